@@ -1,0 +1,3 @@
+"""baldreader: a terminal reader for celebrity and tabloid news."""
+
+__version__ = "0.1.0"

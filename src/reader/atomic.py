@@ -1,0 +1,54 @@
+"""Atomic file writes: a temp file in the same folder, flushed, fsynced, then `os.replace`d."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: str | bytes, *, backup: bool = False) -> None:
+    """Write `data` to `path` so that a reader sees the old file or the new one, never half.
+
+    With `backup`, the previous version is kept beside it as `<name>.bak` (hard link or copy)
+    before the replace.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if backup and path.exists():
+            bak = path.with_name(path.name + ".bak")
+            bak_tmp = bak.with_name(bak.name + ".tmp")
+            try:
+                os.unlink(bak_tmp)
+            except FileNotFoundError:
+                pass
+            os.link(path, bak_tmp)
+            os.replace(bak_tmp, bak)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,50 @@
+"""The catalog: what the article list shows for each article (title, date, word count), with
+sorting and filtering. Kept apart from full articles so a large corpus can list without parsing."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from reader.corpus.model import Article
+
+SORTS = ("date", "title")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    title: str
+    date: str | None
+    words: int
+    title_derived: bool = False
+    flagged: bool = False
+
+    @classmethod
+    def of(cls, article: Article) -> Entry:
+        return cls(article.id, article.title, article.date, article.word_count,
+                   article.title_derived, bool(article.problems))
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so 'Hilária' matches 'hilaria'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def sort_entries(entries: list[Entry], by: str) -> list[Entry]:
+    """By date (newest first, undated last, then title) or by title (A to Z)."""
+    if by == "title":
+        return sorted(entries, key=lambda e: (fold(e.title), e.id))
+    dated = sorted((e for e in entries if e.date), key=lambda e: (e.date, fold(e.title)), reverse=True)
+    undated = sorted((e for e in entries if not e.date), key=lambda e: (fold(e.title), e.id))
+    return dated + undated
+
+
+def filter_entries(entries: list[Entry], text: str) -> list[Entry]:
+    """Entries whose title, id or date contains every word of `text` (case and accents ignored)."""
+    words = fold(text).split()
+    if not words:
+        return list(entries)
+    return [e for e in entries
+            if all(w in fold(f"{e.title} {e.id} {e.date or ''}") for w in words)]

@@ -1,0 +1,106 @@
+"""The command line: `baldreader` opens the reader; subcommands work on the corpus from the shell.
+
+Textual is imported only when the app is launched, so shell commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader import __version__
+from reader.paths import CORPUS_ENV, HOME_ENV, default_corpus, user_home
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", metavar="PATH", default=argparse.SUPPRESS,
+                        help=f"folder (or file) of articles; default ${CORPUS_ENV} or the bundled seeds")
+    parser.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS,
+                        help=f"user data folder; default ${HOME_ENV} or the platform's user data folder")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="baldreader",
+        description="A terminal reader for celebrity and tabloid news. With no command, opens the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"baldreader {__version__}")
+    _common(parser)
+    parser.add_argument("--theme", metavar="NAME", help="theme to start with (remembered)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    read = sub.add_parser("read", help="open the reader (the default)")
+    _common(read)
+    read.add_argument("--theme", metavar="NAME", help="theme to start with (remembered)")
+
+    listing = sub.add_parser("list", help="list the corpus's articles and any file problems")
+    _common(listing)
+    listing.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines)")
+
+    themes = sub.add_parser("themes", help="list the available themes and any broken theme files")
+    _common(themes)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    corpus = default_corpus(getattr(args, "corpus", None)).resolve()
+    home = user_home(getattr(args, "home", None))
+    command = args.command or "read"
+    if command == "read":
+        return _read(corpus, home, args.theme)
+    if command == "list":
+        return _list(corpus, args.json)
+    if command == "themes":
+        return _themes(home)
+    raise AssertionError(command)
+
+
+def _read(corpus: Path, home: Path, theme: str | None) -> int:
+    if not corpus.exists():
+        print(f"baldreader: corpus not found: {corpus}", file=sys.stderr)
+        return 2
+    from reader.ui.app import ReaderApp
+
+    ReaderApp(corpus=corpus, home=home, theme=theme).run()
+    return 0
+
+
+def _list(corpus_path: Path, as_json: bool) -> int:
+    from reader.corpus import CorpusError, load_corpus
+
+    try:
+        corpus = load_corpus(corpus_path)
+    except CorpusError as exc:
+        print(f"baldreader: {exc}", file=sys.stderr)
+        return 2
+    out = sys.stdout
+    for a in corpus.articles:
+        if as_json:
+            record = {"id": a.id, "path": str(a.path), "title": a.title,
+                      "title_derived": a.title_derived, "date": a.date, "words": a.word_count,
+                      "reading_minutes": a.reading_minutes, "problems": a.problems}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            flag = " !" if a.problems else ""
+            out.write(f"{a.date or 'undated':10}  {a.word_count:>6}w  {a.id}  {a.title}{flag}\n")
+    for skipped in corpus.skipped:
+        print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    for a in corpus.flagged:
+        for problem in a.problems:
+            print(f"warning {a.path}: {problem}", file=sys.stderr)
+    return 0
+
+
+def _themes(home: Path) -> int:
+    from reader.paths import bundled_themes
+    from reader.ui.themes import load_theme_files
+
+    loaded = load_theme_files(bundled_themes(), home / "themes")
+    for theme in loaded.themes:
+        print(f"{theme.name}  ({'dark' if theme.dark else 'light'})")
+    for problem in loaded.problems:
+        print(problem, file=sys.stderr)
+    return 1 if loaded.problems else 0

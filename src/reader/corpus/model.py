@@ -1,0 +1,53 @@
+"""The article model: what a parsed article file holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+BlockKind = Literal["paragraph", "heading", "boilerplate"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One displayed unit of an article: a paragraph, a sub-heading, or collapsed site boilerplate.
+
+    `start`/`end` are offsets into `Article.text`; `text` is the display form of that span
+    (inner newlines turned into spaces, Markdown heading marks dropped).
+    """
+
+    kind: BlockKind
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    id: str
+    path: Path
+    text: str
+    title: str
+    title_derived: bool
+    date: str | None
+    blocks: list[Block]
+    word_count: int
+    content_hash: str
+    problems: list[str] = field(default_factory=list)
+    title_span: tuple[int, int] | None = None
+
+    @property
+    def reading_minutes(self) -> int:
+        """Reading time at 230 words a minute, at least one minute."""
+        return max(1, round(self.word_count / 230))
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    @property
+    def boilerplate_words(self) -> int:
+        from reader.corpus.parse import count_words
+
+        return sum(count_words(b.text) for b in self.blocks if b.kind == "boilerplate")

@@ -1,0 +1,57 @@
+"""What the app remembers between runs (`state.yaml`): last article and paragraph per corpus,
+the theme, the sort order. Machine-written, but written atomically like user data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from reader.atomic import write_atomic
+
+STATE_NAME = "state.yaml"
+STATE_VERSION = 1
+
+
+@dataclass
+class State:
+    theme: str | None = None
+    sort: str = "date"
+    positions: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    def position(self, corpus: Path) -> tuple[str | None, int]:
+        entry = self.positions.get(str(corpus), {})
+        article = entry.get("article")
+        block = entry.get("block", 0)
+        return (article if isinstance(article, str) else None,
+                block if isinstance(block, int) and block >= 0 else 0)
+
+    def remember(self, corpus: Path, article: str, block: int) -> None:
+        self.positions[str(corpus)] = {"article": article, "block": block}
+
+
+def load_state(home: Path) -> State:
+    """The saved state; a missing or unreadable file gives a fresh state (it holds no user work)."""
+    path = home / STATE_NAME
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return State()
+    if not isinstance(data, dict):
+        return State()
+    state = State()
+    if isinstance(data.get("theme"), str):
+        state.theme = data["theme"]
+    if data.get("sort") in ("date", "title"):
+        state.sort = data["sort"]
+    positions = data.get("positions")
+    if isinstance(positions, dict):
+        state.positions = {str(k): v for k, v in positions.items() if isinstance(v, dict)}
+    return state
+
+
+def save_state(home: Path, state: State) -> None:
+    data = {"version": STATE_VERSION, "theme": state.theme, "sort": state.sort,
+            "positions": state.positions}
+    write_atomic(home / STATE_NAME, yaml.safe_dump(data, allow_unicode=True, sort_keys=True))

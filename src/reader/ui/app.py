@@ -1,0 +1,106 @@
+"""The Textual application: themes, key remapping, remembered state; the main screen does the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from reader.config import CONFIG_NAME, load_config
+from reader.paths import bundled_themes
+from reader.state import load_state, save_state
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_theme_files
+
+
+class ReaderApp(App[None]):
+    TITLE = "baldreader"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit baldreader"),
+        Binding("question_mark,f1", "help", "Help", id="app.help",
+                tooltip="Show every key binding"),
+        Binding("t", "next_theme", "Theme", id="app.next_theme",
+                tooltip="Switch to the next baldreader theme"),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.palette",
+                tooltip="Open the command palette"),
+    ]
+
+    def __init__(self, corpus: Path, home: Path, theme: str | None = None) -> None:
+        super().__init__()
+        self.corpus_path = corpus
+        self.home = home
+        self._save_timer = None
+        self.state = load_state(home)
+        self.config = load_config(home)
+        loaded = load_theme_files(bundled_themes(), home / "themes")
+        self.startup_problems = self.config.problems + loaded.problems
+        self.reader_themes = [t.name for t in loaded.themes]
+        for t in loaded.themes:
+            self.register_theme(t)
+        wanted = theme or self.state.theme or self.config.theme or DEFAULT_THEME
+        if wanted not in self.available_themes:
+            self.startup_problems.append(f"theme {wanted!r} not found; using {DEFAULT_THEME}")
+            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+        self.theme = wanted
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLE_DEFAULTS)
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.corpus_path))
+        for problem in self.startup_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=10)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.state.theme != theme:
+            self.state.theme = theme
+            if self.is_running:
+                self.save_state_soon()
+
+    def remember_position(self, corpus: Path, article: str, block: int) -> None:
+        self.state.remember(corpus, article, block)
+        self.save_state_soon()
+
+    def save_state_soon(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(0.4, self.save_state_now)
+
+    def save_state_now(self) -> None:
+        self._save_timer = None
+        try:
+            save_state(self.home, self.state)
+        except OSError as exc:
+            self.notify(f"Could not save reading position: {exc}", severity="warning")
+
+    def on_unmount(self) -> None:
+        self.save_state_now()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.config.keymap, str(self.home / CONFIG_NAME)))
+
+    def action_next_theme(self) -> None:
+        names = self.reader_themes or [self.theme]
+        index = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(index + 1) % len(names)]
+        self.notify(f"Theme: {self.theme}", timeout=2)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help: key bindings", "Show every key binding and its id", self.action_help)
+        for name in self.reader_themes:
+            yield SystemCommand(f"Theme: {name}", f"Switch to the {name} theme",
+                                lambda name=name: setattr(self, "theme", name))
+        if isinstance(screen, MainScreen):
+            yield SystemCommand("Sort articles by date or title", "Toggle the list's order",
+                                screen.action_toggle_sort)
+            yield SystemCommand("Filter articles", "Type to filter the list by title",
+                                screen.action_focus_filter)

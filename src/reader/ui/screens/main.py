@@ -1,0 +1,170 @@
+"""The main screen: article list beside the reading pane. It coordinates the widgets: loads the
+corpus in a worker with progress, opens articles, filters and sorts, remembers the position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from reader.catalog import Entry, filter_entries, sort_entries
+from reader.corpus import Corpus, CorpusError, load_corpus
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("tab", "cycle_pane", "Next pane", id="main.next_pane",
+                tooltip="Move focus between the article list and the reading pane"),
+        Binding("f", "focus_filter", "Filter", id="main.filter",
+                tooltip="Type to filter the article list by title, id or date"),
+        Binding("slash", "focus_filter", "Find", id="main.search",
+                tooltip="Find an article (title filter until the full-text index lands)"),
+        Binding("s", "toggle_sort", "Sort", id="main.sort",
+                tooltip="Sort the list by date (newest first) or by title"),
+        Binding("escape", "back", "Back", id="main.back",
+                tooltip="Back out: leave the filter, or go from the reading pane to the list"),
+    ]
+
+    def __init__(self, corpus_path: Path) -> None:
+        super().__init__()
+        self.corpus_path = corpus_path
+        self.corpus: Corpus | None = None
+        self._entries: list[Entry] = []
+        self._restore: tuple[str | None, int] = (None, 0)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Vertical(id="sidebar"):
+            yield Input(placeholder="filter (f)", id="filter", select_on_focus=False)
+            yield ProgressBar(id="loading", show_eta=False)
+            yield ArticleList(id="articles")
+            yield Static("", id="list-status", markup=False)
+        yield ReadingPane(id="reader")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).can_focus = True
+        self.query_one(ArticleList).empty_text = "Loading articles…"
+        self.query_one(ArticleList).focus()
+        self._restore = self.app.state.position(self.corpus_path)
+        self.load()
+
+    @work(thread=True, exclusive=True, group="corpus")
+    def load(self) -> None:
+        worker = get_current_worker()
+        bar = self.query_one("#loading", ProgressBar)
+
+        def progress(done: int, total: int) -> None:
+            if done == total or done % 200 == 0:
+                self.app.call_from_thread(bar.update, total=total, progress=done)
+
+        try:
+            corpus = load_corpus(self.corpus_path, progress)
+        except (CorpusError, OSError) as exc:
+            self.app.call_from_thread(self._load_failed, str(exc))
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._loaded, corpus)
+
+    def _load_failed(self, message: str) -> None:
+        self.query_one("#loading").display = False
+        articles = self.query_one(ArticleList)
+        articles.empty_text = f"Cannot open corpus: {message}"
+        articles.refresh()
+        self.notify(message, title="Corpus", severity="error", timeout=10)
+
+    def _loaded(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.query_one("#loading").display = False
+        self._entries = [Entry.of(a) for a in corpus.articles]
+        articles = self.query_one(ArticleList)
+        articles.empty_text = "No articles in this corpus." if not self._entries else "No article matches."
+        last_id, block = self._restore
+        self._refresh_list(keep=last_id)
+        if last_id and corpus.by_id(last_id):
+            self._open(last_id, block)
+            articles.select_id(last_id)
+        elif self._entries:
+            self._open(articles.current.id if articles.current else self._entries[0].id, 0)
+        self._report_problems(corpus)
+
+    def _report_problems(self, corpus: Corpus) -> None:
+        lines = [f"{s.path.name}: {s.reason}" for s in corpus.skipped]
+        lines += [f"{a.path.name}: {p}" for a in corpus.flagged for p in a.problems]
+        if lines:
+            shown = "\n".join(lines[:6]) + (f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")
+            self.notify(shown, title=f"{len(lines)} file problem(s)", severity="warning", timeout=12)
+
+    def _refresh_list(self, keep: str | None = None) -> None:
+        text = self.query_one("#filter", Input).value
+        shown = filter_entries(sort_entries(self._entries, self.app.state.sort), text)
+        articles = self.query_one(ArticleList)
+        articles.set_entries(shown, keep=keep)
+        status = f"{len(shown)} of {len(self._entries)} articles · by {self.app.state.sort}"
+        self.query_one("#list-status", Static).update(status)
+
+    def _open(self, article_id: str, block: int = 0) -> None:
+        if self.corpus is None:
+            return
+        article = self.corpus.by_id(article_id)
+        reader = self.query_one(ReadingPane)
+        if article is None or (reader.article is article):
+            return
+        reader.show(article, block)
+        self.sub_title = article.title
+
+    @on(ArticleList.Highlighted)
+    def _preview(self, message: ArticleList.Highlighted) -> None:
+        self._open(message.article_id)
+
+    @on(ArticleList.Chosen)
+    def _choose(self, message: ArticleList.Chosen) -> None:
+        self._open(message.article_id)
+        self.query_one(ReadingPane).focus()
+
+    @on(ReadingPane.CursorMoved)
+    def _remember(self, message: ReadingPane.CursorMoved) -> None:
+        self.app.remember_position(self.corpus_path, message.article_id, message.index)
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        current = self.query_one(ArticleList).current
+        self._refresh_list(keep=current.id if current else None)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one(ArticleList).focus()
+
+    def action_cycle_pane(self) -> None:
+        panes = [self.query_one(ArticleList), self.query_one(ReadingPane)]
+        focused = self.focused
+        index = panes.index(focused) if focused in panes else -1
+        panes[(index + 1) % len(panes)].focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_toggle_sort(self) -> None:
+        self.app.state.sort = "title" if self.app.state.sort == "date" else "date"
+        self.app.save_state_soon()
+        current = self.query_one(ArticleList).current
+        self._refresh_list(keep=current.id if current else None)
+
+    def action_back(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.has_focus:
+            if filter_input.value:
+                filter_input.value = ""
+            self.query_one(ArticleList).focus()
+        elif self.query_one(ReadingPane).has_focus:
+            self.query_one(ArticleList).focus()
+        elif filter_input.value:
+            filter_input.value = ""

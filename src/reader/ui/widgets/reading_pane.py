@@ -1,0 +1,177 @@
+"""The reading pane: an article's title, date and blocks, with a paragraph cursor.
+
+Every piece of article text is put on screen as a `rich.text.Text` built from a plain string,
+so markup-like text such as `[bold]` stays text, and control characters are made visible.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from reader.corpus.model import Article, Block
+from reader.textsafe import visible
+
+
+class BlockView(Static):
+    """One paragraph, sub-heading or collapsed boilerplate block."""
+
+    def __init__(self, index: int, block: Block) -> None:
+        super().__init__(classes=block.kind)
+        self.index = index
+        self.block = block
+        self.expanded = False
+        self.update(self._content())
+
+    def _content(self) -> Text:
+        if self.block.kind == "boilerplate" and not self.expanded:
+            words = len(self.block.text.split())
+            preview = visible(self.block.text[:60]).strip()
+            return Text(f"▸ Site boilerplate hidden ({words} words): “{preview}…”  [z shows it]")
+        return Text(visible(self.block.text))
+
+    def toggle(self) -> None:
+        if self.block.kind == "boilerplate":
+            self.expanded = not self.expanded
+            self.set_class(self.expanded, "-expanded")
+            self.update(self._content())
+
+    def on_click(self, event: events.Click) -> None:
+        self.post_message(ReadingPane.BlockClicked(self.index))
+
+
+class ReadingPane(VerticalScroll, can_focus=True):
+    """Shows one article; `cursor` is the index of the current block."""
+
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Next paragraph", id="reader.next_paragraph",
+                tooltip="Move the paragraph cursor down"),
+        Binding("k,up", "move(-1)", "Previous paragraph", id="reader.previous_paragraph",
+                tooltip="Move the paragraph cursor up"),
+        Binding("g,home", "jump_first", "Top", show=False, id="reader.first",
+                tooltip="Go to the start of the article"),
+        Binding("G,end", "jump_last", "Bottom", show=False, id="reader.last",
+                tooltip="Go to the end of the article"),
+        Binding("space,pagedown,ctrl+f", "page(1)", "Page down", show=False, id="reader.page_down",
+                tooltip="Scroll a page down"),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="reader.page_up",
+                tooltip="Scroll a page up"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="reader.half_down",
+                tooltip="Scroll half a page down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="reader.half_up",
+                tooltip="Scroll half a page up"),
+        Binding("z", "toggle_boilerplate", "Boilerplate", show=False, id="reader.boilerplate",
+                tooltip="Show or hide the site boilerplate under the cursor"),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    class CursorMoved(Message):
+        def __init__(self, article_id: str, index: int) -> None:
+            self.article_id = article_id
+            self.index = index
+            super().__init__()
+
+    class BlockClicked(Message):
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self._views: list[BlockView] = []
+        self._keep_scroll = False
+
+    def compose(self):
+        yield Static(Text("Choose an article from the list (enter), or press ? for help."),
+                     id="article-header")
+
+    def show(self, article: Article, cursor: int = 0) -> None:
+        """Display `article` with the cursor on block `cursor`."""
+        self.article = article
+        header = self.query_one("#article-header", Static)
+        header.update(_header_text(article))
+        for view in self._views:
+            view.remove()
+        self._views = [BlockView(i, b) for i, b in enumerate(article.blocks)]
+        self.mount_all(self._views)
+        self.scroll_home(animate=False)
+        self.set_reactive(ReadingPane.cursor, -1)
+        self.cursor = max(0, min(cursor, len(self._views) - 1))
+
+    def validate_cursor(self, value: int) -> int:
+        if not self._views:
+            return 0
+        return max(0, min(value, len(self._views) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        if 0 <= old < len(self._views):
+            self._views[old].remove_class("-cursor")
+        if 0 <= new < len(self._views):
+            view = self._views[new]
+            view.add_class("-cursor")
+            if not self._keep_scroll:
+                self.call_after_refresh(self.scroll_to_widget, view, animate=False, top=False)
+            if self.article is not None:
+                self.post_message(self.CursorMoved(self.article.id, new))
+
+    def on_reading_pane_block_clicked(self, message: BlockClicked) -> None:
+        message.stop()
+        self.cursor = message.index
+        self.focus()
+
+    def action_move(self, step: int) -> None:
+        self.cursor += step
+
+    def action_jump_first(self) -> None:
+        self.cursor = 0
+        self.scroll_home(animate=False)
+
+    def action_jump_last(self) -> None:
+        self.cursor = len(self._views) - 1
+        self.scroll_end(animate=False)
+
+    def action_page(self, direction: int) -> None:
+        self._scroll_and_follow(direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_half_page(self, direction: int) -> None:
+        self._scroll_and_follow(direction * max(1, self.scrollable_content_region.height // 2))
+
+    def _scroll_and_follow(self, lines: int) -> None:
+        """Scroll by `lines` and put the cursor on the first block now in view."""
+        target = max(0, min(self.scroll_y + lines, self.max_scroll_y))
+        self.scroll_to(y=target, animate=False)
+        for view in self._views:
+            if view.virtual_region.bottom > target:
+                self._keep_scroll = True
+                try:
+                    self.cursor = view.index
+                finally:
+                    self._keep_scroll = False
+                break
+
+    def action_toggle_boilerplate(self) -> None:
+        if 0 <= self.cursor < len(self._views):
+            self._views[self.cursor].toggle()
+
+
+def _header_text(article: Article) -> Text:
+    text = Text()
+    title_style = "bold italic" if article.title_derived else "bold"
+    text.append(visible(article.title), style=title_style)
+    if article.title_derived:
+        text.append("  (title derived from the text)", style="dim italic")
+    meta = [article.date or "undated", f"{article.word_count} words",
+            f"{article.reading_minutes} min read", article.id]
+    text.append("\n" + " · ".join(meta), style="dim")
+    if article.boilerplate_words:
+        text.append(f"\nSite boilerplate collapsed ({article.boilerplate_words} words).", style="dim italic")
+    for problem in article.problems:
+        text.append(f"\n⚠ {problem}", style="bold")
+    return text
