@@ -105,11 +105,11 @@ def _raw_blocks(text: str, start: int) -> list[tuple[int, int]]:
     if span:
         spans.append(span)
     if separator is _BLANK_LINE:
-        # A Markdown heading or short title line glued to the text below it gets its own block.
+        # A Markdown heading glued to the text below it gets its own block.
         split: list[tuple[int, int]] = []
         for s, e in spans:
             nl = text.find("\n", s, e)
-            if nl != -1 and (_MD_HEADING.match(text[s:nl]) or _reads_as_heading(text[s:nl].strip())):
+            if nl != -1 and _MD_HEADING.match(text[s:nl]):
                 split.append((s, nl))
                 rest = _trim(text, nl, e)
                 if rest:

@@ -1,0 +1,65 @@
+"""Test set-up: every test gets its own user data folder; the real home is never touched."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.paths import bundled_seeds
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("BALDREADER_HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.delenv("BALDREADER_CORPUS", raising=False)
+    return home
+
+
+@pytest.fixture
+def seeds() -> Path:
+    return bundled_seeds()
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    return folder
+
+
+def write(folder: Path, name: str, data: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+async def wait_loaded(pilot, timeout: float = 10.0) -> None:
+    """Wait until the main screen has loaded its corpus and shows an article (or gave up)."""
+    import asyncio
+
+    from reader.ui.screens.main import MainScreen
+    from reader.ui.widgets.reading_pane import ReadingPane
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        screen = pilot.app.screen
+        if isinstance(screen, MainScreen) and screen.corpus is not None:
+            if not screen.corpus.articles or screen.query_one(ReadingPane).article is not None:
+                await pilot.pause()
+                return
+        await pilot.pause(0.05)
+    raise AssertionError("corpus did not load in time")
+
+
+def keep_env() -> dict[str, str]:
+    return dict(os.environ)

@@ -1,0 +1,226 @@
+"""The reader driven by key presses and clicks through Textual's Pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import wait_loaded, write
+from reader.ui.app import ReaderApp
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import BlockView, ReadingPane
+
+
+def make_app(corpus: Path, home: Path, **kw) -> ReaderApp:
+    return ReaderApp(corpus=corpus, home=home, **kw)
+
+
+async def test_list_navigation_opens_articles_and_moves_paragraph_cursor(seeds, isolated_home) -> None:
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        articles = app.screen.query_one(ArticleList)
+        reader = app.screen.query_one(ReadingPane)
+        assert [e.date for e in articles.entries][:3] == ["2025-10-18", "2025-03-31", "2022-01-18"]
+        assert app.focused is articles
+        await pilot.press("j", "down")
+        await pilot.pause()
+        assert articles.current.id.startswith("002")
+        assert reader.article.id.startswith("002")  # the pane previews the highlighted article
+        await pilot.press("k")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is reader and reader.article.id.startswith("000")
+        await pilot.press("j", "j", "down")
+        await pilot.pause()
+        assert reader.cursor == 3
+        assert reader.query(BlockView)[3].has_class("-cursor")
+        await pilot.press("k")
+        assert reader.cursor == 2
+        await pilot.press("G")
+        assert reader.cursor == len(reader.article.blocks) - 1
+        await pilot.press("g")
+        assert reader.cursor == 0
+        await pilot.press("escape")
+        assert app.focused is articles
+        await pilot.press("tab")
+        assert app.focused is reader
+        await pilot.press("tab")
+        assert app.focused is articles
+
+
+async def test_mouse_click_opens_article_and_moves_cursor(seeds, isolated_home) -> None:
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.click(ArticleList, offset=(5, 4))
+        await pilot.pause()
+        assert articles.current.id.startswith("004")
+        reader = app.screen.query_one(ReadingPane)
+        assert reader.article.id.startswith("004")
+        third = reader.query(BlockView)[2]
+        await pilot.click(third)
+        await pilot.pause()
+        assert reader.cursor == 2 and app.focused is reader
+
+
+async def test_filter_sort_and_escape(seeds, isolated_home) -> None:
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("f")
+        await pilot.press(*"red flags")
+        await pilot.pause()
+        assert [e.id[:3] for e in articles.entries] == ["004"]
+        await pilot.press("enter")
+        assert app.focused is articles
+        await pilot.press("f", "escape")
+        await pilot.pause()
+        assert len(articles.entries) == 5 and app.focused is articles
+        await pilot.press("s")
+        await pilot.pause()
+        titles = [e.title for e in articles.entries]
+        assert titles == sorted(titles, key=str.casefold)
+        assert "by title" in str(app.screen.query_one("#list-status").render())
+
+
+async def test_help_lists_every_binding_and_closes(seeds, isolated_home) -> None:
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        from reader.ui.keys import binding_rows
+
+        rows = binding_rows({})
+        ids = {r.id for r in rows}
+        assert {"app.quit", "app.help", "main.filter", "reader.next_paragraph", "list.open"} <= ids
+        assert all(r.id and r.description for r in rows)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_has_app_commands_and_switches_theme(seeds, isolated_home) -> None:
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"theme: baldreader-light")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.theme == "baldreader-light"
+
+
+async def test_theme_key_cycles_and_choice_is_remembered(seeds, isolated_home) -> None:
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        first = app.theme
+        await pilot.press("t")
+        assert app.theme != first and app.theme in app.reader_themes
+        chosen = app.theme
+    again = make_app(seeds, isolated_home)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        assert again.theme == chosen
+
+
+async def test_last_article_and_paragraph_are_restored(seeds, isolated_home) -> None:
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("G", "enter", "j", "j", "j", "j")
+        await pilot.pause()
+        reader = app.screen.query_one(ReadingPane)
+        opened, cursor = reader.article.id, reader.cursor
+        assert cursor == 4
+    again = make_app(seeds, isolated_home)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        reader = again.screen.query_one(ReadingPane)
+        assert (reader.article.id, reader.cursor) == (opened, cursor)
+        assert again.screen.query_one(ArticleList).current.id == opened
+
+
+async def test_remapped_key_from_config(seeds, isolated_home) -> None:
+    write(isolated_home, "config.yaml", "keys:\n  reader.next_paragraph: n\n")
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", "n", "n")
+        await pilot.pause()
+        assert app.screen.query_one(ReadingPane).cursor == 2
+        await pilot.press("j")  # no longer bound
+        assert app.screen.query_one(ReadingPane).cursor == 2
+
+
+async def test_markup_and_escape_sequences_are_shown_as_text(corpus_dir, isolated_home) -> None:
+    write(corpus_dir, "evil.txt",
+          "[bold]Fake Bold[/] Headline [link=http://evil]x[/link]\n"
+          "Body with [red]not red[/red] and \x1b[31mterminal red\x1b[0m and \x07 bell.\n")
+    app = make_app(corpus_dir, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        reader = app.screen.query_one(ReadingPane)
+        header = str(reader.query_one("#article-header").render())
+        assert "[bold]Fake Bold[/] Headline [link=http://evil]x[/link]" in header
+        body = str(reader.query(BlockView)[0].render())
+        assert "[red]not red[/red]" in body
+        assert "\x1b" not in body and "␛[31mterminal red␛[0m" in body and "␇" in body
+
+
+async def test_bad_files_are_reported_not_fatal(corpus_dir, isolated_home) -> None:
+    write(corpus_dir, "bin.txt", b"\x00\x01\x02binary")
+    write(corpus_dir, "latin.txt", b"Latin Title\nCaf\xe9.\n")
+    app = make_app(corpus_dir, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("bin.txt: binary" in m for m in messages)
+        assert any("latin.txt: invalid UTF-8" in m for m in messages)
+        assert app.screen.query_one(ReadingPane).article.id == "latin"
+
+
+async def test_missing_corpus_shows_message(tmp_path, isolated_home) -> None:
+    app = make_app(tmp_path / "missing", isolated_home)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause(0.5)
+        assert "corpus not found" in app.screen.query_one(ArticleList).empty_text
+
+
+async def test_broken_theme_falls_back_with_message(seeds, isolated_home) -> None:
+    write(isolated_home / "themes", "broken.yaml", "name: broken\nprimary: 12\n")
+    app = make_app(seeds, isolated_home, theme="broken")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        assert app.theme == "baldreader-dark"
+        messages = " ".join(n.message for n in app._notifications)
+        assert "broken.yaml" in messages and "'broken' not found" in messages
+
+
+@pytest.mark.parametrize("size", [(60, 15), (80, 24), (250, 70)])
+async def test_small_and_large_terminals(seeds, isolated_home, size) -> None:
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=size) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", "j", "tab", "j", "question_mark", "escape")
+        await pilot.pause()
+        from textual.widgets import Header
+
+        header = app.screen.query_one(Header)
+        assert header.region.width == size[0] and header.region.height == 1
+        from textual.widgets._header import HeaderTitle
+
+        title = header.query_one(HeaderTitle)
+        assert str(title.render()).startswith("baldreader")
+        assert title.region.right <= size[0]
+        assert app.screen.query_one(ArticleList).region.width >= 20

@@ -1,0 +1,63 @@
+"""The core (corpus, catalog, analysis, search, store, export, config, state) never imports Textual."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import reader
+
+PACKAGE = Path(reader.__file__).parent
+CORE_MODULES = sorted(
+    ".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts)
+    for p in PACKAGE.rglob("*.py")
+    if "ui" not in p.relative_to(PACKAGE).parts and p.name != "__main__.py"
+)
+
+
+def test_core_modules_found() -> None:
+    assert "reader.corpus.parse" in CORE_MODULES
+    assert "reader.cli" in CORE_MODULES
+    assert not any(m.startswith("reader.ui") for m in CORE_MODULES)
+
+
+def test_core_source_has_no_textual_import() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if "ui" in path.relative_to(PACKAGE).parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(n == "textual" or n.startswith("textual.") for n in names):
+                # cli.py may start the app, but only inside the function that launches it.
+                if not (path.name == "cli.py" and _inside_function(tree, node)):
+                    offenders.append(f"{path.name}:{node.lineno}")
+            if any(n.startswith("reader.ui") for n in names) and path.name != "cli.py":
+                offenders.append(f"{path.name}:{node.lineno} imports reader.ui")
+    assert offenders == []
+
+
+def _inside_function(tree: ast.AST, target: ast.AST) -> bool:
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and target in ast.walk(node):
+            return True
+    return False
+
+
+def test_importing_core_loads_no_textual() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE_MODULES!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(bad)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,76 @@
+"""End to end: the real `baldreader` in a 120x40 tmux session, driven by keys, read by capture-pane."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+BALDREADER = Path(sys.executable).parent / "baldreader"
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+
+
+def screen(session: str) -> str:
+    return tmux("capture-pane", "-p", "-t", session)
+
+
+def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
+    deadline = time.monotonic() + timeout
+    shown = ""
+    while time.monotonic() < deadline:
+        shown = screen(session)
+        if text in shown:
+            return shown
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} not on screen:\n{shown}")
+
+
+def keys(session: str, *names: str) -> None:
+    for name in names:  # one at a time, as a person types
+        tmux("send-keys", "-t", session, name)
+        time.sleep(0.15)
+
+
+@pytest.fixture
+def session(isolated_home):
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    assert BALDREADER.exists(), "the baldreader script is not installed in this environment"
+    name = f"baldreader-test-{uuid.uuid4().hex[:8]}"
+    env = f"BALDREADER_HOME={isolated_home} TERM=xterm-256color"
+    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40",
+         f"env {env} {BALDREADER}; echo BALDREADER-EXITED; sleep 60")
+    yield name
+    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def test_read_navigate_help_and_quit_in_tmux(session, isolated_home) -> None:
+    first = wait_for(session, "5 of 5 articles · by date")
+    assert "baldreader" in first.splitlines()[0]
+    assert "Site boilerplate" not in first  # 003 opens first: its derived title is shown
+    assert "(title derived from the text)" in first
+    keys(session, "j")
+    shown = wait_for(session, "RadarOnline.com can reveal")
+    assert "Alec and Hilaria Baldwin 'Headed for Divorce'" in shown
+    keys(session, "j", "Enter", "j")
+    shown = wait_for(session, "Site boilerplate hidden (163 words)")
+    assert "Alec Baldwin’s wife Hilaria has jokingly responded" in shown
+    keys(session, "?")
+    wait_for(session, "reader.next_paragraph")
+    keys(session, "Escape", "Escape", "s")
+    wait_for(session, "5 of 5 articles · by title")
+    keys(session, "q")
+    wait_for(session, "BALDREADER-EXITED")
+    state = (isolated_home / "state.yaml").read_text()
+    assert "002_1431a84462aa771a" in state and "block: 1" in state and "sort: title" in state

@@ -1,0 +1,35 @@
+"""SVG snapshots of the main screen on the seeds, in two themes (pytest-textual-snapshot).
+
+Update after an intended visual change with `pytest tests/test_snapshots.py --snapshot-update`
+and look at the new SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import wait_loaded
+from reader.ui.app import ReaderApp
+
+
+@pytest.mark.parametrize("theme", ["baldreader-dark", "baldreader-light"])
+def test_main_screen(snap_compare, seeds, isolated_home, theme) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home, theme=theme)
+
+    async def open_second_article(pilot) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "enter", "j", "j")
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_second_article)
+
+
+def test_help_screen(snap_compare, seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+
+    async def open_help(pilot) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_help)
