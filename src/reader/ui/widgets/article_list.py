@@ -127,8 +127,8 @@ class ArticleList(ScrollView, can_focus=True):
             meta = f" {entry.words:>5}w"
         if width < 24:
             meta = ""
-        mark = "!" if entry.flagged else " "
-        title_width = max(1, width - len(meta) - 1)
+        mark = ("▸" if row == self.cursor else " ") + ("!" if entry.flagged else " ")
+        title_width = max(1, width - len(meta) - len(mark))
         title = visible(entry.title)
         if len(title) > title_width:
             title = title[: max(0, title_width - 1)] + "…"

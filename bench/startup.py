@@ -1,0 +1,103 @@
+"""Time to first paint of the real `baldreader`, run in a pseudo-terminal as a user would.
+
+For each corpus it launches the installed script in a 120x40 pty, reads what the app writes to
+the terminal, and records two moments after the launch: the first frame (the title bar is
+drawn) and the list painted (the list's status line "N of N articles" has been written, i.e. the
+corpus is loaded and shown). It then presses q. Prints the median and range of several runs.
+
+    python bench/startup.py [--runs 7] [--sizes 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import generate  # noqa: E402
+
+BALDREADER = shutil.which("baldreader") or str(Path(sys.executable).parent / "baldreader")
+
+
+def one_run(corpus: Path | None, n: int, home: Path, timeout: float = 60.0) -> tuple[float, float]:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = dict(os.environ, BALDREADER_HOME=str(home), TERM="xterm-256color", COLUMNS="120", LINES="40")
+    args = [BALDREADER] + (["--corpus", str(corpus)] if corpus else [])
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    seen = b""
+    first_frame = painted = None
+    marker = f"{n} of {n} articles".encode()
+    deadline = start + timeout
+    while painted is None and time.perf_counter() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            seen += chunk
+            now = time.perf_counter()
+            if first_frame is None and b"baldreader" in seen:
+                first_frame = now - start
+            if marker in seen:
+                painted = now - start
+            seen = seen[-4096:]
+    os.write(master, b"q")
+    try:
+        while proc.poll() is None:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                os.read(master, 65536)
+            if time.perf_counter() > deadline + 10:
+                proc.kill()
+    except OSError:
+        pass
+    proc.wait()
+    os.close(master)
+    if painted is None or first_frame is None:
+        raise RuntimeError(f"app did not paint within {timeout}s")
+    return first_frame, painted
+
+
+def measure(label: str, corpus: Path | None, n: int, runs: int) -> None:
+    with tempfile.TemporaryDirectory() as home:
+        one_run(corpus, n, Path(home))  # warm the file cache and bytecode
+        results = [one_run(corpus, n, Path(home)) for _ in range(runs)]
+    firsts = [r[0] * 1000 for r in results]
+    painted = [r[1] * 1000 for r in results]
+    print(f"{label:<22} first frame {statistics.median(firsts):7.0f} ms "
+          f"(min {min(firsts):.0f}, max {max(firsts):.0f})   list painted "
+          f"{statistics.median(painted):7.0f} ms (min {min(painted):.0f}, max {max(painted):.0f})"
+          f"   [{runs} runs]")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="baldreader time to first paint")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[2000])
+    args = parser.parse_args()
+    print(f"baldreader: {BALDREADER}; python {sys.version.split()[0]}; {os.cpu_count()} cpus")
+    measure("seeds (5 articles)", None, 5, args.runs)
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = generate(Path(tmp) / "corpus", n)
+            measure(f"generated ({n})", corpus, n, args.runs)
+
+
+if __name__ == "__main__":
+    main()
