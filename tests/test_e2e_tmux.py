@@ -17,8 +17,13 @@ pytestmark = pytest.mark.e2e
 BALDREADER = Path(sys.executable).parent / "baldreader"
 
 
+SOCKET = f"baldreader-test-{os.getpid()}"
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+    """tmux on a server of the tests' own, so a user's tmux settings and sessions play no part."""
+    return subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", *args],
+                          capture_output=True, text=True, check=True).stdout
 
 
 def screen(session: str) -> str:
@@ -48,15 +53,18 @@ def session(isolated_home):
         pytest.skip("tmux is not installed")
     assert BALDREADER.exists(), "the baldreader script is not installed in this environment"
     name = f"baldreader-test-{uuid.uuid4().hex[:8]}"
-    env = f"BALDREADER_HOME={isolated_home} TERM=xterm-256color"
-    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40",
-         f"env {env} {BALDREADER}; echo BALDREADER-EXITED; sleep 60")
+    env = f"-u COLUMNS -u LINES BALDREADER_HOME={isolated_home} TERM=xterm-256color"
+    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", "sleep 600")
+    tmux("set-option", "-t", name, "window-size", "manual")
+    tmux("resize-window", "-t", name, "-x", "120", "-y", "40")
+    tmux("respawn-pane", "-k", "-t", name, f"env {env} {BALDREADER}; echo BALDREADER-EXITED; sleep 60")
     yield name
-    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
 
 
 def test_read_navigate_help_and_quit_in_tmux(session, isolated_home) -> None:
     first = wait_for(session, "5 of 5 articles · by date")
+    assert tmux("display-message", "-p", "-t", session, "#{pane_width}x#{pane_height}").strip() == "120x40"
     assert "baldreader" in first.splitlines()[0]
     assert "Site boilerplate" not in first  # 003 opens first: its derived title is shown
     assert "(title derived from the text)" in first
