@@ -7,11 +7,11 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: str | bytes, *, backup: bool = False) -> None:
+def write_atomic(path: Path, data: str | bytes, *, backup: bool = False, fsync: bool = True) -> None:
     """Write `data` to `path` so that a reader sees the old file or the new one, never half.
 
     With `backup`, the previous version is kept beside it as `<name>.bak` (hard link or copy)
-    before the replace.
+    before the replace. `fsync=False` is for derived files (caches) that can be rebuilt.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -21,7 +21,8 @@ def write_atomic(path: Path, data: str | bytes, *, backup: bool = False) -> None
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
             handle.flush()
-            os.fsync(handle.fileno())
+            if fsync:
+                os.fsync(handle.fileno())
         if backup and path.exists():
             bak = path.with_name(path.name + ".bak")
             bak_tmp = bak.with_name(bak.name + ".tmp")
@@ -38,7 +39,8 @@ def write_atomic(path: Path, data: str | bytes, *, backup: bool = False) -> None
         except FileNotFoundError:
             pass
         raise
-    _fsync_dir(path.parent)
+    if fsync:
+        _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:

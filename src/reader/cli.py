@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     themes = sub.add_parser("themes", help="list the available themes and any broken theme files")
     _common(themes)
+
+    from reader import cli_store
+
+    cli_store.add_parsers(sub, _common)
+    cli_store.add_store_option(parser)
+    cli_store.add_store_option(read)
     return parser
 
 
@@ -50,7 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     home = user_home(getattr(args, "home", None))
     command = args.command or "read"
     if command == "read":
-        return _read(corpus, home, args.theme)
+        return _read(corpus, home, args.theme, getattr(args, "store", None))
+    if command in ("notes", "bookmarks", "export"):
+        from reader import cli_store
+
+        return cli_store.run(args, corpus, home)
     if command == "list":
         return _list(corpus, args.json)
     if command == "themes":
@@ -58,13 +68,16 @@ def main(argv: list[str] | None = None) -> int:
     raise AssertionError(command)
 
 
-def _read(corpus: Path, home: Path, theme: str | None) -> int:
+def _read(corpus: Path, home: Path, theme: str | None, store: str | None) -> int:
     if not corpus.exists():
         print(f"baldreader: corpus not found: {corpus}", file=sys.stderr)
         return 2
     from reader.ui.app import ReaderApp
 
-    ReaderApp(corpus=corpus, home=home, theme=theme).run()
+    from reader.store.store import STORE_NAME
+
+    store_path = Path(store).expanduser() if store else home / STORE_NAME
+    ReaderApp(corpus=corpus, home=home, theme=theme, store=store_path).run()
     return 0
 
 

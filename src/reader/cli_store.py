@@ -1,0 +1,173 @@
+"""Shell commands on the store: `notes`, `bookmarks` and `export` (no UI here)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader.atomic import write_atomic
+from reader.corpus import Article, CorpusError, load_corpus
+from reader.export import FORMATS, export, select_notes
+from reader.store import STATUSES, Bookmark, Note, Store, StoreError
+from reader.store.anchor import AnchorError, locate, make_anchor
+from reader.store.store import STORE_NAME
+
+
+class CommandError(Exception):
+    """A user error: printed as one line, exit status 2."""
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", metavar="FILE", default=argparse.SUPPRESS,
+                        help=f"the notes file; default {STORE_NAME} in the user data folder")
+
+
+def add_parsers(sub, common) -> None:
+    notes = sub.add_parser("notes", help="add, list and remove notes")
+    notes_sub = notes.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = notes_sub.add_parser("add", help="add a note to an article, a paragraph or a passage")
+    add.add_argument("article", help="article id or a unique prefix of it")
+    add.add_argument("--paragraph", type=int, metavar="N", help="paragraph number (from 1)")
+    add.add_argument("--quote", metavar="TEXT", help="the exact passage the note is on")
+    add.add_argument("--text", required=True, help="the note (use $'...' for several lines)")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    add.add_argument("--status", choices=STATUSES, default="unverified", help="verdict on the claim")
+    listing = notes_sub.add_parser("list", help="list notes")
+    listing.add_argument("--json", action="store_true", help="JSON Lines, one note a line")
+    listing.add_argument("--tag", help="only notes with this tag")
+    listing.add_argument("--article", metavar="ID", help="only notes on articles with this id prefix")
+    remove = notes_sub.add_parser("rm", help="remove a note")
+    remove.add_argument("id")
+
+    bookmarks = sub.add_parser("bookmarks", help="add, list and remove bookmarks")
+    bm_sub = bookmarks.add_subparsers(dest="action", metavar="ACTION", required=True)
+    bm_add = bm_sub.add_parser("add", help="bookmark an article or a paragraph")
+    bm_add.add_argument("article", help="article id or a unique prefix of it")
+    bm_add.add_argument("--paragraph", type=int, metavar="N", help="paragraph number (from 1)")
+    bm_add.add_argument("--label", default="", help="a label")
+    bm_list = bm_sub.add_parser("list", help="list bookmarks")
+    bm_list.add_argument("--json", action="store_true", help="JSON Lines, one bookmark a line")
+    bm_rm = bm_sub.add_parser("rm", help="remove a bookmark")
+    bm_rm.add_argument("id")
+
+    exporter = sub.add_parser("export", help="export notes as Markdown, JSON or CSV")
+    exporter.add_argument("--format", choices=FORMATS, default="md")
+    exporter.add_argument("-o", "--output", metavar="FILE", default="-", help="file, or - for stdout")
+    exporter.add_argument("--force", action="store_true", help="overwrite an existing file")
+    exporter.add_argument("--tag", help="only notes with this tag")
+    exporter.add_argument("--article", metavar="ID", help="only notes on articles with this id prefix")
+
+    for parser in (add, listing, remove, bm_add, bm_list, bm_rm, exporter):
+        common(parser)
+        add_store_option(parser)
+
+
+def store_path(args: argparse.Namespace, home: Path) -> Path:
+    explicit = getattr(args, "store", None)
+    return Path(explicit).expanduser() if explicit else home / STORE_NAME
+
+
+def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
+    store = Store(store_path(args, home))
+    try:
+        store.load()
+        for warning in store.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        if args.command == "notes":
+            code = _notes(args, store, corpus_path)
+        elif args.command == "bookmarks":
+            code = _bookmarks(args, store, corpus_path)
+        else:
+            code = _export(args, store, corpus_path)
+        store.flush_cache()
+        return code
+    except (StoreError, CommandError, AnchorError, CorpusError) as exc:
+        print(f"baldreader: {exc}", file=sys.stderr)
+        return 2
+
+
+def find_article(articles: list[Article], wanted: str) -> Article:
+    exact = [a for a in articles if a.id == wanted]
+    if exact:
+        return exact[0]
+    matches = [a for a in articles if a.id.startswith(wanted)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise CommandError(f"no article with id or id prefix {wanted!r}")
+    raise CommandError(f"{wanted!r} matches {len(matches)} articles: "
+                       + ", ".join(a.id for a in matches[:5]) + ("…" if len(matches) > 5 else ""))
+
+
+def _notes(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
+    if args.action == "add":
+        article = find_article(load_corpus(corpus_path).articles, args.article)
+        anchor = make_anchor(article, args.paragraph, args.quote)
+        target = "passage" if args.quote else "paragraph" if args.paragraph else "article"
+        note = store.add_note(Note(id="", anchor=anchor, text=args.text, target=target,
+                                   tags=args.tag, status=args.status))
+        print(note.id)
+    elif args.action == "list":
+        articles = load_corpus(corpus_path).articles
+        for note in select_notes(store.notes(), args.tag, args.article):
+            place = locate(note.anchor, articles)
+            if args.json:
+                record = note.to_dict() | {"detached": place.detached}
+                print(json.dumps(record, ensure_ascii=False, default=str))
+            else:
+                where = f"¶{place.paragraph}" if place.paragraph else "article"
+                flag = "  [detached]" if place.detached else ""
+                first = note.text.splitlines()[0] if note.text else ""
+                tags = " ".join(f"#{t}" for t in note.tags)
+                print(f"{note.id}  {note.anchor.article} {where}  {note.status}  {first}  {tags}{flag}")
+    else:
+        removed = store.delete_note(args.id)
+        print(f"removed note {removed.id}")
+    return 0
+
+
+def _bookmarks(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
+    if args.action == "add":
+        article = find_article(load_corpus(corpus_path).articles, args.article)
+        anchor = make_anchor(article, args.paragraph)
+        bookmark = store.add_bookmark(Bookmark(id="", anchor=anchor, label=args.label))
+        print(bookmark.id)
+    elif args.action == "list":
+        for bookmark in store.bookmarks():
+            if args.json:
+                print(json.dumps(bookmark.to_dict(), ensure_ascii=False, default=str))
+            else:
+                where = f"¶{bookmark.anchor.paragraph}" if bookmark.anchor.paragraph else "article"
+                print(f"{bookmark.id}  {bookmark.anchor.article} {where}  {bookmark.label}")
+    else:
+        removed = store.delete_bookmark(args.id)
+        print(f"removed bookmark {removed.id}")
+    return 0
+
+
+def _export(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
+    try:
+        articles = load_corpus(corpus_path).articles
+    except CorpusError as exc:
+        print(f"warning: {exc}; exporting without locating notes in the corpus", file=sys.stderr)
+        articles = None
+    notes = select_notes(store.notes(), args.tag, args.article)
+    text = export(notes, args.format, articles=articles, bookmarks=store.bookmarks())
+    write_export(text, args.output, args.force)
+    if args.output != "-":
+        print(f"exported {len(notes)} note(s) to {args.output}", file=sys.stderr)
+    return 0
+
+
+def write_export(text: str, output: str, force: bool) -> None:
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    path = Path(output).expanduser()
+    if path.exists() and not force:
+        raise CommandError(f"{path} exists; add --force to overwrite it")
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder")
+    write_atomic(path, text)

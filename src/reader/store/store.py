@@ -1,0 +1,313 @@
+"""The store: `notes.yaml` with the user's bookmarks and notes.
+
+Every change is one transaction: take the lock file, re-read the YAML if another process
+changed it, apply the change to what is on disk now, write atomically (temp file, fsync,
+`os.replace`) keeping the previous version as `notes.yaml.bak`, release the lock. So two running
+instances never lose each other's changes. A file that does not parse is never written: the
+store turns read-only and says what is wrong and where, until the user asks for a fresh store,
+which first moves the unreadable file aside.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from reader.atomic import write_atomic
+from reader.store.fileio import (
+    StoreCorrupt,
+    StoreError,
+    dump_appended_note,
+    dump_document,
+    parse_yaml,
+    read_cache,
+    sha256,
+    write_cache,
+)
+from reader.store.model import SCHEMA_VERSION, Bookmark, Note, entry_problems, new_id, now_iso
+
+STORE_NAME = "notes.yaml"
+LOCK_TIMEOUT = 10.0
+
+
+class StoreReadOnly(StoreError):
+    """The store cannot be written now (unreadable file, or written by a newer baldreader)."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the store's lock for too long."""
+
+
+def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 is a hand-made file without `version:`: same fields, defaults filled in."""
+    doc.setdefault("bookmarks", [])
+    doc.setdefault("notes", [])
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.read_only_reason: str | None = None
+        self.warnings: list[str] = []
+        self._doc: dict[str, Any] = _empty()
+        self._raw: bytes | None = None
+        self._sha: str | None = None
+        self._appendable = False
+        self._cache_dirty = False
+
+    @classmethod
+    def at_home(cls, home: Path) -> Store:
+        return cls(Path(home) / STORE_NAME)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def load(self) -> Store:
+        """Read the file. Raises `StoreCorrupt` (and turns read-only) if it cannot be used."""
+        with self._locked():
+            self._refresh()
+        return self
+
+    def reload(self) -> bool:
+        """Re-read if another process changed the file; returns whether anything changed."""
+        before = self._sha
+        with self._locked():
+            self._refresh()
+        return self._sha != before
+
+    def notes(self) -> list[Note]:
+        return [Note.from_dict(d) for d in self._doc["notes"]]
+
+    def bookmarks(self) -> list[Bookmark]:
+        return [Bookmark.from_dict(d) for d in self._doc["bookmarks"]]
+
+    def note(self, note_id: str) -> Note:
+        return Note.from_dict(self._find("notes", note_id))
+
+    def _refresh(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            raw = None
+        except OSError as exc:
+            self.read_only_reason = f"{self.path}: cannot be read ({exc.strerror or exc})"
+            raise StoreCorrupt(self.read_only_reason) from None
+        sha = sha256(raw) if raw is not None else None
+        if raw is not None and sha == self._sha:
+            return
+        if raw is None:
+            self._doc, self._raw, self._sha, self._appendable = _empty(), None, None, False
+            self.read_only_reason = None
+            return
+        appended = self._appended_notes(raw)
+        try:
+            if appended is not None:
+                doc, appendable, from_cache = self._doc, True, False
+                doc["notes"].extend(appended)
+                _normalise(doc, self.path)
+            elif (cached := read_cache(self.path, sha)) is not None:
+                (doc, appendable), from_cache = cached, True
+            else:
+                doc, appendable, from_cache = self._validate(parse_yaml(raw, self.path)), False, False
+        except StoreCorrupt as exc:
+            self.read_only_reason = str(exc)
+            raise
+        version = doc.get("version")
+        self.read_only_reason = None
+        if isinstance(version, int) and version > SCHEMA_VERSION:
+            self.read_only_reason = (f"{self.path} was written by a newer baldreader (schema version "
+                                     f"{version}; this one knows {SCHEMA_VERSION}); opened read-only")
+        self._doc, self._raw, self._sha, self._appendable = doc, raw, sha, appendable
+        self.warnings = [p for kind, key in (("note", "notes"), ("bookmark", "bookmarks"))
+                         for d in doc[key] for p in entry_problems(kind, d)]
+        if not from_cache:
+            self._cache_dirty = True
+            if appended is None:
+                self.flush_cache()
+
+    def _appended_notes(self, raw: bytes) -> list[dict[str, Any]] | None:
+        """When another baldreader only appended notes to the file we last saw (it still starts
+        with those exact bytes), the new notes, parsed from the added bytes alone."""
+        old = self._raw
+        if not self._appendable or old is None or len(raw) <= len(old) or not raw.startswith(old):
+            return None
+        try:
+            added = parse_yaml(raw[len(old):], self.path)
+        except StoreCorrupt:
+            return None
+        if isinstance(added, list) and added and all(isinstance(e, dict) for e in added):
+            return added
+        return None
+
+    def _validate(self, data: Any) -> dict[str, Any]:
+        if data is None:
+            return _empty()
+        if not isinstance(data, dict):
+            raise StoreCorrupt(f"{self.path}: expected a mapping with 'version', 'bookmarks' and "
+                               f"'notes' at the top level, found {type(data).__name__}")
+        version = data.get("version", 0)
+        if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+            raise StoreCorrupt(f"{self.path}: 'version' must be a whole number, found {version!r}")
+        if version > SCHEMA_VERSION:
+            return _normalise(data, self.path)  # shown, never written (see _refresh)
+        while version < SCHEMA_VERSION:
+            data = MIGRATIONS[version](data)
+            version += 1
+        data["version"] = SCHEMA_VERSION
+        return _normalise(data, self.path)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def add_note(self, note: Note) -> Note:
+        def change(doc: dict[str, Any]) -> tuple[Note, dict[str, Any] | None]:
+            note.id = note.id if note.id and not _has(doc["notes"], note.id) else new_id(
+                "n", _ids(doc["notes"]))
+            note.created = note.created or now_iso()
+            note.updated = note.updated or note.created
+            entry = note.to_dict()
+            doc["notes"].append(entry)
+            return note, entry
+
+        return self._transaction(change)
+
+    def update_note(self, note_id: str, **changes: Any) -> Note:
+        def change(doc: dict[str, Any]) -> tuple[Note, None]:
+            entry = self._find("notes", note_id, doc)
+            for key, value in changes.items():
+                entry[key] = list(value) if key == "tags" else value
+            entry["updated"] = now_iso()
+            return Note.from_dict(entry), None
+
+        return self._transaction(change)
+
+    def delete_note(self, note_id: str) -> Note:
+        return self._transaction(lambda doc: (Note.from_dict(self._remove("notes", note_id, doc)), None))
+
+    def add_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        def change(doc: dict[str, Any]) -> tuple[Bookmark, None]:
+            if not bookmark.id or _has(doc["bookmarks"], bookmark.id):
+                bookmark.id = new_id("b", _ids(doc["bookmarks"]))
+            bookmark.created = bookmark.created or now_iso()
+            doc["bookmarks"].append(bookmark.to_dict())
+            return bookmark, None
+
+        return self._transaction(change)
+
+    def delete_bookmark(self, bookmark_id: str) -> Bookmark:
+        return self._transaction(
+            lambda doc: (Bookmark.from_dict(self._remove("bookmarks", bookmark_id, doc)), None))
+
+    def start_fresh(self) -> Path | None:
+        """Move an unreadable store aside (never deleted) and start an empty one. Returns where
+        the old file now is."""
+        with self._locked():
+            moved = None
+            if self.path.exists():
+                stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+                moved = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+                os.replace(self.path, moved)
+            self.read_only_reason = None
+            self._doc, self._raw, self._sha, self._appendable = _empty(), None, None, False
+            self._write(dump_document(self._doc), appendable=False)
+        return moved
+
+    def flush_cache(self) -> None:
+        """Write the JSON cache of what is on disk now (it only ever speeds up the next load)."""
+        if self._cache_dirty and self._sha is not None:
+            write_cache(self.path, self._sha, self._doc, self._appendable)
+            self._cache_dirty = False
+
+    def _transaction(self, change: Callable[[dict[str, Any]], tuple[Any, dict[str, Any] | None]]) -> Any:
+        with self._locked():
+            try:
+                self._refresh()
+            except StoreCorrupt as exc:
+                raise StoreReadOnly(f"{exc}; nothing was written") from None
+            if self.read_only_reason:
+                raise StoreReadOnly(self.read_only_reason)
+            result, appended = change(self._doc)
+            if appended is not None and self._appendable and self._raw is not None:
+                self._write(self._raw + dump_appended_note(appended), appendable=True)
+            else:
+                self._write(dump_document(self._doc), appendable=bool(self._doc["notes"]))
+        return result
+
+    def _write(self, raw: bytes, *, appendable: bool) -> None:
+        write_atomic(self.path, raw, backup=True)
+        self._raw, self._sha, self._appendable = raw, sha256(raw), appendable
+        self._cache_dirty = True
+
+    def _find(self, key: str, entry_id: str, doc: dict[str, Any] | None = None) -> dict[str, Any]:
+        for entry in (doc or self._doc)[key]:
+            if entry.get("id") == entry_id:
+                return entry
+        raise StoreError(f"no {key[:-1]} with id {entry_id!r}")
+
+    def _remove(self, key: str, entry_id: str, doc: dict[str, Any]) -> dict[str, Any]:
+        entry = self._find(key, entry_id, doc)
+        doc[key].remove(entry)
+        return entry
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreBusy(f"{self.path} is locked by another process") from None
+                    time.sleep(0.005)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+
+def _empty() -> dict[str, Any]:
+    return {"version": SCHEMA_VERSION, "bookmarks": [], "notes": []}
+
+
+def _ids(entries: list[dict[str, Any]]) -> set[str]:
+    return {str(e.get("id")) for e in entries}
+
+
+def _has(entries: list[dict[str, Any]], entry_id: str) -> bool:
+    return any(e.get("id") == entry_id for e in entries)
+
+
+def _normalise(doc: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Check the shape; give entries without an id (or with a duplicate one) a fresh id."""
+    for key, prefix in (("bookmarks", "b"), ("notes", "n")):
+        entries = doc.get(key)
+        if entries is None:
+            entries = doc[key] = []
+        if not isinstance(entries, list):
+            raise StoreCorrupt(f"{path}: '{key}' must be a list of entries, found {type(entries).__name__}")
+        seen: set[str] = set()
+        for number, entry in enumerate(entries, 1):
+            if not isinstance(entry, dict):
+                raise StoreCorrupt(f"{path}: {key} entry #{number} is not a mapping of fields "
+                                   f"(found {entry!r:.60})")
+            ident = entry.get("id")
+            if not isinstance(ident, str) or not ident or ident in seen:
+                entry["id"] = new_id(prefix, seen | _ids(entries))
+            seen.add(entry["id"])
+    return doc

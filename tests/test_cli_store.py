@@ -1,0 +1,78 @@
+"""`baldreader notes`, `bookmarks` and `export` from the shell, on the seeds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from test_cli import run
+
+
+def test_notes_add_list_rm_with_id_prefix(isolated_home: Path) -> None:
+    added = run("notes", "add", "004", "--paragraph", "3", "--text", "Age gap: 26 years\nsecond line",
+                "--tag", "timeline", "--tag", "yes", "--status", "supported")
+    assert added.returncode == 0, added.stderr
+    note_id = added.stdout.strip()
+    assert note_id.startswith("n-")
+    quote = run("notes", "add", "003_a6", "--quote", "sources close to the couple say", "--text", "anon")
+    assert quote.returncode == 0, quote.stderr
+    rows = [json.loads(line) for line in run("notes", "list", "--json").stdout.splitlines()]
+    assert [r["id"] for r in rows][0] == note_id
+    first = rows[0]
+    assert first["article"] == "004_25a13360c7f408e7" and first["paragraph"] == 3
+    assert first["quote"] == "There's a big age gap" and first["tags"] == ["timeline", "yes"]
+    assert first["text"] == "Age gap: 26 years\nsecond line" and first["status"] == "supported"
+    assert rows[1]["target"] == "passage" and rows[1]["paragraph"] == 5 and not rows[1]["detached"]
+    assert "timeline" in run("notes", "list", "--tag", "timeline").stdout
+    assert run("notes", "rm", note_id).returncode == 0
+    assert note_id not in run("notes", "list").stdout
+    assert (isolated_home / "notes.yaml").exists()
+
+
+def test_ambiguous_or_unknown_article_and_bad_quote(isolated_home: Path) -> None:
+    ambiguous = run("notes", "add", "00", "--text", "x")
+    assert ambiguous.returncode == 2 and "matches 5 articles" in ambiguous.stderr
+    unknown = run("notes", "add", "zzz", "--text", "x")
+    assert unknown.returncode == 2 and "no article with id or id prefix 'zzz'" in unknown.stderr
+    bad = run("notes", "add", "000", "--quote", "never written anywhere", "--text", "x")
+    assert bad.returncode == 2 and "is not in article" in bad.stderr
+    assert run("notes", "rm", "n-nothere").returncode == 2
+
+
+def test_bookmarks_add_list_rm(isolated_home: Path) -> None:
+    whole = run("bookmarks", "add", "001", "--label", "read later").stdout.strip()
+    para = run("bookmarks", "add", "002", "--paragraph", "2").stdout.strip()
+    rows = [json.loads(line) for line in run("bookmarks", "list", "--json").stdout.splitlines()]
+    assert [r["id"] for r in rows] == [whole, para]
+    assert rows[0]["paragraph"] is None and rows[0]["label"] == "read later"
+    assert rows[1]["paragraph"] == 2 and rows[1]["quote"].startswith("Alec Baldwin’s wife")
+    assert run("bookmarks", "rm", whole).returncode == 0
+    assert whole not in run("bookmarks", "list").stdout
+
+
+def test_export_formats_force_and_stdout(isolated_home: Path, tmp_path: Path) -> None:
+    run("notes", "add", "000", "--paragraph", "4", "--text", "Check video", "--tag", "video")
+    run("notes", "add", "004", "--text", "Whole piece is opinion", "--tag", "opinion")
+    out = tmp_path / "notes.md"
+    first = run("export", "-o", str(out))
+    assert first.returncode == 0 and "## Alec and Hilaria Baldwin 'Headed for Divorce'" in out.read_text()
+    again = run("export", "-o", str(out))
+    assert again.returncode == 2 and "--force" in again.stderr
+    assert run("export", "-o", str(out), "--force", "--tag", "video").returncode == 0
+    assert "Whole piece is opinion" not in out.read_text()
+    data = json.loads(run("export", "--format", "json", "-o", "-").stdout)
+    assert len(data["notes"]) == 2
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", "--article", "004").stdout)))
+    assert [r["note"] for r in rows] == ["Whole piece is opinion"]
+
+
+def test_store_flag_and_corrupt_store(tmp_path: Path) -> None:
+    store = tmp_path / "elsewhere.yaml"
+    assert run("notes", "add", "000", "--text", "x", "--store", str(store)).returncode == 0
+    assert "text: x" in store.read_text()
+    store.write_text("version: 1\nnotes: [\n")
+    broken = run("notes", "add", "000", "--text", "y", "--store", str(store))
+    assert broken.returncode == 2 and "line 3" in broken.stderr and "not valid YAML" in broken.stderr
+    assert store.read_text() == "version: 1\nnotes: [\n"
