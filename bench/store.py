@@ -78,6 +78,7 @@ def main() -> None:
         running = Store(path).load()
         report("add a note (running instance)", timed(lambda: running.add_note(sample_note(next(counter))), args.runs))
 
+        running.flush_cache()  # as the app does shortly after each change
         other = Store(path).load()
 
         def add_after_other_process() -> None:

@@ -52,8 +52,8 @@ async def wait_loaded(pilot, timeout: float = 10.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while loop.time() < deadline:
-        screen = pilot.app.screen
-        if isinstance(screen, MainScreen) and screen.corpus is not None:
+        screen = next((s for s in pilot.app.screen_stack if isinstance(s, MainScreen)), None)
+        if screen is not None and screen.corpus is not None:
             if not screen.corpus.articles or screen.query_one(ReadingPane).article is not None:
                 await pilot.pause()
                 return

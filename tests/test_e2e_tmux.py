@@ -75,10 +75,46 @@ def test_read_navigate_help_and_quit_in_tmux(session, isolated_home) -> None:
     shown = wait_for(session, "Site boilerplate hidden (163 words)")
     assert "Alec Baldwin’s wife Hilaria has jokingly responded" in shown
     keys(session, "?")
-    wait_for(session, "reader.next_paragraph")
+    wait_for(session, "main.next_pane")
     keys(session, "Escape", "Escape", "s")
     wait_for(session, "5 of 5 articles · by title")
     keys(session, "q")
     wait_for(session, "BALDREADER-EXITED")
     state = (isolated_home / "state.yaml").read_text()
     assert "002_1431a84462aa771a" in state and "block: 1" in state and "sort: title" in state
+
+
+def relaunch(session: str, isolated_home: Path, cwd: Path) -> None:
+    env = f"-u COLUMNS -u LINES BALDREADER_HOME={isolated_home} TERM=xterm-256color"
+    tmux("respawn-pane", "-k", "-t", session,
+         f"cd {cwd} && env {env} {BALDREADER}; echo BALDREADER-EXITED; sleep 60")
+
+
+def test_note_bookmark_relaunch_and_export_in_tmux(session, isolated_home, tmp_path) -> None:
+    wait_for(session, "5 of 5 articles · by date")
+    keys(session, "j", "Enter", "j", "j", "b")
+    wait_for(session, "Bookmarked ¶3.")
+    keys(session, "a")
+    wait_for(session, "New note")
+    tmux("send-keys", "-t", session, "-l", "Who filmed this? Check the video.")
+    time.sleep(0.3)
+    keys(session, "C-s")
+    wait_for(session, "Note added.")
+    keys(session, "q")
+    wait_for(session, "BALDREADER-EXITED")
+
+    relaunch(session, isolated_home, tmp_path)
+    shown = wait_for(session, "★ ✎1")
+    assert "▸ ★Alec and Hilaria" in shown  # the list marks the article too
+    keys(session, "o")
+    shown = wait_for(session, "Notes and bookmarks: 1 note(s), 1 bookmark(s)")
+    assert "Who filmed this? Check the video." in shown
+    keys(session, "Escape", "E")
+    wait_for(session, "Export 1 note(s)")
+    keys(session, "Enter")
+    wait_for(session, "Exported 1 note(s) to")
+    exported = (tmp_path / "baldreader-notes.md").read_text()
+    assert "## Alec and Hilaria Baldwin 'Headed for Divorce'" in exported
+    assert "> At the recent Planet Hollywood launch in Times Square" in exported
+    assert "Who filmed this? Check the video." in exported
+    assert "verdict: **unverified**" in exported

@@ -18,6 +18,7 @@ def write_atomic(path: Path, data: str | bytes, *, backup: bool = False, fsync: 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
             handle.flush()
@@ -41,6 +42,16 @@ def write_atomic(path: Path, data: str | bytes, *, backup: bool = False, fsync: 
         raise
     if fsync:
         _fsync_dir(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (0666 less umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -207,6 +207,14 @@ class Store:
 
         return self._transaction(change)
 
+    def move_bookmark(self, bookmark_id: str, article: str, title: str, paragraph: int | None) -> Bookmark:
+        def change(doc: dict[str, Any]) -> tuple[Bookmark, None]:
+            entry = self._find("bookmarks", bookmark_id, doc)
+            entry.update(article=article, article_title=title, paragraph=paragraph)
+            return Bookmark.from_dict(entry), None
+
+        return self._transaction(change)
+
     def delete_bookmark(self, bookmark_id: str) -> Bookmark:
         return self._transaction(
             lambda doc: (Bookmark.from_dict(self._remove("bookmarks", bookmark_id, doc)), None))

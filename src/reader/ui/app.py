@@ -12,6 +12,8 @@ from textual.screen import Screen
 from reader.config import CONFIG_NAME, load_config
 from reader.paths import bundled_themes
 from reader.state import load_state, save_state
+from reader.store import Store
+from reader.store.store import STORE_NAME
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_theme_files
@@ -30,10 +32,12 @@ class ReaderApp(App[None]):
                 tooltip="Open the command palette"),
     ]
 
-    def __init__(self, corpus: Path, home: Path, theme: str | None = None) -> None:
+    def __init__(self, corpus: Path, home: Path, theme: str | None = None,
+                 store: Path | None = None) -> None:
         super().__init__()
         self.corpus_path = corpus
         self.home = home
+        self.store = Store(store or home / STORE_NAME)
         self._save_timer = None
         self.state = load_state(home)
         self.config = load_config(home)
@@ -82,6 +86,7 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.save_state_now()
+        self.store.flush_cache()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -15,11 +15,12 @@ from textual.worker import get_current_worker
 
 from reader.catalog import Entry, filter_entries, sort_entries
 from reader.corpus import Corpus, CorpusError, load_corpus
+from reader.ui.screens.notes_actions import NOTES_BINDINGS, NotesActions
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
 
-class MainScreen(Screen[None]):
+class MainScreen(NotesActions, Screen[None]):
     BINDINGS = [
         Binding("tab", "cycle_pane", "Next pane", id="main.next_pane",
                 tooltip="Move focus between the article list and the reading pane"),
@@ -31,6 +32,7 @@ class MainScreen(Screen[None]):
                 tooltip="Sort the list by date (newest first) or by title"),
         Binding("escape", "back", "Back", id="main.back",
                 tooltip="Back out: leave the filter, or go from the reading pane to the list"),
+        *NOTES_BINDINGS,
     ]
 
     def __init__(self, corpus_path: Path) -> None:
@@ -56,6 +58,7 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).focus()
         self._restore = self.app.state.position(self.corpus_path)
         self.load()
+        self.start_store()
 
     @work(thread=True, exclusive=True, group="corpus")
     def load(self) -> None:
@@ -95,6 +98,8 @@ class MainScreen(Screen[None]):
         elif self._entries:
             self._open(articles.current.id if articles.current else self._entries[0].id, 0)
         self._report_problems(corpus)
+        self.reattach(corpus.articles)
+        self.refresh_marks()
 
     def _report_problems(self, corpus: Corpus) -> None:
         lines = [f"{s.path.name}: {s.reason}" for s in corpus.skipped]
@@ -111,15 +116,20 @@ class MainScreen(Screen[None]):
         status = f"{len(shown)} of {len(self._entries)} articles · by {self.app.state.sort}"
         self.query_one("#list-status", Static).update(status)
 
-    def _open(self, article_id: str, block: int = 0) -> None:
+    def _open(self, article_id: str, block: int = 0, force: bool = False) -> None:
         if self.corpus is None:
             return
         article = self.corpus.by_id(article_id)
         reader = self.query_one(ReadingPane)
-        if article is None or (reader.article is article):
+        if article is None:
+            return
+        if reader.article is article:
+            if force:
+                reader.cursor = block
             return
         reader.show(article, block)
         self.sub_title = article.title
+        self.refresh_marks()
 
     @on(ArticleList.Highlighted)
     def _preview(self, message: ArticleList.Highlighted) -> None:

@@ -62,6 +62,7 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._entries: list[Entry] = []
+        self._badges: dict[str, str] = {}
         self.empty_text = "No articles."
 
     @property
@@ -80,6 +81,11 @@ class ArticleList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(entries))
         index = next((i for i, e in enumerate(entries) if e.id == keep), 0) if keep else 0
         self.cursor = index
+        self.refresh()
+
+    def set_badges(self, badges: dict[str, str]) -> None:
+        """One character per article id shown before its title (★ bookmarked, ✎ notes)."""
+        self._badges = badges
         self.refresh()
 
     def select_id(self, article_id: str) -> bool:
@@ -127,7 +133,8 @@ class ArticleList(ScrollView, can_focus=True):
             meta = f" {entry.words:>5}w"
         if width < 24:
             meta = ""
-        mark = ("▸" if row == self.cursor else " ") + ("!" if entry.flagged else " ")
+        mark = (("▸" if row == self.cursor else " ") + ("!" if entry.flagged else " ")
+                + self._badges.get(entry.id, " "))
         title_width = max(1, width - len(meta) - len(mark))
         title = visible(entry.title)
         if len(title) > title_width:

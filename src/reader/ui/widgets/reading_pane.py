@@ -26,14 +26,27 @@ class BlockView(Static):
         self.index = index
         self.block = block
         self.expanded = False
+        self.marker = ""
         self.update(self._content())
 
     def _content(self) -> Text:
+        text = Text()
+        if self.marker:
+            text.append(self.marker + " ", style="bold reverse")
+            text.append(" ")
         if self.block.kind == "boilerplate" and not self.expanded:
             words = len(self.block.text.split())
             preview = visible(self.block.text[:60]).strip()
-            return Text(f"▸ Site boilerplate hidden ({words} words): “{preview}…”  [z shows it]")
-        return Text(visible(self.block.text))
+            text.append(f"▸ Site boilerplate hidden ({words} words): “{preview}…”  [z shows it]")
+            return text
+        text.append(visible(self.block.text))
+        return text
+
+    def set_marker(self, marker: str) -> None:
+        """A short badge before the text: ★ for a bookmark, ✎N for N notes."""
+        if marker != self.marker:
+            self.marker = marker
+            self.update(self._content())
 
     def toggle(self) -> None:
         if self.block.kind == "boilerplate":
@@ -87,6 +100,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.article: Article | None = None
         self._views: list[BlockView] = []
         self._keep_scroll = False
+        self._article_marker = ""
 
     def compose(self):
         yield Static(Text("Choose an article from the list (enter), or press ? for help."),
@@ -96,6 +110,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         """Display `article` with the cursor on block `cursor`."""
         self.article = article
         header = self.query_one("#article-header", Static)
+        self._article_marker = ""
         header.update(_header_text(article))
         for view in self._views:
             view.remove()
@@ -156,12 +171,23 @@ class ReadingPane(VerticalScroll, can_focus=True):
                     self._keep_scroll = False
                 break
 
+    def set_article_marker(self, marker: str) -> None:
+        """A line under the title about the article's own bookmark and notes."""
+        if self.article is not None and marker != self._article_marker:
+            self._article_marker = marker
+            self.query_one("#article-header", Static).update(_header_text(self.article, marker))
+
+    def set_markers(self, markers: dict[int, str]) -> None:
+        """Badges by block index (0-based); blocks not named get none."""
+        for view in self._views:
+            view.set_marker(markers.get(view.index, ""))
+
     def action_toggle_boilerplate(self) -> None:
         if 0 <= self.cursor < len(self._views):
             self._views[self.cursor].toggle()
 
 
-def _header_text(article: Article) -> Text:
+def _header_text(article: Article, marker: str = "") -> Text:
     text = Text()
     title_style = "bold italic" if article.title_derived else "bold"
     text.append(visible(article.title), style=title_style)
@@ -174,4 +200,6 @@ def _header_text(article: Article) -> Text:
         text.append(f"\nSite boilerplate collapsed ({article.boilerplate_words} words).", style="dim italic")
     for problem in article.problems:
         text.append(f"\n⚠ {problem}", style="bold")
+    if marker:
+        text.append(f"\n{marker}", style="bold")
     return text

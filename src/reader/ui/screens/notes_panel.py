@@ -1,0 +1,120 @@
+"""The notes and bookmarks panel: every entry, filtered as you type, jumping to its place."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.store import Note
+from reader.store.query import Entry, filter_entries
+from reader.textsafe import visible
+
+
+class NotesPanel(ModalScreen[tuple[str, str] | None]):
+    """Dismisses with ("open", entry id), ("edit", note id) or ("delete", entry id)."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="notes.close", tooltip="Close the panel"),
+        Binding("e", "edit", "Edit", id="notes.edit", tooltip="Edit the selected note"),
+        Binding("d,delete", "delete", "Delete", id="notes.delete",
+                tooltip="Delete the selected note or bookmark (press twice)"),
+        Binding("slash", "focus_filter", "Filter", id="notes.filter",
+                tooltip="Filter: words, tag:T, status:S, article:ID, is:note, is:bookmark"),
+    ]
+
+    def __init__(self, notes: list[Note], bookmarks, read_only: bool, query: str = "") -> None:
+        super().__init__()
+        self.notes = notes
+        self.bookmarks = bookmarks
+        self.read_only = read_only
+        self.query_text = query
+        self._entries: list[Entry] = []
+        self._armed_delete: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="notes-panel"):
+            yield Static(self._title(), id="notes-title", markup=False)
+            yield Input(self.query_text, placeholder="filter: words, tag:T, status:disputed, "
+                        "article:ID, is:note, is:bookmark", id="notes-filter")
+            yield OptionList(id="notes-list")
+            yield Static("enter: go there · e: edit · d d: delete · /: filter · esc: close",
+                         id="notes-help", markup=False)
+
+    def _title(self) -> str:
+        extra = "  (read-only)" if self.read_only else ""
+        return f"Notes and bookmarks: {len(self.notes)} note(s), {len(self.bookmarks)} bookmark(s){extra}"
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.query_one(OptionList).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._fill()
+
+    def on_input_submitted(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def _fill(self) -> None:
+        self._entries = filter_entries(self.notes, self.bookmarks, self.query_text)
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(_describe(e), id=e.id) for e in self._entries])
+        if self._entries:
+            options.highlighted = 0
+
+    def _selected(self) -> Entry | None:
+        index = self.query_one(OptionList).highlighted
+        if index is None or not 0 <= index < len(self._entries):
+            return None
+        return self._entries[index]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.dismiss(("open", event.option.id))
+
+    def action_edit(self) -> None:
+        entry = self._selected()
+        if isinstance(entry, Note):
+            self.dismiss(("edit", entry.id))
+
+    def action_delete(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        if self._armed_delete != entry.id:
+            self._armed_delete = entry.id
+            kind = "note" if isinstance(entry, Note) else "bookmark"
+            self.notify(f"Press d again to delete this {kind}.", timeout=3)
+            return
+        self.dismiss(("delete", entry.id))
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#notes-filter", Input).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _describe(entry: Entry) -> Text:
+    text = Text()
+    where = f"¶{entry.anchor.paragraph}" if entry.anchor.paragraph else "article"
+    if isinstance(entry, Note):
+        text.append(f"✎ {entry.status:<10} ", style="bold")
+    else:
+        text.append("★ bookmark   ", style="bold")
+    text.append(visible(entry.anchor.article_title or entry.anchor.article)[:60], style="italic")
+    text.append(f"  {where}\n   ", style="dim")
+    if isinstance(entry, Note):
+        first = entry.text.splitlines()[0] if entry.text else ""
+        text.append(visible(first)[:100])
+        if entry.tags:
+            text.append("  " + " ".join(f"#{t}" for t in entry.tags), style="dim")
+    else:
+        text.append(visible(entry.label or entry.anchor.quote[:100]))
+    return text

@@ -1,0 +1,193 @@
+"""Bookmarks and notes in the app, driven by keys: add, see markers after a relaunch, the
+panel, editing, deleting, exporting, and a corrupt notes file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import wait_loaded, write
+from reader.store import Store
+from reader.ui.app import ReaderApp
+from reader.ui.screens.export_dialog import ExportDialog
+from reader.ui.screens.note_editor import NoteEditor
+from reader.ui.screens.notes_panel import NotesPanel
+from reader.ui.screens.store_problem import StoreProblemScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import BlockView, ReadingPane
+
+
+async def add_note(pilot, text: str, tags: str = "", quote: str | None = None) -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, NoteEditor)
+    if quote is not None:
+        editor.query_one("#note-quote").value = quote
+    await pilot.press(*text)
+    if tags:
+        editor.query_one("#note-tags").value = tags
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_note_and_bookmark_by_keys_survive_relaunch(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("j", "enter", "j", "j")  # 000, third paragraph
+        await pilot.press("b")
+        await add_note(pilot, "Who filmed it?", tags="video, check")
+        await pilot.pause()
+    store = Store(isolated_home / "notes.yaml").load()
+    (note,) = store.notes()
+    (bookmark,) = store.bookmarks()
+    assert note.text == "Who filmed it?" and note.tags == ["video", "check"]
+    assert note.anchor.article.startswith("000") and note.anchor.paragraph == 3
+    assert note.anchor.quote.startswith("At the recent Planet Hollywood launch")
+    assert note.target == "paragraph" and bookmark.anchor.paragraph == 3
+
+    again = ReaderApp(corpus=seeds, home=isolated_home)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.pause(0.3)
+        reader = again.screen.query_one(ReadingPane)
+        assert reader.article.id.startswith("000") and reader.cursor == 2
+        assert reader.query(BlockView)[2].marker == "★ ✎1"
+        assert "★ ✎1" in str(reader.query(BlockView)[2].render())
+        articles = again.screen.query_one(ArticleList)
+        assert articles._badges[reader.article.id] == "★"
+        # b again removes the bookmark; e edits the note.
+        await pilot.press("b")
+        await pilot.pause()
+        assert reader.query(BlockView)[2].marker == "✎1"
+        await pilot.press("e")
+        await pilot.pause()
+        editor = again.screen
+        assert isinstance(editor, NoteEditor)
+        editor.query_one("#note-status").value = "disputed"
+        await pilot.press("end", *" Still no source.", "ctrl+s")
+        await pilot.pause()
+    note = Store(isolated_home / "notes.yaml").load().notes()[0]
+    assert note.status == "disputed" and note.text == "Who filmed it? Still no source."
+    assert Store(isolated_home / "notes.yaml").load().bookmarks() == []
+
+
+async def test_note_on_a_passage_and_a_passage_not_in_the_article(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("j", "enter", "j", "j", "j")
+        await add_note(pilot, "The quote itself", quote="When I'm talking, you're not talking.")
+        note = app.store.notes()[0]
+        assert note.target == "passage" and note.anchor.quote == "When I'm talking, you're not talking."
+        assert note.anchor.paragraph == 4
+        await add_note(pilot, "bad", quote="words that were never written")
+        assert isinstance(app.screen, NoteEditor)  # kept open, nothing lost
+        assert any("not in article" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        assert len(app.store.notes()) == 1
+
+
+async def test_panel_filters_jumps_and_deletes(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("G", "enter", "j", "j", "j", "j", "j")  # 004 (undated, last by date)
+        await add_note(pilot, "age gap", tags="timeline")
+        await pilot.press("escape", "g", "enter", "j")
+        await add_note(pilot, "other note", tags="misc")
+        await pilot.press("o")
+        await pilot.pause()
+        panel = app.screen
+        assert isinstance(panel, NotesPanel)
+        panel.query_one("#notes-filter").value = "tag:timeline"
+        await pilot.pause()
+        assert [e.text for e in panel._entries] == ["age gap"]
+        panel.query_one("#notes-list").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen.query_one(ReadingPane)
+        assert reader.article.id.startswith("004") and reader.cursor == 5
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#notes-filter").value = "other"
+        await pilot.pause()
+        app.screen.query_one("#notes-list").focus()
+        await pilot.press("d", "d")
+        await pilot.pause()
+        assert [n.text for n in app.store.notes()] == ["age gap"]
+
+
+async def test_export_from_the_app_asks_before_replacing(seeds, isolated_home, tmp_path) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    target = tmp_path / "out.md"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter")
+        await add_note(pilot, "exported note", tags="x")
+        await pilot.press("E")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "exported note" in target.read_text()
+        target.write_text("precious")
+        await pilot.press("E")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text() == "precious"  # not yet: it asks first
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "exported note" in target.read_text()
+
+
+async def test_corrupt_store_opens_read_only_and_is_never_overwritten(seeds, isolated_home) -> None:
+    path = write(isolated_home, "notes.yaml", "version: 1\nnotes:\n- id: n-1\n  text: 'unclosed\n")
+    before = path.read_bytes()
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.pause(0.3)
+        problem = app.screen
+        assert isinstance(problem, StoreProblemScreen)
+        assert "line 5, column 1" in problem.message
+        await pilot.click("#read-only")
+        await pilot.pause()
+        await pilot.press("enter", "b")
+        await pilot.pause()
+        assert any("nothing was written" in n.message for n in app._notifications)
+    assert path.read_bytes() == before
+
+
+async def test_corrupt_store_fresh_start_keeps_the_old_file(seeds, isolated_home) -> None:
+    path = write(isolated_home, "notes.yaml", "notes: [\n")
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.pause(0.3)
+        await pilot.click("#fresh")
+        await pilot.pause()
+        await pilot.press("enter", "b")
+        await pilot.pause()
+    kept = [p for p in isolated_home.iterdir() if p.name.startswith("notes.yaml.unreadable-")]
+    assert len(kept) == 1 and kept[0].read_text() == "notes: [\n"
+    assert len(Store(path).load().bookmarks()) == 1
+
+
+async def test_changes_from_another_instance_show_up(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        reader = app.screen.query_one(ReadingPane)
+        from reader.store import Bookmark
+        from reader.store.anchor import make_anchor
+
+        Store(isolated_home / "notes.yaml").load().add_bookmark(
+            Bookmark(id="", anchor=make_anchor(reader.article, 2)))
+        await pilot.pause(2.5)
+        assert reader.query(BlockView)[1].marker == "★"
