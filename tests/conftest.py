@@ -54,7 +54,9 @@ async def wait_loaded(pilot, timeout: float = 10.0) -> None:
     while loop.time() < deadline:
         screen = next((s for s in pilot.app.screen_stack if isinstance(s, MainScreen)), None)
         if screen is not None and screen.corpus is not None:
-            if not screen.corpus.articles or screen.query_one(ReadingPane).article is not None:
+            articles = screen.corpus.articles
+            analysed = all(a.id in screen.analyses for a in articles)
+            if not articles or (screen.query_one(ReadingPane).article is not None and analysed):
                 await pilot.pause()
                 return
         await pilot.pause(0.05)

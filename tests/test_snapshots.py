@@ -24,6 +24,17 @@ def test_main_screen(snap_compare, seeds, isolated_home, theme) -> None:
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_second_article)
 
 
+def test_reading_pane_with_people_and_claims_panel(snap_compare, seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home, theme="baldreader-contrast")
+
+    async def open_quotes(pilot) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "enter", *["j"] * 11)
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=(160, 45), run_before=open_quotes)
+
+
 def test_help_screen(snap_compare, seeds, isolated_home) -> None:
     app = ReaderApp(corpus=seeds, home=isolated_home)
 

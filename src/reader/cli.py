@@ -42,8 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     themes = sub.add_parser("themes", help="list the available themes and any broken theme files")
     _common(themes)
 
-    from reader import cli_store
+    from reader import cli_analyze, cli_store
 
+    cli_analyze.add_parser(sub, _common)
     cli_store.add_parsers(sub, _common)
     cli_store.add_store_option(parser)
     cli_store.add_store_option(read)
@@ -57,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "read"
     if command == "read":
         return _read(corpus, home, args.theme, getattr(args, "store", None))
+    if command == "analyze":
+        from reader import cli_analyze
+
+        return cli_analyze.run(args, corpus, home)
     if command in ("notes", "bookmarks", "export"):
         from reader import cli_store
 

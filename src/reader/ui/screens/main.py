@@ -15,12 +15,14 @@ from textual.worker import get_current_worker
 
 from reader.catalog import Entry, filter_entries, sort_entries
 from reader.corpus import Corpus, CorpusError, load_corpus
+from reader.ui.screens.analysis_actions import ANALYSIS_BINDINGS, AnalysisActions
 from reader.ui.screens.notes_actions import NOTES_BINDINGS, NotesActions
+from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
 
-class MainScreen(NotesActions, Screen[None]):
+class MainScreen(NotesActions, AnalysisActions, Screen[None]):
     BINDINGS = [
         Binding("tab", "cycle_pane", "Next pane", id="main.next_pane",
                 tooltip="Move focus between the article list and the reading pane"),
@@ -33,6 +35,7 @@ class MainScreen(NotesActions, Screen[None]):
         Binding("escape", "back", "Back", id="main.back",
                 tooltip="Back out: leave the filter, or go from the reading pane to the list"),
         *NOTES_BINDINGS,
+        *ANALYSIS_BINDINGS,
     ]
 
     def __init__(self, corpus_path: Path) -> None:
@@ -49,7 +52,11 @@ class MainScreen(NotesActions, Screen[None]):
             yield ProgressBar(id="loading", show_eta=False)
             yield ArticleList(id="articles")
             yield Static("", id="list-status", markup=False)
-        yield ReadingPane(id="reader")
+        with Vertical(id="reading"):
+            yield Static("", id="legend")
+            yield ReadingPane(id="reader")
+            yield Static("", id="claim-info", markup=False)
+        yield AnalysisPanel(id="analysis-panel")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -57,8 +64,10 @@ class MainScreen(NotesActions, Screen[None]):
         self.query_one(ArticleList).empty_text = "Loading articles…"
         self.query_one(ArticleList).focus()
         self._restore = self.app.state.position(self.corpus_path)
+        self.start_analysis()
         self.load()
         self.start_store()
+        self.query_one(AnalysisPanel).display = self.app.size.width >= 150
 
     @work(thread=True, exclusive=True, group="corpus")
     def load(self) -> None:
@@ -100,6 +109,7 @@ class MainScreen(NotesActions, Screen[None]):
         self._report_problems(corpus)
         self.reattach(corpus.articles)
         self.refresh_marks()
+        self.analyse_corpus(corpus.articles)
 
     def _report_problems(self, corpus: Corpus) -> None:
         lines = [f"{s.path.name}: {s.reason}" for s in corpus.skipped]
@@ -113,7 +123,11 @@ class MainScreen(NotesActions, Screen[None]):
         shown = filter_entries(sort_entries(self._entries, self.app.state.sort), text)
         articles = self.query_one(ArticleList)
         articles.set_entries(shown, keep=keep)
-        status = f"{len(shown)} of {len(self._entries)} articles · by {self.app.state.sort}"
+        self._refresh_list_status()
+
+    def _refresh_list_status(self) -> None:
+        shown = len(self.query_one(ArticleList).entries)
+        status = f"{shown} of {len(self._entries)} articles · by {self.app.state.sort}"
         self.query_one("#list-status", Static).update(status)
 
     def _open(self, article_id: str, block: int = 0, force: bool = False) -> None:
@@ -130,6 +144,8 @@ class MainScreen(NotesActions, Screen[None]):
         reader.show(article, block)
         self.sub_title = article.title
         self.refresh_marks()
+        self.analysis_for(article)
+        self.apply_analysis()
 
     @on(ArticleList.Highlighted)
     def _preview(self, message: ArticleList.Highlighted) -> None:
@@ -143,6 +159,7 @@ class MainScreen(NotesActions, Screen[None]):
     @on(ReadingPane.CursorMoved)
     def _remember(self, message: ReadingPane.CursorMoved) -> None:
         self.app.remember_position(self.corpus_path, message.article_id, message.index)
+        self.describe_cursor()
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:

@@ -27,6 +27,7 @@ class BlockView(Static):
         self.block = block
         self.expanded = False
         self.marker = ""
+        self.styles_: list = []  # (start, end, rich Style) relative to the block's text
         self.update(self._content())
 
     def _content(self) -> Text:
@@ -39,8 +40,17 @@ class BlockView(Static):
             preview = visible(self.block.text[:60]).strip()
             text.append(f"▸ Site boilerplate hidden ({words} words): “{preview}…”  [z shows it]")
             return text
-        text.append(visible(self.block.text))
+        body = Text(visible(self.block.text))
+        for start, end, style in self.styles_:
+            body.stylize(style, start, end)
+        text.append_text(body)
         return text
+
+    def set_styles(self, styles: list) -> None:
+        """Highlighting spans (names, claims, hedges, search hits) on the block's own text."""
+        if styles != self.styles_:
+            self.styles_ = styles
+            self.update(self._content())
 
     def set_marker(self, marker: str) -> None:
         """A short badge before the text: ★ for a bookmark, ✎N for N notes."""
@@ -176,6 +186,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if self.article is not None and marker != self._article_marker:
             self._article_marker = marker
             self.query_one("#article-header", Static).update(_header_text(self.article, marker))
+
+    def set_block_styles(self, styles: dict[int, list]) -> None:
+        """Highlighting by block index; blocks not named are shown plain."""
+        for view in self._views:
+            view.set_styles(styles.get(view.index, []))
 
     def set_markers(self, markers: dict[int, str]) -> None:
         """Badges by block index (0-based); blocks not named get none."""

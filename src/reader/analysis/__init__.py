@@ -1,0 +1,85 @@
+"""Names and claims (see CLAIMS.md): who is named in an article, and what it reports on whose
+word. Pure Python, no UI; `analyze(article)` for one article, `analyze_corpus` to also resolve
+people across articles ("Hilaria" in one article is "Hilaria Baldwin" named in another)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.analysis.claims import Claim, find_claims
+from reader.analysis.names import Mention, find_people
+from reader.analysis.quotes import find_quotes
+from reader.analysis.text import segments
+from reader.corpus.model import Article
+
+ANALYSIS_VERSION = 1
+
+
+@dataclass
+class Analysis:
+    names: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def people(self) -> dict[str, int]:
+        """Person to mention count, most mentioned first."""
+        counts: dict[str, int] = {}
+        for mention in self.names:
+            counts[mention.person] = counts.get(mention.person, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def to_json(self) -> dict:
+        return {
+            "names": [{"start": m.start, "end": m.end, "text": m.text, "person": m.person} for m in self.names],
+            "claims": [{"start": c.start, "end": c.end, "text": c.text, "kind": c.kind, "source": c.source,
+                        "speaker": c.speaker, "hedges": list(c.hedges)} for c in self.claims],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Analysis:
+        names = [Mention(n["start"], n["end"], n["text"], n["person"], tuple(n["person"].split()))
+                 for n in data["names"]]
+        claims = [Claim(c["start"], c["end"], c["text"], c["kind"], c["source"], c["speaker"], list(c["hedges"]))
+                  for c in data["claims"]]
+        return cls(names, claims)
+
+
+def analyze(article: Article) -> Analysis:
+    segs = segments(article)
+    cache: dict = {}
+    mentions = find_people(article.text, segs, cache)
+    quotes = find_quotes(article.text, segs)
+    claims = find_claims(article.text, segs, quotes, mentions, cache)
+    return Analysis(mentions, claims)
+
+
+def resolve_across(analyses: list[Analysis]) -> None:
+    """A one-word person ("Hilaria") becomes the one full name in the corpus that starts with
+    that word, or else ends with it ("Basinger" → "Kim Basinger"); ambiguous words stay."""
+    full = {m.person for a in analyses for m in a.names if " " in m.person}
+    by_first: dict[str, set[str]] = {}
+    by_last: dict[str, set[str]] = {}
+    for name in full:
+        parts = name.split()
+        by_first.setdefault(parts[0], set()).add(name)
+        by_last.setdefault(parts[-1], set()).add(name)
+    mapping = {}
+    for analysis in analyses:
+        for mention in analysis.names:
+            word = mention.person
+            if " " in word or word in mapping:
+                continue
+            candidates = by_first.get(word) or by_last.get(word) or set()
+            if len(candidates) == 1:
+                mapping[word] = next(iter(candidates))
+    for analysis in analyses:
+        for mention in analysis.names:
+            mention.person = mapping.get(mention.person, mention.person)
+        for claim in analysis.claims:
+            if claim.source == "named" and claim.speaker in mapping:
+                claim.speaker = mapping[claim.speaker]
+
+
+def analyze_corpus(articles: list[Article]) -> list[Analysis]:
+    analyses = [analyze(a) for a in articles]
+    resolve_across(analyses)
+    return analyses

@@ -1,0 +1,87 @@
+"""Analysis results cached by content hash, so a large corpus is analysed once.
+
+An SQLite file (standard library) in the user data folder maps the SHA-256 of an article's
+text, with the analysis version, to its analysis as JSON. A cache that cannot be opened or read
+is skipped (analysis still works), never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+from reader.analysis import ANALYSIS_VERSION, Analysis, analyze
+from reader.corpus.model import Article
+
+CACHE_NAME = "analysis.sqlite"
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(f"{ANALYSIS_VERSION}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class AnalysisCache:
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._memory: dict[str, Analysis] = {}
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self.hits = self.misses = 0
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(path, check_same_thread=False, timeout=5)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the tail is harmless
+                self._db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+                self._db.commit()
+            except sqlite3.Error:
+                self._db = None
+
+    def get(self, article: Article) -> Analysis:
+        """The analysis of `article`, from memory, the cache file, or computed now."""
+        key = text_key(article.text)
+        with self._lock:
+            found = self._memory.get(key)
+        if found is not None:
+            self.hits += 1
+            return found
+        found = self._read(key)
+        if found is None:
+            self.misses += 1
+            found = analyze(article)
+            self._write(key, found)
+        else:
+            self.hits += 1
+        with self._lock:
+            self._memory[key] = found
+        return found
+
+    def _read(self, key: str) -> Analysis | None:
+        if self._db is None:
+            return None
+        try:
+            with self._lock:
+                row = self._db.execute("SELECT data FROM analysis WHERE key = ?", (key,)).fetchone()
+            return Analysis.from_json(json.loads(row[0])) if row else None
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            return None
+
+    def _write(self, key: str, analysis: Analysis) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._lock:
+                self._db.execute("INSERT OR REPLACE INTO analysis (key, data) VALUES (?, ?)",
+                                 (key, json.dumps(analysis.to_json(), ensure_ascii=False)))
+                self._db.commit()
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

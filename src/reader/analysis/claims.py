@@ -1,0 +1,404 @@
+"""Claims: sentences that report something on someone's word (see CLAIMS.md).
+
+Each paragraph sentence is read once, in order: a direct quotation makes it a `quote`; a speech
+or belief verb with a source makes it `attributed`; a hedging construction makes it `hedged`.
+The source is found next to the quotation or verb (the subject before it, or the words after
+it in '"...," said X'), then classified as a named person (pronouns and role nouns resolved to
+the person last mentioned), an anonymous source, a publication, the public, or none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.analysis import lexicon
+from reader.analysis.names import ROLE_NOUNS, Mention, gender
+from reader.analysis.quotes import Quote
+from reader.analysis.text import Segment, Token, sentences
+from reader.analysis.text import tokens as _tokens
+
+_HEDGE = re.compile(r"\b(?:" + "|".join(lexicon.HEDGES) + r")\b", re.IGNORECASE)
+_STOP_BACK = frozenset("and but or who which that when as while because so after before if where since "
+                       "though although with without despite than whom whose".split())
+_SKIP_ADVERBS = frozenset("also then later once previously recently reportedly allegedly exclusively can could would will may might must should did does do "
+                          "quickly simply has have had was were is are even further first again "
+                          "separately publicly privately candidly jokingly bluntly".split())
+_SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we"}
+_LEADING_NOISE = frozenset("now but and so yet still then also however meanwhile later even".split())
+_GROUP_MODIFIERS = frozenset("""a an the one another our his her their its some two three several many
+unnamed anonymous close longtime long-time family senior former mutual old trusted royal palace
+entertainment industry show production tv hollywood studio insider source other fellow""".split())
+ROLE_GENDER = {"actor": "m", "husband": "m", "father": "m", "dad": "m", "son": "m", "brother": "m",
+               "boyfriend": "m", "actress": "f", "wife": "f", "mother": "f", "mom": "f", "mum": "f",
+               "daughter": "f", "sister": "f", "girlfriend": "f", "spokesman": "m", "spokeswoman": "f"}
+_ELLIPTIC = re.compile(r"^(?:a|an|the)?\s*(?:second|third|fourth|another|other|one|others)\b(?:\s+(?:person|user|fan|commenter|one))?$",
+                       re.IGNORECASE)
+_MULTIWORD = re.compile(r"\b(?:went on|goes on|go on|chimed in|weighed in|opened up|spoke out|can reveal|"
+                        r"can confirm|can exclusively reveal|has learned|has learnt|learned|cited by|"
+                        r"according to|as reported by|per)\b", re.IGNORECASE)
+_TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|show|series|film|movie|podcast|song|album|"
+                         r"book|episode|article|headline|programme|program|documentary|reel|musical|play)\s*,?\s*$",
+                         re.IGNORECASE)
+HARD_PUNCT = set(",;:\"“”()[]—–")
+_OUTLET_RE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted((re.escape(o) for o in lexicon.OUTLETS if len(o) > 2
+                                                             and o[0].isupper()), key=len, reverse=True)) + r")(?![\w])")
+_GROUP_HINT = re.compile(r"\b(?:" + "|".join(sorted(lexicon.ANONYMOUS_NOUNS | lexicon.PUBLIC_NOUNS, key=len, reverse=True))
+                         + r")\b", re.IGNORECASE)
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    text: str
+    kind: str
+    source: str
+    speaker: str | None
+    hedges: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Source:
+    source: str
+    speaker: str | None
+
+
+def find_claims(text: str, segs: list[Segment], quotes: list[Quote], mentions: list[Mention],
+                cache: dict | None = None) -> list[Claim]:
+    reader = _Reader(text, quotes, mentions, cache)
+    claims = []
+    for seg in segs:
+        if seg.kind != "paragraph":
+            continue
+        for start, end in sentences(text, seg.start, seg.end):
+            claim = reader.sentence(start, end)
+            if claim is not None:
+                claims.append(claim)
+    return claims
+
+
+class _Reader:
+    def __init__(self, text: str, quotes: list[Quote], mentions: list[Mention], cache: dict | None) -> None:
+        self._token_cache: dict = {} if cache is None else cache
+        self._next_quote = 0
+        self.text = text
+        self.quotes = quotes
+        self.mentions = mentions
+        self.chain_source: dict[int, _Source] = {}
+        self.last_claim: Claim | None = None
+        self.last_group_phrase: tuple[int, str, str] | None = None  # (offset, phrase, source)
+
+    def tokens(self, text: str, start: int, end: int) -> list[Token]:
+        return _tokens(text, start, end, self._token_cache)
+
+    def _overlapping(self, start: int, end: int) -> list[Quote]:
+        """Quotations overlapping [start, end); sentences come in text order."""
+        quotes = self.quotes
+        while self._next_quote < len(quotes) and quotes[self._next_quote].end <= start:
+            self._next_quote += 1
+        out = []
+        for q in quotes[self._next_quote:]:
+            if q.start >= end:
+                break
+            if q.end > start:
+                out.append(q)
+        return out
+
+    # --- one sentence ----------------------------------------------------------------------
+
+    def sentence(self, start: int, end: int) -> Claim | None:
+        text = self.text
+        overlapping = self._overlapping(start, end)
+        speech = [q for q in overlapping if self._is_speech(q, start, end)]
+        scare = [q for q in overlapping if q not in speech and self._is_scare(q)]
+        hedges = [m.group() for m in _HEDGE.finditer(text, start, end)]
+        self._remember_group_phrase(start, end)
+        claim = None
+        if speech:
+            source = self._quote_source(speech[0], start, end)
+            claim = Claim(start, end, text[start:end], "quote", source.source, source.speaker, hedges)
+        else:
+            verb_source = self._verb_source(start, end, credited_scare=bool(scare))
+            hedge_at = min((m.start() for m in _HEDGE.finditer(text, start, end)), default=None)
+            if verb_source is not None and (hedge_at is None or verb_source[0] <= hedge_at
+                                            or not _is_suggest(text, hedge_at)):
+                source = verb_source[1]
+                claim = Claim(start, end, text[start:end], "attributed", source.source, source.speaker, hedges)
+            elif hedges:
+                source = self._hedge_source(start, hedge_at if hedge_at is not None else start)
+                claim = Claim(start, end, text[start:end], "hedged", source.source, source.speaker, hedges)
+        if claim is not None:
+            self.last_claim = claim
+        return claim
+
+    # --- quotations ------------------------------------------------------------------------
+
+    def _is_speech(self, quote: Quote, start: int, end: int) -> bool:
+        lo, hi = quote.inner
+        inner = self.text[lo:hi].strip()
+        words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", inner)
+        if len(words) < 3 and not re.search(r"[.!?]", inner[:-1] if inner.endswith((".", ",")) else inner):
+            return False
+        if _title_like(words, inner) and (_TITLE_CUES.search(self.text[max(0, quote.start - 40):quote.start])
+                                          or len(words) <= 12):
+            return False
+        return True
+
+    def _is_scare(self, quote: Quote) -> bool:
+        lo, hi = quote.inner
+        words = re.findall(r"[^\W_]+", self.text[lo:hi])
+        return 0 < len(words) <= 2 and not _title_like(words, self.text[lo:hi])
+
+    def _quote_source(self, quote: Quote, start: int, end: int) -> _Source:
+        if quote.chain in self.chain_source:
+            return self.chain_source[quote.chain]
+        chain = [q for q in self.quotes if q.chain == quote.chain]
+        first, last = chain[0], chain[-1]
+        source = self._attribution_before(max(start, self._sentence_start(first.start)), first.start)
+        if source is None:
+            source = self._attribution_after(last.end, self._sentence_end(last.end))
+        if source is None:
+            source = self._attribution_before(self._sentence_start(first.start), first.start, loose=True)
+        if source is None:
+            source = _Source("none", None)
+        self.chain_source[quote.chain] = source
+        return source
+
+    def _sentence_start(self, pos: int) -> int:
+        para_start = self.text.rfind("\n", 0, pos) + 1
+        for s, e in sentences(self.text, para_start, self._para_end(pos)):
+            if s <= pos < e or pos < s:
+                return s
+        return para_start
+
+    def _sentence_end(self, pos: int) -> int:
+        para_start = self.text.rfind("\n", 0, max(0, pos - 1)) + 1
+        for s, e in sentences(self.text, para_start, self._para_end(pos)):
+            if s < pos <= e:
+                return e
+        return self._para_end(pos)
+
+    def _para_end(self, pos: int) -> int:
+        nl = self.text.find("\n", pos)
+        return len(self.text) if nl == -1 else nl
+
+    def _attribution_before(self, lo: int, hi: int, loose: bool = False) -> _Source | None:
+        toks = self.tokens(self.text, lo, hi)
+        for i in range(len(toks) - 1, -1, -1):
+            word = toks[i].text.lower()
+            if word in lexicon.SPEECH_VERBS or (loose and word in lexicon.STRONG_ATTRIBUTION):
+                source = self._subject(toks, i, lo)
+                if source is None or source.source == "none":
+                    source = self._clause_subject(toks[:i]) or source
+                if source is None or source.source == "none":
+                    source = self._object_after(toks, i, hi) or source
+                if source is not None and source.source != "none":
+                    return source
+            if not loose and len(toks) - i > 12:
+                break
+        return self._multiword_source(lo, hi)
+
+    def _attribution_after(self, lo: int, hi: int) -> _Source | None:
+        toks = self.tokens(self.text, lo, hi)[:8]
+        for i, tok in enumerate(toks):
+            if tok.text.lower() in lexicon.SPEECH_VERBS:
+                if i == 0:
+                    return self._object_after(toks, 0, hi)
+                phrase_toks = toks[:i]
+                phrase_toks = [t for t in phrase_toks if t.text.lower() not in _SKIP_ADVERBS] or phrase_toks
+                return self._classify(phrase_toks[0].start, phrase_toks[-1].end)
+        return self._multiword_source(lo, hi)
+
+    def _clause_subject(self, toks: list[Token]) -> _Source | None:
+        """The sentence's own subject when the verb is in a later clause ('Hilaria rebuked him,
+        telling him:' or 'She turned and joked:'): its first person named or pronoun."""
+        for tok in toks:
+            word = tok.text.lower()
+            if word in ("he", "she", "they"):
+                return self._pronoun(word, tok.start)
+            mention = next((m for m in self.mentions if m.start == tok.start), None)
+            if mention is not None:
+                return _Source("named", mention.person)
+            if word in lexicon.ANONYMOUS_NOUNS or word in lexicon.PUBLIC_NOUNS - {"people"}:
+                return self._group_noun(tok.start, tok.end + 1)
+        return None
+
+    # --- verbs without a quotation --------------------------------------------------------
+
+    def _verb_source(self, start: int, end: int, credited_scare: bool) -> tuple[int, _Source] | None:
+        """The first speech or belief verb with a source as its subject; else a relay such as
+        'according to X', 'per X', 'X can reveal'; else, for credited scare quotes, the group
+        that said them ('fans called her "rude"')."""
+        toks = self.tokens(self.text, start, end)
+        for i, tok in enumerate(toks):
+            word = tok.text.lower()
+            if not (word in lexicon.STRONG_ATTRIBUTION or (credited_scare and word in lexicon.SPEECH_VERBS)):
+                continue
+            source = self._subject(toks, i, start)
+            if source is not None and source.source != "none":
+                return tok.start, source
+        found = self._multiword_source(start, end, with_position=True, relays_only=True)
+        if found is not None:
+            return found
+        if credited_scare:
+            group = self._group_noun(start, end)
+            if group is not None:
+                return start, group
+        return None
+
+    def _multiword_source(self, lo: int, hi: int, with_position: bool = False, relays_only: bool = False):
+        for match in _MULTIWORD.finditer(self.text, lo, hi):
+            phrase = match.group().lower()
+            if relays_only and phrase in ("went on", "goes on", "go on", "chimed in", "weighed in",
+                                          "opened up", "spoke out"):
+                continue
+            if phrase in ("according to", "as reported by", "per", "cited by"):
+                toks = self.tokens(self.text, match.end(), hi)
+                if not toks or (phrase == "per" and not toks[0].capitalised):
+                    continue
+                source = self._object_after(toks, -1, hi)
+            elif phrase in ("can reveal", "can confirm", "can exclusively reveal", "has learned",
+                            "has learnt", "learned"):
+                toks = self.tokens(self.text, lo, match.start())
+                source = self._subject(toks, len(toks), lo) if toks else None
+            else:
+                toks = self.tokens(self.text, lo, match.start())
+                source = self._subject(toks, len(toks), lo) if toks else None
+            if source is not None and source.source != "none":
+                return (match.start(), source) if with_position else source
+        return None
+
+    # --- phrases ---------------------------------------------------------------------------
+
+    def _subject(self, toks: list[Token], verb: int, lo: int) -> _Source | None:
+        """The noun phrase right before toks[verb] (adverbs between are skipped)."""
+        j = verb - 1
+        while j >= 0 and toks[j].text.lower() in _SKIP_ADVERBS:
+            j -= 1
+        if j < 0:
+            return None
+        end_tok = j
+        limit = toks[verb].start if verb < len(toks) else None
+        gap_after = self.text[toks[end_tok].end:limit] if limit is not None else ""
+        if any(c in HARD_PUNCT for c in gap_after.replace("'", "").replace("’", "")):
+            return None
+        k = end_tok
+        while k > 0 and end_tok - k < 6:
+            gap = self.text[toks[k - 1].end:toks[k].start]
+            if any(c in HARD_PUNCT for c in gap) or toks[k - 1].text.lower() in _STOP_BACK:
+                break
+            k -= 1
+        while k < end_tok and toks[k].text.lower() in _LEADING_NOISE:
+            k += 1
+        return self._classify(toks[k].start, toks[end_tok].end)
+
+    def _object_after(self, toks: list[Token], verb: int, hi: int) -> _Source | None:
+        """The phrase right after toks[verb] up to punctuation ('said Hilaria', 'according to X')."""
+        start = verb + 1
+        if start >= len(toks):
+            return None
+        k = start
+        while k + 1 < len(toks) and k - start < 6:
+            gap = self.text[toks[k].end:toks[k + 1].start]
+            if any(c in HARD_PUNCT or c in ".!?" for c in gap) or toks[k + 1].text.lower() in _STOP_BACK:
+                break
+            k += 1
+        return self._classify(toks[start].start, toks[k].end)
+
+    def _classify(self, start: int, end: int) -> _Source:
+        phrase = self.text[start:end].strip(" ,:;\"'“”‘’")
+        lower = phrase.lower()
+        words = re.findall(r"[a-z][a-z\-']*", lower)
+        if not words:
+            return _Source("none", None)
+        if len(words) == 1 and words[0] in _SUBJECT_PRONOUNS:
+            return self._pronoun(words[0], start)
+        if _ELLIPTIC.match(lower) and self.last_claim is not None and self.last_claim.source in ("public", "anonymous"):
+            return _Source(self.last_claim.source, phrase)
+        head = re.split(r"\b(?:close to|of|for|with|at|from|in|near|familiar with|cited by)\b", lower)[0]
+        head_words = set(re.findall(r"[a-z][a-z\-']*", head))
+        named = [m for m in self.mentions if start <= m.start and m.end <= end]
+        if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
+            return _Source("anonymous", phrase)
+        if _OUTLET_RE.search(phrase) or \
+                head_words & lexicon.PUBLICATION_NOUNS or re.search(r"\.(?:com|net|org|co\.uk)\b", lower):
+            if not named:
+                return _Source("publication", phrase)
+        if head_words & lexicon.PUBLIC_NOUNS or _ELLIPTIC.match(lower):
+            return _Source("public", phrase)
+        if named:
+            return _Source("named", named[-1].text)
+        role = [w for w in words if w in ROLE_NOUNS or re.fullmatch(r"\d+-year-old", w)]
+        if role and words[0] in ("the", "his", "her", "their"):
+            person = self._last_person(start, ROLE_GENDER.get(role[-1], "u"))
+            if person:
+                return _Source("named", person)
+        pronouns = [w for w in words if w in ("he", "she", "him", "her", "they", "them")]
+        if pronouns and len(words) <= 5:
+            return self._pronoun({"him": "he", "her": "she", "them": "they"}.get(pronouns[0], pronouns[0]), start)
+        proper = [w for w in phrase.split() if w[:1].isupper() and w.lower().strip(".,") not in lexicon.common_words()]
+        if proper and words[0] not in lexicon.FUNCTION_WORDS:
+            return _Source("named", phrase)
+        return _Source("none", None)
+
+    def _pronoun(self, pronoun: str, at: int) -> _Source:
+        if pronoun in ("they",) and self.last_group_phrase and at - self.last_group_phrase[0] < 400:
+            _, phrase, source = self.last_group_phrase
+            return _Source(source, phrase)
+        if pronoun in ("i", "we"):
+            return _Source("none", None)
+        want = lexicon.PRONOUNS_SUBJECT.get(pronoun, "u")
+        person = self._last_person(at, want)
+        return _Source("named", person) if person else _Source("none", None)
+
+    def _last_person(self, at: int, want: str = "u") -> str | None:
+        before = [m for m in self.mentions if m.end <= at]
+        for mention in reversed(before):
+            g = gender(mention.person)
+            if want == "u" or g in (want, "u"):
+                return mention.person
+        return before[-1].person if before else None
+
+    def _remember_group_phrase(self, start: int, end: int) -> None:
+        """The last unnamed source mentioned ('a long-time family friend'), for a later 'they'."""
+        found = self._group_noun(start, end)
+        if found is not None and found.speaker:
+            self.last_group_phrase = (start, found.speaker, found.source)
+
+    def _group_noun(self, start: int, end: int) -> _Source | None:
+        if not _GROUP_HINT.search(self.text, start, end):
+            return None
+        toks = self.tokens(self.text, start, end)
+        for i, tok in enumerate(toks):
+            word = tok.text.lower()
+            if word in lexicon.ANONYMOUS_NOUNS - {"person", "someone"} or word in (lexicon.PUBLIC_NOUNS - {"people", "some", "others", "many"}) \
+                    or (word in ("many", "some") and i + 1 < len(toks) and toks[i + 1].text.lower() not in ("of", "time", "years")):
+                k = i
+                while k > 0 and i - k < 4 and self.text[toks[k - 1].end:toks[k].start].strip() == "" \
+                        and toks[k - 1].text.lower() in _GROUP_MODIFIERS:
+                    k -= 1
+                return self._classify(toks[k].start, tok.end)
+        return None
+
+    def _hedge_source(self, start: int, hedge_at: int) -> _Source:
+        toks = self.tokens(self.text, start, hedge_at)
+        if toks:
+            source = self._subject(toks, len(toks), start)
+            if source is not None and source.source in ("publication", "anonymous", "public"):
+                return source
+        hedge_match = _HEDGE.match(self.text, hedge_at)
+        if hedge_match and hedge_match.group().lower().startswith(("some", "many")):
+            return _Source("public", hedge_match.group().split()[0])
+        return _Source("none", None)
+
+
+def _title_like(words: list[str], inner: str) -> bool:
+    significant = [w for w in words if len(w) > 3 or w[:1].isupper()]
+    if not significant:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in significant) and not re.search(r"[.!?]\W*$", inner.strip())
+
+
+def _is_suggest(text: str, at: int) -> bool:
+    return text[at:at + 7].lower().startswith("suggest")

@@ -1,0 +1,179 @@
+"""General English word lists for the analysis: loaded once, lazily. Nothing here is about any
+particular story or person; the larger lists come from public data (see data/NOTICE.md)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def _lines(name: str) -> list[str]:
+    return [line for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Known first names (title case) to 'm', 'f' or 'u'."""
+    return dict(line.split("\t") for line in _lines("first_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(_lines("surnames.txt"))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    return frozenset(_lines("common_words.txt")) | FUNCTION_WORDS
+
+
+FUNCTION_WORDS = frozenset("""
+a an the and or but nor so yet for of in on at to from by with without within into onto upon about
+above below after before since until while during through throughout across against among around
+between beyond despite except inside outside over under via per than as if though although because
+unless whether i me my mine we us our ours you your yours he him his she her hers it its they them
+their theirs this that these those who whom whose which what when where why how all any both each
+few more most other some such no not only own same too very can will just should now also even still
+here there then once again ever never always already almost is are was were be been being have has
+had do does did yes oh wow hey well okay ok meanwhile however therefore instead indeed perhaps maybe
+""".split())
+
+TITLES = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lady lord rev reverend fr father sister brother
+sen senator rep representative gov governor pres president vice prime minister chancellor king queen
+prince princess duke duchess earl count countess baron judge justice detective det officer sgt
+sergeant capt captain lt lieutenant col colonel gen general adm admiral coach mayor chef uncle aunt
+grandma grandpa auntie st saint pope bishop archbishop rabbi imam sheikh
+""".split())
+
+SPEECH_VERBS = frozenset("""
+say says said saying tell tells told telling claim claims claimed claiming reveal reveals revealed
+revealing insist insists insisted insisting explain explains explained explaining add adds added
+adding admit admits admitted admitting state states stated stating note notes noted noting
+write writes wrote writing recall recalls recalled recalling confirm confirms confirmed confirming
+deny denies denied denying allege alleges alleged alleging assert asserts asserted
+declare declares declared announce announces announced continue continues continued
+snap snaps snapped joke jokes joked quip quips quipped laugh laughs laughed gush gushes gushed
+reply replies replied respond responds responded shout shouts shouted scream screamed whisper
+whispered ask asks asked agree agrees agreed argue argues argued warn warns warned complain
+complained admit confess confesses confessed share shares shared post posts posted tweet tweeted
+caption captioned disclose discloses disclosed report reports reported dish dishes dished
+spill spills spilled spilt divulge divulged blast blasts blasted slam slams slammed hint hints hinted
+believe believes believed think thinks thought feel feels felt fear fears feared maintain maintains
+maintained suggest suggests suggested suggesting describe describes described call calls called calling
+dub dubs dubbed label labels labelled labeled doubt doubts doubted stress stresses stressed
+hit hits gush gushing brag bragged boast boasted vow vowed promise promised
+""".split())
+
+# Verbs of speech that mark reported speech on their own (the others need a quote or "that").
+STRONG_ATTRIBUTION = frozenset("""
+say says said saying tell tells told claim claims claimed claiming reveal reveals revealed insist
+insists insisted explain explains explained admit admits admitted state states stated allege
+alleges alleged confirm confirms confirmed deny denies denied disclose discloses disclosed
+reported believe believes believed maintain maintains maintained add adds added noted
+wrote dish dished spill spilled doubt doubts doubted stressed vowed agreed recalled
+""".split())
+
+# Hedging constructions (regular expressions, matched case-insensitively on word boundaries).
+HEDGES = (
+    r"reportedly", r"allegedly", r"purportedly", r"supposedly", r"apparently", r"seemingly",
+    r"presumably", r"rumou?rs? (?:swirl|swirling|suggest|suggesting|claim|have it|that|are|is|persist|persisting|abound|began|continue)",
+    r"rumou?red", r"(?:amid|sparking|fuelling|fueling|fuel|spark|sparked|fuelled|fueled) (?:\w+ ){0,2}speculation",
+    r"speculation (?:that|is|has|about whether|swirls|mounts|grows|is growing)",
+    r"it(?: is|'s| was| has been) (?:claimed|said|understood|believed|thought|reported|alleged|rumou?red)",
+    r"some (?:are saying|say|believe|claim|suggest|think)", r"many (?:believe|think|suspect|wonder)",
+    r"suggests?", r"suggested", r"suggesting", r"(?:is|are|was|were) said to",
+    r"(?:is|are|was|were) believed to", r"(?:is|are|was|were) thought to", r"unconfirmed",
+    r"whispers?", r"gossip", r"if (?:the )?reports are (?:true|accurate)", r"sources? (?:say|said|claim)",
+)
+
+ANONYMOUS_NOUNS = frozenset("""
+insider insiders source sources friend friends pal pals confidant confidante confidants associate
+associates spy spies onlooker onlookers witness witnesses tipster tipsters aide aides staffer
+staffers acquaintance acquaintances relative relatives neighbour neighbor neighbours neighbors
+observer observers person someone insider's insiders' source's
+""".split())
+
+PUBLIC_NOUNS = frozenset("""
+fans fan commenters commenter critics critic reviewers reviewer viewers viewer followers follower
+users user social-media audiences audience netizens readers reader people many some others
+trolls troll
+""".split())
+
+PUBLICATION_NOUNS = frozenset("""
+report reports reporting tabloid tabloids magazine magazines newspaper newspapers outlet outlets
+publication publications paper papers website site documents filings court-documents
+""".split())
+
+OUTLETS = frozenset("""
+People|Page Six|TMZ|Us Weekly|In Touch|In Touch Weekly|Life & Style|OK!|OK! Magazine|Star|Star Magazine
+|The National Enquirer|National Enquirer|Enquirer|RadarOnline|RadarOnline.com|Radar Online|New Idea|Woman's Day
+|The Daily Mail|Daily Mail|MailOnline|The Sun|The Mirror|Daily Mirror|The Express|Daily Express|The Telegraph
+|The Guardian|The Independent|The Times|The New York Times|New York Times|The Washington Post|Washington Post
+|The Wall Street Journal|Wall Street Journal|USA Today|New York Post|The New York Post|Los Angeles Times|LA Times
+|CNN|BBC|NBC|CBS|ABC|Fox News|Fox|MSNBC|NPR|Reuters|AP|Associated Press|AFP|Bloomberg|Variety|Deadline
+|The Hollywood Reporter|Hollywood Reporter|Entertainment Weekly|E! News|E!|Extra|ExtraTV|Access Hollywood
+|Entertainment Tonight|ET|Vanity Fair|Vogue|Elle|Glamour|Cosmopolitan|Harper's Bazaar|GQ|Esquire|Rolling Stone
+|Billboard|Romper|Refinery29|BuzzFeed|HuffPost|Huffington Post|Insider|Business Insider|Daily Beast|The Daily Beast
+|Vulture|Page Six TV|ComingSoon.net|Yahoo|Yahoo News|Newsweek|Time|The Atlantic|Politico|Axios|Forbes
+|Instagram|TikTok|Twitter|X|Facebook|YouTube|Snapchat|Threads|Reddit|Weibo|WhatsApp|Telegram|Pinterest
+|LinkedIn|Twitch|Netflix|Hulu|Max|HBO|HBO Max|Disney+|Prime Video|Amazon|Apple TV+|Peacock|Paramount+
+|TLC|Bravo|MTV|ESPN|Sky News|Sky|ITV|Channel 4|Google|Apple|Microsoft|Meta|Spotify
+""".replace("\n", "").split("|"))
+
+PLACES = frozenset("""
+Afghanistan|Albania|Algeria|Argentina|Armenia|Australia|Austria|Bahamas|Bangladesh|Belgium|Bolivia|Brazil
+|Bulgaria|Cambodia|Cameroon|Canada|Chile|China|Colombia|Croatia|Cuba|Cyprus|Czechia|Denmark|Ecuador|Egypt
+|England|Estonia|Ethiopia|Finland|France|Georgia|Germany|Ghana|Greece|Guatemala|Haiti|Honduras|Hungary
+|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kenya|Korea|Kosovo|Kuwait
+|Latvia|Lebanon|Libya|Lithuania|Luxembourg|Malaysia|Mali|Malta|Mexico|Monaco|Mongolia|Morocco|Nepal
+|Netherlands|Nigeria|Norway|Pakistan|Palestine|Panama|Peru|Philippines|Poland|Portugal|Qatar|Romania
+|Russia|Rwanda|Scotland|Senegal|Serbia|Singapore|Slovakia|Slovenia|Somalia|Spain|Sudan|Sweden
+|Switzerland|Syria|Taiwan|Thailand|Tunisia|Turkey|Uganda|Ukraine|Uruguay|Venezuela|Vietnam|Wales|Yemen
+|Zambia|Zimbabwe|Britain|Great Britain|UK|U.K.|US|U.S.|USA|U.S.A.|America|United States|United Kingdom
+|Europe|Asia|Africa|Antarctica|Oceania|Scandinavia|Caribbean|Middle East
+|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois
+|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi
+|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota
+|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont
+|Virginia|Washington|West Virginia|Wisconsin|Wyoming
+|London|Paris|Berlin|Madrid|Rome|Milan|Venice|Florence|Vienna|Prague|Dublin|Edinburgh|Glasgow|Manchester
+|Liverpool|Birmingham|Amsterdam|Brussels|Lisbon|Athens|Moscow|Kyiv|Kiev|Warsaw|Stockholm|Oslo|Copenhagen
+|Helsinki|Zurich|Geneva|Istanbul|Cairo|Dubai|Tokyo|Beijing|Shanghai|Hong Kong|Seoul|Mumbai|Delhi|Sydney
+|Melbourne|Toronto|Vancouver|Montreal|Mexico City|Rio|Rio de Janeiro|Buenos Aires|Lagos|Nairobi
+|Los Angeles|LA|L.A.|New York City|NYC|Manhattan|Brooklyn|Queens|Bronx|Harlem|Hollywood|Beverly Hills
+|Malibu|Santa Monica|Hamptons|East Hampton|Southampton|Chicago|Boston|Miami|Atlanta|Dallas|Houston|Austin
+|Seattle|Portland|Denver|Phoenix|Las Vegas|Vegas|Nashville|Detroit|Philadelphia|San Francisco|San Diego
+|Santa Fe|Albuquerque|New Orleans|Orlando|Washington DC|Washington D.C.|Times Square|Central Park
+|Wall Street|Broadway|Brooklyn Bridge|Silicon Valley|Capitol Hill|Downing Street|Buckingham Palace
+""".replace("\n", "").split("|"))
+
+# Last words that make a capitalised phrase a place, an organisation or a title, not a person.
+NON_PERSON_HEADS = frozenset("""
+Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Square Park Plaza Place Court Hall Hotel Inn
+Hospital Clinic University College School Academy Institute Church Cathedral Center Centre Museum
+Gallery Theatre Theater Stadium Arena Airport Station Bridge Tower Building Palace Castle House
+Island Islands Beach Bay Valley Mountain Mountains River Lake Sea Ocean Coast County City State
+Province Republic Kingdom Empire Inc Corp Corporation Company Co Ltd LLC Group Holdings Studios Studio
+Records Pictures Productions Entertainment Media News Times Post Journal Magazine Herald Tribune
+Gazette Weekly Daily Network Channel Radio TV Television Show Series Awards Award Festival Games
+Cup League Club Team Party Council Committee Commission Department Ministry Agency Bureau Office
+Police Army Navy Force Court Senate Congress Parliament Assembly Foundation Fund Trust Bank
+Association Union Society Reserve Hollywood Day Week Month Year Act Bill Law Program Programme Project
+""".split())
+
+MONTHS_DAYS = frozenset("""
+January February March April May June July August September October November December Jan Feb Mar
+Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+Christmas Easter Halloween Thanksgiving
+""".split())
+
+NUMBER_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+""".split())
+
+PRONOUNS_SUBJECT = {"he": "m", "she": "f", "they": "u", "him": "m", "her": "f", "them": "u"}

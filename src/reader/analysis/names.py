@@ -1,0 +1,301 @@
+"""Person names: capitalised phrases judged to name a person, and each resolved to one person.
+
+The judgement uses general evidence only: known first names and surnames (US census lists),
+titles (Mr, Dr), an age after the name ("Carmen, 11"), a speech verb next to it, and what the
+rest of the article says about the same words. Outlets, places, titles of works and ordinary
+capitalised words are not people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.analysis import lexicon
+from reader.analysis.text import Segment, Token, sentences, tokens
+
+PARTICLES = frozenset("de da di del della der den van von la le du dos das bin ibn al el st".split())
+_POSSESSIVE = re.compile(r"['’]s$")
+_AGE_AFTER = re.compile(r"\A\s*(?:,|\()\s*(?:now\s+|aged\s+|age\s+)?(?:\d{1,3}|"
+                        + "|".join(lexicon.NUMBER_WORDS) + r")\b(?!\s*(?:%|percent|million|billion|years? ago))",
+                        re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+(?:\w+\s+){0,2}\Z")
+ROLE_NOUNS = frozenset("""
+child children daughter daughters son sons wife husband ex ex-wife ex-husband partner boyfriend girlfriend
+fiance fiancé fiancee fiancée mother father mom mum dad sister brother twin baby grandson granddaughter
+niece nephew cousin stepdaughter stepson actor actress singer rapper star superstar host presenter model
+cinematographer director producer writer author novelist journalist reporter comedian chef designer
+dancer professional pro player coach lawyer attorney spokesperson spokesman spokeswoman publicist
+manager agent officer detective ceo founder chairman chairwoman candidate influencer youtuber co-star
+costar alum veteran legend icon musician guitarist drummer boxer golfer athlete footballer quarterback
+senator congressman congresswoman governor mayor prosecutor defendant plaintiff victim suspect doctor
+nurse teacher professor student scientist economist analyst pastor priest bishop
+""".split())
+_NOT_PERSON_BEFORE = re.compile(r"\b(?:in|near|across|throughout|outside|inside|around|into|"
+                                r"visited|visiting|via)\s+\Z", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    person: str = ""
+    tokens: tuple[str, ...] = ()
+
+
+@dataclass
+class _Group:
+    toks: list[Token]
+    segment: Segment
+    sentence_start: bool
+    has_title: bool = False
+    decision: bool | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+def norm(word: str) -> str:
+    """How a name word is looked up: possessive dropped, all-caps made title case."""
+    word = _POSSESSIVE.sub("", word)
+    if word.isupper() and len(word) > 1:
+        word = word.capitalize()
+    return word
+
+
+def find_people(text: str, segs: list[Segment], cache: dict | None = None) -> list[Mention]:
+    """Every person mention in the segments, each with `person` set to the resolved name."""
+    groups = []
+    for seg in segs:
+        for s_start, s_end in sentences(text, seg.start, seg.end):
+            groups += _groups(text, seg, tokens(text, s_start, s_end, cache))
+    body = [g for g in groups if g.segment.kind == "paragraph"]
+    heads = [g for g in groups if g.segment.kind != "paragraph"]
+    for group in body:
+        group.decision = _judge(text, group)
+    people = _people(body)
+    for group in body:
+        if not group.decision and _known(group, people):
+            group.decision = True
+    named_words = {w for g in body if g.decision for w in _words(g)}
+    head_groups = [sub for group in heads for sub in _known_within(group, people, named_words)]
+    chosen = [g for g in body if g.decision] + head_groups
+    mentions = [_mention(text, g) for g in sorted(chosen, key=lambda g: g.toks[0].start)]
+    _resolve(text, mentions)
+    return mentions
+
+
+def _groups(text: str, seg: Segment, toks: list[Token]) -> list[_Group]:
+    """Runs of capitalised words (with name particles and initials) in one sentence."""
+    out: list[_Group] = []
+    run: list[Token] = []
+    first_word = toks[0].start if toks else -1
+
+    def close() -> None:
+        while run and run[-1].text.lower() in PARTICLES:
+            run.pop()
+        if run:
+            out.append(_Group(list(run), seg, run[0].start == first_word))
+        run.clear()
+
+    for tok in toks:
+        gap = text[run[-1].end:tok.start] if run else ""
+        joinable = not run or gap.strip() == "" or (gap.strip() == "." and len(run[-1].text) == 1)
+        if tok.capitalised and not tok.text[0].isdigit():
+            if not joinable:
+                close()
+            run.append(tok)
+            if _POSSESSIVE.search(tok.text):
+                close()
+        elif run and joinable and tok.text.lower() in PARTICLES:
+            run.append(tok)
+        else:
+            close()
+    close()
+    return [_strip(text, g) for g in out if g.toks]
+
+
+def _strip(text: str, group: _Group) -> _Group:
+    toks = group.toks
+    while toks and norm(toks[0].text).lower().rstrip(".") in lexicon.TITLES and len(toks) > 1:
+        group.has_title = True
+        toks = toks[1:]
+        group.sentence_start = False
+    if group.sentence_start and len(toks) > 1:
+        first = norm(toks[0].text)
+        if first.lower() in lexicon.common_words() and first not in lexicon.first_names():
+            toks = toks[1:]
+            group.sentence_start = False
+    if len(toks) > 1 and all(t.text.isupper() for t in toks) and norm(toks[0].text) not in lexicon.first_names():
+        toks = toks[1:]  # "EXCLUSIVE ALEC ..." style labels
+    group.toks = toks
+    return group
+
+
+def _words(group: _Group) -> list[str]:
+    return [norm(t.text) for t in group.toks]
+
+
+def _phrase(group: _Group) -> str:
+    return " ".join(_words(group))
+
+
+def _context_cue(text: str, group: _Group) -> str | None:
+    after = text[group.toks[-1].end:group.toks[-1].end + 40]
+    before = text[max(0, group.toks[0].start - 40):group.toks[0].start]
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return "age"
+    next_words = re.findall(r"[a-z]+", after.lower())[:3]
+    if next_words and next_words[0] in lexicon.SPEECH_VERBS:
+        return "speech"
+    if len(next_words) > 1 and next_words[0] in ("also", "then", "later", "once", "has", "had")\
+            and next_words[1] in lexicon.SPEECH_VERBS:
+        return "speech"
+    role = re.findall(r"[a-zé\-]+", before.lower())[-1:]
+    if role and role[0] in ROLE_NOUNS and re.search(r"[a-zé\-]+,?\s+\Z", before.lower()):
+        return "role"
+    prev_words = re.findall(r"[a-z]+", before.lower())[-1:]
+    if prev_words and prev_words[0] in ("said", "says", "added", "explained", "wrote", "insisted") \
+            and before.rstrip().endswith(prev_words[0]):
+        return "speech"
+    return None
+
+
+def _judge(text: str, group: _Group) -> bool:
+    words = _words(group)
+    phrase = " ".join(words)
+    lower = [w.lower() for w in words]
+    first_names, common = lexicon.first_names(), lexicon.common_words()
+    cue = "title" if group.has_title else _context_cue(text, group)
+    before = text[max(0, group.toks[0].start - 20):group.toks[0].start]
+    if _quoted_title(text, group):
+        return False
+    if before.rstrip().lower().endswith("the") or before.rstrip().endswith(("#", "@")):
+        return False  # "the Baldwins", "The Departed"; hashtags, handles
+    if phrase in lexicon.OUTLETS or words[-1] in lexicon.NON_PERSON_HEADS:
+        return False
+    if any(w in lexicon.OUTLETS for w in words):
+        return False
+    if phrase in lexicon.PLACES:
+        return cue in ("age", "title", "role") and len(words) == 1
+    if words[0] in lexicon.PLACES and words[0] not in first_names:
+        if len(words) == 1 or words[-1] not in lexicon.surnames() or lower[-1] in common:
+            return False
+    if any(w in lexicon.FUNCTION_WORDS for w in lower) or any(w in lexicon.MONTHS_DAYS for w in words):
+        return cue in ("age", "title", "speech") and len(words) == 1 and words[0] in first_names
+    if any(w in lexicon.PLACES for w in words[1:]):
+        return False
+    if len(words) >= 2:
+        if words[0] in first_names or cue:
+            return True
+        if words[-1] in lexicon.surnames() and lower[0] not in common:
+            return True
+        return len(words) <= 4 and not any(w in common for w in lower)
+    word = words[0]
+    if cue in ("age", "title", "role"):
+        return True
+    if word in first_names:
+        if group.sentence_start and lower[0] in common:
+            return cue == "speech"
+        return not _NOT_PERSON_BEFORE.search(before)
+    return cue == "speech" and lower[0] not in common and not group.sentence_start
+
+
+def _quoted_title(text: str, group: _Group) -> bool:
+    """The whole phrase is the content of a quotation: the title of a work ("Rust")."""
+    before = text[group.toks[0].start - 1:group.toks[0].start] if group.toks[0].start else ""
+    after = text[group.toks[-1].end:group.toks[-1].end + 2]
+    return before in ("\"", "“", "'", "‘") and after[:1] in ("\"", "”", "'", "’", ",", ".") and \
+        (after[:1] in ("\"", "”", "'", "’") or after[1:2] in ("\"", "”", "'", "’"))
+
+
+@dataclass
+class _Person:
+    name: str
+    words: tuple[str, ...]
+
+
+def _people(groups: list[_Group]) -> list[_Person]:
+    out: dict[str, _Person] = {}
+    for group in groups:
+        if group.decision and len(group.toks) >= 2:
+            words = tuple(_words(group))
+            out.setdefault(" ".join(words), _Person(" ".join(words), words))
+    return list(out.values())
+
+
+def _known(group: _Group, people: list[_Person]) -> bool:
+    words = _words(group)
+    if len(words) == 1:
+        return any(words[0] in (p.words[0], p.words[-1]) for p in people)
+    return " ".join(words) in {p.name for p in people}
+
+
+def _known_within(group: _Group, people: list[_Person], named_words: set[str]) -> list[_Group]:
+    """In a headline or sub-heading, where every word is capitalised, only the people the
+    article's text names: the longest known full name at each place, else a known first name
+    or surname."""
+    words = [norm(t.text) for t in group.toks]
+    full = {p.words for p in people}
+    singles = {w for p in people for w in (p.words[0], p.words[-1])} | named_words
+    out, i = [], 0
+    while i < len(words):
+        match = next((n for n in range(min(4, len(words) - i), 1, -1) if tuple(words[i:i + n]) in full), 0)
+        if match:
+            out.append(_Group(group.toks[i:i + match], group.segment, False, decision=True))
+            i += match
+        elif words[i] in singles:
+            out.append(_Group(group.toks[i:i + 1], group.segment, False, decision=True))
+            i += 1
+        else:
+            i += 1
+    return out
+
+
+def _mention(text: str, group: _Group) -> Mention:
+    start, end = group.toks[0].start, group.toks[-1].end
+    match = _POSSESSIVE.search(text[start:end])
+    if match:
+        end -= len(match.group())
+    return Mention(start, end, text[start:end], tokens=tuple(_words(group)))
+
+
+def _resolve(text: str, mentions: list[Mention]) -> None:
+    """Full names are people; a single word goes to the full name with that first name, else to
+    the person last named with that surname (the next one if none came before). In "Alec and
+    Hilaria Baldwin" the first name shares the surname that follows."""
+    for this, following in zip(mentions, mentions[1:]):
+        if (len(this.tokens) == 1 and len(following.tokens) >= 2 and this.tokens[0] in lexicon.first_names()
+                and re.fullmatch(r"\s+(?:and|&)\s+", text[this.end:following.start])):
+            this.tokens = (this.tokens[0], following.tokens[-1])
+    full = {" ".join(m.tokens): m.tokens for m in mentions if len(m.tokens) >= 2}
+    # A shorter full name inside a longer one ("Alec Baldwin" in "Alexander Alec Baldwin").
+    canonical = {}
+    for name, words in full.items():
+        longer = [w for w in full.values() if len(w) > len(words) and w[0] == words[0] and w[-1] == words[-1]]
+        canonical[name] = " ".join(max(longer, key=len)) if longer else name
+    last_by_surname: dict[str, str] = {}
+    pending: list[Mention] = []
+    for mention in mentions:
+        if len(mention.tokens) >= 2:
+            mention.person = canonical[" ".join(mention.tokens)]
+            last_by_surname[mention.tokens[-1]] = mention.person
+            continue
+        word = mention.tokens[0]
+        by_first = sorted({canonical[n] for n, w in full.items() if w[0] == word})
+        if len(by_first) == 1:
+            mention.person = by_first[0]
+        elif word in last_by_surname:
+            mention.person = last_by_surname[word]
+        elif by_first:
+            mention.person = by_first[0]
+        else:
+            pending.append(mention)
+    for mention in pending:
+        word = mention.tokens[0]
+        later = [canonical[n] for n, w in full.items() if w[-1] == word]
+        mention.person = later[0] if later else word
+
+
+def gender(person: str) -> str:
+    """'m', 'f' or 'u' from the person's first name."""
+    return lexicon.first_names().get(person.split()[0], "u") if person else "u"

@@ -1,0 +1,97 @@
+"""Segments, sentences and word tokens of an article, all as offsets into its text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.corpus.model import Article
+
+_TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z]|[^\W\d_a-z](?<=[À-ÖØ-Þ]))|\s+[\"“‘']?\d|\s*$)|\n")
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr st jr sr vs etc prof rev gen sen rep gov lt col capt sgt mt ft no inc ltd co corp
+jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m approx dept est fig
+""".split())
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of article text read on its own: the title, a sub-heading, or a paragraph."""
+
+    kind: str  # "title", "heading" or "paragraph"
+    start: int
+    end: int
+    index: int  # the block index (-1 for the title)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def segments(article: Article) -> list[Segment]:
+    out = []
+    if article.title_span and not article.title_derived:
+        start, end = article.title_span
+        out.append(Segment("title", start, end, -1))
+    for index, block in enumerate(article.blocks):
+        if block.kind == "boilerplate":
+            continue
+        kind = "heading" if block.kind == "heading" else "paragraph"
+        out.append(Segment(kind, block.start, block.end, index))
+    return out
+
+
+def tokens(text: str, start: int, end: int, cache: dict | None = None) -> list[Token]:
+    """Word tokens of text[start:end]; `cache` (one dict per article analysed) saves names and
+    claims from tokenising the same sentences twice."""
+    if cache is None:
+        return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    found = cache.get((start, end))
+    if found is None:
+        found = cache[(start, end)] = [Token(m.start(), m.end(), m.group())
+                                       for m in _TOKEN.finditer(text, start, end)]
+    return found
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in text[start:end], not split after abbreviations or initials."""
+    spans = []
+    pos = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        stop = match.end()
+        if match.group() != "\n" and _after_abbreviation(text, start, match.start()):
+            continue
+        span = _trim(text, pos, stop)
+        if span:
+            spans.append(span)
+        pos = stop
+    span = _trim(text, pos, end)
+    if span:
+        spans.append(span)
+    return spans
+
+
+def _after_abbreviation(text: str, lo: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    begin = dot
+    while begin > lo and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    word = text[begin:dot].lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None

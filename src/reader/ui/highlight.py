@@ -1,0 +1,121 @@
+"""Turning an article's analysis into styles: a colour per person (stable across articles, from
+the theme), claims tinted by kind, anonymous sourcing marked in its own colour, hedges
+emphasised. Also the legend and the one-line description of a paragraph's claims."""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass, field
+
+from rich.style import Style
+from rich.text import Text
+from textual.color import Color
+
+from reader.analysis import Analysis
+from reader.corpus.model import Block
+
+PERSON_COLOURS = 8
+
+
+@dataclass
+class Layers:
+    names: bool = True
+    claims: bool = True
+    hedges: bool = True
+
+
+@dataclass
+class Palette:
+    people: list[str]
+    kinds: dict[str, str]
+    anonymous: str
+    hedge: str
+    background: str
+    search: str
+    tints: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_variables(cls, variables: dict[str, str]) -> Palette:
+        def get(name: str, fallback: str) -> str:
+            return variables.get(name) or fallback
+
+        background = get("background", "#000000")
+        palette = cls(
+            people=[get(f"person-{i}", "#87d7ff") for i in range(1, PERSON_COLOURS + 1)],
+            kinds={k: get(f"claim-{k}", "#888888") for k in ("quote", "attributed", "hedged")},
+            anonymous=get("source-anonymous", "#ff5f87"), hedge=get("hedge", "#ffd75f"),
+            background=background, search=get("search-hit", "#ffff5f"),
+        )
+        bg = Color.parse(background)
+        for name, colour in [*palette.kinds.items(), ("anonymous", palette.anonymous)]:
+            palette.tints[name] = Color.parse(colour).blend(bg, 0.72).hex
+        return palette
+
+    def person(self, person: str) -> str:
+        return self.people[zlib.crc32(person.encode("utf-8")) % len(self.people)]
+
+
+def block_styles(block: Block, analysis: Analysis | None, palette: Palette, layers: Layers) -> list[tuple[int, int, Style]]:
+    """(start, end, style) spans relative to the block's text, in the order to apply them."""
+    if analysis is None:
+        return []
+    out: list[tuple[int, int, Style]] = []
+    lo, hi = block.start, block.end
+
+    def clip(start: int, end: int) -> tuple[int, int] | None:
+        s, e = max(start, lo), min(end, hi)
+        return (s - lo, e - lo) if s < e else None
+
+    if layers.claims:
+        for claim in analysis.claims:
+            span = clip(claim.start, claim.end)
+            if span is None:
+                continue
+            if claim.source == "anonymous":
+                style = Style(bgcolor=palette.tints["anonymous"], underline=True)
+            else:
+                style = Style(bgcolor=palette.tints[claim.kind])
+            out.append((*span, style))
+    if layers.hedges:
+        for claim in analysis.claims:
+            for hedge in claim.hedges:
+                index = claim.text.lower().find(hedge.lower())
+                span = clip(claim.start + index, claim.start + index + len(hedge)) if index >= 0 else None
+                if span:
+                    out.append((*span, Style(color=palette.hedge, italic=True, bold=True)))
+    if layers.names:
+        for mention in analysis.names:
+            span = clip(mention.start, mention.end)
+            if span:
+                out.append((*span, Style(color=palette.person(mention.person), bold=True)))
+    return out
+
+
+def legend(palette: Palette, layers: Layers) -> Text:
+    """One line: what each colour means, and which key turns each layer on or off."""
+    off = {True: "", False: " off"}
+    text = Text()
+    text.append("people", style=Style(color=palette.people[0], bold=True))
+    text.append(f" 1{off[layers.names]} │ ", style="dim")
+    for kind, label in (("quote", "quote"), ("attributed", "attributed"), ("hedged", "hedged")):
+        text.append(f"{label}", style=Style(bgcolor=palette.tints[kind]))
+        text.append(" ")
+    text.append("anonymous", style=Style(bgcolor=palette.tints["anonymous"], underline=True))
+    text.append(f" 2{off[layers.claims]} │ ", style="dim")
+    text.append("hedge", style=Style(color=palette.hedge, italic=True, bold=True))
+    text.append(f" 3{off[layers.hedges]}", style="dim")
+    return text
+
+
+def describe_claims(block: Block, analysis: Analysis | None) -> str:
+    """'quote · anonymous · "One insider"' for each claim in the block."""
+    if analysis is None:
+        return ""
+    parts = []
+    for claim in analysis.claims:
+        if claim.start < block.end and claim.end > block.start:
+            who = f"“{claim.speaker}”" if claim.speaker else "no source given"
+            hedges = f" · hedges: {', '.join(claim.hedges)}" if claim.hedges else ""
+            parts.append(f"{claim.kind} · {claim.source} · {who}{hedges}")
+    unique = list(dict.fromkeys(parts))
+    return " | ".join(unique)

@@ -1,0 +1,89 @@
+"""The side panel of the reading pane: the article's people (with mention counts) and its
+claims; choosing one posts `Jump` with the place to go to."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.analysis import Analysis
+from reader.corpus.model import Article
+from reader.textsafe import visible
+from reader.ui.highlight import Palette
+
+
+class AnalysisPanel(Vertical):
+    class Jump(Message):
+        def __init__(self, offset: int) -> None:
+            self.offset = offset  # a position in the article text
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._people: list[tuple[str, list[int]]] = []
+        self._claims: list[int] = []
+        self._next: dict[str, int] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("People", classes="panel-title")
+        yield OptionList(id="panel-people")
+        yield Static("Claims", classes="panel-title")
+        yield OptionList(id="panel-claims")
+
+    def show(self, article: Article | None, analysis: Analysis | None, palette: Palette) -> None:
+        people = self.query_one("#panel-people", OptionList)
+        claims = self.query_one("#panel-claims", OptionList)
+        people.clear_options()
+        claims.clear_options()
+        self._people, self._claims, self._next = [], [], {}
+        if article is None or analysis is None:
+            people.add_option(Option(Text("analysing…", style="dim italic"), disabled=True))
+            return
+        offsets: dict[str, list[int]] = {}
+        for mention in analysis.names:
+            offsets.setdefault(mention.person, []).append(mention.start)
+        for person, count in analysis.people().items():
+            self._people.append((person, offsets[person]))
+            label = Text()
+            label.append("● ", style=Style(color=palette.person(person)))
+            label.append(visible(person))
+            label.append(f"  {count}", style="dim")
+            people.add_option(Option(label))
+        if not self._people:
+            people.add_option(Option(Text("no people named", style="dim italic"), disabled=True))
+        counts: dict[str, int] = {}
+        for claim in analysis.claims:
+            key = "anonymous" if claim.source == "anonymous" else claim.kind
+            counts[key] = counts.get(key, 0) + 1
+            self._claims.append(claim.start)
+            label = Text()
+            tint = palette.tints["anonymous" if claim.source == "anonymous" else claim.kind]
+            label.append(f" {claim.kind[:5]} ", style=Style(bgcolor=tint))
+            label.append(f" {claim.source}", style="bold" if claim.source == "anonymous" else "")
+            if claim.speaker:
+                label.append(f" · {visible(claim.speaker)[:30]}", style="italic")
+            snippet = visible(claim.text[:70]) + ("…" if len(claim.text) > 70 else "")
+            label.append(f"\n  {snippet}", style="dim")
+            claims.add_option(Option(label))
+        if not self._claims:
+            claims.add_option(Option(Text("no claims found", style="dim italic"), disabled=True))
+        summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+        titles = self.query(".panel-title")
+        titles[0].update(f"People ({len(self._people)})")
+        titles[1].update(f"Claims ({len(self._claims)}{': ' + summary if summary else ''})")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = event.option_index
+        if event.option_list.id == "panel-people" and index < len(self._people):
+            person, offsets = self._people[index]
+            n = self._next.get(person, 0)
+            self._next[person] = n + 1
+            self.post_message(self.Jump(offsets[n % len(offsets)]))
+        elif event.option_list.id == "panel-claims" and index < len(self._claims):
+            self.post_message(self.Jump(self._claims[index]))
