@@ -25,6 +25,9 @@ _SKIP_ADVERBS = frozenset("also then later once previously recently reportedly a
                           "quickly simply has have had was were is are even further first again "
                           "separately publicly privately candidly jokingly bluntly".split())
 _SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we"}
+_NOUN_CONTEXT = frozenset("amid the these those such of new fresh false unfounded wild any no similar "
+                          "latest recent earlier explosive damning".split())
+_BE = frozenset("is are was were be been being".split())
 _LEADING_NOISE = frozenset("now but and so yet still then also however meanwhile later even".split())
 _GROUP_MODIFIERS = frozenset("""a an the one another our his her their its some two three several many
 unnamed anonymous close longtime long-time family senior former mutual old trusted royal palace
@@ -34,7 +37,8 @@ ROLE_GENDER = {"actor": "m", "husband": "m", "father": "m", "dad": "m", "son": "
                "daughter": "f", "sister": "f", "girlfriend": "f", "spokesman": "m", "spokeswoman": "f"}
 _ELLIPTIC = re.compile(r"^(?:a|an|the)?\s*(?:second|third|fourth|another|other|one|others)\b(?:\s+(?:person|user|fan|commenter|one))?$",
                        re.IGNORECASE)
-_MULTIWORD = re.compile(r"\b(?:went on|goes on|go on|chimed in|weighed in|opened up|spoke out|can reveal|"
+_MULTIWORD = re.compile(r"\b(?:opened up about|spoke (?:out )?about|talked about|hit back at|"
+                        r"went on|goes on|go on|chimed in|weighed in|opened up|spoke out|can reveal|"
                         r"can confirm|can exclusively reveal|has learned|has learnt|learned|cited by|"
                         r"according to|as reported by|per)\b", re.IGNORECASE)
 _TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|show|series|film|movie|podcast|song|album|"
@@ -161,9 +165,22 @@ class _Reader:
         if source is None:
             source = self._attribution_before(self._sentence_start(first.start), first.start, loose=True)
         if source is None:
+            source = self._previous_quote_source(first)
+        if source is None:
             source = _Source("none", None)
         self.chain_source[quote.chain] = source
         return source
+
+    def _previous_quote_source(self, quote: Quote) -> _Source | None:
+        """'"We're fine," she said. "Really."': an unattributed quotation right after an
+        attributed one in the same paragraph is the same speaker's."""
+        para_start = self.text.rfind("\n", 0, quote.start) + 1
+        earlier = [q for q in self.quotes if para_start <= q.start < quote.start and q.chain != quote.chain]
+        if earlier:
+            found = self.chain_source.get(earlier[-1].chain)
+            if found is not None and found.source != "none":
+                return found
+        return None
 
     def _sentence_start(self, pos: int) -> int:
         para_start = self.text.rfind("\n", 0, pos) + 1
@@ -235,7 +252,12 @@ class _Reader:
             word = tok.text.lower()
             if not (word in lexicon.STRONG_ATTRIBUTION or (credited_scare and word in lexicon.SPEECH_VERBS)):
                 continue
+            previous = toks[i - 1].text.lower() if i else ""
+            if previous in _NOUN_CONTEXT or previous in _BE:
+                continue  # "amid claims", "the reports"; "is said to" (a hedge, not a speaker)
             source = self._subject(toks, i, start)
+            if source is None or source.source == "none":
+                source = self._clause_subject(toks[:i]) or source
             if source is not None and source.source != "none":
                 return tok.start, source
         found = self._multiword_source(start, end, with_position=True, relays_only=True)
@@ -259,7 +281,7 @@ class _Reader:
                     continue
                 source = self._object_after(toks, -1, hi)
             elif phrase in ("can reveal", "can confirm", "can exclusively reveal", "has learned",
-                            "has learnt", "learned"):
+                            "has learnt", "learned") or phrase.endswith((" about", " at")):
                 toks = self.tokens(self.text, lo, match.start())
                 source = self._subject(toks, len(toks), lo) if toks else None
             else:
@@ -316,9 +338,12 @@ class _Reader:
             return self._pronoun(words[0], start)
         if _ELLIPTIC.match(lower) and self.last_claim is not None and self.last_claim.source in ("public", "anonymous"):
             return _Source(self.last_claim.source, phrase)
-        head = re.split(r"\b(?:close to|of|for|with|at|from|in|near|familiar with|cited by)\b", lower)[0]
+        head = re.split(r"\b(?:close to|of|for|with|at|from|in|near|familiar with|cited by|to)\b", lower)[0]
         head_words = set(re.findall(r"[a-z][a-z\-']*", head))
         named = [m for m in self.mentions if start <= m.start and m.end <= end]
+        head_end = start + len(head.rstrip())
+        if named and named[-1].end >= head_end - 2 and named[-1].start < head_end:
+            return _Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
         if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
             return _Source("anonymous", phrase)
         if _OUTLET_RE.search(phrase) or \
@@ -329,6 +354,10 @@ class _Reader:
             return _Source("public", phrase)
         if named:
             return _Source("named", named[-1].text)
+        if any(w in lexicon.OUTLET_WORDS for w in phrase.split()[1:]) and any(w[:1].isupper() for w in phrase.split()):
+            return _Source("publication", phrase)
+        if words[0] in ("the", "a", "an") and head_words & lexicon.INSTITUTION_NOUNS:
+            return _Source("named", phrase)
         role = [w for w in words if w in ROLE_NOUNS or re.fullmatch(r"\d+-year-old", w)]
         if role and words[0] in ("the", "his", "her", "their"):
             person = self._last_person(start, ROLE_GENDER.get(role[-1], "u"))
@@ -383,7 +412,7 @@ class _Reader:
 
     def _hedge_source(self, start: int, hedge_at: int) -> _Source:
         toks = self.tokens(self.text, start, hedge_at)
-        if toks:
+        if toks and _is_suggest(self.text, hedge_at):
             source = self._subject(toks, len(toks), start)
             if source is not None and source.source in ("publication", "anonymous", "public"):
                 return source

@@ -61,6 +61,7 @@ reply replies replied respond responds responded shout shouts shouted scream scr
 whispered ask asks asked agree agrees agreed argue argues argued warn warns warned complain
 complained admit confess confesses confessed share shares shared post posts posted tweet tweeted
 caption captioned disclose discloses disclosed report reports reported dish dishes dished
+accuse accuses accused accusing posting saying
 spill spills spilled spilt divulge divulged blast blasts blasted slam slams slammed hint hints hinted
 believe believes believed think thinks thought feel feels felt fear fears feared maintain maintains
 maintained suggest suggests suggested suggesting describe describes described call calls called calling
@@ -75,6 +76,7 @@ insists insisted explain explains explained admit admits admitted state states s
 alleges alleged confirm confirms confirmed deny denies denied disclose discloses disclosed
 reported believe believes believed maintain maintains maintained add adds added noted
 wrote dish dished spill spilled doubt doubts doubted stressed vowed agreed recalled
+accuse accuses accused accusing saying recalls
 """.split())
 
 # Hedging constructions (regular expressions, matched case-insensitively on word boundaries).
@@ -88,17 +90,21 @@ HEDGES = (
     r"suggests?", r"suggested", r"suggesting", r"(?:is|are|was|were) said to",
     r"(?:is|are|was|were) believed to", r"(?:is|are|was|were) thought to", r"unconfirmed",
     r"whispers?", r"gossip", r"if (?:the )?reports are (?:true|accurate)", r"sources? (?:say|said|claim)",
+    r"amid (?:\w+ ){0,2}(?:claims|reports|rumou?rs|allegations|speculation)",
 )
 
 ANONYMOUS_NOUNS = frozenset("""
 insider insiders source sources friend friends pal pals confidant confidante confidants associate
 associates spy spies onlooker onlookers witness witnesses tipster tipsters aide aides staffer
 staffers acquaintance acquaintances relative relatives neighbour neighbor neighbours neighbors
-observer observers person someone insider's insiders' source's
+person someone insider's insiders' source's employee employees worker workers guest guests
+colleague colleagues staff crew partygoer partygoers bystander bystanders agent agents rep reps
+representative representatives spokesperson spokesman spokeswoman mole whistleblower
 """.split())
 
 PUBLIC_NOUNS = frozenset("""
 fans fan commenters commenter critics critic reviewers reviewer viewers viewer followers follower
+analysts analyst experts expert commentators commentator observers observer pundits pundit
 users user social-media audiences audience netizens readers reader people many some others
 trolls troll
 """.split())
@@ -123,6 +129,21 @@ People|Page Six|TMZ|Us Weekly|In Touch|In Touch Weekly|Life & Style|OK!|OK! Maga
 |LinkedIn|Twitch|Netflix|Hulu|Max|HBO|HBO Max|Disney+|Prime Video|Amazon|Apple TV+|Peacock|Paramount+
 |TLC|Bravo|MTV|ESPN|Sky News|Sky|ITV|Channel 4|Google|Apple|Microsoft|Meta|Spotify
 """.replace("\n", "").split("|"))
+
+# Words that make a capitalised name an outlet ("the Daily Record", "Hello! magazine").
+OUTLET_WORDS = frozenset("""
+Daily Times Post News Record Star Mirror Herald Journal Magazine magazine Weekly Sun Express
+Telegraph Gazette Tribune Chronicle Observer Guardian Standard Review Press TV Radio Network
+Podcast podcast Newsletter Blog Online Wire Digest Bulletin Courier Examiner Inquirer Enquirer
+""".split())
+
+# Organisations speaking on record ("The palace said").
+INSTITUTION_NOUNS = frozenset("""
+palace castle hospital company firm studio studios network police court club team agency label
+brand council government ministry department school university charity church museum
+production network broadcaster channel airline hotel venue restaurant publisher organisers
+organizers promoter promoters league federation union foundation statement
+""".split())
 
 PLACES = frozenset("""
 Afghanistan|Albania|Algeria|Argentina|Armenia|Australia|Austria|Bahamas|Bangladesh|Belgium|Bolivia|Brazil

@@ -122,7 +122,8 @@ def _strip(text: str, group: _Group) -> _Group:
         group.sentence_start = False
     if group.sentence_start and len(toks) > 1:
         first = norm(toks[0].text)
-        if first.lower() in lexicon.common_words() and first not in lexicon.first_names():
+        parts = first.lower().split("-")
+        if all(p in lexicon.common_words() for p in parts) and first not in lexicon.first_names():
             toks = toks[1:]
             group.sentence_start = False
     if len(toks) > 1 and all(t.text.isupper() for t in toks) and norm(toks[0].text) not in lexicon.first_names():
@@ -140,8 +141,9 @@ def _phrase(group: _Group) -> str:
 
 
 def _context_cue(text: str, group: _Group) -> str | None:
-    after = text[group.toks[-1].end:group.toks[-1].end + 40]
-    before = text[max(0, group.toks[0].start - 40):group.toks[0].start]
+    seg = group.segment
+    after = text[group.toks[-1].end:min(seg.end, group.toks[-1].end + 40)]
+    before = text[max(seg.start, group.toks[0].start - 40):group.toks[0].start]
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
     next_words = re.findall(r"[a-z]+", after.lower())[:3]
@@ -166,7 +168,7 @@ def _judge(text: str, group: _Group) -> bool:
     lower = [w.lower() for w in words]
     first_names, common = lexicon.first_names(), lexicon.common_words()
     cue = "title" if group.has_title else _context_cue(text, group)
-    before = text[max(0, group.toks[0].start - 20):group.toks[0].start]
+    before = text[max(group.segment.start, group.toks[0].start - 20):group.toks[0].start]
     if _quoted_title(text, group):
         return False
     if before.rstrip().lower().endswith("the") or before.rstrip().endswith(("#", "@")):

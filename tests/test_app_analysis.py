@@ -1,0 +1,109 @@
+"""Highlighting in the reading pane: names, claims and hedges, the layer keys, the claim line,
+the people and claims panel, and notes on a claim."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, Static
+
+from conftest import wait_loaded
+from reader.store import Store
+from reader.ui.app import ReaderApp
+from reader.ui.screens.note_editor import NoteEditor
+from reader.ui.widgets.analysis_panel import AnalysisPanel
+from reader.ui.widgets.reading_pane import BlockView, ReadingPane
+
+
+def styled_words(view: BlockView) -> dict[str, str]:
+    """Highlighted text in a block -> a short description of its style."""
+    out = {}
+    for start, end, style in view.styles_:
+        out[view.block.text[start:end]] = ("bg" if style.bgcolor else "") + ("fg" if style.color else "")
+    return out
+
+
+async def open_000_at(pilot, block: int):
+    await wait_loaded(pilot)
+    await pilot.press("j", "enter", *["j"] * block)
+    await pilot.pause()
+    return pilot.app.screen.query_one(ReadingPane)
+
+
+async def test_names_claims_and_hedges_are_highlighted_and_toggle(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(150, 45)) as pilot:
+        reader = await open_000_at(pilot, 9)  # 'One insider said: "Hilaria and Alec were warned...'
+        view = reader.query(BlockView)[9]
+        words = styled_words(view)
+        assert words["Hilaria"] == "fg" and words["Alec"] == "fg"
+        assert any(text.startswith("One insider said:") and kind == "bg" for text, kind in words.items())
+        hedged = reader.query(BlockView)[8]  # "...some are saying the damage..."
+        assert styled_words(hedged).get("some are saying") == "fg"
+        info = str(app.screen.query_one("#claim-info", Static).render())
+        assert "¶10: quote · anonymous · “One insider”" in info
+        legend = str(app.screen.query_one("#legend", Static).render())
+        assert "people 1" in legend and "anonymous 2" in legend and "hedge 3" in legend
+        await pilot.press("1")
+        assert "Hilaria" not in styled_words(view)
+        assert "people 1 off" in str(app.screen.query_one("#legend", Static).render())
+        await pilot.press("2", "3")
+        assert view.styles_ == []
+        await pilot.press("1", "2", "3")
+        assert styled_words(view)["Hilaria"] == "fg"
+
+
+async def test_same_person_same_colour_across_articles(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(150, 45)) as pilot:
+        reader = await open_000_at(pilot, 0)
+
+        def colour_of(name: str):
+            for view in reader.query(BlockView):
+                for start, end, style in view.styles_:
+                    if view.block.text[start:end] == name and style.color:
+                        return style.color
+            return None
+
+        first = colour_of("Hilaria")
+        assert first is not None and colour_of("Alec") != first
+        await pilot.press("escape", "j", "enter")  # 002
+        await pilot.pause(0.2)
+        assert reader.article.id.startswith("002")
+        assert colour_of("Hilaria") == first
+
+
+async def test_panel_lists_people_and_claims_and_jumps(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(160, 45)) as pilot:
+        reader = await open_000_at(pilot, 0)
+        panel = app.screen.query_one(AnalysisPanel)
+        assert panel.display
+        people = panel.query_one("#panel-people", OptionList)
+        labels = [str(people.get_option_at_index(i).prompt) for i in range(people.option_count)]
+        assert labels[0].startswith("● Alec Baldwin") or labels[0].startswith("● Hilaria Baldwin")
+        assert any("Halyna Hutchins  1" in label for label in labels)
+        claims = panel.query_one("#panel-claims", OptionList)
+        assert claims.option_count == 24
+        claims.focus()
+        claims.highlighted = 6  # the first "One insider" quote
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.cursor == 9
+        await pilot.press("i")
+        assert not panel.display
+
+
+async def test_note_on_the_claim_under_the_cursor(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(150, 45)) as pilot:
+        await open_000_at(pilot, 9)
+        await pilot.press("c")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, NoteEditor) and "claim: quote (anonymous)" in editor.heading
+        editor.query_one("#note-status").value = "disputed"
+        await pilot.press(*"Who is this insider?", "ctrl+s")
+        await pilot.pause()
+    note = Store(isolated_home / "notes.yaml").load().notes()[0]
+    assert note.target == "claim" and note.status == "disputed"
+    assert note.claim == {"kind": "quote", "source": "anonymous", "speaker": "One insider"}
+    assert note.anchor.quote.startswith('One insider said: "Hilaria and Alec were warned')
