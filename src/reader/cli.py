@@ -42,9 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     themes = sub.add_parser("themes", help="list the available themes and any broken theme files")
     _common(themes)
 
-    from reader import cli_analyze, cli_store
+    from reader import cli_analyze, cli_search, cli_store
 
     cli_analyze.add_parser(sub, _common)
+    cli_search.add_parsers(sub, _common)
     cli_store.add_parsers(sub, _common)
     cli_store.add_store_option(parser)
     cli_store.add_store_option(read)
@@ -58,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "read"
     if command == "read":
         return _read(corpus, home, args.theme, getattr(args, "store", None))
+    if command in ("search", "index"):
+        from reader import cli_search
+
+        return (cli_search.run_search if command == "search" else cli_search.run_index)(args, corpus, home)
     if command == "analyze":
         from reader import cli_analyze
 

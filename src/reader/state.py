@@ -19,6 +19,7 @@ class State:
     theme: str | None = None
     sort: str = "date"
     positions: dict[str, dict[str, object]] = field(default_factory=dict)
+    search_history: list[str] = field(default_factory=list)
 
     def position(self, corpus: Path) -> tuple[str | None, int]:
         entry = self.positions.get(str(corpus), {})
@@ -45,6 +46,9 @@ def load_state(home: Path) -> State:
         state.theme = data["theme"]
     if data.get("sort") in ("date", "title"):
         state.sort = data["sort"]
+    history = data.get("search_history")
+    if isinstance(history, list):
+        state.search_history = [h for h in history if isinstance(h, str)][-50:]
     positions = data.get("positions")
     if isinstance(positions, dict):
         state.positions = {str(k): v for k, v in positions.items() if isinstance(v, dict)}
@@ -53,5 +57,5 @@ def load_state(home: Path) -> State:
 
 def save_state(home: Path, state: State) -> None:
     data = {"version": STATE_VERSION, "theme": state.theme, "sort": state.sort,
-            "positions": state.positions}
+            "positions": state.positions, "search_history": state.search_history}
     write_atomic(home / STATE_NAME, yaml.safe_dump(data, allow_unicode=True, sort_keys=True))

@@ -93,7 +93,8 @@ class AnalysisActions:
         article = reader.article
         analysis = self.analyses.get(article.id) if article else None
         if article is not None:
-            styles = {i: block_styles(b, analysis, self.palette, self.highlight_layers) for i, b in enumerate(article.blocks)}
+            styles = {i: block_styles(b, analysis, self.palette, self.highlight_layers) + self.search_styles(article, i)
+                      for i, b in enumerate(article.blocks)}
             reader.set_block_styles(styles)
         self.query_one("#legend", Static).update(legend(self.palette, self.highlight_layers))
         self.query_one(AnalysisPanel).show(article, analysis, self.palette)

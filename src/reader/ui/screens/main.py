@@ -17,23 +17,24 @@ from reader.catalog import Entry, filter_entries, sort_entries
 from reader.corpus import Corpus, CorpusError, load_corpus
 from reader.ui.screens.analysis_actions import ANALYSIS_BINDINGS, AnalysisActions
 from reader.ui.screens.notes_actions import NOTES_BINDINGS, NotesActions
+from reader.ui.screens.search_actions import SEARCH_BINDINGS, SearchActions
+from reader.ui.widgets.search_input import SearchInput
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
 
-class MainScreen(NotesActions, AnalysisActions, Screen[None]):
+class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
     BINDINGS = [
         Binding("tab", "cycle_pane", "Next pane", id="main.next_pane",
                 tooltip="Move focus between the article list and the reading pane"),
         Binding("f", "focus_filter", "Filter", id="main.filter",
                 tooltip="Type to filter the article list by title, id or date"),
-        Binding("slash", "focus_filter", "Find", id="main.search",
-                tooltip="Find an article (title filter until the full-text index lands)"),
         Binding("s", "toggle_sort", "Sort", id="main.sort",
                 tooltip="Sort the list by date (newest first) or by title"),
         Binding("escape", "back", "Back", id="main.back",
                 tooltip="Back out: leave the filter, or go from the reading pane to the list"),
+        *SEARCH_BINDINGS,
         *NOTES_BINDINGS,
         *ANALYSIS_BINDINGS,
     ]
@@ -48,9 +49,13 @@ class MainScreen(NotesActions, AnalysisActions, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Vertical(id="sidebar"):
-            yield Input(placeholder="filter (f)", id="filter", select_on_focus=False)
+            yield SearchInput(list(self.app.state.search_history), placeholder="search (/)", id="search",
+                              select_on_focus=False)
+            yield Input(placeholder="filter titles (f)", id="filter", select_on_focus=False)
             yield ProgressBar(id="loading", show_eta=False)
+            yield ProgressBar(id="indexing", show_eta=False)
             yield ArticleList(id="articles")
+            yield Static("", id="search-info")
             yield Static("", id="list-status", markup=False)
         with Vertical(id="reading"):
             yield Static("", id="legend")
@@ -68,6 +73,8 @@ class MainScreen(NotesActions, AnalysisActions, Screen[None]):
         self.load()
         self.start_store()
         self.query_one(AnalysisPanel).display = self.app.size.width >= 150
+        self.query_one("#indexing").display = False
+        self.query_one("#search-info").display = False
 
     @work(thread=True, exclusive=True, group="corpus")
     def load(self) -> None:
@@ -110,6 +117,7 @@ class MainScreen(NotesActions, AnalysisActions, Screen[None]):
         self.reattach(corpus.articles)
         self.refresh_marks()
         self.analyse_corpus(corpus.articles)
+        self.start_search()
 
     def _report_problems(self, corpus: Corpus) -> None:
         lines = [f"{s.path.name}: {s.reason}" for s in corpus.skipped]
@@ -150,6 +158,7 @@ class MainScreen(NotesActions, AnalysisActions, Screen[None]):
     @on(ArticleList.Highlighted)
     def _preview(self, message: ArticleList.Highlighted) -> None:
         self._open(message.article_id)
+        self.search_highlighted()
 
     @on(ArticleList.Chosen)
     def _choose(self, message: ArticleList.Chosen) -> None:
@@ -187,6 +196,14 @@ class MainScreen(NotesActions, AnalysisActions, Screen[None]):
 
     def action_back(self) -> None:
         filter_input = self.query_one("#filter", Input)
+        search = self.query_one("#search", SearchInput)
+        if search.has_focus:
+            search.value = ""
+            self.query_one(ArticleList).focus()
+            return
+        if self.query_one(ArticleList).has_focus and search.value:
+            search.value = ""
+            return
         if filter_input.has_focus:
             if filter_input.value:
                 filter_input.value = ""

@@ -1,0 +1,89 @@
+"""`baldreader search` and `baldreader index` (no UI here)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader.analysis.cache import CACHE_NAME, AnalysisCache
+from reader.corpus.model import Article
+
+
+def add_parsers(sub, common) -> None:
+    search = sub.add_parser("search", help="search the corpus (see the README for the query language)")
+    search.add_argument("query", nargs="+", help="the query; quote it in the shell")
+    search.add_argument("--json", action="store_true", help="one JSON object per hit (JSON Lines)")
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
+    common(search)
+    indexer = sub.add_parser("index", help="build or update the search index of the corpus")
+    indexer.add_argument("--rebuild", action="store_true", help="build it again from scratch")
+    common(indexer)
+
+
+def people_of(home: Path):
+    """The people each article names, from the analysis (cached by content hash)."""
+    cache = AnalysisCache(home / CACHE_NAME)
+
+    def people(article: Article) -> list[str]:
+        return [m.person for m in cache.get(article).names]
+
+    return people
+
+
+def open_index(corpus: Path, home: Path):
+    from reader.search import SearchIndex
+
+    return SearchIndex(corpus, home, people=people_of(home))
+
+
+def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if not corpus.exists():
+        print(f"baldreader: corpus not found: {corpus}", file=sys.stderr)
+        return 2
+    ix = open_index(corpus, home)
+    with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("index", total=None)
+        report = ix.sync(progress=lambda done, total: bar.update(task, completed=done, total=total),
+                         rebuild=args.rebuild)
+    if report.rebuilt_because:
+        print(f"built a new index: {report.rebuilt_because}", file=sys.stderr)
+    if report.busy:
+        print("another baldreader is indexing this corpus; not synced", file=sys.stderr)
+    for skipped in report.skipped:
+        print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    print(f"{ix.doc_count()} articles indexed: {report.added} added, {report.changed} changed, "
+          f"{report.removed} removed, {report.touched} touched, {report.unchanged} unchanged "
+          f"in {report.seconds:.2f} s ({ix.folder})")
+    ix.close()
+    return 0
+
+
+def run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
+    if not corpus.exists():
+        print(f"baldreader: corpus not found: {corpus}", file=sys.stderr)
+        return 2
+    ix = open_index(corpus, home)
+    report = ix.sync()
+    if report.rebuilt_because and report.rebuilt_because != "no index yet":
+        print(f"built a new index: {report.rebuilt_because}", file=sys.stderr)
+    result = ix.search(" ".join(args.query), limit=max(1, args.limit))
+    ix.close()
+    for message in result.messages:
+        print(f"note: {message}", file=sys.stderr)
+    if result.suggestion:
+        print(f"no hits; did you mean: {result.suggestion}", file=sys.stderr)
+    for hit in result.hits:
+        if args.json:
+            print(json.dumps({"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date,
+                              "score": hit.score, "snippet": hit.snippet}, ensure_ascii=False))
+        else:
+            print(f"{hit.score:7.2f}  {hit.date or 'undated':10}  {hit.id}  {hit.title}")
+            print(f"         {hit.snippet}")
+    if not args.json:
+        print(f"{result.total} hit(s)", file=sys.stderr)
+    return 0

@@ -1,0 +1,59 @@
+"""The catalog beside the index: one row per indexed file with what the article list shows and
+what sync compares (size, modification time, content hash). SQLite from the standard library;
+rebuildable from the corpus at any time."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Row:
+    path: str
+    id: str
+    size: int
+    mtime_ns: int
+    hash: str
+    title: str
+    title_derived: bool
+    date: str | None
+    words: int
+    flagged: bool
+
+
+class CatalogDB:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("""CREATE TABLE IF NOT EXISTS files (
+            path TEXT PRIMARY KEY, id TEXT, size INTEGER, mtime_ns INTEGER, hash TEXT, title TEXT,
+            title_derived INTEGER, date TEXT, words INTEGER, flagged INTEGER)""")
+        self.db.commit()
+
+    def rows(self) -> dict[str, Row]:
+        cur = self.db.execute("SELECT path, id, size, mtime_ns, hash, title, title_derived, date, words, flagged FROM files")
+        return {r[0]: Row(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9])) for r in cur}
+
+    def put(self, rows: list[Row]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
+                            [(r.path, r.id, r.size, r.mtime_ns, r.hash, r.title, int(r.title_derived), r.date,
+                              r.words, int(r.flagged)) for r in rows])
+
+    def touch(self, updates: list[tuple[int, int, str]]) -> None:
+        self.db.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", updates)
+
+    def remove(self, paths: list[str]) -> None:
+        self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+
+    def clear(self) -> None:
+        self.db.execute("DELETE FROM files")
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,141 @@
+"""Reading a search query: repairs for what cannot be parsed (with a short message), fields,
+dates, and capped expansion of prefixes and fuzzy words so they stay fast on a large index."""
+
+from __future__ import annotations
+
+import heapq
+import re
+
+from whoosh import query as Q
+from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
+
+from reader.search.schema import text_analyzer
+
+FIELDS = {"title", "body", "date", "person"}
+MIN_PREFIX = 2
+MAX_EXPANSIONS = 8
+_FIELD = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
+
+
+def make_parser(schema) -> MultifieldParser:
+    parser = MultifieldParser(["title", "body"], schema, fieldboosts={"title": 2.0})
+    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(PlusMinusPlugin())
+    parser.add_plugin(GtLtPlugin())
+    return parser
+
+
+def repair(text: str) -> tuple[str, list[str]]:
+    """The query with unbalanced quotes and brackets, unknown fields and lone wildcards
+    removed, and what was changed."""
+    messages: list[str] = []
+    text = text.replace("“", '"').replace("”", '"')
+    if text.count('"') % 2:
+        last = text.rfind('"')
+        text = text[:last] + text[last + 1:]
+        messages.append("unbalanced quote ignored")
+    for open_, close in (("(", ")"), ("[", "]"), ("{", "}")):
+        text, fixed = _balance(text, open_, close)
+        if fixed:
+            messages.append(f"unbalanced {open_}{close} repaired")
+
+    def field(match: re.Match) -> str:
+        name = match.group(1)
+        if name.lower() in FIELDS:
+            return name.lower() + ":"
+        messages.append(f"unknown field '{name}:' ignored (fields: title, person, date)")
+        return ""
+
+    text = _FIELD.sub(field, text)
+    # A date such as 2025-03 is one value, not "2025 NOT 03".
+    text = re.sub(r"\bdate:(?![\[({\"])(\S+)", lambda m: f'date:"{m.group(1)}"', text)
+    words = []
+    for word in text.split():
+        bare = word.lstrip("+-").split(":")[-1].strip('"()')
+        if bare and set(bare) <= set("*?~"):
+            messages.append(f"'{word}' on its own matches nothing; ignored")
+            continue
+        stem = bare.rstrip("*")
+        if bare.endswith("*") and len(re.sub(r"\W", "", stem)) < MIN_PREFIX:
+            messages.append(f"'{word}': a prefix needs at least {MIN_PREFIX} letters; ignored")
+            continue
+        words.append(word)
+    return " ".join(words), messages
+
+
+def _balance(text: str, open_: str, close: str) -> tuple[str, bool]:
+    """Closers without an opener are dropped; openers left open are closed at the end."""
+    out, depth, fixed = [], 0, False
+    for ch in text:
+        if ch == open_:
+            depth += 1
+        elif ch == close:
+            if depth == 0:
+                fixed = True
+                continue
+            depth -= 1
+        out.append(ch)
+    if depth:
+        out.append(close * depth)
+        fixed = True
+    return "".join(out), fixed
+
+
+def expand(q: Q.Query, reader, messages: list[str]) -> Q.Query:
+    """Prefixes and fuzzy words become an OR of their most frequent matching terms (at most
+    MAX_EXPANSIONS), so neither searching nor highlighting walks every expansion. Partial dates
+    in ranges and field values are widened to whole months or years."""
+    if isinstance(q, (Q.Prefix, Q.Wildcard)) and q.fieldname == "date":
+        return Q.Prefix("date", q.text.rstrip("*"))
+    if isinstance(q, Q.Term) and q.fieldname == "date" and len(str(q.text)) < 10:
+        return Q.Prefix("date", str(q.text))
+    if isinstance(q, Q.TermRange) and q.fieldname == "date":
+        end = q.end
+        if end and len(end) < 10:
+            end = end + "~"
+        return Q.TermRange("date", q.start, end, q.startexcl, q.endexcl)
+    if isinstance(q, Q.Prefix) or (isinstance(q, Q.Wildcard) and q.text.endswith("*")
+                                   and not set(q.text[:-1]) & set("*?")):
+        prefix = q.text.rstrip("*")
+        return _terms(q.fieldname, _top(reader, q.fieldname, reader.expand_prefix(q.fieldname, prefix)))
+    if isinstance(q, Q.FuzzyTerm):
+        maxdist = 1 if len(q.text) < 6 else 2
+        found = reader.terms_within(q.fieldname, q.text, maxdist, prefix=1)
+        return _terms(q.fieldname, _top(reader, q.fieldname, found))
+    if isinstance(q, Q.Wildcard):
+        messages.append(f"'{q.text}': only trailing * is supported")
+        return Q.NullQuery
+    if q.is_leaf():
+        return q
+    return q.apply(lambda sub: expand(sub, reader, messages))
+
+
+def _top(reader, fieldname: str, terms) -> list:
+    return heapq.nlargest(MAX_EXPANSIONS, terms, key=lambda t: reader.doc_frequency(fieldname, t))
+
+
+def _terms(fieldname: str, terms: list) -> Q.Query:
+    if not terms:
+        return Q.NullQuery
+    texts = [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms]
+    return Q.Or([Q.Term(fieldname, t) for t in texts])
+
+
+def hit_terms(q: Q.Query) -> set[str]:
+    """The analysed words a query looks for in titles and bodies (after expansion)."""
+    out = set()
+    for fieldname, text in q.iter_all_terms():
+        if fieldname in ("title", "body"):
+            out.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+    return out
+
+
+def hit_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Where words of `text` analyse to one of `terms` (stems, accents and case ignored)."""
+    if not terms:
+        return []
+    spans = []
+    for token in text_analyzer()(text, chars=True, removestops=False):
+        if token.text in terms:
+            spans.append((token.startchar, token.endchar))
+    return spans

@@ -1,0 +1,130 @@
+"""Search in the app: / focuses the bar, results as you type, enter opens with hits
+highlighted, n/N between hits, escape backs out, history on up/down."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import Static
+
+from conftest import wait_loaded
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import BlockView, ReadingPane
+from reader.ui.widgets.search_input import SearchInput
+
+
+async def wait_for_search(pilot, screen, timeout: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        if screen.search_result is not None and screen.query_one(SearchInput).value:
+            await pilot.pause()
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("no search result")
+
+
+async def wait_for_index(pilot, screen, timeout: float = 15.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline and not screen.search_ready:
+        await pilot.pause(0.05)
+    assert screen.search_ready
+
+
+def hit_words(reader: ReadingPane) -> list[str]:
+    out = []
+    for view in reader.query(BlockView):
+        for start, end, style in view.styles_:
+            if style.bgcolor is not None and style.color is not None and style.bold:
+                out.append(view.block.text[start:end].lower())
+    return out
+
+
+async def test_search_as_you_type_open_and_move_between_hits(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await wait_loaded(pilot)
+        screen = app.screen
+        await wait_for_index(pilot, screen)
+        await pilot.press("slash")
+        assert isinstance(app.focused, SearchInput)
+        await pilot.press(*"insider")
+        await wait_for_search(pilot, screen)
+        articles = screen.query_one(ArticleList)
+        assert sorted(e.id[:3] for e in articles.entries) == ["000", "001", "003"]
+        assert "3 hit(s)" in str(screen.query_one("#list-status", Static).render())
+        assert "insider" in str(screen.query_one("#search-info", Static).render()).lower()
+        await pilot.press("enter")  # to the results
+        assert app.focused is articles
+        first = articles.current.id
+        await pilot.press("enter")  # open it
+        await pilot.pause(0.2)
+        reader = screen.query_one(ReadingPane)
+        assert app.focused is reader and reader.article.id == first
+        assert "insider" in hit_words(reader)
+        start = reader.cursor
+        await pilot.press("n")
+        after_n = reader.cursor
+        assert after_n != start
+        assert any("insider" in reader.article.blocks[after_n].text.lower() for _ in [0])
+        await pilot.press("n")
+        await pilot.press("N")
+        assert reader.cursor == after_n
+        await pilot.press("escape")  # reading pane -> results
+        assert app.focused is articles and len(articles.entries) == 3
+        await pilot.press("escape")  # results -> the whole list again
+        await pilot.pause()
+        assert len(articles.entries) == 5 and hit_words(reader) == []
+
+
+async def test_typing_fast_shows_only_the_last_query(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await wait_loaded(pilot)
+        screen = app.screen
+        await wait_for_index(pilot, screen)
+        await pilot.press("slash", *"tiktok")
+        await pilot.press(*["backspace"] * 6, *"enquirer")
+        await pilot.pause(0.6)
+        await wait_for_search(pilot, screen)
+        assert sorted(e.id[:3] for e in screen.query_one(ArticleList).entries) == ["003"]
+
+
+async def test_malformed_query_and_did_you_mean_in_the_app(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await wait_loaded(pilot)
+        screen = app.screen
+        await wait_for_index(pilot, screen)
+        await pilot.press("slash", *'"red carpet')
+        await wait_for_search(pilot, screen)
+        await pilot.pause(0.4)
+        info = str(screen.query_one("#search-info", Static).render())
+        assert "unbalanced quote ignored" in info
+        assert len(screen.query_one(ArticleList).entries) >= 3
+        screen.query_one(SearchInput).value = "insidr"
+        await pilot.pause(0.6)
+        assert "Did you mean: insider" in str(screen.query_one("#search-info", Static).render())
+
+
+async def test_search_history_up_and_down(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await wait_loaded(pilot)
+        await wait_for_index(pilot, app.screen)
+        bar = app.screen.query_one(SearchInput)
+        for query in ("insider", "tiktok"):
+            await pilot.press("slash")
+            bar.value = query
+            await pilot.press("enter")
+        await pilot.press("slash")
+        bar.value = ""
+        await pilot.press("up")
+        assert bar.value == "tiktok"
+        await pilot.press("up")
+        assert bar.value == "insider"
+        await pilot.press("down")
+        assert bar.value == "tiktok"
+    assert app.state.search_history[-2:] == ["insider", "tiktok"]

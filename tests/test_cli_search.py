@@ -1,0 +1,36 @@
+"""`baldreader search` and `baldreader index` from the shell."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import write
+from test_cli import run
+
+
+def test_search_json_on_seeds(isolated_home) -> None:
+    result = run("search", "--json", "--limit", "2", "insider")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 2
+    assert set(rows[0]) == {"id", "path", "title", "date", "score", "snippet"}
+    assert rows[0]["score"] >= rows[1]["score"]
+    assert "**insider**" in rows[0]["snippet"].lower()
+
+
+def test_search_messages_go_to_stderr(isolated_home) -> None:
+    result = run("search", '"red carpet')
+    assert result.returncode == 0
+    assert "note: unbalanced quote ignored" in result.stderr
+    assert "3 hit(s)" in result.stderr
+
+
+def test_index_reports_counts_and_rebuild(corpus_dir, isolated_home) -> None:
+    write(corpus_dir, "a.txt", "First Story\nThe walrus sang.\n")
+    first = run("index", "--corpus", str(corpus_dir))
+    assert "1 articles indexed: 1 added" in first.stdout
+    again = run("index", "--corpus", str(corpus_dir))
+    assert "1 unchanged" in again.stdout
+    rebuilt = run("index", "--corpus", str(corpus_dir), "--rebuild")
+    assert "1 added" in rebuilt.stdout and "rebuild requested" in rebuilt.stderr
+    hits = run("search", "walrus", "--json", "--corpus", str(corpus_dir))
+    assert json.loads(hits.stdout.splitlines()[0])["id"] == "a"

@@ -1,0 +1,174 @@
+"""The search index on the seeds and on small corpora written here: ranking, fields, the query
+language, malformed queries, incremental sync, and recovery from a damaged index."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from reader.search import SearchIndex
+from reader.search.query import hit_spans
+
+
+@pytest.fixture
+def seeds_index(seeds, isolated_home):
+    index = SearchIndex(seeds, isolated_home, people=_people)
+    index.sync()
+    yield index
+    index.close()
+
+
+def _people(article):
+    from reader.analysis import analyze
+
+    return [m.person for m in analyze(article).names]
+
+
+def ids(result) -> list[str]:
+    return [h.id[:3] for h in result.hits]
+
+
+def test_phrase_in_three_articles_returns_those_three(seeds_index) -> None:
+    result = seeds_index.search('"red carpet"')
+    assert sorted(ids(result)) == ["000", "001", "002"]
+    assert all("**red** **carpet**" in h.snippet.lower() or "**red-carpet**" in h.snippet.lower()
+               or "**red**" in h.snippet.lower() for h in result.hits)
+
+
+def test_title_is_boosted_and_fields_work(seeds_index) -> None:
+    assert ids(seeds_index.search("title:divorce")) == ["000"]
+    assert ids(seeds_index.search("flags"))[0] == "004"  # in the title of 004 only
+    assert sorted(ids(seeds_index.search('person:"Kim Basinger"'))) == ["001", "002", "004"]
+
+
+def test_prefix_fuzzy_and_boolean(seeds_index) -> None:
+    assert sorted(ids(seeds_index.search("insid*"))) == ["000", "001", "003"]
+    assert len(seeds_index.search("hilria~").hits) == 5
+    assert sorted(ids(seeds_index.search("insider AND -enquirer"))) == ["000", "001"]
+    assert sorted(ids(seeds_index.search("enquirer OR tiktok"))) == ["002", "003"]
+    assert sorted(ids(seeds_index.search("insider NOT enquirer"))) == ["000", "001"]
+
+
+def test_dates(seeds_index) -> None:
+    assert ids(seeds_index.search("date:2025-03")) == ["000"]
+    assert sorted(ids(seeds_index.search("date:[2025-01 to 2025-06]"))) == ["000"]
+    assert sorted(ids(seeds_index.search("date:[2022-01 to 2025-12]"))) == ["000", "002", "003"]
+    assert ids(seeds_index.search("date:2022")) == ["002"]
+
+
+def test_case_accents_and_possessives_do_not_matter(seeds_index) -> None:
+    plain = sorted(ids(seeds_index.search("hilaria")))
+    assert sorted(ids(seeds_index.search("HILÁRIA"))) == plain
+    assert sorted(ids(seeds_index.search("Hilaria's"))) == plain
+
+
+@pytest.mark.parametrize("query, message", [
+    ('"red carpet', "unbalanced quote ignored"),
+    ("(insider OR fans", "unbalanced () repaired"),
+    ("date:[2025-01 to 2025-06", "unbalanced [] repaired"),
+    ("colour:red insider", "unknown field 'colour:' ignored"),
+    ("* insider", "on its own matches nothing"),
+    ("i* insider", "a prefix needs at least 2 letters"),
+])
+def test_malformed_queries_give_results_and_a_message(seeds_index, query, message) -> None:
+    result = seeds_index.search(query)
+    assert any(message in m for m in result.messages), result.messages
+    assert result.hits  # what could be read still finds something
+
+
+def test_did_you_mean_from_the_index_vocabulary(seeds_index) -> None:
+    result = seeds_index.search("insidr")
+    assert result.hits == [] and result.suggestion == "insider"
+
+
+def test_hit_spans_follow_stems_and_case(seeds_index) -> None:
+    terms = seeds_index.search("insiders").terms
+    text = "An Insider said the insiders' claims were odd."
+    assert [text[s:e] for s, e in hit_spans(text, terms)] == ["Insider", "insiders"]
+
+
+def test_incremental_sync_counts_only_touched_files(corpus_dir, isolated_home) -> None:
+    for i in range(5):
+        write(corpus_dir, f"a{i}.txt", f"Story Number {i}\nWord{i} alpha beta gamma.\n")
+    index = SearchIndex(corpus_dir, isolated_home)
+    first = index.sync()
+    assert (first.added, first.rebuilt_because) == (5, "no index yet")
+    assert index.sync().unchanged == 5
+    write(corpus_dir, "new.txt", "Fresh Story\nzebra crossing\n")
+    write(corpus_dir, "a1.txt", "Story Number 1\nchanged text with walrus.\n")
+    (corpus_dir / "a2.txt").unlink()
+    (corpus_dir / "a3.txt").rename(corpus_dir / "renamed.txt")
+    report = index.sync()
+    assert (report.added, report.changed, report.removed, report.unchanged) == (2, 1, 2, 2)
+    assert ids(index.search("zebra")) == ["new"]
+    assert ids(index.search("walrus")) == ["a1"] and index.search("word1").hits == []
+    assert index.search("word2").hits == [] and [h.id for h in index.search("word3").hits] == ["renamed"]
+    import os
+    os.utime(corpus_dir / "a4.txt", None)  # touched, not changed
+    touched = index.sync()
+    assert (touched.touched, touched.added, touched.changed) == (1, 0, 0)
+    index.close()
+
+
+def _build(corpus_dir, home) -> SearchIndex:
+    write(corpus_dir, "one.txt", "First Story\nThe walrus sang.\n")
+    index = SearchIndex(corpus_dir, home)
+    index.sync()
+    index.close()
+    return SearchIndex(corpus_dir, home)
+
+
+def test_recovers_from_deleted_index(corpus_dir, isolated_home) -> None:
+    index = _build(corpus_dir, isolated_home)
+    shutil.rmtree(index.folder / "whoosh")
+    report = index.sync()
+    assert report.rebuilt_because and ids(index.search("walrus")) == ["one"]
+
+
+def test_recovers_from_truncated_index_files(corpus_dir, isolated_home) -> None:
+    index = _build(corpus_dir, isolated_home)
+    for path in (index.folder / "whoosh").iterdir():
+        if path.suffix in (".toc", ".seg") or path.name.endswith(".trm"):
+            path.write_bytes(path.read_bytes()[:7])
+    report = index.sync()
+    assert report.rebuilt_because is not None
+    assert ids(index.search("walrus")) == ["one"]
+
+
+def test_recovers_from_schema_mismatch(corpus_dir, isolated_home) -> None:
+    index = _build(corpus_dir, isolated_home)
+    meta = index.folder / "meta.json"
+    meta.write_text(json.dumps({"schema": -1}))
+    report = index.sync()
+    assert "schema -1" in report.rebuilt_because
+    assert ids(index.search("walrus")) == ["one"]
+
+
+def test_stale_lock_from_a_dead_process_is_not_fatal(corpus_dir, isolated_home) -> None:
+    index = _build(corpus_dir, isolated_home)
+    (index.folder / "whoosh" / "MAIN_WRITELOCK").write_text("stale")
+    (index.folder / "sync.lock").write_text("stale")
+    write(corpus_dir, "two.txt", "Second Story\nThe narwhal slept.\n")
+    assert index.sync().added == 1
+    assert ids(index.search("narwhal")) == ["two"]
+
+
+def test_two_instances_syncing_at_once_do_not_corrupt(corpus_dir, isolated_home) -> None:
+    for i in range(60):
+        write(corpus_dir, f"s{i:02d}.txt", f"Story {i}\nText about item{i} and the otter.\n")
+    a, b = SearchIndex(corpus_dir, isolated_home), SearchIndex(corpus_dir, isolated_home)
+    reports = []
+    threads = [threading.Thread(target=lambda ix=ix: reports.append(ix.sync())) for ix in (a, b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(r.added for r in reports) == 60
+    for ix in (a, b):
+        assert len(ix.search("otter", limit=100).hits) == 60
+        ix.close()
