@@ -10,6 +10,7 @@ from a Zipf-distributed vocabulary. Deterministic for a given seed.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import string
 from pathlib import Path
@@ -44,10 +45,11 @@ def zipf_vocabulary(rng: random.Random, size: int = 20000) -> tuple[list[str], l
 class Generator:
     def __init__(self, seed: int = 1) -> None:
         self.rng = random.Random(seed)
-        self.vocab, self.weights = zipf_vocabulary(self.rng)
+        self.vocab, weights = zipf_vocabulary(self.rng)
+        self.cum_weights = list(itertools.accumulate(weights))
 
     def words(self, n: int) -> str:
-        return " ".join(self.rng.choices(self.vocab, self.weights, k=n))
+        return " ".join(self.rng.choices(self.vocab, cum_weights=self.cum_weights, k=n))
 
     def person(self) -> str:
         return f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"

@@ -15,13 +15,14 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh import highlight, index
+from whoosh import index
 from whoosh.qparser import QueryParserError
 
 from reader.corpus.load import Skipped, _article_ids, find_article_files, load_file
@@ -216,10 +217,13 @@ class SearchIndex:
                 if writer is None:
                     writer = self._writer(total)
                 people = self.people(article) if with_people else []
-                writer.update_document(
-                    path=str(path), id=article.id, title=article.title, date=article.date or "",
-                    body="\n".join(b.text for b in article.blocks if b.kind != "boilerplate"),
-                    person=",".join(sorted(set(people))), words=article.word_count)
+                fields = dict(path=str(path), id=article.id, title=article.title, date=article.date or "",
+                              body="\n".join(b.text for b in article.blocks if b.kind != "boilerplate"),
+                              person=",".join(sorted(set(people))), words=article.word_count)
+                if row is None:
+                    writer.add_document(**fields)  # new: no need to look for an old copy
+                else:
+                    writer.update_document(**fields)
                 batch.append(Row(str(path), article.id, stat.st_size, stat.st_mtime_ns, article.content_hash,
                                  article.title, article.title_derived, article.date, article.word_count,
                                  bool(article.problems)))
@@ -275,30 +279,21 @@ class SearchIndex:
             except QueryParserError as exc:
                 return SearchResult([], 0, messages + [f"cannot read the query: {exc}"], None, set())
             q = Qm.expand(parsed, searcher.reader(), messages)
-            results = searcher.search(q, limit=limit, terms=True)
-            results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
-            results.formatter = _MarkFormatter()
+            results = searcher.search(q, limit=limit)
+            terms = Qm.hit_terms(q)
             hits = []
             for hit in results:
-                snippet = self._snippet(hit) if with_snippets else ""
+                snippet = _snippet(Path(hit["path"]), terms) if with_snippets else ""
                 hits.append(Hit(hit["id"], hit["path"], hit["title"], hit["date"] or None,
                                 round(hit.score, 4), snippet))
             suggestion = self._did_you_mean(searcher, cleaned) if not hits else None
-            return SearchResult(hits, len(results), messages, suggestion, Qm.hit_terms(q))
-
-    def _snippet(self, hit) -> str:
-        article = load_file(Path(hit["path"]))
-        if isinstance(article, Skipped):
-            return ""
-        body = "\n".join(b.text for b in article.blocks if b.kind != "boilerplate")
-        found = hit.highlights("body", text=body, top=2)
-        if not found:
-            found = body[:200].replace("\n", " ") + ("…" if len(body) > 200 else "")
-        return " ".join(found.split())
+            total = len(results) if results.has_exact_length() else results.estimated_length()
+            return SearchResult(hits, total, messages, suggestion, terms)
 
     def _did_you_mean(self, searcher, cleaned: str) -> str | None:
-        """For each plain word the index has never seen, the closest word it has (same first
-        letter, one or two edits away), from the body's own vocabulary."""
+        """For each plain word the index has never seen, the closest indexed word (same first
+        letter, one or two edits away). The index holds stems, so the suggestion is a stem
+        ("drift" for "drifitng"), which finds every form of the word."""
         corrector = searcher.corrector("body")
         analyzer = self._ix.schema["body"].analyzer
         changed, words = False, []
@@ -307,23 +302,66 @@ class SearchIndex:
             stems = [t.text for t in analyzer(bare)]
             if re_word(bare) and stems and all(searcher.reader().doc_frequency("body", s) == 0 for s in stems):
                 maxdist = 1 if len(bare) < 6 else 2
-                suggestions = [s for s in corrector.suggest(bare, limit=3, maxdist=maxdist, prefix=1)]
+                suggestions = corrector.suggest(stems[0], limit=3, maxdist=maxdist, prefix=1)
                 if suggestions:
-                    words.append(suggestions[0])
+                    words.append(self._surface(searcher, suggestions[0]))
                     changed = True
                     continue
             words.append(word)
         return " ".join(words) if changed else None
 
+    def _surface(self, searcher, stem: str) -> str:
+        """The word as articles write it, for a stem ("insider" for "insid")."""
+        from whoosh.query import Term
+
+        for hit in searcher.search(Term("body", stem), limit=3):
+            try:
+                found = _surface_form(Path(hit["path"]).read_text(encoding="utf-8", errors="replace"), stem)
+            except OSError:
+                continue
+            if found:
+                return found
+        return stem
+
+
+def _surface_form(text: str, stem: str) -> str | None:
+    forms: dict[str, int] = {}
+    for match in re.finditer(r"\b" + re.escape(stem) + r"\w*", text, re.IGNORECASE):
+        word = match.group().lower()
+        forms[word] = forms.get(word, 0) + 1
+    return max(forms, key=lambda w: (forms[w], -len(w))) if forms else None
+
+
+def _snippet(path: Path, terms: set[str], width: int = 220) -> str:
+    """Up to two stretches of the article around words that start with a searched stem,
+    hits as **word**. Reads the file as text; no parsing, no second analysis."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    text = " ".join(text.split())
+    if text.startswith("date "):
+        text = text[16:]
+    stems = sorted((t for t in terms if t), key=len, reverse=True)
+    if not stems:
+        return text[:width] + ("…" if len(text) > width else "")
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in stems) + r")\w*", re.IGNORECASE)
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return text[:width] + ("…" if len(text) > width else "")
+    fragments, covered = [], -1
+    for match in matches:
+        if match.start() < covered or len(fragments) == 2:
+            continue
+        lo = max(0, match.start() - width // 3)
+        hi = min(len(text), lo + width // (1 if len(matches) == 1 else 2) + 40)
+        lo = text.rfind(" ", 0, lo) + 1 if lo else 0
+        hi_space = text.find(" ", hi)
+        hi = len(text) if hi_space == -1 else hi_space
+        fragments.append(pattern.sub(lambda m: f"**{m.group()}**", text[lo:hi]))
+        covered = hi
+    return " … ".join(fragments)
+
 
 def re_word(word: str) -> bool:
     return word.isalpha() and len(word) > 2
-
-
-class _MarkFormatter(highlight.Formatter):
-    """Hits as **word**, fragments joined by ' … ' (documented for `search --json`)."""
-
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return "**" + highlight.get_text(text, token, replace) + "**"

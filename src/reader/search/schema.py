@@ -7,7 +7,7 @@ from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, Stem
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def text_analyzer():
@@ -23,7 +23,7 @@ def make_schema() -> Schema:
         path=ID(stored=True, unique=True),
         id=ID(stored=True),
         title=TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
-        body=TEXT(analyzer=analyzer, phrase=True, spelling=True),
+        body=TEXT(analyzer=analyzer, phrase=True),
         date=ID(stored=True),
         person=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
         words=NUMERIC(stored=True),

@@ -1,0 +1,216 @@
+"""Search at scale, side by side with SQLite FTS5 (standard library) on the same articles.
+
+For each N (default 1,000, 10,000 and 100,000 generated articles, see corpus.py) it prints:
+full build time and articles/s; sync time with nothing changed and with one file changed;
+index size; query latency p50/p95 (ms, top 10 with snippets) for term, two-term AND, phrase,
+prefix and fuzzy queries, for baldreader's index and for FTS5; and, unless --no-app, the real
+app in a pseudo-terminal: time to first paint, resident memory, and key-press-to-repaint in the
+article list.
+
+    python bench/search.py [--sizes 1000 10000 100000] [--queries 40] [--no-app]
+
+Corpora and indexes are kept under --work (default /tmp/baldreader-bench) between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import generate  # noqa: E402
+
+from reader.corpus import load_file  # noqa: E402
+from reader.search import SearchIndex  # noqa: E402
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p))]
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def make_queries(corpus: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
+    """Queries drawn from the corpus's own text: mid-frequency words, adjacent word pairs."""
+    rng = random.Random(seed)
+    files = sorted(corpus.rglob("*.txt"))
+    sample = [f.read_text(encoding="utf-8") for f in rng.sample(files, min(len(files), 200))]
+    words = [w.lower() for text in sample for w in re.findall(r"[A-Za-z]{5,}", text)]
+    counts: dict[str, int] = {}
+    for w in words:
+        counts[w] = counts.get(w, 0) + 1
+    mid = [w for w, c in sorted(counts.items(), key=lambda kv: -kv[1])[50:2000]]
+    pairs = []
+    for text in sample:
+        tokens = re.findall(r"[a-z]{4,}", text)
+        pairs += [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    out = {"term": [], "and": [], "phrase": [], "prefix": [], "fuzzy": []}
+    for _ in range(n):
+        out["term"].append(rng.choice(mid))
+        out["and"].append(f"{rng.choice(mid)} AND {rng.choice(mid)}")
+        out["phrase"].append(f'"{rng.choice(pairs)}"')
+        out["prefix"].append(rng.choice(mid)[:4] + "*")
+        word = rng.choice(mid)
+        i = rng.randrange(1, len(word))
+        out["fuzzy"].append(word[:i] + rng.choice("aeiou") + word[i + 1:] + "~")
+    return out
+
+
+def fts5_build(corpus: Path, db_path: Path) -> tuple[sqlite3.Connection, float]:
+    db_path.unlink(missing_ok=True)
+    db = sqlite3.connect(db_path)
+    db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, "
+               "tokenize='porter unicode61 remove_diacritics 2')")
+    start = time.perf_counter()
+    rows = []
+    for path in sorted(corpus.rglob("*.txt")):
+        article = load_file(path)
+        rows.append((article.id, article.title, "\n".join(b.text for b in article.blocks)))
+        if len(rows) >= 2000:
+            db.executemany("INSERT INTO docs VALUES (?, ?, ?)", rows)
+            rows = []
+    db.executemany("INSERT INTO docs VALUES (?, ?, ?)", rows)
+    db.commit()
+    return db, time.perf_counter() - start
+
+
+def fts5_query(q: str) -> str | None:
+    if q.endswith("~"):
+        return None  # FTS5 has no fuzzy matching
+    return q
+
+
+def time_queries(run, queries: list[str]) -> tuple[float, float] | None:
+    times = []
+    for q in queries:
+        t = time.perf_counter()
+        if run(q) is None:
+            return None
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), pct(times, 0.95)
+
+
+def bench_size(n: int, work: Path, nq: int, app: bool) -> None:
+    corpus = work / f"corpus-{n}"
+    if not (corpus / ".complete").exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        t = time.perf_counter()
+        generate(corpus, n)
+        (corpus / ".complete").write_text("ok")
+        print(f"  generated {n} articles in {time.perf_counter() - t:.0f} s")
+    home = work / f"home-{n}"
+    shutil.rmtree(home, ignore_errors=True)
+    index = SearchIndex(corpus, home)
+    t = time.perf_counter()
+    report = index.sync()
+    build = time.perf_counter() - t
+    print(f"  build: {build:.1f} s, {report.added / build:.0f} articles/s ({report.added} indexed), "
+          f"index {folder_size(index.folder) / 2**20:.0f} MiB")
+    index.close()
+    fresh = SearchIndex(corpus, home)
+    t = time.perf_counter()
+    nothing = fresh.sync()
+    print(f"  sync, nothing changed (open + compare {nothing.unchanged} files): {time.perf_counter() - t:.2f} s")
+    victim = sorted(corpus.rglob("*.txt"))[n // 2]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\nA late paragraph about a quokka.\n", encoding="utf-8")
+    t = time.perf_counter()
+    one = fresh.sync()
+    print(f"  sync, one file changed: {time.perf_counter() - t:.2f} s ({one.changed} re-indexed)")
+    queries = make_queries(corpus, nq)
+    fts_db, fts_build = fts5_build(corpus, work / f"fts5-{n}.sqlite")
+    print(f"  FTS5 build: {fts_build:.1f} s, {n / fts_build:.0f} articles/s")
+
+    def ours(q: str):
+        return fresh.search(q, limit=10)
+
+    def fts(q: str):
+        expr = fts5_query(q)
+        if expr is None:
+            return None
+        return fts_db.execute("SELECT id, snippet(docs, 2, '**', '**', ' … ', 24) FROM docs WHERE docs MATCH ? "
+                              "ORDER BY bm25(docs, 0, 2.0, 1.0) LIMIT 10", (expr,)).fetchall()
+
+    print(f"  {'query (ms, top 10 + snippets)':32} {'baldreader p50/p95':>20} {'FTS5 p50/p95':>16}")
+    for kind, qs in queries.items():
+        mine = time_queries(ours, qs)
+        theirs = time_queries(fts, qs)
+        theirs_text = f"{theirs[0]:7.1f}/{theirs[1]:7.1f}" if theirs else "     n/a (no fuzzy)"
+        print(f"  {kind:32} {mine[0]:9.1f}/{mine[1]:8.1f} {theirs_text:>18}")
+    fresh.close()
+    fts_db.close()
+    if app:
+        bench_app(corpus, home, n)
+
+
+def bench_app(corpus: Path, home: Path, n: int) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from startup import one_run, BALDREADER  # noqa: F401
+
+    import pty, fcntl, termios, struct, select  # noqa: E401
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = dict(os.environ, BALDREADER_HOME=str(home), TERM="xterm-256color", COLUMNS="120", LINES="40")
+    start = time.perf_counter()
+    proc = subprocess.Popen([BALDREADER, "--corpus", str(corpus)], stdin=slave, stdout=slave, stderr=slave,
+                            env=env, close_fds=True)
+    os.close(slave)
+    marker = f"{n} of {n} articles".encode()
+    seen, painted = b"", None
+    while painted is None and time.perf_counter() - start < 300:
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            seen = (seen + os.read(master, 65536))[-8192:]
+            if marker in seen:
+                painted = time.perf_counter() - start
+    time.sleep(2.0)
+    rss = int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{proc.pid}/status").read_text()).group(1)) / 1024
+    presses = []
+    for _ in range(20):
+        while select.select([master], [], [], 0.05)[0]:
+            os.read(master, 65536)
+        t = time.perf_counter()
+        os.write(master, b"j")
+        if select.select([master], [], [], 5)[0]:
+            os.read(master, 65536)
+            presses.append((time.perf_counter() - t) * 1000)
+        time.sleep(0.05)
+    os.write(master, b"q")
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    os.close(master)
+    paint = f"{painted:.2f} s" if painted else "not within 300 s"
+    print(f"  app: list painted {paint}; RSS {rss:.0f} MiB two seconds later; key press to repaint "
+          f"p50 {statistics.median(presses):.0f} ms, p95 {pct(presses, 0.95):.0f} ms ({len(presses)} presses of j)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="baldreader search benchmark")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
+    parser.add_argument("--queries", type=int, default=40)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/baldreader-bench"))
+    parser.add_argument("--no-app", action="store_true")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus")
+    for n in args.sizes:
+        print(f"N = {n}")
+        bench_size(n, args.work, args.queries, not args.no_app)
+
+
+if __name__ == "__main__":
+    main()
