@@ -28,16 +28,31 @@ class Entry:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, so 'Hilária' matches 'hilaria'."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_KEYS: dict[Entry, str] = {}
+
+
+def _key(entry: Entry) -> str:
+    """The folded text an entry is filtered on, computed once per entry."""
+    key = _KEYS.get(entry)
+    if key is None:
+        if len(_KEYS) > 500_000:
+            _KEYS.clear()
+        key = _KEYS[entry] = fold(f"{entry.title} {entry.id} {entry.date or ''}")
+    return key
 
 
 def sort_entries(entries: list[Entry], by: str) -> list[Entry]:
     """By date (newest first, undated last, then title) or by title (A to Z)."""
     if by == "title":
-        return sorted(entries, key=lambda e: (fold(e.title), e.id))
-    dated = sorted((e for e in entries if e.date), key=lambda e: (e.date, fold(e.title)), reverse=True)
-    undated = sorted((e for e in entries if not e.date), key=lambda e: (fold(e.title), e.id))
+        return sorted(entries, key=lambda e: (_key(e), e.id))
+    dated = sorted((e for e in entries if e.date), key=lambda e: (e.date, _key(e)), reverse=True)
+    undated = sorted((e for e in entries if not e.date), key=lambda e: (_key(e), e.id))
     return dated + undated
 
 
@@ -46,5 +61,4 @@ def filter_entries(entries: list[Entry], text: str) -> list[Entry]:
     words = fold(text).split()
     if not words:
         return list(entries)
-    return [e for e in entries
-            if all(w in fold(f"{e.title} {e.id} {e.date or ''}") for w in words)]
+    return [e for e in entries if all(w in _key(e) for w in words)]

@@ -29,6 +29,7 @@ class Skipped:
 
 @dataclass
 class Corpus:
+    complete = True  # every article is in memory
     root: Path
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)

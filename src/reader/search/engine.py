@@ -259,6 +259,14 @@ class SearchIndex:
 
     # --- reading --------------------------------------------------------------------------
 
+    def open_existing(self) -> list[Row]:
+        """Open an index that is usable as it is, without syncing, and return its catalog
+        (empty when there is none yet): a large corpus can be listed at once."""
+        if self._ix is None and self._problem() is None:
+            if self._open() is not None:
+                return []
+        return self.catalog() if self._catalog is not None else []
+
     def catalog(self) -> list[Row]:
         assert self._catalog is not None
         return list(self._catalog.rows().values())

@@ -15,6 +15,11 @@ from textual.worker import get_current_worker
 
 from reader.catalog import Entry, filter_entries, sort_entries
 from reader.corpus import Corpus, CorpusError, load_corpus
+from reader.corpus.lazy import LazyCorpus
+from reader.corpus.load import find_article_files
+from reader.search import SearchIndex
+
+LAZY_THRESHOLD = 3000  # more article files than this: list from the search catalog
 from reader.ui.screens.analysis_actions import ANALYSIS_BINDINGS, AnalysisActions
 from reader.ui.screens.notes_actions import NOTES_BINDINGS, NotesActions
 from reader.ui.screens.search_actions import SEARCH_BINDINGS, SearchActions
@@ -86,12 +91,46 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
                 self.app.call_from_thread(bar.update, total=total, progress=done)
 
         try:
+            if not self.corpus_path.exists():
+                raise CorpusError(f"corpus not found: {self.corpus_path}")
+            files = find_article_files(self.corpus_path)
+            if len(files) > LAZY_THRESHOLD:
+                self._load_large(progress)
+                return
             corpus = load_corpus(self.corpus_path, progress)
         except (CorpusError, OSError) as exc:
             self.app.call_from_thread(self._load_failed, str(exc))
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._loaded, corpus)
+
+    def _load_large(self, progress) -> None:
+        """A large corpus: list it from the search catalog at once if there is one, then sync
+        the index (progress shown) and list what it holds; articles are read when opened."""
+        index = SearchIndex(self.corpus_path, self.app.home)
+        rows = index.open_existing()
+        if rows:
+            self.app.call_from_thread(self._loaded_large, rows, None, None)
+        report = index.sync(progress=progress)
+        self.app.call_from_thread(self._loaded_large, index.catalog(), index, report)
+
+    def _loaded_large(self, rows, index, report) -> None:
+        first = self.corpus is None
+        self.corpus = LazyCorpus(self.corpus_path, {r.id: Path(r.path) for r in rows})
+        self._entries = [Entry(r.id, r.title, r.date, r.words, r.title_derived, r.flagged) for r in rows]
+        articles = self.query_one(ArticleList)
+        current = articles.current
+        last_id, block = self._restore
+        self._refresh_list(keep=(current.id if current else last_id))
+        if first:
+            self._open(articles.current.id if articles.current else "", block if articles.current and
+                       articles.current.id == last_id else 0)
+        if index is not None:
+            self.query_one("#loading").display = False
+            self.corpus.skipped = report.skipped
+            self._report_problems(self.corpus)
+            self.refresh_marks()
+            self._indexed(index, report)
 
     def _load_failed(self, message: str) -> None:
         self.query_one("#loading").display = False

@@ -248,7 +248,7 @@ class NotesActions:
         entry = next((e for e in [*store.notes(), *store.bookmarks()] if e.id == entry_id), None)
         if entry is None or self.corpus is None:
             return
-        place = locate(entry.anchor, self.corpus.articles)
+        place = locate(entry.anchor, self._articles_for([entry.anchor.article]))
         if place.article is None:
             self.notify(f"Article {entry.anchor.article} is not in this corpus.", severity="warning")
             return
@@ -259,13 +259,20 @@ class NotesActions:
         self.query_one(ArticleList).select_id(place.article.id)
         self.query_one(ReadingPane).focus()
 
+    def _articles_for(self, ids: list[str]) -> list[Article]:
+        """All articles of a corpus held in memory; of a large lazily read one, those named."""
+        if self.corpus.complete:
+            return self.corpus.articles
+        found = (self.corpus.by_id(i) for i in dict.fromkeys(ids))
+        return [a for a in found if a is not None]
+
     def action_export_notes(self) -> None:
         store = self.app.store
 
         def chosen(choice: ExportChoice | None) -> None:
             if choice is None:
                 return
-            articles = self.corpus.articles if self.corpus else None
+            articles = self._articles_for([n.anchor.article for n in store.notes()]) if self.corpus else None
             try:
                 text = export(store.notes(), choice.fmt, articles=articles, bookmarks=store.bookmarks())
                 write_atomic(choice.path, text)

@@ -113,7 +113,7 @@ class ArticleList(ScrollView, can_focus=True):
         return top
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width
         row = self.scroll_offset.y + y
         base = self.rich_style
         if not self._entries:
