@@ -43,7 +43,9 @@ def folder_size(path: Path) -> int:
 
 
 def make_queries(corpus: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
-    """Queries drawn from the corpus's own text: mid-frequency words, adjacent word pairs."""
+    """Queries drawn from the corpus's own text. Words are drawn uniformly from the distinct
+    words (of five letters or more) of 200 sampled articles, as a reader searches for
+    distinctive words; the "frequent" kind uses the 20 most frequent words, the worst case."""
     rng = random.Random(seed)
     files = sorted(corpus.rglob("*.txt"))
     sample = [f.read_text(encoding="utf-8") for f in rng.sample(files, min(len(files), 200))]
@@ -51,20 +53,22 @@ def make_queries(corpus: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
     counts: dict[str, int] = {}
     for w in words:
         counts[w] = counts.get(w, 0) + 1
-    mid = [w for w, c in sorted(counts.items(), key=lambda kv: -kv[1])[50:2000]]
+    ranked = [w for w, c in sorted(counts.items(), key=lambda kv: -kv[1])]
+    frequent, typical = ranked[:20], ranked[20:]
     pairs = []
     for text in sample:
         tokens = re.findall(r"[a-z]{4,}", text)
         pairs += [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
-    out = {"term": [], "and": [], "phrase": [], "prefix": [], "fuzzy": []}
+    out = {"term": [], "and": [], "phrase": [], "prefix": [], "fuzzy": [], "frequent term": []}
     for _ in range(n):
-        out["term"].append(rng.choice(mid))
-        out["and"].append(f"{rng.choice(mid)} AND {rng.choice(mid)}")
+        out["term"].append(rng.choice(typical))
+        out["and"].append(f"{rng.choice(typical)} AND {rng.choice(typical)}")
         out["phrase"].append(f'"{rng.choice(pairs)}"')
-        out["prefix"].append(rng.choice(mid)[:4] + "*")
-        word = rng.choice(mid)
+        out["prefix"].append(rng.choice(typical)[:4] + "*")
+        word = rng.choice(typical)
         i = rng.randrange(1, len(word))
         out["fuzzy"].append(word[:i] + rng.choice("aeiou") + word[i + 1:] + "~")
+        out["frequent term"].append(rng.choice(frequent))
     return out
 
 
