@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from reader.corpus.model import Article
+from reader.corpus.parse import trim_span
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z]|[^\W\d_a-z](?<=[À-ÖØ-Þ]))|\s+[\"“‘']?\d|\s*$)|\n")
@@ -69,11 +70,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = match.end()
         if match.group() != "\n" and _after_abbreviation(text, start, match.start()):
             continue
-        span = _trim(text, pos, stop)
+        span = trim_span(text, pos, stop)
         if span:
             spans.append(span)
         pos = stop
-    span = _trim(text, pos, end)
+    span = trim_span(text, pos, end)
     if span:
         spans.append(span)
     return spans
@@ -87,11 +88,3 @@ def _after_abbreviation(text: str, lo: int, dot: int) -> bool:
         begin -= 1
     word = text[begin:dot].lower()
     return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None

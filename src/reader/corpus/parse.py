@@ -56,7 +56,7 @@ def parse_article(text: str, *, article_id: str, path: Path, content_hash: str,
         candidate = text[first_start:line_end].strip()
         if _reads_as_headline(candidate):
             title, title_span = _strip_md(candidate), (first_start, line_end)
-            rest = _trim(text, line_end, first_end)
+            rest = trim_span(text, line_end, first_end)
             spans = ([rest] if rest else []) + spans[1:]
 
     blocks = [_classify(text, start, end) for start, end in spans]
@@ -83,7 +83,8 @@ def _date_marker(text: str, problems: list[str]) -> tuple[str | None, int]:
     return match.group(1), match.end()
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """[start, end) without the white space at either end; None when nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -97,11 +98,11 @@ def _raw_blocks(text: str, start: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = start
     for match in separator.finditer(text, start):
-        span = _trim(text, pos, match.start())
+        span = trim_span(text, pos, match.start())
         if span:
             spans.append(span)
         pos = match.end()
-    span = _trim(text, pos, len(text))
+    span = trim_span(text, pos, len(text))
     if span:
         spans.append(span)
     if separator is _BLANK_LINE:
@@ -111,7 +112,7 @@ def _raw_blocks(text: str, start: int) -> list[tuple[int, int]]:
             nl = text.find("\n", s, e)
             if nl != -1 and _MD_HEADING.match(text[s:nl]):
                 split.append((s, nl))
-                rest = _trim(text, nl, e)
+                rest = trim_span(text, nl, e)
                 if rest:
                     split.append(rest)
             else:
