@@ -106,7 +106,7 @@ def time_queries(run, queries: list[str]) -> tuple[float, float] | None:
     return statistics.median(times), pct(times, 0.95)
 
 
-def bench_size(n: int, work: Path, nq: int, app: bool) -> None:
+def bench_size(n: int, work: Path, nq: int, app: bool, keep: bool = False) -> None:
     corpus = work / f"corpus-{n}"
     if not (corpus / ".complete").exists():
         shutil.rmtree(corpus, ignore_errors=True)
@@ -115,20 +115,26 @@ def bench_size(n: int, work: Path, nq: int, app: bool) -> None:
         (corpus / ".complete").write_text("ok")
         print(f"  generated {n} articles in {time.perf_counter() - t:.0f} s")
     home = work / f"home-{n}"
-    shutil.rmtree(home, ignore_errors=True)
+    reuse = keep and (home / "index").exists()
+    if not reuse:
+        shutil.rmtree(home, ignore_errors=True)
     index = SearchIndex(corpus, home)
     t = time.perf_counter()
     report = index.sync()
     build = time.perf_counter() - t
-    print(f"  build: {build:.1f} s, {report.added / build:.0f} articles/s ({report.added} indexed), "
-          f"index {folder_size(index.folder) / 2**20:.0f} MiB")
+    if reuse:
+        print(f"  build: reused the index of an earlier run (--keep-index), {folder_size(index.folder) / 2**20:.0f} MiB")
+    else:
+        print(f"  build: {build:.1f} s, {report.added / build:.0f} articles/s ({report.added} indexed), "
+              f"index {folder_size(index.folder) / 2**20:.0f} MiB")
     index.close()
     fresh = SearchIndex(corpus, home)
     t = time.perf_counter()
     nothing = fresh.sync()
     print(f"  sync, nothing changed (open + compare {nothing.unchanged} files): {time.perf_counter() - t:.2f} s")
     victim = sorted(corpus.rglob("*.txt"))[n // 2]
-    victim.write_text(victim.read_text(encoding="utf-8") + "\nA late paragraph about a quokka.\n", encoding="utf-8")
+    victim.write_text(victim.read_text(encoding="utf-8") + f"\nA late paragraph about a quokka {time.time()}.\n",
+                      encoding="utf-8")
     t = time.perf_counter()
     one = fresh.sync()
     print(f"  sync, one file changed: {time.perf_counter() - t:.2f} s ({one.changed} re-indexed)")
@@ -208,12 +214,13 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=40)
     parser.add_argument("--work", type=Path, default=Path("/tmp/baldreader-bench"))
     parser.add_argument("--no-app", action="store_true")
+    parser.add_argument("--keep-index", action="store_true", help="reuse an index built by an earlier run")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus")
     for n in args.sizes:
         print(f"N = {n}")
-        bench_size(n, args.work, args.queries, not args.no_app)
+        bench_size(n, args.work, args.queries, not args.no_app, args.keep_index)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,6 +81,8 @@ class SearchIndex:
         self.messages: list[str] = []
         self._ix = None
         self._catalog: CatalogDB | None = None
+        self._searcher = None
+        self._searcher_lock = threading.Lock()
 
     # --- opening and recovery --------------------------------------------------------------
 
@@ -130,6 +133,10 @@ class SearchIndex:
         self._meta_path().write_text(json.dumps({"schema": SCHEMA_VERSION, "corpus": str(self.corpus)}))
 
     def close(self) -> None:
+        with self._searcher_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
         if self._catalog is not None:
             self._catalog.close()
             self._catalog = None
@@ -281,7 +288,8 @@ class SearchIndex:
         if not cleaned.strip():
             return SearchResult([], 0, messages, None, set())
         parser = Qm.make_parser(self._ix.schema)
-        with self._ix.searcher() as searcher:
+        with self._searcher_lock:
+            searcher = self._current_searcher()
             try:
                 parsed = parser.parse(cleaned)
             except QueryParserError as exc:
@@ -297,6 +305,18 @@ class SearchIndex:
             suggestion = self._did_you_mean(searcher, cleaned) if not hits else None
             total = len(results) if results.has_exact_length() else results.estimated_length()
             return SearchResult(hits, total, messages, suggestion, terms)
+
+    def _current_searcher(self):
+        """One searcher kept open (opening the segments costs tens of milliseconds), refreshed
+        when the index has changed since."""
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        else:
+            fresh = self._searcher.refresh()
+            if fresh is not self._searcher:
+                self._searcher.close()
+                self._searcher = fresh
+        return self._searcher
 
     def _did_you_mean(self, searcher, cleaned: str) -> str | None:
         """For each plain word the index has never seen, the closest indexed word (same first
