@@ -51,7 +51,8 @@ def sort_entries(entries: list[Entry], by: str) -> list[Entry]:
     """By date (newest first, undated last, then title) or by title (A to Z)."""
     if by == "title":
         return sorted(entries, key=lambda e: (_key(e), e.id))
-    dated = sorted((e for e in entries if e.date), key=lambda e: (e.date, _key(e)), reverse=True)
+    dated = sorted((e for e in entries if e.date), key=lambda e: (_key(e), e.id))
+    dated.sort(key=lambda e: e.date, reverse=True)  # stable: titles stay A to Z within a day
     undated = sorted((e for e in entries if not e.date), key=lambda e: (_key(e), e.id))
     return dated + undated
 

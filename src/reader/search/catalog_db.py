@@ -38,6 +38,13 @@ class CatalogDB:
         cur = self.db.execute("SELECT path, id, size, mtime_ns, hash, title, title_derived, date, words, flagged FROM files")
         return {r[0]: Row(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9])) for r in cur}
 
+    def listing_by_date(self) -> list[tuple]:
+        """(id, title, date, words, title_derived, flagged, path) rows, newest first, undated
+        last, titles A to Z within a day: the list's default order, sorted by SQLite."""
+        return self.db.execute(
+            "SELECT id, title, date, words, title_derived, flagged, path FROM files "
+            "ORDER BY (date IS NULL OR date = ''), date DESC, lower(title), id").fetchall()
+
     def put(self, rows: list[Row]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
                             [(r.path, r.id, r.size, r.mtime_ns, r.hash, r.title, int(r.title_derived), r.date,

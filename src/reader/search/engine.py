@@ -266,6 +266,25 @@ class SearchIndex:
 
     # --- reading --------------------------------------------------------------------------
 
+    def stored_listing(self) -> list[tuple]:
+        """The catalog of the last sync in list order (see CatalogDB.listing_by_date), read
+        without opening the index, so a large corpus lists at once; empty when there is no
+        usable index."""
+        if self._problem() is not None:
+            return []
+        try:
+            catalog = CatalogDB(self.folder / "catalog.sqlite")
+        except Exception:  # noqa: BLE001 - any problem: no catalog, the sync will tell
+            return []
+        try:
+            return catalog.listing_by_date()
+        finally:
+            catalog.close()
+
+    def listing(self) -> list[tuple]:
+        assert self._catalog is not None
+        return self._catalog.listing_by_date()
+
     def open_existing(self) -> list[Row]:
         """Open an index that is usable as it is, without syncing, and return its catalog
         (empty when there is none yet): a large corpus can be listed at once."""

@@ -49,6 +49,7 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         self.corpus_path = corpus_path
         self.corpus: Corpus | None = None
         self._entries: list[Entry] = []
+        self._sorted: dict[str, list[Entry]] = {}
         self._restore: tuple[str | None, int] = (None, 0)
 
     def compose(self) -> ComposeResult:
@@ -93,9 +94,10 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         try:
             if not self.corpus_path.exists():
                 raise CorpusError(f"corpus not found: {self.corpus_path}")
-            files = find_article_files(self.corpus_path)
-            if len(files) > LAZY_THRESHOLD:
-                self._load_large(progress)
+            index = SearchIndex(self.corpus_path, self.app.home)
+            rows = index.stored_listing()  # a large corpus seen before: list it at once
+            if len(rows) > LAZY_THRESHOLD or len(find_article_files(self.corpus_path)) > LAZY_THRESHOLD:
+                self._load_large(index, rows, progress)
                 return
             corpus = load_corpus(self.corpus_path, progress)
         except (CorpusError, OSError) as exc:
@@ -104,20 +106,19 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._loaded, corpus)
 
-    def _load_large(self, progress) -> None:
+    def _load_large(self, index: SearchIndex, rows, progress) -> None:
         """A large corpus: list it from the search catalog at once if there is one, then sync
         the index (progress shown) and list what it holds; articles are read when opened."""
-        index = SearchIndex(self.corpus_path, self.app.home)
-        rows = index.open_existing()
         if rows:
             self.app.call_from_thread(self._loaded_large, rows, None, None)
         report = index.sync(progress=progress)
-        self.app.call_from_thread(self._loaded_large, index.catalog(), index, report)
+        self.app.call_from_thread(self._loaded_large, index.listing(), index, report)
 
     def _loaded_large(self, rows, index, report) -> None:
         first = self.corpus is None
-        self.corpus = LazyCorpus(self.corpus_path, {r.id: Path(r.path) for r in rows})
-        self._entries = [Entry(r.id, r.title, r.date, r.words, r.title_derived, r.flagged) for r in rows]
+        self.corpus = LazyCorpus(self.corpus_path, {r[0]: Path(r[6]) for r in rows})
+        self._entries = [Entry(r[0], r[1], r[2] or None, r[3], bool(r[4]), bool(r[5])) for r in rows]
+        self._sorted = {"date": self._entries}  # already in date order
         articles = self.query_one(ArticleList)
         current = articles.current
         last_id, block = self._restore
@@ -143,6 +144,7 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         self.corpus = corpus
         self.query_one("#loading").display = False
         self._entries = [Entry.of(a) for a in corpus.articles]
+        self._sorted = {}
         articles = self.query_one(ArticleList)
         articles.empty_text = "No articles in this corpus." if not self._entries else "No article matches."
         last_id, block = self._restore
@@ -165,9 +167,16 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
             shown = "\n".join(lines[:6]) + (f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")
             self.notify(shown, title=f"{len(lines)} file problem(s)", severity="warning", timeout=12)
 
+    def _sorted_entries(self) -> list[Entry]:
+        by = self.app.state.sort
+        if by not in self._sorted:
+            self._sorted[by] = sort_entries(self._entries, by)
+        return self._sorted[by]
+
     def _refresh_list(self, keep: str | None = None) -> None:
         text = self.query_one("#filter", Input).value
-        shown = filter_entries(sort_entries(self._entries, self.app.state.sort), text)
+        ordered = self._sorted_entries()
+        shown = filter_entries(ordered, text) if text.strip() else ordered
         articles = self.query_one(ArticleList)
         articles.set_entries(shown, keep=keep)
         self._refresh_list_status()
