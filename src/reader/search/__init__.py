@@ -1,7 +1,21 @@
 """Full-text search over a corpus with Whoosh: a persistent index per corpus, synced
 incrementally, and a catalog of what the article list shows. All of Whoosh stays behind this
-package. No UI here."""
+package, and is imported only when an index is opened (`catalog_db` reads the catalog without
+it, so a large corpus lists before Whoosh has loaded). No UI here."""
 
-from reader.search.engine import Hit, SearchIndex, SearchResult, SyncReport
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.search.engine import Hit, SearchIndex, SearchResult, SyncReport
 
 __all__ = ["Hit", "SearchIndex", "SearchResult", "SyncReport"]
+
+
+def __getattr__(name: str):
+    if name in __all__:
+        from reader.search import engine
+
+        return getattr(engine, name)
+    raise AttributeError(name)

@@ -4,9 +4,41 @@ rebuildable from the corpus at any time."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+
+SCHEMA_VERSION = 2  # of the index's fields (schema.py): another version is rebuilt
+
+
+def index_folder(corpus: Path, home: Path) -> Path:
+    """Where the index of `corpus` lives: one folder per corpus, keyed by its resolved path."""
+    key = hashlib.sha1(str(Path(corpus).resolve()).encode("utf-8")).hexdigest()[:16]
+    return Path(home) / "index" / key
+
+
+def stored_listing(folder: Path, schema: int) -> list[tuple]:
+    """The catalog of the last sync in list order, read with SQLite alone (no Whoosh), when the
+    index there was built with `schema`; empty otherwise. The sync that follows checks the rest."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text())
+    except (OSError, ValueError):
+        return []
+    if meta.get("schema") != schema or not (folder / "catalog.sqlite").exists():
+        return []
+    try:
+        catalog = CatalogDB(folder / "catalog.sqlite")
+    except sqlite3.Error:
+        return []
+    try:
+        return catalog.listing_by_date()
+    except sqlite3.Error:
+        return []
+    finally:
+        catalog.close()
 
 
 @dataclass

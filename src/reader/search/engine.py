@@ -12,7 +12,6 @@ there.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import re
@@ -29,7 +28,7 @@ from whoosh.qparser import QueryParserError
 from reader.corpus.load import Skipped, _article_ids, find_article_files, load_file
 from reader.corpus.model import Article
 from reader.search import query as Qm
-from reader.search.catalog_db import CatalogDB, Row
+from reader.search.catalog_db import CatalogDB, Row, index_folder
 from reader.search.schema import SCHEMA_VERSION, make_schema
 
 Progress = Callable[[int, int], None]
@@ -75,8 +74,7 @@ class SearchResult:
 class SearchIndex:
     def __init__(self, corpus: Path, home: Path, people: Callable[[Article], list[str]] | None = None) -> None:
         self.corpus = Path(corpus).resolve()
-        key = hashlib.sha1(str(self.corpus).encode("utf-8")).hexdigest()[:16]
-        self.folder = Path(home) / "index" / key
+        self.folder = index_folder(self.corpus, home)
         self.people = people
         self.messages: list[str] = []
         self._ix = None
@@ -265,21 +263,6 @@ class SearchIndex:
         return self._ix.writer(timeout=30.0)
 
     # --- reading --------------------------------------------------------------------------
-
-    def stored_listing(self) -> list[tuple]:
-        """The catalog of the last sync in list order (see CatalogDB.listing_by_date), read
-        without opening the index, so a large corpus lists at once; empty when there is no
-        usable index."""
-        if self._problem() is not None:
-            return []
-        try:
-            catalog = CatalogDB(self.folder / "catalog.sqlite")
-        except Exception:  # noqa: BLE001 - any problem: no catalog, the sync will tell
-            return []
-        try:
-            return catalog.listing_by_date()
-        finally:
-            catalog.close()
 
     def listing(self) -> list[tuple]:
         assert self._catalog is not None

@@ -1,5 +1,5 @@
-"""The index's fields and analyzers. Change SCHEMA_VERSION whenever they change: an index built
-with another version is rebuilt."""
+"""The index's fields and analyzers. Change SCHEMA_VERSION (in catalog_db, which loads without
+Whoosh) whenever they change: an index built with another version is rebuilt."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, Stem
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 2
+from reader.search.catalog_db import SCHEMA_VERSION  # noqa: E402,F401 - kept where Whoosh is not needed
 
 
 def text_analyzer():

@@ -17,7 +17,7 @@ from reader.catalog import Entry, filter_entries, sort_entries
 from reader.corpus import Corpus, CorpusError, load_corpus
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.load import find_article_files
-from reader.search import SearchIndex
+from reader.search.catalog_db import SCHEMA_VERSION, index_folder, stored_listing
 
 LAZY_THRESHOLD = 3000  # more article files than this: list from the search catalog
 from reader.ui.screens.analysis_actions import ANALYSIS_BINDINGS, AnalysisActions
@@ -94,10 +94,10 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         try:
             if not self.corpus_path.exists():
                 raise CorpusError(f"corpus not found: {self.corpus_path}")
-            index = SearchIndex(self.corpus_path, self.app.home)
-            rows = index.stored_listing()  # a large corpus seen before: list it at once
+            # A large corpus seen before is listed from the catalog at once (SQLite only).
+            rows = stored_listing(index_folder(self.corpus_path, self.app.home), SCHEMA_VERSION)
             if len(rows) > LAZY_THRESHOLD or len(find_article_files(self.corpus_path)) > LAZY_THRESHOLD:
-                self._load_large(index, rows, progress)
+                self._load_large(rows, progress)
                 return
             corpus = load_corpus(self.corpus_path, progress)
         except (CorpusError, OSError) as exc:
@@ -106,9 +106,12 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._loaded, corpus)
 
-    def _load_large(self, index: SearchIndex, rows, progress) -> None:
+    def _load_large(self, rows, progress) -> None:
         """A large corpus: list it from the search catalog at once if there is one, then sync
         the index (progress shown) and list what it holds; articles are read when opened."""
+        from reader.search import SearchIndex
+
+        index = SearchIndex(self.corpus_path, self.app.home)
         if rows:
             self.app.call_from_thread(self._loaded_large, rows, None, None)
         report = index.sync(progress=progress)
@@ -157,8 +160,9 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         self._report_problems(corpus)
         self.reattach(corpus.articles)
         self.refresh_marks()
-        self.analyse_corpus(corpus.articles)
-        self.start_search()
+        # Background work starts once the list is on screen, so it does not delay the paint.
+        self.call_after_refresh(self.analyse_corpus, corpus.articles)
+        self.call_after_refresh(self.start_search)
 
     def _report_problems(self, corpus: Corpus) -> None:
         lines = [f"{s.path.name}: {s.reason}" for s in corpus.skipped]

@@ -7,6 +7,8 @@ A mixin of `MainScreen`, kept in its own module.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from rich.text import Text
 from textual import work
@@ -14,13 +16,15 @@ from textual.binding import Binding
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
+
 from reader.catalog import Entry
-from reader.search import SearchIndex, SearchResult
-from reader.search.query import hit_spans
 from reader.textsafe import visible
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_input import SearchInput
+
+if TYPE_CHECKING:  # Whoosh is imported in the indexing worker, after the first paint
+    from reader.search import SearchIndex, SearchResult
 
 SEARCH_BINDINGS = [
     Binding("slash", "focus_search", "Search", id="main.search",
@@ -48,6 +52,8 @@ class SearchActions:
 
     @work(thread=True, exclusive=True, group="index")
     def index_corpus(self) -> None:
+        from reader.search import SearchIndex
+
         worker = get_current_worker()
         cache = self.analysis_cache
         index = SearchIndex(self.corpus_path, self.app.home,
@@ -183,6 +189,8 @@ class SearchActions:
     def search_styles(self, article, index: int) -> list:
         if not self.hit_terms or article is None:
             return []
+        from reader.search.query import hit_spans
+
         block = article.blocks[index]
         spans = hit_spans(article.text[block.start:block.end], self.hit_terms)
         style = Style(bgcolor=self.palette.search, color="black", bold=True)
