@@ -14,23 +14,24 @@ from reader.ui.widgets.reading_pane import BlockView, ReadingPane
 from reader.ui.widgets.search_input import SearchInput
 
 
-async def wait_for_search(pilot, screen, timeout: float = 10.0) -> None:
+async def wait_until(pilot, ready, what: str, timeout: float = 15.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while loop.time() < deadline:
-        if screen.search_result is not None and screen.query_one(SearchInput).value:
+        if ready():
             await pilot.pause()
             return
         await pilot.pause(0.05)
-    raise AssertionError("no search result")
+    raise AssertionError(f"timed out waiting for {what}")
 
 
-async def wait_for_index(pilot, screen, timeout: float = 15.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while loop.time() < deadline and not screen.search_ready:
-        await pilot.pause(0.05)
-    assert screen.search_ready
+async def wait_for_search(pilot, screen) -> None:
+    await wait_until(pilot, lambda: screen.search_result is not None and screen.query_one(SearchInput).value,
+                     "search results")
+
+
+async def wait_for_index(pilot, screen) -> None:
+    await wait_until(pilot, lambda: screen.search_ready, "the search index")
 
 
 def hit_words(reader: ReadingPane) -> list[str]:

@@ -144,31 +144,28 @@ class NotesActions:
         return True
 
     def action_toggle_bookmark(self) -> None:
+        self._toggle_bookmark(whole_article=False)
+
+    def action_toggle_article_bookmark(self) -> None:
+        self._toggle_bookmark(whole_article=True)
+
+    def _toggle_bookmark(self, whole_article: bool) -> None:
+        """Bookmark the paragraph under the cursor (or the article); again, remove it."""
         here = self._here()
         if here is None:
             return
         article, index = here
         store = self.app.store
-        existing = self.marks.block_bookmarks.get(index) if self.marks else None
-        if existing is not None:
-            self._write(lambda: store.delete_bookmark(existing.id), f"Bookmark removed (¶{index + 1}).")
+        place = "the article" if whole_article else f"¶{index + 1}"
+        if self.marks is None:
+            existing = None
         else:
-            anchor = make_anchor(article, index + 1)
-            self._write(lambda: store.add_bookmark(Bookmark(id="", anchor=anchor)),
-                        f"Bookmarked ¶{index + 1}.")
-
-    def action_toggle_article_bookmark(self) -> None:
-        here = self._here()
-        if here is None:
-            return
-        article, _ = here
-        store = self.app.store
-        existing = self.marks.article_bookmark if self.marks else None
+            existing = self.marks.article_bookmark if whole_article else self.marks.block_bookmarks.get(index)
         if existing is not None:
-            self._write(lambda: store.delete_bookmark(existing.id), "Article bookmark removed.")
+            self._write(lambda: store.delete_bookmark(existing.id), f"Bookmark removed ({place}).")
         else:
-            anchor = make_anchor(article)
-            self._write(lambda: store.add_bookmark(Bookmark(id="", anchor=anchor)), "Article bookmarked.")
+            anchor = make_anchor(article, None if whole_article else index + 1)
+            self._write(lambda: store.add_bookmark(Bookmark(id="", anchor=anchor)), f"Bookmarked {place}.")
 
     def action_new_note(self) -> None:
         here = self._here()
