@@ -19,6 +19,8 @@ def add_parsers(sub, common) -> None:
     common(search)
     indexer = sub.add_parser("index", help="build or update the search index of the corpus")
     indexer.add_argument("--rebuild", action="store_true", help="build it again from scratch")
+    indexer.add_argument("--progress-json", action="store_true",
+                         help="report progress and the result as JSON Lines (used by the app)")
     common(indexer)
 
 
@@ -45,6 +47,8 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         print(f"baldreader: corpus not found: {corpus}", file=sys.stderr)
         return 2
     ix = open_index(corpus, home)
+    if args.progress_json:
+        return _index_json(ix, args.rebuild)
     with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("index", total=None)
@@ -59,6 +63,20 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     print(f"{ix.doc_count()} articles indexed: {report.added} added, {report.changed} changed, "
           f"{report.removed} removed, {report.touched} touched, {report.unchanged} unchanged "
           f"in {report.seconds:.2f} s ({ix.folder})")
+    ix.close()
+    return 0
+
+
+def _index_json(ix, rebuild: bool) -> int:
+    def progress(done: int, total: int) -> None:
+        print(json.dumps({"progress": [done, total]}), flush=True)
+
+    report = ix.sync(progress=progress, rebuild=rebuild)
+    print(json.dumps({"report": {
+        "added": report.added, "changed": report.changed, "removed": report.removed,
+        "touched": report.touched, "unchanged": report.unchanged, "busy": report.busy,
+        "rebuilt_because": report.rebuilt_because, "seconds": report.seconds,
+        "skipped": [[str(s.path), s.reason] for s in report.skipped]}}), flush=True)
     ix.close()
     return 0
 

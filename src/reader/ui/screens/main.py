@@ -100,7 +100,7 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
                 self._load_large(rows, progress)
                 return
             corpus = load_corpus(self.corpus_path, progress)
-        except (CorpusError, OSError) as exc:
+        except (CorpusError, OSError, RuntimeError) as exc:
             self.app.call_from_thread(self._load_failed, str(exc))
             return
         if not worker.is_cancelled:
@@ -110,11 +110,13 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         """A large corpus: list it from the search catalog at once if there is one, then sync
         the index (progress shown) and list what it holds; articles are read when opened."""
         from reader.search import SearchIndex
+        from reader.search.background import sync_in_child
 
-        index = SearchIndex(self.corpus_path, self.app.home)
         if rows:
             self.app.call_from_thread(self._loaded_large, rows, None, None)
-        report = index.sync(progress=progress)
+        report = sync_in_child(self.corpus_path, self.app.home, progress)
+        index = SearchIndex(self.corpus_path, self.app.home)
+        index.open_existing()
         self.app.call_from_thread(self._loaded_large, index.listing(), index, report)
 
     def _loaded_large(self, rows, index, report) -> None:

@@ -52,20 +52,20 @@ class SearchActions:
 
     @work(thread=True, exclusive=True, group="index")
     def index_corpus(self) -> None:
+        """Sync the index in a child process (the screen stays responsive), then open it here."""
         from reader.search import SearchIndex
+        from reader.search.background import sync_in_child
 
         worker = get_current_worker()
-        cache = self.analysis_cache
-        index = SearchIndex(self.corpus_path, self.app.home,
-                            people=lambda article: [m.person for m in cache.get(article).names])
-        bar = self.query_one("#indexing", ProgressBar)
 
         def progress(done: int, total: int) -> None:
             if total > 50:
                 self.app.call_from_thread(self._show_index_progress, done, total)
 
         try:
-            report = index.sync(progress=progress)
+            report = sync_in_child(self.corpus_path, self.app.home, progress)
+            index = SearchIndex(self.corpus_path, self.app.home)
+            index.open_existing()
         except Exception as exc:  # noqa: BLE001 - search is lost, reading is not
             self.app.call_from_thread(self.notify, f"Search is unavailable: {exc}", title="Search",
                                       severity="error", timeout=10)
@@ -74,7 +74,6 @@ class SearchActions:
             index.close()
             return
         self.app.call_from_thread(self._indexed, index, report)
-        del bar
 
     def _show_index_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#indexing", ProgressBar)
