@@ -29,6 +29,12 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
 
+def _listing(rows) -> tuple[dict[str, Path], list[Entry]]:
+    """Catalog rows (in list order) as the lazy corpus's paths and the list's entries."""
+    paths = {r[0]: Path(r[6]) for r in rows}
+    return paths, [Entry(r[0], r[1], r[2] or None, r[3], bool(r[4]), bool(r[5])) for r in rows]
+
+
 class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
     BINDINGS = [
         Binding("tab", "cycle_pane", "Next pane", id="main.next_pane",
@@ -108,29 +114,33 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
 
     def _load_large(self, rows, progress) -> None:
         """A large corpus: list it from the search catalog at once if there is one, then sync
-        the index (progress shown) and list what it holds; articles are read when opened."""
+        the index in a child process (progress shown) and list what it holds; articles are
+        read when opened. The list is built here, in the worker, not on the screen's thread."""
         from reader.search import SearchIndex
         from reader.search.background import sync_in_child
 
         if rows:
-            self.app.call_from_thread(self._loaded_large, rows, None, None)
+            self.app.call_from_thread(self._loaded_large, *_listing(rows), None, None)
         report = sync_in_child(self.corpus_path, self.app.home, progress)
         index = SearchIndex(self.corpus_path, self.app.home)
         index.open_existing()
-        self.app.call_from_thread(self._loaded_large, index.listing(), index, report)
+        unchanged = rows and not (report.added or report.changed or report.removed or report.touched)
+        listing = (None, None) if unchanged else _listing(index.listing())
+        self.app.call_from_thread(self._loaded_large, *listing, index, report)
 
-    def _loaded_large(self, rows, index, report) -> None:
+    def _loaded_large(self, paths, entries, index, report) -> None:
         first = self.corpus is None
-        self.corpus = LazyCorpus(self.corpus_path, {r[0]: Path(r[6]) for r in rows})
-        self._entries = [Entry(r[0], r[1], r[2] or None, r[3], bool(r[4]), bool(r[5])) for r in rows]
-        self._sorted = {"date": self._entries}  # already in date order
-        articles = self.query_one(ArticleList)
-        current = articles.current
-        last_id, block = self._restore
-        self._refresh_list(keep=(current.id if current else last_id))
-        if first:
-            self._open(articles.current.id if articles.current else "", block if articles.current and
-                       articles.current.id == last_id else 0)
+        if entries is not None:
+            self.corpus = LazyCorpus(self.corpus_path, paths)
+            self._entries = entries
+            self._sorted = {"date": entries}  # already in date order
+            articles = self.query_one(ArticleList)
+            current = articles.current
+            last_id, block = self._restore
+            self._refresh_list(keep=(current.id if current else last_id))
+            if first:
+                self._open(articles.current.id if articles.current else "", block if articles.current and
+                           articles.current.id == last_id else 0)
         if index is not None:
             self.query_one("#loading").display = False
             self.corpus.skipped = report.skipped
