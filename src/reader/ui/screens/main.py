@@ -3,6 +3,7 @@ corpus in a worker with progress, opens articles, filters and sorts, remembers t
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual import on, work
@@ -133,6 +134,10 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         if entries is not None:
             self.corpus = LazyCorpus(self.corpus_path, paths)
             self._entries = entries
+            # Hundreds of thousands of long-lived objects: keep them out of the collector's
+            # full passes, which otherwise stall the screen for most of a second.
+            gc.collect()
+            gc.freeze()
             self._sorted = {"date": entries}  # already in date order
             articles = self.query_one(ArticleList)
             current = articles.current

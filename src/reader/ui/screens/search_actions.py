@@ -44,6 +44,8 @@ class SearchActions:
     search_index: SearchIndex | None = None
     search_result: SearchResult | None = None
     hit_terms: set[str] = set()
+    search_ready = False
+    _search_timer = None
 
     def start_search(self) -> None:
         self._search_timer = None
