@@ -136,7 +136,6 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
             self._entries = entries
             # Hundreds of thousands of long-lived objects: keep them out of the collector's
             # full passes, which otherwise stall the screen for most of a second.
-            gc.collect()
             gc.freeze()
             self._sorted = {"date": entries}  # already in date order
             articles = self.query_one(ArticleList)
