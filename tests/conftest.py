@@ -65,3 +65,17 @@ async def wait_loaded(pilot, timeout: float = 10.0) -> None:
 
 def keep_env() -> dict[str, str]:
     return dict(os.environ)
+
+
+async def wait_until(pilot, ready, what: str = "the app", timeout: float = 20.0) -> None:
+    """Let the app run until `ready()` is true (workers finish off the screen's thread)."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        if ready():
+            await pilot.pause()
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"timed out waiting for {what}")

@@ -3,27 +3,14 @@ on a small corpus by lowering the threshold."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
-from conftest import write
+from conftest import wait_until, write
 from reader.ui.app import ReaderApp
 from reader.ui.screens import main as main_screen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_input import SearchInput
-
-
-async def wait_until(pilot, ready, timeout: float = 20.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while loop.time() < deadline:
-        if ready():
-            await pilot.pause()
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out")
 
 
 @pytest.fixture

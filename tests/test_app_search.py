@@ -3,26 +3,13 @@ highlighted, n/N between hits, escape backs out, history on up/down."""
 
 from __future__ import annotations
 
-import asyncio
-
 from textual.widgets import Static
 
-from conftest import wait_loaded
+from conftest import wait_loaded, wait_until
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import BlockView, ReadingPane
 from reader.ui.widgets.search_input import SearchInput
-
-
-async def wait_until(pilot, ready, what: str, timeout: float = 15.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while loop.time() < deadline:
-        if ready():
-            await pilot.pause()
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def wait_for_search(pilot, screen) -> None:
