@@ -305,7 +305,10 @@ class SearchIndex:
                 hits.append(Hit(hit["id"], hit["path"], hit["title"], hit["date"] or None,
                                 round(hit.score, 4), snippet))
             suggestion = self._did_you_mean(searcher, cleaned) if not hits else None
-            total = len(results) if results.has_exact_length() else results.estimated_length()
+            if results.has_exact_length() or results.scored_length() < limit:
+                total = len(results) if results.has_exact_length() else results.scored_length()
+            else:
+                total = results.estimated_length()  # an upper bound; counting exactly costs a full pass
             return SearchResult(hits, total, messages, suggestion, terms)
 
     def _current_searcher(self):
