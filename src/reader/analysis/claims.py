@@ -12,44 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis.names import ROLE_NOUNS, Mention, gender
 from reader.analysis.quotes import Quote
 from reader.analysis.text import Segment, Token, sentences
 from reader.analysis.text import tokens as _tokens
-
-_HEDGE = re.compile(r"\b(?:" + "|".join(lexicon.HEDGES) + r")\b", re.IGNORECASE)
-_STOP_BACK = frozenset("and but or who which that when as while because so after before if where since "
-                       "though although with without despite than whom whose".split())
-_SKIP_ADVERBS = frozenset("also then later once previously recently reportedly allegedly exclusively can could would will may might must should did does do "
-                          "quickly simply has have had was were is are even further first again "
-                          "separately publicly privately candidly jokingly bluntly".split())
-_SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we"}
-_NOUN_CONTEXT = frozenset("amid the these those such of new fresh false unfounded wild any no similar "
-                          "latest recent earlier explosive damning".split())
-_BE = frozenset("is are was were be been being".split())
-_LEADING_NOISE = frozenset("now but and so yet still then also however meanwhile later even".split())
-_GROUP_MODIFIERS = frozenset("""a an the one another our his her their its some two three several many
-unnamed anonymous close longtime long-time family senior former mutual old trusted royal palace
-entertainment industry show production tv hollywood studio insider source other fellow""".split())
-ROLE_GENDER = {"actor": "m", "husband": "m", "father": "m", "dad": "m", "son": "m", "brother": "m",
-               "boyfriend": "m", "actress": "f", "wife": "f", "mother": "f", "mom": "f", "mum": "f",
-               "daughter": "f", "sister": "f", "girlfriend": "f", "spokesman": "m", "spokeswoman": "f"}
-_ELLIPTIC = re.compile(r"^(?:a|an|the)?\s*(?:second|third|fourth|another|other|one|others)\b(?:\s+(?:person|user|fan|commenter|one))?$",
-                       re.IGNORECASE)
-_MULTIWORD = re.compile(r"\b(?:opened up about|spoke (?:out )?about|talked about|hit back at|"
-                        r"went on|goes on|go on|chimed in|weighed in|opened up|spoke out|can reveal|"
-                        r"can confirm|can exclusively reveal|has learned|has learnt|learned|cited by|"
-                        r"according to|as reported by|per)\b", re.IGNORECASE)
-_TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|show|series|film|movie|podcast|song|album|"
-                         r"book|episode|article|headline|programme|program|documentary|reel|musical|play)\s*,?\s*$",
-                         re.IGNORECASE)
-HARD_PUNCT = set(",;:\"“”()[]—–")
-_OUTLET_RE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted((re.escape(o) for o in lexicon.OUTLETS if len(o) > 2
-                                                             and o[0].isupper()), key=len, reverse=True)) + r")(?![\w])")
-_GROUP_HINT = re.compile(r"\b(?:" + "|".join(sorted(lexicon.ANONYMOUS_NOUNS | lexicon.PUBLIC_NOUNS, key=len, reverse=True))
-                         + r")\b", re.IGNORECASE)
-
 
 @dataclass
 class Claim:
@@ -116,7 +84,7 @@ class _Reader:
         overlapping = self._overlapping(start, end)
         speech = [q for q in overlapping if self._is_speech(q, start, end)]
         scare = [q for q in overlapping if q not in speech and self._is_scare(q)]
-        hedges = [m.group() for m in _HEDGE.finditer(text, start, end)]
+        hedges = [m.group() for m in W.HEDGE.finditer(text, start, end)]
         self._remember_group_phrase(start, end)
         claim = None
         if speech:
@@ -124,9 +92,9 @@ class _Reader:
             claim = Claim(start, end, text[start:end], "quote", source.source, source.speaker, hedges)
         else:
             verb_source = self._verb_source(start, end, credited_scare=bool(scare))
-            hedge_at = min((m.start() for m in _HEDGE.finditer(text, start, end)), default=None)
+            hedge_at = min((m.start() for m in W.HEDGE.finditer(text, start, end)), default=None)
             if verb_source is not None and (hedge_at is None or verb_source[0] <= hedge_at
-                                            or not _is_suggest(text, hedge_at)):
+                                            or not W.is_suggest(text, hedge_at)):
                 source = verb_source[1]
                 claim = Claim(start, end, text[start:end], "attributed", source.source, source.speaker, hedges)
             elif hedges:
@@ -144,7 +112,7 @@ class _Reader:
         words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", inner)
         if len(words) < 3 and not re.search(r"[.!?]", inner[:-1] if inner.endswith((".", ",")) else inner):
             return False
-        if _title_like(words, inner) and (_TITLE_CUES.search(self.text[max(0, quote.start - 40):quote.start])
+        if W.title_like(words, inner) and (W.TITLE_CUES.search(self.text[max(0, quote.start - 40):quote.start])
                                           or len(words) <= 12):
             return False
         return True
@@ -152,7 +120,7 @@ class _Reader:
     def _is_scare(self, quote: Quote) -> bool:
         lo, hi = quote.inner
         words = re.findall(r"[^\W_]+", self.text[lo:hi])
-        return 0 < len(words) <= 2 and not _title_like(words, self.text[lo:hi])
+        return 0 < len(words) <= 2 and not W.title_like(words, self.text[lo:hi])
 
     def _quote_source(self, quote: Quote, start: int, end: int) -> _Source:
         if quote.chain in self.chain_source:
@@ -223,7 +191,7 @@ class _Reader:
                 if i == 0:
                     return self._object_after(toks, 0, hi)
                 phrase_toks = toks[:i]
-                phrase_toks = [t for t in phrase_toks if t.text.lower() not in _SKIP_ADVERBS] or phrase_toks
+                phrase_toks = [t for t in phrase_toks if t.text.lower() not in W.SKIP_ADVERBS] or phrase_toks
                 return self._classify(phrase_toks[0].start, phrase_toks[-1].end)
         return self._multiword_source(lo, hi)
 
@@ -253,7 +221,7 @@ class _Reader:
             if not (word in lexicon.STRONG_ATTRIBUTION or (credited_scare and word in lexicon.SPEECH_VERBS)):
                 continue
             previous = toks[i - 1].text.lower() if i else ""
-            if previous in _NOUN_CONTEXT or previous in _BE:
+            if previous in W.NOUN_CONTEXT or previous in W.BE:
                 continue  # "amid claims", "the reports"; "is said to" (a hedge, not a speaker)
             source = self._subject(toks, i, start)
             if source is None or source.source == "none":
@@ -270,7 +238,7 @@ class _Reader:
         return None
 
     def _multiword_source(self, lo: int, hi: int, with_position: bool = False, relays_only: bool = False):
-        for match in _MULTIWORD.finditer(self.text, lo, hi):
+        for match in W.MULTIWORD.finditer(self.text, lo, hi):
             phrase = match.group().lower()
             if relays_only and phrase in ("went on", "goes on", "go on", "chimed in", "weighed in",
                                           "opened up", "spoke out"):
@@ -296,22 +264,22 @@ class _Reader:
     def _subject(self, toks: list[Token], verb: int, lo: int) -> _Source | None:
         """The noun phrase right before toks[verb] (adverbs between are skipped)."""
         j = verb - 1
-        while j >= 0 and toks[j].text.lower() in _SKIP_ADVERBS:
+        while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS:
             j -= 1
         if j < 0:
             return None
         end_tok = j
         limit = toks[verb].start if verb < len(toks) else None
         gap_after = self.text[toks[end_tok].end:limit] if limit is not None else ""
-        if any(c in HARD_PUNCT for c in gap_after.replace("'", "").replace("’", "")):
+        if any(c in W.HARD_PUNCT for c in gap_after.replace("'", "").replace("’", "")):
             return None
         k = end_tok
         while k > 0 and end_tok - k < 6:
             gap = self.text[toks[k - 1].end:toks[k].start]
-            if any(c in HARD_PUNCT for c in gap) or toks[k - 1].text.lower() in _STOP_BACK:
+            if any(c in W.HARD_PUNCT for c in gap) or toks[k - 1].text.lower() in W.STOP_BACK:
                 break
             k -= 1
-        while k < end_tok and toks[k].text.lower() in _LEADING_NOISE:
+        while k < end_tok and toks[k].text.lower() in W.LEADING_NOISE:
             k += 1
         return self._classify(toks[k].start, toks[end_tok].end)
 
@@ -323,7 +291,7 @@ class _Reader:
         k = start
         while k + 1 < len(toks) and k - start < 6:
             gap = self.text[toks[k].end:toks[k + 1].start]
-            if any(c in HARD_PUNCT or c in ".!?" for c in gap) or toks[k + 1].text.lower() in _STOP_BACK:
+            if any(c in W.HARD_PUNCT or c in ".!?" for c in gap) or toks[k + 1].text.lower() in W.STOP_BACK:
                 break
             k += 1
         return self._classify(toks[start].start, toks[k].end)
@@ -334,9 +302,9 @@ class _Reader:
         words = re.findall(r"[a-z][a-z\-']*", lower)
         if not words:
             return _Source("none", None)
-        if len(words) == 1 and words[0] in _SUBJECT_PRONOUNS:
+        if len(words) == 1 and words[0] in W.SUBJECT_PRONOUNS:
             return self._pronoun(words[0], start)
-        if _ELLIPTIC.match(lower) and self.last_claim is not None and self.last_claim.source in ("public", "anonymous"):
+        if W.ELLIPTIC.match(lower) and self.last_claim is not None and self.last_claim.source in ("public", "anonymous"):
             return _Source(self.last_claim.source, phrase)
         head = re.split(r"\b(?:close to|of|for|with|at|from|in|near|familiar with|cited by|to)\b", lower)[0]
         head_words = set(re.findall(r"[a-z][a-z\-']*", head))
@@ -346,11 +314,11 @@ class _Reader:
             return _Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
         if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
             return _Source("anonymous", phrase)
-        if _OUTLET_RE.search(phrase) or \
+        if W.OUTLET_RE.search(phrase) or \
                 head_words & lexicon.PUBLICATION_NOUNS or re.search(r"\.(?:com|net|org|co\.uk)\b", lower):
             if not named:
                 return _Source("publication", phrase)
-        if head_words & lexicon.PUBLIC_NOUNS or _ELLIPTIC.match(lower):
+        if head_words & lexicon.PUBLIC_NOUNS or W.ELLIPTIC.match(lower):
             return _Source("public", phrase)
         if named:
             return _Source("named", named[-1].text)
@@ -360,7 +328,7 @@ class _Reader:
             return _Source("named", phrase)
         role = [w for w in words if w in ROLE_NOUNS or re.fullmatch(r"\d+-year-old", w)]
         if role and words[0] in ("the", "his", "her", "their"):
-            person = self._last_person(start, ROLE_GENDER.get(role[-1], "u"))
+            person = self._last_person(start, W.ROLE_GENDER.get(role[-1], "u"))
             if person:
                 return _Source("named", person)
         pronouns = [w for w in words if w in ("he", "she", "him", "her", "they", "them")]
@@ -396,7 +364,7 @@ class _Reader:
             self.last_group_phrase = (start, found.speaker, found.source)
 
     def _group_noun(self, start: int, end: int) -> _Source | None:
-        if not _GROUP_HINT.search(self.text, start, end):
+        if not W.GROUP_HINT.search(self.text, start, end):
             return None
         toks = self.tokens(self.text, start, end)
         for i, tok in enumerate(toks):
@@ -405,29 +373,18 @@ class _Reader:
                     or (word in ("many", "some") and i + 1 < len(toks) and toks[i + 1].text.lower() not in ("of", "time", "years")):
                 k = i
                 while k > 0 and i - k < 4 and self.text[toks[k - 1].end:toks[k].start].strip() == "" \
-                        and toks[k - 1].text.lower() in _GROUP_MODIFIERS:
+                        and toks[k - 1].text.lower() in W.GROUP_MODIFIERS:
                     k -= 1
                 return self._classify(toks[k].start, tok.end)
         return None
 
     def _hedge_source(self, start: int, hedge_at: int) -> _Source:
         toks = self.tokens(self.text, start, hedge_at)
-        if toks and _is_suggest(self.text, hedge_at):
+        if toks and W.is_suggest(self.text, hedge_at):
             source = self._subject(toks, len(toks), start)
             if source is not None and source.source in ("publication", "anonymous", "public"):
                 return source
-        hedge_match = _HEDGE.match(self.text, hedge_at)
+        hedge_match = W.HEDGE.match(self.text, hedge_at)
         if hedge_match and hedge_match.group().lower().startswith(("some", "many")):
             return _Source("public", hedge_match.group().split()[0])
         return _Source("none", None)
-
-
-def _title_like(words: list[str], inner: str) -> bool:
-    significant = [w for w in words if len(w) > 3 or w[:1].isupper()]
-    if not significant:
-        return False
-    return all(w[:1].isupper() or w[:1].isdigit() for w in significant) and not re.search(r"[.!?]\W*$", inner.strip())
-
-
-def _is_suggest(text: str, at: int) -> bool:
-    return text[at:at + 7].lower().startswith("suggest")

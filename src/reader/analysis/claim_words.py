@@ -1,0 +1,51 @@
+"""Word lists and patterns the claim reader uses: what stops a subject phrase, which words are
+adverbs between a subject and its verb, hedging and attribution patterns, title cues."""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis import lexicon
+
+HEDGE = re.compile(r"\b(?:" + "|".join(lexicon.HEDGES) + r")\b", re.IGNORECASE)
+STOP_BACK = frozenset("and but or who which that when as while because so after before if where since "
+                       "though although with without despite than whom whose".split())
+SKIP_ADVERBS = frozenset("also then later once previously recently reportedly allegedly exclusively can could would will may might must should did does do "
+                          "quickly simply has have had was were is are even further first again "
+                          "separately publicly privately candidly jokingly bluntly".split())
+SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we"}
+NOUN_CONTEXT = frozenset("amid the these those such of new fresh false unfounded wild any no similar "
+                          "latest recent earlier explosive damning".split())
+BE = frozenset("is are was were be been being".split())
+LEADING_NOISE = frozenset("now but and so yet still then also however meanwhile later even".split())
+GROUP_MODIFIERS = frozenset("""a an the one another our his her their its some two three several many
+unnamed anonymous close longtime long-time family senior former mutual old trusted royal palace
+entertainment industry show production tv hollywood studio insider source other fellow""".split())
+ROLE_GENDER = {"actor": "m", "husband": "m", "father": "m", "dad": "m", "son": "m", "brother": "m",
+               "boyfriend": "m", "actress": "f", "wife": "f", "mother": "f", "mom": "f", "mum": "f",
+               "daughter": "f", "sister": "f", "girlfriend": "f", "spokesman": "m", "spokeswoman": "f"}
+ELLIPTIC = re.compile(r"^(?:a|an|the)?\s*(?:second|third|fourth|another|other|one|others)\b(?:\s+(?:person|user|fan|commenter|one))?$",
+                       re.IGNORECASE)
+MULTIWORD = re.compile(r"\b(?:opened up about|spoke (?:out )?about|talked about|hit back at|"
+                        r"went on|goes on|go on|chimed in|weighed in|opened up|spoke out|can reveal|"
+                        r"can confirm|can exclusively reveal|has learned|has learnt|learned|cited by|"
+                        r"according to|as reported by|per)\b", re.IGNORECASE)
+TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|show|series|film|movie|podcast|song|album|"
+                         r"book|episode|article|headline|programme|program|documentary|reel|musical|play)\s*,?\s*$",
+                         re.IGNORECASE)
+HARD_PUNCT = set(",;:\"“”()[]—–")
+OUTLET_RE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted((re.escape(o) for o in lexicon.OUTLETS if len(o) > 2
+                                                             and o[0].isupper()), key=len, reverse=True)) + r")(?![\w])")
+GROUP_HINT = re.compile(r"\b(?:" + "|".join(sorted(lexicon.ANONYMOUS_NOUNS | lexicon.PUBLIC_NOUNS, key=len, reverse=True))
+                         + r")\b", re.IGNORECASE)
+
+
+def title_like(words: list[str], inner: str) -> bool:
+    significant = [w for w in words if len(w) > 3 or w[:1].isupper()]
+    if not significant:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in significant) and not re.search(r"[.!?]\W*$", inner.strip())
+
+
+def is_suggest(text: str, at: int) -> bool:
+    return text[at:at + 7].lower().startswith("suggest")
