@@ -92,9 +92,9 @@ class SearchIndex:
         reason = "rebuild requested" if rebuild else self._problem()
         if reason is None:
             try:
+                # Reads the table of contents only; segment files are opened by the first search.
                 self._ix = index.open_dir(str(self.folder / "whoosh"))
                 self._catalog = CatalogDB(self.folder / "catalog.sqlite")
-                self._ix.doc_count()
                 return None
             except Exception as exc:  # noqa: BLE001 - any damage means: rebuild
                 reason = f"index unreadable ({type(exc).__name__}: {exc})"
@@ -268,13 +268,12 @@ class SearchIndex:
         assert self._catalog is not None
         return self._catalog.listing_by_date()
 
-    def open_existing(self) -> list[Row]:
-        """Open an index that is usable as it is, without syncing, and return its catalog
-        (empty when there is none yet): a large corpus can be listed at once."""
+    def open_existing(self) -> bool:
+        """Open an index that is usable as it is, without syncing; whether there is one."""
         if self._ix is None and self._problem() is None:
             if self._open() is not None:
-                return []
-        return self.catalog() if self._catalog is not None else []
+                return False
+        return self._ix is not None
 
     def catalog(self) -> list[Row]:
         assert self._catalog is not None
