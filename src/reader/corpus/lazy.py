@@ -15,7 +15,7 @@ KEEP = 64
 class LazyCorpus:
     complete = False  # not every article is in memory: features that need all of them skip
 
-    def __init__(self, root: Path, paths: dict[str, Path]) -> None:
+    def __init__(self, root: Path, paths: dict[str, str | Path]) -> None:
         self.root = root
         self.paths = paths
         self.skipped: list[Skipped] = []
@@ -38,7 +38,7 @@ class LazyCorpus:
         path = self.paths.get(article_id)
         if path is None:
             return None
-        article = load_file(path, article_id)
+        article = load_file(Path(path), article_id)
         if isinstance(article, Skipped):
             return None
         self._cache[article_id] = article

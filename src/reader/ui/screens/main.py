@@ -30,9 +30,9 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
 
-def _listing(rows) -> tuple[dict[str, Path], list[Entry]]:
+def _listing(rows) -> tuple[dict[str, str], list[Entry]]:
     """Catalog rows (in list order) as the lazy corpus's paths and the list's entries."""
-    paths = {r[0]: Path(r[6]) for r in rows}
+    paths = {r[0]: r[6] for r in rows}
     return paths, [Entry(r[0], r[1], r[2] or None, r[3], bool(r[4]), bool(r[5])) for r in rows]
 
 
