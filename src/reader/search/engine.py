@@ -275,10 +275,6 @@ class SearchIndex:
                 return False
         return self._ix is not None
 
-    def catalog(self) -> list[Row]:
-        assert self._catalog is not None
-        return list(self._catalog.rows().values())
-
     def doc_count(self) -> int:
         return self._ix.doc_count() if self._ix is not None else 0
 

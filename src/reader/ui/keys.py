@@ -18,15 +18,24 @@ class BindingRow:
 
 def binding_rows(keymap: dict[str, str]) -> list[BindingRow]:
     from reader.ui.app import ReaderApp
+    from reader.ui.screens.export_dialog import ExportDialog
+    from reader.ui.screens.help import HelpScreen
     from reader.ui.screens.main import MainScreen
+    from reader.ui.screens.note_editor import NoteEditor
+    from reader.ui.screens.notes_panel import NotesPanel
     from reader.ui.widgets.article_list import ArticleList
     from reader.ui.widgets.reading_pane import ReadingPane
+    from reader.ui.widgets.search_input import SearchInput
 
     rows = []
     for context, owner in (("Everywhere", ReaderApp), ("Main screen", MainScreen),
-                           ("Article list", ArticleList), ("Reading pane", ReadingPane)):
+                           ("Article list", ArticleList), ("Reading pane", ReadingPane),
+                           ("Search bar", SearchInput), ("Notes panel", NotesPanel),
+                           ("Note editor", NoteEditor), ("Export dialog", ExportDialog),
+                           ("Help", HelpScreen)):
         for binding in owner.BINDINGS:
-            assert isinstance(binding, Binding)
+            if not isinstance(binding, Binding):
+                continue
             keys = keymap.get(binding.id or "", binding.key)
             rows.append(BindingRow(context, display_keys(keys), binding.description,
                                    binding.id or "", binding.tooltip))

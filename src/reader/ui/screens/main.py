@@ -45,7 +45,8 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         Binding("s", "toggle_sort", "Sort", id="main.sort",
                 tooltip="Sort the list by date (newest first) or by title"),
         Binding("escape", "back", "Back", id="main.back",
-                tooltip="Back out: leave the filter, or go from the reading pane to the list"),
+                tooltip="Back out: reading pane to the list (or results), results to the whole list, "
+                        "leave the filter or search bar"),
         *SEARCH_BINDINGS,
         *NOTES_BINDINGS,
         *ANALYSIS_BINDINGS,
