@@ -61,3 +61,18 @@ def test_importing_core_loads_no_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_every_binding_has_an_id_and_a_tooltip() -> None:
+    missing = []
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Binding":
+                given = {k.arg for k in node.keywords}
+                if not {"id", "tooltip"} <= given:
+                    missing.append(f"{path.name}:{node.lineno}")
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "BINDINGS" for t in node.targets):
+                if isinstance(node.value, ast.List) and any(isinstance(e, ast.Tuple) for e in node.value.elts):
+                    missing.append(f"{path.name}:{node.lineno} (a tuple, not a Binding)")
+    assert missing == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
@@ -11,7 +12,8 @@ from textual.widgets import Button, Static
 class StoreProblemScreen(ModalScreen[str]):
     """Dismisses with "read-only", "fresh" or "quit"."""
 
-    BINDINGS = [("escape", "dismiss('read-only')", "Read-only")]
+    BINDINGS = [Binding("escape", "dismiss('read-only')", "Read-only", id="store_problem.read_only",
+                        tooltip="Keep reading with notes read-only")]
 
     def __init__(self, message: str, path: str) -> None:
         super().__init__()
