@@ -172,3 +172,17 @@ def test_two_instances_syncing_at_once_do_not_corrupt(corpus_dir, isolated_home)
     for ix in (a, b):
         assert len(ix.search("otter", limit=100).hits) == 60
         ix.close()
+
+
+def test_accented_articles_are_found_without_accents_and_shown_with_them(corpus_dir, isolated_home) -> None:
+    write(corpus_dir, "fr.txt", "Élodie Marchand Quitte Paris\nÉlodie Marchand said she had quitté la capitale.\n")
+    index = SearchIndex(corpus_dir, isolated_home, people=_people)
+    index.sync()
+    for query in ("elodie", "ÉLODIE", "title:quitte", 'person:"elodie marchand"'):
+        result = index.search(query)
+        assert [h.id for h in result.hits] == ["fr"], query
+    hit = index.search("elodie").hits[0]
+    assert hit.title == "Élodie Marchand Quitte Paris"
+    text = "Élodie Marchand said she had quitté la capitale."
+    assert [text[s:e] for s, e in hit_spans(text, index.search("elodie").terms)] == ["Élodie"]
+    index.close()

@@ -29,7 +29,7 @@ from reader.corpus.load import Skipped, _article_ids, find_article_files, load_f
 from reader.corpus.model import Article
 from reader.search import query as Qm
 from reader.search.catalog_db import CatalogDB, Row, index_folder
-from reader.search.schema import SCHEMA_VERSION, make_schema
+from reader.search.schema import SCHEMA_VERSION, fold_accents, make_schema
 
 Progress = Callable[[int, int], None]
 PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves `person:` for later
@@ -222,9 +222,10 @@ class SearchIndex:
                 if writer is None:
                     writer = self._writer(total)
                 people = self.people(article) if with_people else []
-                fields = dict(path=str(path), id=article.id, title=article.title, date=article.date or "",
-                              body="\n".join(b.text for b in article.blocks if b.kind != "boilerplate"),
-                              person=",".join(sorted(set(people))), words=article.word_count)
+                fields = dict(path=str(path), id=article.id, title=fold_accents(article.title),
+                              title_text=article.title, date=article.date or "",
+                              body=fold_accents("\n".join(b.text for b in article.blocks if b.kind != "boilerplate")),
+                              person=fold_accents(",".join(sorted(set(people)))), words=article.word_count)
                 if row is None:
                     writer.add_document(**fields)  # new: no need to look for an old copy
                 else:
@@ -297,7 +298,7 @@ class SearchIndex:
             hits = []
             for hit in results:
                 snippet = _snippet(Path(hit["path"]), terms) if with_snippets else ""
-                hits.append(Hit(hit["id"], hit["path"], hit["title"], hit["date"] or None,
+                hits.append(Hit(hit["id"], hit["path"], hit["title_text"], hit["date"] or None,
                                 round(hit.score, 4), snippet))
             suggestion = self._did_you_mean(searcher, cleaned) if not hits else None
             if results.has_exact_length() or results.scored_length() < limit:

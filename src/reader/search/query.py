@@ -9,9 +9,10 @@ import re
 from whoosh import query as Q
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
 
-from reader.search.schema import text_analyzer
+from reader.search.schema import fold_accents, highlight_analyzer
 
 FIELDS = {"title", "body", "date", "person"}
+_HIGHLIGHT = highlight_analyzer()
 MIN_PREFIX = 2
 MAX_EXPANSIONS = 8
 _FIELD = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
@@ -29,7 +30,7 @@ def repair(text: str) -> tuple[str, list[str]]:
     """The query with unbalanced quotes and brackets, unknown fields and lone wildcards
     removed, and what was changed."""
     messages: list[str] = []
-    text = text.replace("“", '"').replace("”", '"')
+    text = fold_accents(text.replace("“", '"').replace("”", '"'))
     if text.count('"') % 2:
         last = text.rfind('"')
         text = text[:last] + text[last + 1:]
@@ -135,7 +136,7 @@ def hit_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     if not terms:
         return []
     spans = []
-    for token in text_analyzer()(text, chars=True, removestops=False):
+    for token in _HIGHLIGHT(text, chars=True, removestops=False):
         if token.text in terms:
             spans.append((token.startchar, token.endchar))
     return spans
