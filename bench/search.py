@@ -45,7 +45,7 @@ def folder_size(path: Path) -> int:
 def make_queries(corpus: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
     """Queries drawn from the corpus's own text. Words are drawn uniformly from the distinct
     words (of five letters or more) of 200 sampled articles, as a reader searches for
-    distinctive words; phrases are adjacent pairs of such words; the "frequent term" kind uses
+    distinctive words; phrases are adjacent pairs of whole words of four letters or more; the "frequent term" kind uses
     the 20 most frequent words, the worst case."""
     rng = random.Random(seed)
     files = sorted(corpus.rglob("*.txt"))
@@ -59,8 +59,9 @@ def make_queries(corpus: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
     pairs = []
     common = set(frequent)
     for text in sample:
-        tokens = re.findall(r"[a-z]{4,}", text)
-        pairs += [f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if a not in common and b not in common]
+        tokens = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+        pairs += [f"{a} {b}" for a, b in zip(tokens, tokens[1:])
+                  if min(len(a), len(b)) >= 4 and a not in common and b not in common]
     out = {"term": [], "and": [], "phrase": [], "prefix": [], "fuzzy": [], "frequent term": []}
     for _ in range(n):
         out["term"].append(rng.choice(typical))

@@ -103,5 +103,5 @@ def run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
             print(f"{hit.score:7.2f}  {hit.date or 'undated':10}  {hit.id}  {hit.title}")
             print(f"         {hit.snippet}")
     if not args.json:
-        print(f"{result.total} hit(s)", file=sys.stderr)
+        print(f"{result.total if result.exact else f'about {result.total}'} hit(s)", file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-SCHEMA_VERSION = 3  # of the index's fields (schema.py): another version is rebuilt
+SCHEMA_VERSION = 4  # of the index's fields (schema.py): another version is rebuilt
 
 
 def index_folder(corpus: Path, home: Path) -> Path:

@@ -25,14 +25,19 @@ from pathlib import Path
 from whoosh import index
 from whoosh.qparser import QueryParserError
 
-from reader.corpus.load import Skipped, _article_ids, find_article_files, load_file
+from reader.corpus.load import Skipped, _article_ids, find_article_files
 from reader.corpus.model import Article
+from reader.search import build, evaluate
 from reader.search import query as Qm
+from reader.search.evaluate import Ranked
+from reader.search.postings import PostingsReader
 from reader.search.catalog_db import CatalogDB, Row, index_folder
-from reader.search.schema import SCHEMA_VERSION, fold_accents, make_schema
+from reader.search.schema import SCHEMA_VERSION, fold_accents, make_schema, writer_codec
+from reader.search.snippets import snippet, surface_form
 
 Progress = Callable[[int, int], None]
 PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves `person:` for later
+PARALLEL_MIN = 2000  # a sync indexing at least this many articles uses worker processes
 
 
 @dataclass
@@ -69,6 +74,7 @@ class SearchResult:
     messages: list[str]
     suggestion: str | None
     terms: set[str]
+    exact: bool = True  # False: total is an estimate
 
 
 class SearchIndex:
@@ -81,6 +87,7 @@ class SearchIndex:
         self._catalog: CatalogDB | None = None
         self._searcher = None
         self._searcher_lock = threading.Lock()
+        self._postings: PostingsReader | None = None
 
     # --- opening and recovery --------------------------------------------------------------
 
@@ -135,6 +142,7 @@ class SearchIndex:
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
+                self._postings = None
         if self._catalog is not None:
             self._catalog.close()
             self._catalog = None
@@ -177,14 +185,12 @@ class SearchIndex:
         files = find_article_files(self.corpus)
         ids = _article_ids(self.corpus, files)
         known = self._catalog.rows()
-        todo: list[tuple[Path, os.stat_result]] = []
-        touched = []
-        seen_paths = set()
+        todo: list[tuple[Path, str, Row | None]] = []
+        stats: dict[str, os.stat_result] = {}
         for path in files:
             key = str(path)
-            seen_paths.add(key)
             try:
-                stat = path.stat()
+                stat = stats[key] = path.stat()
             except OSError as exc:
                 report.skipped.append(Skipped(path, f"unreadable: {exc.strerror or exc}"))
                 continue
@@ -192,62 +198,65 @@ class SearchIndex:
             if row is not None and row.size == stat.st_size and row.mtime_ns == stat.st_mtime_ns and row.id == ids[path]:
                 report.unchanged += 1
             else:
-                todo.append((path, stat))
+                todo.append((path, ids[path], row))
+        seen_paths = {str(path) for path in files}
         removed = [p for p in known if p not in seen_paths]
-        hashes = {row.hash: row.path for row in known.values() if row.path in seen_paths}
-        writer = None
-        batch: list[Row] = []
         total = len(todo)
-        with_people = self.people is not None and total <= PEOPLE_LIMIT
+        people = self.people if total <= PEOPLE_LIMIT else None
+        workers = build.workers_available() if total >= PARALLEL_MIN else 0
+        segments: list = []
+        if workers:
+            outcomes, segments = build.index_in_workers(
+                self._ix, todo, workers, people, None if progress is None else lambda done: progress(done, total))
+            prepared = ((p, outcomes[str(p)]) for p, _, _ in todo)
+        else:
+            prepared = ((p, build.prepare(p, i, row, people)) for p, i, row in todo)
+        writer = self._ix.writer(timeout=30.0, limitmb=256, codec=writer_codec())
+        batch: list[Row] = []
+        touched = []
+        hashes = {row.hash: row.path for row in known.values() if row.path in seen_paths}
         try:
-            for done, (path, stat) in enumerate(todo, 1):
-                article = load_file(path, ids[path])
-                row = known.get(str(path))
-                if isinstance(article, Skipped):
-                    report.skipped.append(article)
+            for done, (path, outcome) in enumerate(prepared, 1):
+                key = str(path)
+                row = known.get(key)
+                if not workers and progress is not None and done % 250 == 0:
+                    progress(done, total)
+                if isinstance(outcome, Skipped):
+                    report.skipped.append(outcome)
                     if row is not None:
-                        removed.append(str(path))
+                        removed.append(key)
                     continue
-                if row is not None and row.hash == article.content_hash and row.id == article.id:
-                    touched.append((stat.st_size, stat.st_mtime_ns, str(path)))
+                if outcome == build.TOUCHED:
+                    touched.append((stats[key].st_size, stats[key].st_mtime_ns, key))
                     report.touched += 1
                     continue
-                twin = hashes.get(article.content_hash)
-                if twin is not None and twin != str(path):
+                twin = hashes.get(outcome.row.hash)
+                if twin is not None and twin != key:
                     report.skipped.append(Skipped(path, f"identical to {Path(twin).name}; shown once"))
                     if row is not None:
-                        removed.append(str(path))
+                        removed.append(key)
+                    if outcome.where is not None:
+                        worker, segment, docnum = outcome.where
+                        segments[worker][segment].delete_document(docnum)
                     continue
-                hashes[article.content_hash] = str(path)
-                if writer is None:
-                    writer = self._writer(total)
-                people = self.people(article) if with_people else []
-                fields = dict(path=str(path), id=article.id, title=fold_accents(article.title),
-                              title_text=article.title, date=article.date or "",
-                              body=fold_accents("\n".join(b.text for b in article.blocks if b.kind != "boilerplate")),
-                              person=fold_accents(",".join(sorted(set(people)))), words=article.word_count)
-                if row is None:
-                    writer.add_document(**fields)  # new: no need to look for an old copy
+                hashes[outcome.row.hash] = key
+                if outcome.where is not None:
+                    if row is not None:
+                        writer.delete_by_term("path", key)  # the old copy; the new one is in a worker's segment
+                elif row is None:
+                    writer.add_document(**outcome.fields)  # new: no need to look for an old copy
                 else:
-                    writer.update_document(**fields)
-                batch.append(Row(str(path), article.id, stat.st_size, stat.st_mtime_ns, article.content_hash,
-                                 article.title, article.title_derived, article.date, article.word_count,
-                                 bool(article.problems)))
+                    writer.update_document(**outcome.fields)
+                batch.append(outcome.row)
                 if row is None:
                     report.added += 1
                 else:
                     report.changed += 1
-                if progress is not None and (done % 250 == 0 or done == total):
-                    progress(done, total)
-            if removed:
-                if writer is None:
-                    writer = self._writer(0)
-                for path in removed:
-                    writer.delete_by_term("path", path)
-                report.removed = len(set(removed))
-            if writer is not None:
-                writer.commit()
-                writer = None
+            for key in set(removed):
+                writer.delete_by_term("path", key)
+            report.removed = len(set(removed))
+            _commit(writer, [segment for written in segments for segment in written])
+            writer = None
         finally:
             if writer is not None:
                 writer.cancel()
@@ -257,11 +266,6 @@ class SearchIndex:
         self._catalog.commit()
         if progress is not None:
             progress(total, total)
-
-    def _writer(self, count: int):
-        if count > 2000:
-            return self._ix.writer(procs=2, multisegment=True, limitmb=256, timeout=30.0)
-        return self._ix.writer(timeout=30.0)
 
     # --- reading --------------------------------------------------------------------------
 
@@ -293,19 +297,34 @@ class SearchIndex:
             except QueryParserError as exc:
                 return SearchResult([], 0, messages + [f"cannot read the query: {exc}"], None, set())
             q = Qm.expand(parsed, searcher.reader(), messages)
-            results = searcher.search(q, limit=limit)
             terms = Qm.hit_terms(q)
+            ranked = self._rank(searcher, q, limit)
             hits = []
-            for hit in results:
-                snippet = _snippet(Path(hit["path"]), terms) if with_snippets else ""
-                hits.append(Hit(hit["id"], hit["path"], hit["title_text"], hit["date"] or None,
-                                round(hit.score, 4), snippet))
+            for docnum, score in ranked.top:
+                stored = searcher.stored_fields(docnum)
+                text = snippet(Path(stored["path"]), terms) if with_snippets else ""
+                hits.append(Hit(stored["id"], stored["path"], stored["title_text"], stored["date"] or None,
+                                round(score, 4), text))
             suggestion = self._did_you_mean(searcher, cleaned) if not hits else None
-            if results.has_exact_length() or results.scored_length() < limit:
-                total = len(results) if results.has_exact_length() else results.scored_length()
-            else:
-                total = results.estimated_length()  # an upper bound; counting exactly costs a full pass
-            return SearchResult(hits, total, messages, suggestion, terms)
+            return SearchResult(hits, ranked.total, messages + ranked.notes, suggestion, terms, ranked.exact)
+
+    def _rank(self, searcher, q, limit: int) -> Ranked:
+        """Whole posting lists when the evaluator handles the query; Whoosh's matchers otherwise."""
+        if self._postings is None or self._postings.searcher is not searcher:
+            self._postings = PostingsReader(searcher)
+        try:
+            return evaluate.run(q, self._postings, limit)
+        except evaluate.Unsupported:
+            pass
+        try:
+            results = searcher.search(q, limit=limit)
+        except Exception as exc:  # noqa: BLE001 - Whoosh's word on a query it cannot run
+            return Ranked([], 0, True, [f"cannot run this query ({exc})"])
+        top = [(hit.docnum, hit.score) for hit in results]
+        if results.has_exact_length() or results.scored_length() < limit:
+            total = len(results) if results.has_exact_length() else results.scored_length()
+            return Ranked(top, total, True)
+        return Ranked(top, results.estimated_length(), False)  # an upper bound
 
     def _current_searcher(self):
         """One searcher kept open (opening the segments costs tens of milliseconds), refreshed
@@ -345,7 +364,7 @@ class SearchIndex:
 
         for hit in searcher.search(Term("body", stem), limit=3):
             try:
-                found = _surface_form(Path(hit["path"]).read_text(encoding="utf-8", errors="replace"), stem)
+                found = surface_form(Path(hit["path"]).read_text(encoding="utf-8", errors="replace"), stem)
             except OSError:
                 continue
             if found:
@@ -353,43 +372,20 @@ class SearchIndex:
         return stem
 
 
-def _surface_form(text: str, stem: str) -> str | None:
-    forms: dict[str, int] = {}
-    for match in re.finditer(r"\b" + re.escape(stem) + r"\w*", text, re.IGNORECASE):
-        word = match.group().lower()
-        forms[word] = forms.get(word, 0) + 1
-    return max(forms, key=lambda w: (forms[w], -len(w))) if forms else None
-
-
-def _snippet(path: Path, terms: set[str], width: int = 220) -> str:
-    """Up to two stretches of the article around words that start with a searched stem,
-    hits as **word**. Reads the file as text; no parsing, no second analysis."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
-    text = " ".join(text.split())
-    if text.startswith("date "):
-        text = text[16:]
-    stems = sorted((t for t in terms if t), key=len, reverse=True)
-    if not stems:
-        return text[:width] + ("…" if len(text) > width else "")
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in stems) + r")\w*", re.IGNORECASE)
-    matches = list(pattern.finditer(text))
-    if not matches:
-        return text[:width] + ("…" if len(text) > width else "")
-    fragments, covered = [], -1
-    for match in matches:
-        if match.start() < covered or len(fragments) == 2:
-            continue
-        lo = max(0, match.start() - width // 3)
-        hi = min(len(text), lo + width // (1 if len(matches) == 1 else 2) + 40)
-        lo = text.rfind(" ", 0, lo) + 1 if lo else 0
-        hi_space = text.find(" ", hi)
-        hi = len(text) if hi_space == -1 else hi_space
-        fragments.append(pattern.sub(lambda m: f"**{m.group()}**", text[lo:hi]))
-        covered = hi
-    return " … ".join(fragments)
+def _commit(writer, segments: list) -> None:
+    """Commit the writer, adding segments that worker processes wrote (as Whoosh's own
+    multi-process writer does, without merging them)."""
+    if not segments:
+        writer.commit()
+        return
+    final = writer._merge_segments(None, None, None)
+    if writer._added:
+        writer._flush_segment()
+        final.append(writer.get_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final + segments)
+    writer._finish()
 
 
 def re_word(word: str) -> bool:

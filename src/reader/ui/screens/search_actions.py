@@ -141,7 +141,8 @@ class SearchActions:
         self.apply_analysis()
 
     def _search_status(self, result: SearchResult) -> None:
-        status = f"{result.total} hit(s)" + (f", first {len(result.hits)}" if result.total > len(result.hits) else "")
+        count = f"{result.total:,}" if result.exact else f"about {result.total:,}"
+        status = f"{count} hit(s)" + (f", first {len(result.hits)}" if result.total > len(result.hits) else "")
         self.query_one("#list-status", Static).update(status + " · esc clears")
         info = Text()
         for message in result.messages:

@@ -1,0 +1,149 @@
+"""Reading article files for the index, on one core or on all of them.
+
+`prepare` turns one file into what the index and the catalog keep (or says why it is skipped,
+or that only its modification time changed). `index_in_workers` runs it in worker processes,
+each writing its own Whoosh segment, for a large sync: the files are read, parsed and indexed
+on every core, and the parent only hands out paths and gathers catalog rows. Whoosh's own
+parallel writer parses nothing: it pickles every finished document from the parent to its
+workers, so the parent's parsing and pickling held a full build to ~280 articles/s on two cores.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.corpus.load import Skipped, load_file
+from reader.corpus.model import Article
+from reader.search.catalog_db import Row
+from reader.search.schema import fold_accents, sequence_bytes, writer_codec
+
+TOUCHED = "touched"  # the file's modification time changed, its content did not
+CHUNK = 100  # paths handed to a worker at a time
+POOL_MB = 384  # postings a worker holds in memory before writing them out as a segment
+
+
+@dataclass
+class Prepared:
+    fields: dict | None  # None when a worker has already indexed it
+    row: Row
+    where: tuple[int, int, int] | None = None  # (worker, its segment, document number there)
+
+
+Outcome = Skipped | str | Prepared
+
+
+def prepare(path: Path, article_id: str, old: Row | None,
+            people: Callable[[Article], list[str]] | None) -> Outcome:
+    article = load_file(path, article_id)
+    if isinstance(article, Skipped):
+        return article
+    if old is not None and old.hash == article.content_hash and old.id == article.id:
+        return TOUCHED
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        return Skipped(path, f"unreadable: {exc.strerror or exc}")
+    names = people(article) if people is not None else []
+    title = fold_accents(article.title)
+    body = fold_accents("\n".join(b.text for b in article.blocks if b.kind != "boilerplate"))
+    fields = dict(path=str(path), id=article.id, title=title, title_text=article.title, date=article.date or "",
+                  title_seq=sequence_bytes(title), body_seq=sequence_bytes(body), body=body,
+                  person=fold_accents(",".join(sorted(set(names)))), words=article.word_count)
+    row = Row(str(path), article.id, stat.st_size, stat.st_mtime_ns, article.content_hash, article.title,
+              article.title_derived, article.date, article.word_count, bool(article.problems))
+    return Prepared(fields, row)
+
+
+def workers_available() -> int:
+    """How many worker processes a large sync uses (0: index in this process)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return count if count > 1 else 0
+
+
+def index_in_workers(ix, todo: list[tuple[Path, str, Row | None]], workers: int,
+                     people: Callable[[Article], list[str]] | None,
+                     progress: Callable[[int], None] | None = None) -> tuple[dict[str, Outcome], list]:
+    """Index `todo` (path, article id, catalog row) in `workers` forked processes. Returns the
+    outcome of every path and the segments each worker wrote, for the caller to commit under
+    its lock."""
+    context = multiprocessing.get_context("fork")
+    jobs = context.Queue()
+    results = context.Queue()
+    for start in range(0, len(todo), CHUNK):
+        jobs.put([(str(p), i, row) for p, i, row in todo[start:start + CHUNK]])
+    for _ in range(workers):
+        jobs.put(None)
+    procs = [context.Process(target=_work, args=(ix, n, jobs, results, people), daemon=True)
+             for n in range(workers)]
+    for proc in procs:
+        proc.start()
+    outcomes: dict[str, Outcome] = {}
+    segments: list[list] = [[] for _ in range(workers)]
+    finished, done = 0, 0
+    try:
+        while finished < workers:
+            try:
+                kind, worker, payload = results.get(timeout=1.0)
+            except queue.Empty:
+                dead = [p for p in procs if p.exitcode not in (None, 0)]
+                if dead:
+                    raise RuntimeError(f"an indexing worker died (exit code {dead[0].exitcode})") from None
+                continue
+            if kind == "chunk":
+                outcomes.update(payload)
+                done += len(payload)
+                if progress is not None:
+                    progress(done)
+            elif kind == "done":
+                segments[worker] = payload
+                finished += 1
+            else:
+                raise RuntimeError(f"an indexing worker failed: {payload}")
+    finally:
+        for proc in procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+    return outcomes, segments
+
+
+def _work(ix, worker: int, jobs, results, people) -> None:
+    from whoosh.writing import SegmentWriter
+
+    def new_writer():
+        return SegmentWriter(ix, _lk=False, limitmb=POOL_MB, codec=writer_codec())
+
+    segments = []
+    writer = new_writer()
+    try:
+        while (job := jobs.get()) is not None:
+            out = {}
+            for path, article_id, old in job:
+                outcome = prepare(Path(path), article_id, old, people)
+                if isinstance(outcome, Prepared):
+                    writer.add_document(**outcome.fields)
+                    outcome = Prepared(None, outcome.row, (worker, len(segments), writer.docnum - 1))
+                out[path] = outcome
+            results.put(("chunk", worker, out))
+            if writer.pool.currentsize > 0.8 * writer.pool.limit:
+                # A full pool would be sorted and spilled to disk, then merged back: twice the
+                # work. A segment per pool-full instead (Whoosh's merge policy leaves big ones be).
+                segments.append(writer._finalize_segment())
+                writer = new_writer()
+        # Not cancel() or commit(): they end by deleting the temporary folder that every
+        # writer of this index shares, which the other workers may still be using.
+        if writer.docnum:
+            segments.append(writer._finalize_segment())
+        else:
+            writer._close_segment()
+        results.put(("done", worker, segments))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which rebuilds or fails
+        results.put(("error", worker, f"{type(exc).__name__}: {exc}"))
+        raise
