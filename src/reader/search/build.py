@@ -20,6 +20,8 @@ from pathlib import Path
 from reader.corpus.load import Skipped, load_file
 from reader.corpus.model import Article
 from reader.search.catalog_db import Row
+from reader.search.pairs import EXT as PAIRS_EXT
+from reader.search.pairs import MAX_DOCS, PairsWriter
 from reader.search.schema import fold_accents, sequence_bytes, writer_codec
 
 TOUCHED = "touched"  # the file's modification time changed, its content did not
@@ -118,29 +120,37 @@ def _work(ix, worker: int, jobs, results, people) -> None:
     from whoosh.writing import SegmentWriter
 
     def new_writer():
-        return SegmentWriter(ix, _lk=False, limitmb=POOL_MB, codec=writer_codec())
+        return SegmentWriter(ix, _lk=False, limitmb=POOL_MB, codec=writer_codec()), PairsWriter()
+
+    def finish(writer, pairs) -> None:
+        segment = writer._finalize_segment()
+        # Written after the segment is assembled, or it would be packed into the segment.
+        pairs.write(Path(ix.storage.folder) / segment.make_filename(PAIRS_EXT), writer.docnum)
+        segments.append(segment)
 
     segments = []
-    writer = new_writer()
+    writer, pairs = new_writer()
     try:
         while (job := jobs.get()) is not None:
             out = {}
             for path, article_id, old in job:
                 outcome = prepare(Path(path), article_id, old, people)
                 if isinstance(outcome, Prepared):
-                    writer.add_document(**outcome.fields)
+                    fields = outcome.fields
+                    writer.add_document(**fields)
+                    pairs.add(writer.docnum - 1, {"body": fields["body_seq"], "title": fields["title_seq"]})
                     outcome = Prepared(None, outcome.row, (worker, len(segments), writer.docnum - 1))
                 out[path] = outcome
             results.put(("chunk", worker, out))
-            if writer.pool.currentsize > 0.8 * writer.pool.limit:
+            if writer.pool.currentsize > 0.8 * writer.pool.limit or writer.docnum > MAX_DOCS - CHUNK:
                 # A full pool would be sorted and spilled to disk, then merged back: twice the
                 # work. A segment per pool-full instead (Whoosh's merge policy leaves big ones be).
-                segments.append(writer._finalize_segment())
-                writer = new_writer()
+                finish(writer, pairs)
+                writer, pairs = new_writer()
         # Not cancel() or commit(): they end by deleting the temporary folder that every
         # writer of this index shares, which the other workers may still be using.
         if writer.docnum:
-            segments.append(writer._finalize_segment())
+            finish(writer, pairs)
         else:
             writer._close_segment()
         results.put(("done", worker, segments))

@@ -139,10 +139,12 @@ class SearchIndex:
 
     def close(self) -> None:
         with self._searcher_lock:
+            if self._postings is not None:
+                self._postings.close()  # its views into the segments first
+                self._postings = None
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
-                self._postings = None
         if self._catalog is not None:
             self._catalog.close()
             self._catalog = None
@@ -311,7 +313,9 @@ class SearchIndex:
     def _rank(self, searcher, q, limit: int) -> Ranked:
         """Whole posting lists when the evaluator handles the query; Whoosh's matchers otherwise."""
         if self._postings is None or self._postings.searcher is not searcher:
-            self._postings = PostingsReader(searcher)
+            if self._postings is not None:
+                self._postings.close()
+            self._postings = PostingsReader(searcher, self.folder / "whoosh")
         try:
             return evaluate.run(q, self._postings, limit)
         except evaluate.Unsupported:
@@ -332,10 +336,14 @@ class SearchIndex:
         if self._searcher is None:
             self._searcher = self._ix.searcher()
         else:
-            fresh = self._searcher.refresh()
-            if fresh is not self._searcher:
-                self._searcher.close()
-                self._searcher = fresh
+            old = self._searcher
+            if old._ix is not None and old._ix.latest_generation() != old.reader().generation():
+                if self._postings is not None:
+                    self._postings.close()  # its views into segments refresh() may close
+                    self._postings = None
+                # refresh() closes what the new searcher does not reuse; closing the old one
+                # as well would close segment readers the new one shares.
+                self._searcher = old.refresh()
         return self._searcher
 
     def _did_you_mean(self, searcher, cleaned: str) -> str | None:

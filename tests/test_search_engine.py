@@ -1,0 +1,174 @@
+"""The search engine's own machinery, checked against plainer truths: the fast word counting
+against Whoosh's analyzer, the posting-list evaluator against Whoosh's matchers, phrases
+against the word sequences of the texts, and a build in worker processes against one in this
+process."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from reader.search import SearchIndex
+from reader.search import build as build_module
+from reader.search import engine as engine_module
+from reader.search import evaluate
+from reader.search import query as Qm
+from reader.search.pairs import pair_buckets
+from reader.search.schema import fold_accents, index_words, text_analyzer, word_sequence
+
+VOCABULARY = ("alec hilaria baldwin insider source close said told fans carpet red divorce marriage "
+              "couple friend reportedly claims rumours sources representative statement reality show "
+              "interview spokesperson tabloid exclusive family children yoga podcast accent spanish").split()
+
+
+def _corpus(folder: Path, n: int, seed: int = 3) -> Path:
+    """n articles of random sentences over a small vocabulary, so that words and phrases repeat."""
+    rng = random.Random(seed)
+    for i in range(n):
+        title = " ".join(rng.choice(VOCABULARY) for _ in range(5)).title()
+        body = "\n\n".join(" ".join(rng.choice(VOCABULARY + ["the", "of", "a"]) for _ in range(40)) + "."
+                           for _ in range(4))
+        day = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        write(folder, f"{i // 100:02d}/article_{i:04d}.txt", f"date {day} {title}\n\n{body}\n")
+    return folder
+
+
+@pytest.fixture
+def generated(tmp_path) -> Path:
+    return _corpus(tmp_path / "corpus", 240)
+
+
+def _run_both(index: SearchIndex, text: str):
+    searcher = index._current_searcher()
+    cleaned, messages = Qm.repair(text)
+    q = Qm.expand(Qm.make_parser(index._ix.schema).parse(cleaned), searcher.reader(), messages)
+    ours = index._rank(searcher, q, 1000)
+    theirs = searcher.search(q, limit=None)
+    return ours, theirs
+
+
+def test_counted_words_equal_whooshs_analyzer(seeds) -> None:
+    analyzer = text_analyzer()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.iterdir())]
+    texts.append("I.B.M. U.S. it's A x Hilaria's café 3.5 Ünïcode don't the THE Zoë's co-star")
+    for text in texts:
+        text = fold_accents(text)
+        assert index_words(text) == Counter(t.text for t in analyzer(text))
+        assert word_sequence(text) == [t.text for t in analyzer(text)]
+
+
+def test_evaluator_finds_and_ranks_what_whoosh_does(generated, isolated_home) -> None:
+    index = SearchIndex(generated, isolated_home)
+    index.sync()
+    for text in ["insider", "insider AND fans", "carpet OR yoga", "alec -hilaria", "+source podcast",
+                 "title:divorce", "date:[2024-02 to 2024-05] couple", "sourc*", "divorse~"]:
+        ours, theirs = _run_both(index, text)
+        assert ours.total == len(theirs), text
+        expected = [(hit.docnum, round(hit.score, 6)) for hit in theirs]
+        got = [(d, round(s, 6)) for d, s in ours.top]
+        assert sorted(got, key=lambda x: (-x[1], x[0])) == sorted(expected, key=lambda x: (-x[1], x[0])), text
+    # Whoosh scores a NOT part as 1.0 more; the documents are the same.
+    ours, theirs = _run_both(index, "insider NOT fans")
+    assert {d for d, _ in ours.top} == {hit.docnum for hit in theirs}
+    index.close()
+
+
+def _truth(corpus: Path, words: list[str]) -> set[str]:
+    """Ids of the articles whose body's word sequence holds `words` side by side."""
+    found = set()
+    for path in corpus.rglob("*.txt"):
+        body = fold_accents(path.read_text(encoding="utf-8").split("\n", 1)[1])
+        sequence = word_sequence(body)
+        if any(sequence[i:i + len(words)] == words for i in range(len(sequence))):
+            found.add(path.stem)
+    return found
+
+
+@pytest.fixture
+def in_workers(monkeypatch):
+    """Builds of more than 50 articles go to worker processes (normally 2,000)."""
+    monkeypatch.setattr(engine_module, "PARALLEL_MIN", 50)
+    if not build_module.workers_available():
+        monkeypatch.setattr(build_module, "workers_available", lambda: 2)
+
+
+def test_phrases_match_the_word_sequences_with_and_without_pair_buckets(generated, isolated_home, in_workers) -> None:
+    index = SearchIndex(generated, isolated_home)
+    report = index.sync()
+    assert report.added == 240
+    whoosh_dir = index.folder / "whoosh"
+    assert list(whoosh_dir.glob("*.pairs")), "a build in workers writes pair buckets"
+    phrases = [["insid", "said"], ["red", "carpet"], ["sourc", "close"], ["alec", "baldwin", "said"]]
+    with_pairs = {}
+    for words in phrases:
+        result = index.search('"' + " ".join(words) + '"', limit=1000, with_snippets=False)
+        with_pairs[tuple(words)] = [h.id for h in result.hits]
+        assert {h.id for h in result.hits} == _truth(generated, words), words
+        assert result.total == len(result.hits)
+    index.close()
+    for pairs in whoosh_dir.glob("*.pairs"):
+        pairs.unlink()
+    plain = SearchIndex(generated, isolated_home)
+    assert plain.open_existing()
+    for words in phrases:
+        result = plain.search('"' + " ".join(words) + '"', limit=1000, with_snippets=False)
+        assert [h.id for h in result.hits] == with_pairs[tuple(words)]
+    plain.close()
+
+
+def test_a_build_in_workers_answers_like_one_in_this_process(generated, tmp_path, in_workers, monkeypatch) -> None:
+    shutil.copy(next(generated.rglob("article_0007.txt")), generated / "copy_of_7.txt")
+    parallel = SearchIndex(generated, tmp_path / "a")
+    report = parallel.sync()
+    assert report.added == 240 and any("identical to" in s.reason for s in report.skipped)
+    monkeypatch.setattr(build_module, "workers_available", lambda: 0)
+    serial = SearchIndex(generated, tmp_path / "b")
+    assert serial.sync().added == 240
+    for text in ["insider", '"red carpet"', "couple AND yoga", "title:exclusive", "podcast -accent"]:
+        a = parallel.search(text, limit=1000, with_snippets=False)
+        b = serial.search(text, limit=1000, with_snippets=False)
+        assert a.total == b.total and sorted(h.id for h in a.hits) == sorted(h.id for h in b.hits), text
+    # Changes after a build in workers go through the ordinary writer and replace the old copy.
+    target = next(generated.rglob("article_0003.txt"))
+    target.write_text(target.read_text(encoding="utf-8") + "\nA quokka appeared.\n", encoding="utf-8")
+    again = parallel.sync()
+    assert again.changed == 1
+    assert [h.id for h in parallel.search("quokka").hits] == ["article_0003"]
+    assert parallel.search("quokka").total == 1
+    parallel.close()
+    serial.close()
+
+
+def test_phrase_of_stop_words_and_a_missing_phrase(generated, isolated_home) -> None:
+    index = SearchIndex(generated, isolated_home)
+    index.sync()
+    assert index.search('"the of a"').hits == []
+    assert index.search('"quokka wallaby"').total == 0
+    index.close()
+
+
+def test_pair_buckets_are_those_of_adjacent_words() -> None:
+    from array import array
+
+    hashes = array("I", [0x12345678, 0x9ABCDEF0, 0x0F0F0F0F])
+    assert pair_buckets(hashes) == {0x5678 ^ 0x9ABC, 0xDEF0 ^ 0x0F0F}
+    assert pair_buckets(array("I", [1])) == set()
+
+
+def test_unsupported_nodes_fall_back_to_whoosh(generated, isolated_home) -> None:
+    from whoosh import query as Q
+
+    index = SearchIndex(generated, isolated_home)
+    index.sync()
+    searcher = index._current_searcher()
+    q = Q.DisjunctionMax([Q.Term("body", "insid"), Q.Term("title", "insid")])
+    with pytest.raises(evaluate.Unsupported):
+        evaluate.run(q, index._postings or evaluate.PostingsReader(searcher), 10)
+    ranked = index._rank(searcher, q, 10)
+    assert ranked.total > 0
+    index.close()
