@@ -22,9 +22,9 @@ from reader.search.pairs import SALT, pair_buckets
 from reader.search.schema import phrase_bytes, word_hash
 
 SCORED_FIELDS = {"title", "body", "person"}
-LARGE = 8000  # phrase candidates beyond which the count is sampled and the ranking narrowed
+LARGE = 5000  # phrase candidates beyond which the count is sampled and the ranking narrowed
 SAMPLE = 600  # candidates checked to estimate the count
-RANKED = 4000  # candidates checked and scored for the best hits
+RANKED = 3000  # candidates checked and scored for the best hits
 
 
 class Unsupported(Exception):
@@ -152,11 +152,13 @@ class PhraseNode(Node):
         candidates with the shortest field (where BM25 puts the best scores for common words)."""
         pool = list(candidates)
         sample = random.Random(len(pool)).sample(pool, SAMPLE)
-        self.estimate = round(len(sequences.holding(sample, phrase, words)) / SAMPLE * len(pool))
+        self.estimate = round(len(sequences.holding(sample, phrase, [])) / SAMPLE * len(pool))
         norms = self.pr.norms(self.field)
         narrowed = heapq.nsmallest(RANKED, pool, key=norms.__getitem__)
-        self.pr.notes.append(f"phrase in about {self.estimate:,} articles; the best hits are those among the "
-                             f"{RANKED:,} shortest")
+        note = (f"a phrase this common is counted from a sample; its best hits are ranked among the "
+                f"{RANKED:,} shortest articles that might hold it")
+        if note not in self.pr.notes:
+            self.pr.notes.append(note)
         return narrowed
 
     def _candidates(self) -> set[int]:
@@ -281,9 +283,9 @@ def run(q, pr: PostingsReader, limit: int) -> Ranked:
     phrases = [n for n in _walk(node) if isinstance(n, PhraseNode) and n.estimate is not None]
     if not phrases:
         return Ranked(top, len(cands), True)
-    # Some phrase's matches were counted from a sample: scale the total by what was left out.
-    scale = max(p.estimate / max(1, len(p.docs())) for p in phrases)
-    return Ranked(top, round(len(cands) * scale), False, pr.notes)
+    # Some phrase's matches were counted from a sample: add what its narrowing left out.
+    total = len(cands) + sum(max(0, p.estimate - len(p.docs())) for p in phrases)
+    return Ranked(top, min(total, pr.doc_count), False, pr.notes)
 
 
 def _walk(node: Node):
