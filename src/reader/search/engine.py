@@ -33,7 +33,8 @@ from reader.search.evaluate import Ranked
 from reader.search.postings import PostingsReader
 from reader.search.catalog_db import CatalogDB, Row, index_folder
 from reader.search.schema import SCHEMA_VERSION, fold_accents, make_schema, writer_codec
-from reader.search.snippets import snippet, surface_form
+from reader.search.snippets import snippet
+from reader.search.suggest import did_you_mean
 
 Progress = Callable[[int, int], None]
 PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves `person:` for later
@@ -307,7 +308,7 @@ class SearchIndex:
                 text = snippet(Path(stored["path"]), terms) if with_snippets else ""
                 hits.append(Hit(stored["id"], stored["path"], stored["title_text"], stored["date"] or None,
                                 round(score, 4), text))
-            suggestion = self._did_you_mean(searcher, cleaned) if not hits else None
+            suggestion = did_you_mean(searcher, cleaned) if not hits else None
             return SearchResult(hits, ranked.total, messages + ranked.notes, suggestion, terms, ranked.exact)
 
     def _rank(self, searcher, q, limit: int) -> Ranked:
@@ -346,39 +347,6 @@ class SearchIndex:
                 self._searcher = old.refresh()
         return self._searcher
 
-    def _did_you_mean(self, searcher, cleaned: str) -> str | None:
-        """For each plain word the index has never seen, the closest indexed word (same first
-        letter, one or two edits away). The index holds stems, so the suggestion is a stem
-        ("drift" for "drifitng"), which finds every form of the word."""
-        corrector = searcher.corrector("body")
-        analyzer = self._ix.schema["body"].analyzer
-        changed, words = False, []
-        for word in cleaned.split():
-            bare = word.strip('"()+-').lower()
-            stems = [t.text for t in analyzer(bare)]
-            if re_word(bare) and stems and all(searcher.reader().doc_frequency("body", s) == 0 for s in stems):
-                maxdist = 1 if len(bare) < 6 else 2
-                suggestions = corrector.suggest(stems[0], limit=3, maxdist=maxdist, prefix=1)
-                if suggestions:
-                    words.append(self._surface(searcher, suggestions[0]))
-                    changed = True
-                    continue
-            words.append(word)
-        return " ".join(words) if changed else None
-
-    def _surface(self, searcher, stem: str) -> str:
-        """The word as articles write it, for a stem ("insider" for "insid")."""
-        from whoosh.query import Term
-
-        for hit in searcher.search(Term("body", stem), limit=3):
-            try:
-                found = surface_form(Path(hit["path"]).read_text(encoding="utf-8", errors="replace"), stem)
-            except OSError:
-                continue
-            if found:
-                return found
-        return stem
-
 
 def _commit(writer, segments: list) -> None:
     """Commit the writer, adding segments that worker processes wrote (as Whoosh's own
@@ -394,7 +362,3 @@ def _commit(writer, segments: list) -> None:
         writer._close_segment()
     writer._commit_toc(final + segments)
     writer._finish()
-
-
-def re_word(word: str) -> bool:
-    return word.isalpha() and len(word) > 2

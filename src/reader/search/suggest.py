@@ -1,0 +1,46 @@
+""""Did you mean": for a searched word the index has never seen, the closest word it has, as
+articles write it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.search.snippets import surface_form
+
+
+def did_you_mean(searcher, cleaned: str) -> str | None:
+    """For each plain word the index has never seen, the closest indexed word (same first
+    letter, one or two edits away). The index holds stems, so the suggestion is a stem
+    ("drift" for "drifitng"), which finds every form of the word."""
+    corrector = searcher.corrector("body")
+    analyzer = searcher.schema["body"].analyzer
+    changed, words = False, []
+    for word in cleaned.split():
+        bare = word.strip('"()+-').lower()
+        stems = [t.text for t in analyzer(bare)]
+        if re_word(bare) and stems and all(searcher.reader().doc_frequency("body", s) == 0 for s in stems):
+            maxdist = 1 if len(bare) < 6 else 2
+            suggestions = corrector.suggest(stems[0], limit=3, maxdist=maxdist, prefix=1)
+            if suggestions:
+                words.append(_surface(searcher, suggestions[0]))
+                changed = True
+                continue
+        words.append(word)
+    return " ".join(words) if changed else None
+
+def _surface(searcher, stem: str) -> str:
+    """The word as articles write it, for a stem ("insider" for "insid")."""
+    from whoosh.query import Term
+
+    for hit in searcher.search(Term("body", stem), limit=3):
+        try:
+            found = surface_form(Path(hit["path"]).read_text(encoding="utf-8", errors="replace"), stem)
+        except OSError:
+            continue
+        if found:
+            return found
+    return stem
+
+
+def re_word(word: str) -> bool:
+    return word.isalpha() and len(word) > 2
