@@ -172,3 +172,30 @@ def test_unsupported_nodes_fall_back_to_whoosh(generated, isolated_home) -> None
     ranked = index._rank(searcher, q, 10)
     assert ranked.total > 0
     index.close()
+
+
+def test_opening_a_damaged_index_without_the_lock_destroys_nothing(generated, isolated_home) -> None:
+    index = SearchIndex(generated, isolated_home)
+    index.sync()
+    index.close()
+    whoosh_dir = index.folder / "whoosh"
+    toc = next(whoosh_dir.glob("_MAIN_*.toc"))
+    toc.write_bytes(b"half a table of contents")
+    files = sorted(p.name for p in whoosh_dir.iterdir())
+    reader = SearchIndex(generated, isolated_home)
+    assert reader.open_existing() is False
+    assert sorted(p.name for p in whoosh_dir.iterdir()) == files  # another process may be writing it
+    repaired = reader.sync()  # under the lock: rebuilt
+    assert repaired.rebuilt_because and repaired.added == 240
+    reader.close()
+
+
+def test_a_sync_with_nothing_changed_writes_nothing(generated, isolated_home) -> None:
+    index = SearchIndex(generated, isolated_home)
+    index.sync()
+    whoosh_dir = index.folder / "whoosh"
+    before = {p.name: p.stat().st_mtime_ns for p in whoosh_dir.iterdir()}
+    report = index.sync()
+    assert report.unchanged == 240 and not (report.added or report.changed or report.removed)
+    assert {p.name: p.stat().st_mtime_ns for p in whoosh_dir.iterdir()} == before
+    index.close()

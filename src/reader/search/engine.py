@@ -167,7 +167,7 @@ class SearchIndex:
             except BlockingIOError:
                 if self._ix is None:
                     fcntl.flock(lock, fcntl.LOCK_SH)  # wait for the other sync, then read
-                    self._open()
+                    self.open_existing()
                 return SyncReport(busy=True, seconds=time.perf_counter() - start)
             report = SyncReport(rebuilt_because=self._open(rebuild) if self._ix is None or rebuild else None)
             try:
@@ -214,7 +214,8 @@ class SearchIndex:
             prepared = ((p, outcomes[str(p)]) for p, _, _ in todo)
         else:
             prepared = ((p, build.prepare(p, i, row, people)) for p, i, row in todo)
-        writer = self._ix.writer(timeout=30.0, limitmb=256, codec=writer_codec())
+        # No writer (and no new generation of the index) when nothing changed.
+        writer = self._ix.writer(timeout=30.0, limitmb=256, codec=writer_codec()) if todo or removed else None
         batch: list[Row] = []
         touched = []
         hashes = {row.hash: row.path for row in known.values() if row.path in seen_paths}
@@ -255,11 +256,12 @@ class SearchIndex:
                     report.added += 1
                 else:
                     report.changed += 1
-            for key in set(removed):
-                writer.delete_by_term("path", key)
-            report.removed = len(set(removed))
-            _commit(writer, [segment for written in segments for segment in written])
-            writer = None
+            if writer is not None:
+                for key in set(removed):
+                    writer.delete_by_term("path", key)
+                report.removed = len(set(removed))
+                _commit(writer, [segment for written in segments for segment in written])
+                writer = None
         finally:
             if writer is not None:
                 writer.cancel()
@@ -277,9 +279,14 @@ class SearchIndex:
         return self._catalog.listing_by_date()
 
     def open_existing(self) -> bool:
-        """Open an index that is usable as it is, without syncing; whether there is one."""
+        """Open an index that is usable as it is, without syncing; whether there is one. Never
+        rebuilds (it holds no lock: only sync() may replace an index another process uses)."""
         if self._ix is None and self._problem() is None:
-            if self._open() is not None:
+            try:
+                self._ix = index.open_dir(str(self.folder / "whoosh"))
+                self._catalog = CatalogDB(self.folder / "catalog.sqlite")
+            except Exception:  # noqa: BLE001 - unusable now; the next sync rebuilds it
+                self.close()
                 return False
         return self._ix is not None
 

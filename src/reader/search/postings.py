@@ -26,7 +26,7 @@ from reader.search.pairs import PairsFile, open_pairs
 
 K1, B = 1.2, 0.75  # BM25 parameters, Whoosh's defaults
 CACHE_TERMS = 64  # posting lists kept between queries (search-as-you-type repeats words)
-CACHE_POSTINGS = 2_000_000  # ... and at most this many postings in all (~150 MB)
+CACHE_POSTINGS = 600_000  # ... and at most this many postings in all (~60 MB)
 
 
 class Postings:

@@ -15,9 +15,11 @@ from textual.worker import get_current_worker
 
 from reader.analysis import Analysis, resolve_across
 from reader.analysis.cache import CACHE_NAME, AnalysisCache
+from reader.analysis.sourcing import sourcing_badge
 from reader.corpus.model import Article
 from reader.ui.highlight import Layers, Palette, block_styles, describe_claims, legend
 from reader.ui.widgets.analysis_panel import AnalysisPanel
+from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
 ANALYSIS_BINDINGS = [
@@ -64,6 +66,7 @@ class AnalysisActions:
 
     def _analysed(self, article: Article, analysis: Analysis) -> None:
         self.analyses.setdefault(article.id, analysis)
+        self.query_one(ArticleList).set_sourcing({article.id: sourcing_badge(analysis)})
         reader = self.query_one(ReadingPane)
         if reader.article is article:
             self.apply_analysis()
@@ -85,6 +88,7 @@ class AnalysisActions:
 
     def _corpus_analysed(self, results: dict[str, Analysis]) -> None:
         self.analyses = results
+        self.query_one(ArticleList).set_sourcing({i: sourcing_badge(a) for i, a in results.items()})
         self._refresh_list_status()
         self.apply_analysis()
 

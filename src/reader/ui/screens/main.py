@@ -4,6 +4,7 @@ corpus in a worker with progress, opens articles, filters and sorts, remembers t
 from __future__ import annotations
 
 import gc
+import time
 from pathlib import Path
 
 from textual import on, work
@@ -20,6 +21,7 @@ from reader.corpus.lazy import LazyCorpus
 from reader.corpus.load import find_article_files
 from reader.search.catalog_db import SCHEMA_VERSION, index_folder, stored_listing
 
+SYNC_DELAY = 0.5  # seconds between listing a large corpus from its catalog and syncing it
 LAZY_THRESHOLD = 3000  # more article files than this: list from the search catalog
 from reader.ui.screens.analysis_actions import ANALYSIS_BINDINGS, AnalysisActions
 from reader.ui.screens.notes_actions import NOTES_BINDINGS, NotesActions
@@ -123,6 +125,8 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
 
         if rows:
             self.app.call_from_thread(self._loaded_large, *_listing(rows), None, None)
+            # Let the screen paint the list before a child Python starts competing for the CPU.
+            time.sleep(SYNC_DELAY)
         report = sync_in_child(self.corpus_path, self.app.home, progress)
         index = SearchIndex(self.corpus_path, self.app.home)
         index.open_existing()

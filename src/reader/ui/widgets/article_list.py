@@ -18,7 +18,7 @@ from reader.textsafe import visible
 
 
 class ArticleList(ScrollView, can_focus=True):
-    """One row an article: title, date, words."""
+    """One row an article: title, sourcing badge, date, words."""
 
     BINDINGS = [
         Binding("j,down", "cursor_down", "Next article", show=False, id="list.down",
@@ -63,6 +63,7 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._entries: list[Entry] = []
         self._badges: dict[str, str] = {}
+        self._sourcing: dict[str, str] = {}
         self.empty_text = "No articles."
 
     @property
@@ -86,6 +87,12 @@ class ArticleList(ScrollView, can_focus=True):
     def set_badges(self, badges: dict[str, str]) -> None:
         """One character per article id shown before its title (★ bookmarked, ✎ notes)."""
         self._badges = badges
+        self.refresh()
+
+    def set_sourcing(self, badges: dict[str, str]) -> None:
+        """One character per article id after the title: the share of its claims resting on
+        anonymous sources (analysis/sourcing.py); articles not analysed yet show none."""
+        self._sourcing.update(badges)
         self.refresh()
 
     def select_id(self, article_id: str) -> bool:
@@ -128,9 +135,10 @@ class ArticleList(ScrollView, can_focus=True):
         if row == self.cursor:
             style = base + self.get_component_rich_style("article-list--cursor")
         meta_style = style + self.get_component_rich_style("article-list--meta")
-        meta = f" {entry.date or '   undated'} {entry.words:>5}w"
+        sourcing = self._sourcing.get(entry.id, " ")
+        meta = f" {sourcing} {entry.date or '   undated'} {entry.words:>5}w"
         if width < 40:
-            meta = f" {entry.words:>5}w"
+            meta = f" {sourcing} {entry.words:>5}w"
         if width < 24:
             meta = ""
         mark = (("▸" if row == self.cursor else " ") + ("!" if entry.flagged else " ")
