@@ -27,11 +27,11 @@ from whoosh.qparser import QueryParserError
 
 from reader.corpus.load import Skipped, _article_ids, find_article_files
 from reader.corpus.model import Article
-from reader.search import build, evaluate
+from reader.search import build, evaluate, whoosh_patch  # noqa: F401 - before any index is opened
 from reader.search import query as Qm
 from reader.search.evaluate import Ranked
 from reader.search.postings import PostingsReader
-from reader.search.catalog_db import CatalogDB, Row, index_folder
+from reader.search.catalog_db import LISTING, CatalogDB, Row, index_folder
 from reader.search.schema import SCHEMA_VERSION, fold_accents, make_schema, writer_codec
 from reader.search.snippets import snippet
 from reader.search.suggest import did_you_mean
@@ -131,7 +131,7 @@ class SearchIndex:
         if self.folder.exists():
             shutil.rmtree(self.folder / "whoosh", ignore_errors=True)
             (self.folder / "catalog.sqlite").unlink(missing_ok=True)
-            for extra in ("catalog.sqlite-wal", "catalog.sqlite-shm"):
+            for extra in ("catalog.sqlite-wal", "catalog.sqlite-shm", LISTING):
                 (self.folder / extra).unlink(missing_ok=True)
         (self.folder / "whoosh").mkdir(parents=True, exist_ok=True)
         self._ix = index.create_in(str(self.folder / "whoosh"), make_schema())
@@ -265,10 +265,14 @@ class SearchIndex:
         finally:
             if writer is not None:
                 writer.cancel()
-        self._catalog.put(batch)
-        self._catalog.touch(touched)
-        self._catalog.remove(sorted(set(removed)))
-        self._catalog.commit()
+        listing = self.folder / LISTING
+        if batch or touched or removed or not listing.exists():
+            listing.unlink(missing_ok=True)  # never a listing older than the catalog
+            self._catalog.put(batch)
+            self._catalog.touch(touched)
+            self._catalog.remove(sorted(set(removed)))
+            self._catalog.commit()
+            self._catalog.write_listing(listing)
         if progress is not None:
             progress(total, total)
 

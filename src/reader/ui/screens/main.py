@@ -104,8 +104,14 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         try:
             if not self.corpus_path.exists():
                 raise CorpusError(f"corpus not found: {self.corpus_path}")
-            # A large corpus seen before is listed from the catalog at once (SQLite only).
-            rows = stored_listing(index_folder(self.corpus_path, self.app.home), SCHEMA_VERSION)
+            # A large corpus seen before is listed from the catalog at once (no Whoosh). The
+            # collector is paused meanwhile: it would otherwise walk the 100,000s of new objects
+            # again and again as they are made.
+            gc.disable()
+            try:
+                rows = stored_listing(index_folder(self.corpus_path, self.app.home), SCHEMA_VERSION)
+            finally:
+                gc.enable()
             if len(rows) > LAZY_THRESHOLD or len(find_article_files(self.corpus_path)) > LAZY_THRESHOLD:
                 self._load_large(rows, progress)
                 return
@@ -124,7 +130,12 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         from reader.search.background import sync_in_child
 
         if rows:
-            self.app.call_from_thread(self._loaded_large, *_listing(rows), None, None)
+            gc.disable()
+            try:
+                listing = _listing(rows)
+            finally:
+                gc.enable()
+            self.app.call_from_thread(self._loaded_large, *listing, None, None)
             # Let the screen paint the list before a child Python starts competing for the CPU.
             time.sleep(SYNC_DELAY)
         report = sync_in_child(self.corpus_path, self.app.home, progress)
