@@ -91,7 +91,7 @@ def _truth(corpus: Path, words: list[str]) -> set[str]:
 
 @pytest.fixture
 def in_workers(monkeypatch):
-    """Builds of more than 50 articles go to worker processes (normally 2,000)."""
+    """Builds of more than 50 articles go to worker processes (normally 500)."""
     monkeypatch.setattr(engine_module, "PARALLEL_MIN", 50)
     if not build_module.workers_available():
         monkeypatch.setattr(build_module, "workers_available", lambda: 2)

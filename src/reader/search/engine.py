@@ -38,7 +38,7 @@ from reader.search.suggest import did_you_mean
 
 Progress = Callable[[int, int], None]
 PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves `person:` for later
-PARALLEL_MIN = 2000  # a sync indexing at least this many articles uses worker processes
+PARALLEL_MIN = 500  # a sync indexing at least this many articles uses worker processes
 
 
 @dataclass
