@@ -186,3 +186,13 @@ def test_accented_articles_are_found_without_accents_and_shown_with_them(corpus_
     text = "Élodie Marchand said she had quitté la capitale."
     assert [text[s:e] for s, e in hit_spans(text, index.search("elodie").terms)] == ["Élodie"]
     index.close()
+
+
+def test_excluded_words_alone_and_phrases_with_slop(seeds_index) -> None:
+    # Whoosh reads a query of only excluded words as nothing; it means NOT.
+    assert sorted(ids(seeds_index.search('-"red carpet"'))) == ["003", "004"]
+    assert sorted(ids(seeds_index.search("-insider"))) == sorted(ids(seeds_index.search("NOT insider")))
+    # "Hilaria and Alec Baldwin" holds hilaria … baldwin two words apart (stop words do not count).
+    exact = set(ids(seeds_index.search('"hilaria baldwin"')))
+    near = set(ids(seeds_index.search('"hilaria baldwin"~2')))
+    assert exact < near and "002" in near - exact

@@ -307,7 +307,7 @@ class SearchIndex:
         with self._searcher_lock:
             searcher = self._current_searcher()
             try:
-                parsed = parser.parse(cleaned)
+                parsed = Qm.parse(parser, cleaned)
             except QueryParserError as exc:
                 return SearchResult([], 0, messages + [f"cannot read the query: {exc}"], None, set())
             q = Qm.expand(parsed, searcher.reader(), messages)

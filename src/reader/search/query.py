@@ -26,6 +26,15 @@ def make_parser(schema) -> MultifieldParser:
     return parser
 
 
+def parse(parser, text: str) -> Q.Query:
+    """Whoosh's parse, except that a query of only excluded words (`-insider`, which Whoosh
+    reads as nothing) means what `NOT insider` means: every article without them."""
+    parsed = parser.parse(text)
+    if parsed is Q.NullQuery and re.search(r'(?:^|\s)-[\w"]', text):
+        parsed = parser.parse(re.sub(r'(^|\s)-(?=[\w"])', r"\1NOT ", text))
+    return parsed
+
+
 def repair(text: str) -> tuple[str, list[str]]:
     """The query with unbalanced quotes and brackets, unknown fields and lone wildcards
     removed, and what was changed."""
