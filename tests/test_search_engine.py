@@ -199,3 +199,28 @@ def test_a_sync_with_nothing_changed_writes_nothing(generated, isolated_home) ->
     assert report.unchanged == 240 and not (report.added or report.changed or report.removed)
     assert {p.name: p.stat().st_mtime_ns for p in whoosh_dir.iterdir()} == before
     index.close()
+
+
+def test_a_failing_worker_fails_the_sync_and_nothing_hangs(generated, isolated_home, in_workers, monkeypatch) -> None:
+    def broken(path, article_id, old, people):
+        raise ValueError(f"cannot read {path.name}")
+
+    monkeypatch.setattr(build_module, "prepare", broken)
+    index = SearchIndex(generated, isolated_home)
+    with pytest.raises(RuntimeError, match="indexing worker failed"):
+        index.sync()
+    index.close()  # and the test process exits: no queue left waiting to hand over its jobs
+
+
+def test_the_app_quitting_does_not_stop_its_index_child(generated, isolated_home) -> None:
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-m", "reader", "index", "--progress-json", "--corpus",
+                              str(generated), "--home", str(isolated_home)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdout.close()  # the reader of its progress is gone
+    assert child.wait(timeout=60) == 0, child.stderr.read().decode()
+    index = SearchIndex(generated, isolated_home)
+    assert index.open_existing() and index.doc_count() == 240
+    index.close()

@@ -68,16 +68,26 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
 
 
 def _index_json(ix, rebuild: bool) -> int:
-    def progress(done: int, total: int) -> None:
-        print(json.dumps({"progress": [done, total]}), flush=True)
+    listening = True
 
-    report = ix.sync(progress=progress, rebuild=rebuild)
-    print(json.dumps({"report": {
+    def say(message: dict) -> None:
+        # The app that reads this may have quit; the index is still worth finishing.
+        nonlocal listening
+        if listening:
+            try:
+                print(json.dumps(message), flush=True)
+            except OSError:
+                listening = False
+
+    report = ix.sync(progress=lambda done, total: say({"progress": [done, total]}), rebuild=rebuild)
+    say({"report": {
         "added": report.added, "changed": report.changed, "removed": report.removed,
         "touched": report.touched, "unchanged": report.unchanged, "busy": report.busy,
         "rebuilt_because": report.rebuilt_because, "seconds": report.seconds,
-        "skipped": [[str(s.path), s.reason] for s in report.skipped]}}), flush=True)
+        "skipped": [[str(s.path), s.reason] for s in report.skipped]}})
     ix.close()
+    if not listening:
+        sys.stdout = None  # nothing to flush into a closed pipe at exit
     return 0
 
 

@@ -109,10 +109,15 @@ def index_in_workers(ix, todo: list[tuple[Path, str, Row | None]], workers: int,
             else:
                 raise RuntimeError(f"an indexing worker failed: {payload}")
     finally:
+        # On an error, jobs no worker took are still queued: without this, exiting would wait
+        # for ever to hand them over.
+        jobs.cancel_join_thread()
         for proc in procs:
             proc.join(timeout=5)
             if proc.is_alive():
                 proc.kill()
+        jobs.close()
+        results.close()
     return outcomes, segments
 
 
