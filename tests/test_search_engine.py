@@ -135,11 +135,16 @@ def test_a_build_in_workers_answers_like_one_in_this_process(generated, tmp_path
         assert a.total == b.total and sorted(h.id for h in a.hits) == sorted(h.id for h in b.hits), text
     # Changes after a build in workers go through the ordinary writer and replace the old copy.
     target = next(generated.rglob("article_0003.txt"))
-    target.write_text(target.read_text(encoding="utf-8") + "\nA quokka appeared.\n", encoding="utf-8")
+    old_text = target.read_text(encoding="utf-8")
+    first_words = " ".join(old_text.split("\n\n")[1].split()[:2])
+    target.write_text(old_text + "\nA quokka appeared.\n", encoding="utf-8")
     again = parallel.sync()
     assert again.changed == 1
     assert [h.id for h in parallel.search("quokka").hits] == ["article_0003"]
     assert parallel.search("quokka").total == 1
+    # The old copy, deleted from its worker's segment, is not found by a phrase either.
+    hits = [h.id for h in parallel.search(f'"{first_words}"', limit=1000).hits]
+    assert hits.count("article_0003") == 1, first_words
     parallel.close()
     serial.close()
 

@@ -349,13 +349,15 @@ class SearchIndex:
             self._searcher = self._ix.searcher()
         else:
             old = self._searcher
-            if old._ix is not None and old._ix.latest_generation() != old.reader().generation():
+            if self._ix.latest_generation() != old.reader().generation():
+                # A new searcher from scratch, not old.refresh(): Whoosh reuses the readers of
+                # segments with the same name, whose deletions are then out of date, and adds
+                # back segments the new generation has merged away.
                 if self._postings is not None:
-                    self._postings.close()  # its views into segments refresh() may close
+                    self._postings.close()  # its views into the old segments first
                     self._postings = None
-                # refresh() closes what the new searcher does not reuse; closing the old one
-                # as well would close segment readers the new one shares.
-                self._searcher = old.refresh()
+                old.close()
+                self._searcher = self._ix.searcher()
         return self._searcher
 
 

@@ -35,7 +35,7 @@ class Unsupported(Exception):
 class Ranked:
     top: list[tuple[int, float]]  # (document number, score), best first
     total: int
-    exact: bool = True  # False: total is an estimate (Whoosh's upper bound)
+    exact: bool = True  # False: total is an estimate (a sampled phrase, or Whoosh's upper bound)
     notes: list[str] = field(default_factory=list)
 
 
@@ -169,6 +169,7 @@ class PhraseNode(Node):
             if pairs is not None:
                 lists = sorted((pairs.docs(b) for b in wanted), key=len)
                 local = set(lists[0]).intersection(*lists[1:])
+                local -= self.pr.deleted(leaf)  # old copies of changed files keep their pairs
                 found.update(d + offset for d in local)
             else:
                 sets = sorted((self.pr.leaf_docs(leaf, self.field, w) for w in self.phrase), key=len)

@@ -75,6 +75,11 @@ class PostingsReader:
         _read_leaf(self.leaves[leaf], field, text, weights)
         return set(weights)
 
+    def deleted(self, leaf: int) -> frozenset[int]:
+        """Document numbers (in the segment) deleted from one segment."""
+        reader = self.leaves[leaf][0].reader()
+        return reader.deleted_docs_set if reader.has_deletions() else frozenset()
+
     def pairs(self, leaf: int) -> PairsFile | None:
         """The pair-bucket file of a segment (pairs.py), if it has one."""
         if leaf not in self._pairs:
