@@ -229,3 +229,27 @@ def test_the_app_quitting_does_not_stop_its_index_child(generated, isolated_home
     index = SearchIndex(generated, isolated_home)
     assert index.open_existing() and index.doc_count() == 240
     index.close()
+
+
+def test_small_changes_never_merge_the_big_segments(generated, isolated_home, in_workers, monkeypatch) -> None:
+    """Whoosh's own merge policy re-wrote every segment once there were ~20 of a size."""
+    from whoosh.index import open_dir
+
+    monkeypatch.setattr(engine_module, "SMALL_SEGMENT", 15)
+    monkeypatch.setattr(engine_module, "MERGE_AT", 3)
+    monkeypatch.setattr(build_module, "CHUNK", 20)  # worker segments of 40 articles
+    monkeypatch.setattr(build_module, "MAX_DOCS", 40)
+    index = SearchIndex(generated, isolated_home)
+    index.sync()
+    whoosh_dir = str(index.folder / "whoosh")
+    big = {s.segment_id() for s in open_dir(whoosh_dir)._segments() if s.doc_count_all() >= 15}
+    assert len(big) >= 3
+    target = next(generated.rglob("article_0005.txt"))
+    for n in range(4):  # four one-file syncs: four one-document segments, then a merge of them
+        target.write_text(target.read_text(encoding="utf-8") + f"\nChange {n}.\n", encoding="utf-8")
+        assert index.sync().changed == 1
+    segments = open_dir(whoosh_dir)._segments()
+    assert big <= {s.segment_id() for s in segments}  # untouched
+    assert sum(1 for s in segments if s.doc_count_all() < 15) < 3  # the small ones were merged
+    assert index.search("change").total == 1
+    index.close()
