@@ -253,3 +253,11 @@ def test_small_changes_never_merge_the_big_segments(generated, isolated_home, in
     assert sum(1 for s in segments if s.doc_count_all() < 15) < 3  # the small ones were merged
     assert index.search("change").total == 1
     index.close()
+
+
+def test_searching_before_any_sync_says_so_and_builds_nothing(generated, isolated_home) -> None:
+    index = SearchIndex(generated, isolated_home)
+    result = index.search("insider")
+    assert result.hits == [] and any("not ready" in m for m in result.messages)
+    assert not (index.folder / "whoosh").exists()  # a search never syncs (it may run in an app's thread)
+    index.close()

@@ -49,10 +49,12 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     ix = open_index(corpus, home)
     if args.progress_json:
         return _index_json(ix, args.rebuild)
+    # No refresh thread (auto_refresh=False): a large sync forks worker processes, and forking
+    # while another thread holds a lock is unsafe (Python 3.12 warns of it).
     with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  transient=True, disable=not sys.stderr.isatty()) as bar:
+                  transient=True, auto_refresh=False, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("index", total=None)
-        report = ix.sync(progress=lambda done, total: bar.update(task, completed=done, total=total),
+        report = ix.sync(progress=lambda done, total: bar.update(task, completed=done, total=total, refresh=True),
                          rebuild=args.rebuild)
     if report.rebuilt_because:
         print(f"built a new index: {report.rebuilt_because}", file=sys.stderr)

@@ -300,8 +300,10 @@ class SearchIndex:
         return self._ix.doc_count() if self._ix is not None else 0
 
     def search(self, text: str, limit: int = 10, with_snippets: bool = True) -> SearchResult:
-        if self._ix is None:
-            self.sync()
+        if self._ix is None and not self.open_existing():
+            # Never a sync from here: it may run in an app's thread, and a sync forks workers.
+            return SearchResult([], 0, ["the search index is not ready; it is rebuilt at the next sync"],
+                                None, set())
         cleaned, messages = Qm.repair(text)
         if not cleaned.strip():
             return SearchResult([], 0, messages, None, set())
