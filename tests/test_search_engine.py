@@ -207,8 +207,8 @@ def test_a_sync_with_nothing_changed_writes_nothing(generated, isolated_home) ->
 
 
 def test_a_failing_worker_fails_the_sync_and_nothing_hangs(generated, isolated_home, in_workers, monkeypatch) -> None:
-    def broken(path, article_id, old, people):
-        raise ValueError(f"cannot read {path.name}")
+    def broken(job, people):
+        raise ValueError(f"cannot read {job.path.name}")
 
     monkeypatch.setattr(build_module, "prepare", broken)
     index = SearchIndex(generated, isolated_home)

@@ -15,6 +15,7 @@ import os
 import queue
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from reader.corpus.load import Skipped, load_file
@@ -39,24 +40,31 @@ class Prepared:
 Outcome = Skipped | str | Prepared
 
 
-def prepare(path: Path, article_id: str, old: Row | None,
-            people: Callable[[Article], list[str]] | None) -> Outcome:
-    article = load_file(path, article_id)
+class Job(NamedTuple):
+    """A file to index, as the sync found it (its size and modification time go to the
+    catalog, so the next sync can tell it has not changed)."""
+
+    path: Path
+    id: str
+    old: Row | None  # its catalog row from the last sync
+    size: int
+    mtime_ns: int
+
+
+def prepare(job: Job, people: Callable[[Article], list[str]] | None) -> Outcome:
+    path = job.path
+    article = load_file(path, job.id)
     if isinstance(article, Skipped):
         return article
-    if old is not None and old.hash == article.content_hash and old.id == article.id:
+    if job.old is not None and job.old.hash == article.content_hash and job.old.id == article.id:
         return TOUCHED
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        return Skipped(path, f"unreadable: {exc.strerror or exc}")
     names = people(article) if people is not None else []
     title = fold_accents(article.title)
     body = fold_accents("\n".join(b.text for b in article.blocks if b.kind != "boilerplate"))
     fields = dict(path=str(path), id=article.id, title=title, title_text=article.title, date=article.date or "",
                   title_seq=sequence_bytes(title), body_seq=sequence_bytes(body), body=body,
                   person=fold_accents(",".join(sorted(set(names)))), words=article.word_count)
-    row = Row(str(path), article.id, stat.st_size, stat.st_mtime_ns, article.content_hash, article.title,
+    row = Row(str(path), article.id, job.size, job.mtime_ns, article.content_hash, article.title,
               article.title_derived, article.date, article.word_count, bool(article.problems))
     return Prepared(fields, row)
 
@@ -69,17 +77,17 @@ def workers_available() -> int:
     return count if count > 1 else 0
 
 
-def index_in_workers(ix, todo: list[tuple[Path, str, Row | None]], workers: int,
+def index_in_workers(ix, todo: list[Job], workers: int,
                      people: Callable[[Article], list[str]] | None,
                      progress: Callable[[int], None] | None = None) -> tuple[dict[str, Outcome], list]:
-    """Index `todo` (path, article id, catalog row) in `workers` forked processes. Returns the
+    """Index `todo` in `workers` forked processes. Returns the
     outcome of every path and the segments each worker wrote, for the caller to commit under
     its lock."""
     context = multiprocessing.get_context("fork")
     jobs = context.Queue()
     results = context.Queue()
     for start in range(0, len(todo), CHUNK):
-        jobs.put([(str(p), i, row) for p, i, row in todo[start:start + CHUNK]])
+        jobs.put(todo[start:start + CHUNK])
     for _ in range(workers):
         jobs.put(None)
     procs = [context.Process(target=_work, args=(ix, n, jobs, results, people), daemon=True)
@@ -138,14 +146,14 @@ def _work(ix, worker: int, jobs, results, people) -> None:
     try:
         while (job := jobs.get()) is not None:
             out = {}
-            for path, article_id, old in job:
-                outcome = prepare(Path(path), article_id, old, people)
+            for task in job:
+                outcome = prepare(task, people)
                 if isinstance(outcome, Prepared):
                     fields = outcome.fields
                     writer.add_document(**fields)
                     pairs.add(writer.docnum - 1, {"body": fields["body_seq"], "title": fields["title_seq"]})
                     outcome = Prepared(None, outcome.row, (worker, len(segments), writer.docnum - 1))
-                out[path] = outcome
+                out[str(task.path)] = outcome
             results.put(("chunk", worker, out))
             if writer.pool.currentsize > 0.8 * writer.pool.limit or writer.docnum > MAX_DOCS - CHUNK:
                 # A full pool would be sorted and spilled to disk, then merged back: twice the

@@ -190,12 +190,11 @@ class SearchIndex:
         files = find_article_files(self.corpus)
         ids = _article_ids(self.corpus, files)
         known = self._catalog.rows()
-        todo: list[tuple[Path, str, Row | None]] = []
-        stats: dict[str, os.stat_result] = {}
+        todo: list[build.Job] = []
         for path in files:
             key = str(path)
             try:
-                stat = stats[key] = path.stat()
+                stat = path.stat()
             except OSError as exc:
                 report.skipped.append(Skipped(path, f"unreadable: {exc.strerror or exc}"))
                 continue
@@ -203,7 +202,7 @@ class SearchIndex:
             if row is not None and row.size == stat.st_size and row.mtime_ns == stat.st_mtime_ns and row.id == ids[path]:
                 report.unchanged += 1
             else:
-                todo.append((path, ids[path], row))
+                todo.append(build.Job(path, ids[path], row, stat.st_size, stat.st_mtime_ns))
         seen_paths = {str(path) for path in files}
         removed = [p for p in known if p not in seen_paths]
         total = len(todo)
@@ -213,18 +212,17 @@ class SearchIndex:
         if workers:
             outcomes, segments = build.index_in_workers(
                 self._ix, todo, workers, people, None if progress is None else lambda done: progress(done, total))
-            prepared = ((p, outcomes[str(p)]) for p, _, _ in todo)
+            prepared = ((job, outcomes[str(job.path)]) for job in todo)
         else:
-            prepared = ((p, build.prepare(p, i, row, people)) for p, i, row in todo)
+            prepared = ((job, build.prepare(job, people)) for job in todo)
         # No writer (and no new generation of the index) when nothing changed.
         writer = self._ix.writer(timeout=30.0, limitmb=256, codec=writer_codec()) if todo or removed else None
         batch: list[Row] = []
         touched = []
         hashes = {row.hash: row.path for row in known.values() if row.path in seen_paths}
         try:
-            for done, (path, outcome) in enumerate(prepared, 1):
-                key = str(path)
-                row = known.get(key)
+            for done, (job, outcome) in enumerate(prepared, 1):
+                path, key, row = job.path, str(job.path), job.old
                 if not workers and progress is not None and done % 250 == 0:
                     progress(done, total)
                 if isinstance(outcome, Skipped):
@@ -233,7 +231,7 @@ class SearchIndex:
                         removed.append(key)
                     continue
                 if outcome == build.TOUCHED:
-                    touched.append((stats[key].st_size, stats[key].st_mtime_ns, key))
+                    touched.append((job.size, job.mtime_ns, key))
                     report.touched += 1
                     continue
                 twin = hashes.get(outcome.row.hash)

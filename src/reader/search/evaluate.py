@@ -25,6 +25,8 @@ SCORED_FIELDS = {"title", "body", "person"}
 LARGE = 5000  # phrase candidates beyond which the count is sampled and the ranking narrowed
 SAMPLE = 600  # candidates checked to estimate the count
 RANKED = 3000  # candidates checked and scored for the best hits
+SAMPLED_NOTE = (f"a phrase this common is counted from a sample; its best hits are ranked among the "
+                f"{RANKED:,} shortest articles that might hold it")
 
 
 class Unsupported(Exception):
@@ -61,13 +63,13 @@ class TermNode(Node):
 
     def docs(self) -> set[int]:
         if self._docs is None:
-            self._docs = set(self.postings.weights)
+            self._docs = set(self.postings)
         return self._docs
 
     def add_scores(self, cands: set[int], acc: dict[int, float]) -> None:
         if self.field not in SCORED_FIELDS:
             return
-        weights = self.postings.weights
+        weights = self.postings
         if not weights:
             return
         idf = self.pr.idf(self.field, self.text) * self.boost
@@ -90,7 +92,7 @@ class FilterNode(Node):
         self._docs: set[int] = set()
         self.boost = boost
         for field, text in terms:
-            self._docs.update(pr.postings(field, text, cache=False).weights)
+            self._docs.update(pr.postings(field, text, cache=False))
 
     def docs(self) -> set[int]:
         return self._docs
@@ -154,12 +156,7 @@ class PhraseNode(Node):
         sample = random.Random(len(pool)).sample(pool, SAMPLE)
         self.estimate = round(len(sequences.holding(sample, phrase, [])) / SAMPLE * len(pool))
         norms = self.pr.norms(self.field)
-        narrowed = heapq.nsmallest(RANKED, pool, key=norms.__getitem__)
-        note = (f"a phrase this common is counted from a sample; its best hits are ranked among the "
-                f"{RANKED:,} shortest articles that might hold it")
-        if note not in self.pr.notes:
-            self.pr.notes.append(note)
-        return narrowed
+        return heapq.nsmallest(RANKED, pool, key=norms.__getitem__)
 
     def _candidates(self) -> set[int]:
         wanted = pair_buckets(self.hashes, SALT.get(self.field, 0)) if self.slop == 1 else set()
@@ -275,7 +272,6 @@ def build(q, pr: PostingsReader) -> Node:
 
 def run(q, pr: PostingsReader, limit: int) -> Ranked:
     """The best `limit` documents for a query, and how many match. Raises Unsupported."""
-    pr.notes = []
     node = build(q, pr)
     cands = node.docs()
     acc = dict.fromkeys(cands, 0.0)
@@ -286,7 +282,7 @@ def run(q, pr: PostingsReader, limit: int) -> Ranked:
         return Ranked(top, len(cands), True)
     # Some phrase's matches were counted from a sample: add what its narrowing left out.
     total = len(cands) + sum(max(0, p.estimate - len(p.docs())) for p in phrases)
-    return Ranked(top, min(total, pr.doc_count), False, pr.notes)
+    return Ranked(top, min(total, pr.doc_count), False, [SAMPLED_NOTE])
 
 
 def _walk(node: Node):

@@ -29,15 +29,6 @@ CACHE_TERMS = 64  # posting lists kept between queries (search-as-you-type repea
 CACHE_POSTINGS = 600_000  # ... and at most this many postings in all (~60 MB)
 
 
-class Postings:
-    """One term of one field over every segment: document number → weight."""
-
-    __slots__ = ("weights",)
-
-    def __init__(self) -> None:
-        self.weights: dict[int, float] = {}
-
-
 class PostingsReader:
     """Postings, inverse document frequencies and length norms for one open searcher."""
 
@@ -46,28 +37,28 @@ class PostingsReader:
         self.folder = folder  # the index's folder, where pairs files are
         self.leaves = searcher.leaf_searchers()
         self.doc_count = searcher.doc_count_all()
-        self._cache: OrderedDict[tuple, Postings] = OrderedDict()
+        self._cache: OrderedDict[tuple, dict[int, float]] = OrderedDict()
         self._cached = 0
         self._norms: dict[str, list[float]] = {}
         self._sequences: dict[str, Sequences] = {}
         self._pairs: dict[int, PairsFile | None] = {}
-        self.notes: list[str] = []  # what the last query's evaluation had to approximate
 
-    def postings(self, field: str, text: str | bytes, cache: bool = True) -> Postings:
+    def postings(self, field: str, text: str | bytes, cache: bool = True) -> dict[int, float]:
+        """One term of one field over every segment: document number → weight."""
         key = (field, text)
         found = self._cache.get(key) if cache else None
         if found is not None:
             self._cache.move_to_end(key)
             return found
-        out = Postings()
-        for leaf in range(len(self.leaves)):
-            _read_leaf(self.leaves[leaf], field, text, out.weights)
+        weights: dict[int, float] = {}
+        for leaf in self.leaves:
+            _read_leaf(leaf, field, text, weights)
         if cache:
-            self._cache[key] = out
-            self._cached += len(out.weights)
+            self._cache[key] = weights
+            self._cached += len(weights)
             while len(self._cache) > CACHE_TERMS or (self._cached > CACHE_POSTINGS and len(self._cache) > 1):
-                self._cached -= len(self._cache.popitem(last=False)[1].weights)
-        return out
+                self._cached -= len(self._cache.popitem(last=False)[1])
+        return weights
 
     def leaf_docs(self, leaf: int, field: str, text: str) -> set[int]:
         """The documents (index-wide numbers) of one segment that hold a term."""

@@ -1,4 +1,4 @@
-""""Did you mean": for a searched word the index has never seen, the closest word it has, as
+"""Did you mean: for a searched word the index has never seen, the closest word it has, as
 articles write it."""
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ corpus in a worker with progress, opens articles, filters and sorts, remembers t
 from __future__ import annotations
 
 import gc
-import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from textual import on, work
@@ -21,7 +21,6 @@ from reader.corpus.lazy import LazyCorpus
 from reader.corpus.load import find_article_files
 from reader.search.catalog_db import SCHEMA_VERSION, index_folder, stored_listing
 
-SYNC_DELAY = 0.5  # seconds between listing a large corpus from its catalog and syncing it
 LAZY_THRESHOLD = 3000  # more article files than this: list from the search catalog
 from reader.ui.screens.analysis_actions import ANALYSIS_BINDINGS, AnalysisActions
 from reader.ui.screens.notes_actions import NOTES_BINDINGS, NotesActions
@@ -30,6 +29,17 @@ from reader.ui.widgets.search_input import SearchInput
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
+
+
+@contextmanager
+def _collector_paused():
+    """The garbage collector off while 100,000s of lasting objects are made: it would walk
+    them again and again as they are made."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _listing(rows) -> tuple[dict[str, str], list[Entry]]:
@@ -104,14 +114,9 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         try:
             if not self.corpus_path.exists():
                 raise CorpusError(f"corpus not found: {self.corpus_path}")
-            # A large corpus seen before is listed from the catalog at once (no Whoosh). The
-            # collector is paused meanwhile: it would otherwise walk the 100,000s of new objects
-            # again and again as they are made.
-            gc.disable()
-            try:
+            # A large corpus seen before is listed from the catalog at once (no Whoosh).
+            with _collector_paused():
                 rows = stored_listing(index_folder(self.corpus_path, self.app.home), SCHEMA_VERSION)
-            finally:
-                gc.enable()
             if len(rows) > LAZY_THRESHOLD or len(find_article_files(self.corpus_path)) > LAZY_THRESHOLD:
                 self._load_large(rows, progress)
                 return
@@ -130,14 +135,9 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         from reader.search.background import sync_in_child
 
         if rows:
-            gc.disable()
-            try:
+            with _collector_paused():
                 listing = _listing(rows)
-            finally:
-                gc.enable()
             self.app.call_from_thread(self._loaded_large, *listing, None, None)
-            # Let the screen paint the list before a child Python starts competing for the CPU.
-            time.sleep(SYNC_DELAY)
         report = sync_in_child(self.corpus_path, self.app.home, progress)
         index = SearchIndex(self.corpus_path, self.app.home)
         index.open_existing()
