@@ -261,3 +261,19 @@ def test_searching_before_any_sync_says_so_and_builds_nothing(generated, isolate
     assert result.hits == [] and any("not ready" in m for m in result.messages)
     assert not (index.folder / "whoosh").exists()  # a search never syncs (it may run in an app's thread)
     index.close()
+
+
+def test_a_damaged_listing_copy_falls_back_to_the_catalog_and_is_written_anew(generated, isolated_home) -> None:
+    from reader.search.catalog_db import LISTING, SCHEMA_VERSION, stored_listing
+
+    index = SearchIndex(generated, isolated_home)
+    index.sync()
+    listing = index.folder / LISTING
+    good = stored_listing(index.folder, SCHEMA_VERSION)
+    assert len(good) == 240
+    listing.write_bytes(listing.read_bytes()[:500])  # truncated
+    assert stored_listing(index.folder, SCHEMA_VERSION) == good  # from SQLite
+    assert not listing.exists()
+    index.sync()  # nothing changed, but the copy is missing: written again
+    assert listing.exists() and stored_listing(index.folder, SCHEMA_VERSION) == good
+    index.close()

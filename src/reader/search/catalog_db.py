@@ -38,8 +38,11 @@ def stored_listing(folder: Path, schema: int) -> list[tuple]:
         rows = marshal.loads((folder / LISTING).read_bytes())
         if isinstance(rows, list) and all(isinstance(r, tuple) and len(r) == 7 for r in rows[:1]):
             return rows
-    except (OSError, ValueError, EOFError, TypeError):
+        (folder / LISTING).unlink()  # the next sync writes it anew
+    except OSError:
         pass
+    except (ValueError, EOFError, TypeError):
+        (folder / LISTING).unlink(missing_ok=True)
     try:
         catalog = CatalogDB(folder / "catalog.sqlite")
     except sqlite3.Error:
