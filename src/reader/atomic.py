@@ -1,10 +1,38 @@
-"""Atomic file writes: a temp file in the same folder, flushed, fsynced, then `os.replace`d."""
+"""Atomic file writes: a temp file in the same folder, flushed, fsynced, then `os.replace`d.
+
+Only a regular file (or nothing) is ever replaced: a FIFO, a device, a folder or a symbolic link
+at the target is refused, so `--force` onto `/dev/null` or a link cannot turn it into a file.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+
+class UnsafeTarget(OSError):
+    """The path exists and is not a regular file (a link, FIFO, device, socket or folder)."""
+
+
+def check_target(path: Path) -> bool:
+    """Whether `path` exists (as a regular file); raises `UnsafeTarget` for anything else there."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if stat.S_ISLNK(info.st_mode):
+        raise UnsafeTarget(errno.EEXIST, "is a symbolic link; refusing to replace it (name the file it "
+                           "points to, or another file)", str(path))
+    if stat.S_ISDIR(info.st_mode):
+        raise UnsafeTarget(errno.EISDIR, "is a folder: name a file", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        from reader.safefile import kind_of
+
+        raise UnsafeTarget(errno.EEXIST, f"is {kind_of(info.st_mode)}; refusing to replace it", str(path))
+    return True
 
 
 def write_atomic(path: Path, data: str | bytes, *, backup: bool = False, fsync: bool = True) -> None:
@@ -15,6 +43,7 @@ def write_atomic(path: Path, data: str | bytes, *, backup: bool = False, fsync: 
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    check_target(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -6,12 +6,13 @@ Textual is imported only when the app is launched, so shell commands start fast.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from reader import __version__
 from reader.paths import CORPUS_ENV, HOME_ENV, default_corpus, user_home
+from reader.shellout import guard_terminal_streams
+from reader.textsafe import json_line, one_line
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -53,10 +54,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; Ctrl+C exits quietly with status 130, a closed pipe (`| head`) with 0."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        _quiet_exit()
+        return 130
+    except BrokenPipeError:
+        _quiet_exit()
+        return 0
+
+
+def _quiet_exit() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     corpus = default_corpus(getattr(args, "corpus", None)).resolve()
     home = user_home(getattr(args, "home", None))
     command = args.command or "read"
+    if command != "read":
+        guard_terminal_streams()
     if command == "read":
         return _read(corpus, home, args.theme, getattr(args, "store", None))
     if command in ("search", "index"):
@@ -97,7 +123,7 @@ def _list(corpus_path: Path, as_json: bool) -> int:
     try:
         corpus = load_corpus(corpus_path)
     except CorpusError as exc:
-        print(f"baldreader: {exc}", file=sys.stderr)
+        print(f"baldreader: {one_line(str(exc))}", file=sys.stderr)
         return 2
     out = sys.stdout
     for a in corpus.articles:
@@ -105,15 +131,15 @@ def _list(corpus_path: Path, as_json: bool) -> int:
             record = {"id": a.id, "path": str(a.path), "title": a.title,
                       "title_derived": a.title_derived, "date": a.date, "words": a.word_count,
                       "reading_minutes": a.reading_minutes, "problems": a.problems}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_line(record) + "\n")
         else:
             flag = " !" if a.problems else ""
-            out.write(f"{a.date or 'undated':10}  {a.word_count:>6}w  {a.id}  {a.title}{flag}\n")
+            out.write(f"{a.date or 'undated':10}  {a.word_count:>6}w  {one_line(a.id)}  {one_line(a.title)}{flag}\n")
     for skipped in corpus.skipped:
-        print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        print(f"skipped {one_line(str(skipped.path))}: {one_line(skipped.reason)}", file=sys.stderr)
     for a in corpus.flagged:
         for problem in a.problems:
-            print(f"warning {a.path}: {problem}", file=sys.stderr)
+            print(f"warning {one_line(str(a.path))}: {one_line(problem)}", file=sys.stderr)
     return 0
 
 
@@ -125,5 +151,5 @@ def _themes(home: Path) -> int:
     for theme in loaded.themes:
         print(f"{theme.name}  ({'dark' if theme.dark else 'light'})")
     for problem in loaded.problems:
-        print(problem, file=sys.stderr)
+        print(one_line(problem), file=sys.stderr)
     return 1 if loaded.problems else 0

@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from reader.textsafe import json_line, one_line
 from reader.analysis import Analysis, resolve_across
 from reader.analysis.cache import CACHE_NAME, AnalysisCache
 from reader.corpus import Article, CorpusError, Skipped, load_corpus, load_file
@@ -56,15 +57,15 @@ def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
         if isinstance(item, Skipped):
             failed += 1
             if args.json:
-                print(json.dumps({"path": str(item.path), "error": item.reason}, ensure_ascii=False))
+                print(json_line({"path": str(item.path), "error": item.reason}))
             else:
-                print(f"baldreader: {item.path}: {item.reason}", file=sys.stderr)
+                print(f"baldreader: {one_line(str(item.path))}: {one_line(item.reason)}", file=sys.stderr)
             continue
         analysis = analyses[id(item)]
         if args.json:
             record = {"path": str(item.path), "id": item.id, "title": item.title, "date": item.date,
                       "text": item.text, **analysis.to_json()}
-            print(json.dumps(record, ensure_ascii=False))
+            print(json_line(record))
         else:
             _summary(item, analysis)
     return 1 if failed else 0
@@ -76,18 +77,19 @@ def _summary(article: Article, analysis: Analysis) -> None:
     from rich.text import Text
 
     console = Console()
-    console.print(Text(article.title, style="bold"), Text(f"  {article.date or 'undated'} · {article.id}", style="dim"))
+    console.print(Text(one_line(article.title), style="bold"),
+                  Text(one_line(f"  {article.date or 'undated'} · {article.id}"), style="dim"))
     people = Table(title="People", title_justify="left", show_edge=False)
     people.add_column("person")
     people.add_column("mentions", justify="right")
     for person, count in analysis.people().items():
-        people.add_row(Text(person), str(count))
+        people.add_row(Text(one_line(person)), str(count))
     claims = Table(title="Claims", title_justify="left", show_edge=False)
     for column in ("kind", "source", "speaker", "text"):
         claims.add_column(column, overflow="fold" if column == "text" else "ellipsis")
     for claim in analysis.claims:
         text = claim.text if len(claim.text) <= 140 else claim.text[:139] + "…"
-        claims.add_row(claim.kind, claim.source, Text(claim.speaker or "—"), Text(text))
+        claims.add_row(claim.kind, claim.source, Text(one_line(claim.speaker or "—")), Text(one_line(text)))
     console.print(people)
     console.print(claims)
     console.print()

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from reader.textsafe import json_line, one_line
 from reader.analysis.cache import CACHE_NAME, AnalysisCache
 from reader.corpus.model import Article
 
@@ -57,11 +58,11 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         report = ix.sync(progress=lambda done, total: bar.update(task, completed=done, total=total, refresh=True),
                          rebuild=args.rebuild)
     if report.rebuilt_because:
-        print(f"built a new index: {report.rebuilt_because}", file=sys.stderr)
+        print(f"built a new index: {one_line(report.rebuilt_because)}", file=sys.stderr)
     if report.busy:
         print("another baldreader is indexing this corpus; not synced", file=sys.stderr)
     for skipped in report.skipped:
-        print(f"skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        print(f"skipped {one_line(str(skipped.path))}: {one_line(skipped.reason)}", file=sys.stderr)
     print(f"{ix.doc_count()} articles indexed: {report.added} added, {report.changed} changed, "
           f"{report.removed} removed, {report.touched} touched, {report.unchanged} unchanged "
           f"in {report.seconds:.2f} s ({ix.folder})")
@@ -77,7 +78,7 @@ def _index_json(ix, rebuild: bool) -> int:
         nonlocal listening
         if listening:
             try:
-                print(json.dumps(message), flush=True)
+                print(json_line(message), flush=True)
             except OSError:
                 listening = False
 
@@ -100,20 +101,20 @@ def run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     ix = open_index(corpus, home)
     report = ix.sync()
     if report.rebuilt_because and report.rebuilt_because != "no index yet":
-        print(f"built a new index: {report.rebuilt_because}", file=sys.stderr)
+        print(f"built a new index: {one_line(report.rebuilt_because)}", file=sys.stderr)
     result = ix.search(" ".join(args.query), limit=max(1, args.limit))
     ix.close()
     for message in result.messages:
-        print(f"note: {message}", file=sys.stderr)
+        print(f"note: {one_line(message)}", file=sys.stderr)
     if result.suggestion:
-        print(f"no hits; did you mean: {result.suggestion}", file=sys.stderr)
+        print(f"no hits; did you mean: {one_line(result.suggestion)}", file=sys.stderr)
     for hit in result.hits:
         if args.json:
-            print(json.dumps({"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date,
-                              "score": hit.score, "snippet": hit.snippet}, ensure_ascii=False))
+            print(json_line({"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date,
+                             "score": hit.score, "snippet": hit.snippet}))
         else:
-            print(f"{hit.score:7.2f}  {hit.date or 'undated':10}  {hit.id}  {hit.title}")
-            print(f"         {hit.snippet}")
+            print(f"{hit.score:7.2f}  {hit.date or 'undated':10}  {one_line(hit.id)}  {one_line(hit.title)}")
+            print(f"         {one_line(hit.snippet)}")
     if not args.json:
         print(f"{result.total if result.exact else f'about {result.total}'} hit(s)", file=sys.stderr)
     return 0

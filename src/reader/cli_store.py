@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from reader.atomic import write_atomic
+from reader.textsafe import json_line, one_line
+from reader.atomic import UnsafeTarget, check_target, write_atomic
 from reader.corpus import Article, CorpusError, load_corpus
 from reader.export import FORMATS, export, select_notes
 from reader.store import STATUSES, Bookmark, Note, Store, StoreError
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
     try:
         store.load()
         for warning in store.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+            print(f"warning: {one_line(warning)}", file=sys.stderr)
         if args.command == "notes":
             code = _notes(args, store, corpus_path)
         elif args.command == "bookmarks":
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
         store.flush_cache()
         return code
     except (StoreError, CommandError, AnchorError, CorpusError) as exc:
-        print(f"baldreader: {exc}", file=sys.stderr)
+        print(f"baldreader: {one_line(str(exc))}", file=sys.stderr)
         return 2
 
 
@@ -115,13 +116,13 @@ def _notes(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
             place = locate(note.anchor, articles)
             if args.json:
                 record = note.to_dict() | {"detached": place.detached}
-                print(json.dumps(record, ensure_ascii=False, default=str))
+                print(json_line(record))
             else:
                 where = f"¶{place.paragraph}" if place.paragraph else "article"
                 flag = "  [detached]" if place.detached else ""
                 first = note.text.splitlines()[0] if note.text else ""
                 tags = " ".join(f"#{t}" for t in note.tags)
-                print(f"{note.id}  {note.anchor.article} {where}  {note.status}  {first}  {tags}{flag}")
+                print(one_line(f"{note.id}  {note.anchor.article} {where}  {note.status}  {first}  {tags}{flag}"))
     else:
         removed = store.delete_note(args.id)
         print(f"removed note {removed.id}")
@@ -137,10 +138,10 @@ def _bookmarks(args: argparse.Namespace, store: Store, corpus_path: Path) -> int
     elif args.action == "list":
         for bookmark in store.bookmarks():
             if args.json:
-                print(json.dumps(bookmark.to_dict(), ensure_ascii=False, default=str))
+                print(json_line(bookmark.to_dict()))
             else:
                 where = f"¶{bookmark.anchor.paragraph}" if bookmark.anchor.paragraph else "article"
-                print(f"{bookmark.id}  {bookmark.anchor.article} {where}  {bookmark.label}")
+                print(one_line(f"{bookmark.id}  {bookmark.anchor.article} {where}  {bookmark.label}"))
     else:
         removed = store.delete_bookmark(args.id)
         print(f"removed bookmark {removed.id}")
@@ -166,8 +167,15 @@ def write_export(text: str, output: str, force: bool) -> None:
         sys.stdout.write(text)
         return
     path = Path(output).expanduser()
-    if path.exists() and not force:
-        raise CommandError(f"{path} exists; add --force to overwrite it")
-    if path.is_dir():
-        raise CommandError(f"{path} is a folder")
-    write_atomic(path, text)
+    try:
+        exists = check_target(path)  # a link, FIFO, device or folder is refused, even with --force
+    except UnsafeTarget as exc:
+        raise CommandError(f"{one_line(str(path))} {exc.strerror}") from None
+    if exists and not force:
+        raise CommandError(f"{one_line(str(path))} exists; add --force to overwrite it")
+    if not path.parent.is_dir():
+        raise CommandError(f"folder {one_line(str(path.parent))} does not exist")
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise CommandError(f"cannot write {one_line(str(path))}: {exc.strerror or exc}") from None

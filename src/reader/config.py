@@ -17,6 +17,9 @@ from pathlib import Path
 
 import yaml
 
+from reader import safeyaml
+from reader.safefile import read_regular
+
 CONFIG_NAME = "config.yaml"
 
 
@@ -32,7 +35,7 @@ def load_config(home: Path) -> Config:
     if not path.exists():
         return Config()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safeyaml.load(read_regular(path, 1024 * 1024))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         return Config(problems=[f"{path}: cannot be read, ignored ({_short(exc)})"])
     if data is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ from reader.store.model import Bookmark, Note, now_iso
 
 FORMATS = ("md", "json", "csv")
 EXPORT_VERSION = 1
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ["created", "updated", "article_id", "article_title", "article_date", "paragraph",
                "quote", "note", "tags", "verdict", "target", "claim_kind", "claim_source",
                "claim_speaker", "detached", "id"]
@@ -93,10 +95,13 @@ def _json(rows: list[ExportRow], bookmarks: list[Bookmark]) -> str:
 def _csv(rows: list[ExportRow]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    # Python's writer does not quote a bare CR when rows end in LF, and a spreadsheet splits the
+    # row there: a row holding one is written with every cell quoted.
+    quoting_all = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for row in rows:
         note, claim = row.note, row.note.claim or {}
-        writer.writerow({
+        cells = {
             "created": note.created, "updated": note.updated, "article_id": note.anchor.article,
             "article_title": note.anchor.article_title, "article_date": row.article_date or "",
             "paragraph": row.paragraph or "", "quote": note.anchor.quote, "note": note.text,
@@ -104,8 +109,17 @@ def _csv(rows: list[ExportRow]) -> str:
             "claim_kind": claim.get("kind", ""), "claim_source": claim.get("source", ""),
             "claim_speaker": claim.get("speaker") or "", "detached": "yes" if row.detached else "",
             "id": note.id,
-        })
+        }
+        cells = {key: _csv_cell(value) for key, value in cells.items()}
+        (quoting_all if any("\r" in v for v in cells.values()) else writer).writerow(cells)
     return out.getvalue()
+
+
+def _csv_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text: one beginning with = + - @ TAB or CR would run as a
+    formula, so it gets a leading apostrophe (OWASP's rule for CSV injection)."""
+    text = str(value)
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
 def _markdown(rows: list[ExportRow]) -> str:
@@ -117,27 +131,58 @@ def _markdown(rows: list[ExportRow]) -> str:
         note = row.note
         if note.anchor.article != current:
             current = note.anchor.article
-            lines += [f"## {_md_inline(note.anchor.article_title or note.anchor.article)}", ""]
-            lines += [f"Article `{note.anchor.article}` · {row.article_date or 'undated'}", ""]
+            lines += [f"## {md_text(note.anchor.article_title or note.anchor.article)}", ""]
+            lines += [f"Article {md_code(note.anchor.article)} · {md_text(row.article_date or 'undated')}", ""]
         where = f"¶{row.paragraph}" if row.paragraph else "whole article"
-        heading = [where, note.target, f"verdict: **{note.status}**"]
+        heading = [where, md_text(note.target), f"verdict: **{md_text(note.status)}**"]
         if row.detached:
             heading.append("⚠ detached: the passage is no longer in the article")
         lines += [f"### {' · '.join(heading)}", ""]
         if note.claim:
             claim = note.claim
-            lines += [f"Claim: {claim.get('kind', '?')} · source {claim.get('source', '?')}"
-                      + (f" · speaker {claim.get('speaker')}" if claim.get("speaker") else ""), ""]
+            lines += [md_text(f"Claim: {claim.get('kind', '?')} · source {claim.get('source', '?')}"
+                              + (f" · speaker {claim.get('speaker')}" if claim.get("speaker") else "")), ""]
         if note.anchor.quote:
-            lines += [f"> {line}" if line else ">" for line in note.anchor.quote.splitlines()] + [""]
+            lines += [f"> {md_text(line)}" if line.strip() else ">" for line in note.anchor.quote.splitlines()]
+            lines += [""]
         if note.text:
-            lines += [note.text.rstrip("\n"), ""]
+            lines += md_lines(note.text.rstrip("\n")) + [""]
         if note.tags:
-            lines += ["Tags: " + " ".join(f"`#{t}`" for t in note.tags), ""]
-        lines += [f"<sub>note {note.id} · created {note.created} · updated {note.updated} · "
-                  f"{note.anchor.article}{'#p' + str(row.paragraph) if row.paragraph else ''}</sub>", ""]
+            lines += ["Tags: " + " ".join(md_code(f"#{t}") for t in note.tags), ""]
+        place = f"{note.anchor.article}{'#p' + str(row.paragraph) if row.paragraph else ''}"
+        lines += [f"<sub>{md_text(f'note {note.id} · created {note.created} · updated {note.updated} · {place}')}"
+                  "</sub>", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _md_inline(text: str) -> str:
-    return text.replace("\n", " ").replace("#", "\\#")
+# Characters that make Markdown structure anywhere in a line (emphasis, code, links, HTML,
+# tables, strike-through, headings) and, at a line's start, lists, quotes and rules.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=#]|\d+[.)])")
+
+
+def md_text(text: str) -> str:
+    """`text` as one line of literal Markdown: every character that could make structure is
+    backslash-escaped, newlines become spaces."""
+    line = " ".join(str(text).splitlines())
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _MD_SPECIAL.sub(r"\\\1", line))
+
+
+def md_lines(text: str) -> list[str]:
+    """Multi-line text as literal Markdown lines, its line breaks kept (a trailing backslash is a
+    hard line break; blank lines stay paragraph breaks)."""
+    lines = text.splitlines()
+    out = []
+    for i, line in enumerate(lines):
+        escaped = md_text(line) if line.strip() else ""
+        following = i + 1 < len(lines) and lines[i + 1].strip()
+        out.append(escaped + ("\\" if escaped and following else ""))
+    return out
+
+
+def md_code(text: str) -> str:
+    """`text` as inline code, fenced with more backticks than it holds."""
+    text = " ".join(str(text).splitlines())
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import yaml
 
+from reader import safeyaml
+from reader.safefile import read_regular
+
 from reader.atomic import write_atomic
 
 STATE_NAME = "state.yaml"
@@ -36,7 +39,7 @@ def load_state(home: Path) -> State:
     """The saved state; a missing or unreadable file gives a fresh state (it holds no user work)."""
     path = home / STATE_NAME
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safeyaml.load(read_regular(path, 1024 * 1024))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return State()
     if not isinstance(data, dict):

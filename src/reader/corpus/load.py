@@ -12,6 +12,7 @@ from pathlib import Path
 from reader.corpus.decode import decode_article_bytes
 from reader.corpus.model import Article
 from reader.corpus.parse import parse_article
+from reader.safefile import FileTooLarge, NotRegularFile, read_regular
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -61,10 +62,9 @@ def find_article_files(root: Path) -> list[Path]:
 def load_file(path: Path, article_id: str | None = None) -> Article | Skipped:
     """One article file, or the reason it cannot be shown."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return Skipped(path, f"too large for an article ({size // (1024 * 1024)} MiB)")
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except (NotRegularFile, FileTooLarge) as exc:
+        return Skipped(path, f"skipped: {exc.strerror}")
     except OSError as exc:
         return Skipped(path, f"unreadable: {exc.strerror or exc}")
     decoded = decode_article_bytes(raw)

@@ -10,6 +10,8 @@ from pathlib import Path
 from whoosh.support.charset import accent_map
 
 from reader.search.schema import fold_accents, word_sequence
+from reader.corpus.load import MAX_FILE_BYTES
+from reader.safefile import read_regular
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +59,7 @@ def snippet(path: Path, terms: set[str], width: int = 220) -> str:
     """Up to two stretches of the article around words that start with a searched stem,
     hits as **word**. Reads the file as text; no parsing, no second analysis."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = read_regular(path, MAX_FILE_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return ""
     text = " ".join(text.split())

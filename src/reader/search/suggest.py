@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.search.snippets import surface_form
+from reader.corpus.load import MAX_FILE_BYTES
+from reader.safefile import read_regular
 
 
 def did_you_mean(searcher, cleaned: str) -> str | None:
@@ -34,7 +36,8 @@ def _surface(searcher, stem: str) -> str:
 
     for hit in searcher.search(Term("body", stem), limit=3):
         try:
-            found = surface_form(Path(hit["path"]).read_text(encoding="utf-8", errors="replace"), stem)
+            raw = read_regular(Path(hit["path"]), MAX_FILE_BYTES)
+            found = surface_form(raw.decode("utf-8", errors="replace"), stem)
         except OSError:
             continue
         if found:

@@ -11,11 +11,10 @@ from typing import Any
 
 import yaml
 
+from reader import safeyaml
 from reader.atomic import write_atomic
 
-# The C-accelerated classes of the *safe* loader and dumper when libyaml is present: the same
-# constructors as yaml.safe_load / yaml.safe_dump, several times faster.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The C-accelerated safe dumper when libyaml is present (loading: `reader.safeyaml`).
 _BaseSafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -49,7 +48,7 @@ def sha256(raw: bytes) -> str:
 
 def parse_yaml(raw: bytes, path: Path) -> Any:
     try:
-        return yaml.load(raw, Loader=SafeLoader)  # noqa: S506 - the safe loader
+        return safeyaml.load(raw)
     except yaml.constructor.ConstructorError as exc:
         raise StoreCorrupt(f"{path}: {_where(exc)}refused {_tag(exc)}: baldreader reads plain "
                            "data only (YAML tags that construct objects are not allowed)") from None

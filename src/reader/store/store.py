@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.atomic import write_atomic
+from reader.safefile import read_regular
 from reader.store.fileio import (
     StoreCorrupt,
     StoreError,
@@ -34,10 +35,16 @@ from reader.store.model import SCHEMA_VERSION, Bookmark, Note, entry_problems, n
 
 STORE_NAME = "notes.yaml"
 LOCK_TIMEOUT = 10.0
+MAX_STORE_BYTES = 256 * 1024 * 1024
+MAX_VERSION = 1000  # a schema version beyond this is not a version
 
 
 class StoreReadOnly(StoreError):
     """The store cannot be written now (unreadable file, or written by a newer baldreader)."""
+
+
+class StoreWriteFailed(StoreError):
+    """The file could not be written (disk full, permissions…); nothing was changed."""
 
 
 class StoreBusy(StoreError):
@@ -65,6 +72,7 @@ class Store:
         self._sha: str | None = None
         self._appendable = False
         self._cache_dirty = False
+        self._swept = False  # stale temp files removed (once, under the lock)
 
     @classmethod
     def at_home(cls, home: Path) -> Store:
@@ -100,7 +108,7 @@ class Store:
 
     def _refresh(self) -> None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular(self.path, MAX_STORE_BYTES)
         except FileNotFoundError:
             raw = None
         except OSError as exc:
@@ -145,13 +153,18 @@ class Store:
         old = self._raw
         if not self._appendable or old is None or len(raw) <= len(old) or not raw.startswith(old):
             return None
+        tail = raw[len(old):]
         try:
-            added = parse_yaml(raw[len(old):], self.path)
+            added = parse_yaml(tail, self.path)
         except StoreCorrupt:
             return None
-        if isinstance(added, list) and added and all(isinstance(e, dict) for e in added):
-            return added
-        return None
+        if not (isinstance(added, list) and added and all(isinstance(e, dict) for e in added)):
+            return None
+        # Only what a baldreader appends, byte for byte: anything else (a hand-appended fragment
+        # that parses alone but not as part of the file) goes through a full parse.
+        if b"".join(dump_appended_note(entry) for entry in added) != tail:
+            return None
+        return added
 
     def _validate(self, data: Any) -> dict[str, Any]:
         if data is None:
@@ -160,8 +173,9 @@ class Store:
             raise StoreCorrupt(f"{self.path}: expected a mapping with 'version', 'bookmarks' and "
                                f"'notes' at the top level, found {type(data).__name__}")
         version = data.get("version", 0)
-        if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-            raise StoreCorrupt(f"{self.path}: 'version' must be a whole number, found {version!r}")
+        if isinstance(version, bool) or not isinstance(version, int) or not 0 <= version <= MAX_VERSION:
+            shown = f"{version!r:.40}" if not isinstance(version, int) else f"a number of {len(str(abs(version)))} digits" if abs(version) > MAX_VERSION else repr(version)
+            raise StoreCorrupt(f"{self.path}: 'version' must be a small whole number (0 to {MAX_VERSION}), found {shown}")
         if version > SCHEMA_VERSION:
             return _normalise(data, self.path)  # shown, never written (see _refresh)
         while version < SCHEMA_VERSION:
@@ -220,14 +234,30 @@ class Store:
             lambda doc: (Bookmark.from_dict(self._remove("bookmarks", bookmark_id, doc)), None))
 
     def start_fresh(self) -> Path | None:
-        """Move an unreadable store aside (never deleted) and start an empty one. Returns where
-        the old file now is."""
+        """Move an unreadable store aside (never deleted, never onto another moved file) and
+        start an empty one. Returns where the old file now is, or None when there was nothing to
+        move: the file is missing, or readable now (another baldreader started fresh first, or
+        it was mended by hand), in which case it is simply loaded."""
         with self._locked():
+            self._sha = None
+            try:
+                self._refresh()
+                return None  # readable now (or missing): nothing to move, nothing lost
+            except StoreCorrupt:
+                pass
             moved = None
             if self.path.exists():
                 stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
                 moved = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
-                os.replace(self.path, moved)
+                number = 1
+                while moved.exists() or moved.is_symlink():
+                    number += 1
+                    moved = self.path.with_name(f"{self.path.name}.unreadable-{stamp}-{number}")
+                try:
+                    os.rename(self.path, moved)
+                except OSError as exc:
+                    raise StoreWriteFailed(f"{self.path}: could not be moved aside ({exc.strerror or exc}); "
+                                           "nothing was changed") from exc
             self.read_only_reason = None
             self._doc, self._raw, self._sha, self._appendable = _empty(), None, None, False
             self._write(dump_document(self._doc), appendable=False)
@@ -247,17 +277,38 @@ class Store:
                 raise StoreReadOnly(f"{exc}; nothing was written") from None
             if self.read_only_reason:
                 raise StoreReadOnly(self.read_only_reason)
-            result, appended = change(self._doc)
-            if appended is not None and self._appendable and self._raw is not None:
-                self._write(self._raw + dump_appended_note(appended), appendable=True)
-            else:
-                self._write(dump_document(self._doc), appendable=bool(self._doc["notes"]))
+            try:
+                result, appended = change(self._doc)
+                if appended is not None and self._appendable and self._raw is not None:
+                    self._write(self._raw + dump_appended_note(appended), appendable=True)
+                else:
+                    self._write(dump_document(self._doc), appendable=bool(self._doc["notes"]))
+            except BaseException:
+                self._forget_unsaved()
+                raise
         return result
 
     def _write(self, raw: bytes, *, appendable: bool) -> None:
-        write_atomic(self.path, raw, backup=True)
+        try:
+            write_atomic(self.path, raw, backup=True)
+        except OSError as exc:
+            raise StoreWriteFailed(f"{self.path}: could not save ({exc.strerror or exc}); nothing "
+                                   "was changed") from exc
         self._raw, self._sha, self._appendable = raw, sha256(raw), appendable
         self._cache_dirty = True
+
+    def _forget_unsaved(self) -> None:
+        """A write failed: memory goes back to what is on disk (the last bytes read or written),
+        so the failed change is not written later by the next one that succeeds."""
+        self._sha = None  # the next transaction re-reads the file whatever it holds
+        self._appendable = False
+        if self._raw is None:
+            self._doc = _empty()
+            return
+        try:
+            self._doc = self._validate(parse_yaml(self._raw, self.path))
+        except StoreCorrupt:  # it was readable when read; keep the last state regardless
+            self._doc = _empty()
 
     def _find(self, key: str, entry_id: str, doc: dict[str, Any] | None = None) -> dict[str, Any]:
         for entry in (doc or self._doc)[key]:
@@ -284,9 +335,25 @@ class Store:
                     if time.monotonic() > deadline:
                         raise StoreBusy(f"{self.path} is locked by another process") from None
                     time.sleep(0.005)
+            if not self._swept:
+                self._swept = True
+                self._remove_stale_temp_files()
             yield
         finally:
             os.close(fd)  # closing releases the lock
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files of writers that were killed mid-write. Only a writer holding the lock makes
+        one, and we hold it now, so any there are left over."""
+        for pattern in (f".{self.path.name}.*.tmp", f"{self.path.name}.bak.tmp"):
+            for leftover in self.path.parent.glob(pattern):
+                if leftover.name.startswith(f".{self.path.name}.cache.json"):
+                    continue  # the cache is written without the lock
+                try:
+                    if leftover.is_file() and not leftover.is_symlink():
+                        leftover.unlink()
+                except OSError:
+                    pass
 
 
 def _empty() -> dict[str, Any]:

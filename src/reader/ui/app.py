@@ -7,11 +7,14 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.config import CONFIG_NAME, load_config
 from reader.paths import bundled_themes
 from reader.state import load_state, save_state
+from reader.textsafe import one_line, visible
 from reader.store import Store
 from reader.store.store import STORE_NAME
 from reader.ui.screens.help import HelpScreen
@@ -53,6 +56,17 @@ class ReaderApp(App[None]):
         self.theme = wanted
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text: messages carry file names, titles and notes, which
+        are data (a `[bold]` stays text, control characters are shown as symbols)."""
+        super().notify(visible(message), title=one_line(title), severity=severity, timeout=timeout,
+                       markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and sub-title (an article's title) as plain, visible text."""
+        return super().format_title(one_line(title), one_line(sub_title))
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)

@@ -7,14 +7,20 @@ bundled dark theme is the fallback.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from reader import safeyaml
+from reader.safefile import read_regular
+from reader.textsafe import one_line
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 DEFAULT_THEME = "baldreader-dark"
+THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")
 BASE_COLOURS = ("primary", "secondary", "accent", "foreground", "background", "surface",
                 "panel", "boost", "warning", "error", "success")
 # baldreader's own variables, with the fallback used when a theme (e.g. a built-in Textual
@@ -45,6 +51,9 @@ def theme_from_mapping(data: object, source: str) -> Theme:
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ValueError("'name' is missing")
+    if not THEME_NAME.fullmatch(name.strip()):
+        raise ValueError(f"'name' {one_line(name)[:40]!r} is not a theme name (letters, digits, "
+                         "'-', '_' and '.', at most 40)")
     if "primary" not in data:
         raise ValueError("'primary' colour is missing")
     kwargs: dict[str, object] = {"name": name.strip()}
@@ -56,8 +65,9 @@ def theme_from_mapping(data: object, source: str) -> Theme:
             raise ValueError("'dark' must be true or false")
         kwargs["dark"] = data["dark"]
     if "luminosity_spread" in data:
-        if not isinstance(data["luminosity_spread"], (int, float)):
-            raise ValueError("'luminosity_spread' must be a number")
+        spread = data["luminosity_spread"]
+        if isinstance(spread, bool) or not isinstance(spread, (int, float)) or not 0.0 <= spread <= 1.0:
+            raise ValueError("'luminosity_spread' must be a number from 0 to 1")
         kwargs["luminosity_spread"] = float(data["luminosity_spread"])
     variables = data.get("variables") or {}
     if not isinstance(variables, dict):
@@ -88,15 +98,15 @@ def load_theme_files(*folders: Path) -> LoadedThemes:
             continue
         for path in sorted(folder.glob("*.y*ml")):
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                data = safeyaml.load(read_regular(path, 1024 * 1024))
                 theme = theme_from_mapping(data, str(path))
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-                loaded.problems.append(f"theme {path.name}: not valid YAML{where}; skipped")
+                loaded.problems.append(f"theme {one_line(path.name)}: not valid YAML{where}; skipped")
                 continue
             except (OSError, UnicodeDecodeError, ValueError) as exc:
-                loaded.problems.append(f"theme {path.name}: {exc}; skipped")
+                loaded.problems.append(f"theme {one_line(path.name)}: {exc}; skipped")
                 continue
             by_name[theme.name] = theme
     loaded.themes = list(by_name.values())

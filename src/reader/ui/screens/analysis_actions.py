@@ -17,6 +17,7 @@ from reader.analysis import Analysis, resolve_across
 from reader.analysis.cache import CACHE_NAME, AnalysisCache
 from reader.analysis.sourcing import sourcing_badge
 from reader.corpus.model import Article
+from reader.textsafe import one_line
 from reader.ui.highlight import Layers, Palette, block_styles, describe_claims, legend
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
@@ -114,7 +115,7 @@ class AnalysisActions:
         analysis = self.analyses.get(article.id)
         block = article.blocks[reader.cursor]
         text = describe_claims(block, analysis) if analysis else "analysing…"
-        info.update(f"¶{reader.cursor + 1}: {text or 'no claim in this paragraph'}")
+        info.update(one_line(f"¶{reader.cursor + 1}: {text or 'no claim in this paragraph'}"))
 
     def action_toggle_layer(self, layer: str) -> None:
         setattr(self.highlight_layers, layer, not getattr(self.highlight_layers, layer))

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from reader.atomic import UnsafeTarget, check_target
+from reader.textsafe import one_line
 from reader.export import FORMATS
 
 
@@ -70,13 +72,18 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         path = Path(self.query_one("#export-path", Input).value).expanduser()
         if not isinstance(fmt, str) or not path.name:
             return
-        if path.is_dir():
-            self.query_one("#export-warning", Static).update(f"{path} is a folder: name a file.")
+        try:
+            exists = check_target(path)
+        except UnsafeTarget as exc:
+            self.query_one("#export-warning", Static).update(one_line(f"{path} {exc.strerror}."))
             return
-        if path.exists() and self._confirm_for != path:
+        if not path.parent.is_dir():
+            self.query_one("#export-warning", Static).update(one_line(f"Folder {path.parent} does not exist."))
+            return
+        if exists and self._confirm_for != path:
             self._confirm_for = path
             self.query_one("#export-warning", Static).update(
-                f"{path} exists. Press Export again to replace it.")
+                one_line(f"{path} exists. Press Export again to replace it."))
             self.query_one("#export-go", Button).label = "Replace"
             return
         self.dismiss(ExportChoice(fmt, path))

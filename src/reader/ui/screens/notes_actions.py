@@ -82,8 +82,12 @@ class NotesActions:
                 except StoreError as exc:
                     self.notify(str(exc), severity="error")
                     return
-                self.notify(f"Started a fresh notes file. The unreadable one is kept as {moved}.",
-                            title="Notes", timeout=12)
+                if moved is None:
+                    self.notify("The notes file is readable now (fixed, or started fresh by another "
+                                "baldreader); loaded it.", title="Notes", timeout=12)
+                else:
+                    self.notify(f"Started a fresh notes file. The unreadable one is kept as {moved}.",
+                                title="Notes", timeout=12)
                 self.refresh_marks()
             else:
                 self.notify("Notes are read-only until the file is fixed.", title="Notes", timeout=8)

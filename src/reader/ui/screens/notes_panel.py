@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from reader.store import Note
 from reader.store.query import Entry, filter_entries
-from reader.textsafe import visible
+from reader.textsafe import one_line, visible
 
 
 class NotesPanel(ModalScreen[tuple[str, str] | None]):
@@ -105,7 +105,7 @@ def _describe(entry: Entry) -> Text:
     text = Text()
     where = f"¶{entry.anchor.paragraph}" if entry.anchor.paragraph else "article"
     if isinstance(entry, Note):
-        text.append(f"✎ {entry.status:<10} ", style="bold")
+        text.append(one_line(f"✎ {entry.status:<10} "), style="bold")
     else:
         text.append("★ bookmark   ", style="bold")
     text.append(visible(entry.anchor.article_title or entry.anchor.article)[:60], style="italic")
@@ -114,7 +114,7 @@ def _describe(entry: Entry) -> Text:
         first = entry.text.splitlines()[0] if entry.text else ""
         text.append(visible(first)[:100])
         if entry.tags:
-            text.append("  " + " ".join(f"#{t}" for t in entry.tags), style="dim")
+            text.append(one_line("  " + " ".join(f"#{t}" for t in entry.tags)), style="dim")
     else:
         text.append(visible(entry.label or entry.anchor.quote[:100]))
     return text

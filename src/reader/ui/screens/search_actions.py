@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 
 from reader.catalog import Entry
-from reader.textsafe import visible
+from reader.textsafe import one_line, visible
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_input import SearchInput
@@ -146,9 +146,9 @@ class SearchActions:
         self.query_one("#list-status", Static).update(status + " · esc clears")
         info = Text()
         for message in result.messages:
-            info.append(f"⚠ {message}\n", style="italic")
+            info.append(f"⚠ {one_line(message)}\n", style="italic")
         if result.suggestion:
-            info.append(f"No hits. Did you mean: {result.suggestion}\n", style="bold")
+            info.append(f"No hits. Did you mean: {one_line(result.suggestion)}\n", style="bold")
         current = self.query_one(ArticleList).current
         hit = next((h for h in result.hits if current and h.id == current.id), None)
         if hit is not None:

@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from reader.corpus.model import Article, Block
-from reader.textsafe import visible
+from reader.textsafe import one_line, visible
 
 
 class BlockView(Static):
@@ -210,11 +210,11 @@ def _header_text(article: Article, marker: str = "") -> Text:
         text.append("  (title derived from the text)", style="dim italic")
     meta = [article.date or "undated", f"{article.word_count} words",
             f"{article.reading_minutes} min read", article.id]
-    text.append("\n" + " · ".join(meta), style="dim")
+    text.append("\n" + one_line(" · ".join(meta)), style="dim")
     if article.boilerplate_words:
         text.append(f"\nSite boilerplate collapsed ({article.boilerplate_words} words).", style="dim italic")
     for problem in article.problems:
-        text.append(f"\n⚠ {problem}", style="bold")
+        text.append(f"\n⚠ {one_line(problem)}", style="bold")
     if marker:
         text.append(f"\n{marker}", style="bold")
     return text
