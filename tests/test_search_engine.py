@@ -15,6 +15,7 @@ import pytest
 from conftest import write
 from reader.search import SearchIndex
 from reader.search import build as build_module
+from reader.search import commit as commit_module
 from reader.search import engine as engine_module
 from reader.search import evaluate
 from reader.search import query as Qm
@@ -235,8 +236,8 @@ def test_small_changes_never_merge_the_big_segments(generated, isolated_home, in
     """Whoosh's own merge policy re-wrote every segment once there were ~20 of a size."""
     from whoosh.index import open_dir
 
-    monkeypatch.setattr(engine_module, "SMALL_SEGMENT", 15)
-    monkeypatch.setattr(engine_module, "MERGE_AT", 3)
+    monkeypatch.setattr(commit_module, "SMALL_SEGMENT", 15)
+    monkeypatch.setattr(commit_module, "MERGE_AT", 3)
     monkeypatch.setattr(build_module, "CHUNK", 20)  # worker segments of 40 articles
     monkeypatch.setattr(build_module, "MAX_DOCS", 40)
     index = SearchIndex(generated, isolated_home)

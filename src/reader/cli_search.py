@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from reader.search.integrity import IndexDamaged
 from reader.textsafe import json_line, one_line
 from reader.analysis.cache import CACHE_NAME, AnalysisCache
 from reader.corpus.model import Article
@@ -102,7 +103,13 @@ def run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     report = ix.sync()
     if report.rebuilt_because and report.rebuilt_because != "no index yet":
         print(f"built a new index: {one_line(report.rebuilt_because)}", file=sys.stderr)
-    result = ix.search(" ".join(args.query), limit=max(1, args.limit))
+    try:
+        result = ix.search(" ".join(args.query), limit=max(1, args.limit))
+    except IndexDamaged as exc:
+        print(f"the search index is damaged ({one_line(str(exc))}); rebuilding it", file=sys.stderr)
+        ix.close()
+        ix.sync(rebuild=True)
+        result = ix.search(" ".join(args.query), limit=max(1, args.limit))
     ix.close()
     for message in result.messages:
         print(f"note: {one_line(message)}", file=sys.stderr)

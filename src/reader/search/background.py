@@ -13,13 +13,14 @@ from pathlib import Path
 from reader.corpus.load import Skipped
 
 
-def sync_in_child(corpus: Path, home: Path, progress: Callable[[int, int], None] | None = None):
+def sync_in_child(corpus: Path, home: Path, progress: Callable[[int, int], None] | None = None,
+                  rebuild: bool = False):
     """Run the sync in a child Python and return its SyncReport; raises RuntimeError with the
     child's own words if it fails."""
     from reader.search.engine import SyncReport
 
     command = [sys.executable, "-m", "reader", "index", "--progress-json",
-               "--corpus", str(corpus), "--home", str(home)]
+               "--corpus", str(corpus), "--home", str(home)] + (["--rebuild"] if rebuild else [])
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     report = None
     assert child.stdout is not None

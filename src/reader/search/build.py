@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,6 +29,7 @@ from reader.search.schema import fold_accents, sequence_bytes, writer_codec
 TOUCHED = "touched"  # the file's modification time changed, its content did not
 CHUNK = 100  # paths handed to a worker at a time
 POOL_MB = 384  # postings a worker holds in memory before writing them out as a segment
+INHERITED_FDS: set[int] = set()  # the parent's descriptors a worker closes (the sync lock)
 
 
 @dataclass
@@ -90,13 +92,14 @@ def index_in_workers(ix, todo: list[Job], workers: int,
         jobs.put(todo[start:start + CHUNK])
     for _ in range(workers):
         jobs.put(None)
-    procs = [context.Process(target=_work, args=(ix, n, jobs, results, people), daemon=True)
+    parent = os.getpid()
+    procs = [context.Process(target=_work, args=(ix, n, jobs, results, people, parent), daemon=True)
              for n in range(workers)]
     for proc in procs:
         proc.start()
     outcomes: dict[str, Outcome] = {}
     segments: list[list] = [[] for _ in range(workers)]
-    finished, done = 0, 0
+    finished, done, completed = 0, 0, False
     try:
         while finished < workers:
             try:
@@ -116,11 +119,14 @@ def index_in_workers(ix, todo: list[Job], workers: int,
                 finished += 1
             else:
                 raise RuntimeError(f"an indexing worker failed: {payload}")
+        completed = True
     finally:
         # On an error, jobs no worker took are still queued: without this, exiting would wait
         # for ever to hand them over.
         jobs.cancel_join_thread()
         for proc in procs:
+            if not completed:  # an error or Ctrl+C: the workers' work is thrown away
+                proc.kill()
             proc.join(timeout=5)
             if proc.is_alive():
                 proc.kill()
@@ -129,8 +135,40 @@ def index_in_workers(ix, todo: list[Job], workers: int,
     return outcomes, segments
 
 
-def _work(ix, worker: int, jobs, results, people) -> None:
+def die_with_parent(parent: int) -> None:
+    """In a forked worker: end when the parent ends, however it ends (kill -9 included), so no
+    worker outlives it holding the index's sync lock; Ctrl+C is for the parent to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for fd in INHERITED_FDS:
+        try:
+            os.close(fd)  # the parent's sync lock: a worker never holds it
+        except OSError:
+            pass
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG (Linux); elsewhere the poll below
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _next_job(jobs, parent: int):
+    """The next job; a worker whose parent has gone exits (where PR_SET_PDEATHSIG is not had)."""
+    while True:
+        try:
+            return jobs.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent:
+                os._exit(1)
+
+
+def _work(ix, worker: int, jobs, results, people, parent: int) -> None:
     from whoosh.writing import SegmentWriter
+
+    die_with_parent(parent)
 
     def new_writer():
         return SegmentWriter(ix, _lk=False, limitmb=POOL_MB, codec=writer_codec()), PairsWriter()
@@ -144,7 +182,7 @@ def _work(ix, worker: int, jobs, results, people) -> None:
     segments = []
     writer, pairs = new_writer()
     try:
-        while (job := jobs.get()) is not None:
+        while (job := _next_job(jobs, parent)) is not None:
             out = {}
             for task in job:
                 outcome = prepare(task, people)

@@ -30,6 +30,8 @@ from reader.corpus.model import Article
 from reader.search import build, evaluate, whoosh_patch  # noqa: F401 - before any index is opened
 from reader.search import query as Qm
 from reader.search.evaluate import Ranked
+from reader.search.commit import commit
+from reader.search.integrity import IndexDamaged, read_meta, stamp_problem, stamps, write_meta
 from reader.search.postings import PostingsReader
 from reader.search.catalog_db import LISTING, CatalogDB, Row, index_folder
 from reader.search.schema import SCHEMA_VERSION, fold_accents, make_schema, writer_codec
@@ -39,8 +41,6 @@ from reader.search.suggest import did_you_mean
 Progress = Callable[[int, int], None]
 PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves `person:` for later
 PARALLEL_MIN = 500  # a sync indexing at least this many articles uses worker processes
-SMALL_SEGMENT = 1000  # segments smaller than this are merged together...
-MERGE_AT = 8  # ...once there are this many
 
 
 @dataclass
@@ -94,9 +94,6 @@ class SearchIndex:
 
     # --- opening and recovery --------------------------------------------------------------
 
-    def _meta_path(self) -> Path:
-        return self.folder / "meta.json"
-
     def _open(self, rebuild: bool = False) -> str | None:
         """Open the index, or make it anew; returns why it was made anew (None if opened)."""
         reason = "rebuild requested" if rebuild else self._problem()
@@ -115,18 +112,21 @@ class SearchIndex:
     def _problem(self) -> str | None:
         if not (self.folder / "whoosh").is_dir():
             return "no index yet"
-        try:
-            meta = json.loads(self._meta_path().read_text())
-        except (OSError, ValueError):
+        meta = read_meta(self.folder)
+        if meta is None:
             return "index metadata missing or unreadable"
         if meta.get("schema") != SCHEMA_VERSION:
-            return f"index built with schema {meta.get('schema')}, this baldreader uses {SCHEMA_VERSION}"
+            return f"index built with schema {meta.get('schema')!r:.20}, this baldreader uses {SCHEMA_VERSION}"
         try:
             if not index.exists_in(str(self.folder / "whoosh")):
                 return "index files missing"
         except Exception as exc:  # noqa: BLE001 - a damaged table of contents
             return f"index unreadable ({type(exc).__name__})"
-        return None
+        return stamp_problem(meta, self.folder / "whoosh")
+
+    def damaged(self) -> str | None:
+        """Why the index on disk is not as the last sync left it (None: it is)."""
+        return self._problem()
 
     def _create(self) -> None:
         self.close()
@@ -138,7 +138,14 @@ class SearchIndex:
         (self.folder / "whoosh").mkdir(parents=True, exist_ok=True)
         self._ix = index.create_in(str(self.folder / "whoosh"), make_schema())
         self._catalog = CatalogDB(self.folder / "catalog.sqlite")
-        self._meta_path().write_text(json.dumps({"schema": SCHEMA_VERSION, "corpus": str(self.corpus)}))
+        self._stamp()
+
+    def _stamp(self) -> None:
+        """Record the Whoosh folder as this sync leaves it (see integrity.py)."""
+        now = stamps(self.folder / "whoosh")
+        meta = read_meta(self.folder)
+        if meta is None or meta.get("files") != now or meta.get("schema") != SCHEMA_VERSION:
+            write_meta(self.folder, SCHEMA_VERSION, self.corpus, now)
 
     def close(self) -> None:
         with self._searcher_lock:
@@ -162,7 +169,8 @@ class SearchIndex:
         rebuilt. Another baldreader syncing the same corpus makes this one skip (busy)."""
         start = time.perf_counter()
         self.folder.mkdir(parents=True, exist_ok=True)
-        lock = os.open(self.folder / "sync.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        lock = os.open(self.folder / "sync.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        build.INHERITED_FDS.add(lock)
         try:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -180,7 +188,9 @@ class SearchIndex:
                 report = SyncReport(rebuilt_because=f"index damaged during sync ({type(exc).__name__})")
                 self._create()
                 self._sync(report, progress)
+            self._stamp()
         finally:
+            build.INHERITED_FDS.discard(lock)
             os.close(lock)
         report.seconds = time.perf_counter() - start
         return report
@@ -260,7 +270,7 @@ class SearchIndex:
                 for key in set(removed):
                     writer.delete_by_term("path", key)
                 report.removed = len(set(removed))
-                _commit(writer, [segment for written in segments for segment in written])
+                commit(writer, [segment for written in segments for segment in written])
                 writer = None
         finally:
             if writer is not None:
@@ -298,6 +308,9 @@ class SearchIndex:
         return self._ix.doc_count() if self._ix is not None else 0
 
     def search(self, text: str, limit: int = 10, with_snippets: bool = True) -> SearchResult:
+        """Ranked hits for `text`. Never raises for a query: one that cannot be read or run gets
+        a message. Raises `IndexDamaged` when reading fails because the index files changed
+        under us; the caller rebuilds (a sync with rebuild=True) and asks again."""
         if self._ix is None and not self.open_existing():
             # Never a sync from here: it may run in an app's thread, and a sync forks workers.
             return SearchResult([], 0, ["the search index is not ready; it is rebuilt at the next sync"],
@@ -307,22 +320,44 @@ class SearchIndex:
             return SearchResult([], 0, messages, None, set())
         parser = Qm.make_parser(self._ix.schema)
         with self._searcher_lock:
-            searcher = self._current_searcher()
             try:
                 parsed = Qm.parse(parser, cleaned)
-            except QueryParserError as exc:
-                return SearchResult([], 0, messages + [f"cannot read the query: {exc}"], None, set())
-            q = Qm.expand(parsed, searcher.reader(), messages)
-            terms = Qm.hit_terms(q)
-            ranked = self._rank(searcher, q, limit)
-            hits = []
-            for docnum, score in ranked.top:
-                stored = searcher.stored_fields(docnum)
-                text = snippet(Path(stored["path"]), terms) if with_snippets else ""
-                hits.append(Hit(stored["id"], stored["path"], stored["title_text"], stored["date"] or None,
-                                round(score, 4), text))
-            suggestion = did_you_mean(searcher, cleaned) if not hits else None
-            return SearchResult(hits, ranked.total, messages + ranked.notes, suggestion, terms, ranked.exact)
+            except Exception as exc:  # noqa: BLE001 - Whoosh's parser raises many kinds
+                return SearchResult([], 0, messages + [f"cannot read the query ({_reason(exc)})"], None, set())
+            try:
+                return self._answer(parsed, cleaned, limit, with_snippets, messages)
+            except Exception as exc:  # noqa: BLE001 - the query's fault, or the index's
+                problem = self.damaged()
+                if problem is not None:
+                    self._drop_searcher()
+                    raise IndexDamaged(problem) from exc
+                return SearchResult([], 0, messages + [f"cannot run this query ({_reason(exc)})"], None, set())
+
+    def _answer(self, parsed, cleaned: str, limit: int, with_snippets: bool, messages: list[str]) -> SearchResult:
+        searcher = self._current_searcher()
+        q = Qm.expand(parsed, searcher.reader(), messages)
+        terms = Qm.hit_terms(q)
+        ranked = self._rank(searcher, q, limit)
+        hits = []
+        for docnum, score in ranked.top:
+            stored = searcher.stored_fields(docnum)
+            text = snippet(Path(stored["path"]), terms) if with_snippets else ""
+            hits.append(Hit(stored["id"], stored["path"], stored["title_text"], stored["date"] or None,
+                            round(score, 4), text))
+        suggestion = did_you_mean(searcher, cleaned) if not hits else None
+        return SearchResult(hits, ranked.total, messages + ranked.notes, suggestion, terms, ranked.exact)
+
+    def _drop_searcher(self) -> None:
+        """Forget the open searcher (its files are damaged); the index object stays."""
+        if self._postings is not None:
+            self._postings.close()
+            self._postings = None
+        if self._searcher is not None:
+            try:
+                self._searcher.close()
+            except Exception:  # noqa: BLE001 - closing a damaged reader
+                pass
+            self._searcher = None
 
     def _rank(self, searcher, q, limit: int) -> Ranked:
         """Whole posting lists when the evaluator handles the query; Whoosh's matchers otherwise."""
@@ -349,49 +384,15 @@ class SearchIndex:
         when the index has changed since."""
         if self._searcher is None:
             self._searcher = self._ix.searcher()
-        else:
-            old = self._searcher
-            if self._ix.latest_generation() != old.reader().generation():
-                # A new searcher from scratch, not old.refresh(): Whoosh reuses the readers of
-                # segments with the same name, whose deletions are then out of date, and adds
-                # back segments the new generation has merged away.
-                if self._postings is not None:
-                    self._postings.close()  # its views into the old segments first
-                    self._postings = None
-                old.close()
-                self._searcher = self._ix.searcher()
+        elif self._ix.latest_generation() != self._searcher.reader().generation():
+            # A new searcher from scratch, not old.refresh(): Whoosh reuses the readers of
+            # segments with the same name, whose deletions are then out of date, and adds
+            # back segments the new generation has merged away.
+            self._drop_searcher()  # the postings' views into the old segments first
+            self._searcher = self._ix.searcher()
         return self._searcher
 
 
-def _commit(writer, segments: list) -> None:
-    """Commit the writer, adding segments that worker processes wrote (as Whoosh's own
-    multi-process writer does, without merging them)."""
-    if not segments:
-        writer.commit(mergetype=merge_small)
-        return
-    final = writer._merge_segments(merge_small, None, None)
-    if writer._added:
-        writer._flush_segment()
-        final.append(writer.get_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final + segments)
-    writer._finish()
-
-
-def merge_small(writer, segments: list) -> list:
-    """Merge policy: the segments of fewer than SMALL_SEGMENT documents are merged into the one
-    being written once there are MERGE_AT of them; bigger ones are left alone. Whoosh's own
-    policy (MERGE_SMALL) merges every segment once there are about twenty of similar size,
-    which a build in worker processes makes: a one-file change then re-wrote all 100,000
-    articles (minutes, under the lock)."""
-    from whoosh.reading import SegmentReader
-
-    small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
-    if len(small) < MERGE_AT:
-        return segments
-    for segment in small:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return [s for s in segments if s not in small]
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0][:80] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

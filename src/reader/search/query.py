@@ -15,6 +15,10 @@ FIELDS = {"title", "body", "date", "person"}
 _HIGHLIGHT = highlight_analyzer()
 MIN_PREFIX = 2
 MAX_EXPANSIONS = 8
+MAX_QUERY = 500  # characters
+MAX_WORDS = 40
+MAX_WORD = 60  # characters in one word
+MAX_DEPTH = 8  # levels of brackets
 _FIELD = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
 
 
@@ -39,6 +43,7 @@ def repair(text: str) -> tuple[str, list[str]]:
     """The query with unbalanced quotes and brackets, unknown fields and lone wildcards
     removed, and what was changed."""
     messages: list[str] = []
+    text = _capped(text, messages)
     text = fold_accents(text.replace("“", '"').replace("”", '"'))
     if text.count('"') % 2:
         last = text.rfind('"')
@@ -71,6 +76,39 @@ def repair(text: str) -> tuple[str, list[str]]:
             continue
         words.append(word)
     return " ".join(words), messages
+
+
+def _capped(text: str, messages: list[str]) -> str:
+    """A query a person could type: at most MAX_QUERY characters, MAX_WORD per word, MAX_WORDS
+    words and MAX_DEPTH levels of brackets (Whoosh's parser recurses per level, and fuzzy
+    matching costs grow with a word's length)."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    if len(text) > MAX_QUERY:
+        text = text[:MAX_QUERY]
+        messages.append(f"query cut to its first {MAX_QUERY} characters")
+    words = text.split()
+    if len(words) > MAX_WORDS:
+        words = words[:MAX_WORDS]
+        messages.append(f"query cut to its first {MAX_WORDS} words")
+    if any(len(w) > MAX_WORD for w in words):
+        words = [w[:MAX_WORD] for w in words]
+        messages.append(f"words cut to {MAX_WORD} characters")
+    text = " ".join(words)
+    out, depth, dropped = [], 0, False
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                dropped = True
+                continue
+        elif ch in ")]}":
+            depth -= 1
+            if depth >= MAX_DEPTH:
+                continue
+        out.append(ch)
+    if dropped:
+        messages.append(f"brackets nested deeper than {MAX_DEPTH} levels ignored")
+    return "".join(out)
 
 
 def _balance(text: str, open_: str, close: str) -> tuple[str, bool]:

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 
 from reader.catalog import Entry
+from reader.search.integrity import IndexDamaged
 from reader.textsafe import one_line, visible
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -53,7 +54,7 @@ class SearchActions:
         self.index_corpus()
 
     @work(thread=True, exclusive=True, group="index")
-    def index_corpus(self) -> None:
+    def index_corpus(self, rebuild: bool = False) -> None:
         """Sync the index in a child process (the screen stays responsive), then open it here."""
         from reader.search import SearchIndex
         from reader.search.background import sync_in_child
@@ -65,7 +66,7 @@ class SearchActions:
                 self.app.call_from_thread(self._show_index_progress, done, total)
 
         try:
-            report = sync_in_child(self.corpus_path, self.app.home, progress)
+            report = sync_in_child(self.corpus_path, self.app.home, progress, rebuild=rebuild)
             index = SearchIndex(self.corpus_path, self.app.home)
             index.open_existing()
         except Exception as exc:  # noqa: BLE001 - search is lost, reading is not
@@ -123,9 +124,28 @@ class SearchActions:
             self.app.call_from_thread(self._search_info, Text("indexing… results appear when the index is ready",
                                                               style="italic"))
             return
-        result = index.search(query, limit=50)
+        try:
+            result = index.search(query, limit=50)
+        except IndexDamaged as exc:
+            self.app.call_from_thread(self._index_damaged, index, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - a search that fails must not take the reader with it
+            self.app.call_from_thread(self.notify, f"Search failed: {type(exc).__name__}: {exc}",
+                                      title="Search", severity="error", timeout=8)
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_results, query, result)
+
+    def _index_damaged(self, index: SearchIndex, problem: str) -> None:
+        """The index files changed under us: rebuild in the child, then search again."""
+        if self.search_index is not index:
+            return  # already being rebuilt
+        self.search_index = None
+        self.search_ready = False
+        index.close()
+        self.notify(f"The search index is damaged ({problem}); rebuilding it. Results follow.",
+                    title="Search", severity="warning", timeout=8)
+        self.index_corpus(rebuild=True)
 
     def _show_results(self, query: str, result: SearchResult) -> None:
         if query != self.query_one("#search", SearchInput).value:
