@@ -200,6 +200,8 @@ class SearchIndex:
         files = find_article_files(self.corpus)
         ids = _article_ids(self.corpus, files)
         known = self._catalog.rows()
+        if len(known) != self._ix.doc_count():  # a catalog lost or replaced: it would re-add all
+            raise RuntimeError(f"catalog ({len(known)} files) and index ({self._ix.doc_count()}) disagree")
         todo: list[build.Job] = []
         for path in files:
             key = str(path)
@@ -318,8 +320,12 @@ class SearchIndex:
         cleaned, messages = Qm.repair(text)
         if not cleaned.strip():
             return SearchResult([], 0, messages, None, set())
-        parser = Qm.make_parser(self._ix.schema)
         with self._searcher_lock:
+            try:
+                parser = Qm.make_parser(self._ix.schema)  # reads the table of contents
+            except Exception as exc:  # noqa: BLE001 - nothing a query did
+                self._drop_searcher()
+                raise IndexDamaged(self.damaged() or f"index unreadable ({_reason(exc)})") from exc
             try:
                 parsed = Qm.parse(parser, cleaned)
             except Exception as exc:  # noqa: BLE001 - Whoosh's parser raises many kinds

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import mmap
 import struct
+import zlib
 from array import array
 from pathlib import Path
 
 BUCKETS = 1 << 16
 EXT = ".pairs"
-MAGIC = b"BRPAIRS2"  # the last digit changes with pair_buckets: other files are ignored
-_HEADER = struct.Struct("<8sII")  # magic, bucket count, document count
+MAGIC = b"BRPAIRS3"  # the last digit changes with the format: other files are ignored
+_HEADER = struct.Struct("<8sIII")  # magic, bucket count, document count, CRC-32 of the rest
 SALT = {"body": 0, "title": 0xE995}
 MAX_DOCS = 65535  # document numbers are stored in two bytes
 
@@ -63,8 +64,11 @@ class PairsWriter:
         offsets = array("I", [0])
         for docs in self.lists:
             offsets.append(offsets[-1] + len(docs))
+        crc = zlib.crc32(offsets.tobytes())
+        for docs in self.lists:
+            crc = zlib.crc32(docs.tobytes(), crc)
         with open(path, "wb") as f:
-            f.write(_HEADER.pack(MAGIC, BUCKETS, doc_count))
+            f.write(_HEADER.pack(MAGIC, BUCKETS, doc_count, crc))
             f.write(offsets.tobytes())
             for docs in self.lists:
                 f.write(docs.tobytes())
@@ -76,10 +80,15 @@ class PairsFile:
     def __init__(self, path: Path, doc_count: int) -> None:
         with open(path, "rb") as f:
             self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-        magic, buckets, count = _HEADER.unpack_from(self._map, 0)
+        magic, buckets, count, crc = _HEADER.unpack_from(self._map, 0)
         if magic != MAGIC or buckets != BUCKETS or count != doc_count:
             self._map.close()
             raise ValueError("not a pairs file for this segment")
+        with memoryview(self._map) as view:  # checked once when opened: a garbled file would
+            ok = zlib.crc32(view[_HEADER.size:]) == crc  # silently lose hits
+        if not ok:
+            self._map.close()
+            raise ValueError("pairs file damaged (checksum)")
         self._offsets = array("I")
         self._offsets.frombytes(self._map[_HEADER.size:_HEADER.size + 4 * (BUCKETS + 1)])
         self._data = _HEADER.size + 4 * (BUCKETS + 1)

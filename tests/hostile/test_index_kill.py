@@ -1,0 +1,90 @@
+"""Issue 9, item 6: an index build killed mid-way (kill -9, SIGTERM, Ctrl+C) leaves no worker
+behind and no lock that stops anyone; Ctrl+C exits quietly with status 130."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from test_search_engine import _corpus
+
+ARTICLES = 700  # a sync of 500 or more runs in worker processes
+
+
+@pytest.fixture
+def big(tmp_path) -> Path:
+    return _corpus(tmp_path / "corpus", ARTICLES)
+
+
+def children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(p) for p in text.split()]
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def start_index(corpus: Path, home: Path, **kwargs) -> tuple[subprocess.Popen, list[int]]:
+    """`baldreader index --rebuild`, once its worker processes are running."""
+    command = [sys.executable, "-m", "reader", "index", "--rebuild", "--corpus", str(corpus), "--home", str(home)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        workers = children(child.pid)
+        if len(workers) >= 2:
+            return child, workers
+        if child.poll() is not None:
+            pytest.fail(f"index ended before its workers were seen: {child.stderr.read().decode()}")
+        time.sleep(0.01)
+    child.kill()
+    pytest.fail("no worker processes seen")
+
+
+def wait_gone(pids: list[int], seconds: float) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        left = [p for p in pids if alive(p)]
+        if not left:
+            return []
+        time.sleep(0.05)
+    return [p for p in pids if alive(p)]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_killing_the_index_parent_ends_its_workers_and_frees_the_lock(big, isolated_home, sig) -> None:
+    child, workers = start_index(big, isolated_home)
+    os.kill(child.pid, sig)
+    child.wait(timeout=10)
+    assert wait_gone(workers, 5) == [], "workers outlived their parent"
+    start = time.monotonic()
+    search = subprocess.run([sys.executable, "-m", "reader", "search", "--corpus", str(big), "--home",
+                             str(isolated_home), "--json", "insider"], capture_output=True, timeout=60)
+    took = time.monotonic() - start
+    assert search.returncode == 0, search.stderr.decode()
+    assert b'"id"' in search.stdout
+    assert took < 5, f"the search after the kill took {took:.1f} s"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_ctrl_c_exits_quietly_with_130(big, isolated_home) -> None:
+    child, workers = start_index(big, isolated_home, start_new_session=True)
+    os.killpg(child.pid, signal.SIGINT)  # what the terminal sends the whole foreground group
+    _, err = child.communicate(timeout=20)
+    assert child.returncode == 130
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err.decode()
+    assert wait_gone(workers, 5) == []
