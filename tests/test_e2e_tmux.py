@@ -71,7 +71,9 @@ def test_read_navigate_help_and_quit_in_tmux(session, isolated_home) -> None:
     keys(session, "j")
     shown = wait_for(session, "RadarOnline.com can reveal")
     assert "Alec and Hilaria Baldwin 'Headed for Divorce'" in shown
-    keys(session, "j", "Enter", "j")
+    keys(session, "j", "Enter")
+    wait_for(session, "↓ Next paragraph")
+    keys(session, "j")
     shown = wait_for(session, "Site boilerplate hidden (163 words)")
     assert "Alec Baldwin’s wife Hilaria has jokingly responded" in shown
     keys(session, "?")
@@ -92,7 +94,9 @@ def relaunch(session: str, isolated_home: Path, cwd: Path) -> None:
 
 def test_note_bookmark_relaunch_and_export_in_tmux(session, isolated_home, tmp_path) -> None:
     wait_for(session, "5 of 5 articles · by date")
-    keys(session, "j", "Enter", "j", "j", "b")
+    keys(session, "j", "Enter")
+    wait_for(session, "↓ Next paragraph")  # the reading pane has focus: its keys are in the footer
+    keys(session, "j", "j", "b")
     wait_for(session, "Bookmarked ¶3.")
     keys(session, "a")
     wait_for(session, "New note")

@@ -113,8 +113,18 @@ def _read(corpus: Path, home: Path, theme: str | None, store: str | None) -> int
     from reader.store.store import STORE_NAME
 
     store_path = Path(store).expanduser() if store else home / STORE_NAME
-    ReaderApp(corpus=corpus, home=home, theme=theme, store=store_path).run()
-    return 0
+    app = ReaderApp(corpus=corpus, home=home, theme=theme, store=store_path)
+    app.run()
+    return finished(app)
+
+
+def finished(app) -> int:
+    """The exit status of a finished app: non-zero after a crash, whose log is named."""
+    code = app.return_code or 0
+    if code and app.crash_log is not None:
+        print(f"baldreader: an unexpected error ended the reader; the details are in {app.crash_log}",
+              file=sys.stderr)
+    return code
 
 
 def _list(corpus_path: Path, as_json: bool) -> int:

@@ -4,15 +4,35 @@ people across articles ("Hilaria" in one article is "Hilaria Baldwin" named in a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from reader.analysis.claims import Claim, find_claims
 from reader.analysis.names import Mention, find_people
 from reader.analysis.quotes import find_quotes
-from reader.analysis.text import segments
+from reader.analysis.text import Segment, segments
 from reader.corpus.model import Article
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # change with any rule: cached analyses of another version are not used
+
+
+class AnalysisCancelled(Exception):
+    """`stop()` said so: the analysis was abandoned between two segments."""
+
+
+class _Interruptible(list):
+    """Segments that ask `stop()` before each one is handed out, so a long analysis (a huge
+    article) ends soon after its reader has moved on or quit."""
+
+    def __init__(self, segs: list[Segment], stop: Callable[[], bool]) -> None:
+        super().__init__(segs)
+        self._stop = stop
+
+    def __iter__(self) -> Iterator[Segment]:
+        for seg in super().__iter__():
+            if self._stop():
+                raise AnalysisCancelled
+            yield seg
 
 
 @dataclass
@@ -43,8 +63,12 @@ class Analysis:
         return cls(names, claims)
 
 
-def analyze(article: Article) -> Analysis:
-    segs = segments(article)
+def analyze(article: Article, stop: Callable[[], bool] | None = None) -> Analysis:
+    """People and claims of `article`; with `stop`, raises AnalysisCancelled once it is true.
+    Linear in the text: segments are bounded in length (the parser cuts huge paragraphs)."""
+    segs: list[Segment] = segments(article)
+    if stop is not None:
+        segs = _Interruptible(segs, stop)
     cache: dict = {}
     mentions = find_people(article.text, segs, cache)
     quotes = find_quotes(article.text, segs)

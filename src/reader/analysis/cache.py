@@ -11,6 +11,7 @@ import hashlib
 import json
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.analysis import ANALYSIS_VERSION, Analysis, analyze
@@ -41,8 +42,9 @@ class AnalysisCache:
             except sqlite3.Error:
                 self._db = None
 
-    def get(self, article: Article) -> Analysis:
-        """The analysis of `article`, from memory, the cache file, or computed now."""
+    def get(self, article: Article, stop: Callable[[], bool] | None = None) -> Analysis:
+        """The analysis of `article`, from memory, the cache file, or computed now (abandoned
+        with AnalysisCancelled once `stop()` is true)."""
         key = text_key(article.text)
         with self._lock:
             found = self._memory.get(key)
@@ -52,7 +54,7 @@ class AnalysisCache:
         found = self._read(key)
         if found is None:
             self.misses += 1
-            found = analyze(article)
+            found = analyze(article, stop)
             self._write(key, found)
         else:
             self.hits += 1

@@ -10,6 +10,7 @@ the person last mentioned), an anonymous source, a publication, the public, or n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reader.analysis import claim_words as W
@@ -18,6 +19,8 @@ from reader.analysis.names import ROLE_NOUNS, Mention, gender
 from reader.analysis.quotes import Quote
 from reader.analysis.text import Segment, Token, sentences
 from reader.analysis.text import tokens as _tokens
+
+LOOK_BACK = 200  # mentions a pronoun may reach back to
 
 @dataclass
 class Claim:
@@ -56,7 +59,11 @@ class _Reader:
         self._next_quote = 0
         self.text = text
         self.quotes = quotes
-        self.mentions = mentions
+        # Mentions in text order, found by bisection: a scan of all of them per sentence made
+        # the analysis quadratic in the article's length.
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+        self._by_start = {m.start: m for m in reversed(self.mentions)}
         self.chain_source: dict[int, _Source] = {}
         self.last_claim: Claim | None = None
         self.last_group_phrase: tuple[int, str, str] | None = None  # (offset, phrase, source)
@@ -202,7 +209,7 @@ class _Reader:
             word = tok.text.lower()
             if word in ("he", "she", "they"):
                 return self._pronoun(word, tok.start)
-            mention = next((m for m in self.mentions if m.start == tok.start), None)
+            mention = self._by_start.get(tok.start)
             if mention is not None:
                 return _Source("named", mention.person)
             if word in lexicon.ANONYMOUS_NOUNS or word in lexicon.PUBLIC_NOUNS - {"people"}:
@@ -308,7 +315,8 @@ class _Reader:
             return _Source(self.last_claim.source, phrase)
         head = re.split(r"\b(?:close to|of|for|with|at|from|in|near|familiar with|cited by|to)\b", lower)[0]
         head_words = set(re.findall(r"[a-z][a-z\-']*", head))
-        named = [m for m in self.mentions if start <= m.start and m.end <= end]
+        named = [m for m in self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+                 if m.end <= end]
         head_end = start + len(head.rstrip())
         if named and named[-1].end >= head_end - 2 and named[-1].start < head_end:
             return _Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
@@ -350,7 +358,9 @@ class _Reader:
         return _Source("named", person) if person else _Source("none", None)
 
     def _last_person(self, at: int, want: str = "u") -> str | None:
-        before = [m for m in self.mentions if m.end <= at]
+        # Mentions ending before `at`; a pronoun looks back at most LOOK_BACK of them.
+        stop = bisect_left(self._starts, at)
+        before = [m for m in self.mentions[max(0, stop - LOOK_BACK):stop] if m.end <= at]
         for mention in reversed(before):
             g = gender(mention.person)
             if want == "u" or g in (want, "u"):

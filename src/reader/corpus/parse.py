@@ -35,6 +35,11 @@ _BOILERPLATE_MARKERS = (
     "privacy policy", "log in", "register for free",
 )
 MAX_HEADING_WORDS = 14
+# A paragraph longer than this (about 850 words; news paragraphs are a fifth of it) is shown,
+# analysed and highlighted as several blocks cut at sentence ends, so that the work for one
+# block, one screen or one cursor move never grows with the article.
+MAX_BLOCK_CHARS = 5_000
+_SPACE = re.compile(r"\s+")
 
 
 def count_words(text: str) -> int:
@@ -59,7 +64,15 @@ def parse_article(text: str, *, article_id: str, path: Path, content_hash: str,
             rest = trim_span(text, line_end, first_end)
             spans = ([rest] if rest else []) + spans[1:]
 
-    blocks = [_classify(text, start, end) for start, end in spans]
+    blocks = []
+    for start, end in spans:
+        if end - start > MAX_BLOCK_CHARS:
+            pieces = _pieces(text, start, end)
+            problems.append(f"a paragraph of {end - start:,} characters is shown as {len(pieces)} "
+                            f"blocks of at most {MAX_BLOCK_CHARS:,}")
+            blocks += [Block("paragraph", text[s:e].replace("\n", " "), s, e) for s, e in pieces]
+        else:
+            blocks.append(_classify(text, start, end))
     blocks = _mark_boilerplate(blocks)
     if title is None:
         title, title_derived = _derive_title(blocks), True
@@ -121,6 +134,31 @@ def _raw_blocks(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut into spans of at most MAX_BLOCK_CHARS: after the last sentence end that
+    fits, else at the last space, else anywhere. Linear in the span's length."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while end - pos > MAX_BLOCK_CHARS:
+        limit = pos + MAX_BLOCK_CHARS
+        cut = None
+        for match in _SENTENCE_END.finditer(text, pos + MAX_BLOCK_CHARS // 2, limit):
+            cut = match.start()
+        if cut is None:
+            for match in _SPACE.finditer(text, pos + MAX_BLOCK_CHARS // 2, limit):
+                cut = match.start()
+        if cut is None or cut <= pos:
+            cut = limit
+        span = trim_span(text, pos, cut)
+        if span:
+            out.append(span)
+        pos = cut
+    span = trim_span(text, pos, end)
+    if span:
+        out.append(span)
+    return out
+
+
 def _strip_md(line: str) -> str:
     return _MD_HEADING.sub("", line).strip()
 
@@ -145,8 +183,10 @@ def _reads_as_headline(line: str) -> bool:
     capitalised like a headline (or a Markdown heading)."""
     if _MD_HEADING.match(line):
         return True
+    if len(line) > 300:
+        return False
     words = _WORD.findall(line)
-    if not words or len(words) > 40 or len(line) > 300:
+    if not words or len(words) > 40:
         return False
     if line.endswith(".") and not line.endswith("..."):
         return False

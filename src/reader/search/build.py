@@ -14,7 +14,9 @@ import multiprocessing
 import os
 import queue
 import signal
+import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 from pathlib import Path
@@ -95,8 +97,9 @@ def index_in_workers(ix, todo: list[Job], workers: int,
     parent = os.getpid()
     procs = [context.Process(target=_work, args=(ix, n, jobs, results, people, parent), daemon=True)
              for n in range(workers)]
-    for proc in procs:
-        proc.start()
+    with _sigint_ignored():  # inherited by the workers from their first instruction on
+        for proc in procs:
+            proc.start()
     outcomes: dict[str, Outcome] = {}
     segments: list[list] = [[] for _ in range(workers)]
     finished, done, completed = 0, 0, False
@@ -133,6 +136,19 @@ def index_in_workers(ix, todo: list[Job], workers: int,
         jobs.close()
         results.close()
     return outcomes, segments
+
+
+@contextmanager
+def _sigint_ignored():
+    """Ctrl+C ignored while workers are forked (they keep it ignored: the parent handles it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def die_with_parent(parent: int) -> None:

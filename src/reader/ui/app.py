@@ -12,6 +12,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.config import CONFIG_NAME, load_config
+from reader.crashlog import write_crash_log
 from reader.paths import bundled_themes
 from reader.state import load_state, save_state
 from reader.textsafe import one_line, visible
@@ -42,6 +43,7 @@ class ReaderApp(App[None]):
         self.home = home
         self.store = Store(store or home / STORE_NAME)
         self._save_timer = None
+        self.crash_log: Path | None = None
         self.state = load_state(home)
         self.config = load_config(home)
         loaded = load_theme_files(bundled_themes(), home / "themes")
@@ -67,6 +69,14 @@ class ReaderApp(App[None]):
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's title and sub-title (an article's title) as plain, visible text."""
         return super().format_title(one_line(title), one_line(sub_title))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled error ends the app (Textual's own handling, which sets a non-zero
+        return code); first its traceback goes to a log file in the user data folder, whose
+        path the command line prints after the screen is restored."""
+        if self.crash_log is None:
+            self.crash_log = write_crash_log(self.home, error)
+        super()._handle_exception(error)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)

@@ -5,6 +5,7 @@ emphasised. Also the legend and the one-line description of a paragraph's claims
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rich.style import Style
@@ -55,10 +56,77 @@ class Palette:
         return self.people[zlib.crc32(person.encode("utf-8")) % len(self.people)]
 
 
+class SpanIndex:
+    """An analysis's claims, hedges and names in text order, found per block by bisection: the
+    styles of one block cost what is in it, not what is in the whole article."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.claims = sorted(analysis.claims, key=lambda c: (c.start, c.end))
+        self.claim_ends = _running_max([c.end for c in self.claims])
+        self.names = sorted(analysis.names, key=lambda m: (m.start, m.end))
+        self.name_ends = _running_max([m.end for m in self.names])
+        self._hedges: dict[int, list[tuple[int, int]]] = {}
+
+    def claims_in(self, lo: int, hi: int) -> list:
+        return _overlapping(self.claims, self.claim_ends, lo, hi)
+
+    def names_in(self, lo: int, hi: int) -> list:
+        return _overlapping(self.names, self.name_ends, lo, hi)
+
+    def hedges_of(self, claim) -> list[tuple[int, int]]:
+        """Where a claim's hedges are, as offsets in the article (the claim lowercased once)."""
+        found = self._hedges.get(id(claim))
+        if found is None:
+            lower = claim.text.lower()
+            found = []
+            for hedge in claim.hedges:
+                index = lower.find(hedge.lower())
+                if index >= 0:
+                    found.append((claim.start + index, claim.start + index + len(hedge)))
+            self._hedges[id(claim)] = found
+        return found
+
+
+def _running_max(values: list[int]) -> list[int]:
+    out, top = [], -1
+    for value in values:
+        top = max(top, value)
+        out.append(top)
+    return out
+
+
+def _overlapping(items: list, ends: list[int], lo: int, hi: int) -> list:
+    """Items (sorted by start; `ends` their running maximum end) overlapping [lo, hi)."""
+    out = []
+    for i in range(bisect_right(ends, lo), len(items)):
+        item = items[i]
+        if item.start >= hi:
+            break
+        if item.end > lo:
+            out.append(item)
+    return out
+
+
+_INDEXES: dict[int, tuple[Analysis, SpanIndex]] = {}
+
+
+def span_index(analysis: Analysis) -> SpanIndex:
+    """The (cached) index of `analysis`; the last few are kept."""
+    found = _INDEXES.get(id(analysis))
+    if found is not None and found[0] is analysis:
+        return found[1]
+    index = SpanIndex(analysis)
+    if len(_INDEXES) >= 8:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    _INDEXES[id(analysis)] = (analysis, index)
+    return index
+
+
 def block_styles(block: Block, analysis: Analysis | None, palette: Palette, layers: Layers) -> list[tuple[int, int, Style]]:
     """(start, end, style) spans relative to the block's text, in the order to apply them."""
     if analysis is None:
         return []
+    index = span_index(analysis)
     out: list[tuple[int, int, Style]] = []
     lo, hi = block.start, block.end
 
@@ -66,8 +134,9 @@ def block_styles(block: Block, analysis: Analysis | None, palette: Palette, laye
         s, e = max(start, lo), min(end, hi)
         return (s - lo, e - lo) if s < e else None
 
+    claims = index.claims_in(lo, hi) if layers.claims or layers.hedges else []
     if layers.claims:
-        for claim in analysis.claims:
+        for claim in claims:
             span = clip(claim.start, claim.end)
             if span is None:
                 continue
@@ -77,14 +146,13 @@ def block_styles(block: Block, analysis: Analysis | None, palette: Palette, laye
                 style = Style(bgcolor=palette.tints[claim.kind])
             out.append((*span, style))
     if layers.hedges:
-        for claim in analysis.claims:
-            for hedge in claim.hedges:
-                index = claim.text.lower().find(hedge.lower())
-                span = clip(claim.start + index, claim.start + index + len(hedge)) if index >= 0 else None
+        for claim in claims:
+            for start, end in index.hedges_of(claim):
+                span = clip(start, end)
                 if span:
                     out.append((*span, Style(color=palette.hedge, italic=True, bold=True)))
     if layers.names:
-        for mention in analysis.names:
+        for mention in index.names_in(lo, hi):
             span = clip(mention.start, mention.end)
             if span:
                 out.append((*span, Style(color=palette.person(mention.person), bold=True)))
@@ -112,7 +180,7 @@ def describe_claims(block: Block, analysis: Analysis | None) -> str:
     if analysis is None:
         return ""
     parts = []
-    for claim in analysis.claims:
+    for claim in span_index(analysis).claims_in(block.start, block.end):
         if claim.start < block.end and claim.end > block.start:
             who = f"“{claim.speaker}”" if claim.speaker else "no source given"
             hedges = f" · hedges: {', '.join(claim.hedges)}" if claim.hedges else ""

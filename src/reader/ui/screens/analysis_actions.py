@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from reader.analysis import Analysis, resolve_across
+from reader.analysis import Analysis, AnalysisCancelled, resolve_across
 from reader.analysis.cache import CACHE_NAME, AnalysisCache
 from reader.analysis.sourcing import sourcing_badge
 from reader.corpus.model import Article
@@ -62,7 +62,11 @@ class AnalysisActions:
 
     @work(thread=True, exclusive=True, group="analysis-one")
     def _analyse_one(self, article: Article) -> None:
-        analysis = self.analysis_cache.get(article)
+        worker = get_current_worker()
+        try:
+            analysis = self.analysis_cache.get(article, stop=lambda: worker.is_cancelled)
+        except AnalysisCancelled:
+            return
         self.app.call_from_thread(self._analysed, article, analysis)
 
     def _analysed(self, article: Article, analysis: Analysis) -> None:
@@ -81,7 +85,10 @@ class AnalysisActions:
         for done, article in enumerate(articles, 1):
             if worker.is_cancelled:
                 return
-            results[article.id] = self.analysis_cache.get(article)
+            try:
+                results[article.id] = self.analysis_cache.get(article, stop=lambda: worker.is_cancelled)
+            except AnalysisCancelled:
+                return
             if done % 100 == 0 and len(articles) > 200:
                 self.app.call_from_thread(status.update, f"analysing {done}/{len(articles)}…")
         resolve_across(list(results.values()))
@@ -98,8 +105,12 @@ class AnalysisActions:
         article = reader.article
         analysis = self.analyses.get(article.id) if article else None
         if article is not None:
-            styles = {i: block_styles(b, analysis, self.palette, self.highlight_layers) + self.search_styles(article, i)
-                      for i, b in enumerate(article.blocks)}
+            palette, layers = self.palette, self.highlight_layers
+
+            def styles(index: int) -> list:
+                block = article.blocks[index]
+                return block_styles(block, analysis, palette, layers) + self.search_styles(article, index)
+
             reader.set_block_styles(styles)
         self.query_one("#legend", Static).update(legend(self.palette, self.highlight_layers))
         self.query_one(AnalysisPanel).show(article, analysis, self.palette)

@@ -224,13 +224,14 @@ class SearchActions:
         if article is None or not self.hit_terms:
             self.notify("No search hits here: / searches.", timeout=3)
             return
-        with_hits = [i for i in range(len(article.blocks)) if self.search_styles(article, i)]
-        if not with_hits:
-            self.notify("No hits in this article.", timeout=3)
-            return
-        after = [i for i in with_hits if (i - reader.cursor) * step > 0]
-        target = (min(after) if step > 0 else max(after)) if after else (with_hits[0] if step > 0 else with_hits[-1])
-        reader.cursor = target
+        # From the cursor on, wrapping round: the first paragraph with a hit is usually near.
+        count = len(article.blocks)
+        for distance in range(1, count + 1):
+            index = (reader.cursor + step * distance) % count
+            if self.search_styles(article, index):
+                reader.cursor = index
+                return
+        self.notify("No hits in this article.", timeout=3)
 
 
 def _snippet_text(snippet: str, colour: str) -> Text:

@@ -17,6 +17,9 @@ from reader.textsafe import visible
 from reader.ui.highlight import Palette
 
 
+PANEL_LIMIT = 300  # people or claims listed at most (a huge article has tens of thousands)
+
+
 class AnalysisPanel(Vertical):
     class Jump(Message):
         def __init__(self, offset: int) -> None:
@@ -47,19 +50,24 @@ class AnalysisPanel(Vertical):
         offsets: dict[str, list[int]] = {}
         for mention in analysis.names:
             offsets.setdefault(mention.person, []).append(mention.start)
-        for person, count in analysis.people().items():
+        ranked = list(analysis.people().items())
+        for person, count in ranked[:PANEL_LIMIT]:
             self._people.append((person, offsets[person]))
             label = Text()
             label.append("● ", style=Style(color=palette.person(person)))
             label.append(visible(person))
             label.append(f"  {count}", style="dim")
             people.add_option(Option(label))
+        if len(ranked) > PANEL_LIMIT:
+            people.add_option(Option(Text(f"… and {len(ranked) - PANEL_LIMIT:,} more", style="dim italic"),
+                                     disabled=True))
         if not self._people:
             people.add_option(Option(Text("no people named", style="dim italic"), disabled=True))
         counts: dict[str, int] = {}
         for claim in analysis.claims:
             key = "anonymous" if claim.source == "anonymous" else claim.kind
             counts[key] = counts.get(key, 0) + 1
+        for claim in analysis.claims[:PANEL_LIMIT]:
             self._claims.append(claim.start)
             label = Text()
             tint = palette.tints["anonymous" if claim.source == "anonymous" else claim.kind]
@@ -70,12 +78,15 @@ class AnalysisPanel(Vertical):
             snippet = visible(claim.text[:70]) + ("…" if len(claim.text) > 70 else "")
             label.append(f"\n  {snippet}", style="dim")
             claims.add_option(Option(label))
+        if len(analysis.claims) > PANEL_LIMIT:
+            claims.add_option(Option(Text(f"… and {len(analysis.claims) - PANEL_LIMIT:,} more "
+                                          "(all of them: baldreader analyze)", style="dim italic"), disabled=True))
         if not self._claims:
             claims.add_option(Option(Text("no claims found", style="dim italic"), disabled=True))
         summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         titles = self.query(".panel-title")
-        titles[0].update(f"People ({len(self._people)})")
-        titles[1].update(f"Claims ({len(self._claims)}{': ' + summary if summary else ''})")
+        titles[0].update(f"People ({len(ranked)})")
+        titles[1].update(f"Claims ({len(analysis.claims)}{': ' + summary if summary else ''})")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

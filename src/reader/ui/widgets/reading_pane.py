@@ -6,6 +6,8 @@ so markup-like text such as `[bold]` stays text, and control characters are made
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -16,6 +18,11 @@ from textual.widgets import Static
 
 from reader.corpus.model import Article, Block
 from reader.textsafe import one_line, visible
+
+
+WINDOW_CHARS = 60_000  # text mounted at once, about 30 screens of a wide terminal
+WINDOW_BLOCKS = 400
+EDGE = 3  # blocks from a window's edge at which the window moves on
 
 
 class BlockView(Static):
@@ -108,43 +115,107 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
-        self._views: list[BlockView] = []
+        self._views: list[BlockView] = []  # the mounted window: blocks _first, _first + 1, …
+        self._first = 0
         self._keep_scroll = False
         self._article_marker = ""
+        self._styles: Callable[[int], list] | None = None
+        self._markers: dict[int, str] = {}
 
     def compose(self):
         yield Static(Text("Choose an article from the list (enter), or press ? for help."),
                      id="article-header")
+        yield Static("", id="window-before", classes="window-note")
+        yield Static("", id="window-after", classes="window-note")
+
+    @property
+    def block_count(self) -> int:
+        return len(self.article.blocks) if self.article is not None else 0
 
     def show(self, article: Article, cursor: int = 0) -> None:
         """Display `article` with the cursor on block `cursor`."""
         self.article = article
+        self._styles, self._markers = None, {}
         header = self.query_one("#article-header", Static)
         self._article_marker = ""
         header.update(_header_text(article))
-        for view in self._views:
-            view.remove()
-        self._views = [BlockView(i, b) for i, b in enumerate(article.blocks)]
-        self.mount_all(self._views)
+        cursor = max(0, min(cursor, len(article.blocks) - 1))
+        self._mount_window(cursor)
         self.scroll_home(animate=False)
         self.set_reactive(ReadingPane.cursor, -1)
-        self.cursor = max(0, min(cursor, len(self._views) - 1))
+        self.cursor = cursor
+
+    # --- the window of mounted blocks ----------------------------------------------------------
+
+    def _window(self, around: int) -> tuple[int, int]:
+        """The blocks to mount around block `around`: all of them for an ordinary article, else
+        about WINDOW_CHARS of text (at least a screenful either side), so that mounting,
+        laying out and styling cost the same for a 5 MB article as for a short one."""
+        blocks = self.article.blocks if self.article is not None else []
+        total = sum(len(b.text) for b in blocks) if len(blocks) <= WINDOW_BLOCKS else None
+        if total is not None and total <= WINDOW_CHARS:
+            return 0, len(blocks)
+        lo, hi, size = around, around + 1, len(blocks[around].text) if blocks else 0
+        while (lo > 0 or hi < len(blocks)) and size < WINDOW_CHARS and hi - lo < WINDOW_BLOCKS:
+            if lo > 0:
+                lo -= 1
+                size += len(blocks[lo].text)
+            if hi < len(blocks):
+                size += len(blocks[hi].text)
+                hi += 1
+        return lo, hi
+
+    def _mount_window(self, around: int) -> None:
+        lo, hi = self._window(around)
+        for view in self._views:
+            view.remove()
+        assert self.article is not None
+        self._first = lo
+        self._views = [BlockView(i, self.article.blocks[i]) for i in range(lo, hi)]
+        for view in self._views:
+            view.set_marker(self._markers.get(view.index, ""))
+            if self._styles is not None:
+                view.set_styles(self._styles(view.index))
+        self.mount_all(self._views, before="#window-after")
+        before, after = self.query_one("#window-before", Static), self.query_one("#window-after", Static)
+        before.display, after.display = lo > 0, hi < len(self.article.blocks)
+        before.update(f"▲ {lo:,} earlier block(s) not shown: k, pgup or g goes there")
+        after.update(f"▼ {len(self.article.blocks) - hi:,} more block(s): j, space or G goes there")
+
+    def _view(self, index: int) -> BlockView | None:
+        position = index - self._first
+        return self._views[position] if 0 <= position < len(self._views) else None
+
+    def _needs_window(self, index: int) -> bool:
+        """Whether block `index` is outside the mounted window or near an edge that has more."""
+        if self.article is None:
+            return False
+        last = self._first + len(self._views)
+        near_start = index < self._first + EDGE and self._first > 0
+        near_end = index >= last - EDGE and last < len(self.article.blocks)
+        return self._view(index) is None or near_start or near_end
+
+    # --- the cursor ----------------------------------------------------------------------------
 
     def validate_cursor(self, value: int) -> int:
-        if not self._views:
+        if not self.block_count:
             return 0
-        return max(0, min(value, len(self._views) - 1))
+        return max(0, min(value, self.block_count - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        if 0 <= old < len(self._views):
-            self._views[old].remove_class("-cursor")
-        if 0 <= new < len(self._views):
-            view = self._views[new]
+        old_view = self._view(old)
+        if old_view is not None:
+            old_view.remove_class("-cursor")
+        if self.article is None or not self.article.blocks:
+            return
+        if self._needs_window(new) and self._window(new) != (self._first, self._first + len(self._views)):
+            self._mount_window(new)
+        view = self._view(new)
+        if view is not None:
             view.add_class("-cursor")
             if not self._keep_scroll:
                 self.call_after_refresh(self.scroll_to_widget, view, animate=False, top=False)
-            if self.article is not None:
-                self.post_message(self.CursorMoved(self.article.id, new))
+        self.post_message(self.CursorMoved(self.article.id, new))
 
     def on_reading_pane_block_clicked(self, message: BlockClicked) -> None:
         message.stop()
@@ -156,11 +227,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def action_jump_first(self) -> None:
         self.cursor = 0
-        self.scroll_home(animate=False)
+        self.call_after_refresh(self.scroll_home, animate=False)
 
     def action_jump_last(self) -> None:
-        self.cursor = len(self._views) - 1
-        self.scroll_end(animate=False)
+        self.cursor = self.block_count - 1
+        self.call_after_refresh(self.scroll_end, animate=False)
 
     def action_page(self, direction: int) -> None:
         self._scroll_and_follow(direction * max(1, self.scrollable_content_region.height - 1))
@@ -169,7 +240,16 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._scroll_and_follow(direction * max(1, self.scrollable_content_region.height // 2))
 
     def _scroll_and_follow(self, lines: int) -> None:
-        """Scroll by `lines` and put the cursor on the first block now in view."""
+        """Scroll by `lines` and put the cursor on the first block now in view (past the edge
+        of the mounted window: on the next block, which brings the next window)."""
+        if not self._views:
+            return
+        if lines > 0 and self.scroll_y >= self.max_scroll_y and self.cursor < self.block_count - 1:
+            self.cursor = self._first + len(self._views)  # the end of the window: move on
+            return
+        if lines < 0 and self.scroll_y <= 0 and self._first > 0:
+            self.cursor = self._first - 1
+            return
         target = max(0, min(self.scroll_y + lines, self.max_scroll_y))
         self.scroll_to(y=target, animate=False)
         for view in self._views:
@@ -187,19 +267,22 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self._article_marker = marker
             self.query_one("#article-header", Static).update(_header_text(self.article, marker))
 
-    def set_block_styles(self, styles: dict[int, list]) -> None:
-        """Highlighting by block index; blocks not named are shown plain."""
+    def set_block_styles(self, styles: Callable[[int], list] | None) -> None:
+        """Highlighting: `styles(index)` gives a block's spans; asked only for mounted blocks."""
+        self._styles = styles
         for view in self._views:
-            view.set_styles(styles.get(view.index, []))
+            view.set_styles(styles(view.index) if styles is not None else [])
 
     def set_markers(self, markers: dict[int, str]) -> None:
         """Badges by block index (0-based); blocks not named get none."""
+        self._markers = markers
         for view in self._views:
             view.set_marker(markers.get(view.index, ""))
 
     def action_toggle_boilerplate(self) -> None:
-        if 0 <= self.cursor < len(self._views):
-            self._views[self.cursor].toggle()
+        view = self._view(self.cursor)
+        if view is not None:
+            view.toggle()
 
 
 def _header_text(article: Article, marker: str = "") -> Text:
