@@ -44,7 +44,7 @@ def read_regular(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(errno.EINVAL, f"{kind_of(info.st_mode)}, not an article file", str(path))
+            raise NotRegularFile(errno.EINVAL, f"{kind_of(info.st_mode)}, not a regular file", str(path))
         if info.st_size > limit:
             raise FileTooLarge(errno.EFBIG, _too_large(info.st_size, limit), str(path))
         chunks = []

@@ -64,7 +64,7 @@ def load_file(path: Path, article_id: str | None = None) -> Article | Skipped:
     try:
         raw = read_regular(path, MAX_FILE_BYTES)
     except (NotRegularFile, FileTooLarge) as exc:
-        return Skipped(path, f"skipped: {exc.strerror}")
+        return Skipped(path, str(exc.strerror))
     except OSError as exc:
         return Skipped(path, f"unreadable: {exc.strerror or exc}")
     decoded = decode_article_bytes(raw)

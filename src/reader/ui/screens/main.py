@@ -132,13 +132,17 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
         the index in a child process (progress shown) and list what it holds; articles are
         read when opened. The list is built here, in the worker, not on the screen's thread."""
         from reader.search import SearchIndex
-        from reader.search.background import sync_in_child
+        from reader.search.background import SyncAbandoned, sync_in_child
 
         if rows:
             with _collector_paused():
                 listing = _listing(rows)
             self.app.call_from_thread(self._loaded_large, *listing, None, None)
-        report = sync_in_child(self.corpus_path, self.app.home, progress)
+        worker = get_current_worker()
+        try:
+            report = sync_in_child(self.corpus_path, self.app.home, progress, stop=lambda: worker.is_cancelled)
+        except SyncAbandoned:
+            return
         index = SearchIndex(self.corpus_path, self.app.home)
         index.open_existing()
         unchanged = rows and not (report.added or report.changed or report.removed or report.touched)

@@ -194,8 +194,9 @@ class NotesActions:
                 return
             store = self.app.store
             if note is not None:
-                self._write(lambda: store.update_note(note.id, text=result.text, tags=result.tags,
-                                                      status=result.status), "Note saved.")
+                if not self._write(lambda: store.update_note(note.id, text=result.text, tags=result.tags,
+                                                             status=result.status), "Note saved."):
+                    self._edit(article, index, result, note, claim)  # the typed text is kept
                 return
             try:
                 quote = result.quote or block.text
@@ -208,7 +209,8 @@ class NotesActions:
             target = "claim" if claim else ("paragraph" if anchor.quote == block.text else "passage")
             new = Note(id="", anchor=anchor, text=result.text, target=target, tags=result.tags,
                        status=result.status, claim=claim)
-            self._write(lambda: store.add_note(new), "Note added.")
+            if not self._write(lambda: store.add_note(new), "Note added."):
+                self._edit(article, index, result, note, claim)  # the typed text is kept: try again
 
         self.app.push_screen(NoteEditor(heading, draft, quote_editable=note is None), saved)
 

@@ -57,7 +57,7 @@ class SearchActions:
     def index_corpus(self, rebuild: bool = False) -> None:
         """Sync the index in a child process (the screen stays responsive), then open it here."""
         from reader.search import SearchIndex
-        from reader.search.background import sync_in_child
+        from reader.search.background import SyncAbandoned, sync_in_child
 
         worker = get_current_worker()
 
@@ -66,9 +66,12 @@ class SearchActions:
                 self.app.call_from_thread(self._show_index_progress, done, total)
 
         try:
-            report = sync_in_child(self.corpus_path, self.app.home, progress, rebuild=rebuild)
+            report = sync_in_child(self.corpus_path, self.app.home, progress, rebuild=rebuild,
+                                   stop=lambda: worker.is_cancelled)
             index = SearchIndex(self.corpus_path, self.app.home)
             index.open_existing()
+        except SyncAbandoned:
+            return  # the app is quitting; the child finishes the index on its own
         except Exception as exc:  # noqa: BLE001 - search is lost, reading is not
             self.app.call_from_thread(self.notify, f"Search is unavailable: {exc}", title="Search",
                                       severity="error", timeout=10)

@@ -1,0 +1,110 @@
+"""Issue 9, items 1, 2, 5 and 15 in the app: nothing from the corpus reaches the terminal (the
+bytes the app would write are rendered and searched), markup-looking file names are text, a
+huge one-line article never blocks the screen, and `q` quits at once."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import wait_until
+from hostile_corpus import build, terminal_problems
+from reader.ui.app import ReaderApp
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+
+
+def terminal_output(app: ReaderApp) -> str:
+    """What the app would write to the terminal for its whole screen now (escape sequences
+    and all), as its driver would."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return update.render_segments(app.console)
+
+
+def main_screen(app: ReaderApp) -> MainScreen:
+    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
+
+
+def loaded(app: ReaderApp) -> bool:
+    screen = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
+    return screen is not None and screen.corpus is not None and screen.query_one(ReadingPane).article is not None
+
+
+@pytest.fixture
+def hostile(tmp_path) -> Path:
+    return build(tmp_path / "corpus", huge_bytes=300_000)
+
+
+async def test_no_control_sequence_from_the_corpus_reaches_the_screen(hostile, isolated_home) -> None:
+    app = ReaderApp(corpus=hostile, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: loaded(app), "the hostile corpus to load")
+        articles = main_screen(app).query_one(ArticleList)
+        assert len(articles.entries) == 6
+        seen_titles = []
+        for _ in range(len(articles.entries)):
+            await pilot.pause(0.1)
+            output = terminal_output(app)
+            assert terminal_problems(output) == [], articles.current.id
+            seen_titles.append(app.format_title(app.title, main_screen(app).sub_title).plain)
+            await pilot.press("j")
+        assert any("␛]52;c;aGFja2Vk␛\\" in t for t in seen_titles)  # shown as text in the header
+        # The problems notification names the files as typed, markup and all, and did not crash.
+        texts = [n.message for n in app._notifications]
+        assert any("[a=b=c].txt" in t and "[bold italic on red].txt" in t for t in texts)
+        assert any("FIFO" in t for t in texts)
+        assert app.is_running
+        output = terminal_output(app)
+        assert terminal_problems(output) == []
+
+
+async def test_a_theme_named_like_markup_is_refused_and_t_works(hostile, isolated_home) -> None:
+    themes = isolated_home / "themes"
+    themes.mkdir(parents=True)
+    (themes / "bad.yaml").write_text('name: "[/]"\nprimary: "#ffffff"\n')
+    (themes / "nan.yaml").write_text('name: nan-theme\nprimary: "#ffffff"\nluminosity_spread: .nan\n')
+    (themes / "evil.yaml").write_text('name: "x\\e]52;c;eA==\\a"\nprimary: "#ffffff"\n')
+    app = ReaderApp(corpus=hostile, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: loaded(app), "the corpus to load")
+        assert "[/]" not in app.reader_themes and "nan-theme" not in app.reader_themes
+        problems = " ".join(n.message for n in app._notifications)
+        assert "bad.yaml" in problems and "nan.yaml" in problems and "evil.yaml" in problems
+        for _ in range(4):
+            await pilot.press("t")
+            await pilot.pause()
+        assert app.is_running and terminal_problems(terminal_output(app)) == []
+
+
+async def test_huge_one_line_article_keeps_the_screen_responsive_and_q_quits(tmp_path, isolated_home) -> None:
+    corpus = tmp_path / "huge"
+    corpus.mkdir()
+    sentence = "The insider reportedly said that Alec Baldwin told friends it seems over. "
+    (corpus / "huge.txt").write_text("Huge One Line Story\n\n" + sentence * (5_000_000 // len(sentence)) + "\n")
+    app = ReaderApp(corpus=corpus, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: loaded(app), "the huge article to show", timeout=30)
+        reader = main_screen(app).query_one(ReadingPane)
+        assert reader.block_count > 900  # shown as blocks of at most 5,000 characters
+        assert len(reader.query("BlockView")) < 100  # only a window of them is mounted
+        await pilot.press("tab")
+        for key, target in (("j", 1), ("G", reader.block_count - 1), ("g", 0)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert reader.cursor == target
+            assert len(reader.query("BlockView")) < 100
+        assert main_screen(app).query_one(ReadingPane).article.id not in main_screen(app).analyses
+        started = time.perf_counter()
+        await pilot.press("q")  # while the analysis worker is still busy with 800,000 words
+        await asyncio.wait_for(_exited(app), timeout=5)
+    # Before: ~150 s (the worker ran to its end). The margin is for a loaded CI machine.
+    assert time.perf_counter() - started < 3.0
+
+
+async def _exited(app: ReaderApp) -> None:
+    while app.is_running:
+        await asyncio.sleep(0.02)
