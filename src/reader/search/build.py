@@ -14,7 +14,6 @@ import multiprocessing
 import os
 import queue
 import signal
-import threading
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -97,7 +96,7 @@ def index_in_workers(ix, todo: list[Job], workers: int,
     parent = os.getpid()
     procs = [context.Process(target=_work, args=(ix, n, jobs, results, people, parent), daemon=True)
              for n in range(workers)]
-    with _sigint_ignored():  # inherited by the workers from their first instruction on
+    with _sigint_deferred():
         for proc in procs:
             proc.start()
     outcomes: dict[str, Outcome] = {}
@@ -139,22 +138,25 @@ def index_in_workers(ix, todo: list[Job], workers: int,
 
 
 @contextmanager
-def _sigint_ignored():
-    """Ctrl+C ignored while workers are forked (they keep it ignored: the parent handles it)."""
-    if threading.current_thread() is not threading.main_thread():
+def _sigint_deferred():
+    """Ctrl+C held back while workers are forked: they are born with it blocked and ignore it
+    before unblocking; the parent gets a Ctrl+C typed meanwhile as soon as the forks are done."""
+    if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def die_with_parent(parent: int) -> None:
     """In a forked worker: end when the parent ends, however it ends (kill -9 included), so no
     worker outlives it holding the index's sync lock; Ctrl+C is for the parent to handle."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # also drops one typed while it was blocked
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     for fd in INHERITED_FDS:
         try:
             os.close(fd)  # the parent's sync lock: a worker never holds it
