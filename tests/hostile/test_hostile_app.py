@@ -108,3 +108,23 @@ async def test_huge_one_line_article_keeps_the_screen_responsive_and_q_quits(tmp
 async def _exited(app: ReaderApp) -> None:
     while app.is_running:
         await asyncio.sleep(0.02)
+
+
+async def test_the_note_editor_shows_a_hostile_passage_as_text_and_saves_it_exactly(hostile, isolated_home) -> None:
+    from reader.store import Store
+    from reader.ui.screens.note_editor import NoteEditor
+
+    app = ReaderApp(corpus=hostile, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: loaded(app), "the corpus to load")
+        articles = main_screen(app).query_one(ArticleList)
+        articles.select_id("osc")
+        await pilot.press("enter", "j")  # the paragraph that quotes an OSC 52 and a clear-screen
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteEditor), "the note editor")
+        assert terminal_problems(terminal_output(app)) == []
+        await pilot.press(*"Check this")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, NoteEditor), "the editor to close")
+    (note,) = Store(isolated_home / "notes.yaml").load().notes()
+    assert "\x1b]52;c;aGFja2Vk\x1b\\" in note.anchor.quote and note.target == "paragraph"

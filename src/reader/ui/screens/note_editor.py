@@ -1,4 +1,8 @@
-"""The note editor: text (several lines), tags, verdict, and the passage the note is on."""
+"""The note editor: text (several lines), tags, verdict, and the passage the note is on.
+
+What it shows comes from articles and the notes file, so it is shown through `visible` (an ESC
+in a passage would otherwise reach the terminal through the input widgets); what is saved is
+mapped back to the original characters wherever the user left it as shown."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from reader.store import STATUSES
+from reader.textsafe import one_line, visible
 
 
 @dataclass
@@ -30,6 +35,13 @@ def parse_tags(raw: str) -> list[str]:
     return seen
 
 
+def _original(shown: str, original: str) -> str:
+    """The passage as typed in the article: `shown` is (a part of) the passage as displayed,
+    and display maps each character to one character, so its place there is its place here."""
+    at = one_line(original).find(shown)
+    return original[at:at + len(shown)] if shown and at >= 0 else shown
+
+
 class NoteEditor(ModalScreen[NoteDraft | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="editor.save", tooltip="Save the note"),
@@ -44,13 +56,13 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor"):
-            yield Static(self.heading, id="note-heading", markup=False)
+            yield Static(one_line(self.heading), id="note-heading", markup=False)
             yield Label("Passage (trim it to the words the note is about)")
-            yield Input(self.draft.quote, id="note-quote", disabled=not self.quote_editable)
+            yield Input(one_line(self.draft.quote), id="note-quote", disabled=not self.quote_editable)
             yield Label("Note")
-            yield TextArea(self.draft.text, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(visible(self.draft.text), id="note-text", soft_wrap=True, show_line_numbers=False)
             with Horizontal(id="note-meta"):
-                yield Input(" ".join(self.draft.tags), placeholder="tags, space or comma separated",
+                yield Input(one_line(" ".join(self.draft.tags)), placeholder="tags, space or comma separated",
                             id="note-tags")
                 yield Select([(s, s) for s in STATUSES], value=self.draft.status, allow_blank=False,
                              id="note-status")
@@ -72,12 +84,16 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         if not text.strip():
             self.notify("A note needs some text.", severity="warning")
             return
+        if text == visible(self.draft.text):
+            text = self.draft.text  # unchanged: keep it exactly
+        tags_shown = self.query_one("#note-tags", Input).value
+        tags = self.draft.tags if tags_shown == one_line(" ".join(self.draft.tags)) else parse_tags(tags_shown)
         status = self.query_one("#note-status", Select).value
         self.dismiss(NoteDraft(
             text=text.rstrip("\n"),
-            tags=parse_tags(self.query_one("#note-tags", Input).value),
+            tags=tags,
             status=status if isinstance(status, str) else "unverified",
-            quote=self.query_one("#note-quote", Input).value.strip(),
+            quote=_original(self.query_one("#note-quote", Input).value.strip(), self.draft.quote),
         ))
 
     def action_cancel(self) -> None:
