@@ -1,7 +1,9 @@
 """Analysis speed: articles per second over a generated corpus, the median time per article
-scaled to 1,000 words, and the same corpus again through the content-hash cache.
+scaled to 1,000 words, the same corpus again through the content-hash cache, and the cost per
+1,000 words of one article that is a single paragraph of 1,000 to 1,000,000 words (flat when the
+analysis is linear).
 
-    python bench/analysis.py [--n 2000]
+    python bench/analysis.py [--n 2000] [--paragraph-words 1000,10000,100000,1000000]
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from reader.corpus import load_corpus  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description="baldreader analysis benchmark")
     parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--paragraph-words", default="1000,10000,100000,1000000",
+                        help="sizes of the one-paragraph article, in words")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = generate(Path(tmp) / "corpus", args.n)
@@ -63,6 +67,34 @@ def main() -> None:
         print(f"through the cache: first pass (analyse and store) {len(articles) / cold:.0f} articles/s; "
               f"second run, new process state (read back) {len(articles) / warm:.0f} articles/s "
               f"[{warm_cache.hits} hits, {warm_cache.misses} misses]")
+        one_paragraph([int(n) for n in args.paragraph_words.split(",") if n])
+
+
+def one_paragraph(sizes: list[int]) -> None:
+    """One article of one paragraph (no blank line, no line break) of n words, built from the
+    generated corpus's sentences: parse and analysis time per 1,000 words."""
+    from reader.corpus.parse import parse_article
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sentences = " ".join(" ".join(b.text for b in a.blocks)
+                             for a in load_corpus(generate(Path(tmp) / "c", 40)).articles).split(". ")
+    print("one paragraph of n words: parse, analysis (ms per 1,000 words)")
+    for n in sizes:
+        words: list[str] = []
+        i = 0
+        while len(words) < n:
+            words += (sentences[i % len(sentences)] + ".").split()
+            i += 1
+        text = "Generated Story\n\n" + " ".join(words[:n]) + "\n"
+        t = time.perf_counter()
+        article = parse_article(text, article_id="one", path=Path("one.txt"), content_hash="-", problems=[])
+        parse = time.perf_counter() - t
+        t = time.perf_counter()
+        found = analyze(article)
+        elapsed = time.perf_counter() - t
+        print(f"  {n:>9,} words ({len(article.blocks):>4} blocks): parse {parse * 1e6 / n:6.2f}, "
+              f"analysis {elapsed * 1e6 / n:6.2f} ms per 1,000 words ({elapsed:.2f} s; "
+              f"{len(found.names)} names, {len(found.claims)} claims)", flush=True)
 
 
 if __name__ == "__main__":

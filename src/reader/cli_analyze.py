@@ -4,7 +4,6 @@ readable summary (no UI here)."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 

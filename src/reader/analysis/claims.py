@@ -10,7 +10,7 @@ the person last mentioned), an anonymous source, a publication, the public, or n
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from reader.analysis import claim_words as W
@@ -41,7 +41,7 @@ class _Source:
 
 def find_claims(text: str, segs: list[Segment], quotes: list[Quote], mentions: list[Mention],
                 cache: dict | None = None) -> list[Claim]:
-    reader = _Reader(text, quotes, mentions, cache)
+    reader = _Reader(text, quotes, mentions, cache, segs)
     claims = []
     for seg in segs:
         if seg.kind != "paragraph":
@@ -54,11 +54,20 @@ def find_claims(text: str, segs: list[Segment], quotes: list[Quote], mentions: l
 
 
 class _Reader:
-    def __init__(self, text: str, quotes: list[Quote], mentions: list[Mention], cache: dict | None) -> None:
+    def __init__(self, text: str, quotes: list[Quote], mentions: list[Mention], cache: dict | None,
+                 segs: list[Segment]) -> None:
         self._token_cache: dict = {} if cache is None else cache
         self._next_quote = 0
         self.text = text
         self.quotes = quotes
+        self._quote_starts = [q.start for q in quotes]  # quotes come in text order
+        self._chains: dict[int, list[Quote]] = {}
+        for q in quotes:
+            self._chains.setdefault(q.chain, []).append(q)
+        # Lines are read within their segment: a single-line article of 5 MB is cut into
+        # segments, and a line is never longer than its segment.
+        self._segments = sorted((seg.start, seg.end) for seg in segs)
+        self._segment_starts = [start for start, _ in self._segments]
         # Mentions in text order, found by bisection: a scan of all of them per sentence made
         # the analysis quadratic in the article's length.
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -132,7 +141,7 @@ class _Reader:
     def _quote_source(self, quote: Quote, start: int, end: int) -> _Source:
         if quote.chain in self.chain_source:
             return self.chain_source[quote.chain]
-        chain = [q for q in self.quotes if q.chain == quote.chain]
+        chain = self._chains[quote.chain]
         first, last = chain[0], chain[-1]
         source = self._attribution_before(max(start, self._sentence_start(first.start)), first.start)
         if source is None:
@@ -149,31 +158,46 @@ class _Reader:
     def _previous_quote_source(self, quote: Quote) -> _Source | None:
         """'"We're fine," she said. "Really."': an unattributed quotation right after an
         attributed one in the same paragraph is the same speaker's."""
-        para_start = self.text.rfind("\n", 0, quote.start) + 1
-        earlier = [q for q in self.quotes if para_start <= q.start < quote.start and q.chain != quote.chain]
+        para_start = self._line_start(quote.start)
+        nearby = self.quotes[bisect_left(self._quote_starts, para_start):bisect_left(self._quote_starts, quote.start)]
+        earlier = [q for q in nearby if q.chain != quote.chain]
         if earlier:
             found = self.chain_source.get(earlier[-1].chain)
             if found is not None and found.source != "none":
                 return found
         return None
 
+    def _segment(self, pos: int) -> tuple[int, int]:
+        """The segment holding `pos` (or the stretch between segments), as (start, end)."""
+        i = bisect_right(self._segment_starts, pos) - 1
+        if i >= 0 and pos <= self._segments[i][1]:
+            return self._segments[i]
+        lo = self._segments[i][1] if i >= 0 else 0
+        hi = self._segments[i + 1][0] if i + 1 < len(self._segments) else len(self.text)
+        return lo, hi
+
+    def _line_start(self, pos: int) -> int:
+        lo = self._segment(pos)[0]
+        return max(lo, self.text.rfind("\n", lo, pos) + 1)
+
     def _sentence_start(self, pos: int) -> int:
-        para_start = self.text.rfind("\n", 0, pos) + 1
+        para_start = self._line_start(pos)
         for s, e in sentences(self.text, para_start, self._para_end(pos)):
             if s <= pos < e or pos < s:
                 return s
         return para_start
 
     def _sentence_end(self, pos: int) -> int:
-        para_start = self.text.rfind("\n", 0, max(0, pos - 1)) + 1
+        para_start = self._line_start(max(0, pos - 1))
         for s, e in sentences(self.text, para_start, self._para_end(pos)):
             if s < pos <= e:
                 return e
         return self._para_end(pos)
 
     def _para_end(self, pos: int) -> int:
-        nl = self.text.find("\n", pos)
-        return len(self.text) if nl == -1 else nl
+        hi = self._segment(pos)[1]
+        nl = self.text.find("\n", pos, hi)
+        return hi if nl == -1 else nl
 
     def _attribution_before(self, lo: int, hi: int, loose: bool = False) -> _Source | None:
         toks = self.tokens(self.text, lo, hi)

@@ -73,8 +73,10 @@ def find_people(text: str, segs: list[Segment], cache: dict | None = None) -> li
     for group in body:
         group.decision = _judge(text, group)
     people = _people(body)
+    known_words = {w for p in people for w in (p.words[0], p.words[-1])}
+    known_names = {p.name for p in people}
     for group in body:
-        if not group.decision and _known(group, people):
+        if not group.decision and _known(group, known_words, known_names):
             group.decision = True
     named_words = {w for g in body if g.decision for w in _words(g)}
     head_groups = [sub for group in heads for sub in _known_within(group, people, named_words)]
@@ -225,11 +227,13 @@ def _people(groups: list[_Group]) -> list[_Person]:
     return list(out.values())
 
 
-def _known(group: _Group, people: list[_Person]) -> bool:
+def _known(group: _Group, known_words: set[str], known_names: set[str]) -> bool:
+    """A group the article names elsewhere: one word that is a known person's first name or
+    surname, or a known full name (sets made once per article, not per group)."""
     words = _words(group)
     if len(words) == 1:
-        return any(words[0] in (p.words[0], p.words[-1]) for p in people)
-    return " ".join(words) in {p.name for p in people}
+        return words[0] in known_words
+    return " ".join(words) in known_names
 
 
 def _known_within(group: _Group, people: list[_Person], named_words: set[str]) -> list[_Group]:
@@ -271,10 +275,18 @@ def _resolve(text: str, mentions: list[Mention]) -> None:
             this.tokens = (this.tokens[0], following.tokens[-1])
     full = {" ".join(m.tokens): m.tokens for m in mentions if len(m.tokens) >= 2}
     # A shorter full name inside a longer one ("Alec Baldwin" in "Alexander Alec Baldwin").
+    by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for words in full.values():
+        by_ends.setdefault((words[0], words[-1]), []).append(words)
     canonical = {}
     for name, words in full.items():
-        longer = [w for w in full.values() if len(w) > len(words) and w[0] == words[0] and w[-1] == words[-1]]
+        longer = [w for w in by_ends[(words[0], words[-1])] if len(w) > len(words)]
         canonical[name] = " ".join(max(longer, key=len)) if longer else name
+    firsts: dict[str, set[str]] = {}
+    lasts: dict[str, list[str]] = {}
+    for name, words in full.items():
+        firsts.setdefault(words[0], set()).add(canonical[name])
+        lasts.setdefault(words[-1], []).append(canonical[name])
     last_by_surname: dict[str, str] = {}
     pending: list[Mention] = []
     for mention in mentions:
@@ -283,7 +295,7 @@ def _resolve(text: str, mentions: list[Mention]) -> None:
             last_by_surname[mention.tokens[-1]] = mention.person
             continue
         word = mention.tokens[0]
-        by_first = sorted({canonical[n] for n, w in full.items() if w[0] == word})
+        by_first = sorted(firsts.get(word, ()))
         if len(by_first) == 1:
             mention.person = by_first[0]
         elif word in last_by_surname:
@@ -294,7 +306,7 @@ def _resolve(text: str, mentions: list[Mention]) -> None:
             pending.append(mention)
     for mention in pending:
         word = mention.tokens[0]
-        later = [canonical[n] for n, w in full.items() if w[-1] == word]
+        later = lasts.get(word, [])
         mention.person = later[0] if later else word
 
 

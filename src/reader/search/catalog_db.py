@@ -5,7 +5,6 @@ rebuildable from the corpus at any time."""
 from __future__ import annotations
 
 import hashlib
-import json
 import marshal
 import os
 import sqlite3

@@ -12,9 +12,7 @@ there.
 from __future__ import annotations
 
 import fcntl
-import json
 import os
-import re
 import shutil
 import threading
 import time
@@ -23,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index
-from whoosh.qparser import QueryParserError
 
 from reader.corpus.load import Skipped, _article_ids, find_article_files
 from reader.corpus.model import Article
@@ -34,7 +31,7 @@ from reader.search.commit import commit
 from reader.search.integrity import IndexDamaged, read_meta, stamp_problem, stamps, write_meta
 from reader.search.postings import PostingsReader
 from reader.search.catalog_db import LISTING, CatalogDB, Row, index_folder
-from reader.search.schema import SCHEMA_VERSION, fold_accents, make_schema, writer_codec
+from reader.search.schema import SCHEMA_VERSION, make_schema, writer_codec
 from reader.search.snippets import snippet
 from reader.search.suggest import did_you_mean
 

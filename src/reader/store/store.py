@@ -174,8 +174,8 @@ class Store:
                                f"'notes' at the top level, found {type(data).__name__}")
         version = data.get("version", 0)
         if isinstance(version, bool) or not isinstance(version, int) or not 0 <= version <= MAX_VERSION:
-            shown = f"{version!r:.40}" if not isinstance(version, int) else f"a number of {len(str(abs(version)))} digits" if abs(version) > MAX_VERSION else repr(version)
-            raise StoreCorrupt(f"{self.path}: 'version' must be a small whole number (0 to {MAX_VERSION}), found {shown}")
+            raise StoreCorrupt(f"{self.path}: 'version' must be a small whole number (0 to {MAX_VERSION}), "
+                               f"found {_describe(version)}")
         if version > SCHEMA_VERSION:
             return _normalise(data, self.path)  # shown, never written (see _refresh)
         while version < SCHEMA_VERSION:
@@ -354,6 +354,13 @@ class Store:
                         leftover.unlink()
                 except OSError:
                     pass
+
+
+def _describe(value: Any) -> str:
+    """A short description of an odd value (never thousands of digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**12:
+        return f"a number of about {value.bit_length() * 3 // 10 + 1} digits"
+    return f"{value!r:.40}"
 
 
 def _empty() -> dict[str, Any]:
