@@ -10,6 +10,7 @@ import io
 import os
 import resource
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -174,7 +175,7 @@ def test_a_hand_appended_fragment_that_breaks_the_file_is_not_taken_by_the_fast_
     store.add_note(note("one"))
     store.add_note(note("two"))  # appended: the fast path is in use
     with open(path, "a") as handle:
-        handle.write("  - stray: [x\n")  # parses alone as a list; breaks the whole file
+        handle.write("  - stray: 1\n")  # parses alone as a list of one entry; breaks the whole file
     with pytest.raises(StoreError):
         store.add_note(note("three"))
     with pytest.raises(StoreError):
@@ -218,21 +219,35 @@ def test_export_never_replaces_what_is_not_a_regular_file(tmp_path, kind) -> Non
     elif kind == "dangling":
         target.symlink_to(tmp_path / "missing.md")
     else:
-        target.symlink_to("/dev/null")
+        target = device_node(tmp_path)
     for extra in ([], ["--force"]):
         out = _cli(home, "export", "-o", str(target), *extra)
         assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
-        assert target.is_symlink() or target.is_fifo()
+        assert target.is_symlink() or target.is_fifo() or target.is_char_device()
     if kind == "symlink":
         assert (tmp_path / "real.md").read_text() == "precious"
     if kind == "device":
-        assert Path("/dev/null").is_char_device()
+        assert target.is_char_device()
+
+
+def device_node(folder: Path) -> Path:
+    """A character device of our own (a copy of /dev/null's numbers) to aim at: a regression
+    then replaces this node, never the system's /dev/null (which an old baldreader, run as root,
+    did replace in this very test)."""
+    node = folder / "device"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return node
 
 
 def test_store_on_a_device_is_refused(tmp_path) -> None:
-    out = _cli(tmp_path, "notes", "add", "000", "--text", "x", "--store", "/dev/null")
+    node = device_node(tmp_path)
+    out = _cli(tmp_path, "notes", "add", "000", "--text", "x", "--store", str(node))
     assert out.returncode == 2 and "Traceback" not in out.stderr
-    assert Path("/dev/null").is_char_device()
+    assert node.is_char_device()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["device"]  # no lock, backup or cache beside it
 
 
 def test_csv_cells_cannot_run_as_formulas_and_cr_stays_in_its_cell() -> None:

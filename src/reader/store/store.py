@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from reader.atomic import write_atomic
+from reader.atomic import UnsafeTarget, check_target, write_atomic
 from reader.safefile import read_regular
 from reader.store.fileio import (
     StoreCorrupt,
@@ -323,6 +323,11 @@ class Store:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        try:
+            check_target(self.path)  # before a lock file is made beside a device or a link
+        except UnsafeTarget as exc:
+            self.read_only_reason = f"{self.path} {exc.strerror}"
+            raise StoreCorrupt(self.read_only_reason) from None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
