@@ -4,6 +4,7 @@ people across articles ("Hilaria" in one article is "Hilaria Baldwin" named in a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -51,15 +52,16 @@ class Analysis:
         return {
             "names": [{"start": m.start, "end": m.end, "text": m.text, "person": m.person} for m in self.names],
             "claims": [{"start": c.start, "end": c.end, "text": c.text, "kind": c.kind, "source": c.source,
-                        "speaker": c.speaker, "hedges": list(c.hedges)} for c in self.claims],
+                        "speaker": c.speaker, "person": c.person, "hedges": list(c.hedges)}
+                       for c in self.claims],
         }
 
     @classmethod
     def from_json(cls, data: dict) -> Analysis:
         names = [Mention(n["start"], n["end"], n["text"], n["person"], tuple(n["person"].split()))
                  for n in data["names"]]
-        claims = [Claim(c["start"], c["end"], c["text"], c["kind"], c["source"], c["speaker"], list(c["hedges"]))
-                  for c in data["claims"]]
+        claims = [Claim(c["start"], c["end"], c["text"], c["kind"], c["source"], c["speaker"], list(c["hedges"]),
+                        c.get("person")) for c in data["claims"]]
         return cls(names, claims)
 
 
@@ -73,7 +75,33 @@ def analyze(article: Article, stop: Callable[[], bool] | None = None) -> Analysi
     mentions = find_people(article.text, segs, cache)
     quotes = find_quotes(article.text, segs)
     claims = find_claims(article.text, segs, quotes, mentions, cache)
+    attach_people(claims, mentions)
     return Analysis(mentions, claims)
+
+
+def attach_people(claims: list[Claim], mentions: list[Mention]) -> None:
+    """Each claim with a named source gets the person its speaker is: the speaker itself when
+    it is already a resolved person (a pronoun's), else the person of the mention with the
+    speaker's words nearest the claim ("Hilaria" there is "Hilaria Baldwin")."""
+    people = {m.person for m in mentions}
+    by_text: dict[str, list[Mention]] = {}
+    for mention in mentions:  # in text order
+        by_text.setdefault(mention.text, []).append(mention)
+    for claim in claims:
+        claim.person = None
+        if claim.source != "named" or not claim.speaker:
+            continue
+        if claim.speaker in people:
+            claim.person = claim.speaker
+            continue
+        found = by_text.get(claim.speaker)
+        if found:
+            starts = [m.start for m in found]
+            i = bisect_left(starts, claim.start)
+            nearby = [m for m in found[max(0, i - 1):i + 2]]
+            best = min(nearby, key=lambda m: 0 if claim.start <= m.start < claim.end else
+                       min(abs(m.start - claim.start), abs(m.start - claim.end)))
+            claim.person = best.person
 
 
 def resolve_across(analyses: list[Analysis]) -> None:
@@ -101,6 +129,8 @@ def resolve_across(analyses: list[Analysis]) -> None:
         for claim in analysis.claims:
             if claim.source == "named" and claim.speaker in mapping:
                 claim.speaker = mapping[claim.speaker]
+            if claim.person in mapping:
+                claim.person = mapping[claim.person]
 
 
 def analyze_corpus(articles: list[Article]) -> list[Analysis]:

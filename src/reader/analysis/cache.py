@@ -1,12 +1,13 @@
 """Analysis results cached by content hash, so a large corpus is analysed once.
 
 An SQLite file (standard library) in the user data folder maps the SHA-256 of an article's
-text, with the analysis version, to its analysis as JSON. A cache that cannot be opened or read
+text, with a hash of the analysis code and word lists (`rules_hash`), to its analysis as JSON. A cache that cannot be opened or read
 is skipped (analysis still works), never fatal.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
@@ -20,8 +21,20 @@ from reader.corpus.model import Article
 CACHE_NAME = "analysis.sqlite"
 
 
+@functools.lru_cache(maxsize=1)
+def rules_hash() -> str:
+    """A hash of everything the analysis depends on: its code and its word lists. A changed
+    rule or list makes a new key, so a cached analysis can never be out of date."""
+    digest = hashlib.sha256(str(ANALYSIS_VERSION).encode())
+    folder = Path(__file__).parent
+    for path in sorted([*folder.glob("*.py"), *(folder / "data").glob("*")]):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def text_key(text: str) -> str:
-    return hashlib.sha256(f"{ANALYSIS_VERSION}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(f"{rules_hash()}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class AnalysisCache:

@@ -31,6 +31,7 @@ class Claim:
     source: str
     speaker: str | None
     hedges: list[str] = field(default_factory=list)
+    person: str | None = None  # the resolved person when the source is named
 
 
 @dataclass

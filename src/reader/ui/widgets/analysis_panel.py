@@ -73,8 +73,8 @@ class AnalysisPanel(Vertical):
             tint = palette.tints["anonymous" if claim.source == "anonymous" else claim.kind]
             label.append(f" {claim.kind[:5]} ", style=Style(bgcolor=tint))
             label.append(f" {claim.source}", style="bold" if claim.source == "anonymous" else "")
-            if claim.speaker:
-                label.append(f" · {visible(claim.speaker)[:30]}", style="italic")
+            if claim.speaker:  # a named source as the person it is ("Hilaria" is "Hilaria Baldwin")
+                label.append(f" · {visible(claim.person or claim.speaker)[:30]}", style="italic")
             snippet = visible(claim.text[:70]) + ("…" if len(claim.text) > 70 else "")
             label.append(f"\n  {snippet}", style="dim")
             claims.add_option(Option(label))
