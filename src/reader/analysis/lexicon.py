@@ -91,6 +91,8 @@ HEDGES = (
     r"(?:is|are|was|were) believed to", r"(?:is|are|was|were) thought to", r"unconfirmed",
     r"whispers?", r"gossip", r"if (?:the )?reports are (?:true|accurate)", r"sources? (?:say|said|claim)",
     r"amid (?:\w+ ){0,2}(?:claims|reports|rumou?rs|allegations|speculation)",
+    r"it (?:seems|appears|would seem|would appear)", r"(?:seems?|seemed|appears?|appeared) to (?:be|have)",
+    r"it(?: is|'s|’s) (?:safe|fair) to (?:assume|say)", r"(?:may|might|could) (?:well )?have been",
 )
 
 ANONYMOUS_NOUNS = frozenset("""

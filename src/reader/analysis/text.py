@@ -87,4 +87,6 @@ def _after_abbreviation(text: str, lo: int, dot: int) -> bool:
     while begin > lo and (text[begin - 1].isalpha() or text[begin - 1] == "."):
         begin -= 1
     word = text[begin:dot].lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
+    # "L.A. Confidential", "the U.S. Senate": single letters joined by dots are an abbreviation.
+    initials = len(word) >= 3 and all(len(part) == 1 for part in word.split("."))
+    return word in ABBREVIATIONS or initials or (len(word) == 1 and text[dot - 1].isupper())

@@ -1,0 +1,54 @@
+"""Issue 10 (part): sentence shapes from the seeds that the analysis got wrong, on sentences
+written here with the same shape, and on the seeds themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyze
+from reader.analysis.text import sentences
+from reader.corpus.parse import parse_article
+from reader.paths import bundled_seeds
+
+
+def article(body: str):
+    return parse_article("A Story Of Our Own\n\n" + body + "\n", article_id="t", path=Path("t.txt"),
+                         content_hash="-", problems=[])
+
+
+def test_initials_with_dots_do_not_end_a_sentence() -> None:
+    text = "Friends said the L.A. Confidential star is happy. The U.S. Senate met. She left."
+    spans = [text[s:e] for s, e in sentences(text, 0, len(text))]
+    assert spans == ["Friends said the L.A. Confidential star is happy.", "The U.S. Senate met.", "She left."]
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("It seems that the pair have patched things up for now.", "it seems"),
+    ("Their marriage seems to be holding up despite the rumors.", "seems to be"),
+    ("The long trip seems to have created a rift between them.", "seems to have"),
+    ("It's safe to assume the couple will appear together again.", "it's safe to assume"),
+])
+def test_hedges_of_seeming_and_assuming(sentence: str, hedge: str) -> None:
+    claims = analyze(article(sentence)).claims
+    assert len(claims) == 1 and claims[0].kind == "hedged"
+    assert [h.lower() for h in claims[0].hedges] == [hedge]
+
+
+def test_plain_narration_with_seem_as_a_noun_is_no_claim() -> None:
+    assert analyze(article("The seam of the dress split on the red carpet.")).claims == []
+
+
+def test_on_the_seeds(tmp_path) -> None:
+    from reader.corpus import load_corpus
+
+    texts = {a.id[:3]: (a, analyze(a)) for a in load_corpus(bundled_seeds()).articles}
+    art, found = texts["001"]
+    at = art.text.index("L.A. Confidential")
+    (claim,) = [c for c in found.claims if c.start <= at < c.end]
+    assert claim.text.endswith("one of Alec's biggest cheerleaders.")
+    for key, words in (("004", "it seems that"), ("004", "safe to assume"), ("003", "seems to have created")):
+        art, found = texts[key]
+        at = art.text.index(words)
+        assert [c for c in found.claims if c.start <= at < c.end and c.hedges], words
