@@ -322,11 +322,11 @@ class SearchIndex:
                 parser = Qm.make_parser(self._ix.schema)  # reads the table of contents
             except Exception as exc:  # noqa: BLE001 - nothing a query did
                 self._drop_searcher()
-                raise IndexDamaged(self.damaged() or f"index unreadable ({_reason(exc)})") from exc
+                raise IndexDamaged(self.damaged() or f"index unreadable ({Qm.reason(exc)})") from exc
             try:
                 parsed = Qm.parse(parser, cleaned)
             except Exception as exc:  # noqa: BLE001 - Whoosh's parser raises many kinds
-                return SearchResult([], 0, messages + [f"cannot read the query ({_reason(exc)})"], None, set())
+                return SearchResult([], 0, messages + [Qm.unreadable(exc)], None, set())
             try:
                 return self._answer(parsed, cleaned, limit, with_snippets, messages)
             except Exception as exc:  # noqa: BLE001 - the query's fault, or the index's
@@ -334,7 +334,7 @@ class SearchIndex:
                 if problem is not None:
                     self._drop_searcher()
                     raise IndexDamaged(problem) from exc
-                return SearchResult([], 0, messages + [f"cannot run this query ({_reason(exc)})"], None, set())
+                return SearchResult([], 0, messages + [f"cannot run this query ({Qm.reason(exc)})"], None, set())
 
     def _answer(self, parsed, cleaned: str, limit: int, with_snippets: bool, messages: list[str]) -> SearchResult:
         searcher = self._current_searcher()
@@ -394,8 +394,3 @@ class SearchIndex:
             self._drop_searcher()  # the postings' views into the old segments first
             self._searcher = self._ix.searcher()
         return self._searcher
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0][:80] if str(exc) else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -187,3 +187,15 @@ def hit_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
         if token.text in terms:
             spans.append((token.startchar, token.endchar))
     return spans
+
+
+def unreadable(exc: BaseException) -> str:
+    """What to tell a user whose query the parser could not read."""
+    return ("cannot read this query: check its operators (AND, OR, NOT, -, +, brackets, < >, field:) "
+            f"or search plain words and \"quoted phrases\" [{type(exc).__name__}]")
+
+
+def reason(exc: BaseException) -> str:
+    """An exception in one short line: its type and the start of its message."""
+    text = str(exc).splitlines()[0][:80] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
