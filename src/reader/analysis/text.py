@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from reader.corpus.model import Article
-from reader.corpus.parse import trim_span
+from reader.corpus.parse import spans_between
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z]|[^\W\d_a-z](?<=[À-ÖØ-Þ]))|\s+[\"“‘']?\d|\s*$)|\n")
@@ -64,20 +64,9 @@ def tokens(text: str, start: int, end: int, cache: dict | None = None) -> list[T
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in text[start:end], not split after abbreviations or initials."""
-    spans = []
-    pos = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        stop = match.end()
-        if match.group() != "\n" and _after_abbreviation(text, start, match.start()):
-            continue
-        span = trim_span(text, pos, stop)
-        if span:
-            spans.append(span)
-        pos = stop
-    span = trim_span(text, pos, end)
-    if span:
-        spans.append(span)
-    return spans
+    stops = (match.end() for match in _BOUNDARY.finditer(text, start, end)
+             if match.group() == "\n" or not _after_abbreviation(text, start, match.start()))
+    return spans_between(text, start, end, stops)
 
 
 def _after_abbreviation(text: str, lo: int, dot: int) -> bool:

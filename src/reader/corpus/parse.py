@@ -137,26 +137,35 @@ def _raw_blocks(text: str, start: int) -> list[tuple[int, int]]:
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) cut into spans of at most MAX_BLOCK_CHARS: after the last sentence end that
     fits, else at the last space, else anywhere. Linear in the span's length."""
-    out: list[tuple[int, int]] = []
+
+    def cuts():
+        pos = start
+        while end - pos > MAX_BLOCK_CHARS:
+            limit, cut = pos + MAX_BLOCK_CHARS, None
+            for pattern in (_SENTENCE_END, _SPACE):
+                for match in pattern.finditer(text, pos + MAX_BLOCK_CHARS // 2, limit):
+                    cut = match.start()
+                if cut is not None:
+                    break
+            pos = cut if cut is not None and cut > pos else limit
+            yield pos
+
+    return spans_between(text, start, end, cuts())
+
+
+def spans_between(text: str, start: int, end: int, cuts) -> list[tuple[int, int]]:
+    """The trimmed, non-empty spans of [start, end) between successive cut positions."""
+    spans = []
     pos = start
-    while end - pos > MAX_BLOCK_CHARS:
-        limit = pos + MAX_BLOCK_CHARS
-        cut = None
-        for match in _SENTENCE_END.finditer(text, pos + MAX_BLOCK_CHARS // 2, limit):
-            cut = match.start()
-        if cut is None:
-            for match in _SPACE.finditer(text, pos + MAX_BLOCK_CHARS // 2, limit):
-                cut = match.start()
-        if cut is None or cut <= pos:
-            cut = limit
+    for cut in cuts:
         span = trim_span(text, pos, cut)
         if span:
-            out.append(span)
+            spans.append(span)
         pos = cut
     span = trim_span(text, pos, end)
     if span:
-        out.append(span)
-    return out
+        spans.append(span)
+    return spans
 
 
 def _strip_md(line: str) -> str:
