@@ -4,8 +4,10 @@ people across articles ("Hilaria" in one article is "Hilaria Baldwin" named in a
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from reader.analysis.claims import Claim, find_claims
@@ -68,6 +70,30 @@ class Analysis:
 def analyze(article: Article, stop: Callable[[], bool] | None = None) -> Analysis:
     """People and claims of `article`; with `stop`, raises AnalysisCancelled once it is true.
     Linear in the text: segments are bounded in length (the parser cuts huge paragraphs)."""
+    if len(article.text) > PAUSE_GC_ABOVE:
+        with _collector_paused():
+            return _analyze(article, stop)
+    return _analyze(article, stop)
+
+
+PAUSE_GC_ABOVE = 200_000  # characters: a long article's millions of tokens made every
+# collection of the cycle collector slower, so that its cost grew faster than the text
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cycle collector off (reference counting still frees what the analysis drops), and on
+    again after unless it was off before."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _analyze(article: Article, stop: Callable[[], bool] | None) -> Analysis:
     segs: list[Segment] = segments(article)
     if stop is not None:
         segs = _Interruptible(segs, stop)

@@ -69,6 +69,7 @@ class _Reader:
         # segments, and a line is never longer than its segment.
         self._segments = sorted((seg.start, seg.end) for seg in segs)
         self._segment_starts = [start for start, _ in self._segments]
+        self._sentence_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         # Mentions in text order, found by bisection: a scan of all of them per sentence made
         # the analysis quadratic in the article's length.
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -87,7 +88,8 @@ class _Reader:
         while self._next_quote < len(quotes) and quotes[self._next_quote].end <= start:
             self._next_quote += 1
         out = []
-        for q in quotes[self._next_quote:]:
+        for i in range(self._next_quote, len(quotes)):  # no slice: it copied the rest each time
+            q = quotes[i]
             if q.start >= end:
                 break
             if q.end > start:
@@ -168,6 +170,13 @@ class _Reader:
                 return found
         return None
 
+    def _sentences(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The sentences of a line, split once however many quotations in it ask."""
+        found = self._sentence_cache.get((lo, hi))
+        if found is None:
+            found = self._sentence_cache[(lo, hi)] = sentences(self.text, lo, hi)
+        return found
+
     def _segment(self, pos: int) -> tuple[int, int]:
         """The segment holding `pos` (or the stretch between segments), as (start, end)."""
         i = bisect_right(self._segment_starts, pos) - 1
@@ -183,14 +192,14 @@ class _Reader:
 
     def _sentence_start(self, pos: int) -> int:
         para_start = self._line_start(pos)
-        for s, e in sentences(self.text, para_start, self._para_end(pos)):
+        for s, e in self._sentences(para_start, self._para_end(pos)):
             if s <= pos < e or pos < s:
                 return s
         return para_start
 
     def _sentence_end(self, pos: int) -> int:
         para_start = self._line_start(max(0, pos - 1))
-        for s, e in sentences(self.text, para_start, self._para_end(pos)):
+        for s, e in self._sentences(para_start, self._para_end(pos)):
             if s < pos <= e:
                 return e
         return self._para_end(pos)

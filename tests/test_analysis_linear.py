@@ -1,0 +1,47 @@
+"""The analysis is linear in the text (issue 9 item 5, issue 10 item 3): four times the words in
+one paragraph cost about four times as long, never the sixteen times of a quadratic path. A
+ratio of two runs on this machine, not an absolute time."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from reader.analysis import analyze
+from reader.corpus.parse import parse_article
+
+SENTENCES = [
+    'Alec Baldwin said the couple were fine, an insider claimed.',
+    '"We are happy," Hilaria told People magazine on Tuesday.',
+    'Fans reportedly think the show is over, according to Page Six.',
+    'The couple, who married in 2012, have seven children.',
+    'She said: "When I am talking, you are not talking."',
+    'Sources close to the family say the pair are struggling.',
+]
+
+
+def one_paragraph(words: int):
+    parts, count, i = [], 0, 0
+    while count < words:
+        sentence = SENTENCES[i % len(SENTENCES)]
+        parts.append(sentence)
+        count += len(sentence.split())
+        i += 1
+    text = "A Long Story\n\n" + " ".join(parts) + "\n"
+    return parse_article(text, article_id="long", path=Path("long.txt"), content_hash="-", problems=[])
+
+
+def best_time(article) -> float:
+    times = []
+    for _ in range(2):
+        start = time.perf_counter()
+        analyze(article)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_four_times_the_words_cost_about_four_times_as_long() -> None:
+    small, large = one_paragraph(40_000), one_paragraph(160_000)
+    assert len(small.text) > 200_000  # both past the size at which the collector pauses
+    ratio = best_time(large) / best_time(small)
+    assert ratio < 7, f"4x the words took {ratio:.1f}x as long"
