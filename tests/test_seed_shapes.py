@@ -52,3 +52,21 @@ def test_on_the_seeds(tmp_path) -> None:
         art, found = texts[key]
         at = art.text.index(words)
         assert [c for c in found.claims if c.start <= at < c.end and c.hedges], words
+
+
+@pytest.mark.parametrize("body, source, person", [
+    ("Hilaria Baldwin spoke briefly. She clarified that the ring was at home for the rehearsals.",
+     "named", "Hilaria Baldwin"),
+    ("The film drew criticism from reviewers, with many arguing that it was a cynical attempt at a comeback.",
+     "public", None),
+    ("The spokesman acknowledged that the tour had been cut short.", "anonymous", None),  # unnamed
+])
+def test_verbs_that_report_with_that(body: str, source: str, person: str | None) -> None:
+    claims = [c for c in analyze(article(body)).claims if "that" in c.text]
+    assert len(claims) == 1 and claims[0].kind == "attributed" and claims[0].source == source
+    if person is not None:
+        assert claims[0].person == person
+
+
+def test_a_speech_verb_without_that_or_a_quote_is_no_claim() -> None:
+    assert analyze(article("Hilaria clarified her schedule with the producers on Monday.")).claims == []

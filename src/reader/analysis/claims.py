@@ -259,7 +259,9 @@ class _Reader:
         toks = self.tokens(self.text, start, end)
         for i, tok in enumerate(toks):
             word = tok.text.lower()
-            if not (word in lexicon.STRONG_ATTRIBUTION or (credited_scare and word in lexicon.SPEECH_VERBS)):
+            reports_that = word in lexicon.SPEECH_VERBS and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
+            if not (word in lexicon.STRONG_ATTRIBUTION or reports_that
+                    or (credited_scare and word in lexicon.SPEECH_VERBS)):
                 continue
             previous = toks[i - 1].text.lower() if i else ""
             if previous in W.NOUN_CONTEXT or previous in W.BE:

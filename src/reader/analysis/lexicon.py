@@ -67,6 +67,8 @@ believe believes believed think thinks thought feel feels felt fear fears feared
 maintained suggest suggests suggested suggesting describe describes described call calls called calling
 dub dubs dubbed label labels labelled labeled doubt doubts doubted stress stresses stressed
 hit hits gush gushing brag bragged boast boasted vow vowed promise promised
+clarify clarifies clarified clarifying acknowledge acknowledges acknowledged acknowledging
+arguing announcing tweets tweeting insisting contend contends contended contending
 """.split())
 
 # Verbs of speech that mark reported speech on their own (the others need a quote or "that").
