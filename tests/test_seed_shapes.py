@@ -70,3 +70,19 @@ def test_verbs_that_report_with_that(body: str, source: str, person: str | None)
 
 def test_a_speech_verb_without_that_or_a_quote_is_no_claim() -> None:
     assert analyze(article("Hilaria clarified her schedule with the producers on Monday.")).claims == []
+
+
+def test_a_question_put_to_someone_is_not_their_words() -> None:
+    body = ('Alec Baldwin was at the launch. Asked by Variety if it was hard to "stay calm on camera", '
+            'Alec confirmed: "It is very hard for me."')
+    (claim,) = [c for c in analyze(article(body)).claims if "Asked" in c.text]
+    assert claim.kind == "quote" and claim.source == "named" and claim.person == "Alec Baldwin"
+
+
+def test_the_seed_extratv_sentence_rests_on_alec() -> None:
+    from reader.corpus import load_corpus
+
+    (seed,) = [a for a in load_corpus(bundled_seeds()).articles if a.id.startswith("002")]
+    at = seed.text.index("Asked by ExtraTV")
+    (claim,) = [c for c in analyze(seed).claims if c.start <= at < c.end]
+    assert (claim.source, claim.speaker, claim.person) == ("named", "Alec", "Alec Baldwin")

@@ -33,6 +33,10 @@ MULTIWORD = re.compile(r"\b(?:opened up about|spoke (?:out )?about|talked about|
 TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|show|series|film|movie|podcast|song|album|"
                          r"book|episode|article|headline|programme|program|documentary|reel|musical|play)\s*,?\s*$",
                          re.IGNORECASE)
+# The words before a quotation that make it a question put to someone ("Asked by ExtraTV if it
+# was hard to 'be yourself'"), not words of theirs.
+QUESTION_LEAD = re.compile(r"\b(?:asked|questioned|pressed|quizzed)\b[^.?!,;:]*\b(?:if|whether|about|why|how|what|to)\b",
+                           re.IGNORECASE)
 HARD_PUNCT = set(",;:\"“”()[]—–")
 OUTLET_RE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted((re.escape(o) for o in lexicon.OUTLETS if len(o) > 2
                                                              and o[0].isupper()), key=len, reverse=True)) + r")(?![\w])")

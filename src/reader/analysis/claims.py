@@ -107,7 +107,7 @@ class _Reader:
         self._remember_group_phrase(start, end)
         claim = None
         if speech:
-            source = self._quote_source(speech[0], start, end)
+            source = self._quote_source(self._answer(speech, start), start, end)
             claim = Claim(start, end, text[start:end], "quote", source.source, source.speaker, hedges)
         else:
             verb_source = self._verb_source(start, end, credited_scare=bool(scare))
@@ -339,8 +339,19 @@ class _Reader:
             k += 1
         return self._classify(toks[start].start, toks[k].end)
 
+    def _answer(self, speech: list[Quote], start: int) -> Quote:
+        """The quotation a sentence is about: in "Asked by ExtraTV if it was hard to 'be
+        yourself', Alec confirmed: 'It's so hard.'" the first is the question, the second the
+        answer, whose speaker the claim rests on."""
+        previous_end = start
+        for quote in speech:
+            if not W.QUESTION_LEAD.search(self.text, previous_end, quote.start):
+                return quote
+            previous_end = quote.end
+        return speech[0]
+
     def _classify(self, start: int, end: int) -> _Source:
-        phrase = self.text[start:end].strip(" ,:;\"'“”‘’")
+        phrase = re.sub(r"^(?:by|from)\s+", "", self.text[start:end].strip(" ,:;\"'“”‘’"), flags=re.IGNORECASE)
         lower = phrase.lower()
         words = re.findall(r"[a-z][a-z\-']*", lower)
         if not words:
