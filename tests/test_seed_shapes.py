@@ -86,3 +86,31 @@ def test_the_seed_extratv_sentence_rests_on_alec() -> None:
     at = seed.text.index("Asked by ExtraTV")
     (claim,) = [c for c in analyze(seed).claims if c.start <= at < c.end]
     assert (claim.source, claim.speaker, claim.person) == ("named", "Alec", "Alec Baldwin")
+
+
+def test_two_speakers_in_one_sentence_make_two_claims() -> None:
+    body = ('Alec Baldwin and Hilaria Baldwin spoke on the show. Alec admitted he has '
+            '"a temper problem", while Hilaria added: "We both shout, and then we laugh about it."')
+    claims = [c for c in analyze(article(body)).claims if "temper" in c.text or "laugh" in c.text]
+    assert [(c.kind, c.person) for c in claims] == [("quote", "Alec Baldwin"), ("quote", "Hilaria Baldwin")]
+    assert claims[0].text.endswith('"a temper problem",') and claims[1].text.startswith("while Hilaria added")
+
+
+def test_one_speaker_with_two_quotations_stays_one_claim() -> None:
+    body = 'Hilaria Baldwin laughed. "It was fine," she said, adding: "We are good."'
+    claims = [c for c in analyze(article(body)).claims if "fine" in c.text]
+    assert len(claims) == 1 and claims[0].person == "Hilaria Baldwin"
+
+
+def test_the_seed_two_speaker_sentences_are_split() -> None:
+    from reader.corpus import load_corpus
+
+    seeds = {a.id[:3]: a for a in load_corpus(bundled_seeds()).articles}
+    for key, first, second in (("002", "correctile", "The whole point"), ("000", "manterrupting", "correctile")):
+        seed = seeds[key]
+        claims = analyze(seed).claims
+        at_first, at_second = seed.text.index(first), seed.text.index(second, seed.text.index(first))
+        (one,) = [c for c in claims if c.start <= at_first < c.end]
+        (two,) = [c for c in claims if c.start <= at_second < c.end]
+        assert one is not two
+        assert {one.person, two.person} == {"Alec Baldwin", "Hilaria Baldwin"}

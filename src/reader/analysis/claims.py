@@ -19,6 +19,7 @@ from reader.analysis.names import ROLE_NOUNS, Mention, gender
 from reader.analysis.quotes import Quote
 from reader.analysis.text import Segment, Token, sentences
 from reader.analysis.text import tokens as _tokens
+from reader.corpus.parse import trim_span
 
 LOOK_BACK = 200  # mentions a pronoun may reach back to
 
@@ -48,9 +49,7 @@ def find_claims(text: str, segs: list[Segment], quotes: list[Quote], mentions: l
         if seg.kind != "paragraph":
             continue
         for start, end in sentences(text, seg.start, seg.end):
-            claim = reader.sentence(start, end)
-            if claim is not None:
-                claims.append(claim)
+            claims += reader.sentence(start, end)
     return claims
 
 
@@ -98,13 +97,57 @@ class _Reader:
 
     # --- one sentence ----------------------------------------------------------------------
 
-    def sentence(self, start: int, end: int) -> Claim | None:
-        text = self.text
+    def sentence(self, start: int, end: int) -> list[Claim]:
+        """The claims of one sentence: none, one, or one per quotation when its quotations
+        are credited to different speakers ("X admitted 'A', while Y added: 'B'")."""
         overlapping = self._overlapping(start, end)
         speech = [q for q in overlapping if self._is_speech(q, start, end)]
         scare = [q for q in overlapping if q not in speech and self._is_scare(q)]
-        hedges = [m.group() for m in W.HEDGE.finditer(text, start, end)]
         self._remember_group_phrase(start, end)
+        split = self._by_speaker(sorted(speech + scare, key=lambda q: q.start), start, end)
+        if split:
+            self.last_claim = split[-1]
+            return split
+        claim = self._one_claim(start, end, speech, scare)
+        return [claim] if claim is not None else []
+
+    def _by_speaker(self, quotes: list[Quote], start: int, end: int) -> list[Claim]:
+        """One claim per quotation when each is introduced by its own speaker and there are
+        two or more of them; the sentence is cut after each quotation but the last."""
+        if len(quotes) < 2 or any(q.start < start or q.end > end for q in quotes):
+            return []
+        sources = []
+        lead = start
+        for quote in quotes:
+            source = self._attribution_before(lead, quote.start)
+            if source is None or source.source not in ("named", "anonymous"):
+                return []
+            sources.append(source)
+            lead = quote.end
+        if len({(s.source, s.speaker) for s in sources}) < 2:
+            return []
+        claims, piece_start = [], start
+        for i, (quote, source) in enumerate(zip(quotes, sources, strict=True)):
+            piece_end = end if i == len(quotes) - 1 else self._after_quote(quote.end, end)
+            span = trim_span(self.text, piece_start, piece_end)
+            if span is None:
+                return []
+            lo, hi = span
+            hedges = [m.group() for m in W.HEDGE.finditer(self.text, lo, hi)]
+            claims.append(Claim(lo, hi, self.text[lo:hi], "quote", source.source, source.speaker, hedges))
+            self.chain_source.setdefault(quote.chain, source)
+            piece_start = piece_end
+        return claims
+
+    def _after_quote(self, pos: int, end: int) -> int:
+        """Past a quotation's closing mark and the punctuation that follows it (", while")."""
+        while pos < end and self.text[pos] in ",;:.!? \t\"”’'":
+            pos += 1
+        return pos
+
+    def _one_claim(self, start: int, end: int, speech: list[Quote], scare: list[Quote]) -> Claim | None:
+        text = self.text
+        hedges = [m.group() for m in W.HEDGE.finditer(text, start, end)]
         claim = None
         if speech:
             source = self._quote_source(self._answer(speech, start), start, end)
