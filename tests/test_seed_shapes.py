@@ -114,3 +114,13 @@ def test_the_seed_two_speaker_sentences_are_split() -> None:
         (two,) = [c for c in claims if c.start <= at_second < c.end]
         assert one is not two
         assert {one.person, two.person} == {"Alec Baldwin", "Hilaria Baldwin"}
+
+
+@pytest.mark.parametrize("body, name", [
+    ("They have three children, Tomas, Ana and two-year-old Zuzanna, and two dogs.", "Zuzanna"),
+    ("Their second child, Bartholomew, was born in 2015. She was in labor with Bart when he called.", "Bart"),
+])
+def test_a_child_named_by_age_or_by_a_short_form_is_a_person(body: str, name: str) -> None:
+    names = [m.text for m in analyze(article(body)).names]
+    assert name in names
+

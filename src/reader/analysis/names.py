@@ -19,7 +19,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _AGE_AFTER = re.compile(r"\A\s*(?:,|\()\s*(?:now\s+|aged\s+|age\s+)?(?:\d{1,3}|"
                         + "|".join(lexicon.NUMBER_WORDS) + r")\b(?!\s*(?:%|percent|million|billion|years? ago))",
                         re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+(?:\w+\s+){0,2}\Z")
+_AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|(?:" + "|".join(lexicon.NUMBER_WORDS) + r")(?:-(?:"
+                         + "|".join(lexicon.NUMBER_WORDS) + r"))?)-(?:year|month|week)-old\s+(?:\w+\s+){0,2}\Z",
+                         re.IGNORECASE)
 ROLE_NOUNS = frozenset("""
 child children daughter daughters son sons wife husband ex ex-wife ex-husband partner boyfriend girlfriend
 fiance fiancé fiancee fiancée mother father mom mum dad sister brother twin baby grandson granddaughter
@@ -75,8 +77,9 @@ def find_people(text: str, segs: list[Segment], cache: dict | None = None) -> li
     people = _people(body)
     known_words = {w for p in people for w in (p.words[0], p.words[-1])}
     known_names = {p.name for p in people}
+    named_firsts = {g.toks[0].text for g in body if g.decision and len(g.toks) == 1} | {p.words[0] for p in people}
     for group in body:
-        if not group.decision and _known(group, known_words, known_names):
+        if not group.decision and (_known(group, known_words, known_names) or _short_form(group, named_firsts)):
             group.decision = True
     named_words = {w for g in body if g.decision for w in _words(g)}
     head_groups = [sub for group in heads for sub in _known_within(group, people, named_words)]
@@ -225,6 +228,14 @@ def _people(groups: list[_Group]) -> list[_Person]:
             words = tuple(_words(group))
             out.setdefault(" ".join(words), _Person(" ".join(words), words))
     return list(out.values())
+
+
+def _short_form(group: _Group, named_firsts: set[str]) -> bool:
+    """One word that shortens a first name the article gives a person ("Rafa" after "Rafael"):
+    at least four letters, and the start of that name."""
+    word = group.toks[0].text if len(group.toks) == 1 else ""
+    return len(word) >= 4 and word[:1].isupper() and any(
+        name != word and name.startswith(word) for name in named_firsts)
 
 
 def _known(group: _Group, known_words: set[str], known_names: set[str]) -> bool:
