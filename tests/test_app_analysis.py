@@ -82,7 +82,7 @@ async def test_panel_lists_people_and_claims_and_jumps(seeds, isolated_home) -> 
         assert labels[0].startswith("● Alec Baldwin") or labels[0].startswith("● Hilaria Baldwin")
         assert any("Halyna Hutchins  1" in label for label in labels)
         claims = panel.query_one("#panel-claims", OptionList)
-        assert claims.option_count == 25  # "… calling it “manterrupting,” as Alec also joked …" is two
+        assert claims.option_count == 26  # two from "… “manterrupting,” as Alec also joked …"; "The viewing figures revealed …"
         claims.focus()
         claims.highlighted = 7  # the first "One insider" quote
         await pilot.press("enter")

@@ -124,3 +124,19 @@ def test_a_child_named_by_age_or_by_a_short_form_is_a_person(body: str, name: st
     names = [m.text for m in analyze(article(body)).names]
     assert name in names
 
+
+
+@pytest.mark.parametrize("body, source", [
+    ("Polls show the senator leading in Ohio by four points.", "publication"),
+    ("A new survey found that most voters are angry.", "publication"),
+    ("The governor leads by 30 points, according to a recent poll of likely voters.", "publication"),
+    ("Officials said the vote would be held on Tuesday.", "anonymous"),
+    ("The judge said he could not order the payment.", "anonymous"),
+])
+def test_polls_studies_and_unnamed_officials(body: str, source: str) -> None:
+    claims = analyze(article(body)).claims
+    assert len(claims) == 1 and claims[0].kind == "attributed" and claims[0].source == source
+
+
+def test_finding_things_is_not_a_claim_without_a_study() -> None:
+    assert analyze(article("Police found the missing car near the river on Sunday.")).claims == []

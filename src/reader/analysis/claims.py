@@ -303,13 +303,19 @@ class _Reader:
         for i, tok in enumerate(toks):
             word = tok.text.lower()
             reports_that = word in lexicon.SPEECH_VERBS and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
-            if not (word in lexicon.STRONG_ATTRIBUTION or reports_that
+            evidence = word in lexicon.EVIDENCE_VERBS
+            if not (word in lexicon.STRONG_ATTRIBUTION or reports_that or evidence
                     or (credited_scare and word in lexicon.SPEECH_VERBS)):
                 continue
             previous = toks[i - 1].text.lower() if i else ""
             if previous in W.NOUN_CONTEXT or previous in W.BE:
                 continue  # "amid claims", "the reports"; "is said to" (a hedge, not a speaker)
             source = self._subject(toks, i, start)
+            if evidence and not reports_that:  # "a new poll shows …": only polls, studies, records
+                if source is not None and set(re.findall(r"[a-z]+", (source.speaker or "").lower())) & \
+                        lexicon.EVIDENCE_NOUNS:
+                    return tok.start, _Source("publication", source.speaker)
+                continue
             if source is None or source.source == "none":
                 source = self._clause_subject(toks[:i]) or source
             if source is not None and source.source != "none":
@@ -435,6 +441,8 @@ class _Reader:
         proper = [w for w in phrase.split() if w[:1].isupper() and w.lower().strip(".,") not in lexicon.common_words()]
         if proper and words[0] not in lexicon.FUNCTION_WORDS:
             return _Source("named", phrase)
+        if head_words & lexicon.OFFICIAL_NOUNS and len(words) <= 6:
+            return _Source("anonymous", phrase)  # "Officials", "the judge", "Republican strategists"
         return _Source("none", None)
 
     def _pronoun(self, pronoun: str, at: int) -> _Source:

@@ -116,7 +116,19 @@ trolls troll
 PUBLICATION_NOUNS = frozenset("""
 report reports reporting tabloid tabloids magazine magazines newspaper newspapers outlet outlets
 publication publications paper papers website site documents filings court-documents
+""".split()) | frozenset()  # the evidence nouns below are added after their definition
+
+# Polls, studies and records: a claim "according to" them, or that they "show" or "found",
+# rests on them (source `publication`).
+EVIDENCE_NOUNS = frozenset("""
+poll polls polling survey surveys study studies results data figures analysis research census
+estimate estimates statistics numbers ruling rulings records filing filings statement statements
+memo memos transcript transcripts indictment lawsuit complaint audit review investigation
 """.split())
+EVIDENCE_VERBS = frozenset("""
+show shows showed shown showing find finds found indicate indicates indicated indicating
+""".split())
+PUBLICATION_NOUNS = PUBLICATION_NOUNS | EVIDENCE_NOUNS
 
 OUTLETS = frozenset("""
 People|Page Six|TMZ|Us Weekly|In Touch|In Touch Weekly|Life & Style|OK!|OK! Magazine|Star|Star Magazine
@@ -147,6 +159,18 @@ palace castle hospital company firm studio studios network police court club tea
 brand council government ministry department school university charity church museum
 production network broadcaster channel airline hotel venue restaurant publisher organisers
 organizers promoter promoters league federation union foundation statement
+campaign committee administration party senate congress parliament agency commission board
+""".split())
+
+# People identified by office or trade but not by name: a claim on their word rests on an
+# unnamed source ("Officials said", "the judge said", "analysts say").
+OFFICIAL_NOUNS = frozenset("""
+official officials judge judges spokesman spokeswoman spokesperson spokespeople aide aides adviser
+advisers advisor advisors president senator senators governor mayor lawmaker lawmakers legislator
+legislators prosecutor prosecutors lawyer lawyers attorney attorneys nominee chairman chairwoman
+secretary minister ambassador officer officers authorities analyst analysts expert experts economist
+economists strategist strategists pollster pollsters researcher researchers scientist scientists
+diplomat diplomats regulator regulators investigator investigators representative representatives
 """.split())
 
 PLACES = frozenset("""

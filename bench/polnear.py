@@ -1,0 +1,113 @@
+"""Attribution on real political news: baldreader's claims against PolNeAR's annotation.
+
+PolNeAR (Newell, Margolin and Ruths, 2018) marks every attribution in 1,028 news articles of the
+2016 US election: a source ("The Post", "sources", "he"), a cue ("said", "according to",
+"reports") and the content. Get it with `git clone https://github.com/networkdynamics/PolNeAR`
+into a git-ignored folder (this project uses `data-external/`, see .gitignore) and use the
+`train` and `dev` splits only: its README reserves `test` for a final evaluation, and so do we.
+
+    python bench/polnear.py data-external/polnear/data/dev [--examples N]
+
+For each article the first annotator's file is used (some articles have two). Measures:
+- recall: gold attributions whose cue lies inside one of baldreader's claims;
+- precision: claims that hold a gold cue or overlap gold content;
+- speaker: of the found attributions with a gold source, those whose claim names the same source
+  (same words after dropping determiners, or the same last word); a gold pronoun source counts
+  as agreed when the claim's source is named (the claim names the person the pronoun is).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from reader.analysis import analyze
+from reader.corpus.parse import parse_article
+
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
+
+
+def read_ann(path: Path) -> list[dict]:
+    spans: dict[str, tuple[str, int, int, str]] = {}
+    relations = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            kind, *ranges = parts[1].replace(";", " ").split()
+            numbers = [int(x) for x in ranges]
+            spans[parts[0]] = (kind, min(numbers), max(numbers), parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(p.split(":", 1) for p in parts[1].split() if ":" in p)
+            relations.append(roles)
+    out = []
+    for roles in relations:
+        cue = spans.get(roles.get("Cue", ""))
+        if cue is None:
+            continue
+        source = spans.get(roles.get("Source", ""))
+        content = spans.get(roles.get("Content", ""))
+        out.append({"cue": cue[1:3], "cue_text": cue[3], "source": source[3] if source else None,
+                    "content": content[1:3] if content else None})
+    return out
+
+
+def words(text: str) -> list[str]:
+    found = re.findall(r"[a-z0-9]+", text.lower().replace("’s", "").replace("'s", ""))
+    while found and found[0] in DETERMINERS:
+        found = found[1:]
+    return found
+
+
+def same_source(gold: str, claim) -> bool:
+    gold_words = words(gold)
+    if not gold_words:
+        return False
+    if len(gold_words) == 1 and gold_words[0] in PRONOUNS:
+        return claim.source == "named"
+    ours = words(claim.speaker or "")
+    return bool(ours) and (ours == gold_words or ours[-1] == gold_words[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("split", type=Path, help="a PolNeAR split folder (with text/ and attributions/)")
+    parser.add_argument("--examples", type=int, default=0, help="print N missed attributions")
+    args = parser.parse_args()
+    gold_total = found = speaker_asked = speaker_right = claims_total = claims_right = 0
+    missed = []
+    for text_path in sorted((args.split / "text").glob("*.txt")):
+        anns = sorted((args.split / "attributions").glob(text_path.stem + "_*.ann"))
+        if not anns:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        gold = read_ann(anns[0])
+        article = parse_article(text, article_id=text_path.stem, path=text_path, content_hash="-", problems=[])
+        assert article.text == text, "offsets would not line up"
+        claims = analyze(article).claims
+        for g in gold:
+            gold_total += 1
+            lo, hi = g["cue"]
+            hit = next((c for c in claims if c.start <= lo and hi <= c.end), None)
+            if hit is None:
+                missed.append((text_path.stem, text[max(0, lo - 120):hi + 40].replace("\n", " ")))
+                continue
+            found += 1
+            if g["source"]:
+                speaker_asked += 1
+                speaker_right += same_source(g["source"], hit)
+        for claim in claims:
+            claims_total += 1
+            claims_right += any(claim.start <= g["cue"][0] < claim.end or
+                                (g["content"] and claim.start < g["content"][1] and g["content"][0] < claim.end)
+                                for g in gold)
+    print(f"{args.split}: {gold_total} gold attributions, {claims_total} claims")
+    print(f"attribution recall {found / max(1, gold_total):.3f}  precision {claims_right / max(1, claims_total):.3f}  "
+          f"speaker {speaker_right / max(1, speaker_asked):.3f} ({speaker_right} of {speaker_asked})")
+    for stem, context in missed[:args.examples]:
+        print(f"  missed in {stem}: …{context}…")
+
+
+if __name__ == "__main__":
+    main()
