@@ -140,3 +140,22 @@ def test_polls_studies_and_unnamed_officials(body: str, source: str) -> None:
 
 def test_finding_things_is_not_a_claim_without_a_study() -> None:
     assert analyze(article("Police found the missing car near the river on Sunday.")).claims == []
+
+
+@pytest.mark.parametrize("body, source", [
+    ("The billionaire businessman says running for office is tough.", "anonymous"),
+    ("A major civil rights group says the plan is unlawful.", "named"),
+])
+def test_a_described_speaker_is_a_source(body: str, source: str) -> None:
+    claims = analyze(article(body)).claims
+    assert len(claims) == 1 and claims[0].source == source
+
+
+def test_a_headline_with_a_named_speaker_is_a_claim_and_a_label_is_not() -> None:
+    named = parse_article("John McCain: Populist Anger Appeals to Bad Angels\n\nJohn McCain spoke in Ohio on "
+                          "Monday.\n", article_id="t", path=Path("t.txt"), content_hash="-", problems=[])
+    (claim,) = [c for c in analyze(named).claims if c.start == 0]
+    assert claim.source == "named" and claim.person == "John McCain"
+    label = parse_article("EXCLUSIVE: The Real Reason The Couple Split\n\nThe couple split in May.\n",
+                          article_id="t", path=Path("t.txt"), content_hash="-", problems=[])
+    assert analyze(label).claims == []

@@ -37,6 +37,8 @@ TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|show|series|film|mov
 # was hard to 'be yourself'"), not words of theirs.
 QUESTION_LEAD = re.compile(r"\b(?:asked|questioned|pressed|quizzed)\b[^.?!,;:]*\b(?:if|whether|about|why|how|what|to)\b",
                            re.IGNORECASE)
+# A headline's speaker and colon: "John McCain: …", "Clinton camp: …", "Newspaper: …".
+HEADLINE_SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z]?[\w.'’-]+){0,3}):\s+\S")
 HARD_PUNCT = set(",;:\"“”()[]—–")
 OUTLET_RE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted((re.escape(o) for o in lexicon.OUTLETS if len(o) > 2
                                                              and o[0].isupper()), key=len, reverse=True)) + r")(?![\w])")

@@ -22,6 +22,8 @@ from reader.analysis.text import tokens as _tokens
 from reader.corpus.parse import trim_span
 
 LOOK_BACK = 200  # mentions a pronoun may reach back to
+GROUP_BODIES = frozenset("group organization organisation association coalition institute center centre "
+                         "alliance caucus movement network council".split())
 
 @dataclass
 class Claim:
@@ -47,6 +49,9 @@ def find_claims(text: str, segs: list[Segment], quotes: list[Quote], mentions: l
     claims = []
     for seg in segs:
         if seg.kind != "paragraph":
+            claim = reader.headline(seg.start, seg.end)
+            if claim is not None:
+                claims.append(claim)
             continue
         for start, end in sentences(text, seg.start, seg.end):
             claims += reader.sentence(start, end)
@@ -110,6 +115,21 @@ class _Reader:
             return split
         claim = self._one_claim(start, end, speech, scare)
         return [claim] if claim is not None else []
+
+    def headline(self, start: int, end: int) -> Claim | None:
+        """A headline or sub-heading that gives a speaker and their words ("John McCain: Anger
+        Appeals to 'Bad Angels'"): a claim when the speaker is a person the article names, a
+        publication, or an unnamed official; a label ("EXCLUSIVE: …") is not."""
+        match = W.HEADLINE_SPEAKER.match(self.text, start, end)
+        if match is None or match.group(1).isupper():
+            return None
+        lo, hi = match.span(1)
+        source = self._classify(lo, hi)
+        named_here = any(lo <= m.start and m.end <= hi for m in self.mentions[bisect_left(self._starts, lo):])
+        if source.source == "named" and not named_here or source.source in ("none", "public"):
+            return None
+        hedges = [m.group() for m in W.HEDGE.finditer(self.text, start, end)]
+        return Claim(start, end, self.text[start:end], "attributed", source.source, source.speaker, hedges)
 
     def _by_speaker(self, quotes: list[Quote], start: int, end: int) -> list[Claim]:
         """One claim per quotation when each is introduced by its own speaker and there are
@@ -443,6 +463,12 @@ class _Reader:
             return _Source("named", phrase)
         if head_words & lexicon.OFFICIAL_NOUNS and len(words) <= 6:
             return _Source("anonymous", phrase)  # "Officials", "the judge", "Republican strategists"
+        if words[0] in ("the", "a", "an") and 2 <= len(words) <= 6 and words[-1] not in lexicon.FUNCTION_WORDS:
+            # Someone described, not named: "The billionaire businessman says", "A major civil
+            # rights group says"; groups and bodies are named as such, people stay unnamed.
+            if head_words & (lexicon.INSTITUTION_NOUNS | GROUP_BODIES):
+                return _Source("named", phrase)
+            return _Source("anonymous", phrase)
         return _Source("none", None)
 
     def _pronoun(self, pronoun: str, at: int) -> _Source:
