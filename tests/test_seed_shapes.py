@@ -159,3 +159,8 @@ def test_a_headline_with_a_named_speaker_is_a_claim_and_a_label_is_not() -> None
     label = parse_article("EXCLUSIVE: The Real Reason The Couple Split\n\nThe couple split in May.\n",
                           article_id="t", path=Path("t.txt"), content_hash="-", problems=[])
     assert analyze(label).claims == []
+
+
+def test_a_surname_that_is_also_a_word_can_still_speak() -> None:
+    (claim,) = analyze(article("Trump said Tuesday that he would win the state.")).claims
+    assert (claim.source, claim.speaker) == ("named", "Trump")

@@ -461,6 +461,9 @@ class _Reader:
         proper = [w for w in phrase.split() if w[:1].isupper() and w.lower().strip(".,") not in lexicon.common_words()]
         if proper and words[0] not in lexicon.FUNCTION_WORDS:
             return _Source("named", phrase)
+        if len(words) == 1 and phrase[:1].isupper() and not phrase.isupper() and \
+                (phrase in lexicon.surnames() or phrase in lexicon.first_names()):
+            return _Source("named", phrase)  # "Trump said": a surname that is also a word
         if head_words & lexicon.OFFICIAL_NOUNS and len(words) <= 6:
             return _Source("anonymous", phrase)  # "Officials", "the judge", "Republican strategists"
         if words[0] in ("the", "a", "an") and 2 <= len(words) <= 6 and words[-1] not in lexicon.FUNCTION_WORDS:
