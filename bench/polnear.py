@@ -12,8 +12,10 @@ For each article the first annotator's file is used (some articles have two). Me
 - recall: gold attributions whose cue lies inside one of baldreader's claims;
 - precision: claims that hold a gold cue or overlap gold content;
 - speaker: of the found attributions with a gold source, those whose claim names the same source
-  (same words after dropping determiners, or the same last word); a gold pronoun source counts
-  as agreed when the claim's source is named (the claim names the person the pronoun is).
+  (same words after dropping determiners, the same last word, or the claim's speaker words
+  standing together inside the gold source, which often runs on with an apposition); a gold
+  pronoun source counts as agreed when the claim's source is named (the claim names the person
+  the pronoun is).
 """
 
 from __future__ import annotations
@@ -67,7 +69,14 @@ def same_source(gold: str, claim) -> bool:
     if len(gold_words) == 1 and gold_words[0] in PRONOUNS:
         return claim.source == "named"
     ours = words(claim.speaker or "")
-    return bool(ours) and (ours == gold_words or ours[-1] == gold_words[-1])
+    if not ours:
+        return False
+    if ours == gold_words or ours[-1] == gold_words[-1]:
+        return True
+    # The gold source often runs on with an apposition ("Paul Chipok, a lawyer in Orlando who …"):
+    # the claim's speaker words standing together inside it name the same source.
+    n = len(ours)
+    return any(gold_words[i:i + n] == ours for i in range(len(gold_words) - n + 1))
 
 
 def main() -> None:

@@ -164,3 +164,10 @@ def test_a_headline_with_a_named_speaker_is_a_claim_and_a_label_is_not() -> None
 def test_a_surname_that_is_also_a_word_can_still_speak() -> None:
     (claim,) = analyze(article("Trump said Tuesday that he would win the state.")).claims
     assert (claim.source, claim.speaker) == ("named", "Trump")
+
+
+def test_two_apostrophes_quote_as_newswires_write() -> None:
+    body = "''Some courses are adapting, others are just not,'' said Paul Chipok, a lawyer in Orlando."
+    (claim,) = analyze(article(body)).claims
+    assert claim.kind == "quote" and claim.source == "named" and claim.speaker == "Paul Chipok"
+    assert analyze(article("He didn't say it, and we can't know it.")).claims == []

@@ -1,4 +1,5 @@
-"""Quotations: spans between quote marks, straight or curly, double or single, followed across
+"""Quotations: spans between quote marks, straight or curly, double or single (and '' for a
+double mark, as some newswires write it), followed across
 sentences and across paragraphs (a paragraph that opens with a quote mark while the previous
 paragraph's quotation never closed continues that quotation)."""
 
@@ -11,7 +12,7 @@ from reader.analysis.text import Segment
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“", "”"
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
-_MARKS = re.compile("[\"“”'‘’]")
+_MARKS = re.compile("''|[\"“”'‘’]")  # '' : two apostrophes as a double mark (newswire style)
 
 
 @dataclass
@@ -55,13 +56,15 @@ def _in_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
     for match in _MARKS.finditer(text, start, end):
         i = match.start()
         ch = match.group()
+        if ch == "''":
+            ch = '"'
         if ch == DOUBLE_OPEN or (ch == '"' and open_double is None):
             if open_double is None:
                 open_double = i
             continue
         if ch == DOUBLE_CLOSE or ch == '"':
             if open_double is not None:
-                spans.append((open_double, i + 1, True, True))
+                spans.append((open_double, match.end(), True, True))
                 open_double = None
                 open_single = None
             continue
