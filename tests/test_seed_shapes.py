@@ -171,3 +171,13 @@ def test_two_apostrophes_quote_as_newswires_write() -> None:
     (claim,) = analyze(article(body)).claims
     assert claim.kind == "quote" and claim.source == "named" and claim.speaker == "Paul Chipok"
     assert analyze(article("He didn't say it, and we can't know it.")).claims == []
+
+
+@pytest.mark.parametrize("body", [
+    "The senator announced a new bill on Monday.",
+    "Clinton described the plan as reckless.",
+    "Trump criticized the deal in a speech.",
+])
+def test_announcing_describing_and_criticising_are_on_the_speakers_word(body: str) -> None:
+    (claim,) = analyze(article(body)).claims
+    assert claim.kind == "attributed" and claim.source in ("named", "anonymous")

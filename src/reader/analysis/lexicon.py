@@ -79,6 +79,8 @@ alleges alleged confirm confirms confirmed deny denies denied disclose discloses
 reported believe believes believed maintain maintains maintained add adds added noted
 wrote dish dished spill spilled doubt doubts doubted stressed vowed agreed recalled
 accuse accuses accused accusing saying recalls
+announce announces announced describe describes described criticize criticizes criticized criticise
+criticises criticised praise praises praised urge urges urged warn warns warned argue argues argued
 """.split())
 
 # Hedging constructions (regular expressions, matched case-insensitively on word boundaries).
