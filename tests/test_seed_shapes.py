@@ -181,3 +181,10 @@ def test_two_apostrophes_quote_as_newswires_write() -> None:
 def test_announcing_describing_and_criticising_are_on_the_speakers_word(body: str) -> None:
     (claim,) = analyze(article(body)).claims
     assert claim.kind == "attributed" and claim.source in ("named", "anonymous")
+
+
+def test_a_wish_is_credited_only_to_who_is_named_or_meant_right_before() -> None:
+    (claim,) = analyze(article("Alec Baldwin spoke. He wants another season of the show.")).claims
+    assert claim.source == "named" and claim.person == "Alec Baldwin"
+    body = "It surprised many. The pair may not agree about how many children they want to have."
+    assert analyze(article(body)).claims == []

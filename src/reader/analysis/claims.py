@@ -330,6 +330,12 @@ class _Reader:
             previous = toks[i - 1].text.lower() if i else ""
             if previous in W.NOUN_CONTEXT or previous in W.BE:
                 continue  # "amid claims", "the reports"; "is said to" (a hedge, not a speaker)
+            if word in lexicon.INTENT_VERBS:  # only the one named or meant right before the verb
+                wanting = self._pronoun(previous, toks[i - 1].start) if previous in ("he", "she") \
+                    else self._mention_ending(toks[i - 1].end) if i else None
+                if wanting is not None and wanting.source != "none":
+                    return tok.start, wanting
+                continue
             source = self._subject(toks, i, start)
             if evidence and not reports_that:  # "a new poll shows …": only polls, studies, records
                 if source is not None and set(re.findall(r"[a-z]+", (source.speaker or "").lower())) & \
@@ -407,6 +413,13 @@ class _Reader:
                 break
             k += 1
         return self._classify(toks[start].start, toks[k].end)
+
+    def _mention_ending(self, end: int) -> _Source | None:
+        """The person whose mention ends at `end`, as a named source."""
+        i = bisect_left(self._starts, end) - 1
+        if i >= 0 and self.mentions[i].end == end:
+            return _Source("named", self.mentions[i].text)
+        return None
 
     def _answer(self, speech: list[Quote], start: int) -> Quote:
         """The quotation a sentence is about: in "Asked by ExtraTV if it was hard to 'be

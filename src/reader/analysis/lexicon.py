@@ -83,6 +83,11 @@ announce announces announced describe describes described criticize criticizes c
 criticises criticised praise praises praised urge urges urged warn warns warned argue argues argued
 """.split())
 
+# Wishes and intentions credited to someone ("Trump wants a wall"): a claim only when the one
+# who wants is named or a pronoun right before the verb.
+INTENT_VERBS = frozenset("want wants wanted hope hopes hoped intend intends intended plan plans planned".split())
+STRONG_ATTRIBUTION = STRONG_ATTRIBUTION | INTENT_VERBS | frozenset("ask asks asked".split())
+
 # Hedging constructions (regular expressions, matched case-insensitively on word boundaries).
 HEDGES = (
     r"reportedly", r"allegedly", r"purportedly", r"supposedly", r"apparently", r"seemingly",
