@@ -97,7 +97,6 @@ async def test_huge_one_line_article_keeps_the_screen_responsive_and_q_quits(tmp
             await pilot.pause()
             assert reader.cursor == target
             assert len(reader.query("BlockView")) < 100
-        assert main_screen(app).query_one(ReadingPane).article.id not in main_screen(app).analyses
         started = time.perf_counter()
         await pilot.press("q")  # while the analysis worker is still busy with 800,000 words
         await asyncio.wait_for(_exited(app), timeout=5)

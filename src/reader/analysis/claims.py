@@ -17,7 +17,7 @@ from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis.names import ROLE_NOUNS, Mention, gender
 from reader.analysis.quotes import Quote
-from reader.analysis.text import Segment, Token, sentences
+from reader.analysis.text import Segment, Token, overlapping_from, sentences
 from reader.analysis.text import tokens as _tokens
 from reader.corpus.parse import trim_span
 
@@ -91,14 +91,7 @@ class _Reader:
         quotes = self.quotes
         while self._next_quote < len(quotes) and quotes[self._next_quote].end <= start:
             self._next_quote += 1
-        out = []
-        for i in range(self._next_quote, len(quotes)):  # no slice: it copied the rest each time
-            q = quotes[i]
-            if q.start >= end:
-                break
-            if q.end > start:
-                out.append(q)
-        return out
+        return overlapping_from(quotes, self._next_quote, start, end)
 
     # --- one sentence ----------------------------------------------------------------------
 

@@ -79,3 +79,16 @@ def _after_abbreviation(text: str, lo: int, dot: int) -> bool:
     # "L.A. Confidential", "the U.S. Senate": single letters joined by dots are an abbreviation.
     initials = len(word) >= 3 and all(len(part) == 1 for part in word.split("."))
     return word in ABBREVIATIONS or initials or (len(word) == 1 and text[dot - 1].isupper())
+
+
+def overlapping_from(items: list, first: int, lo: int, hi: int) -> list:
+    """Of `items` (anything with `start` and `end`, sorted by start), those from index `first` on
+    that overlap [lo, hi); the walk stops at the first that starts at `hi` or later."""
+    out = []
+    for i in range(first, len(items)):  # by index: a slice would copy the rest each time
+        item = items[i]
+        if item.start >= hi:
+            break
+        if item.end > lo:
+            out.append(item)
+    return out

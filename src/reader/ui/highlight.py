@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.color import Color
 
 from reader.analysis import Analysis
+from reader.analysis.text import overlapping_from
 from reader.corpus.model import Block
 
 PERSON_COLOURS = 8
@@ -97,14 +98,7 @@ def _running_max(values: list[int]) -> list[int]:
 
 def _overlapping(items: list, ends: list[int], lo: int, hi: int) -> list:
     """Items (sorted by start; `ends` their running maximum end) overlapping [lo, hi)."""
-    out = []
-    for i in range(bisect_right(ends, lo), len(items)):
-        item = items[i]
-        if item.start >= hi:
-            break
-        if item.end > lo:
-            out.append(item)
-    return out
+    return overlapping_from(items, bisect_right(ends, lo), lo, hi)
 
 
 _INDEXES: dict[int, tuple[Analysis, SpanIndex]] = {}
