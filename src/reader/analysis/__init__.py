@@ -110,9 +110,11 @@ def attach_people(claims: list[Claim], mentions: list[Mention]) -> None:
     it is already a resolved person (a pronoun's), else the person of the mention with the
     speaker's words nearest the claim ("Hilaria" there is "Hilaria Baldwin")."""
     people = {m.person for m in mentions}
-    by_text: dict[str, list[Mention]] = {}
+    by_text: dict[str, tuple[list[Mention], list[int]]] = {}
     for mention in mentions:  # in text order
-        by_text.setdefault(mention.text, []).append(mention)
+        found, starts = by_text.setdefault(mention.text, ([], []))
+        found.append(mention)
+        starts.append(mention.start)
     for claim in claims:
         claim.person = None
         if claim.source != "named" or not claim.speaker:
@@ -120,12 +122,10 @@ def attach_people(claims: list[Claim], mentions: list[Mention]) -> None:
         if claim.speaker in people:
             claim.person = claim.speaker
             continue
-        found = by_text.get(claim.speaker)
-        if found:
-            starts = [m.start for m in found]
+        if claim.speaker in by_text:
+            found, starts = by_text[claim.speaker]
             i = bisect_left(starts, claim.start)
-            nearby = [m for m in found[max(0, i - 1):i + 2]]
-            best = min(nearby, key=lambda m: 0 if claim.start <= m.start < claim.end else
+            best = min(found[max(0, i - 1):i + 2], key=lambda m: 0 if claim.start <= m.start < claim.end else
                        min(abs(m.start - claim.start), abs(m.start - claim.end)))
             claim.person = best.person
 

@@ -118,7 +118,7 @@ class _Reader:
             return None
         lo, hi = match.span(1)
         source = self._classify(lo, hi)
-        named_here = any(lo <= m.start and m.end <= hi for m in self.mentions[bisect_left(self._starts, lo):])
+        named_here = any(m.end <= hi for m in self.mentions[bisect_left(self._starts, lo):bisect_left(self._starts, hi)])
         if source.source == "named" and not named_here or source.source in ("none", "public"):
             return None
         hedges = [m.group() for m in W.HEDGE.finditer(self.text, start, end)]

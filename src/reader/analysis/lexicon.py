@@ -120,11 +120,6 @@ users user social-media audiences audience netizens readers reader people many s
 trolls troll
 """.split())
 
-PUBLICATION_NOUNS = frozenset("""
-report reports reporting tabloid tabloids magazine magazines newspaper newspapers outlet outlets
-publication publications paper papers website site documents filings court-documents
-""".split()) | frozenset()  # the evidence nouns below are added after their definition
-
 # Polls, studies and records: a claim "according to" them, or that they "show" or "found",
 # rests on them (source `publication`).
 EVIDENCE_NOUNS = frozenset("""
@@ -135,7 +130,10 @@ memo memos transcript transcripts indictment lawsuit complaint audit review inve
 EVIDENCE_VERBS = frozenset("""
 show shows showed shown showing find finds found indicate indicates indicated indicating
 """.split())
-PUBLICATION_NOUNS = PUBLICATION_NOUNS | EVIDENCE_NOUNS
+PUBLICATION_NOUNS = frozenset("""
+report reports reporting tabloid tabloids magazine magazines newspaper newspapers outlet outlets
+publication publications paper papers website site documents filings court-documents
+""".split()) | EVIDENCE_NOUNS
 
 OUTLETS = frozenset("""
 People|Page Six|TMZ|Us Weekly|In Touch|In Touch Weekly|Life & Style|OK!|OK! Magazine|Star|Star Magazine

@@ -78,8 +78,9 @@ def find_people(text: str, segs: list[Segment], cache: dict | None = None) -> li
     known_words = {w for p in people for w in (p.words[0], p.words[-1])}
     known_names = {p.name for p in people}
     named_firsts = {g.toks[0].text for g in body if g.decision and len(g.toks) == 1} | {p.words[0] for p in people}
+    short_forms = {name[:k] for name in named_firsts for k in range(4, len(name))}
     for group in body:
-        if not group.decision and (_known(group, known_words, known_names) or _short_form(group, named_firsts)):
+        if not group.decision and (_known(group, known_words, known_names) or _short_form(group, short_forms)):
             group.decision = True
     named_words = {w for g in body if g.decision for w in _words(g)}
     head_groups = [sub for group in heads for sub in _known_within(group, people, named_words)]
@@ -230,12 +231,11 @@ def _people(groups: list[_Group]) -> list[_Person]:
     return list(out.values())
 
 
-def _short_form(group: _Group, named_firsts: set[str]) -> bool:
+def _short_form(group: _Group, short_forms: set[str]) -> bool:
     """One word that shortens a first name the article gives a person ("Rafa" after "Rafael"):
-    at least four letters, and the start of that name."""
+    `short_forms` holds the starts, four letters or more, of those names."""
     word = group.toks[0].text if len(group.toks) == 1 else ""
-    return len(word) >= 4 and word[:1].isupper() and any(
-        name != word and name.startswith(word) for name in named_firsts)
+    return word[:1].isupper() and word in short_forms
 
 
 def _known(group: _Group, known_words: set[str], known_names: set[str]) -> bool:

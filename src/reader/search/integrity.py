@@ -31,10 +31,8 @@ def read_meta(folder: Path) -> dict[str, Any] | None:
     return meta if isinstance(meta, dict) else None
 
 
-def write_meta(folder: Path, schema: int, corpus: Path, stamps: dict[str, list[int]] | None) -> None:
-    meta: dict[str, Any] = {"schema": schema, "corpus": str(corpus)}
-    if stamps is not None:
-        meta["files"] = stamps
+def write_meta(folder: Path, schema: int, corpus: Path, files: dict[str, list[int]]) -> None:
+    meta = {"schema": schema, "corpus": str(corpus), "files": files}
     write_atomic(folder / META, json.dumps(meta), fsync=False)
 
 

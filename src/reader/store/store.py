@@ -351,9 +351,7 @@ class Store:
         """Temp files of writers that were killed mid-write. Only a writer holding the lock makes
         one, and we hold it now, so any there are left over."""
         for pattern in (f".{self.path.name}.*.tmp", f"{self.path.name}.bak.tmp"):
-            for leftover in self.path.parent.glob(pattern):
-                if leftover.name.startswith(f".{self.path.name}.cache.json"):
-                    continue  # the cache is written without the lock
+            for leftover in self.path.parent.glob(pattern):  # not the cache's (`..notes.yaml.cache…`)
                 try:
                     if leftover.is_file() and not leftover.is_symlink():
                         leftover.unlink()

@@ -175,9 +175,8 @@ def describe_claims(block: Block, analysis: Analysis | None) -> str:
         return ""
     parts = []
     for claim in span_index(analysis).claims_in(block.start, block.end):
-        if claim.start < block.end and claim.end > block.start:
-            who = f"“{claim.person or claim.speaker}”" if claim.speaker else "no source given"
-            hedges = f" · hedges: {', '.join(claim.hedges)}" if claim.hedges else ""
-            parts.append(f"{claim.kind} · {claim.source} · {who}{hedges}")
+        who = f"“{claim.person or claim.speaker}”" if claim.speaker else "no source given"
+        hedges = f" · hedges: {', '.join(claim.hedges)}" if claim.hedges else ""
+        parts.append(f"{claim.kind} · {claim.source} · {who}{hedges}")
     unique = list(dict.fromkeys(parts))
     return " | ".join(unique)
