@@ -16,13 +16,22 @@ def _lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
-    """Known first names (title case) to 'm', 'f' or 'u'."""
-    return dict(line.split("\t") for line in _lines("first_names.txt"))
+    """Known first names (title case) to 'm', 'f' or 'u': the US census names, then the world's
+    most popular given names (a census name keeps its census gender)."""
+    world = dict(line.split("\t") for line in _lines("world_first_names.txt"))
+    return world | dict(line.split("\t") for line in _lines("first_names.txt"))
 
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    return frozenset(_lines("surnames.txt"))
+    return frozenset(_lines("surnames.txt")) | frozenset(_lines("world_surnames.txt"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> frozenset[str]:
+    """Place names of the world (cities over 15,000 people, countries, capitals, US states) and
+    the hand-written PLACES: evidence against a person, weighed with the context."""
+    return frozenset(_lines("places.txt")) | PLACES
 
 
 @lru_cache(maxsize=1)
@@ -217,6 +226,8 @@ Gazette Weekly Daily Network Channel Radio TV Television Show Series Awards Awar
 Cup League Club Team Party Council Committee Commission Department Ministry Agency Bureau Office
 Police Army Navy Force Court Senate Congress Parliament Assembly Foundation Fund Trust Bank
 Association Union Society Reserve Hollywood Day Week Month Year Act Bill Law Program Programme Project
+Lodge Falls Terrace Mosque Temple Shrine Market Garden Gardens Zoo Harbour Harbor Pier Wharf Trail
+Highway Freeway Turnpike Canyon Gorge Peak Olympics Paralympics Olympic Championship Championships Prize
 """.split())
 
 MONTHS_DAYS = frozenset("""

@@ -12,15 +12,18 @@ import re
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon
+from reader.analysis import name_evidence as evidence
 from reader.analysis.text import Segment, Token, sentences, tokens
 
 PARTICLES = frozenset("de da di del della der den van von la le du dos das bin ibn al el st".split())
 _POSSESSIVE = re.compile(r"['’]s$")
 _AGE_AFTER = re.compile(r"\A\s*(?:,|\()\s*(?:now\s+|aged\s+|age\s+)?(?:\d{1,3}|"
-                        + "|".join(lexicon.NUMBER_WORDS) + r")\b(?!\s*(?:%|percent|million|billion|years? ago))",
+                        + "|".join(lexicon.NUMBER_WORDS) + r")\b(?!\s*(?:%|percent|million|billion|years? ago|days?|weeks?|"
+                        r"months?|hours?|minutes?|km|miles?|metres?|meters?|feet|ft|kg|am|pm|[ap]\.m\.|-))",
                         re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|(?:" + "|".join(lexicon.NUMBER_WORDS) + r")(?:-(?:"
-                         + "|".join(lexicon.NUMBER_WORDS) + r"))?)-(?:year|month|week)-old\s+(?:\w+\s+){0,2}\Z",
+                         + "|".join(lexicon.NUMBER_WORDS) + r"))?)-(?:year|month|week)-old\s+"
+                         r"(?:(?!(?:from|in|at|of|near|to|with)\b)\w+\s+){0,2}\Z",
                          re.IGNORECASE)
 ROLE_NOUNS = frozenset("""
 child children daughter daughters son sons wife husband ex ex-wife ex-husband partner boyfriend girlfriend
@@ -52,6 +55,8 @@ class _Group:
     segment: Segment
     sentence_start: bool
     has_title: bool = False
+    saint: bool = False
+    cue: str | None = None
     decision: bool | None = None
     reasons: list[str] = field(default_factory=list)
 
@@ -72,15 +77,19 @@ def find_people(text: str, segs: list[Segment], cache: dict | None = None) -> li
             groups += _groups(text, seg, tokens(text, s_start, s_end, cache))
     body = [g for g in groups if g.segment.kind == "paragraph"]
     heads = [g for g in groups if g.segment.kind != "paragraph"]
+    doc = _observe(text, body)
     for group in body:
-        group.decision = _judge(text, group)
+        group.decision = _judge(text, group, doc)
     people = _people(body)
     known_words = {w for p in people for w in (p.words[0], p.words[-1])}
+    known_words |= {g.toks[0].text for g in body if g.decision and len(g.toks) == 1
+                    and g.cue in ("human", "speech", "title")}
     known_names = {p.name for p in people}
     named_firsts = {g.toks[0].text for g in body if g.decision and len(g.toks) == 1} | {p.words[0] for p in people}
     short_forms = {name[:k] for name in named_firsts for k in range(4, len(name))}
     for group in body:
-        if not group.decision and (_known(group, known_words, known_names) or _short_form(group, short_forms)):
+        if not group.decision and (_known(group, known_words, known_names) or _short_form(group, short_forms)) \
+                and not _placed(text, group, doc) and not _blocked(text, group, known=True):
             group.decision = True
     named_words = {w for g in body if g.decision for w in _words(g)}
     head_groups = [sub for group in heads for sub in _known_within(group, people, named_words)]
@@ -122,10 +131,20 @@ def _groups(text: str, seg: Segment, toks: list[Token]) -> list[_Group]:
 
 def _strip(text: str, group: _Group) -> _Group:
     toks = group.toks
+    while len(toks) > 1 and norm(toks[0].text).lower() in lexicon.FUNCTION_WORDS:
+        toks = toks[1:]  # "[6] In Byron's later memoirs"
     while toks and norm(toks[0].text).lower().rstrip(".") in lexicon.TITLES and len(toks) > 1:
         group.has_title = True
+        group.saint = norm(toks[0].text).lower().rstrip(".") in ("st", "saint")
         toks = toks[1:]
         group.sentence_start = False
+    cut = _role_cut([norm(t.text) for t in toks])
+    if cut:
+        group.has_title = group.has_title or cut[1]
+        toks = toks[cut[0]:]
+        group.sentence_start = False
+    while len(toks) > 2 and _plain_word(norm(toks[-1].text)):
+        toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter"
     if group.sentence_start and len(toks) > 1:
         first = norm(toks[0].text)
         parts = first.lower().split("-")
@@ -136,6 +155,35 @@ def _strip(text: str, group: _Group) -> _Group:
         toks = toks[1:]  # "EXCLUSIVE ALEC ..." style labels
     group.toks = toks
     return group
+
+
+def _name_like(word: str) -> bool:
+    return word in lexicon.first_names() or word in lexicon.surnames() or \
+        word.lower() not in lexicon.common_words()
+
+
+def _plain_word(word: str) -> bool:
+    """An ordinary capitalised word that names nobody ("Image", "Education")."""
+    return word.lower() in lexicon.common_words() and word not in lexicon.first_names() \
+        and word not in lexicon.surnames() and not word.isupper()
+
+
+def _role_cut(words: list[str]) -> tuple[int, bool] | None:
+    """Where the name starts after the roles, nationalities and offices written before it:
+    "US President Barack Obama", "Home Secretary Suella Braverman", "Chinese Bernhard Karlgren".
+    The second value says a role (not only a nationality) came before."""
+    for i in range(len(words) - 2, -1, -1):
+        if evidence.is_role(words[i]) or evidence.is_demonym(words[i]):
+            if i == 0 and len(words) == 2 and words[0] in lexicon.first_names():
+                return None  # "Dean Martin", "Earl Scruggs", "Christian Bale"
+            rest = words[i + 1]
+            if rest in lexicon.first_names() or (_name_like(rest) and not evidence.is_role(rest)):
+                return i + 1, any(evidence.is_role(w) for w in words[:i + 1])
+            return None
+    first = next((i for i, w in enumerate(words) if i and w in lexicon.first_names()), 0)
+    if first and len(words) - first >= 2 and all(_plain_word(w) for w in words[:first]):
+        return first, False  # "Education Stefania Giannini"
+    return None
 
 
 def _words(group: _Group) -> list[str]:
@@ -152,6 +200,8 @@ def _context_cue(text: str, group: _Group) -> str | None:
     before = text[max(seg.start, group.toks[0].start - 40):group.toks[0].start]
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
+    if evidence.human_after(after):
+        return "human"
     next_words = re.findall(r"[a-z]+", after.lower())[:3]
     if next_words and next_words[0] in lexicon.SPEECH_VERBS:
         return "speech"
@@ -168,29 +218,87 @@ def _context_cue(text: str, group: _Group) -> str | None:
     return None
 
 
-def _judge(text: str, group: _Group) -> bool:
+def _observe(text: str, body: list[_Group]) -> evidence.DocumentEvidence:
+    """Each group's own cue, and what the document as a whole says of each single word."""
+    doc = evidence.DocumentEvidence()
+    for group in body:
+        group.cue = "title" if group.has_title else _context_cue(text, group)
+        if len(group.toks) == 1:
+            doc.observe([norm(group.toks[0].text)], _placed(text, group, None),
+                        group.cue in ("human", "speech", "title", "age", "role"))
+    return doc
+
+
+def _placed(text: str, group: _Group, doc: evidence.DocumentEvidence | None) -> bool:
+    """The phrase stands where a place does ("in X", "X, Texas"), or, for one word, the
+    document shows it only as a place."""
+    seg = group.segment
+    before = text[max(seg.start, group.toks[0].start - 30):group.toks[0].start]
+    after = text[group.toks[-1].end:min(seg.end, group.toks[-1].end + 40)]
+    if group.saint:  # "in St. Louis", "Clyst St. Mary"
+        before = re.sub(r"(?:St\.?|Saint)\s*\Z", "", before)
+        if re.search(r"[A-Z][\w'’-]+\s+\Z", before):
+            return True
+    if after[:1] in ("'", "’") or re.match(r"\s*\(", after):
+        return False  # "In Byron's memoirs", "Hill (right)": said of people
+    if evidence.locative_before(before, _phrase(group)) or evidence.place_after(after):
+        return True
+    if evidence.place_before(before) and (len(group.toks) == 1 and re.match(r"\s*(?:[.,;:)]|\Z)", after)):
+        return True  # "Exeter, Devon."
+    return doc is not None and len(group.toks) == 1 and doc.only_a_place(norm(group.toks[0].text))
+
+
+def _not_a_name(group: _Group) -> bool:
+    """A role, a nationality or an acronym on its own, or a phrase led by a nationality."""
+    words = _words(group)
+    raw = group.toks[0].text
+    if len(words) == 1:
+        return evidence.is_role(words[0]) or words[0].lower() in lexicon.TITLES or \
+            (raw.isupper() and len(raw) > 1 and group.cue != "title") or \
+            (evidence.is_demonym(words[0]) and group.cue not in ("speech", "title", "age", "human"))
+    return any(evidence.is_demonym(w) for w in words[1:]) or \
+        (evidence.is_demonym(words[0]) and words[0] not in lexicon.first_names())
+
+
+def _blocked(text: str, group: _Group, known: bool = False) -> bool:
+    """What rules a phrase out: a quoted title, a role or nationality alone, "a X", "#X", and,
+    unless the article names that person elsewhere ("the Tom Cruise video"), "the X"."""
+    before = text[max(group.segment.start, group.toks[0].start - 20):group.toks[0].start]
+    if _quoted_title(text, group) or _not_a_name(group) or before.rstrip().endswith(("#", "@")):
+        return True
+    if not known and before.rstrip().lower().endswith("the"):
+        return True  # "the Baldwins", "The Departed"
+    return group.cue != "title" and evidence.determiner_before(before)  # "a Christian family"
+
+
+def _judge(text: str, group: _Group, doc: evidence.DocumentEvidence) -> bool:
     words = _words(group)
     phrase = " ".join(words)
     lower = [w.lower() for w in words]
     first_names, common = lexicon.first_names(), lexicon.common_words()
-    cue = "title" if group.has_title else _context_cue(text, group)
+    cue = group.cue
     before = text[max(group.segment.start, group.toks[0].start - 20):group.toks[0].start]
-    if _quoted_title(text, group):
+    if _blocked(text, group):
         return False
-    if before.rstrip().lower().endswith("the") or before.rstrip().endswith(("#", "@")):
-        return False  # "the Baldwins", "The Departed"; hashtags, handles
-    if phrase in lexicon.OUTLETS or words[-1] in lexicon.NON_PERSON_HEADS:
+    if phrase in lexicon.OUTLETS or words[-1] in lexicon.NON_PERSON_HEADS or words[0] in evidence.PLACE_LEADS:
         return False
     if any(w in lexicon.OUTLETS for w in words):
         return False
     if phrase in lexicon.PLACES:
-        return cue in ("age", "title", "role") and len(words) == 1
+        named = phrase in first_names or phrase in lexicon.surnames()
+        return len(words) == 1 and (cue in ("age", "title", "role") or (
+            named and cue in ("speech", "human") and not _placed(text, group, doc)))
+    if evidence.is_place(phrase) and cue not in ("age", "title", "role"):
+        named = phrase in first_names or phrase in lexicon.surnames() if len(words) == 1 else \
+            words[0] in first_names and words[-1] in lexicon.surnames()
+        if not named or _placed(text, group, doc):
+            return False
     if words[0] in lexicon.PLACES and words[0] not in first_names:
         if len(words) == 1 or words[-1] not in lexicon.surnames() or lower[-1] in common:
             return False
     if any(w in lexicon.FUNCTION_WORDS for w in lower) or any(w in lexicon.MONTHS_DAYS for w in words):
-        return cue in ("age", "title", "speech") and len(words) == 1 and words[0] in first_names
-    if any(w in lexicon.PLACES for w in words[1:]):
+        return cue in ("age", "title", "speech", "human") and len(words) == 1 and words[0] in first_names
+    if any(w in lexicon.PLACES for w in words[1:]) and cue not in ("human", "age", "title", "role"):
         return False
     if len(words) >= 2:
         if words[0] in first_names or cue:
@@ -201,10 +309,14 @@ def _judge(text: str, group: _Group) -> bool:
     word = words[0]
     if cue in ("age", "title", "role"):
         return True
+    if _placed(text, group, doc):
+        return False
     if word in first_names:
         if group.sentence_start and lower[0] in common:
-            return cue == "speech"
+            return cue in ("speech", "human")
         return not _NOT_PERSON_BEFORE.search(before)
+    if cue == "human":
+        return lower[0] not in common or not group.sentence_start
     return cue == "speech" and lower[0] not in common and not group.sentence_start
 
 
@@ -252,7 +364,7 @@ def _known_within(group: _Group, people: list[_Person], named_words: set[str]) -
     article's text names: the longest known full name at each place, else a known first name
     or surname."""
     words = [norm(t.text) for t in group.toks]
-    full = {p.words for p in people}
+    full = {p.words for p in people} | {(p.words[0], p.words[-1]) for p in people}
     singles = {w for p in people for w in (p.words[0], p.words[-1])} | named_words
     out, i = [], 0
     while i < len(words):

@@ -1,0 +1,173 @@
+"""Evidence for and against a person name that `names.py` weighs: role words before a name
+("Foreign Minister Ana Ruiz"), nationalities and languages ("German", "Christian"), places
+(a world gazetteer, "in X", "X, Texas"), what only people do ("X, who", "X died", "X and his
+wife"), and the same words across the whole document (a word only ever seen as a place is a
+place everywhere in it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from reader.analysis import lexicon
+
+# Offices, ranks and trades written before a name with a capital ("Home Secretary Suella
+# Braverman", "Editorial Manager Chet Clem", "Mathematician Hermann Weyl").
+ROLE_WORDS = frozenset("""
+president vice minister secretary premier chancellor senator congressman congresswoman governor mayor
+ambassador commissioner chairman chairwoman chair director manager editor executive ceo cfo coo cto
+founder co-founder head chief leader spokesman spokeswoman spokesperson general major colonel captain
+lieutenant sergeant admiral marshal commander officer inspector detective constable sheriff judge justice
+attorney prosecutor lawyer counsel professor emeritus dr doctor lecturer researcher scientist
+mathematician physicist chemist biologist economist historian philosopher linguist psychologist
+archaeologist astronomer engineer architect artist author writer poet novelist journalist reporter
+columnist correspondent photographer actor actress singer songwriter musician composer conductor
+director producer designer player striker midfielder defender goalkeeper coach manager pitcher
+quarterback champion candidate nominee mp mep councillor councilor assemblyman assemblywoman
+delegate representative rep deputy undersecretary treasurer comptroller auditor registrar dean
+provost rector principal pastor reverend bishop archbishop cardinal pope rabbi imam sheikh monk
+nun abbot saint st king queen prince princess emperor empress duke duchess earl baron baroness
+lord lady dame sir mr mrs ms miss mx madam mademoiselle mlle monsieur herr frau señor senor
+madame mme student activist scientologist analyst expert economist official aide adviser advisor
+shadow interim acting former late
+""".split())
+
+# Nationalities, languages, peoples and faiths: capitalised but not names of people.
+DEMONYMS = frozenset("""
+American Americans African Africans Asian Asians European Europeans British Briton Britons English
+Scottish Scots Welsh Irish French German Germans Dutch Spanish Portuguese Italian Italians Greek Greeks
+Russian Russians Ukrainian Ukrainians Polish Czech Slovak Hungarian Romanian Bulgarian Serbian
+Croatian Bosnian Albanian Turkish Turks Kurdish Kurds Armenian Armenians Georgian Azerbaijani Iranian
+Iranians Persian Iraqi Iraqis Syrian Syrians Lebanese Israeli Israelis Palestinian Palestinians
+Jordanian Egyptian Egyptians Saudi Saudis Emirati Qatari Kuwaiti Yemeni Omani Moroccan Algerian
+Tunisian Libyan Sudanese Ethiopian Somali Kenyan Kenyans Ugandan Tanzanian Rwandan Nigerian Nigerians
+Ghanaian Senegalese Malian Cameroonian Congolese Angolan Zambian Zimbabwean Mozambican South-African
+Chinese Japanese Korean Koreans Taiwanese Mongolian Vietnamese Thai Cambodian Laotian Burmese
+Malaysian Indonesian Indonesians Filipino Filipinos Singaporean Indian Indians Pakistani Pakistanis
+Afghan Afghans Bangladeshi Nepalese Nepali Sri Tibetan Uzbek Kazakh Australian Australians Canadian
+Canadians Mexican Mexicans Cuban Cubans Haitian Jamaican Brazilian Brazilians Argentine Argentinian
+Chilean Peruvian Colombian Venezuelan Bolivian Ecuadorian Uruguayan Paraguayan Icelandic Norwegian
+Swedish Swede Swedes Danish Dane Danes Finnish Finn Finns Estonian Latvian Lithuanian Belarusian
+Austrian Swiss Belgian Luxembourgish Maltese Cypriot Catalan Basque Galician Scandinavian Nordic
+Latino Latina Latinos Hispanic Hispanics Arab Arabs Arabic Hebrew Yiddish Latin Sanskrit Hindi Urdu
+Bengali Punjabi Tamil Swahili Mandarin Cantonese Maori Maya Mayan Aztec Inca Native Roman Romans
+Byzantine Ottoman Soviet Victorian Edwardian Celtic Anglo Norse Viking Vikings Zulu Berber Bedouin
+Christian Christians Catholic Catholics Protestant Protestants Orthodox Anglican Lutheran Methodist
+Baptist Presbyterian Evangelical Mormon Mormons Muslim Muslims Islamic Islam Sunni Shia Shiite Jewish
+Jew Jews Judaism Hindu Hindus Buddhist Buddhists Sikh Sikhs Christianity Buddhism Hinduism Atheist
+Pagan Scientologist Scientologists Scientology Republican Republicans Democrat Democrats Democratic
+Conservative Conservatives Liberal Liberals Labour Tory Tories Socialist Communist Marxist Nazi Nazis
+Western Eastern Northern Southern Midwestern
+""".split())
+
+# After a capitalised word, what only a person (or people) does or has.
+_HUMAN_AFTER = re.compile(
+    r"\A(?:['’]s\s+(?:wife|husband|son|daughter|mother|father|brother|sister|death|birth|funeral|widow"
+    r"|parents|children|family|career|life)\b"
+    r"|,?\s+who\b"
+    r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:woman|man|boy|girl|teenager|mother|father|wife|husband|son|"
+    r"daughter|widow|actor|actress|singer|student|artist|writer|lawyer|doctor|member|resident|citizen|"
+    r"national|native|spokesman|spokeswoman|spokesperson|official|founder|politician|journalist)\b"
+    r"|\s+(?:himself|herself)\b"
+    r"|\s+and\s+(?:his|her)\s+(?:wife|husband|family|son|daughter|mother|father|brother|sister|friend|partner)\b"
+    r"|\s+(?:also\s+|later\s+|then\s+|eventually\s+|had\s+)?(?:died|dies|married|marries|divorced|forgave"
+    r"|refused|resigned|retired|graduated|studied|taught|apologi[sz]ed|testified|pleaded|prayed|wept|smiled"
+    r"|laughed|recovered|decided|hoped|wanted|believed|learned|learnt|spoke|wrote|thought|felt|remembered"
+    r"|was\s+born|is\s+survived|was\s+survived|grew\s+up|was\s+educated|was\s+elected|was\s+arrested"
+    r"|was\s+sentenced|was\s+appointed|was\s+named\s+as|was\s+ordained)\b)")
+
+# A phrase led by one of these is a place ("Lake Erie", "Fort Lee", "Mount Kenya").
+PLACE_LEADS = frozenset("Lake Mount Mt Fort Port Cape Isle Gulf Lac Rio Sierra Monte Pointe Anse Bahia Lago Wadi "
+                        "Jebel Ras Tel Kafr Ain Bir Nahal".split())
+
+# Nouns a nationality, people or place name modifies ("the Moriori language", "Cuban cuisine").
+_MODIFIED_NOUN = re.compile(
+    r"\A\s+(?:language|languages|people|peoples|culture|cultures|cuisine|dialect|dialects|descent|heritage|tribe|"
+    r"tribes|population|community|communities|ancestry|diaspora|territory|region|province|coast|coastline|waters|"
+    r"border|mainland|countryside|peninsula|government|authorities|forces|troops|army|navy|embassy|consulate|"
+    r"citizens|nationals|residents|dynasty|empire|architecture|literature|folklore|cooking|wine|wines|"
+    r"city|town|village|island|islands|capital|district|county|valley|harbour|harbor|airport|"
+    r"station|church|mosque|temple|cathedral|university|college|school|museum|hotel|restaurant|"
+    r"proper|area|suburbs?|neighbo(?:u)?rhood|downtown|metro|municipality)\b")
+_PLACE_IS = re.compile(r"\A\s+(?:is|was|remains|became)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+                       r"(?:city|town|village|island|country|nation|state|province|region|capital|port|"
+                       r"municipality|suburb|borough|district|county|resort|settlement|archipelago|peninsula|"
+                       r"republic|kingdom|territory|metropolis|destination|neighbo(?:u)?rhood)\b")
+
+_WEAK_LOCATIVE = re.compile(r"\b(?:from|to|towards?|of)\s+\Z", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|outside|inside|around|into|"
+                              r"visit|visited|visiting|via|of\s+downtown|downtown|north|south|east|west|"
+                              r"northern|southern|eastern|western)\s+\Z", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\A,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|his|her|their|its|our|my|your|these|those|every|each|"
+                                r"any|no|many|several|other|another)\s+\Z", re.IGNORECASE)
+
+
+def is_role(word: str) -> bool:
+    return word.lower().rstrip(".") in ROLE_WORDS
+
+
+def is_demonym(word: str) -> bool:
+    return word in DEMONYMS or (word.endswith("-born") and word[:-5] in DEMONYMS)
+
+
+def is_place(phrase: str) -> bool:
+    return phrase in lexicon.gazetteer()
+
+
+def human_after(after: str) -> bool:
+    """The words after a capitalised phrase say it is a person ("X, who", "X died")."""
+    return bool(_HUMAN_AFTER.match(after))
+
+
+def locative_before(before: str, phrase: str = "") -> bool:
+    """The words before a phrase place it ("in X", "near X"; "from X" when X is a known place)."""
+    return bool(_LOCATIVE_BEFORE.search(before)) or (bool(_WEAK_LOCATIVE.search(before)) and is_place(phrase))
+
+
+_PLACE_BEFORE = re.compile(r"(?:([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?),\s+|\b[A-Z][a-z]+\s+of\s+)\Z")
+
+
+def place_before(before: str) -> bool:
+    """"Exeter, Devon": a known place and a comma before; "Earl of Clare", "Siege of Savannah":
+    a capitalised noun and "of"."""
+    match = _PLACE_BEFORE.search(before)
+    return bool(match) and (match.group(1) is None or is_place(match.group(1)))
+
+
+def determiner_before(before: str) -> bool:
+    """"a Christian family", "his English": a name does not follow an article or possessive."""
+    return bool(_DETERMINER_BEFORE.search(before))
+
+
+def place_after(after: str) -> bool:
+    """"Irving, Texas", "Exeter, Devon": a phrase followed by a known place after a comma; "X is
+    a city"; "X proper", "the X language": what follows is said of places and peoples."""
+    match = _PLACE_AFTER.match(after)
+    if match and is_place(match.group(1).rstrip(".,")):
+        return True
+    return bool(_PLACE_IS.match(after) or _MODIFIED_NOUN.match(after))
+
+
+class DocumentEvidence:
+    """What the whole document says about single capitalised words: how often each is seen in a
+    place's position ("in X", "X, Texas") and how often in a person's ("X, who", "X said")."""
+
+    def __init__(self) -> None:
+        self.as_place: Counter[str] = Counter()
+        self.as_person: Counter[str] = Counter()
+
+    def observe(self, words: Iterable[str], place: bool, person: bool) -> None:
+        for word in words:
+            if place:
+                self.as_place[word] += 1
+            if person:
+                self.as_person[word] += 1
+
+    def only_a_place(self, word: str) -> bool:
+        return self.as_place[word] > 0 and self.as_person[word] == 0
+
+    def a_person(self, word: str) -> bool:
+        return self.as_person[word] > 0 and self.as_person[word] >= self.as_place[word]
