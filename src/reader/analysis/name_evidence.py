@@ -66,7 +66,7 @@ Western Eastern Northern Southern Midwestern
 _HUMAN_AFTER = re.compile(
     r"\A(?:['’]s\s+(?:wife|husband|son|daughter|mother|father|brother|sister|death|birth|funeral|widow"
     r"|parents|children|family|career|life)\b"
-    r"|,?\s+who\b"
+    r"|,?\s+who\b|\s+et\s+al\b|,\s*(?:19|20|18)\d\d[a-z]?\s*[;)]"
     r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:woman|man|boy|girl|teenager|mother|father|wife|husband|son|"
     r"daughter|widow|actor|actress|singer|student|artist|writer|lawyer|doctor|member|resident|citizen|"
     r"national|native|spokesman|spokeswoman|spokesperson|official|founder|politician|journalist)\b"
@@ -106,7 +106,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|his|her|their|its|our|my|your|these|
 
 
 def is_role(word: str) -> bool:
-    return word.lower().rstrip(".") in ROLE_WORDS
+    """"Minister", "Major-General", "Vice-President"."""
+    return all(part.rstrip(".") in ROLE_WORDS for part in word.lower().split("-"))
 
 
 def is_demonym(word: str) -> bool:
@@ -130,11 +131,13 @@ def locative_before(before: str, phrase: str = "") -> bool:
 _PLACE_BEFORE = re.compile(r"(?:([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?),\s+|\b[A-Z][a-z]+\s+of\s+)\Z")
 
 
-def place_before(before: str) -> bool:
-    """"Exeter, Devon": a known place and a comma before; "Earl of Clare", "Siege of Savannah":
-    a capitalised noun and "of"."""
+def place_before(before: str, ends_phrase: bool) -> bool:
+    """"Earl of Clare", "Siege of Savannah": a capitalised noun and "of" before; "Exeter, Devon.":
+    a known place and a comma before a word that ends the phrase (`ends_phrase`)."""
     match = _PLACE_BEFORE.search(before)
-    return bool(match) and (match.group(1) is None or is_place(match.group(1)))
+    if not match:
+        return False
+    return match.group(1) is None or (ends_phrase and is_place(match.group(1)))
 
 
 def determiner_before(before: str) -> bool:

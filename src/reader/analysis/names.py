@@ -40,6 +40,11 @@ _NOT_PERSON_BEFORE = re.compile(r"\b(?:in|near|across|throughout|outside|inside|
                                 r"visited|visiting|via)\s+\Z", re.IGNORECASE)
 
 
+_POST_NOMINAL = re.compile(r"[A-Z]{2,4}|Ph\.?D|QC|KC")
+_PLACE_HEADS = frozenset("Park Street Avenue Road Lane Square Place Court Bridge House Island Bay Hotel Center "
+                         "Centre Hall Station Tower Beach".split())
+
+
 @dataclass
 class Mention:
     start: int
@@ -75,8 +80,9 @@ def find_people(text: str, segs: list[Segment], cache: dict | None = None) -> li
     for seg in segs:
         for s_start, s_end in sentences(text, seg.start, seg.end):
             groups += _groups(text, seg, tokens(text, s_start, s_end, cache))
-    body = [g for g in groups if g.segment.kind == "paragraph"]
-    heads = [g for g in groups if g.segment.kind != "paragraph"]
+    prose = {seg.start for seg in segs if seg.kind == "paragraph" or _sentence_case(text, seg)}
+    body = [g for g in groups if g.segment.start in prose]
+    heads = [g for g in groups if g.segment.start not in prose]
     doc = _observe(text, body)
     for group in body:
         group.decision = _judge(text, group, doc)
@@ -84,6 +90,7 @@ def find_people(text: str, segs: list[Segment], cache: dict | None = None) -> li
     known_words = {w for p in people for w in (p.words[0], p.words[-1])}
     known_words |= {g.toks[0].text for g in body if g.decision and len(g.toks) == 1
                     and g.cue in ("human", "speech", "title")}
+    known_words = {w for w in known_words if len(w) > 1 and w.lower() not in lexicon.FUNCTION_WORDS}
     known_names = {p.name for p in people}
     named_firsts = {g.toks[0].text for g in body if g.decision and len(g.toks) == 1} | {p.words[0] for p in people}
     short_forms = {name[:k] for name in named_firsts for k in range(4, len(name))}
@@ -91,12 +98,43 @@ def find_people(text: str, segs: list[Segment], cache: dict | None = None) -> li
         if not group.decision and (_known(group, known_words, known_names) or _short_form(group, short_forms)) \
                 and not _placed(text, group, doc) and not _blocked(text, group, known=True):
             group.decision = True
+    _coordinated(text, body, doc)
     named_words = {w for g in body if g.decision for w in _words(g)}
     head_groups = [sub for group in heads for sub in _known_within(group, people, named_words)]
     chosen = [g for g in body if g.decision] + head_groups
     mentions = [_mention(text, g) for g in sorted(chosen, key=lambda g: g.toks[0].start)]
     _resolve(text, mentions)
     return mentions
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)")
+
+
+def _coordinated(text: str, body: list[_Group], doc: evidence.DocumentEvidence) -> None:
+    """A name listed with a person's is a person's: "Carrano and Biewener", "Zeus, Hera,
+    Poseidon", "(Marsden & Mackey, 2014)"; unless it is a place or an ordinary word."""
+    def eligible(group: _Group) -> bool:
+        words = _words(group)
+        return not group.decision and all(_name_like(w) and len(w) > 1 and w not in lexicon.MONTHS_DAYS
+                                          for w in words) \
+            and not evidence.is_place(" ".join(words)) and not _placed(text, group, doc) \
+            and not _blocked(text, group, known=True) and not group.sentence_start
+    for _ in range(2):
+        for a, b in zip(body, body[1:]):
+            if a.segment is not b.segment or not _COORDINATION.fullmatch(text[a.toks[-1].end:b.toks[0].start]):
+                continue
+            if a.decision and eligible(b):
+                b.decision = True
+            elif b.decision and eligible(a):
+                a.decision = True
+
+
+def _sentence_case(text: str, seg: Segment) -> bool:
+    """A headline written like a sentence ("Wikinews interviews Christopher Hill, U.S.
+    candidate"): its capitals mean what they mean in the text, so it is read as text."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[seg.start:seg.end])
+    lower = sum(1 for w in words[1:] if w[0].islower())
+    return len(words) >= 6 and lower * 2 >= len(words) - 1
 
 
 def _groups(text: str, seg: Segment, toks: list[Token]) -> list[_Group]:
@@ -109,7 +147,8 @@ def _groups(text: str, seg: Segment, toks: list[Token]) -> list[_Group]:
         while run and run[-1].text.lower() in PARTICLES:
             run.pop()
         if run:
-            out.append(_Group(list(run), seg, run[0].start == first_word))
+            opens = run[0].start == first_word or text[max(seg.start, run[0].start - 1):run[0].start] in ("(", "[")
+            out.append(_Group(list(run), seg, opens))
         run.clear()
 
     for tok in toks:
@@ -143,8 +182,8 @@ def _strip(text: str, group: _Group) -> _Group:
         group.has_title = group.has_title or cut[1]
         toks = toks[cut[0]:]
         group.sentence_start = False
-    while len(toks) > 2 and _plain_word(norm(toks[-1].text)):
-        toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter"
+    while len(toks) > 2 and (_plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text)):
+        toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter", "Zaha Hadid DBE RA"
     if group.sentence_start and len(toks) > 1:
         first = norm(toks[0].text)
         parts = first.lower().split("-")
@@ -197,6 +236,7 @@ def _phrase(group: _Group) -> str:
 def _context_cue(text: str, group: _Group) -> str | None:
     seg = group.segment
     after = text[group.toks[-1].end:min(seg.end, group.toks[-1].end + 40)]
+    after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]  # this sentence only
     before = text[max(seg.start, group.toks[0].start - 40):group.toks[0].start]
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
@@ -235,16 +275,17 @@ def _placed(text: str, group: _Group, doc: evidence.DocumentEvidence | None) -> 
     seg = group.segment
     before = text[max(seg.start, group.toks[0].start - 30):group.toks[0].start]
     after = text[group.toks[-1].end:min(seg.end, group.toks[-1].end + 40)]
-    if group.saint:  # "in St. Louis", "Clyst St. Mary"
-        before = re.sub(r"(?:St\.?|Saint)\s*\Z", "", before)
-        if re.search(r"[A-Z][\w'’-]+\s+\Z", before):
+    saint = re.search(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z", before)
+    if group.saint or saint:  # "in St. Louis", "Clyst St. Mary"
+        before = before[:saint.start()] if saint else re.sub(r"(?:St\.?|Saint)\s*\Z", "", before)
+        if re.search(r"[A-Z][\w'’-]+\s+\Z", before) or evidence.locative_before(before):
             return True
     if after[:1] in ("'", "’") or re.match(r"\s*\(", after):
         return False  # "In Byron's memoirs", "Hill (right)": said of people
     if evidence.locative_before(before, _phrase(group)) or evidence.place_after(after):
         return True
-    if evidence.place_before(before) and (len(group.toks) == 1 and re.match(r"\s*(?:[.,;:)]|\Z)", after)):
-        return True  # "Exeter, Devon."
+    if evidence.place_before(before, len(group.toks) == 1 and bool(re.match(r"\s*(?:[.,;:)]|\Z)", after))):
+        return True  # "Exeter, Devon.", "Earl of Clare"
     return doc is not None and len(group.toks) == 1 and doc.only_a_place(norm(group.toks[0].text))
 
 
@@ -255,7 +296,7 @@ def _not_a_name(group: _Group) -> bool:
     if len(words) == 1:
         return evidence.is_role(words[0]) or words[0].lower() in lexicon.TITLES or \
             (raw.isupper() and len(raw) > 1 and group.cue != "title") or \
-            (evidence.is_demonym(words[0]) and group.cue not in ("speech", "title", "age", "human"))
+            (evidence.is_demonym(words[0]) and group.cue != "title")
     return any(evidence.is_demonym(w) for w in words[1:]) or \
         (evidence.is_demonym(words[0]) and words[0] not in lexicon.first_names())
 
@@ -266,6 +307,9 @@ def _blocked(text: str, group: _Group, known: bool = False) -> bool:
     before = text[max(group.segment.start, group.toks[0].start - 20):group.toks[0].start]
     if _quoted_title(text, group) or _not_a_name(group) or before.rstrip().endswith(("#", "@")):
         return True
+    words = _words(group)
+    if len(words) >= 2 and words[0] in lexicon.first_names() and words[-1] in lexicon.surnames():
+        return False  # "the Tom Cruise video", "a Britney Spears story"
     if not known and before.rstrip().lower().endswith("the"):
         return True  # "the Baldwins", "The Departed"
     return group.cue != "title" and evidence.determiner_before(before)  # "a Christian family"
@@ -274,14 +318,18 @@ def _blocked(text: str, group: _Group, known: bool = False) -> bool:
 def _judge(text: str, group: _Group, doc: evidence.DocumentEvidence) -> bool:
     words = _words(group)
     phrase = " ".join(words)
-    lower = [w.lower() for w in words]
+    lower = [w.lower() if len(w) > 1 or len(words) == 1 or w == "I" else "" for w in words]  # initial A. is not "a"
     first_names, common = lexicon.first_names(), lexicon.common_words()
     cue = group.cue
     before = text[max(group.segment.start, group.toks[0].start - 20):group.toks[0].start]
     if _blocked(text, group):
         return False
-    if phrase in lexicon.OUTLETS or words[-1] in lexicon.NON_PERSON_HEADS or words[0] in evidence.PLACE_LEADS:
+    if phrase in lexicon.OUTLETS or words[0] in evidence.PLACE_LEADS:
         return False
+    if words[-1] in lexicon.NON_PERSON_HEADS and not (
+            len(words) == 2 and words[0] in first_names and words[-1] in lexicon.surnames()
+            and words[-1] not in _PLACE_HEADS):
+        return False  # "Norwood Bank", but "Nathan Law", "Anna Hall"
     if any(w in lexicon.OUTLETS for w in words):
         return False
     if phrase in lexicon.PLACES:
