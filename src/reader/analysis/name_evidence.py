@@ -110,8 +110,14 @@ def is_role(word: str) -> bool:
     return all(part.rstrip(".") in ROLE_WORDS for part in word.lower().split("-"))
 
 
+DIRECTIONS = frozenset("North South East West Northeast Northwest Southeast Southwest Central Upper Lower "
+                       "Greater Inner Outer".split())
+
+
 def is_demonym(word: str) -> bool:
-    return word in DEMONYMS or (word.endswith("-born") and word[:-5] in DEMONYMS)
+    """"German", "Thais", "French-born"."""
+    return word in DEMONYMS or (word.endswith("s") and word[:-1] in DEMONYMS) or \
+        (word.endswith("-born") and word[:-5] in DEMONYMS)
 
 
 def is_place(phrase: str) -> bool:
@@ -170,7 +176,8 @@ class DocumentEvidence:
                 self.as_person[word] += 1
 
     def only_a_place(self, word: str) -> bool:
-        return self.as_place[word] > 0 and self.as_person[word] == 0
+        """Seen as a place, and at least twice as often as a person ("Cleveland continues")."""
+        return self.as_place[word] > 0 and self.as_place[word] >= 2 * self.as_person[word]
 
     def a_person(self, word: str) -> bool:
         return self.as_person[word] > 0 and self.as_person[word] >= self.as_place[word]

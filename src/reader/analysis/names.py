@@ -34,7 +34,8 @@ dancer professional pro player coach lawyer attorney spokesperson spokesman spok
 manager agent officer detective ceo founder chairman chairwoman candidate influencer youtuber co-star
 costar alum veteran legend icon musician guitarist drummer boxer golfer athlete footballer quarterback
 senator congressman congresswoman governor mayor prosecutor defendant plaintiff victim suspect doctor
-nurse teacher professor student scientist economist analyst pastor priest bishop
+nurse teacher professor student scientist economist analyst pastor priest bishop friend colleague companion
+ally rival mentor pupil disciple protégé protege successor predecessor opponent teammate classmate
 """.split())
 _NOT_PERSON_BEFORE = re.compile(r"\b(?:in|near|across|throughout|outside|inside|around|into|"
                                 r"visited|visiting|via)\s+\Z", re.IGNORECASE)
@@ -133,8 +134,8 @@ def _sentence_case(text: str, seg: Segment) -> bool:
     """A headline written like a sentence ("Wikinews interviews Christopher Hill, U.S.
     candidate"): its capitals mean what they mean in the text, so it is read as text."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text[seg.start:seg.end])
-    lower = sum(1 for w in words[1:] if w[0].islower())
-    return len(words) >= 6 and lower * 2 >= len(words) - 1
+    lower = sum(1 for w in words[1:] if w[0].islower() and w not in lexicon.FUNCTION_WORDS)
+    return len(words) >= 6 and lower >= 2
 
 
 def _groups(text: str, seg: Segment, toks: list[Token]) -> list[_Group]:
@@ -220,8 +221,12 @@ def _role_cut(words: list[str]) -> tuple[int, bool] | None:
                 return i + 1, any(evidence.is_role(w) for w in words[:i + 1])
             return None
     first = next((i for i, w in enumerate(words) if i and w in lexicon.first_names()), 0)
-    if first and len(words) - first >= 2 and all(_plain_word(w) for w in words[:first]):
-        return first, False  # "Education Stefania Giannini"
+    if first and len(words) - first >= 2 and all(
+            _plain_word(w) or evidence.is_demonym(w) or w in lexicon.NON_PERSON_HEADS for w in words[:first]):
+        return first, False  # "Education Stefania Giannini", "Refugee Council Enver Solomon"
+    head = max((i for i, w in enumerate(words[:-2]) if w in lexicon.NON_PERSON_HEADS), default=-1)
+    if head >= 0 and all(_name_like(w) and w not in lexicon.NON_PERSON_HEADS for w in words[head + 1:]):
+        return head + 1, False  # "Washington State University Simon Ličen"
     return None
 
 
@@ -280,7 +285,7 @@ def _placed(text: str, group: _Group, doc: evidence.DocumentEvidence | None) -> 
         before = before[:saint.start()] if saint else re.sub(r"(?:St\.?|Saint)\s*\Z", "", before)
         if re.search(r"[A-Z][\w'’-]+\s+\Z", before) or evidence.locative_before(before):
             return True
-    if after[:1] in ("'", "’") or re.match(r"\s*\(", after):
+    if after[:1] in ("'", "’") or re.match(r"\s*\(", after) or _POSSESSIVE.search(group.toks[-1].text):
         return False  # "In Byron's memoirs", "Hill (right)": said of people
     if evidence.locative_before(before, _phrase(group)) or evidence.place_after(after):
         return True
@@ -294,7 +299,8 @@ def _not_a_name(group: _Group) -> bool:
     words = _words(group)
     raw = group.toks[0].text
     if len(words) == 1:
-        return evidence.is_role(words[0]) or words[0].lower() in lexicon.TITLES or \
+        return evidence.is_role(words[0]) or words[0].lower() in lexicon.TITLES or len(words[0]) == 1 or \
+            words[0] in evidence.DIRECTIONS or \
             (raw.isupper() and len(raw) > 1 and group.cue != "title") or \
             (evidence.is_demonym(words[0]) and group.cue != "title")
     return any(evidence.is_demonym(w) for w in words[1:]) or \
