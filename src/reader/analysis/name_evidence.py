@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 from reader.analysis import lexicon
 
@@ -166,18 +165,16 @@ class DocumentEvidence:
 
     def __init__(self) -> None:
         self.as_place: Counter[str] = Counter()
-        self.as_person: Counter[str] = Counter()
+        self.as_person: dict[str, float] = {}
 
-    def observe(self, words: Iterable[str], place: bool, person: bool) -> None:
-        for word in words:
-            if place:
-                self.as_place[word] += 1
-            if person:
-                self.as_person[word] += 1
+    def observe(self, word: str, place: bool, person: float) -> None:
+        """One occurrence of `word`: in a place's position or not, and how surely a person's (a
+        speech verb after it counts half: "Cleveland continues")."""
+        if place:
+            self.as_place[word] += 1
+        if person:
+            self.as_person[word] = self.as_person.get(word, 0.0) + person
 
     def only_a_place(self, word: str) -> bool:
         """Seen as a place, and at least twice as often as a person ("Cleveland continues")."""
-        return self.as_place[word] > 0 and self.as_place[word] >= 2 * self.as_person[word]
-
-    def a_person(self, word: str) -> bool:
-        return self.as_person[word] > 0 and self.as_person[word] >= self.as_place[word]
+        return self.as_place[word] > 0 and self.as_place[word] >= 2 * self.as_person.get(word, 0.0)

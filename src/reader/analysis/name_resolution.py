@@ -1,0 +1,70 @@
+"""Which person each name mention means: full names are people; a first name or surname alone
+goes to the full name it shortens ("Hilaria" -> "Hilaria Baldwin"), else to the person last named
+with that surname. Also each person's likely gender from the first name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis import lexicon
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    person: str = ""
+    tokens: tuple[str, ...] = ()
+
+
+def resolve(text: str, mentions: list[Mention]) -> None:
+    """Full names are people; a single word goes to the full name with that first name, else to
+    the person last named with that surname (the next one if none came before). In "Alec and
+    Hilaria Baldwin" the first name shares the surname that follows."""
+    for this, following in zip(mentions, mentions[1:]):
+        if (len(this.tokens) == 1 and len(following.tokens) >= 2 and this.tokens[0] in lexicon.first_names()
+                and re.fullmatch(r"\s+(?:and|&)\s+", text[this.end:following.start])):
+            this.tokens = (this.tokens[0], following.tokens[-1])
+    full = {" ".join(m.tokens): m.tokens for m in mentions if len(m.tokens) >= 2}
+    # A shorter full name inside a longer one ("Alec Baldwin" in "Alexander Alec Baldwin").
+    by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for words in full.values():
+        by_ends.setdefault((words[0], words[-1]), []).append(words)
+    canonical = {}
+    for name, words in full.items():
+        longer = [w for w in by_ends[(words[0], words[-1])] if len(w) > len(words)]
+        canonical[name] = " ".join(max(longer, key=len)) if longer else name
+    firsts: dict[str, set[str]] = {}
+    lasts: dict[str, list[str]] = {}
+    for name, words in full.items():
+        firsts.setdefault(words[0], set()).add(canonical[name])
+        lasts.setdefault(words[-1], []).append(canonical[name])
+    last_by_surname: dict[str, str] = {}
+    pending: list[Mention] = []
+    for mention in mentions:
+        if len(mention.tokens) >= 2:
+            mention.person = canonical[" ".join(mention.tokens)]
+            last_by_surname[mention.tokens[-1]] = mention.person
+            continue
+        word = mention.tokens[0]
+        by_first = sorted(firsts.get(word, ()))
+        if len(by_first) == 1:
+            mention.person = by_first[0]
+        elif word in last_by_surname:
+            mention.person = last_by_surname[word]
+        elif by_first:
+            mention.person = by_first[0]
+        else:
+            pending.append(mention)
+    for mention in pending:
+        word = mention.tokens[0]
+        later = lasts.get(word, [])
+        mention.person = later[0] if later else word
+
+
+def gender(person: str) -> str:
+    """'m', 'f' or 'u' from the person's first name."""
+    return lexicon.first_names().get(person.split()[0], "u") if person else "u"
