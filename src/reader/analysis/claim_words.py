@@ -17,6 +17,8 @@ SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we"}
 NOUN_CONTEXT = frozenset("amid the these those such of new fresh false unfounded wild any no similar "
                           "latest recent earlier explosive damning".split())
 BE = frozenset("is are was were be been being".split())
+AUXILIARIES = BE | frozenset("has have had not never long already repeatedly publicly strongly openly "
+                             "explicitly formally officially still now often".split())
 LEADING_NOISE = frozenset("now but and so yet still then also however meanwhile later even".split())
 GROUP_MODIFIERS = frozenset("""a an the one another our his her their its some two three several many
 unnamed anonymous close longtime long-time family senior former mutual old trusted royal palace
@@ -29,7 +31,10 @@ ELLIPTIC = re.compile(r"^(?:a|an|the)?\s*(?:second|third|fourth|another|other|on
 MULTIWORD = re.compile(r"\b(?:opened up about|spoke (?:out )?about|talked about|hit back at|"
                         r"went on|goes on|go on|chimed in|weighed in|opened up|spoke out|can reveal|"
                         r"can confirm|can exclusively reveal|has learned|has learnt|learned|cited by|"
-                        r"according to|as reported by|per)\b", re.IGNORECASE)
+                        r"according to|as reported by|per|(?:declined|declines|refused|refuses|did not want|"
+                        r"didn't want) to (?:comment|say|elaborate|discuss|answer|respond|specify|speculate|"
+                        r"confirm|name|be named|be identified)|did not (?:immediately )?respond|"
+                        r"did not (?:immediately )?return|could not be reached)\b", re.IGNORECASE)
 TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|show|series|film|movie|podcast|song|album|"
                          r"book|episode|article|headline|programme|program|documentary|reel|musical|play)\s*,?\s*$",
                          re.IGNORECASE)

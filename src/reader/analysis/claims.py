@@ -43,6 +43,10 @@ class _Source:
     speaker: str | None
 
 
+QUANTITY = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b(?:\d+|one|two|three|four|five|six|"
+                      r"seven|eight|nine)\s+(?:in|of|out of)\s+(?:\d+|10|ten|\w+)\b|\bmajority\b|\bplurality\b")
+
+
 def find_claims(text: str, segs: list[Segment], quotes: list[Quote], mentions: list[Mention],
                 cache: dict | None = None) -> list[Claim]:
     reader = _Reader(text, quotes, mentions, cache, segs)
@@ -54,7 +58,8 @@ def find_claims(text: str, segs: list[Segment], quotes: list[Quote], mentions: l
                 claims.append(claim)
             continue
         for start, end in sentences(text, seg.start, seg.end):
-            claims += reader.sentence(start, end)
+            labelled = reader.headline(start, end, label_only=True) if start == seg.start else None
+            claims += [labelled] if labelled is not None else reader.sentence(start, end)
     return claims
 
 
@@ -109,12 +114,16 @@ class _Reader:
         claim = self._one_claim(start, end, speech, scare)
         return [claim] if claim is not None else []
 
-    def headline(self, start: int, end: int) -> Claim | None:
+    def headline(self, start: int, end: int, label_only: bool = False) -> Claim | None:
         """A headline or sub-heading that gives a speaker and their words ("John McCain: Anger
         Appeals to 'Bad Angels'"): a claim when the speaker is a person the article names, a
-        publication, or an unnamed official; a label ("EXCLUSIVE: …") is not."""
+        publication, or an unnamed official; a label ("EXCLUSIVE: …") is not. With `label_only`
+        (a paragraph of a transcript, "Matthews: Here's the irony"), every word of the speaker
+        is capitalised."""
         match = W.HEADLINE_SPEAKER.match(self.text, start, end)
         if match is None or match.group(1).isupper():
+            return None
+        if label_only and not all(w[:1].isupper() for w in match.group(1).split()):
             return None
         lo, hi = match.span(1)
         source = self._classify(lo, hi)
@@ -321,14 +330,13 @@ class _Reader:
                     or (credited_scare and word in lexicon.SPEECH_VERBS)):
                 continue
             previous = toks[i - 1].text.lower() if i else ""
+            if word in (lexicon.STANCE_VERBS | lexicon.INTENT_VERBS) - lexicon.REPORTING_VERBS and not reports_that:
+                doer = self._doer_before(toks, i)  # only the one named or meant right before
+                if doer is not None:
+                    return tok.start, doer
+                continue
             if previous in W.NOUN_CONTEXT or previous in W.BE:
                 continue  # "amid claims", "the reports"; "is said to" (a hedge, not a speaker)
-            if word in lexicon.INTENT_VERBS:  # only the one named or meant right before the verb
-                wanting = self._pronoun(previous, toks[i - 1].start) if previous in ("he", "she") \
-                    else self._mention_ending(toks[i - 1].end) if i else None
-                if wanting is not None and wanting.source != "none":
-                    return tok.start, wanting
-                continue
             source = self._subject(toks, i, start)
             if evidence and not reports_that:  # "a new poll shows …": only polls, studies, records
                 if source is not None and set(re.findall(r"[a-z]+", (source.speaker or "").lower())) & \
@@ -347,6 +355,21 @@ class _Reader:
             if group is not None:
                 return start, group
         return None
+
+    def _doer_before(self, toks: list[Token], verb: int) -> _Source | None:
+        """The person named, or meant by a pronoun, right before toks[verb], auxiliaries and
+        adverbs between passed over ("Cruz has long endorsed", "she also thinks")."""
+        j = verb - 1
+        while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS | W.AUXILIARIES:
+            j -= 1
+        if j < 0 or self.text[toks[j].end:toks[j + 1].start].strip() or toks[j].text.endswith(("'", "’", "'s", "’s")):
+            return None  # a comma between, or "Sanders’ attacks": the word is a noun there
+        word = toks[j].text.lower()
+        if word in ("he", "she"):
+            found = self._pronoun(word, toks[j].start)
+        else:
+            found = self._mention_ending(toks[j].end)
+        return found if found is not None and found.source != "none" else None
 
     def _multiword_source(self, lo: int, hi: int, with_position: bool = False, relays_only: bool = False):
         for match in W.MULTIWORD.finditer(self.text, lo, hi):
@@ -472,6 +495,11 @@ class _Reader:
             return _Source("named", phrase)  # "Trump said": a surname that is also a word
         if head_words & lexicon.OFFICIAL_NOUNS and len(words) <= 6:
             return _Source("anonymous", phrase)  # "Officials", "the judge", "Republican strategists"
+        if QUANTITY.search(lower) or words[0] in ("most", "half", "each", "both"):
+            return _Source("public", phrase)  # "46 percent of voters", "most", "nine in 10 Democrats"
+        last = head.split()[-1] if head.split() else ""
+        if len(words) <= 6 and re.fullmatch(r"[a-z]+[^s]s", last) and last in lexicon.common_words():
+            return _Source("public", phrase)  # "Mourners", "proponents of more controls", "Democrats"
         if words[0] in ("the", "a", "an") and 2 <= len(words) <= 6 and words[-1] not in lexicon.FUNCTION_WORDS:
             # Someone described, not named: "The billionaire businessman says", "A major civil
             # rights group says"; groups and bodies are named as such, people stay unnamed.

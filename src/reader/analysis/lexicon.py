@@ -94,8 +94,36 @@ criticises criticised praise praises praised urge urges urged warn warns warned 
 
 # Wishes and intentions credited to someone ("Trump wants a wall"): a claim only when the one
 # who wants is named or a pronoun right before the verb.
+REPORTING_VERBS = STRONG_ATTRIBUTION  # these find their speaker anywhere in the subject phrase
+
 INTENT_VERBS = frozenset("want wants wanted hope hopes hoped intend intends intended plan plans planned".split())
-STRONG_ATTRIBUTION = STRONG_ATTRIBUTION | INTENT_VERBS | frozenset("ask asks asked".split())
+# Positions, beliefs and acts of speech credited to whoever does them ("Cruz has endorsed Trump",
+# "she thinks the bill will pass"): a claim only when the one who does it is named, or a
+# pronoun, right before the verb (auxiliaries and adverbs between are passed over).
+_STANCE_STEMS = """
+think:thinks,thought know:knows,knew feel:feels,felt fear:fears,feared worry:worries,worried
+expect:expects,expected support:supports,supported endorse:endorses,endorsed oppose:opposes,opposed
+back:backs,backed propose:proposes,proposed seek:seeks,sought threaten:threatens,threatened
+pledge:pledges,pledged promise:promises,promised vow:vows,vowed attack:attacks,attacked
+criticize:criticizes,criticized criticise:criticises,criticised defend:defends,defended cite:cites,cited
+question:questions,questioned accuse:accuses,accused blame:blames,blamed urge:urges,urged
+welcome:welcomes,welcomed praise:praises,praised condemn:condemns,condemned denounce:denounces,denounced
+dismiss:dismisses,dismissed reject:rejects,rejected predict:predicts,predicted conclude:concludes,concluded
+tout:touts,touted tweet:tweets,tweeted mention:mentions,mentioned express:expresses,expressed
+voice:voices,voiced demand:demands,demanded agree:agrees,agreed disagree:disagrees,disagreed
+hail:hails,hailed slam:slams,slammed blast:blasts,blasted mock:mocks,mocked hammer:hammers,hammered
+acknowledge:acknowledges,acknowledged concede:concedes,conceded insist:insists,insisted
+suggest:suggests,suggested indicate:indicates,indicated signal:signals,signaled,signalled
+recommend:recommends,recommended estimate:estimates,estimated doubt:doubts,doubted
+argue:argues,argued warn:warns,warned complain:complains,complained admit:admits,admitted
+highlight:highlights,highlighted emphasize:emphasizes,emphasized stress:stresses,stressed
+"""
+STANCE_VERBS = frozenset(w for entry in _STANCE_STEMS.split() for part in entry.split(":")
+                         for w in part.split(",")) | frozenset(
+    w[:-1] + "ing" if w.endswith("e") and not w.endswith("ee") else w + w[-1] + "ing"
+    if w in ("admit", "slam", "stop") else w + "ing"
+    for w in (entry.split(":")[0] for entry in _STANCE_STEMS.split()))
+STRONG_ATTRIBUTION = STRONG_ATTRIBUTION | INTENT_VERBS | STANCE_VERBS | frozenset("ask asks asked".split())
 
 # Hedging constructions (regular expressions, matched case-insensitively on word boundaries).
 HEDGES = (
@@ -111,6 +139,7 @@ HEDGES = (
     r"amid (?:\w+ ){0,2}(?:claims|reports|rumou?rs|allegations|speculation)",
     r"it (?:seems|appears|would seem|would appear)", r"(?:seems?|seemed|appears?|appeared) to (?:be|have)",
     r"it(?: is|'s|’s) (?:safe|fair) to (?:assume|say)", r"(?:may|might|could) (?:well )?have been",
+    r"(?:is|are|was|were) (?:widely |largely |also |now |still )?(?:expected|projected) to",
 )
 
 ANONYMOUS_NOUNS = frozenset("""
