@@ -26,8 +26,9 @@ from reader.corpus import load_corpus  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description="baldreader analysis benchmark")
     parser.add_argument("--n", type=int, default=2000)
-    parser.add_argument("--paragraph-words", default="1000,10000,100000,1000000",
-                        help="sizes of the one-paragraph article, in words")
+    parser.add_argument(
+        "--paragraph-words", default="1000,10000,100000,1000000", help="sizes of the one-paragraph article, in words"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = generate(Path(tmp) / "corpus", args.n)
@@ -47,10 +48,14 @@ def main() -> None:
         resolve = time.perf_counter() - t
         names = sum(len(r.names) for r in results)
         claims = sum(len(r.claims) for r in results)
-        print(f"{len(articles)} generated articles, {words / len(articles):.0f} words on average, "
-              f"{names} names and {claims} claims found")
-        print(f"analysis: {len(articles) / elapsed:.0f} articles/s ({elapsed:.2f} s); per 1,000 words: median "
-              f"{statistics.median(per_1000):.2f} ms, p95 {sorted(per_1000)[int(len(per_1000) * 0.95)]:.2f} ms")
+        print(
+            f"{len(articles)} generated articles, {words / len(articles):.0f} words on average, "
+            f"{names} names and {claims} claims found"
+        )
+        print(
+            f"analysis: {len(articles) / elapsed:.0f} articles/s ({elapsed:.2f} s); per 1,000 words: median "
+            f"{statistics.median(per_1000):.2f} ms, p95 {sorted(per_1000)[int(len(per_1000) * 0.95)]:.2f} ms"
+        )
         print(f"cross-article resolution: {resolve * 1000:.0f} ms")
 
         cache = AnalysisCache(Path(tmp) / "analysis.sqlite")
@@ -64,9 +69,11 @@ def main() -> None:
         for article in articles:
             warm_cache.get(article)
         warm = time.perf_counter() - t
-        print(f"through the cache: first pass (analyse and store) {len(articles) / cold:.0f} articles/s; "
-              f"second run, new process state (read back) {len(articles) / warm:.0f} articles/s "
-              f"[{warm_cache.hits} hits, {warm_cache.misses} misses]")
+        print(
+            f"through the cache: first pass (analyse and store) {len(articles) / cold:.0f} articles/s; "
+            f"second run, new process state (read back) {len(articles) / warm:.0f} articles/s "
+            f"[{warm_cache.hits} hits, {warm_cache.misses} misses]"
+        )
         one_paragraph([int(n) for n in args.paragraph_words.split(",") if n])
 
 
@@ -76,8 +83,9 @@ def one_paragraph(sizes: list[int]) -> None:
     from reader.corpus.parse import parse_article
 
     with tempfile.TemporaryDirectory() as tmp:
-        sentences = " ".join(" ".join(b.text for b in a.blocks)
-                             for a in load_corpus(generate(Path(tmp) / "c", 40)).articles).split(". ")
+        sentences = " ".join(
+            " ".join(b.text for b in a.blocks) for a in load_corpus(generate(Path(tmp) / "c", 40)).articles
+        ).split(". ")
     print("one paragraph of n words: parse, analysis (ms per 1,000 words)")
     for n in sizes:
         words: list[str] = []
@@ -92,9 +100,12 @@ def one_paragraph(sizes: list[int]) -> None:
         t = time.perf_counter()
         found = analyze(article)
         elapsed = time.perf_counter() - t
-        print(f"  {n:>9,} words ({len(article.blocks):>4} blocks): parse {parse * 1e6 / n:6.2f}, "
-              f"analysis {elapsed * 1e6 / n:6.2f} ms per 1,000 words ({elapsed:.2f} s; "
-              f"{len(found.names)} names, {len(found.claims)} claims)", flush=True)
+        print(
+            f"  {n:>9,} words ({len(article.blocks):>4} blocks): parse {parse * 1e6 / n:6.2f}, "
+            f"analysis {elapsed * 1e6 / n:6.2f} ms per 1,000 words ({elapsed:.2f} s; "
+            f"{len(found.names)} names, {len(found.claims)} claims)",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -15,20 +15,85 @@ import random
 import string
 from pathlib import Path
 
-FIRST = ["Alec", "Hilaria", "Kim", "Ireland", "Carmen", "Rafael", "Maria", "Jordan", "Taylor",
-         "Morgan", "Priya", "Chen", "Olivia", "Marcus", "Sofia", "Dmitri", "Aisha", "Lucas",
-         "Hannah", "Mateo", "Zoe", "Omar", "Grace", "Ravi", "Elena", "Noah", "Leila", "Tomás"]
-LAST = ["Baldwin", "Basinger", "Hutchins", "Savchenko", "Rivera", "Okafor", "Lindqvist", "Moreau",
-        "Nakamura", "Castillo", "O'Brien", "Kowalski", "Haddad", "Fischer", "Duarte", "Petrova"]
-OUTLETS = ["People", "Page Six", "The National Enquirer", "RadarOnline.com", "Us Weekly", "TMZ",
-           "New Idea", "The Daily Mail", "ComingSoon.net", "Entertainment Weekly"]
-SOURCES = ["One insider", "A source close to the couple", "A family friend", "A longtime pal",
-           "An insider", "Sources"]
+FIRST = [
+    "Alec",
+    "Hilaria",
+    "Kim",
+    "Ireland",
+    "Carmen",
+    "Rafael",
+    "Maria",
+    "Jordan",
+    "Taylor",
+    "Morgan",
+    "Priya",
+    "Chen",
+    "Olivia",
+    "Marcus",
+    "Sofia",
+    "Dmitri",
+    "Aisha",
+    "Lucas",
+    "Hannah",
+    "Mateo",
+    "Zoe",
+    "Omar",
+    "Grace",
+    "Ravi",
+    "Elena",
+    "Noah",
+    "Leila",
+    "Tomás",
+]
+LAST = [
+    "Baldwin",
+    "Basinger",
+    "Hutchins",
+    "Savchenko",
+    "Rivera",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Castillo",
+    "O'Brien",
+    "Kowalski",
+    "Haddad",
+    "Fischer",
+    "Duarte",
+    "Petrova",
+]
+OUTLETS = [
+    "People",
+    "Page Six",
+    "The National Enquirer",
+    "RadarOnline.com",
+    "Us Weekly",
+    "TMZ",
+    "New Idea",
+    "The Daily Mail",
+    "ComingSoon.net",
+    "Entertainment Weekly",
+]
+SOURCES = ["One insider", "A source close to the couple", "A family friend", "A longtime pal", "An insider", "Sources"]
 VERBS = ["said", "told", "revealed", "claimed", "insisted", "explained", "added", "admitted"]
-HEDGES = ["reportedly", "allegedly", "Rumours swirl that", "Speculation is growing that",
-          "Some are saying that", "It is claimed that"]
-HEADING = ["The Real Story", "What Happens Next", "A Rift At Home?", "Inside The Feud",
-           "The Reality Show Effect", "Fans Are Divided", "Is It Over?"]
+HEDGES = [
+    "reportedly",
+    "allegedly",
+    "Rumours swirl that",
+    "Speculation is growing that",
+    "Some are saying that",
+    "It is claimed that",
+]
+HEADING = [
+    "The Real Story",
+    "What Happens Next",
+    "A Rift At Home?",
+    "Inside The Feud",
+    "The Reality Show Effect",
+    "Fans Are Divided",
+    "Is It Over?",
+]
 
 
 def zipf_vocabulary(rng: random.Random, size: int = 20000) -> tuple[list[str], list[float]]:

@@ -25,8 +25,12 @@ HERE = Path(__file__).parent
 def run_analyzer(articles: Path) -> list[dict]:
     with tempfile.TemporaryDirectory() as home:
         paths = sorted(str(p) for p in articles.glob("*.txt"))
-        out = subprocess.run([sys.executable, "-m", "reader", "analyze", "--json", "--no-cache", "--home", home, *paths],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-m", "reader", "analyze", "--json", "--no-cache", "--home", home, *paths],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     return [json.loads(line) for line in out.splitlines()]
 
 
@@ -47,8 +51,11 @@ def main() -> int:
     parser.add_argument("--predictions", type=Path, help="analyze --json output (default: run it now)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
-    predictions = ([json.loads(line) for line in args.predictions.read_text().splitlines() if line.strip()]
-                   if args.predictions else run_analyzer(args.gold / "articles"))
+    predictions = (
+        [json.loads(line) for line in args.predictions.read_text().splitlines() if line.strip()]
+        if args.predictions
+        else run_analyzer(args.gold / "articles")
+    )
     by_id = {p["id"]: p for p in predictions if "id" in p}
     totals = dict(ptp=0, ppred=0, pgold=0, ctp=0, cpred=0, cgold=0, kind=0, source=0, both=0)
     print(f"{'article':8} {'people P/R':>11} {'claims P/R':>11} {'kind':>5} {'source':>6}")
@@ -70,8 +77,14 @@ def main() -> int:
         ctp = kind_ok = source_ok = both_ok = 0
         misses = []
         for span, claim in gold_spans:
-            hit = next((i for i, c in enumerate(pred["claims"]) if i not in matched_pred
-                        and overlap(span, (c["start"], c["end"]))), None)
+            hit = next(
+                (
+                    i
+                    for i, c in enumerate(pred["claims"])
+                    if i not in matched_pred and overlap(span, (c["start"], c["end"]))
+                ),
+                None,
+            )
             if hit is None:
                 misses.append(f"  missed  {claim['kind']}/{claim['source']}: {claim['sentence'][:90]}")
                 continue
@@ -82,8 +95,10 @@ def main() -> int:
             source_ok += got["source"] == claim["source"]
             both_ok += got["kind"] == claim["kind"] and got["source"] == claim["source"]
             if (got["kind"], got["source"]) != (claim["kind"], claim["source"]):
-                misses.append(f"  wrong   gold {claim['kind']}/{claim['source']} got {got['kind']}/{got['source']}"
-                              f" ({got['speaker']}): {claim['sentence'][:70]}")
+                misses.append(
+                    f"  wrong   gold {claim['kind']}/{claim['source']} got {got['kind']}/{got['source']}"
+                    f" ({got['speaker']}): {claim['sentence'][:70]}"
+                )
         for i, c in enumerate(pred["claims"]):
             if i not in matched_pred:
                 misses.append(f"  extra   {c['kind']}/{c['source']}: {c['text'][:90]}")
@@ -94,19 +109,33 @@ def main() -> int:
         print(f"{gold['id']:8} {p1:5.2f}/{r1:4.2f} {p2:6.2f}/{r2:4.2f} {kind_ok:>2}/{ctp:<2} {source_ok:>3}/{ctp:<2}")
         if args.verbose:
             print("\n".join(misses))
-        for key, value in dict(ptp=ptp, ppred=len(pred_people), pgold=len(gold_people), ctp=ctp,
-                               cpred=len(pred["claims"]), cgold=len(gold_spans), kind=kind_ok,
-                               source=source_ok, both=both_ok).items():
+        for key, value in dict(
+            ptp=ptp,
+            ppred=len(pred_people),
+            pgold=len(gold_people),
+            ctp=ctp,
+            cpred=len(pred["claims"]),
+            cgold=len(gold_spans),
+            kind=kind_ok,
+            source=source_ok,
+            both=both_ok,
+        ).items():
             totals[key] += value
     p, r, f = prf(totals["ptp"], totals["ppred"], totals["pgold"])
-    print(f"\npeople  P {p:.3f}  R {r:.3f}  F1 {f:.3f}   ({totals['ptp']} of {totals['pgold']} gold, "
-          f"{totals['ppred']} predicted)")
+    print(
+        f"\npeople  P {p:.3f}  R {r:.3f}  F1 {f:.3f}   ({totals['ptp']} of {totals['pgold']} gold, "
+        f"{totals['ppred']} predicted)"
+    )
     p, r, f = prf(totals["ctp"], totals["cpred"], totals["cgold"])
-    print(f"claims  P {p:.3f}  R {r:.3f}  F1 {f:.3f}   ({totals['ctp']} of {totals['cgold']} gold, "
-          f"{totals['cpred']} predicted)")
+    print(
+        f"claims  P {p:.3f}  R {r:.3f}  F1 {f:.3f}   ({totals['ctp']} of {totals['cgold']} gold, "
+        f"{totals['cpred']} predicted)"
+    )
     matched = totals["ctp"] or 1
-    print(f"matched claims: kind {totals['kind'] / matched:.3f}  source {totals['source'] / matched:.3f}  "
-          f"both {totals['both'] / matched:.3f}")
+    print(
+        f"matched claims: kind {totals['kind'] / matched:.3f}  source {totals['source'] / matched:.3f}  "
+        f"both {totals['both'] / matched:.3f}"
+    )
     return 0
 
 

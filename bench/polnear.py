@@ -50,8 +50,14 @@ def read_ann(path: Path) -> list[dict]:
             continue
         source = spans.get(roles.get("Source", ""))
         content = spans.get(roles.get("Content", ""))
-        out.append({"cue": cue[1:3], "cue_text": cue[3], "source": source[3] if source else None,
-                    "content": content[1:3] if content else None})
+        out.append(
+            {
+                "cue": cue[1:3],
+                "cue_text": cue[3],
+                "source": source[3] if source else None,
+                "content": content[1:3] if content else None,
+            }
+        )
     return out
 
 
@@ -76,7 +82,7 @@ def same_source(gold: str, claim) -> bool:
     # The gold source often runs on with an apposition ("Paul Chipok, a lawyer in Orlando who …"):
     # the claim's speaker words standing together inside it name the same source.
     n = len(ours)
-    return any(gold_words[i:i + n] == ours for i in range(len(gold_words) - n + 1))
+    return any(gold_words[i : i + n] == ours for i in range(len(gold_words) - n + 1))
 
 
 def main() -> None:
@@ -100,7 +106,7 @@ def main() -> None:
             lo, hi = g["cue"]
             hit = next((c for c in claims if c.start <= lo and hi <= c.end), None)
             if hit is None:
-                missed.append((text_path.stem, text[max(0, lo - 120):hi + 40].replace("\n", " ")))
+                missed.append((text_path.stem, text[max(0, lo - 120) : hi + 40].replace("\n", " ")))
                 continue
             found += 1
             if g["source"]:
@@ -108,13 +114,17 @@ def main() -> None:
                 speaker_right += same_source(g["source"], hit)
         for claim in claims:
             claims_total += 1
-            claims_right += any(claim.start <= g["cue"][0] < claim.end or
-                                (g["content"] and claim.start < g["content"][1] and g["content"][0] < claim.end)
-                                for g in gold)
+            claims_right += any(
+                claim.start <= g["cue"][0] < claim.end
+                or (g["content"] and claim.start < g["content"][1] and g["content"][0] < claim.end)
+                for g in gold
+            )
     print(f"{args.split}: {gold_total} gold attributions, {claims_total} claims")
-    print(f"attribution recall {found / max(1, gold_total):.3f}  precision {claims_right / max(1, claims_total):.3f}  "
-          f"speaker {speaker_right / max(1, speaker_asked):.3f} ({speaker_right} of {speaker_asked})")
-    for stem, context in missed[:args.examples]:
+    print(
+        f"attribution recall {found / max(1, gold_total):.3f}  precision {claims_right / max(1, claims_total):.3f}  "
+        f"speaker {speaker_right / max(1, speaker_asked):.3f} ({speaker_right} of {speaker_asked})"
+    )
+    for stem, context in missed[: args.examples]:
         print(f"  missed in {stem}: …{context}…")
 
 

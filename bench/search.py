@@ -60,8 +60,11 @@ def make_queries(corpus: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
     common = set(frequent)
     for text in sample:
         tokens = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
-        pairs += [f"{a} {b}" for a, b in zip(tokens, tokens[1:])
-                  if min(len(a), len(b)) >= 4 and a not in common and b not in common]
+        pairs += [
+            f"{a} {b}"
+            for a, b in zip(tokens, tokens[1:], strict=False)
+            if min(len(a), len(b)) >= 4 and a not in common and b not in common
+        ]
     out = {"term": [], "and": [], "phrase": [], "prefix": [], "fuzzy": [], "frequent term": []}
     for _ in range(n):
         out["term"].append(rng.choice(typical))
@@ -70,7 +73,7 @@ def make_queries(corpus: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
         out["prefix"].append(rng.choice(typical)[:4] + "*")
         word = rng.choice(typical)
         i = rng.randrange(1, len(word))
-        out["fuzzy"].append(word[:i] + rng.choice("aeiou") + word[i + 1:] + "~")
+        out["fuzzy"].append(word[:i] + rng.choice("aeiou") + word[i + 1 :] + "~")
         out["frequent term"].append(rng.choice(frequent))
     return out
 
@@ -78,8 +81,10 @@ def make_queries(corpus: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
 def fts5_build(corpus: Path, db_path: Path) -> tuple[sqlite3.Connection, float]:
     db_path.unlink(missing_ok=True)
     db = sqlite3.connect(db_path)
-    db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, "
-               "tokenize='porter unicode61 remove_diacritics 2')")
+    db.execute(
+        "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, "
+        "tokenize='porter unicode61 remove_diacritics 2')"
+    )
     start = time.perf_counter()
     rows = []
     for path in sorted(corpus.rglob("*.txt")):
@@ -126,18 +131,23 @@ def bench_size(n: int, work: Path, nq: int, app: bool, keep: bool = False) -> No
     report = index.sync()
     build = time.perf_counter() - t
     if reuse:
-        print(f"  build: reused the index of an earlier run (--keep-index), {folder_size(index.folder) / 2**20:.0f} MiB")
+        print(
+            f"  build: reused the index of an earlier run (--keep-index), {folder_size(index.folder) / 2**20:.0f} MiB"
+        )
     else:
-        print(f"  build: {build:.1f} s, {report.added / build:.0f} articles/s ({report.added} indexed), "
-              f"index {folder_size(index.folder) / 2**20:.0f} MiB")
+        print(
+            f"  build: {build:.1f} s, {report.added / build:.0f} articles/s ({report.added} indexed), "
+            f"index {folder_size(index.folder) / 2**20:.0f} MiB"
+        )
     index.close()
     fresh = SearchIndex(corpus, home)
     t = time.perf_counter()
     nothing = fresh.sync()
     print(f"  sync, nothing changed (open + compare {nothing.unchanged} files): {time.perf_counter() - t:.2f} s")
     victim = sorted(corpus.rglob("*.txt"))[n // 2]
-    victim.write_text(victim.read_text(encoding="utf-8") + f"\nA late paragraph about a quokka {time.time()}.\n",
-                      encoding="utf-8")
+    victim.write_text(
+        victim.read_text(encoding="utf-8") + f"\nA late paragraph about a quokka {time.time()}.\n", encoding="utf-8"
+    )
     t = time.perf_counter()
     one = fresh.sync()
     print(f"  sync, one file changed: {time.perf_counter() - t:.2f} s ({one.changed} re-indexed)")
@@ -157,8 +167,11 @@ def bench_size(n: int, work: Path, nq: int, app: bool, keep: bool = False) -> No
         expr = fts5_query(q)
         if expr is None:
             return None
-        return fts_db.execute("SELECT id, snippet(docs, 2, '**', '**', ' … ', 24) FROM docs WHERE docs MATCH ? "
-                              "ORDER BY bm25(docs, 0, 2.0, 1.0) LIMIT 10", (expr,)).fetchall()
+        return fts_db.execute(
+            "SELECT id, snippet(docs, 2, '**', '**', ' … ', 24) FROM docs WHERE docs MATCH ? "
+            "ORDER BY bm25(docs, 0, 2.0, 1.0) LIMIT 10",
+            (expr,),
+        ).fetchall()
 
     print(f"  {'query (ms, top 10 + snippets)':32} {'baldreader p50/p95':>20} {'FTS5 p50/p95':>16}")
     for kind, qs in queries.items():
@@ -174,16 +187,21 @@ def bench_size(n: int, work: Path, nq: int, app: bool, keep: bool = False) -> No
 
 def bench_app(corpus: Path, home: Path, n: int) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
-    from startup import one_run, BALDREADER  # noqa: F401
+    import fcntl
+    import pty  # noqa: E401
+    import select
+    import struct
+    import termios
 
-    import pty, fcntl, termios, struct, select  # noqa: E401
+    from startup import BALDREADER, one_run  # noqa: F401
 
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     env = dict(os.environ, BALDREADER_HOME=str(home), TERM="xterm-256color", COLUMNS="120", LINES="40")
     start = time.perf_counter()
-    proc = subprocess.Popen([BALDREADER, "--corpus", str(corpus)], stdin=slave, stdout=slave, stderr=slave,
-                            env=env, close_fds=True)
+    proc = subprocess.Popen(
+        [BALDREADER, "--corpus", str(corpus)], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True
+    )
     os.close(slave)
     marker = f"{n} of {n} articles".encode()
     seen, painted = b"", None
@@ -216,7 +234,8 @@ def bench_app(corpus: Path, home: Path, n: int) -> None:
                 os.read(master, 65536)
     status = Path(f"/proc/{proc.pid}/status").read_text()
     searched_rss, searched_anon, searched_file = (
-        int(re.search(rf"{key}:\s+(\d+)", status).group(1)) / 1024 for key in ("VmRSS", "RssAnon", "RssFile"))
+        int(re.search(rf"{key}:\s+(\d+)", status).group(1)) / 1024 for key in ("VmRSS", "RssAnon", "RssFile")
+    )
     os.write(master, b"\x1b")
     time.sleep(0.3)
     os.write(master, b"q")
@@ -226,10 +245,12 @@ def bench_app(corpus: Path, home: Path, n: int) -> None:
         proc.kill()
     os.close(master)
     paint = f"{painted:.2f} s" if painted else "not within 300 s"
-    print(f"  app: list painted {paint}; RSS {rss:.0f} MiB two seconds later, {searched_rss:.0f} MiB after two "
-          f"searches ({searched_anon:.0f} MiB heap and other private memory, {searched_file:.0f} MiB pages of "
-          f"memory-mapped index files); key press to repaint p50 {statistics.median(presses):.0f} ms, "
-          f"p95 {pct(presses, 0.95):.0f} ms ({len(presses)} presses of j)")
+    print(
+        f"  app: list painted {paint}; RSS {rss:.0f} MiB two seconds later, {searched_rss:.0f} MiB after two "
+        f"searches ({searched_anon:.0f} MiB heap and other private memory, {searched_file:.0f} MiB pages of "
+        f"memory-mapped index files); key press to repaint p50 {statistics.median(presses):.0f} ms, "
+        f"p95 {pct(presses, 0.95):.0f} ms ({len(presses)} presses of j)"
+    )
 
 
 def main() -> None:

@@ -80,10 +80,12 @@ def measure(label: str, corpus: Path | None, n: int, runs: int) -> None:
         results = [one_run(corpus, n, Path(home)) for _ in range(runs)]
     firsts = [r[0] * 1000 for r in results]
     painted = [r[1] * 1000 for r in results]
-    print(f"{label:<22} first frame {statistics.median(firsts):7.0f} ms "
-          f"(min {min(firsts):.0f}, max {max(firsts):.0f})   list painted "
-          f"{statistics.median(painted):7.0f} ms (min {min(painted):.0f}, max {max(painted):.0f})"
-          f"   [{runs} runs]")
+    print(
+        f"{label:<22} first frame {statistics.median(firsts):7.0f} ms "
+        f"(min {min(firsts):.0f}, max {max(firsts):.0f})   list painted "
+        f"{statistics.median(painted):7.0f} ms (min {min(painted):.0f}, max {max(painted):.0f})"
+        f"   [{runs} runs]"
+    )
 
 
 def main() -> None:

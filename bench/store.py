@@ -26,12 +26,21 @@ from reader.store.model import Anchor
 
 
 def sample_note(i: int) -> Note:
-    return Note(id="", anchor=Anchor(article=f"{i % 500:03d}_article", article_title=f"Headline number {i}",
-                                     paragraph=i % 30 + 1, quote="Hilaria sharply rebuked Alec for "
-                                     "interrupting her during the interview", before="embarrassed, quickly ",
-                                     after=" telling him on camera"),
-                text=f"Note {i}: check against the video.\nSecond line with: colon", tags=["check", "video"],
-                status="unverified", target="passage")
+    return Note(
+        id="",
+        anchor=Anchor(
+            article=f"{i % 500:03d}_article",
+            article_title=f"Headline number {i}",
+            paragraph=i % 30 + 1,
+            quote="Hilaria sharply rebuked Alec for interrupting her during the interview",
+            before="embarrassed, quickly ",
+            after=" telling him on camera",
+        ),
+        text=f"Note {i}: check against the video.\nSecond line with: colon",
+        tags=["check", "video"],
+        status="unverified",
+        target="passage",
+    )
 
 
 def timed(fn, runs: int) -> list[float]:
@@ -44,8 +53,10 @@ def timed(fn, runs: int) -> list[float]:
 
 
 def report(label: str, values: list[float]) -> None:
-    print(f"{label:<42} median {statistics.median(values):8.1f} ms   min {min(values):7.1f}   "
-          f"max {max(values):7.1f}   ({len(values)} runs)")
+    print(
+        f"{label:<42} median {statistics.median(values):8.1f} ms   min {min(values):7.1f}   "
+        f"max {max(values):7.1f}   ({len(values)} runs)"
+    )
 
 
 def main() -> None:
@@ -56,24 +67,31 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "notes.yaml"
         start = time.perf_counter()
-        notes = [sample_note(i).to_dict() | {"id": f"n-{i:08x}", "created": "2026-11-22T03:00:00Z",
-                                             "updated": "2026-11-22T03:00:00Z"} for i in range(args.notes)]
+        notes = [
+            sample_note(i).to_dict()
+            | {"id": f"n-{i:08x}", "created": "2026-11-22T03:00:00Z", "updated": "2026-11-22T03:00:00Z"}
+            for i in range(args.notes)
+        ]
         path.write_bytes(dump_document({"version": 1, "bookmarks": [], "notes": notes}))
         store = Store(path).load()  # parses once and writes the cache
-        print(f"store of {len(store.notes())} notes, {path.stat().st_size / 1e6:.1f} MB, built in "
-              f"{time.perf_counter() - start:.1f} s")
+        print(
+            f"store of {len(store.notes())} notes, {path.stat().st_size / 1e6:.1f} MB, built in "
+            f"{time.perf_counter() - start:.1f} s"
+        )
 
         report("load, warm (JSON cache valid)", timed(lambda: Store(path).load(), args.runs))
 
         def cold() -> None:
             cache_path(path).unlink(missing_ok=True)
             Store(path).load()
+
         report("load, cold (full YAML parse)", timed(cold, max(3, args.runs // 5)))
 
         running = Store(path).load()
         counter = iter(range(10**9))
-        report("first add after a cold load (full rewrite)",
-               timed(lambda: running.add_note(sample_note(next(counter))), 1))
+        report(
+            "first add after a cold load (full rewrite)", timed(lambda: running.add_note(sample_note(next(counter))), 1)
+        )
         running.flush_cache()
         running = Store(path).load()
         report("add a note (running instance)", timed(lambda: running.add_note(sample_note(next(counter))), args.runs))
@@ -84,6 +102,7 @@ def main() -> None:
         def add_after_other_process() -> None:
             other.add_note(sample_note(next(counter)))  # the file changes under `running`
             running.add_note(sample_note(next(counter)))
+
         values = timed(add_after_other_process, max(3, args.runs // 5))
         report("add after another process wrote (x2 adds)", values)
         running.flush_cache()

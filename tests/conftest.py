@@ -79,3 +79,19 @@ async def wait_until(pilot, ready, what: str = "the app", timeout: float = 20.0)
             return
         await pilot.pause(0.05)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test gets one of three markers, so the inner loop can run `pytest -m unit` (the core,
+    in seconds): `e2e` (the installed baldreader in tmux, marked in its module), `app` (Pilot
+    tests and SVG snapshots: async tests and the snapshot module), else `unit`."""
+    import inspect
+
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            continue
+        function = getattr(item, "function", None)
+        is_app = item.path.name.startswith(("test_snapshots", "test_app", "test_hostile_app")) or (
+            function is not None and inspect.iscoroutinefunction(function)
+        )
+        item.add_marker(pytest.mark.app if is_app else pytest.mark.unit)

@@ -32,22 +32,22 @@ def only_claim(text: str):
 
 # --- names -----------------------------------------------------------------------------------
 
+
 def test_full_first_and_surname_mentions_are_one_person() -> None:
     found = people("Marcus Delgado arrived late. Marcus waved at fans. Later Delgado left.\n")
-    assert found == {"Marcus Delgado": "Marcus Delgado", "Marcus": "Marcus Delgado",
-                     "Delgado": "Marcus Delgado"}
+    assert found == {"Marcus Delgado": "Marcus Delgado", "Marcus": "Marcus Delgado", "Delgado": "Marcus Delgado"}
 
 
 def test_surname_alone_goes_to_the_person_last_named_with_it() -> None:
-    analysis = analyze(article("Plain Headline Here\nTom Fenwick and Sarah Fenwick argued. "
-                               "Then Fenwick walked out.\n"))
+    analysis = analyze(article("Plain Headline Here\nTom Fenwick and Sarah Fenwick argued. Then Fenwick walked out.\n"))
     last = [m for m in analysis.names if m.text == "Fenwick"][0]
     assert last.person == "Sarah Fenwick"
 
 
 def test_possessive_titles_hyphens_and_accents() -> None:
-    found = people("Mr Okonkwo-Reyes spoke first. Dr. Ingrid Sølvberg's office said nothing. "
-                   "José Álvarez's lawyer declined.\n")
+    found = people(
+        "Mr Okonkwo-Reyes spoke first. Dr. Ingrid Sølvberg's office said nothing. José Álvarez's lawyer declined.\n"
+    )
     assert found["Okonkwo-Reyes"] == "Okonkwo-Reyes"
     assert found["Ingrid Sølvberg"] == "Ingrid Sølvberg"
     assert found["José Álvarez"] == "José Álvarez"
@@ -60,29 +60,35 @@ def test_children_listed_with_ages_are_people() -> None:
 
 
 def test_context_decides_person_or_place() -> None:
-    found = people("Their daughter Georgia, now 31, moved to Georgia last year. "
-                   "They holidayed in Ireland. Ireland, now 12, stayed home.\n")
+    found = people(
+        "Their daughter Georgia, now 31, moved to Georgia last year. "
+        "They holidayed in Ireland. Ireland, now 12, stayed home.\n"
+    )
     texts = [t for t in found]
     assert "Georgia" in texts and "Ireland" in texts
     analysis = analyze(article("Plain Headline Here\nThey holidayed in Ireland and Portugal.\n"))
     assert analysis.names == []
 
 
-@pytest.mark.parametrize("sentence", [
-    "Fans watched the finale of Dancing With the Stars on Tuesday.",
-    "The premiere of The Departed drew a crowd in Times Square, New York.",
-    "She posted the clip on Instagram and TikTok before Page Six ran the story.",
-    "According to People, the show was cancelled.",
-    "Wow. Still, nobody expected it.",
-    "The Hendersons returned to their hit series \"Rusty Nails\" in May.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fans watched the finale of Dancing With the Stars on Tuesday.",
+        "The premiere of The Departed drew a crowd in Times Square, New York.",
+        "She posted the clip on Instagram and TikTok before Page Six ran the story.",
+        "According to People, the show was cancelled.",
+        "Wow. Still, nobody expected it.",
+        'The Hendersons returned to their hit series "Rusty Nails" in May.',
+    ],
+)
 def test_shows_places_outlets_and_sentence_starts_are_not_people(sentence: str) -> None:
     assert people(sentence + "\n") == {}
 
 
 def test_headline_words_are_not_people_but_known_names_are() -> None:
-    analysis = analyze(article("Red Flags As Priya Raman Quits Show\nPriya Raman left the show on Friday. "
-                               "Raman thanked fans.\n"))
+    analysis = analyze(
+        article("Red Flags As Priya Raman Quits Show\nPriya Raman left the show on Friday. Raman thanked fans.\n")
+    )
     in_title = [m for m in analysis.names if m.start < len("Red Flags As Priya Raman Quits Show")]
     assert [m.text for m in in_title] == ["Priya Raman"]
     assert all(m.person == "Priya Raman" for m in analysis.names)
@@ -106,12 +112,13 @@ def test_name_spans_round_trip() -> None:
     analysis = analyze(art)
     assert analysis.names
     for mention in analysis.names:
-        assert art.text[mention.start:mention.end] == mention.text
+        assert art.text[mention.start : mention.end] == mention.text
     for claim in analysis.claims:
-        assert art.text[claim.start:claim.end] == claim.text
+        assert art.text[claim.start : claim.end] == claim.text
 
 
 # --- claims ----------------------------------------------------------------------------------
+
 
 def test_direct_quote_with_named_speaker_after() -> None:
     claim = only_claim('"We are not splitting up," Dana Whitlock told reporters on Monday.\n')
@@ -130,14 +137,16 @@ def test_curly_quotes_and_pronoun_speaker_resolved() -> None:
 
 
 def test_he_resolves_to_the_last_man_named() -> None:
-    found = claims("Rhea Corbin and Victor Lang arrived together.\n\"I'm exhausted,\" he admitted.\n")
+    found = claims('Rhea Corbin and Victor Lang arrived together.\n"I\'m exhausted," he admitted.\n')
     assert found[0].speaker == "Victor Lang"
 
 
 def test_quotation_across_sentences_and_paragraphs_is_one_speaker() -> None:
-    text = ('A close friend said: "They have been fighting for months. Nobody is surprised.\n'
-            '"Honestly, it was only a matter of time. The kids are the priority now."\n'
-            'The couple married in 2010.\n')
+    text = (
+        'A close friend said: "They have been fighting for months. Nobody is surprised.\n'
+        '"Honestly, it was only a matter of time. The kids are the priority now."\n'
+        "The couple married in 2010.\n"
+    )
     found = claims(text)
     assert len(found) == 4
     assert all((c.kind, c.source, c.speaker) == ("quote", "anonymous", "A close friend") for c in found)
@@ -178,13 +187,16 @@ def test_hedged_claims_without_a_source() -> None:
     assert (claim.kind, claim.source) == ("hedged", "publication")
 
 
-@pytest.mark.parametrize("sentence", [
-    "The couple have five children and two dogs.",
-    "The show premiered in February and ran for ten episodes.",
-    "Their new series, \"Home Truths\", airs on Sundays.",
-    "She described the dress as 'fine' in passing.",
-    "The weather in Lisbon was warm all week.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The couple have five children and two dogs.",
+        "The show premiered in February and ran for ten episodes.",
+        'Their new series, "Home Truths", airs on Sundays.',
+        "She described the dress as 'fine' in passing.",
+        "The weather in Lisbon was warm all week.",
+    ],
+)
 def test_plain_narration_titles_and_scare_quotes_are_not_claims(sentence: str) -> None:
     assert claims(sentence + "\n") == [], sentence
 
@@ -201,8 +213,8 @@ def test_straight_single_quotes_with_apostrophes() -> None:
 
 
 def test_markup_and_control_characters_are_just_text() -> None:
-    art = article("Plain Headline Here\n[bold]Nina Brandt[/bold] said \x1b[31m\"we're fine\" [link=x]\n")
+    art = article('Plain Headline Here\n[bold]Nina Brandt[/bold] said \x1b[31m"we\'re fine" [link=x]\n')
     analysis = analyze(art)
     assert [m.text for m in analysis.names] == ["Nina Brandt"]
     for claim in analysis.claims:
-        assert art.text[claim.start:claim.end] == claim.text
+        assert art.text[claim.start : claim.end] == claim.text

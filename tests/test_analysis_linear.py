@@ -11,12 +11,12 @@ from reader.analysis import analyze
 from reader.corpus.parse import parse_article
 
 SENTENCES = [
-    'Alec Baldwin said the couple were fine, an insider claimed.',
+    "Alec Baldwin said the couple were fine, an insider claimed.",
     '"We are happy," Hilaria told People magazine on Tuesday.',
-    'Fans reportedly think the show is over, according to Page Six.',
-    'The couple, who married in 2012, have seven children.',
+    "Fans reportedly think the show is over, according to Page Six.",
+    "The couple, who married in 2012, have seven children.",
     'She said: "When I am talking, you are not talking."',
-    'Sources close to the family say the pair are struggling.',
+    "Sources close to the family say the pair are struggling.",
 ]
 
 

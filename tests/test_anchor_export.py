@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import write
+
 from reader.corpus import load_corpus
 from reader.export import CSV_COLUMNS, export, select_notes
 from reader.store import Note, Store
@@ -57,14 +57,15 @@ def test_note_reattaches_after_rename_and_move(corpus: Path) -> None:
     place = locate(anchor, load_corpus(corpus).articles)
     assert not place.detached and place.moved
     assert place.article.id == "2024-feud-story" and place.paragraph == 2
-    assert place.article.text[place.start:place.end] == "They have not spoken in months."
+    assert place.article.text[place.start : place.end] == "They have not spoken in months."
 
 
 def test_note_reattaches_after_edit(corpus: Path) -> None:
     anchor = make_anchor(article(corpus), quote="the actor laughed off the rumours")
-    edited = ARTICLE.replace("The actor arrived at the premiere alone.\n",
-                             "The actor arrived at the premiere alone.\nA New Section Heading\n"
-                             "Fans waited outside for hours.\n")
+    edited = ARTICLE.replace(
+        "The actor arrived at the premiere alone.\n",
+        "The actor arrived at the premiere alone.\nA New Section Heading\nFans waited outside for hours.\n",
+    )
     write(corpus, "feud.txt", edited)
     place = locate(anchor, load_corpus(corpus).articles)
     assert not place.detached and place.paragraph == 5
@@ -91,20 +92,25 @@ def test_note_on_removed_passage_is_kept_and_marked_detached(corpus: Path, tmp_p
 def _sample_store(corpus: Path, tmp_path: Path) -> Store:
     store = Store(tmp_path / "notes.yaml").load()
     feud = article(corpus)
-    store.add_note(Note(id="", anchor=make_anchor(feud, quote="They have not spoken in months."),
-                        text='Anonymous.\nNeeds a second source: "who"?', target="passage",
-                        tags=["sourcing", "yes"], status="disputed",
-                        claim={"kind": "quote", "source": "anonymous", "speaker": "A source"}))
-    store.add_note(Note(id="", anchor=make_anchor(feud, paragraph=1), text="Plain, with, commas",
-                        tags=["timeline"]))
+    store.add_note(
+        Note(
+            id="",
+            anchor=make_anchor(feud, quote="They have not spoken in months."),
+            text='Anonymous.\nNeeds a second source: "who"?',
+            target="passage",
+            tags=["sourcing", "yes"],
+            status="disputed",
+            claim={"kind": "quote", "source": "anonymous", "speaker": "A source"},
+        )
+    )
+    store.add_note(Note(id="", anchor=make_anchor(feud, paragraph=1), text="Plain, with, commas", tags=["timeline"]))
     store.add_note(Note(id="", anchor=make_anchor(article(corpus, "other")), text="Whole article note"))
     return store
 
 
 def test_export_json_parses_back_with_every_field(corpus: Path, tmp_path: Path) -> None:
     store = _sample_store(corpus, tmp_path)
-    data = json.loads(export(store.notes(), "json", articles=load_corpus(corpus).articles,
-                             bookmarks=store.bookmarks()))
+    data = json.loads(export(store.notes(), "json", articles=load_corpus(corpus).articles, bookmarks=store.bookmarks()))
     assert data["format"] == "baldreader-notes" and data["version"] == 1
     by_text = {n["text"]: n for n in data["notes"]}
     first = by_text['Anonymous.\nNeeds a second source: "who"?']

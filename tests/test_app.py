@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import wait_loaded, write
+
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_list import ArticleList
@@ -164,9 +164,12 @@ async def test_remapped_key_from_config(seeds, isolated_home) -> None:
 
 
 async def test_markup_and_escape_sequences_are_shown_as_text(corpus_dir, isolated_home) -> None:
-    write(corpus_dir, "evil.txt",
-          "[bold]Fake Bold[/] Headline [link=http://evil]x[/link]\n"
-          "Body with [red]not red[/red] and \x1b[31mterminal red\x1b[0m and \x07 bell.\n")
+    write(
+        corpus_dir,
+        "evil.txt",
+        "[bold]Fake Bold[/] Headline [link=http://evil]x[/link]\n"
+        "Body with [red]not red[/red] and \x1b[31mterminal red\x1b[0m and \x07 bell.\n",
+    )
     app = make_app(corpus_dir, isolated_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)

@@ -3,9 +3,9 @@ the people and claims panel, and notes on a claim."""
 
 from __future__ import annotations
 
+from conftest import wait_loaded
 from textual.widgets import OptionList, Static
 
-from conftest import wait_loaded
 from reader.store import Store
 from reader.ui.app import ReaderApp
 from reader.ui.screens.note_editor import NoteEditor
@@ -82,7 +82,9 @@ async def test_panel_lists_people_and_claims_and_jumps(seeds, isolated_home) -> 
         assert labels[0].startswith("● Alec Baldwin") or labels[0].startswith("● Hilaria Baldwin")
         assert any("Halyna Hutchins  1" in label for label in labels)
         claims = panel.query_one("#panel-claims", OptionList)
-        assert claims.option_count == 26  # two from "… “manterrupting,” as Alec also joked …"; "The viewing figures revealed …"
+        assert (
+            claims.option_count == 26
+        )  # two from "… “manterrupting,” as Alec also joked …"; "The viewing figures revealed …"
         claims.focus()
         claims.highlighted = 7  # the first "One insider" quote
         await pilot.press("enter")

@@ -4,8 +4,8 @@ on a small corpus by lowering the threshold."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import wait_until, write
+
 from reader.ui.app import ReaderApp
 from reader.ui.screens import main as main_screen
 from reader.ui.widgets.article_list import ArticleList
@@ -17,8 +17,11 @@ from reader.ui.widgets.search_input import SearchInput
 def large(corpus_dir, monkeypatch):
     monkeypatch.setattr(main_screen, "LAZY_THRESHOLD", 3)
     for i in range(6):
-        write(corpus_dir, f"story{i}.txt", f"date 2024-0{i + 1}-10 Headline Number {i}\n"
-                                           f"Body of story {i} about a walrus{i} and Nadia Petrov.\n")
+        write(
+            corpus_dir,
+            f"story{i}.txt",
+            f"date 2024-0{i + 1}-10 Headline Number {i}\nBody of story {i} about a walrus{i} and Nadia Petrov.\n",
+        )
     write(corpus_dir, "empty.txt", "")
     return corpus_dir
 
@@ -28,7 +31,7 @@ async def test_large_corpus_lists_from_the_catalog_and_reads_on_open(large, isol
         app = ReaderApp(corpus=large, home=isolated_home)
         async with app.run_test(size=(120, 40)) as pilot:
             screen = app.screen
-            await wait_until(pilot, lambda: screen.search_ready)
+            await wait_until(pilot, lambda screen=screen: screen.search_ready)
             articles = screen.query_one(ArticleList)
             assert [e.id for e in articles.entries][:2] == ["story5", "story4"]  # newest first
             assert not screen.corpus.complete
@@ -40,6 +43,11 @@ async def test_large_corpus_lists_from_the_catalog_and_reads_on_open(large, isol
             reader = screen.query_one(ReadingPane)
             assert reader.article.id == "story4" and "walrus4" in reader.article.text
             await pilot.press("slash", *"walrus2")
-            await wait_until(pilot, lambda: screen.search_result is not None
-                             and screen.query_one(SearchInput).value == "walrus2"
-                             and [e.id for e in articles.entries] == ["story2"])
+            await wait_until(
+                pilot,
+                lambda screen=screen, articles=articles: (
+                    screen.search_result is not None
+                    and screen.query_one(SearchInput).value == "walrus2"
+                    and [e.id for e in articles.entries] == ["story2"]
+                ),
+            )

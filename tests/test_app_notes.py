@@ -3,9 +3,8 @@ panel, editing, deleting, exporting, and a corrupt notes file."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from conftest import wait_loaded, write
+
 from reader.store import Store
 from reader.ui.app import ReaderApp
 from reader.ui.screens.export_dialog import ExportDialog
@@ -187,7 +186,6 @@ async def test_changes_from_another_instance_show_up(seeds, isolated_home) -> No
         from reader.store import Bookmark
         from reader.store.anchor import make_anchor
 
-        Store(isolated_home / "notes.yaml").load().add_bookmark(
-            Bookmark(id="", anchor=make_anchor(reader.article, 2)))
+        Store(isolated_home / "notes.yaml").load().add_bookmark(Bookmark(id="", anchor=make_anchor(reader.article, 2)))
         await pilot.pause(2.5)
         assert reader.query(BlockView)[1].marker == "★"

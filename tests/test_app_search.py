@@ -3,9 +3,9 @@ highlighted, n/N between hits, escape backs out, history on up/down."""
 
 from __future__ import annotations
 
+from conftest import wait_loaded, wait_until
 from textual.widgets import Static
 
-from conftest import wait_loaded, wait_until
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import BlockView, ReadingPane
@@ -13,8 +13,9 @@ from reader.ui.widgets.search_input import SearchInput
 
 
 async def wait_for_search(pilot, screen) -> None:
-    await wait_until(pilot, lambda: screen.search_result is not None and screen.query_one(SearchInput).value,
-                     "search results")
+    await wait_until(
+        pilot, lambda: screen.search_result is not None and screen.query_one(SearchInput).value, "search results"
+    )
 
 
 async def wait_for_index(pilot, screen) -> None:

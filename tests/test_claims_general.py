@@ -16,13 +16,16 @@ def claims(body: str):
     return analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t")).claims
 
 
-@pytest.mark.parametrize("body, source, person", [
-    ("Marco Ruiz spoke in Ohio. Ruiz has endorsed the governor for a second term.", "named", "Marco Ruiz"),
-    ("Ana Berg spoke last. She strongly opposed the new tax on fuel.", "named", "Ana Berg"),
-    ("Senator Paul Okafor declined to comment on the report.", "named", "Paul Okafor"),
-    ("In the survey, 46 percent of voters said the economy was their first concern.", "public", None),
-    ("Nine in 10 Democrats say the party should unite.", "public", None),
-])
+@pytest.mark.parametrize(
+    "body, source, person",
+    [
+        ("Marco Ruiz spoke in Ohio. Ruiz has endorsed the governor for a second term.", "named", "Marco Ruiz"),
+        ("Ana Berg spoke last. She strongly opposed the new tax on fuel.", "named", "Ana Berg"),
+        ("Senator Paul Okafor declined to comment on the report.", "named", "Paul Okafor"),
+        ("In the survey, 46 percent of voters said the economy was their first concern.", "public", None),
+        ("Nine in 10 Democrats say the party should unite.", "public", None),
+    ],
+)
 def test_positions_refusals_and_figures_are_credited(body: str, source: str, person: str | None) -> None:
     found = claims(body)
     assert found, body
@@ -39,10 +42,13 @@ def test_a_transcript_line_is_credited_to_its_speaker() -> None:
     assert [(c.source, c.person) for c in found] == [("named", "Chris Matthews")]
 
 
-@pytest.mark.parametrize("body", [
-    "Lena Ortiz answered Sam Reyes’ attacks on her record with a new advert.",
-    "The attacks on the campaign continued through the summer.",
-    "A: No, nobody helped us at all.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lena Ortiz answered Sam Reyes’ attacks on her record with a new advert.",
+        "The attacks on the campaign continued through the summer.",
+        "A: No, nobody helped us at all.",
+    ],
+)
 def test_nouns_and_unnamed_labels_are_not_claims(body: str) -> None:
     assert claims(body) == []

@@ -10,8 +10,7 @@ from conftest import write
 
 
 def run(*args: str, **kw) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True,
-                          timeout=60, **kw)
+    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=60, **kw)
 
 
 def test_version_and_help() -> None:

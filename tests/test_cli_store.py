@@ -11,8 +11,21 @@ from test_cli import run
 
 
 def test_notes_add_list_rm_with_id_prefix(isolated_home: Path) -> None:
-    added = run("notes", "add", "004", "--paragraph", "3", "--text", "Age gap: 26 years\nsecond line",
-                "--tag", "timeline", "--tag", "yes", "--status", "supported")
+    added = run(
+        "notes",
+        "add",
+        "004",
+        "--paragraph",
+        "3",
+        "--text",
+        "Age gap: 26 years\nsecond line",
+        "--tag",
+        "timeline",
+        "--tag",
+        "yes",
+        "--status",
+        "supported",
+    )
     assert added.returncode == 0, added.stderr
     note_id = added.stdout.strip()
     assert note_id.startswith("n-")

@@ -6,8 +6,8 @@ import codecs
 from pathlib import Path
 
 import pytest
-
 from conftest import write
+
 from reader.corpus import CorpusError, load_corpus
 from reader.corpus.decode import decode_article_bytes
 from reader.corpus.parse import parse_article
@@ -18,6 +18,7 @@ def parse(text: str):
 
 
 # --- the seeds -------------------------------------------------------------------------------
+
 
 def test_seeds_load_with_titles_dates_and_no_problems(seeds: Path) -> None:
     corpus = load_corpus(seeds)
@@ -64,10 +65,11 @@ def test_seed_subheadings_are_headings(seeds: Path) -> None:
 def test_block_offsets_point_into_the_text(seeds: Path) -> None:
     for article in load_corpus(seeds).articles:
         for block in article.blocks:
-            assert article.text[block.start:block.end].replace("\n", " ") == block.text
+            assert article.text[block.start : block.end].replace("\n", " ") == block.text
 
 
 # --- parsing shapes --------------------------------------------------------------------------
+
 
 def test_date_marker_with_title_on_same_line() -> None:
     article = parse("date 2024-02-29 Star Quits Show After Row\nThe star said it was over.\n")
@@ -94,7 +96,7 @@ def test_markdown_heading_title_and_subheadings_and_wrapped_paragraphs() -> None
 
 
 def test_quoted_short_line_is_not_a_heading() -> None:
-    article = parse("A Title Here\n\"We are fine,\" she said\nShort plain line of text.\n")
+    article = parse('A Title Here\n"We are fine," she said\nShort plain line of text.\n')
     kinds = [b.kind for b in article.blocks]
     assert kinds == ["paragraph", "paragraph"]
 
@@ -106,6 +108,7 @@ def test_word_count_and_reading_time() -> None:
 
 
 # --- bad files -------------------------------------------------------------------------------
+
 
 def test_invalid_utf8_is_decoded_with_replacement_and_flagged(corpus_dir: Path) -> None:
     write(corpus_dir, "bad.txt", b"Headline Here\nCaf\xe9 society \xff\xfe talks.\n")

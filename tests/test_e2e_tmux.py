@@ -22,8 +22,9 @@ SOCKET = f"baldreader-test-{os.getpid()}"
 
 def tmux(*args: str) -> str:
     """tmux on a server of the tests' own, so a user's tmux settings and sessions play no part."""
-    return subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", *args],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["tmux", "-L", SOCKET, "-f", "/dev/null", *args], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def screen(session: str) -> str:
@@ -88,8 +89,7 @@ def test_read_navigate_help_and_quit_in_tmux(session, isolated_home) -> None:
 
 def relaunch(session: str, isolated_home: Path, cwd: Path) -> None:
     env = f"-u COLUMNS -u LINES BALDREADER_HOME={isolated_home} TERM=xterm-256color"
-    tmux("respawn-pane", "-k", "-t", session,
-         f"cd {cwd} && env {env} {BALDREADER}; echo BALDREADER-EXITED; sleep 60")
+    tmux("respawn-pane", "-k", "-t", session, f"cd {cwd} && env {env} {BALDREADER}; echo BALDREADER-EXITED; sleep 60")
 
 
 def test_note_bookmark_relaunch_and_export_in_tmux(session, isolated_home, tmp_path) -> None:

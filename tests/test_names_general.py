@@ -21,35 +21,41 @@ def people(text: str) -> dict[str, str]:
     return {m.text: m.person for m in analysed("Plain Headline Here\n" + text).names}
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("Foreign Minister Ana Ruiz said the talks would resume.", "Ana Ruiz"),
-    ("The visit was praised by US President Barack Obama on Tuesday.", "Barack Obama"),
-    ("Home Secretary Suella Braverman told reporters the plan was legal.", "Suella Braverman"),
-    ("The panel was chaired by Emeritus Professor John Burrows last year.", "John Burrows"),
-    ("The film was praised by French striker Paul Martin in an interview.", "Paul Martin"),
-    ("After the leak, the Refugee Council Enver Solomon told the committee it was wrong.", "Enver Solomon"),
-    ("Mathematician Hermann Weyl said of the letter that it was remarkable.", "Hermann Weyl"),
-    ("The letters were signed by Dame Zaha Mohammad Hadid DBE RA in 2004.", "Zaha Mohammad Hadid"),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Foreign Minister Ana Ruiz said the talks would resume.", "Ana Ruiz"),
+        ("The visit was praised by US President Barack Obama on Tuesday.", "Barack Obama"),
+        ("Home Secretary Suella Braverman told reporters the plan was legal.", "Suella Braverman"),
+        ("The panel was chaired by Emeritus Professor John Burrows last year.", "John Burrows"),
+        ("The film was praised by French striker Paul Martin in an interview.", "Paul Martin"),
+        ("After the leak, the Refugee Council Enver Solomon told the committee it was wrong.", "Enver Solomon"),
+        ("Mathematician Hermann Weyl said of the letter that it was remarkable.", "Hermann Weyl"),
+        ("The letters were signed by Dame Zaha Mohammad Hadid DBE RA in 2004.", "Zaha Mohammad Hadid"),
+    ],
+)
 def test_titles_roles_and_nationalities_stay_out_of_the_span(sentence: str, name: str) -> None:
     assert list(people(sentence)) == [name]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Norwood Bank said profits had fallen.",
-    "The agency said the figures were wrong.",
-    "General Motors said it would close the plant.",
-    "He spoke German and French fluently, and some Japanese.",
-    "She was born into a Christian family in the north.",
-    "Her father was Catholic and her mother was Protestant.",
-    "Letters reached them from Irving, Texas, within days.",
-    "He was wounded at the Siege of Savannah in October.",
-    "The title went to the 2nd Earl of Clare after his death.",
-    "Cleveland is a culturally diverse city on the shores of Lake Erie.",
-    "He spent the winter in St. Louis with his brother.",
-    "The Moriori language is no longer spoken at home.",
-    "Temperatures reach 35°C in June, or 95°F.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norwood Bank said profits had fallen.",
+        "The agency said the figures were wrong.",
+        "General Motors said it would close the plant.",
+        "He spoke German and French fluently, and some Japanese.",
+        "She was born into a Christian family in the north.",
+        "Her father was Catholic and her mother was Protestant.",
+        "Letters reached them from Irving, Texas, within days.",
+        "He was wounded at the Siege of Savannah in October.",
+        "The title went to the 2nd Earl of Clare after his death.",
+        "Cleveland is a culturally diverse city on the shores of Lake Erie.",
+        "He spent the winter in St. Louis with his brother.",
+        "The Moriori language is no longer spoken at home.",
+        "Temperatures reach 35°C in June, or 95°F.",
+    ],
+)
 def test_organisations_places_and_peoples_are_not_people(sentence: str) -> None:
     assert people(sentence) == {}
 
@@ -59,15 +65,19 @@ def test_dean_martin_keeps_his_first_name() -> None:
 
 
 def test_a_name_only_people_carry_is_a_person_throughout() -> None:
-    found = people("Quickly becoming a favourite of Pachomius, Theodorus lived quietly. "
-                   "In 348 Pachomius died, naming a successor. The monks stayed with Pachomius.\n")
+    found = people(
+        "Quickly becoming a favourite of Pachomius, Theodorus lived quietly. "
+        "In 348 Pachomius died, naming a successor. The monks stayed with Pachomius.\n"
+    )
     assert found.get("Pachomius") == "Pachomius"
     assert sum(1 for name in found if name == "Pachomius") == 1  # one mention text, three places
 
 
 def test_a_person_named_like_a_city_is_a_person_but_the_city_stays_a_place() -> None:
-    text = ("Valeska Paris, an Australian woman, left the ship in 2007.\n"
-            "Paris claims she was kept on board for twelve years. Her lawyer met reporters in Paris.\n")
+    text = (
+        "Valeska Paris, an Australian woman, left the ship in 2007.\n"
+        "Paris claims she was kept on board for twelve years. Her lawyer met reporters in Paris.\n"
+    )
     analysis_people = people(text)
     assert analysis_people["Valeska Paris"] == "Valeska Paris"
     assert analysis_people["Paris"] == "Valeska Paris"
@@ -77,14 +87,15 @@ def test_a_person_named_like_a_city_is_a_person_but_the_city_stays_a_place() -> 
 
 
 def test_a_word_the_document_shows_as_a_place_is_not_a_person() -> None:
-    found = people("Cleveland is a city in Ohio. Cleveland continues to grow. "
-                   "Tourists love Cleveland in summer.\n")
+    found = people("Cleveland is a city in Ohio. Cleveland continues to grow. Tourists love Cleveland in summer.\n")
     assert found == {}
 
 
 def test_names_listed_with_a_person_are_people() -> None:
-    found = people("Earlier studies disagree (Marsden & Mackey, 2014; Porte, 2012). The results match "
-                   "those of Carrano and Biewener. Biewener, who led the study, was surprised.\n")
+    found = people(
+        "Earlier studies disagree (Marsden & Mackey, 2014; Porte, 2012). The results match "
+        "those of Carrano and Biewener. Biewener, who led the study, was surprised.\n"
+    )
     assert {"Marsden", "Mackey", "Porte", "Carrano", "Biewener"} <= set(found)
 
 

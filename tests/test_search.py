@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 import shutil
 import threading
-from pathlib import Path
 
 import pytest
-
 from conftest import write
+
 from reader.search import SearchIndex
 from reader.search.query import hit_spans
 
@@ -36,8 +35,12 @@ def ids(result) -> list[str]:
 def test_phrase_in_three_articles_returns_those_three(seeds_index) -> None:
     result = seeds_index.search('"red carpet"')
     assert sorted(ids(result)) == ["000", "001", "002"]
-    assert all("**red** **carpet**" in h.snippet.lower() or "**red-carpet**" in h.snippet.lower()
-               or "**red**" in h.snippet.lower() for h in result.hits)
+    assert all(
+        "**red** **carpet**" in h.snippet.lower()
+        or "**red-carpet**" in h.snippet.lower()
+        or "**red**" in h.snippet.lower()
+        for h in result.hits
+    )
 
 
 def test_title_is_boosted_and_fields_work(seeds_index) -> None:
@@ -67,14 +70,17 @@ def test_case_accents_and_possessives_do_not_matter(seeds_index) -> None:
     assert sorted(ids(seeds_index.search("Hilaria's"))) == plain
 
 
-@pytest.mark.parametrize("query, message", [
-    ('"red carpet', "unbalanced quote ignored"),
-    ("(insider OR fans", "unbalanced () repaired"),
-    ("date:[2025-01 to 2025-06", "unbalanced [] repaired"),
-    ("colour:red insider", "unknown field 'colour:' ignored"),
-    ("* insider", "on its own matches nothing"),
-    ("i* insider", "a prefix needs at least 2 letters"),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ('"red carpet', "unbalanced quote ignored"),
+        ("(insider OR fans", "unbalanced () repaired"),
+        ("date:[2025-01 to 2025-06", "unbalanced [] repaired"),
+        ("colour:red insider", "unknown field 'colour:' ignored"),
+        ("* insider", "on its own matches nothing"),
+        ("i* insider", "a prefix needs at least 2 letters"),
+    ],
+)
 def test_malformed_queries_give_results_and_a_message(seeds_index, query, message) -> None:
     result = seeds_index.search(query)
     assert any(message in m for m in result.messages), result.messages
@@ -109,6 +115,7 @@ def test_incremental_sync_counts_only_touched_files(corpus_dir, isolated_home) -
     assert ids(index.search("walrus")) == ["a1"] and index.search("word1").hits == []
     assert index.search("word2").hits == [] and [h.id for h in index.search("word3").hits] == ["renamed"]
     import os
+
     os.utime(corpus_dir / "a4.txt", None)  # touched, not changed
     touched = index.sync()
     assert (touched.touched, touched.added, touched.changed) == (1, 0, 0)

@@ -12,20 +12,21 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import write
-from reader.search import SearchIndex
+
+from reader.search import SearchIndex, evaluate
 from reader.search import build as build_module
 from reader.search import commit as commit_module
 from reader.search import engine as engine_module
-from reader.search import evaluate
 from reader.search import query as Qm
 from reader.search.pairs import pair_buckets
 from reader.search.schema import fold_accents, index_words, text_analyzer, word_sequence
 
-VOCABULARY = ("alec hilaria baldwin insider source close said told fans carpet red divorce marriage "
-              "couple friend reportedly claims rumours sources representative statement reality show "
-              "interview spokesperson tabloid exclusive family children yoga podcast accent spanish").split()
+VOCABULARY = (
+    "alec hilaria baldwin insider source close said told fans carpet red divorce marriage "
+    "couple friend reportedly claims rumours sources representative statement reality show "
+    "interview spokesperson tabloid exclusive family children yoga podcast accent spanish"
+).split()
 
 
 def _corpus(folder: Path, n: int, seed: int = 3) -> Path:
@@ -33,8 +34,9 @@ def _corpus(folder: Path, n: int, seed: int = 3) -> Path:
     rng = random.Random(seed)
     for i in range(n):
         title = " ".join(rng.choice(VOCABULARY) for _ in range(5)).title()
-        body = "\n\n".join(" ".join(rng.choice(VOCABULARY + ["the", "of", "a"]) for _ in range(40)) + "."
-                           for _ in range(4))
+        body = "\n\n".join(
+            " ".join(rng.choice(VOCABULARY + ["the", "of", "a"]) for _ in range(40)) + "." for _ in range(4)
+        )
         day = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
         write(folder, f"{i // 100:02d}/article_{i:04d}.txt", f"date {day} {title}\n\n{body}\n")
     return folder
@@ -67,8 +69,17 @@ def test_counted_words_equal_whooshs_analyzer(seeds) -> None:
 def test_evaluator_finds_and_ranks_what_whoosh_does(generated, isolated_home) -> None:
     index = SearchIndex(generated, isolated_home)
     index.sync()
-    for text in ["insider", "insider AND fans", "carpet OR yoga", "alec -hilaria", "+source podcast",
-                 "title:divorce", "date:[2024-02 to 2024-05] couple", "sourc*", "divorse~"]:
+    for text in [
+        "insider",
+        "insider AND fans",
+        "carpet OR yoga",
+        "alec -hilaria",
+        "+source podcast",
+        "title:divorce",
+        "date:[2024-02 to 2024-05] couple",
+        "sourc*",
+        "divorse~",
+    ]:
         ours, theirs = _run_both(index, text)
         assert ours.total == len(theirs), text
         expected = [(hit.docnum, round(hit.score, 6)) for hit in theirs]
@@ -86,7 +97,7 @@ def _truth(corpus: Path, words: list[str]) -> set[str]:
     for path in corpus.rglob("*.txt"):
         body = fold_accents(path.read_text(encoding="utf-8").split("\n", 1)[1])
         sequence = word_sequence(body)
-        if any(sequence[i:i + len(words)] == words for i in range(len(sequence))):
+        if any(sequence[i : i + len(words)] == words for i in range(len(sequence))):
             found.add(path.stem)
     return found
 
@@ -226,9 +237,21 @@ def test_the_app_quitting_does_not_stop_its_index_child(generated, isolated_home
     import subprocess
     import sys
 
-    child = subprocess.Popen([sys.executable, "-m", "reader", "index", "--progress-json", "--corpus",
-                              str(generated), "--home", str(isolated_home)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "index",
+            "--progress-json",
+            "--corpus",
+            str(generated),
+            "--home",
+            str(isolated_home),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     child.stdout.close()  # the reader of its progress is gone
     assert child.wait(timeout=60) == 0, child.stderr.read().decode()
     index = SearchIndex(generated, isolated_home)
@@ -281,4 +304,17 @@ def test_a_damaged_listing_copy_falls_back_to_the_catalog_and_is_written_anew(ge
     assert not listing.exists()
     index.sync()  # nothing changed, but the copy is missing: written again
     assert listing.exists() and stored_listing(index.folder, SCHEMA_VERSION) == good
+    index.close()
+
+
+def test_titles_count_double_once(generated, isolated_home) -> None:
+    """The title boost lives in one place, the title field (README: titles count double); the
+    query does not boost titles a second time."""
+    index = SearchIndex(generated, isolated_home)
+    index.sync()
+    schema = index._ix.schema
+    assert schema["title"].format.field_boost == 2.0
+    parsed = Qm.make_parser(schema).parse("insider")
+    boosts = {leaf.fieldname: leaf.boost for leaf in parsed.leaves()}
+    assert boosts == {"title": 1.0, "body": 1.0}
     index.close()

@@ -14,8 +14,9 @@ from reader.paths import bundled_seeds
 
 
 def article(body: str):
-    return parse_article("A Story Of Our Own\n\n" + body + "\n", article_id="t", path=Path("t.txt"),
-                         content_hash="-", problems=[])
+    return parse_article(
+        "A Story Of Our Own\n\n" + body + "\n", article_id="t", path=Path("t.txt"), content_hash="-", problems=[]
+    )
 
 
 def test_initials_with_dots_do_not_end_a_sentence() -> None:
@@ -24,12 +25,15 @@ def test_initials_with_dots_do_not_end_a_sentence() -> None:
     assert spans == ["Friends said the L.A. Confidential star is happy.", "The U.S. Senate met.", "She left."]
 
 
-@pytest.mark.parametrize("sentence, hedge", [
-    ("It seems that the pair have patched things up for now.", "it seems"),
-    ("Their marriage seems to be holding up despite the rumors.", "seems to be"),
-    ("The long trip seems to have created a rift between them.", "seems to have"),
-    ("It's safe to assume the couple will appear together again.", "it's safe to assume"),
-])
+@pytest.mark.parametrize(
+    "sentence, hedge",
+    [
+        ("It seems that the pair have patched things up for now.", "it seems"),
+        ("Their marriage seems to be holding up despite the rumors.", "seems to be"),
+        ("The long trip seems to have created a rift between them.", "seems to have"),
+        ("It's safe to assume the couple will appear together again.", "it's safe to assume"),
+    ],
+)
 def test_hedges_of_seeming_and_assuming(sentence: str, hedge: str) -> None:
     claims = analyze(article(sentence)).claims
     assert len(claims) == 1 and claims[0].kind == "hedged"
@@ -54,13 +58,22 @@ def test_on_the_seeds(tmp_path) -> None:
         assert [c for c in found.claims if c.start <= at < c.end and c.hedges], words
 
 
-@pytest.mark.parametrize("body, source, person", [
-    ("Hilaria Baldwin spoke briefly. She clarified that the ring was at home for the rehearsals.",
-     "named", "Hilaria Baldwin"),
-    ("The film drew criticism from reviewers, with many arguing that it was a cynical attempt at a comeback.",
-     "public", None),
-    ("The spokesman acknowledged that the tour had been cut short.", "anonymous", None),  # unnamed
-])
+@pytest.mark.parametrize(
+    "body, source, person",
+    [
+        (
+            "Hilaria Baldwin spoke briefly. She clarified that the ring was at home for the rehearsals.",
+            "named",
+            "Hilaria Baldwin",
+        ),
+        (
+            "The film drew criticism from reviewers, with many arguing that it was a cynical attempt at a comeback.",
+            "public",
+            None,
+        ),
+        ("The spokesman acknowledged that the tour had been cut short.", "anonymous", None),  # unnamed
+    ],
+)
 def test_verbs_that_report_with_that(body: str, source: str, person: str | None) -> None:
     claims = [c for c in analyze(article(body)).claims if "that" in c.text]
     assert len(claims) == 1 and claims[0].kind == "attributed" and claims[0].source == source
@@ -73,8 +86,10 @@ def test_a_speech_verb_without_that_or_a_quote_is_no_claim() -> None:
 
 
 def test_a_question_put_to_someone_is_not_their_words() -> None:
-    body = ('Alec Baldwin was at the launch. Asked by Variety if it was hard to "stay calm on camera", '
-            'Alec confirmed: "It is very hard for me."')
+    body = (
+        'Alec Baldwin was at the launch. Asked by Variety if it was hard to "stay calm on camera", '
+        'Alec confirmed: "It is very hard for me."'
+    )
     (claim,) = [c for c in analyze(article(body)).claims if "Asked" in c.text]
     assert claim.kind == "quote" and claim.source == "named" and claim.person == "Alec Baldwin"
 
@@ -89,8 +104,10 @@ def test_the_seed_extratv_sentence_rests_on_alec() -> None:
 
 
 def test_two_speakers_in_one_sentence_make_two_claims() -> None:
-    body = ('Alec Baldwin and Hilaria Baldwin spoke on the show. Alec admitted he has '
-            '"a temper problem", while Hilaria added: "We both shout, and then we laugh about it."')
+    body = (
+        "Alec Baldwin and Hilaria Baldwin spoke on the show. Alec admitted he has "
+        '"a temper problem", while Hilaria added: "We both shout, and then we laugh about it."'
+    )
     claims = [c for c in analyze(article(body)).claims if "temper" in c.text or "laugh" in c.text]
     assert [(c.kind, c.person) for c in claims] == [("quote", "Alec Baldwin"), ("quote", "Hilaria Baldwin")]
     assert claims[0].text.endswith('"a temper problem",') and claims[1].text.startswith("while Hilaria added")
@@ -116,23 +133,28 @@ def test_the_seed_two_speaker_sentences_are_split() -> None:
         assert {one.person, two.person} == {"Alec Baldwin", "Hilaria Baldwin"}
 
 
-@pytest.mark.parametrize("body, name", [
-    ("They have three children, Tomas, Ana and two-year-old Zuzanna, and two dogs.", "Zuzanna"),
-    ("Their second child, Bartholomew, was born in 2015. She was in labor with Bart when he called.", "Bart"),
-])
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        ("They have three children, Tomas, Ana and two-year-old Zuzanna, and two dogs.", "Zuzanna"),
+        ("Their second child, Bartholomew, was born in 2015. She was in labor with Bart when he called.", "Bart"),
+    ],
+)
 def test_a_child_named_by_age_or_by_a_short_form_is_a_person(body: str, name: str) -> None:
     names = [m.text for m in analyze(article(body)).names]
     assert name in names
 
 
-
-@pytest.mark.parametrize("body, source", [
-    ("Polls show the senator leading in Ohio by four points.", "publication"),
-    ("A new survey found that most voters are angry.", "publication"),
-    ("The governor leads by 30 points, according to a recent poll of likely voters.", "publication"),
-    ("Officials said the vote would be held on Tuesday.", "anonymous"),
-    ("The judge said he could not order the payment.", "anonymous"),
-])
+@pytest.mark.parametrize(
+    "body, source",
+    [
+        ("Polls show the senator leading in Ohio by four points.", "publication"),
+        ("A new survey found that most voters are angry.", "publication"),
+        ("The governor leads by 30 points, according to a recent poll of likely voters.", "publication"),
+        ("Officials said the vote would be held on Tuesday.", "anonymous"),
+        ("The judge said he could not order the payment.", "anonymous"),
+    ],
+)
 def test_polls_studies_and_unnamed_officials(body: str, source: str) -> None:
     claims = analyze(article(body)).claims
     assert len(claims) == 1 and claims[0].kind == "attributed" and claims[0].source == source
@@ -142,22 +164,35 @@ def test_finding_things_is_not_a_claim_without_a_study() -> None:
     assert analyze(article("Police found the missing car near the river on Sunday.")).claims == []
 
 
-@pytest.mark.parametrize("body, source", [
-    ("The billionaire businessman says running for office is tough.", "anonymous"),
-    ("A major civil rights group says the plan is unlawful.", "named"),
-])
+@pytest.mark.parametrize(
+    "body, source",
+    [
+        ("The billionaire businessman says running for office is tough.", "anonymous"),
+        ("A major civil rights group says the plan is unlawful.", "named"),
+    ],
+)
 def test_a_described_speaker_is_a_source(body: str, source: str) -> None:
     claims = analyze(article(body)).claims
     assert len(claims) == 1 and claims[0].source == source
 
 
 def test_a_headline_with_a_named_speaker_is_a_claim_and_a_label_is_not() -> None:
-    named = parse_article("John McCain: Populist Anger Appeals to Bad Angels\n\nJohn McCain spoke in Ohio on "
-                          "Monday.\n", article_id="t", path=Path("t.txt"), content_hash="-", problems=[])
+    named = parse_article(
+        "John McCain: Populist Anger Appeals to Bad Angels\n\nJohn McCain spoke in Ohio on Monday.\n",
+        article_id="t",
+        path=Path("t.txt"),
+        content_hash="-",
+        problems=[],
+    )
     (claim,) = [c for c in analyze(named).claims if c.start == 0]
     assert claim.source == "named" and claim.person == "John McCain"
-    label = parse_article("EXCLUSIVE: The Real Reason The Couple Split\n\nThe couple split in May.\n",
-                          article_id="t", path=Path("t.txt"), content_hash="-", problems=[])
+    label = parse_article(
+        "EXCLUSIVE: The Real Reason The Couple Split\n\nThe couple split in May.\n",
+        article_id="t",
+        path=Path("t.txt"),
+        content_hash="-",
+        problems=[],
+    )
     assert analyze(label).claims == []
 
 
@@ -173,11 +208,14 @@ def test_two_apostrophes_quote_as_newswires_write() -> None:
     assert analyze(article("He didn't say it, and we can't know it.")).claims == []
 
 
-@pytest.mark.parametrize("body", [
-    "The senator announced a new bill on Monday.",
-    "Clinton described the plan as reckless.",
-    "Trump criticized the deal in a speech.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The senator announced a new bill on Monday.",
+        "Clinton described the plan as reckless.",
+        "Trump criticized the deal in a speech.",
+    ],
+)
 def test_announcing_describing_and_criticising_are_on_the_speakers_word(body: str) -> None:
     (claim,) = analyze(article(body)).claims
     assert claim.kind == "attributed" and claim.source in ("named", "anonymous")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import write
+
 from reader.config import load_config
 from reader.paths import bundled_themes
 from reader.state import State, load_state, save_state
@@ -18,8 +19,7 @@ def test_bundled_themes_dark_light_and_high_contrast() -> None:
     assert {"baldreader-dark", "baldreader-light", "baldreader-contrast"} <= set(by_name)
     assert by_name["baldreader-dark"].dark and not by_name["baldreader-light"].dark
     for theme in loaded.themes:
-        for var in ("person-1", "claim-quote", "claim-attributed", "claim-hedged",
-                    "source-anonymous", "search-hit"):
+        for var in ("person-1", "claim-quote", "claim-attributed", "claim-hedged", "source-anonymous", "search-hit"):
             assert var in theme.variables
 
 

@@ -7,8 +7,8 @@ and look at the new SVGs before committing them.
 from __future__ import annotations
 
 import pytest
-
 from conftest import wait_loaded
+
 from reader.ui.app import ReaderApp
 
 

@@ -4,6 +4,7 @@ article list."""
 from __future__ import annotations
 
 from conftest import wait_loaded
+
 from reader.analysis import Analysis
 from reader.analysis.claims import Claim
 from reader.analysis.sourcing import sourcing_badge

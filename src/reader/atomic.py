@@ -24,8 +24,11 @@ def check_target(path: Path) -> bool:
     except FileNotFoundError:
         return False
     if stat.S_ISLNK(info.st_mode):
-        raise UnsafeTarget(errno.EEXIST, "is a symbolic link; refusing to replace it (name the file it "
-                           "points to, or another file)", str(path))
+        raise UnsafeTarget(
+            errno.EEXIST,
+            "is a symbolic link; refusing to replace it (name the file it points to, or another file)",
+            str(path),
+        )
     if stat.S_ISDIR(info.st_mode):
         raise UnsafeTarget(errno.EISDIR, "is a folder: name a file", str(path))
     if not stat.S_ISREG(info.st_mode):

@@ -24,8 +24,9 @@ class Entry(NamedTuple):
 
     @classmethod
     def of(cls, article: Article) -> Entry:
-        return cls(article.id, article.title, article.date, article.word_count,
-                   article.title_derived, bool(article.problems))
+        return cls(
+            article.id, article.title, article.date, article.word_count, article.title_derived, bool(article.problems)
+        )
 
 
 def fold(text: str) -> str:

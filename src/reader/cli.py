@@ -16,10 +16,18 @@ from reader.textsafe import json_line, one_line
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--corpus", metavar="PATH", default=argparse.SUPPRESS,
-                        help=f"folder (or file) of articles; default ${CORPUS_ENV} or the bundled seeds")
-    parser.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS,
-                        help=f"user data folder; default ${HOME_ENV} or the platform's user data folder")
+    parser.add_argument(
+        "--corpus",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"folder (or file) of articles; default ${CORPUS_ENV} or the bundled seeds",
+    )
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"user data folder; default ${HOME_ENV} or the platform's user data folder",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,9 +116,8 @@ def _read(corpus: Path, home: Path, theme: str | None, store: str | None) -> int
     if not corpus.exists():
         print(f"baldreader: corpus not found: {corpus}", file=sys.stderr)
         return 2
-    from reader.ui.app import ReaderApp
-
     from reader.store.store import STORE_NAME
+    from reader.ui.app import ReaderApp
 
     store_path = Path(store).expanduser() if store else home / STORE_NAME
     app = ReaderApp(corpus=corpus, home=home, theme=theme, store=store_path)
@@ -122,8 +129,7 @@ def finished(app) -> int:
     """The exit status of a finished app: non-zero after a crash, whose log is named."""
     code = app.return_code or 0
     if code and app.crash_log is not None:
-        print(f"baldreader: an unexpected error ended the reader; the details are in {app.crash_log}",
-              file=sys.stderr)
+        print(f"baldreader: an unexpected error ended the reader; the details are in {app.crash_log}", file=sys.stderr)
     return code
 
 
@@ -138,9 +144,16 @@ def _list(corpus_path: Path, as_json: bool) -> int:
     out = sys.stdout
     for a in corpus.articles:
         if as_json:
-            record = {"id": a.id, "path": str(a.path), "title": a.title,
-                      "title_derived": a.title_derived, "date": a.date, "words": a.word_count,
-                      "reading_minutes": a.reading_minutes, "problems": a.problems}
+            record = {
+                "id": a.id,
+                "path": str(a.path),
+                "title": a.title,
+                "title_derived": a.title_derived,
+                "date": a.date,
+                "words": a.word_count,
+                "reading_minutes": a.reading_minutes,
+                "problems": a.problems,
+            }
             out.write(json_line(record) + "\n")
         else:
             flag = " !" if a.problems else ""

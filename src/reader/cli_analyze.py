@@ -7,19 +7,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.textsafe import json_line, one_line
 from reader.analysis import Analysis, resolve_across
 from reader.analysis.cache import CACHE_NAME, AnalysisCache
 from reader.corpus import Article, CorpusError, Skipped, load_corpus, load_file
 from reader.corpus.load import find_article_files
+from reader.textsafe import json_line, one_line
 
 
 def add_parser(sub, common) -> None:
     parser = sub.add_parser("analyze", help="people named and claims made, per article")
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="article files or folders (default: the corpus)")
-    parser.add_argument("--json", action="store_true",
-                        help="JSON Lines: one object per input, in input order (see README)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the corpus)")
+    parser.add_argument(
+        "--json", action="store_true", help="JSON Lines: one object per input, in input order (see README)"
+    )
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
     common(parser)
 
@@ -62,8 +62,14 @@ def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
             continue
         analysis = analyses[id(item)]
         if args.json:
-            record = {"path": str(item.path), "id": item.id, "title": item.title, "date": item.date,
-                      "text": item.text, **analysis.to_json()}
+            record = {
+                "path": str(item.path),
+                "id": item.id,
+                "title": item.title,
+                "date": item.date,
+                "text": item.text,
+                **analysis.to_json(),
+            }
             print(json_line(record))
         else:
             _summary(item, analysis)
@@ -76,8 +82,10 @@ def _summary(article: Article, analysis: Analysis) -> None:
     from rich.text import Text
 
     console = Console()
-    console.print(Text(one_line(article.title), style="bold"),
-                  Text(one_line(f"  {article.date or 'undated'} · {article.id}"), style="dim"))
+    console.print(
+        Text(one_line(article.title), style="bold"),
+        Text(one_line(f"  {article.date or 'undated'} · {article.id}"), style="dim"),
+    )
     people = Table(title="People", title_justify="left", show_edge=False)
     people.add_column("person")
     people.add_column("mentions", justify="right")

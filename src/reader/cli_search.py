@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.search.integrity import IndexDamaged
-from reader.textsafe import json_line, one_line
 from reader.analysis.cache import CACHE_NAME, AnalysisCache
 from reader.corpus.model import Article
+from reader.search.integrity import IndexDamaged
+from reader.textsafe import json_line, one_line
 
 
 def add_parsers(sub, common) -> None:
@@ -20,8 +20,9 @@ def add_parsers(sub, common) -> None:
     common(search)
     indexer = sub.add_parser("index", help="build or update the search index of the corpus")
     indexer.add_argument("--rebuild", action="store_true", help="build it again from scratch")
-    indexer.add_argument("--progress-json", action="store_true",
-                         help="report progress and the result as JSON Lines (used by the app)")
+    indexer.add_argument(
+        "--progress-json", action="store_true", help="report progress and the result as JSON Lines (used by the app)"
+    )
     common(indexer)
 
 
@@ -52,20 +53,31 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         return _index_json(ix, args.rebuild)
     # No refresh thread (auto_refresh=False): a large sync forks worker processes, and forking
     # while another thread holds a lock is unsafe (Python 3.12 warns of it).
-    with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  transient=True, auto_refresh=False, disable=not sys.stderr.isatty()) as bar:
+    with Progress(
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        auto_refresh=False,
+        disable=not sys.stderr.isatty(),
+    ) as bar:
         task = bar.add_task("index", total=None)
-        report = ix.sync(progress=lambda done, total: bar.update(task, completed=done, total=total, refresh=True),
-                         rebuild=args.rebuild)
+        report = ix.sync(
+            progress=lambda done, total: bar.update(task, completed=done, total=total, refresh=True),
+            rebuild=args.rebuild,
+        )
     if report.rebuilt_because:
         print(f"built a new index: {one_line(report.rebuilt_because)}", file=sys.stderr)
     if report.busy:
         print("another baldreader is indexing this corpus; not synced", file=sys.stderr)
     for skipped in report.skipped:
         print(f"skipped {one_line(str(skipped.path))}: {one_line(skipped.reason)}", file=sys.stderr)
-    print(f"{ix.doc_count()} articles indexed: {report.added} added, {report.changed} changed, "
-          f"{report.removed} removed, {report.touched} touched, {report.unchanged} unchanged "
-          f"in {report.seconds:.2f} s ({ix.folder})")
+    print(
+        f"{ix.doc_count()} articles indexed: {report.added} added, {report.changed} changed, "
+        f"{report.removed} removed, {report.touched} touched, {report.unchanged} unchanged "
+        f"in {report.seconds:.2f} s ({ix.folder})"
+    )
     ix.close()
     return 0
 
@@ -83,11 +95,21 @@ def _index_json(ix, rebuild: bool) -> int:
                 listening = False
 
     report = ix.sync(progress=lambda done, total: say({"progress": [done, total]}), rebuild=rebuild)
-    say({"report": {
-        "added": report.added, "changed": report.changed, "removed": report.removed,
-        "touched": report.touched, "unchanged": report.unchanged, "busy": report.busy,
-        "rebuilt_because": report.rebuilt_because, "seconds": report.seconds,
-        "skipped": [[str(s.path), s.reason] for s in report.skipped]}})
+    say(
+        {
+            "report": {
+                "added": report.added,
+                "changed": report.changed,
+                "removed": report.removed,
+                "touched": report.touched,
+                "unchanged": report.unchanged,
+                "busy": report.busy,
+                "rebuilt_because": report.rebuilt_because,
+                "seconds": report.seconds,
+                "skipped": [[str(s.path), s.reason] for s in report.skipped],
+            }
+        }
+    )
     ix.close()
     if not listening:
         sys.stdout = None  # nothing to flush into a closed pipe at exit
@@ -116,8 +138,18 @@ def run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         print(f"no hits; did you mean: {one_line(result.suggestion)}", file=sys.stderr)
     for hit in result.hits:
         if args.json:
-            print(json_line({"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date,
-                             "score": hit.score, "snippet": hit.snippet}))
+            print(
+                json_line(
+                    {
+                        "id": hit.id,
+                        "path": hit.path,
+                        "title": hit.title,
+                        "date": hit.date,
+                        "score": hit.score,
+                        "snippet": hit.snippet,
+                    }
+                )
+            )
         else:
             print(f"{hit.score:7.2f}  {hit.date or 'undated':10}  {one_line(hit.id)}  {one_line(hit.title)}")
             print(f"         {one_line(hit.snippet)}")

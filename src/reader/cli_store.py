@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.textsafe import json_line, one_line
 from reader.atomic import UnsafeTarget, check_target, write_atomic
 from reader.corpus import Article, CorpusError, load_corpus
 from reader.export import FORMATS, export, select_notes
 from reader.store import STATUSES, Bookmark, Note, Store, StoreError
 from reader.store.anchor import AnchorError, locate, make_anchor
 from reader.store.store import STORE_NAME
+from reader.textsafe import json_line, one_line
 
 
 class CommandError(Exception):
@@ -20,8 +20,12 @@ class CommandError(Exception):
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", metavar="FILE", default=argparse.SUPPRESS,
-                        help=f"the notes file; default {STORE_NAME} in the user data folder")
+    parser.add_argument(
+        "--store",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help=f"the notes file; default {STORE_NAME} in the user data folder",
+    )
 
 
 def add_parsers(sub, common) -> None:
@@ -97,8 +101,11 @@ def find_article(articles: list[Article], wanted: str) -> Article:
         return matches[0]
     if not matches:
         raise CommandError(f"no article with id or id prefix {wanted!r}")
-    raise CommandError(f"{wanted!r} matches {len(matches)} articles: "
-                       + ", ".join(a.id for a in matches[:5]) + ("…" if len(matches) > 5 else ""))
+    raise CommandError(
+        f"{wanted!r} matches {len(matches)} articles: "
+        + ", ".join(a.id for a in matches[:5])
+        + ("…" if len(matches) > 5 else "")
+    )
 
 
 def _notes(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
@@ -106,8 +113,9 @@ def _notes(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
         article = find_article(load_corpus(corpus_path).articles, args.article)
         anchor = make_anchor(article, args.paragraph, args.quote)
         target = "passage" if args.quote else "paragraph" if args.paragraph else "article"
-        note = store.add_note(Note(id="", anchor=anchor, text=args.text, target=target,
-                                   tags=args.tag, status=args.status))
+        note = store.add_note(
+            Note(id="", anchor=anchor, text=args.text, target=target, tags=args.tag, status=args.status)
+        )
         print(note.id)
     elif args.action == "list":
         articles = load_corpus(corpus_path).articles

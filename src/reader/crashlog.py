@@ -23,9 +23,11 @@ def write_crash_log(home: Path, error: BaseException) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"crash-{stamp}-{os.getpid()}.log"
-        lines = [f"baldreader {__version__} crashed at {stamp}\n",
-                 f"Python {sys.version.split()[0]} on {platform.platform()}\n\n",
-                 *traceback.format_exception(type(error), error, error.__traceback__)]
+        lines = [
+            f"baldreader {__version__} crashed at {stamp}\n",
+            f"Python {sys.version.split()[0]} on {platform.platform()}\n\n",
+            *traceback.format_exception(type(error), error, error.__traceback__),
+        ]
         with open(path, "w", encoding="utf-8", errors="backslashreplace") as handle:
             handle.writelines(lines)
     except OSError:

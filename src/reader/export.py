@@ -24,9 +24,24 @@ from reader.store.model import Bookmark, Note, now_iso
 FORMATS = ("md", "json", "csv")
 EXPORT_VERSION = 1
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CSV_COLUMNS = ["created", "updated", "article_id", "article_title", "article_date", "paragraph",
-               "quote", "note", "tags", "verdict", "target", "claim_kind", "claim_source",
-               "claim_speaker", "detached", "id"]
+CSV_COLUMNS = [
+    "created",
+    "updated",
+    "article_id",
+    "article_title",
+    "article_date",
+    "paragraph",
+    "quote",
+    "note",
+    "tags",
+    "verdict",
+    "target",
+    "claim_kind",
+    "claim_source",
+    "claim_speaker",
+    "detached",
+    "id",
+]
 
 
 @dataclass
@@ -57,13 +72,15 @@ def _rows(notes: list[Note], articles: list[Article] | None) -> list[ExportRow]:
             continue
         place = locate(note.anchor, articles)
         date = place.article.date if place.article else None
-        rows.append(ExportRow(note, date, place.paragraph if not place.detached else note.anchor.paragraph,
-                              place.detached))
+        rows.append(
+            ExportRow(note, date, place.paragraph if not place.detached else note.anchor.paragraph, place.detached)
+        )
     return rows
 
 
-def export(notes: list[Note], fmt: str, *, articles: list[Article] | None = None,
-           bookmarks: list[Bookmark] | None = None) -> str:
+def export(
+    notes: list[Note], fmt: str, *, articles: list[Article] | None = None, bookmarks: list[Bookmark] | None = None
+) -> str:
     """`notes` in format `fmt`; with `articles`, each note is located in the corpus now (its
     current paragraph, the article's date, whether it is detached)."""
     rows = _rows(notes, articles)
@@ -86,9 +103,13 @@ def _note_record(row: ExportRow) -> dict[str, Any]:
 
 
 def _json(rows: list[ExportRow], bookmarks: list[Bookmark]) -> str:
-    data = {"format": "baldreader-notes", "version": EXPORT_VERSION, "exported": now_iso(),
-            "notes": [_note_record(r) for r in rows],
-            "bookmarks": [b.to_dict() for b in bookmarks]}
+    data = {
+        "format": "baldreader-notes",
+        "version": EXPORT_VERSION,
+        "exported": now_iso(),
+        "notes": [_note_record(r) for r in rows],
+        "bookmarks": [b.to_dict() for b in bookmarks],
+    }
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
@@ -102,12 +123,21 @@ def _csv(rows: list[ExportRow]) -> str:
     for row in rows:
         note, claim = row.note, row.note.claim or {}
         cells = {
-            "created": note.created, "updated": note.updated, "article_id": note.anchor.article,
-            "article_title": note.anchor.article_title, "article_date": row.article_date or "",
-            "paragraph": row.paragraph or "", "quote": note.anchor.quote, "note": note.text,
-            "tags": "; ".join(note.tags), "verdict": note.status, "target": note.target,
-            "claim_kind": claim.get("kind", ""), "claim_source": claim.get("source", ""),
-            "claim_speaker": claim.get("speaker") or "", "detached": "yes" if row.detached else "",
+            "created": note.created,
+            "updated": note.updated,
+            "article_id": note.anchor.article,
+            "article_title": note.anchor.article_title,
+            "article_date": row.article_date or "",
+            "paragraph": row.paragraph or "",
+            "quote": note.anchor.quote,
+            "note": note.text,
+            "tags": "; ".join(note.tags),
+            "verdict": note.status,
+            "target": note.target,
+            "claim_kind": claim.get("kind", ""),
+            "claim_source": claim.get("source", ""),
+            "claim_speaker": claim.get("speaker") or "",
+            "detached": "yes" if row.detached else "",
             "id": note.id,
         }
         cells = {key: _csv_cell(value) for key, value in cells.items()}
@@ -140,8 +170,13 @@ def _markdown(rows: list[ExportRow]) -> str:
         lines += [f"### {' · '.join(heading)}", ""]
         if note.claim:
             claim = note.claim
-            lines += [md_text(f"Claim: {claim.get('kind', '?')} · source {claim.get('source', '?')}"
-                              + (f" · speaker {claim.get('speaker')}" if claim.get("speaker") else "")), ""]
+            lines += [
+                md_text(
+                    f"Claim: {claim.get('kind', '?')} · source {claim.get('source', '?')}"
+                    + (f" · speaker {claim.get('speaker')}" if claim.get("speaker") else "")
+                ),
+                "",
+            ]
         if note.anchor.quote:
             lines += [f"> {md_text(line)}" if line.strip() else ">" for line in note.anchor.quote.splitlines()]
             lines += [""]
@@ -150,8 +185,10 @@ def _markdown(rows: list[ExportRow]) -> str:
         if note.tags:
             lines += ["Tags: " + " ".join(md_code(f"#{t}") for t in note.tags), ""]
         place = f"{note.anchor.article}{'#p' + str(row.paragraph) if row.paragraph else ''}"
-        lines += [f"<sub>{md_text(f'note {note.id} · created {note.created} · updated {note.updated} · {place}')}"
-                  "</sub>", ""]
+        lines += [
+            f"<sub>{md_text(f'note {note.id} · created {note.created} · updated {note.updated} · {place}')}</sub>",
+            "",
+        ]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

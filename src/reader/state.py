@@ -9,9 +9,8 @@ from pathlib import Path
 import yaml
 
 from reader import safeyaml
-from reader.safefile import read_regular
-
 from reader.atomic import write_atomic
+from reader.safefile import read_regular
 
 STATE_NAME = "state.yaml"
 STATE_VERSION = 1
@@ -28,8 +27,7 @@ class State:
         entry = self.positions.get(str(corpus), {})
         article = entry.get("article")
         block = entry.get("block", 0)
-        return (article if isinstance(article, str) else None,
-                block if isinstance(block, int) and block >= 0 else 0)
+        return (article if isinstance(article, str) else None, block if isinstance(block, int) and block >= 0 else 0)
 
     def remember(self, corpus: Path, article: str, block: int) -> None:
         self.positions[str(corpus)] = {"article": article, "block": block}
@@ -59,6 +57,11 @@ def load_state(home: Path) -> State:
 
 
 def save_state(home: Path, state: State) -> None:
-    data = {"version": STATE_VERSION, "theme": state.theme, "sort": state.sort,
-            "positions": state.positions, "search_history": state.search_history}
+    data = {
+        "version": STATE_VERSION,
+        "theme": state.theme,
+        "sort": state.sort,
+        "positions": state.positions,
+        "search_history": state.search_history,
+    }
     write_atomic(home / STATE_NAME, yaml.safe_dump(data, allow_unicode=True, sort_keys=True))

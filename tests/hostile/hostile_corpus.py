@@ -22,9 +22,12 @@ def build(folder: Path, huge_bytes: int = 0) -> Path:
     def put(name: str, text: str) -> None:
         (folder / name).write_text(text, encoding="utf-8")
 
-    put("osc.txt", f"{TITLE}\n\nBody with {OSC8}, a {BEL} bell and [bold]markup[/bold] and "
-                   f"[@click=app.quit]a link[/]. \x1b[31mRed\x1b[0m text, {RLO}reversed.\n\n"
-                   f"She said: \"{CLEAR}I never {OSC52} said that\", an insider claimed.\n")
+    put(
+        "osc.txt",
+        f"{TITLE}\n\nBody with {OSC8}, a {BEL} bell and [bold]markup[/bold] and "
+        f"[@click=app.quit]a link[/]. \x1b[31mRed\x1b[0m text, {RLO}reversed.\n\n"
+        f'She said: "{CLEAR}I never {OSC52} said that", an insider claimed.\n',
+    )
     (folder / "[a=b=c].txt").write_text("")  # empty, and markup that crashed every start
     (folder / "[bold italic on red].txt").write_text("")
     put("[@click=app.quit]x.txt", "Markup Named File\n\nA harmless story in a file with a markup name.\n")

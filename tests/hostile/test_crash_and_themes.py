@@ -4,8 +4,8 @@ user is told about; a theme whose numbers are not numbers is refused, not chosen
 from __future__ import annotations
 
 import pytest
-
 from conftest import wait_loaded
+
 from reader.cli import finished
 from reader.ui.app import ReaderApp
 from reader.ui.themes import theme_from_mapping

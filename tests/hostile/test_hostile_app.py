@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import wait_until
 from hostile_corpus import build, terminal_problems
+
 from reader.ui.app import ReaderApp
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_list import ArticleList

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from hostile_corpus import BEL, OSC52, RLO, TITLE, build, terminal_problems
 
 ARTICLES = 5  # the readable files of the hostile corpus
@@ -23,8 +22,9 @@ def hostile(tmp_path) -> Path:
 
 def run(*args: str, home: Path, timeout: float = 60) -> subprocess.CompletedProcess:
     env = dict(os.environ, BALDREADER_HOME=str(home))
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=timeout, env=env
+    )
 
 
 def test_list_one_line_per_article_nothing_raw(hostile, isolated_home) -> None:
@@ -63,8 +63,18 @@ def test_index_and_search_finish_with_a_fifo_and_device_links(hostile, isolated_
 
 
 def test_notes_and_export_to_a_terminal_show_symbols(hostile, isolated_home, tmp_path) -> None:
-    added = run("notes", "add", "osc", "--text", f"note {OSC52} {BEL}", "--tag", f"t{BEL}",
-                "--corpus", str(hostile), home=isolated_home)
+    added = run(
+        "notes",
+        "add",
+        "osc",
+        "--text",
+        f"note {OSC52} {BEL}",
+        "--tag",
+        f"t{BEL}",
+        "--corpus",
+        str(hostile),
+        home=isolated_home,
+    )
     assert added.returncode == 0, added.stderr
     listing = run("notes", "list", "--corpus", str(hostile), home=isolated_home)
     assert terminal_problems(listing.stdout) == [] and "␛]52" in listing.stdout

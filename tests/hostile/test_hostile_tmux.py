@@ -9,7 +9,6 @@ import subprocess
 import uuid
 
 import pytest
-
 from hostile_corpus import build
 from test_e2e_tmux import BALDREADER, SOCKET, keys, screen, tmux, wait_for
 
@@ -27,8 +26,13 @@ def hostile_session(tmp_path, isolated_home):
     tmux("set-option", "-g", "set-clipboard", "on")
     tmux("set-option", "-t", name, "window-size", "manual")
     tmux("resize-window", "-t", name, "-x", "120", "-y", "40")
-    tmux("respawn-pane", "-k", "-t", name,
-         f"env {env} {BALDREADER} --corpus '{corpus}'; echo BALDREADER-EXITED $?; sleep 60")
+    tmux(
+        "respawn-pane",
+        "-k",
+        "-t",
+        name,
+        f"env {env} {BALDREADER} --corpus '{corpus}'; echo BALDREADER-EXITED $?; sleep 60",
+    )
     yield name
     subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
 

@@ -11,13 +11,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_search_engine import _corpus
 
 from reader.search import SearchIndex
 from reader.search import build as build_module
 from reader.search import engine as engine_module
-from reader.search.catalog_db import stored_listing, SCHEMA_VERSION
+from reader.search.catalog_db import SCHEMA_VERSION, stored_listing
 from reader.search.integrity import IndexDamaged
-from test_search_engine import _corpus
 
 QUERIES = ["insider", "carpet OR yoga", '"red carpet"', '"alec baldwin said"', "sourc*", "divorse~"]
 KINDS = ["*.toc", "*.seg", "*.pairs", "meta.json", "catalog.sqlite", "listing.marshal"]
@@ -112,8 +112,7 @@ def test_cli_search_on_a_damaged_index_says_so_and_answers(pristine, tmp_path, c
 
     corpus, home, folder = fresh_copy(pristine, tmp_path)
     damage(folder, "*.seg", "garble")
-    assert main(["--corpus", str(corpus), "--home", str(home), "search", "--json", "insider",
-                 "--limit", "1000"]) == 0
+    assert main(["--corpus", str(corpus), "--home", str(home), "search", "--json", "insider", "--limit", "1000"]) == 0
     out, err = capsys.readouterr()
     assert sorted(json.loads(line)["id"] for line in out.splitlines()) == pristine[2]["insider"]
     assert "index" in err
@@ -147,8 +146,17 @@ def test_odd_meta_json(pristine, tmp_path, content) -> None:
     index.close()
 
 
-@pytest.mark.parametrize("rows", [[("a", "b")], [("a", "b", None, 1, 0, 0)], [None], "text", [("a",) * 7],
-                                  [("id", "title", None, 3, 0, 0, "/p")] + [("short",)]])
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("a", "b")],
+        [("a", "b", None, 1, 0, 0)],
+        [None],
+        "text",
+        [("a",) * 7],
+        [("id", "title", None, 3, 0, 0, "/p")] + [("short",)],
+    ],
+)
 def test_a_crafted_listing_falls_back_to_the_catalog(pristine, tmp_path, rows) -> None:
     corpus, home, folder = fresh_copy(pristine, tmp_path)
     (folder / "listing.marshal").write_bytes(marshal.dumps(rows))

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from test_search_engine import _corpus
 
 ARTICLES = 700  # a sync of 500 or more runs in worker processes
@@ -72,8 +71,22 @@ def test_killing_the_index_parent_ends_its_workers_and_frees_the_lock(big, isola
     child.wait(timeout=10)
     assert wait_gone(workers, 5) == [], "workers outlived their parent"
     start = time.monotonic()
-    search = subprocess.run([sys.executable, "-m", "reader", "search", "--corpus", str(big), "--home",
-                             str(isolated_home), "--json", "insider"], capture_output=True, timeout=60)
+    search = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "search",
+            "--corpus",
+            str(big),
+            "--home",
+            str(isolated_home),
+            "--json",
+            "insider",
+        ],
+        capture_output=True,
+        timeout=60,
+    )
     took = time.monotonic() - start
     assert search.returncode == 0, search.stderr.decode()
     assert b'"id"' in search.stdout

@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import wait_loaded
+
 from reader.export import export, md_text
 from reader.store import Store
 from reader.store.model import Anchor, Note
@@ -44,8 +44,12 @@ notes:
 
 
 def note(text: str, article: str = "a1") -> Note:
-    return Note(id="", anchor=Anchor(article=article, article_title="T", paragraph=None, quote="",
-                                     before="", after=""), text=text, target="article")
+    return Note(
+        id="",
+        anchor=Anchor(article=article, article_title="T", paragraph=None, quote="", before="", after=""),
+        text=text,
+        target="article",
+    )
 
 
 def disk_full(*_args, **_kwargs):
@@ -53,6 +57,7 @@ def disk_full(*_args, **_kwargs):
 
 
 # --- 9. a write that fails ---------------------------------------------------------------------
+
 
 def test_a_failed_write_leaves_memory_and_disk_as_they_were(tmp_path, monkeypatch) -> None:
     path = tmp_path / "notes.yaml"
@@ -79,8 +84,13 @@ def test_the_shell_says_disk_full_in_one_line(tmp_path, seeds) -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (200, 200))
 
-    out = subprocess.run([sys.executable, "-m", "reader", "--home", str(home), "notes", "add", "000",
-                          "--text", "x" * 500], capture_output=True, text=True, preexec_fn=limited, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "--home", str(home), "notes", "add", "000", "--text", "x" * 500],
+        capture_output=True,
+        text=True,
+        preexec_fn=limited,
+        timeout=60,
+    )
     assert out.returncode == 2
     assert "Traceback" not in out.stderr and "could not save" in out.stderr
     assert (home / "notes.yaml").read_text() == PLAIN
@@ -113,7 +123,8 @@ async def test_the_app_keeps_the_typed_note_when_saving_fails(seeds, isolated_ho
 # --- 10. alias bombs and giant numbers -----------------------------------------------------------
 
 BOMB = "version: 1\nbookmarks: []\nnotes: []\n" + "\n".join(
-    [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9 if i else ["lol"] * 9) + "]" for i in range(9)])
+    [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9 if i else ["lol"] * 9) + "]" for i in range(9)]
+)
 
 
 def test_an_alias_bomb_is_refused_quickly_and_left_untouched(tmp_path) -> None:
@@ -139,6 +150,7 @@ def test_a_giant_version_is_a_clear_error(tmp_path) -> None:
 
 
 # --- 11. two instances starting fresh; appended fragments ----------------------------------------
+
 
 def test_two_instances_starting_fresh_lose_nothing(tmp_path) -> None:
     path = tmp_path / "notes.yaml"
@@ -185,6 +197,7 @@ def test_a_hand_appended_fragment_that_breaks_the_file_is_not_taken_by_the_fast_
 
 # --- 12. temp files of killed writers -------------------------------------------------------------
 
+
 def test_stale_temp_files_are_removed_on_open(tmp_path) -> None:
     path = tmp_path / "notes.yaml"
     path.write_text(PLAIN)
@@ -200,9 +213,11 @@ def test_stale_temp_files_are_removed_on_open(tmp_path) -> None:
 
 # --- 13. exports ----------------------------------------------------------------------------------
 
+
 def _cli(home: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reader", "--home", str(home), *args],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "--home", str(home), *args], capture_output=True, text=True, timeout=60
+    )
 
 
 @pytest.mark.parametrize("kind", ["fifo", "symlink", "dangling", "device"])
@@ -251,13 +266,20 @@ def test_store_on_a_device_is_refused(tmp_path) -> None:
 
 
 def test_csv_cells_cannot_run_as_formulas_and_cr_stays_in_its_cell() -> None:
-    hostile = [note("=HYPERLINK(\"http://x\",\"y\")"), note("+1+1"), note("-2"), note("@SUM(A1)"),
-               note("\tindent"), note("line\rbreak"), note("plain")]
+    hostile = [
+        note('=HYPERLINK("http://x","y")'),
+        note("+1+1"),
+        note("-2"),
+        note("@SUM(A1)"),
+        note("\tindent"),
+        note("line\rbreak"),
+        note("plain"),
+    ]
     rows = list(csv.DictReader(io.StringIO(export(hostile, "csv"))))
     assert len(rows) == len(hostile)
     texts = [r["note"] for r in rows]
     assert all(t[0] not in "=+-@\t\r" for t in texts)
-    assert "'=HYPERLINK(\"http://x\",\"y\")" in texts and "plain" in texts
+    assert '\'=HYPERLINK("http://x","y")' in texts and "plain" in texts
     assert "'line\rbreak" not in texts and "line\rbreak" in texts
 
 

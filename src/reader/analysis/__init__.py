@@ -53,17 +53,39 @@ class Analysis:
     def to_json(self) -> dict:
         return {
             "names": [{"start": m.start, "end": m.end, "text": m.text, "person": m.person} for m in self.names],
-            "claims": [{"start": c.start, "end": c.end, "text": c.text, "kind": c.kind, "source": c.source,
-                        "speaker": c.speaker, "person": c.person, "hedges": list(c.hedges)}
-                       for c in self.claims],
+            "claims": [
+                {
+                    "start": c.start,
+                    "end": c.end,
+                    "text": c.text,
+                    "kind": c.kind,
+                    "source": c.source,
+                    "speaker": c.speaker,
+                    "person": c.person,
+                    "hedges": list(c.hedges),
+                }
+                for c in self.claims
+            ],
         }
 
     @classmethod
     def from_json(cls, data: dict) -> Analysis:
-        names = [Mention(n["start"], n["end"], n["text"], n["person"], tuple(n["person"].split()))
-                 for n in data["names"]]
-        claims = [Claim(c["start"], c["end"], c["text"], c["kind"], c["source"], c["speaker"], list(c["hedges"]),
-                        c.get("person")) for c in data["claims"]]
+        names = [
+            Mention(n["start"], n["end"], n["text"], n["person"], tuple(n["person"].split())) for n in data["names"]
+        ]
+        claims = [
+            Claim(
+                c["start"],
+                c["end"],
+                c["text"],
+                c["kind"],
+                c["source"],
+                c["speaker"],
+                list(c["hedges"]),
+                c.get("person"),
+            )
+            for c in data["claims"]
+        ]
         return cls(names, claims)
 
 
@@ -125,8 +147,14 @@ def attach_people(claims: list[Claim], mentions: list[Mention]) -> None:
         if claim.speaker in by_text:
             found, starts = by_text[claim.speaker]
             i = bisect_left(starts, claim.start)
-            best = min(found[max(0, i - 1):i + 2], key=lambda m: 0 if claim.start <= m.start < claim.end else
-                       min(abs(m.start - claim.start), abs(m.start - claim.end)))
+            best = min(
+                found[max(0, i - 1) : i + 2],
+                key=lambda m: (
+                    0
+                    if claim.start <= m.start < claim.end
+                    else min(abs(m.start - claim.start), abs(m.start - claim.end))
+                ),
+            )
             claim.person = best.person
 
 

@@ -1,8 +1,8 @@
 """Analysis results cached by content hash, so a large corpus is analysed once.
 
 An SQLite file (standard library) in the user data folder maps the SHA-256 of an article's
-text, with a hash of the analysis code and word lists (`rules_hash`), to its analysis as JSON. A cache that cannot be opened or read
-is skipped (analysis still works), never fatal.
+text, with a hash of the analysis code and word lists (`rules_hash`), to its analysis as JSON.
+A cache that cannot be opened or read is skipped (analysis still works), never fatal.
 """
 
 from __future__ import annotations
@@ -90,8 +90,10 @@ class AnalysisCache:
             return
         try:
             with self._lock:
-                self._db.execute("INSERT OR REPLACE INTO analysis (key, data) VALUES (?, ?)",
-                                 (key, json.dumps(analysis.to_json(), ensure_ascii=False)))
+                self._db.execute(
+                    "INSERT OR REPLACE INTO analysis (key, data) VALUES (?, ?)",
+                    (key, json.dumps(analysis.to_json(), ensure_ascii=False)),
+                )
                 self._db.commit()
         except sqlite3.Error:
             pass

@@ -8,47 +8,86 @@ import re
 from reader.analysis import lexicon
 
 HEDGE = re.compile(r"\b(?:" + "|".join(lexicon.HEDGES) + r")\b", re.IGNORECASE)
-STOP_BACK = frozenset("and but or who which that when as while because so after before if where since "
-                       "though although with without despite than whom whose".split())
-SKIP_ADVERBS = frozenset("also then later once previously recently reportedly allegedly exclusively can could would will may might must should did does do "
-                          "quickly simply has have had was were is are even further first again "
-                          "separately publicly privately candidly jokingly bluntly".split())
+STOP_BACK = frozenset(
+    "and but or who which that when as while because so after before if where since "
+    "though although with without despite than whom whose".split()
+)
+SKIP_ADVERBS = frozenset(
+    "also then later once previously recently reportedly allegedly exclusively can could would will may "
+    "might must should did does do quickly simply has have had was were is are even further first again "
+    "separately publicly privately candidly jokingly bluntly".split()
+)
 SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we"}
-NOUN_CONTEXT = frozenset("amid the these those such of new fresh false unfounded wild any no similar "
-                          "latest recent earlier explosive damning".split())
+NOUN_CONTEXT = frozenset(
+    "amid the these those such of new fresh false unfounded wild any no similar "
+    "latest recent earlier explosive damning".split()
+)
 BE = frozenset("is are was were be been being".split())
-AUXILIARIES = BE | frozenset("has have had not never long already repeatedly publicly strongly openly "
-                             "explicitly formally officially still now often".split())
+AUXILIARIES = BE | frozenset(
+    "has have had not never long already repeatedly publicly strongly openly "
+    "explicitly formally officially still now often".split()
+)
 LEADING_NOISE = frozenset("now but and so yet still then also however meanwhile later even".split())
-GROUP_MODIFIERS = frozenset("""a an the one another our his her their its some two three several many
+GROUP_MODIFIERS = frozenset(
+    """a an the one another our his her their its some two three several many
 unnamed anonymous close longtime long-time family senior former mutual old trusted royal palace
-entertainment industry show production tv hollywood studio insider source other fellow""".split())
-ROLE_GENDER = {"actor": "m", "husband": "m", "father": "m", "dad": "m", "son": "m", "brother": "m",
-               "boyfriend": "m", "actress": "f", "wife": "f", "mother": "f", "mom": "f", "mum": "f",
-               "daughter": "f", "sister": "f", "girlfriend": "f", "spokesman": "m", "spokeswoman": "f"}
-ELLIPTIC = re.compile(r"^(?:a|an|the)?\s*(?:second|third|fourth|another|other|one|others)\b(?:\s+(?:person|user|fan|commenter|one))?$",
-                       re.IGNORECASE)
-MULTIWORD = re.compile(r"\b(?:opened up about|spoke (?:out )?about|talked about|hit back at|"
-                        r"went on|goes on|go on|chimed in|weighed in|opened up|spoke out|can reveal|"
-                        r"can confirm|can exclusively reveal|has learned|has learnt|learned|cited by|"
-                        r"according to|as reported by|per|(?:declined|declines|refused|refuses|did not want|"
-                        r"didn't want) to (?:comment|say|elaborate|discuss|answer|respond|specify|speculate|"
-                        r"confirm|name|be named|be identified)|did not (?:immediately )?respond|"
-                        r"did not (?:immediately )?return|could not be reached)\b", re.IGNORECASE)
-TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|show|series|film|movie|podcast|song|album|"
-                         r"book|episode|article|headline|programme|program|documentary|reel|musical|play)\s*,?\s*$",
-                         re.IGNORECASE)
+entertainment industry show production tv hollywood studio insider source other fellow""".split()
+)
+ROLE_GENDER = {
+    "actor": "m",
+    "husband": "m",
+    "father": "m",
+    "dad": "m",
+    "son": "m",
+    "brother": "m",
+    "boyfriend": "m",
+    "actress": "f",
+    "wife": "f",
+    "mother": "f",
+    "mom": "f",
+    "mum": "f",
+    "daughter": "f",
+    "sister": "f",
+    "girlfriend": "f",
+    "spokesman": "m",
+    "spokeswoman": "f",
+}
+ELLIPTIC = re.compile(
+    r"^(?:a|an|the)?\s*(?:second|third|fourth|another|other|one|others)\b(?:\s+(?:person|user|fan|commenter|one))?$",
+    re.IGNORECASE,
+)
+MULTIWORD = re.compile(
+    r"\b(?:opened up about|spoke (?:out )?about|talked about|hit back at|"
+    r"went on|goes on|go on|chimed in|weighed in|opened up|spoke out|can reveal|"
+    r"can confirm|can exclusively reveal|has learned|has learnt|learned|cited by|"
+    r"according to|as reported by|per|(?:declined|declines|refused|refuses|did not want|"
+    r"didn't want) to (?:comment|say|elaborate|discuss|answer|respond|specify|speculate|"
+    r"confirm|name|be named|be identified)|did not (?:immediately )?respond|"
+    r"did not (?:immediately )?return|could not be reached)\b",
+    re.IGNORECASE,
+)
+TITLE_CUES = re.compile(
+    r"\b(?:titled|entitled|called|named|show|series|film|movie|podcast|song|album|"
+    r"book|episode|article|headline|programme|program|documentary|reel|musical|play)\s*,?\s*$",
+    re.IGNORECASE,
+)
 # The words before a quotation that make it a question put to someone ("Asked by ExtraTV if it
 # was hard to 'be yourself'"), not words of theirs.
-QUESTION_LEAD = re.compile(r"\b(?:asked|questioned|pressed|quizzed)\b[^.?!,;:]*\b(?:if|whether|about|why|how|what|to)\b",
-                           re.IGNORECASE)
+QUESTION_LEAD = re.compile(
+    r"\b(?:asked|questioned|pressed|quizzed)\b[^.?!,;:]*\b(?:if|whether|about|why|how|what|to)\b", re.IGNORECASE
+)
 # A headline's speaker and colon: "John McCain: …", "Clinton camp: …", "Newspaper: …".
 HEADLINE_SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z]?[\w.'’-]+){0,3}):\s+\S")
-HARD_PUNCT = set(",;:\"“”()[]—–")
-OUTLET_RE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted((re.escape(o) for o in lexicon.OUTLETS if len(o) > 2
-                                                             and o[0].isupper()), key=len, reverse=True)) + r")(?![\w])")
-GROUP_HINT = re.compile(r"\b(?:" + "|".join(sorted(lexicon.ANONYMOUS_NOUNS | lexicon.PUBLIC_NOUNS, key=len, reverse=True))
-                         + r")\b", re.IGNORECASE)
+HARD_PUNCT = set(',;:"“”()[]—–')
+OUTLET_RE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(sorted((re.escape(o) for o in lexicon.OUTLETS if len(o) > 2 and o[0].isupper()), key=len, reverse=True))
+    + r")(?![\w])"
+)
+GROUP_HINT = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.ANONYMOUS_NOUNS | lexicon.PUBLIC_NOUNS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 
 
 def title_like(words: list[str], inner: str) -> bool:
@@ -59,4 +98,4 @@ def title_like(words: list[str], inner: str) -> bool:
 
 
 def is_suggest(text: str, at: int) -> bool:
-    return text[at:at + 7].lower().startswith("suggest")
+    return text[at : at + 7].lower().startswith("suggest")

@@ -22,8 +22,11 @@ from reader.analysis.text import tokens as _tokens
 from reader.corpus.parse import trim_span
 
 LOOK_BACK = 200  # mentions a pronoun may reach back to
-GROUP_BODIES = frozenset("group organization organisation association coalition institute center centre "
-                         "alliance caucus movement network council".split())
+GROUP_BODIES = frozenset(
+    "group organization organisation association coalition institute center centre "
+    "alliance caucus movement network council".split()
+)
+
 
 @dataclass
 class Claim:
@@ -43,12 +46,15 @@ class _Source:
     speaker: str | None
 
 
-QUANTITY = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b(?:\d+|one|two|three|four|five|six|"
-                      r"seven|eight|nine)\s+(?:in|of|out of)\s+(?:\d+|10|ten|\w+)\b|\bmajority\b|\bplurality\b")
+QUANTITY = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b(?:\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine)\s+(?:in|of|out of)\s+(?:\d+|10|ten|\w+)\b|\bmajority\b|\bplurality\b"
+)
 
 
-def find_claims(text: str, segs: list[Segment], quotes: list[Quote], mentions: list[Mention],
-                cache: dict | None = None) -> list[Claim]:
+def find_claims(
+    text: str, segs: list[Segment], quotes: list[Quote], mentions: list[Mention], cache: dict | None = None
+) -> list[Claim]:
     reader = _Reader(text, quotes, mentions, cache, segs)
     claims = []
     for seg in segs:
@@ -64,8 +70,9 @@ def find_claims(text: str, segs: list[Segment], quotes: list[Quote], mentions: l
 
 
 class _Reader:
-    def __init__(self, text: str, quotes: list[Quote], mentions: list[Mention], cache: dict | None,
-                 segs: list[Segment]) -> None:
+    def __init__(
+        self, text: str, quotes: list[Quote], mentions: list[Mention], cache: dict | None, segs: list[Segment]
+    ) -> None:
         self._token_cache: dict = {} if cache is None else cache
         self._next_quote = 0
         self.text = text
@@ -127,7 +134,9 @@ class _Reader:
             return None
         lo, hi = match.span(1)
         source = self._classify(lo, hi)
-        named_here = any(m.end <= hi for m in self.mentions[bisect_left(self._starts, lo):bisect_left(self._starts, hi)])
+        named_here = any(
+            m.end <= hi for m in self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+        )
         if source.source == "named" and not named_here or source.source in ("none", "public"):
             return None
         hedges = [m.group() for m in W.HEDGE.finditer(self.text, start, end)]
@@ -177,8 +186,9 @@ class _Reader:
         else:
             verb_source = self._verb_source(start, end, credited_scare=bool(scare))
             hedge_at = min((m.start() for m in W.HEDGE.finditer(text, start, end)), default=None)
-            if verb_source is not None and (hedge_at is None or verb_source[0] <= hedge_at
-                                            or not W.is_suggest(text, hedge_at)):
+            if verb_source is not None and (
+                hedge_at is None or verb_source[0] <= hedge_at or not W.is_suggest(text, hedge_at)
+            ):
                 source = verb_source[1]
                 claim = Claim(start, end, text[start:end], "attributed", source.source, source.speaker, hedges)
             elif hedges:
@@ -196,8 +206,9 @@ class _Reader:
         words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", inner)
         if len(words) < 3 and not re.search(r"[.!?]", inner[:-1] if inner.endswith((".", ",")) else inner):
             return False
-        if W.title_like(words, inner) and (W.TITLE_CUES.search(self.text[max(0, quote.start - 40):quote.start])
-                                          or len(words) <= 12):
+        if W.title_like(words, inner) and (
+            W.TITLE_CUES.search(self.text[max(0, quote.start - 40) : quote.start]) or len(words) <= 12
+        ):
             return False
         return True
 
@@ -227,7 +238,7 @@ class _Reader:
         """'"We're fine," she said. "Really."': an unattributed quotation right after an
         attributed one in the same paragraph is the same speaker's."""
         para_start = self._line_start(quote.start)
-        nearby = self.quotes[bisect_left(self._quote_starts, para_start):bisect_left(self._quote_starts, quote.start)]
+        nearby = self.quotes[bisect_left(self._quote_starts, para_start) : bisect_left(self._quote_starts, quote.start)]
         earlier = [q for q in nearby if q.chain != quote.chain]
         if earlier:
             found = self.chain_source.get(earlier[-1].chain)
@@ -326,8 +337,12 @@ class _Reader:
             word = tok.text.lower()
             reports_that = word in lexicon.SPEECH_VERBS and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
             evidence = word in lexicon.EVIDENCE_VERBS
-            if not (word in lexicon.STRONG_ATTRIBUTION or reports_that or evidence
-                    or (credited_scare and word in lexicon.SPEECH_VERBS)):
+            if not (
+                word in lexicon.STRONG_ATTRIBUTION
+                or reports_that
+                or evidence
+                or (credited_scare and word in lexicon.SPEECH_VERBS)
+            ):
                 continue
             previous = toks[i - 1].text.lower() if i else ""
             if word in (lexicon.STANCE_VERBS | lexicon.INTENT_VERBS) - lexicon.REPORTING_VERBS and not reports_that:
@@ -339,8 +354,10 @@ class _Reader:
                 continue  # "amid claims", "the reports"; "is said to" (a hedge, not a speaker)
             source = self._subject(toks, i, start)
             if evidence and not reports_that:  # "a new poll shows …": only polls, studies, records
-                if source is not None and set(re.findall(r"[a-z]+", (source.speaker or "").lower())) & \
-                        lexicon.EVIDENCE_NOUNS:
+                if (
+                    source is not None
+                    and set(re.findall(r"[a-z]+", (source.speaker or "").lower())) & lexicon.EVIDENCE_NOUNS
+                ):
                     return tok.start, _Source("publication", source.speaker)
                 continue
             if source is None or source.source == "none":
@@ -362,7 +379,7 @@ class _Reader:
         j = verb - 1
         while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS | W.AUXILIARIES:
             j -= 1
-        if j < 0 or self.text[toks[j].end:toks[j + 1].start].strip() or toks[j].text.endswith(("'", "’", "'s", "’s")):
+        if j < 0 or self.text[toks[j].end : toks[j + 1].start].strip() or toks[j].text.endswith(("'", "’", "'s", "’s")):
             return None  # a comma between, or "Sanders’ attacks": the word is a noun there
         word = toks[j].text.lower()
         if word in ("he", "she"):
@@ -374,16 +391,29 @@ class _Reader:
     def _multiword_source(self, lo: int, hi: int, with_position: bool = False, relays_only: bool = False):
         for match in W.MULTIWORD.finditer(self.text, lo, hi):
             phrase = match.group().lower()
-            if relays_only and phrase in ("went on", "goes on", "go on", "chimed in", "weighed in",
-                                          "opened up", "spoke out"):
+            if relays_only and phrase in (
+                "went on",
+                "goes on",
+                "go on",
+                "chimed in",
+                "weighed in",
+                "opened up",
+                "spoke out",
+            ):
                 continue
             if phrase in ("according to", "as reported by", "per", "cited by"):
                 toks = self.tokens(self.text, match.end(), hi)
                 if not toks or (phrase == "per" and not toks[0].capitalised):
                     continue
                 source = self._object_after(toks, -1, hi)
-            elif phrase in ("can reveal", "can confirm", "can exclusively reveal", "has learned",
-                            "has learnt", "learned") or phrase.endswith((" about", " at")):
+            elif phrase in (
+                "can reveal",
+                "can confirm",
+                "can exclusively reveal",
+                "has learned",
+                "has learnt",
+                "learned",
+            ) or phrase.endswith((" about", " at")):
                 toks = self.tokens(self.text, lo, match.start())
                 source = self._subject(toks, len(toks), lo) if toks else None
             else:
@@ -404,12 +434,12 @@ class _Reader:
             return None
         end_tok = j
         limit = toks[verb].start if verb < len(toks) else None
-        gap_after = self.text[toks[end_tok].end:limit] if limit is not None else ""
+        gap_after = self.text[toks[end_tok].end : limit] if limit is not None else ""
         if any(c in W.HARD_PUNCT for c in gap_after.replace("'", "").replace("’", "")):
             return None
         k = end_tok
         while k > 0 and end_tok - k < 6:
-            gap = self.text[toks[k - 1].end:toks[k].start]
+            gap = self.text[toks[k - 1].end : toks[k].start]
             if any(c in W.HARD_PUNCT for c in gap) or toks[k - 1].text.lower() in W.STOP_BACK:
                 break
             k -= 1
@@ -424,7 +454,7 @@ class _Reader:
             return None
         k = start
         while k + 1 < len(toks) and k - start < 6:
-            gap = self.text[toks[k].end:toks[k + 1].start]
+            gap = self.text[toks[k].end : toks[k + 1].start]
             if any(c in W.HARD_PUNCT or c in ".!?" for c in gap) or toks[k + 1].text.lower() in W.STOP_BACK:
                 break
             k += 1
@@ -456,19 +486,27 @@ class _Reader:
             return _Source("none", None)
         if len(words) == 1 and words[0] in W.SUBJECT_PRONOUNS:
             return self._pronoun(words[0], start)
-        if W.ELLIPTIC.match(lower) and self.last_claim is not None and self.last_claim.source in ("public", "anonymous"):
+        if (
+            W.ELLIPTIC.match(lower)
+            and self.last_claim is not None
+            and self.last_claim.source in ("public", "anonymous")
+        ):
             return _Source(self.last_claim.source, phrase)
         head = re.split(r"\b(?:close to|of|for|with|at|from|in|near|familiar with|cited by|to)\b", lower)[0]
         head_words = set(re.findall(r"[a-z][a-z\-']*", head))
-        named = [m for m in self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
-                 if m.end <= end]
+        named = [
+            m for m in self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)] if m.end <= end
+        ]
         head_end = start + len(head.rstrip())
         if named and named[-1].end >= head_end - 2 and named[-1].start < head_end:
             return _Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
         if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
             return _Source("anonymous", phrase)
-        if W.OUTLET_RE.search(phrase) or \
-                head_words & lexicon.PUBLICATION_NOUNS or re.search(r"\.(?:com|net|org|co\.uk)\b", lower):
+        if (
+            W.OUTLET_RE.search(phrase)
+            or head_words & lexicon.PUBLICATION_NOUNS
+            or re.search(r"\.(?:com|net|org|co\.uk)\b", lower)
+        ):
             if not named:
                 return _Source("publication", phrase)
         if head_words & lexicon.PUBLIC_NOUNS or W.ELLIPTIC.match(lower):
@@ -490,8 +528,12 @@ class _Reader:
         proper = [w for w in phrase.split() if w[:1].isupper() and w.lower().strip(".,") not in lexicon.common_words()]
         if proper and words[0] not in lexicon.FUNCTION_WORDS:
             return _Source("named", phrase)
-        if len(words) == 1 and phrase[:1].isupper() and not phrase.isupper() and \
-                (phrase in lexicon.surnames() or phrase in lexicon.first_names()):
+        if (
+            len(words) == 1
+            and phrase[:1].isupper()
+            and not phrase.isupper()
+            and (phrase in lexicon.surnames() or phrase in lexicon.first_names())
+        ):
             return _Source("named", phrase)  # "Trump said": a surname that is also a word
         if head_words & lexicon.OFFICIAL_NOUNS and len(words) <= 6:
             return _Source("anonymous", phrase)  # "Officials", "the judge", "Republican strategists"
@@ -521,7 +563,7 @@ class _Reader:
     def _last_person(self, at: int, want: str = "u") -> str | None:
         # Mentions ending before `at`; a pronoun looks back at most LOOK_BACK of them.
         stop = bisect_left(self._starts, at)
-        before = [m for m in self.mentions[max(0, stop - LOOK_BACK):stop] if m.end <= at]
+        before = [m for m in self.mentions[max(0, stop - LOOK_BACK) : stop] if m.end <= at]
         for mention in reversed(before):
             g = gender(mention.person)
             if want == "u" or g in (want, "u"):
@@ -540,11 +582,22 @@ class _Reader:
         toks = self.tokens(self.text, start, end)
         for i, tok in enumerate(toks):
             word = tok.text.lower()
-            if word in lexicon.ANONYMOUS_NOUNS - {"person", "someone"} or word in (lexicon.PUBLIC_NOUNS - {"people", "some", "others", "many"}) \
-                    or (word in ("many", "some") and i + 1 < len(toks) and toks[i + 1].text.lower() not in ("of", "time", "years")):
+            if (
+                word in lexicon.ANONYMOUS_NOUNS - {"person", "someone"}
+                or word in (lexicon.PUBLIC_NOUNS - {"people", "some", "others", "many"})
+                or (
+                    word in ("many", "some")
+                    and i + 1 < len(toks)
+                    and toks[i + 1].text.lower() not in ("of", "time", "years")
+                )
+            ):
                 k = i
-                while k > 0 and i - k < 4 and self.text[toks[k - 1].end:toks[k].start].strip() == "" \
-                        and toks[k - 1].text.lower() in W.GROUP_MODIFIERS:
+                while (
+                    k > 0
+                    and i - k < 4
+                    and self.text[toks[k - 1].end : toks[k].start].strip() == ""
+                    and toks[k - 1].text.lower() in W.GROUP_MODIFIERS
+                ):
                     k -= 1
                 return self._classify(toks[k].start, tok.end)
         return None

@@ -10,8 +10,9 @@ DATA = Path(__file__).parent / "data"
 
 
 def _lines(name: str) -> list[str]:
-    return [line for line in (DATA / name).read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#")]
+    return [
+        line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,8 @@ def common_words() -> frozenset[str]:
     return frozenset(_lines("common_words.txt")) | FUNCTION_WORDS
 
 
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 a an the and or but nor so yet for of in on at to from by with without within into onto upon about
 above below after before since until while during through throughout across against among around
 between beyond despite except inside outside over under via per than as if though although because
@@ -48,17 +50,21 @@ their theirs this that these those who whom whose which what when where why how 
 few more most other some such no not only own same too very can will just should now also even still
 here there then once again ever never always already almost is are was were be been being have has
 had do does did yes oh wow hey well okay ok meanwhile however therefore instead indeed perhaps maybe
-""".split())
+""".split()
+)
 
-TITLES = frozenset("""
+TITLES = frozenset(
+    """
 mr mrs ms miss mx dr prof professor sir dame lady lord rev reverend fr father sister brother
 sen senator rep representative gov governor pres president vice prime minister chancellor king queen
 prince princess duke duchess earl count countess baron judge justice detective det officer sgt
 sergeant capt captain lt lieutenant col colonel gen general adm admiral coach mayor chef uncle aunt
 grandma grandpa auntie st saint pope bishop archbishop rabbi imam sheikh
-""".split())
+""".split()
+)
 
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset(
+    """
 say says said saying tell tells told telling claim claims claimed claiming reveal reveals revealed
 revealing insist insists insisted insisting explain explains explained explaining add adds added
 adding admit admits admitted admitting state states stated stating note notes noted noting
@@ -78,10 +84,12 @@ dub dubs dubbed label labels labelled labeled doubt doubts doubted stress stress
 hit hits gush gushing brag bragged boast boasted vow vowed promise promised
 clarify clarifies clarified clarifying acknowledge acknowledges acknowledged acknowledging
 arguing announcing tweets tweeting insisting contend contends contended contending
-""".split())
+""".split()
+)
 
 # Verbs of speech that mark reported speech on their own (the others need a quote or "that").
-STRONG_ATTRIBUTION = frozenset("""
+STRONG_ATTRIBUTION = frozenset(
+    """
 say says said saying tell tells told claim claims claimed claiming reveal reveals revealed insist
 insists insisted explain explains explained admit admits admitted state states stated allege
 alleges alleged confirm confirms confirmed deny denies denied disclose discloses disclosed
@@ -90,7 +98,8 @@ wrote dish dished spill spilled doubt doubts doubted stressed vowed agreed recal
 accuse accuses accused accusing saying recalls
 announce announces announced describe describes described criticize criticizes criticized criticise
 criticises criticised praise praises praised urge urges urged warn warns warned argue argues argued
-""".split())
+""".split()
+)
 
 # Wishes and intentions credited to someone ("Trump wants a wall"): a claim only when the one
 # who wants is named or a pronoun right before the verb.
@@ -118,62 +127,100 @@ recommend:recommends,recommended estimate:estimates,estimated doubt:doubts,doubt
 argue:argues,argued warn:warns,warned complain:complains,complained admit:admits,admitted
 highlight:highlights,highlighted emphasize:emphasizes,emphasized stress:stresses,stressed
 """
-STANCE_VERBS = frozenset(w for entry in _STANCE_STEMS.split() for part in entry.split(":")
-                         for w in part.split(",")) | frozenset(
-    w[:-1] + "ing" if w.endswith("e") and not w.endswith("ee") else w + w[-1] + "ing"
-    if w in ("admit", "slam", "stop") else w + "ing"
-    for w in (entry.split(":")[0] for entry in _STANCE_STEMS.split()))
+STANCE_VERBS = frozenset(
+    w for entry in _STANCE_STEMS.split() for part in entry.split(":") for w in part.split(",")
+) | frozenset(
+    w[:-1] + "ing"
+    if w.endswith("e") and not w.endswith("ee")
+    else w + w[-1] + "ing"
+    if w in ("admit", "slam", "stop")
+    else w + "ing"
+    for w in (entry.split(":")[0] for entry in _STANCE_STEMS.split())
+)
 STRONG_ATTRIBUTION = STRONG_ATTRIBUTION | INTENT_VERBS | STANCE_VERBS | frozenset("ask asks asked".split())
 
 # Hedging constructions (regular expressions, matched case-insensitively on word boundaries).
 HEDGES = (
-    r"reportedly", r"allegedly", r"purportedly", r"supposedly", r"apparently", r"seemingly",
-    r"presumably", r"rumou?rs? (?:swirl|swirling|suggest|suggesting|claim|have it|that|are|is|persist|persisting|abound|began|continue)",
-    r"rumou?red", r"(?:amid|sparking|fuelling|fueling|fuel|spark|sparked|fuelled|fueled) (?:\w+ ){0,2}speculation",
+    r"reportedly",
+    r"allegedly",
+    r"purportedly",
+    r"supposedly",
+    r"apparently",
+    r"seemingly",
+    r"presumably",
+    r"rumou?rs? (?:swirl|swirling|suggest|suggesting|claim|have it|that|are|is|persist|persisting|abound|began|"
+    r"continue)",
+    r"rumou?red",
+    r"(?:amid|sparking|fuelling|fueling|fuel|spark|sparked|fuelled|fueled) (?:\w+ ){0,2}speculation",
     r"speculation (?:that|is|has|about whether|swirls|mounts|grows|is growing)",
     r"it(?: is|'s| was| has been) (?:claimed|said|understood|believed|thought|reported|alleged|rumou?red)",
-    r"some (?:are saying|say|believe|claim|suggest|think)", r"many (?:believe|think|suspect|wonder)",
-    r"suggests?", r"suggested", r"suggesting", r"(?:is|are|was|were) said to",
-    r"(?:is|are|was|were) believed to", r"(?:is|are|was|were) thought to", r"unconfirmed",
-    r"whispers?", r"gossip", r"if (?:the )?reports are (?:true|accurate)", r"sources? (?:say|said|claim)",
+    r"some (?:are saying|say|believe|claim|suggest|think)",
+    r"many (?:believe|think|suspect|wonder)",
+    r"suggests?",
+    r"suggested",
+    r"suggesting",
+    r"(?:is|are|was|were) said to",
+    r"(?:is|are|was|were) believed to",
+    r"(?:is|are|was|were) thought to",
+    r"unconfirmed",
+    r"whispers?",
+    r"gossip",
+    r"if (?:the )?reports are (?:true|accurate)",
+    r"sources? (?:say|said|claim)",
     r"amid (?:\w+ ){0,2}(?:claims|reports|rumou?rs|allegations|speculation)",
-    r"it (?:seems|appears|would seem|would appear)", r"(?:seems?|seemed|appears?|appeared) to (?:be|have)",
-    r"it(?: is|'s|’s) (?:safe|fair) to (?:assume|say)", r"(?:may|might|could) (?:well )?have been",
+    r"it (?:seems|appears|would seem|would appear)",
+    r"(?:seems?|seemed|appears?|appeared) to (?:be|have)",
+    r"it(?: is|'s|’s) (?:safe|fair) to (?:assume|say)",
+    r"(?:may|might|could) (?:well )?have been",
     r"(?:is|are|was|were) (?:widely |largely |also |now |still )?(?:expected|projected) to",
 )
 
-ANONYMOUS_NOUNS = frozenset("""
+ANONYMOUS_NOUNS = frozenset(
+    """
 insider insiders source sources friend friends pal pals confidant confidante confidants associate
 associates spy spies onlooker onlookers witness witnesses tipster tipsters aide aides staffer
 staffers acquaintance acquaintances relative relatives neighbour neighbor neighbours neighbors
 person someone insider's insiders' source's employee employees worker workers guest guests
 colleague colleagues staff crew partygoer partygoers bystander bystanders agent agents rep reps
 representative representatives spokesperson spokesman spokeswoman mole whistleblower
-""".split())
+""".split()
+)
 
-PUBLIC_NOUNS = frozenset("""
+PUBLIC_NOUNS = frozenset(
+    """
 fans fan commenters commenter critics critic reviewers reviewer viewers viewer followers follower
 analysts analyst experts expert commentators commentator observers observer pundits pundit
 users user social-media audiences audience netizens readers reader people many some others
 trolls troll
-""".split())
+""".split()
+)
 
 # Polls, studies and records: a claim "according to" them, or that they "show" or "found",
 # rests on them (source `publication`).
-EVIDENCE_NOUNS = frozenset("""
+EVIDENCE_NOUNS = frozenset(
+    """
 poll polls polling survey surveys study studies results data figures analysis research census
 estimate estimates statistics numbers ruling rulings records filing filings statement statements
 memo memos transcript transcripts indictment lawsuit complaint audit review investigation
-""".split())
-EVIDENCE_VERBS = frozenset("""
+""".split()
+)
+EVIDENCE_VERBS = frozenset(
+    """
 show shows showed shown showing find finds found indicate indicates indicated indicating
-""".split())
-PUBLICATION_NOUNS = frozenset("""
+""".split()
+)
+PUBLICATION_NOUNS = (
+    frozenset(
+        """
 report reports reporting tabloid tabloids magazine magazines newspaper newspapers outlet outlets
 publication publications paper papers website site documents filings court-documents
-""".split()) | EVIDENCE_NOUNS
+""".split()
+    )
+    | EVIDENCE_NOUNS
+)
 
-OUTLETS = frozenset("""
+OUTLETS = frozenset(
+    """
 People|Page Six|TMZ|Us Weekly|In Touch|In Touch Weekly|Life & Style|OK!|OK! Magazine|Star|Star Magazine
 |The National Enquirer|National Enquirer|Enquirer|RadarOnline|RadarOnline.com|Radar Online|New Idea|Woman's Day
 |The Daily Mail|Daily Mail|MailOnline|The Sun|The Mirror|Daily Mirror|The Express|Daily Express|The Telegraph
@@ -187,36 +234,44 @@ People|Page Six|TMZ|Us Weekly|In Touch|In Touch Weekly|Life & Style|OK!|OK! Maga
 |Instagram|TikTok|Twitter|X|Facebook|YouTube|Snapchat|Threads|Reddit|Weibo|WhatsApp|Telegram|Pinterest
 |LinkedIn|Twitch|Netflix|Hulu|Max|HBO|HBO Max|Disney+|Prime Video|Amazon|Apple TV+|Peacock|Paramount+
 |TLC|Bravo|MTV|ESPN|Sky News|Sky|ITV|Channel 4|Google|Apple|Microsoft|Meta|Spotify
-""".replace("\n", "").split("|"))
+""".replace("\n", "").split("|")
+)
 
 # Words that make a capitalised name an outlet ("the Daily Record", "Hello! magazine").
-OUTLET_WORDS = frozenset("""
+OUTLET_WORDS = frozenset(
+    """
 Daily Times Post News Record Star Mirror Herald Journal Magazine magazine Weekly Sun Express
 Telegraph Gazette Tribune Chronicle Observer Guardian Standard Review Press TV Radio Network
 Podcast podcast Newsletter Blog Online Wire Digest Bulletin Courier Examiner Inquirer Enquirer
-""".split())
+""".split()
+)
 
 # Organisations speaking on record ("The palace said").
-INSTITUTION_NOUNS = frozenset("""
+INSTITUTION_NOUNS = frozenset(
+    """
 palace castle hospital company firm studio studios network police court club team agency label
 brand council government ministry department school university charity church museum
 production network broadcaster channel airline hotel venue restaurant publisher organisers
 organizers promoter promoters league federation union foundation statement
 campaign committee administration party senate congress parliament agency commission board
-""".split())
+""".split()
+)
 
 # People identified by office or trade but not by name: a claim on their word rests on an
 # unnamed source ("Officials said", "the judge said", "analysts say").
-OFFICIAL_NOUNS = frozenset("""
+OFFICIAL_NOUNS = frozenset(
+    """
 official officials judge judges spokesman spokeswoman spokesperson spokespeople aide aides adviser
 advisers advisor advisors president senator senators governor mayor lawmaker lawmakers legislator
 legislators prosecutor prosecutors lawyer lawyers attorney attorneys nominee chairman chairwoman
 secretary minister ambassador officer officers authorities analyst analysts expert experts economist
 economists strategist strategists pollster pollsters researcher researchers scientist scientists
 diplomat diplomats regulator regulators investigator investigators representative representatives
-""".split())
+""".split()
+)
 
-PLACES = frozenset("""
+PLACES = frozenset(
+    """
 Afghanistan|Albania|Algeria|Argentina|Armenia|Australia|Austria|Bahamas|Bangladesh|Belgium|Bolivia|Brazil
 |Bulgaria|Cambodia|Cameroon|Canada|Chile|China|Colombia|Croatia|Cuba|Cyprus|Czechia|Denmark|Ecuador|Egypt
 |England|Estonia|Ethiopia|Finland|France|Georgia|Germany|Ghana|Greece|Guatemala|Haiti|Honduras|Hungary
@@ -241,10 +296,12 @@ Afghanistan|Albania|Algeria|Argentina|Armenia|Australia|Austria|Bahamas|Banglade
 |Seattle|Portland|Denver|Phoenix|Las Vegas|Vegas|Nashville|Detroit|Philadelphia|San Francisco|San Diego
 |Santa Fe|Albuquerque|New Orleans|Orlando|Washington DC|Washington D.C.|Times Square|Central Park
 |Wall Street|Broadway|Brooklyn Bridge|Silicon Valley|Capitol Hill|Downing Street|Buckingham Palace
-""".replace("\n", "").split("|"))
+""".replace("\n", "").split("|")
+)
 
 # Last words that make a capitalised phrase a place, an organisation or a title, not a person.
-NON_PERSON_HEADS = frozenset("""
+NON_PERSON_HEADS = frozenset(
+    """
 Street St Avenue Ave Road Rd Boulevard Blvd Lane Drive Square Park Plaza Place Court Hall Hotel Inn
 Hospital Clinic University College School Academy Institute Church Cathedral Center Centre Museum
 Gallery Theatre Theater Stadium Arena Airport Station Bridge Tower Building Palace Castle House
@@ -257,17 +314,22 @@ Police Army Navy Force Court Senate Congress Parliament Assembly Foundation Fund
 Association Union Society Reserve Hollywood Day Week Month Year Act Bill Law Program Programme Project
 Lodge Falls Terrace Mosque Temple Shrine Market Garden Gardens Zoo Harbour Harbor Pier Wharf Trail
 Highway Freeway Turnpike Canyon Gorge Peak Olympics Paralympics Olympic Championship Championships Prize
-""".split())
+""".split()
+)
 
-MONTHS_DAYS = frozenset("""
+MONTHS_DAYS = frozenset(
+    """
 January February March April May June July August September October November December Jan Feb Mar
 Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 Christmas Easter Halloween Thanksgiving
-""".split())
+""".split()
+)
 
-NUMBER_WORDS = frozenset("""
+NUMBER_WORDS = frozenset(
+    """
 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
 seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-""".split())
+""".split()
+)
 
 PRONOUNS_SUBJECT = {"he": "m", "she": "f", "they": "u", "him": "m", "her": "f", "them": "u"}

@@ -14,7 +14,8 @@ from reader.analysis import lexicon
 
 # Offices, ranks and trades written before a name with a capital ("Home Secretary Suella
 # Braverman", "Editorial Manager Chet Clem", "Mathematician Hermann Weyl").
-ROLE_WORDS = frozenset("""
+ROLE_WORDS = frozenset(
+    """
 president vice minister secretary premier chancellor senator congressman congresswoman governor mayor
 ambassador commissioner chairman chairwoman chair director manager editor executive ceo cfo coo cto
 founder co-founder head chief leader spokesman spokeswoman spokesperson general major colonel captain
@@ -31,10 +32,12 @@ nun abbot saint st king queen prince princess emperor empress duke duchess earl 
 lord lady dame sir mr mrs ms miss mx madam mademoiselle mlle monsieur herr frau señor senor
 madame mme student activist scientologist analyst expert economist official aide adviser advisor
 shadow interim acting former late
-""".split())
+""".split()
+)
 
 # Nationalities, languages, peoples and faiths: capitalised but not names of people.
-DEMONYMS = frozenset("""
+DEMONYMS = frozenset(
+    """
 American Americans African Africans Asian Asians European Europeans British Briton Britons English
 Scottish Scots Welsh Irish French German Germans Dutch Spanish Portuguese Italian Italians Greek Greeks
 Russian Russians Ukrainian Ukrainians Polish Czech Slovak Hungarian Romanian Bulgarian Serbian
@@ -59,7 +62,8 @@ Jew Jews Judaism Hindu Hindus Buddhist Buddhists Sikh Sikhs Christianity Buddhis
 Pagan Scientologist Scientologists Scientology Republican Republicans Democrat Democrats Democratic
 Conservative Conservatives Liberal Liberals Labour Tory Tories Socialist Communist Marxist Nazi Nazis
 Western Eastern Northern Southern Midwestern
-""".split())
+""".split()
+)
 
 # After a capitalised word, what only a person (or people) does or has.
 _HUMAN_AFTER = re.compile(
@@ -75,11 +79,14 @@ _HUMAN_AFTER = re.compile(
     r"|refused|resigned|retired|graduated|studied|taught|apologi[sz]ed|testified|pleaded|prayed|wept|smiled"
     r"|laughed|recovered|decided|hoped|wanted|believed|learned|learnt|spoke|wrote|thought|felt|remembered"
     r"|was\s+born|is\s+survived|was\s+survived|grew\s+up|was\s+educated|was\s+elected|was\s+arrested"
-    r"|was\s+sentenced|was\s+appointed|was\s+named\s+as|was\s+ordained)\b)")
+    r"|was\s+sentenced|was\s+appointed|was\s+named\s+as|was\s+ordained)\b)"
+)
 
 # A phrase led by one of these is a place ("Lake Erie", "Fort Lee", "Mount Kenya").
-PLACE_LEADS = frozenset("Lake Mount Mt Fort Port Cape Isle Gulf Lac Rio Sierra Monte Pointe Anse Bahia Lago Wadi "
-                        "Jebel Ras Tel Kafr Ain Bir Nahal".split())
+PLACE_LEADS = frozenset(
+    "Lake Mount Mt Fort Port Cape Isle Gulf Lac Rio Sierra Monte Pointe Anse Bahia Lago Wadi "
+    "Jebel Ras Tel Kafr Ain Bir Nahal".split()
+)
 
 # Nouns a nationality, people or place name modifies ("the Moriori language", "Cuban cuisine").
 _MODIFIED_NOUN = re.compile(
@@ -89,34 +96,47 @@ _MODIFIED_NOUN = re.compile(
     r"citizens|nationals|residents|dynasty|empire|architecture|literature|folklore|cooking|wine|wines|"
     r"city|town|village|island|islands|capital|district|county|valley|harbour|harbor|airport|"
     r"station|church|mosque|temple|cathedral|university|college|school|museum|hotel|restaurant|"
-    r"proper|area|suburbs?|neighbo(?:u)?rhood|downtown|metro|municipality)\b")
-_PLACE_IS = re.compile(r"\A\s+(?:is|was|remains|became)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
-                       r"(?:city|town|village|island|country|nation|state|province|region|capital|port|"
-                       r"municipality|suburb|borough|district|county|resort|settlement|archipelago|peninsula|"
-                       r"republic|kingdom|territory|metropolis|destination|neighbo(?:u)?rhood)\b")
+    r"proper|area|suburbs?|neighbo(?:u)?rhood|downtown|metro|municipality)\b"
+)
+_PLACE_IS = re.compile(
+    r"\A\s+(?:is|was|remains|became)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:city|town|village|island|country|nation|state|province|region|capital|port|"
+    r"municipality|suburb|borough|district|county|resort|settlement|archipelago|peninsula|"
+    r"republic|kingdom|territory|metropolis|destination|neighbo(?:u)?rhood)\b"
+)
 
 _WEAK_LOCATIVE = re.compile(r"\b(?:from|to|towards?|of)\s+\Z", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|outside|inside|around|into|"
-                              r"visit|visited|visiting|via|of\s+downtown|downtown|north|south|east|west|"
-                              r"northern|southern|eastern|western)\s+\Z", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|across|throughout|outside|inside|around|into|"
+    r"visit|visited|visiting|via|of\s+downtown|downtown|north|south|east|west|"
+    r"northern|southern|eastern|western)\s+\Z",
+    re.IGNORECASE,
+)
 _PLACE_AFTER = re.compile(r"\A,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)")
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|his|her|their|its|our|my|your|these|those|every|each|"
-                                r"any|no|many|several|other|another)\s+\Z", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|his|her|their|its|our|my|your|these|those|every|each|"
+    r"any|no|many|several|other|another)\s+\Z",
+    re.IGNORECASE,
+)
 
 
 def is_role(word: str) -> bool:
-    """"Minister", "Major-General", "Vice-President"."""
+    """ "Minister", "Major-General", "Vice-President"."""
     return all(part.rstrip(".") in ROLE_WORDS for part in word.lower().split("-"))
 
 
-DIRECTIONS = frozenset("North South East West Northeast Northwest Southeast Southwest Central Upper Lower "
-                       "Greater Inner Outer".split())
+DIRECTIONS = frozenset(
+    "North South East West Northeast Northwest Southeast Southwest Central Upper Lower Greater Inner Outer".split()
+)
 
 
 def is_demonym(word: str) -> bool:
-    """"German", "Thais", "French-born"."""
-    return word in DEMONYMS or (word.endswith("s") and word[:-1] in DEMONYMS) or \
-        (word.endswith("-born") and word[:-5] in DEMONYMS)
+    """ "German", "Thais", "French-born"."""
+    return (
+        word in DEMONYMS
+        or (word.endswith("s") and word[:-1] in DEMONYMS)
+        or (word.endswith("-born") and word[:-5] in DEMONYMS)
+    )
 
 
 def is_place(phrase: str) -> bool:
@@ -137,7 +157,7 @@ _PLACE_BEFORE = re.compile(r"(?:([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?),\s+|\
 
 
 def place_before(before: str, ends_phrase: bool) -> bool:
-    """"Earl of Clare", "Siege of Savannah": a capitalised noun and "of" before; "Exeter, Devon.":
+    """ "Earl of Clare", "Siege of Savannah": a capitalised noun and "of" before; "Exeter, Devon.":
     a known place and a comma before a word that ends the phrase (`ends_phrase`)."""
     match = _PLACE_BEFORE.search(before)
     if not match:
@@ -146,12 +166,12 @@ def place_before(before: str, ends_phrase: bool) -> bool:
 
 
 def determiner_before(before: str) -> bool:
-    """"a Christian family", "his English": a name does not follow an article or possessive."""
+    """ "a Christian family", "his English": a name does not follow an article or possessive."""
     return bool(_DETERMINER_BEFORE.search(before))
 
 
 def place_after(after: str) -> bool:
-    """"Irving, Texas", "Exeter, Devon": a phrase followed by a known place after a comma; "X is
+    """ "Irving, Texas", "Exeter, Devon": a phrase followed by a known place after a comma; "X is
     a city"; "X proper", "the X language": what follows is said of places and peoples."""
     match = _PLACE_AFTER.match(after)
     if match and is_place(match.group(1).rstrip(".,")):

@@ -24,9 +24,13 @@ def resolve(text: str, mentions: list[Mention]) -> None:
     """Full names are people; a single word goes to the full name with that first name, else to
     the person last named with that surname (the next one if none came before). In "Alec and
     Hilaria Baldwin" the first name shares the surname that follows."""
-    for this, following in zip(mentions, mentions[1:]):
-        if (len(this.tokens) == 1 and len(following.tokens) >= 2 and this.tokens[0] in lexicon.first_names()
-                and re.fullmatch(r"\s+(?:and|&)\s+", text[this.end:following.start])):
+    for this, following in zip(mentions, mentions[1:], strict=False):
+        if (
+            len(this.tokens) == 1
+            and len(following.tokens) >= 2
+            and this.tokens[0] in lexicon.first_names()
+            and re.fullmatch(r"\s+(?:and|&)\s+", text[this.end : following.start])
+        ):
             this.tokens = (this.tokens[0], following.tokens[-1])
     full = {" ".join(m.tokens): m.tokens for m in mentions if len(m.tokens) >= 2}
     # A shorter full name inside a longer one ("Alec Baldwin" in "Alexander Alec Baldwin").

@@ -20,6 +20,7 @@ _POST_NOMINAL = re.compile(r"[A-Z]{2,4}|Ph\.?D|QC|KC")
 @dataclass
 class Group:
     """A run of capitalised words, what was cut from its start, and the verdict on it."""
+
     toks: list[Token]
     segment: Segment
     sentence_start: bool
@@ -40,7 +41,7 @@ def norm(word: str) -> str:
 def sentence_case(text: str, seg: Segment) -> bool:
     """A headline written like a sentence ("Wikinews interviews Christopher Hill, U.S.
     candidate"): its capitals mean what they mean in the text, so it is read as text."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", text[seg.start:seg.end])
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[seg.start : seg.end])
     lower = sum(1 for w in words[1:] if w[0].islower() and w not in lexicon.FUNCTION_WORDS)
     return len(words) >= 6 and lower >= 2
 
@@ -55,12 +56,12 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
         while run and run[-1].text.lower() in PARTICLES:
             run.pop()
         if run:
-            opens = run[0].start == first_word or text[max(seg.start, run[0].start - 1):run[0].start] in ("(", "[")
+            opens = run[0].start == first_word or text[max(seg.start, run[0].start - 1) : run[0].start] in ("(", "[")
             out.append(Group(list(run), seg, opens))
         run.clear()
 
     for tok in toks:
-        gap = text[run[-1].end:tok.start] if run else ""
+        gap = text[run[-1].end : tok.start] if run else ""
         joinable = not run or gap.strip() == "" or (gap.strip() == "." and len(run[-1].text) == 1)
         if tok.capitalised and not tok.text[0].isdigit():
             if not joinable:
@@ -80,8 +81,9 @@ def _strip(text: str, group: Group) -> Group:
     toks = group.toks
     while len(toks) > 1 and norm(toks[0].text).lower() in lexicon.FUNCTION_WORDS:
         toks = toks[1:]  # "[6] In Byron's later memoirs"
-    while len(toks) > 1 and norm(toks[0].text).lower().rstrip(".") in lexicon.TITLES \
-            and name_like(norm(toks[1].text)):  # "General Motors" keeps its first word
+    while (
+        len(toks) > 1 and norm(toks[0].text).lower().rstrip(".") in lexicon.TITLES and name_like(norm(toks[1].text))
+    ):  # "General Motors" keeps its first word
         group.has_title = True
         group.saint = norm(toks[0].text).lower().rstrip(".") in ("st", "saint")
         toks = toks[1:]
@@ -89,7 +91,7 @@ def _strip(text: str, group: Group) -> Group:
     cut = _role_cut([norm(t.text) for t in toks])
     if cut:
         group.has_title = group.has_title or cut[1]
-        toks = toks[cut[0]:]
+        toks = toks[cut[0] :]
         group.sentence_start = False
     while len(toks) > 2 and (_plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text)):
         toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter", "Zaha Hadid DBE RA"
@@ -106,14 +108,17 @@ def _strip(text: str, group: Group) -> Group:
 
 
 def name_like(word: str) -> bool:
-    return word in lexicon.first_names() or word in lexicon.surnames() or \
-        word.lower() not in lexicon.common_words()
+    return word in lexicon.first_names() or word in lexicon.surnames() or word.lower() not in lexicon.common_words()
 
 
 def _plain_word(word: str) -> bool:
     """An ordinary capitalised word that names nobody ("Image", "Education")."""
-    return word.lower() in lexicon.common_words() and word not in lexicon.first_names() \
-        and word not in lexicon.surnames() and not word.isupper()
+    return (
+        word.lower() in lexicon.common_words()
+        and word not in lexicon.first_names()
+        and word not in lexicon.surnames()
+        and not word.isupper()
+    )
 
 
 def _role_cut(words: list[str]) -> tuple[int, bool] | None:
@@ -126,14 +131,17 @@ def _role_cut(words: list[str]) -> tuple[int, bool] | None:
                 return None  # "Dean Martin", "Earl Scruggs", "Christian Bale"
             rest = words[i + 1]
             if rest in lexicon.first_names() or (name_like(rest) and not evidence.is_role(rest)):
-                return i + 1, any(evidence.is_role(w) for w in words[:i + 1])
+                return i + 1, any(evidence.is_role(w) for w in words[: i + 1])
             return None
     first = next((i for i, w in enumerate(words) if i and w in lexicon.first_names()), 0)
-    if first and len(words) - first >= 2 and all(
-            _plain_word(w) or evidence.is_demonym(w) or w in lexicon.NON_PERSON_HEADS for w in words[:first]):
+    if (
+        first
+        and len(words) - first >= 2
+        and all(_plain_word(w) or evidence.is_demonym(w) or w in lexicon.NON_PERSON_HEADS for w in words[:first])
+    ):
         return first, False  # "Education Stefania Giannini", "Refugee Council Enver Solomon"
     head = max((i for i, w in enumerate(words[:-2]) if w in lexicon.NON_PERSON_HEADS), default=-1)
-    if head >= 0 and all(name_like(w) and w not in lexicon.NON_PERSON_HEADS for w in words[head + 1:]):
+    if head >= 0 and all(name_like(w) and w not in lexicon.NON_PERSON_HEADS for w in words[head + 1 :]):
         return head + 1, False  # "Washington State University Simon Ličen"
     return None
 

@@ -32,15 +32,24 @@ from reader.analysis.text import Segment, sentences, tokens
 
 __all__ = ["Mention", "find_people", "gender", "norm"]
 
-_AGE_AFTER = re.compile(r"\A\s*(?:,|\()\s*(?:now\s+|aged\s+|age\s+)?(?:\d{1,3}|"
-                        + "|".join(lexicon.NUMBER_WORDS) + r")\b(?!\s*(?:%|percent|million|billion|years? ago|days?|weeks?|"
-                        r"months?|hours?|minutes?|km|miles?|metres?|meters?|feet|ft|kg|am|pm|[ap]\.m\.|-))",
-                        re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:\d{1,3}|(?:" + "|".join(lexicon.NUMBER_WORDS) + r")(?:-(?:"
-                         + "|".join(lexicon.NUMBER_WORDS) + r"))?)-(?:year|month|week)-old\s+"
-                         r"(?:(?!(?:from|in|at|of|near|to|with)\b)\w+\s+){0,2}\Z",
-                         re.IGNORECASE)
-ROLE_NOUNS = frozenset("""
+_AGE_AFTER = re.compile(
+    r"\A\s*(?:,|\()\s*(?:now\s+|aged\s+|age\s+)?(?:\d{1,3}|"
+    + "|".join(lexicon.NUMBER_WORDS)
+    + r")\b(?!\s*(?:%|percent|million|billion|years? ago|days?|weeks?|"
+    r"months?|hours?|minutes?|km|miles?|metres?|meters?|feet|ft|kg|am|pm|[ap]\.m\.|-))",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(
+    r"\b(?:\d{1,3}|(?:"
+    + "|".join(lexicon.NUMBER_WORDS)
+    + r")(?:-(?:"
+    + "|".join(lexicon.NUMBER_WORDS)
+    + r"))?)-(?:year|month|week)-old\s+"
+    r"(?:(?!(?:from|in|at|of|near|to|with)\b)\w+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+ROLE_NOUNS = frozenset(
+    """
 child children daughter daughters son sons wife husband ex ex-wife ex-husband partner boyfriend girlfriend
 fiance fiancé fiancee fiancée mother father mom mum dad sister brother twin baby grandson granddaughter
 niece nephew cousin stepdaughter stepson actor actress singer rapper star superstar host presenter model
@@ -51,13 +60,19 @@ costar alum veteran legend icon musician guitarist drummer boxer golfer athlete 
 senator congressman congresswoman governor mayor prosecutor defendant plaintiff victim suspect doctor
 nurse teacher professor student scientist economist analyst pastor priest bishop friend colleague companion
 ally rival mentor pupil disciple protégé protege successor predecessor opponent teammate classmate
-""".split())
-_NOT_PERSON_BEFORE = re.compile(r"\b(?:in|near|across|throughout|outside|inside|around|into|"
-                                r"visited|visiting|via)\s+\Z", re.IGNORECASE)
+""".split()
+)
+_NOT_PERSON_BEFORE = re.compile(
+    r"\b(?:in|near|across|throughout|outside|inside|around|into|"
+    r"visited|visiting|via)\s+\Z",
+    re.IGNORECASE,
+)
 
 
-_PLACE_HEADS = frozenset("Park Street Avenue Road Lane Square Place Court Bridge House Island Bay Hotel Center "
-                         "Centre Hall Station Tower Beach".split())
+_PLACE_HEADS = frozenset(
+    "Park Street Avenue Road Lane Square Place Court Bridge House Island Bay Hotel Center "
+    "Centre Hall Station Tower Beach".split()
+)
 
 
 def find_people(text: str, segs: list[Segment], cache: dict | None = None) -> list[Mention]:
@@ -74,15 +89,20 @@ def find_people(text: str, segs: list[Segment], cache: dict | None = None) -> li
         group.decision = _judge(text, group, doc)
     people = _people(body)
     known_words = {w for p in people for w in (p.words[0], p.words[-1])}
-    known_words |= {g.toks[0].text for g in body if g.decision and len(g.toks) == 1
-                    and g.cue in ("human", "speech", "title")}
+    known_words |= {
+        g.toks[0].text for g in body if g.decision and len(g.toks) == 1 and g.cue in ("human", "speech", "title")
+    }
     known_words = {w for w in known_words if len(w) > 1 and w.lower() not in lexicon.FUNCTION_WORDS}
     known_names = {p.name for p in people}
     named_firsts = {g.toks[0].text for g in body if g.decision and len(g.toks) == 1} | {p.words[0] for p in people}
     short_forms = {name[:k] for name in named_firsts for k in range(4, len(name))}
     for group in body:
-        if not group.decision and (_known(group, known_words, known_names) or _short_form(group, short_forms)) \
-                and not _placed(text, group, None) and not _blocked(text, group, known=True):
+        if (
+            not group.decision
+            and (_known(group, known_words, known_names) or _short_form(group, short_forms))
+            and not _placed(text, group, None)
+            and not _blocked(text, group, known=True)
+        ):
             group.decision = True
     _coordinated(text, body, doc)
     named_words = {w for g in body if g.decision for w in words_of(g)}
@@ -99,16 +119,21 @@ _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)")
 def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -> None:
     """A name listed with a person's is a person's: "Carrano and Biewener", "Zeus, Hera,
     Poseidon", "(Marsden & Mackey, 2014)"; unless it is a place or an ordinary word."""
+
     def eligible(group: Group) -> bool:
         words = words_of(group)
-        return not group.decision and all(name_like(w) and len(w) > 1 and w not in lexicon.MONTHS_DAYS
-                                          for w in words) \
-            and not evidence.is_place(" ".join(words)) and not _placed(text, group, doc) \
-            and not _blocked(text, group, known=True) \
+        return (
+            not group.decision
+            and all(name_like(w) and len(w) > 1 and w not in lexicon.MONTHS_DAYS for w in words)
+            and not evidence.is_place(" ".join(words))
+            and not _placed(text, group, doc)
+            and not _blocked(text, group, known=True)
             and not (group.sentence_start and words[0].lower() in lexicon.common_words())
+        )
+
     for _ in range(2):
-        for a, b in zip(body, body[1:]):
-            if a.segment is not b.segment or not _COORDINATION.fullmatch(text[a.toks[-1].end:b.toks[0].start]):
+        for a, b in zip(body, body[1:], strict=False):
+            if a.segment is not b.segment or not _COORDINATION.fullmatch(text[a.toks[-1].end : b.toks[0].start]):
                 continue
             if a.decision and eligible(b):
                 b.decision = True
@@ -118,9 +143,9 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
 
 def _context_cue(text: str, group: Group) -> str | None:
     seg = group.segment
-    after = text[group.toks[-1].end:min(seg.end, group.toks[-1].end + 40)]
+    after = text[group.toks[-1].end : min(seg.end, group.toks[-1].end + 40)]
     after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]  # this sentence only
-    before = text[max(seg.start, group.toks[0].start - 40):group.toks[0].start]
+    before = text[max(seg.start, group.toks[0].start - 40) : group.toks[0].start]
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
     if evidence.human_after(after):
@@ -128,15 +153,21 @@ def _context_cue(text: str, group: Group) -> str | None:
     next_words = re.findall(r"[a-z]+", after.lower())[:3]
     if next_words and next_words[0] in lexicon.SPEECH_VERBS:
         return "speech"
-    if len(next_words) > 1 and next_words[0] in ("also", "then", "later", "once", "has", "had")\
-            and next_words[1] in lexicon.SPEECH_VERBS:
+    if (
+        len(next_words) > 1
+        and next_words[0] in ("also", "then", "later", "once", "has", "had")
+        and next_words[1] in lexicon.SPEECH_VERBS
+    ):
         return "speech"
     role = re.findall(r"[a-zé\-]+", before.lower())[-1:]
     if role and role[0] in ROLE_NOUNS and re.search(r"[a-zé\-]+,?\s+\Z", before.lower()):
         return "role"
     prev_words = re.findall(r"[a-z]+", before.lower())[-1:]
-    if prev_words and prev_words[0] in ("said", "says", "added", "explained", "wrote", "insisted") \
-            and before.rstrip().endswith(prev_words[0]):
+    if (
+        prev_words
+        and prev_words[0] in ("said", "says", "added", "explained", "wrote", "insisted")
+        and before.rstrip().endswith(prev_words[0])
+    ):
         return "speech"
     return None
 
@@ -156,11 +187,11 @@ def _placed(text: str, group: Group, doc: evidence.DocumentEvidence | None) -> b
     """The phrase stands where a place does ("in X", "X, Texas"), or, for one word, the
     document shows it only as a place."""
     seg = group.segment
-    before = text[max(seg.start, group.toks[0].start - 30):group.toks[0].start]
-    after = text[group.toks[-1].end:min(seg.end, group.toks[-1].end + 40)]
+    before = text[max(seg.start, group.toks[0].start - 30) : group.toks[0].start]
+    after = text[group.toks[-1].end : min(seg.end, group.toks[-1].end + 40)]
     saint = re.search(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z", before)
     if group.saint or saint:  # "in St. Louis", "Clyst St. Mary"
-        before = before[:saint.start()] if saint else re.sub(r"(?:St\.?|Saint)\s*\Z", "", before)
+        before = before[: saint.start()] if saint else re.sub(r"(?:St\.?|Saint)\s*\Z", "", before)
         if re.search(r"[A-Z][\w'’-]+\s+\Z", before) or evidence.locative_before(before):
             return True
     if after[:1] in ("'", "’") or re.match(r"\s*\(", after) or POSSESSIVE.search(group.toks[-1].text):
@@ -177,18 +208,23 @@ def _not_a_name(group: Group) -> bool:
     words = words_of(group)
     raw = group.toks[0].text
     if len(words) == 1:
-        return evidence.is_role(words[0]) or words[0].lower() in lexicon.TITLES or len(words[0]) == 1 or \
-            words[0] in evidence.DIRECTIONS or \
-            (raw.isupper() and len(raw) > 1 and group.cue != "title") or \
-            (evidence.is_demonym(words[0]) and group.cue != "title")
-    return any(evidence.is_demonym(w) for w in words[1:]) or \
-        (evidence.is_demonym(words[0]) and words[0] not in lexicon.first_names())
+        return (
+            evidence.is_role(words[0])
+            or words[0].lower() in lexicon.TITLES
+            or len(words[0]) == 1
+            or words[0] in evidence.DIRECTIONS
+            or (raw.isupper() and len(raw) > 1 and group.cue != "title")
+            or (evidence.is_demonym(words[0]) and group.cue != "title")
+        )
+    return any(evidence.is_demonym(w) for w in words[1:]) or (
+        evidence.is_demonym(words[0]) and words[0] not in lexicon.first_names()
+    )
 
 
 def _blocked(text: str, group: Group, known: bool = False) -> bool:
     """What rules a phrase out: a quoted title, a role or nationality alone, "a X", "#X", and,
     unless the article names that person elsewhere ("the Tom Cruise video"), "the X"."""
-    before = text[max(group.segment.start, group.toks[0].start - 20):group.toks[0].start]
+    before = text[max(group.segment.start, group.toks[0].start - 20) : group.toks[0].start]
     if _quoted_title(text, group) or _not_a_name(group) or before.rstrip().endswith(("#", "@")):
         return True
     words = words_of(group)
@@ -205,24 +241,31 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
     lower = [w.lower() if len(w) > 1 or len(words) == 1 or w == "I" else "" for w in words]  # initial A. is not "a"
     first_names, common = lexicon.first_names(), lexicon.common_words()
     cue = group.cue
-    before = text[max(group.segment.start, group.toks[0].start - 20):group.toks[0].start]
+    before = text[max(group.segment.start, group.toks[0].start - 20) : group.toks[0].start]
     if _blocked(text, group):
         return False
     if phrase in lexicon.OUTLETS or words[0] in evidence.PLACE_LEADS:
         return False
     if words[-1] in lexicon.NON_PERSON_HEADS and not (
-            len(words) == 2 and words[0] in first_names and words[-1] in lexicon.surnames()
-            and words[-1] not in _PLACE_HEADS):
+        len(words) == 2
+        and words[0] in first_names
+        and words[-1] in lexicon.surnames()
+        and words[-1] not in _PLACE_HEADS
+    ):
         return False  # "Norwood Bank", but "Nathan Law", "Anna Hall"
     if any(w in lexicon.OUTLETS for w in words):
         return False
     if phrase in lexicon.PLACES:
         named = phrase in first_names or phrase in lexicon.surnames()
-        return len(words) == 1 and (cue in ("age", "title", "role") or (
-            named and cue in ("speech", "human") and not _placed(text, group, doc)))
+        return len(words) == 1 and (
+            cue in ("age", "title", "role") or (named and cue in ("speech", "human") and not _placed(text, group, doc))
+        )
     if evidence.is_place(phrase) and cue not in ("age", "title", "role"):
-        named = phrase in first_names or phrase in lexicon.surnames() if len(words) == 1 else \
-            words[0] in first_names and words[-1] in lexicon.surnames()
+        named = (
+            phrase in first_names or phrase in lexicon.surnames()
+            if len(words) == 1
+            else words[0] in first_names and words[-1] in lexicon.surnames()
+        )
         if not named or _placed(text, group, doc):
             return False
     if words[0] in lexicon.PLACES and words[0] not in first_names:
@@ -254,10 +297,13 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
 
 def _quoted_title(text: str, group: Group) -> bool:
     """The whole phrase is the content of a quotation: the title of a work ("Rust")."""
-    before = text[group.toks[0].start - 1:group.toks[0].start] if group.toks[0].start else ""
-    after = text[group.toks[-1].end:group.toks[-1].end + 2]
-    return before in ("\"", "“", "'", "‘") and after[:1] in ("\"", "”", "'", "’", ",", ".") and \
-        (after[:1] in ("\"", "”", "'", "’") or after[1:2] in ("\"", "”", "'", "’"))
+    before = text[group.toks[0].start - 1 : group.toks[0].start] if group.toks[0].start else ""
+    after = text[group.toks[-1].end : group.toks[-1].end + 2]
+    return (
+        before in ('"', "“", "'", "‘")
+        and after[:1] in ('"', "”", "'", "’", ",", ".")
+        and (after[:1] in ('"', "”", "'", "’") or after[1:2] in ('"', "”", "'", "’"))
+    )
 
 
 @dataclass
@@ -300,12 +346,12 @@ def _known_within(group: Group, people: list[_Person], named_words: set[str]) ->
     singles = {w for p in people for w in (p.words[0], p.words[-1])} | named_words
     out, i = [], 0
     while i < len(words):
-        match = next((n for n in range(min(4, len(words) - i), 1, -1) if tuple(words[i:i + n]) in full), 0)
+        match = next((n for n in range(min(4, len(words) - i), 1, -1) if tuple(words[i : i + n]) in full), 0)
         if match:
-            out.append(Group(group.toks[i:i + match], group.segment, False, decision=True))
+            out.append(Group(group.toks[i : i + match], group.segment, False, decision=True))
             i += match
         elif words[i] in singles:
-            out.append(Group(group.toks[i:i + 1], group.segment, False, decision=True))
+            out.append(Group(group.toks[i : i + 1], group.segment, False, decision=True))
             i += 1
         else:
             i += 1

@@ -42,8 +42,7 @@ def find_quotes(text: str, segs: list[Segment]) -> list[Quote]:
             continues = i == 0 and start == seg.start and open_chain_at_paragraph_end is not None
             if not continues:
                 chain += 1
-            quotes.append(Quote(start, end, open_chain_at_paragraph_end if continues else chain,
-                                closed, double))
+            quotes.append(Quote(start, end, open_chain_at_paragraph_end if continues else chain, closed, double))
         open_chain_at_paragraph_end = quotes[-1].chain if (found and left_open) else None
     return sorted(quotes, key=lambda q: q.start)
 
@@ -91,4 +90,4 @@ def _closes_single(text: str, i: int, hi: int) -> bool:
     after = text[i + 1] if i + 1 < hi else " "
     if before.isalpha() and after.isalpha():
         return False  # an apostrophe inside a word: don't, I'm
-    return not before.isspace() and (after.isspace() or after in ".,;:!?)—–-\"”")
+    return not before.isspace() and (after.isspace() or after in '.,;:!?)—–-"”')

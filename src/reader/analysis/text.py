@@ -10,10 +10,12 @@ from reader.corpus.parse import spans_between
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z]|[^\W\d_a-z](?<=[À-ÖØ-Þ]))|\s+[\"“‘']?\d|\s*$)|\n")
-ABBREVIATIONS = frozenset("""
+ABBREVIATIONS = frozenset(
+    """
 mr mrs ms dr st jr sr vs etc prof rev gen sen rep gov lt col capt sgt mt ft no inc ltd co corp
 jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m approx dept est fig
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -57,15 +59,17 @@ def tokens(text: str, start: int, end: int, cache: dict | None = None) -> list[T
         return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     found = cache.get((start, end))
     if found is None:
-        found = cache[(start, end)] = [Token(m.start(), m.end(), m.group())
-                                       for m in _TOKEN.finditer(text, start, end)]
+        found = cache[(start, end)] = [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     return found
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in text[start:end], not split after abbreviations or initials."""
-    stops = (match.end() for match in _BOUNDARY.finditer(text, start, end)
-             if match.group() == "\n" or not _after_abbreviation(text, start, match.start()))
+    stops = (
+        match.end()
+        for match in _BOUNDARY.finditer(text, start, end)
+        if match.group() == "\n" or not _after_abbreviation(text, start, match.start())
+    )
     return spans_between(text, start, end, stops)
 
 

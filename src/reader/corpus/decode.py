@@ -31,7 +31,7 @@ def decode_article_bytes(raw: bytes) -> Decoded:
     if head and sum(1 for b in head if b in _CONTROL) / len(head) > 0.10:
         return Decoded(None, skip_reason="binary file (mostly control bytes)")
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
     try:
         return _finish(raw.decode("utf-8"), [])
     except UnicodeDecodeError:

@@ -71,8 +71,11 @@ def load_file(path: Path, article_id: str | None = None) -> Article | Skipped:
     if decoded.text is None:
         return Skipped(path, decoded.skip_reason or "not an article")
     return parse_article(
-        decoded.text, article_id=article_id or path.stem, path=path,
-        content_hash=hashlib.sha256(raw).hexdigest(), problems=decoded.problems,
+        decoded.text,
+        article_id=article_id or path.stem,
+        path=path,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        problems=decoded.problems,
     )
 
 

@@ -18,21 +18,70 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _FIRST_SENTENCE = re.compile(r".*?[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9]|\s*$)", re.DOTALL)
-_TERMINAL = tuple('.!,;:"”\')')
+_TERMINAL = tuple(".!,;:\"”')")
 _SMALL_WORDS = {
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in", "into", "is", "nor",
-    "of", "off", "on", "onto", "or", "per", "so", "the", "to", "up", "via", "vs", "with", "yet",
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "from",
+    "if",
+    "in",
+    "into",
+    "is",
+    "nor",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "or",
+    "per",
+    "so",
+    "the",
+    "to",
+    "up",
+    "via",
+    "vs",
+    "with",
+    "yet",
 }
 
 # Phrases of publishers' appeals, newsletter prompts and page furniture. A block with several of
 # them is site boilerplate, not article text.
 _BOILERPLATE_MARKERS = (
-    "your support", "support now", "support us", "donation", "donate", "read more",
-    "subscribe", "subscription", "sign up", "newsletter", "paywall", "afford it",
-    "advertisement", "cookie", "all rights reserved", "click here", "follow us",
-    "share this article", "share on", "download the app", "become a member", "contribute",
-    "independent journalism", "quality journalism", "we need reporters", "terms of use",
-    "privacy policy", "log in", "register for free",
+    "your support",
+    "support now",
+    "support us",
+    "donation",
+    "donate",
+    "read more",
+    "subscribe",
+    "subscription",
+    "sign up",
+    "newsletter",
+    "paywall",
+    "afford it",
+    "advertisement",
+    "cookie",
+    "all rights reserved",
+    "click here",
+    "follow us",
+    "share this article",
+    "share on",
+    "download the app",
+    "become a member",
+    "contribute",
+    "independent journalism",
+    "quality journalism",
+    "we need reporters",
+    "terms of use",
+    "privacy policy",
+    "log in",
+    "register for free",
 )
 MAX_HEADING_WORDS = 14
 # A paragraph longer than this (about 850 words; news paragraphs are a fifth of it) is shown,
@@ -46,8 +95,9 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def parse_article(text: str, *, article_id: str, path: Path, content_hash: str,
-                  problems: list[str] | None = None) -> Article:
+def parse_article(
+    text: str, *, article_id: str, path: Path, content_hash: str, problems: list[str] | None = None
+) -> Article:
     """Parse normalised article text (LF newlines) into an `Article`."""
     problems = list(problems or [])
     date, body_start = _date_marker(text, problems)
@@ -68,8 +118,10 @@ def parse_article(text: str, *, article_id: str, path: Path, content_hash: str,
     for start, end in spans:
         if end - start > MAX_BLOCK_CHARS:
             pieces = _pieces(text, start, end)
-            problems.append(f"a paragraph of {end - start:,} characters is shown as {len(pieces)} "
-                            f"blocks of at most {MAX_BLOCK_CHARS:,}")
+            problems.append(
+                f"a paragraph of {end - start:,} characters is shown as {len(pieces)} "
+                f"blocks of at most {MAX_BLOCK_CHARS:,}"
+            )
             blocks += [Block("paragraph", text[s:e].replace("\n", " "), s, e) for s, e in pieces]
         else:
             blocks.append(_classify(text, start, end))
@@ -78,9 +130,17 @@ def parse_article(text: str, *, article_id: str, path: Path, content_hash: str,
         title, title_derived = _derive_title(blocks), True
     words = sum(count_words(b.text) for b in blocks if b.kind != "boilerplate")
     return Article(
-        id=article_id, path=path, text=text, title=title, title_derived=title_derived,
-        date=date, blocks=blocks, word_count=words, content_hash=content_hash,
-        problems=problems, title_span=title_span,
+        id=article_id,
+        path=path,
+        text=text,
+        title=title,
+        title_derived=title_derived,
+        date=date,
+        blocks=blocks,
+        word_count=words,
+        content_hash=content_hash,
+        problems=problems,
+        title_span=title_span,
     )
 
 

@@ -15,15 +15,29 @@ from pathlib import Path
 from reader.corpus.load import Skipped
 
 
-def sync_in_child(corpus: Path, home: Path, progress: Callable[[int, int], None] | None = None,
-                  rebuild: bool = False, stop: Callable[[], bool] | None = None):
+def sync_in_child(
+    corpus: Path,
+    home: Path,
+    progress: Callable[[int, int], None] | None = None,
+    rebuild: bool = False,
+    stop: Callable[[], bool] | None = None,
+):
     """Run the sync in a child Python and return its SyncReport; raises RuntimeError with the
     child's own words if it fails, and SyncAbandoned once `stop()` is true (the child finishes
     the sync on its own: the index is worth having next time)."""
     from reader.search.engine import SyncReport
 
-    command = [sys.executable, "-m", "reader", "index", "--progress-json",
-               "--corpus", str(corpus), "--home", str(home)] + (["--rebuild"] if rebuild else [])
+    command = [
+        sys.executable,
+        "-m",
+        "reader",
+        "index",
+        "--progress-json",
+        "--corpus",
+        str(corpus),
+        "--home",
+        str(home),
+    ] + (["--rebuild"] if rebuild else [])
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert child.stdout is not None and child.stderr is not None
     report = None
@@ -37,10 +51,16 @@ def sync_in_child(corpus: Path, home: Path, progress: Callable[[int, int], None]
         elif "report" in message:
             data = message["report"]
             report = SyncReport(
-                added=data["added"], changed=data["changed"], removed=data["removed"],
-                touched=data["touched"], unchanged=data["unchanged"], busy=data["busy"],
-                rebuilt_because=data["rebuilt_because"], seconds=data["seconds"],
-                skipped=[Skipped(Path(p), reason) for p, reason in data["skipped"]])
+                added=data["added"],
+                changed=data["changed"],
+                removed=data["removed"],
+                touched=data["touched"],
+                unchanged=data["unchanged"],
+                busy=data["busy"],
+                rebuilt_because=data["rebuilt_because"],
+                seconds=data["seconds"],
+                skipped=[Skipped(Path(p), reason) for p, reason in data["skipped"]],
+            )
     errors = child.stderr.read().decode("utf-8", "replace")
     if child.wait() != 0 or report is None:
         raise RuntimeError(errors.strip().splitlines()[-1] if errors.strip() else "indexing failed")

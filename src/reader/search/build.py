@@ -17,11 +17,12 @@ import signal
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.corpus.load import Skipped, load_file
 from reader.corpus.model import Article
+from reader.search import whoosh_internals as internals
 from reader.search.catalog_db import Row
 from reader.search.pairs import EXT as PAIRS_EXT
 from reader.search.pairs import MAX_DOCS, PairsWriter
@@ -64,11 +65,30 @@ def prepare(job: Job, people: Callable[[Article], list[str]] | None) -> Outcome:
     names = people(article) if people is not None else []
     title = fold_accents(article.title)
     body = fold_accents("\n".join(b.text for b in article.blocks if b.kind != "boilerplate"))
-    fields = dict(path=str(path), id=article.id, title=title, title_text=article.title, date=article.date or "",
-                  title_seq=sequence_bytes(title), body_seq=sequence_bytes(body), body=body,
-                  person=fold_accents(",".join(sorted(set(names)))), words=article.word_count)
-    row = Row(str(path), article.id, job.size, job.mtime_ns, article.content_hash, article.title,
-              article.title_derived, article.date, article.word_count, bool(article.problems))
+    fields = dict(
+        path=str(path),
+        id=article.id,
+        title=title,
+        title_text=article.title,
+        date=article.date or "",
+        title_seq=sequence_bytes(title),
+        body_seq=sequence_bytes(body),
+        body=body,
+        person=fold_accents(",".join(sorted(set(names)))),
+        words=article.word_count,
+    )
+    row = Row(
+        str(path),
+        article.id,
+        job.size,
+        job.mtime_ns,
+        article.content_hash,
+        article.title,
+        article.title_derived,
+        article.date,
+        article.word_count,
+        bool(article.problems),
+    )
     return Prepared(fields, row)
 
 
@@ -80,9 +100,13 @@ def workers_available() -> int:
     return count if count > 1 else 0
 
 
-def index_in_workers(ix, todo: list[Job], workers: int,
-                     people: Callable[[Article], list[str]] | None,
-                     progress: Callable[[int], None] | None = None) -> tuple[dict[str, Outcome], list]:
+def index_in_workers(
+    ix,
+    todo: list[Job],
+    workers: int,
+    people: Callable[[Article], list[str]] | None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[dict[str, Outcome], list]:
     """Index `todo` in `workers` forked processes. Returns the
     outcome of every path and the segments each worker wrote, for the caller to commit under
     its lock."""
@@ -90,12 +114,13 @@ def index_in_workers(ix, todo: list[Job], workers: int,
     jobs = context.Queue()
     results = context.Queue()
     for start in range(0, len(todo), CHUNK):
-        jobs.put(todo[start:start + CHUNK])
+        jobs.put(todo[start : start + CHUNK])
     for _ in range(workers):
         jobs.put(None)
     parent = os.getpid()
-    procs = [context.Process(target=_work, args=(ix, n, jobs, results, people, parent), daemon=True)
-             for n in range(workers)]
+    procs = [
+        context.Process(target=_work, args=(ix, n, jobs, results, people, parent), daemon=True) for n in range(workers)
+    ]
     with _sigint_deferred():
         for proc in procs:
             proc.start()
@@ -192,7 +217,7 @@ def _work(ix, worker: int, jobs, results, people, parent: int) -> None:
         return SegmentWriter(ix, _lk=False, limitmb=POOL_MB, codec=writer_codec()), PairsWriter()
 
     def finish(writer, pairs) -> None:
-        segment = writer._finalize_segment()
+        segment = internals.finish_segment(writer)
         # Written after the segment is assembled, or it would be packed into the segment.
         pairs.write(Path(ix.storage.folder) / segment.make_filename(PAIRS_EXT), writer.docnum)
         segments.append(segment)
@@ -221,7 +246,7 @@ def _work(ix, worker: int, jobs, results, people, parent: int) -> None:
         if writer.docnum:
             finish(writer, pairs)
         else:
-            writer._close_segment()
+            internals.close_segment(writer)
         results.put(("done", worker, segments))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which rebuilds or fails
         results.put(("error", worker, f"{type(exc).__name__}: {exc}"))

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from reader.search.integrity import read_meta
 
-
 SCHEMA_VERSION = 5  # of the index's fields (schema.py) and files: another version is rebuilt
 LISTING = "listing.marshal"  # the catalog in list order, as of the last sync that changed it
 
@@ -55,9 +54,15 @@ def stored_listing(folder: Path, schema: int) -> list[tuple]:
 
 def _listing_row(row: object) -> bool:
     """A row as `listing_by_date` gives it: (id, title, date, words, derived, problems, path)."""
-    return (type(row) is tuple and len(row) == 7 and type(row[0]) is str and type(row[1]) is str
-            and (row[2] is None or type(row[2]) is str) and type(row[3]) is int
-            and type(row[6]) is str)
+    return (
+        type(row) is tuple
+        and len(row) == 7
+        and type(row[0]) is str
+        and type(row[1]) is str
+        and (row[2] is None or type(row[2]) is str)
+        and type(row[3]) is int
+        and type(row[6]) is str
+    )
 
 
 @dataclass
@@ -86,7 +91,9 @@ class CatalogDB:
         self.db.commit()
 
     def rows(self) -> dict[str, Row]:
-        cur = self.db.execute("SELECT path, id, size, mtime_ns, hash, title, title_derived, date, words, flagged FROM files")
+        cur = self.db.execute(
+            "SELECT path, id, size, mtime_ns, hash, title, title_derived, date, words, flagged FROM files"
+        )
         return {r[0]: Row(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9])) for r in cur}
 
     def listing_by_date(self) -> list[tuple]:
@@ -94,12 +101,28 @@ class CatalogDB:
         last, titles A to Z within a day: the list's default order, sorted by SQLite."""
         return self.db.execute(
             "SELECT id, title, date, words, title_derived, flagged, path FROM files "
-            "ORDER BY (date IS NULL OR date = ''), date DESC, lower(title), id").fetchall()
+            "ORDER BY (date IS NULL OR date = ''), date DESC, lower(title), id"
+        ).fetchall()
 
     def put(self, rows: list[Row]) -> None:
-        self.db.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
-                            [(r.path, r.id, r.size, r.mtime_ns, r.hash, r.title, int(r.title_derived), r.date,
-                              r.words, int(r.flagged)) for r in rows])
+        self.db.executemany(
+            "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    r.path,
+                    r.id,
+                    r.size,
+                    r.mtime_ns,
+                    r.hash,
+                    r.title,
+                    int(r.title_derived),
+                    r.date,
+                    r.words,
+                    int(r.flagged),
+                )
+                for r in rows
+            ],
+        )
 
     def touch(self, updates: list[tuple[int, int, str]]) -> None:
         self.db.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", updates)

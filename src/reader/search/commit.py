@@ -1,8 +1,10 @@
 """Committing a sync's writes: the segments worker processes wrote are added beside the
 writer's own, and the merge policy that keeps a one-file change from rewriting the index.
-Uses Whoosh's writer internals (whoosh-reloaded 2.7.5 is pinned)."""
+Whoosh's writer internals are reached through `whoosh_internals`."""
 
 from __future__ import annotations
+
+from reader.search import whoosh_internals as internals
 
 SMALL_SEGMENT = 1000  # segments smaller than this are merged together...
 MERGE_AT = 8  # ...once there are this many
@@ -14,14 +16,7 @@ def commit(writer, segments: list) -> None:
     if not segments:
         writer.commit(mergetype=merge_small)
         return
-    final = writer._merge_segments(merge_small, None, None)
-    if writer._added:
-        writer._flush_segment()
-        final.append(writer.get_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final + segments)
-    writer._finish()
+    internals.commit_segments(writer, merge_small, segments)
 
 
 def merge_small(writer, segments: list) -> list:

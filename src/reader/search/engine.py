@@ -24,13 +24,13 @@ from whoosh import index
 
 from reader.corpus.load import Skipped, _article_ids, find_article_files
 from reader.corpus.model import Article
-from reader.search import build, evaluate, whoosh_patch  # noqa: F401 - before any index is opened
+from reader.search import build, evaluate, whoosh_internals  # imported before any index opens: its patch
 from reader.search import query as Qm
-from reader.search.evaluate import Ranked
+from reader.search.catalog_db import LISTING, CatalogDB, Row, index_folder
 from reader.search.commit import commit
+from reader.search.evaluate import Ranked
 from reader.search.integrity import IndexDamaged, read_meta, stamp_problem, stamps, write_meta
 from reader.search.postings import PostingsReader
-from reader.search.catalog_db import LISTING, CatalogDB, Row, index_folder
 from reader.search.schema import SCHEMA_VERSION, make_schema, writer_codec
 from reader.search.snippets import snippet
 from reader.search.suggest import did_you_mean
@@ -88,6 +88,7 @@ class SearchIndex:
         self._searcher = None
         self._searcher_lock = threading.Lock()
         self._postings: PostingsReader | None = None
+        self.slow_paths: list[str] | None = None  # Whoosh fast paths not taken (None: not checked yet)
 
     # --- opening and recovery --------------------------------------------------------------
 
@@ -208,7 +209,12 @@ class SearchIndex:
                 report.skipped.append(Skipped(path, f"unreadable: {exc.strerror or exc}"))
                 continue
             row = known.get(key)
-            if row is not None and row.size == stat.st_size and row.mtime_ns == stat.st_mtime_ns and row.id == ids[path]:
+            if (
+                row is not None
+                and row.size == stat.st_size
+                and row.mtime_ns == stat.st_mtime_ns
+                and row.id == ids[path]
+            ):
                 report.unchanged += 1
             else:
                 todo.append(build.Job(path, ids[path], row, stat.st_size, stat.st_mtime_ns))
@@ -220,7 +226,8 @@ class SearchIndex:
         segments: list = []
         if workers:
             outcomes, segments = build.index_in_workers(
-                self._ix, todo, workers, people, None if progress is None else lambda done: progress(done, total))
+                self._ix, todo, workers, people, None if progress is None else lambda done: progress(done, total)
+            )
             prepared = ((job, outcomes[str(job.path)]) for job in todo)
         else:
             prepared = ((job, build.prepare(job, people)) for job in todo)
@@ -312,8 +319,7 @@ class SearchIndex:
         under us; the caller rebuilds (a sync with rebuild=True) and asks again."""
         if self._ix is None and not self.open_existing():
             # Never a sync from here: it may run in an app's thread, and a sync forks workers.
-            return SearchResult([], 0, ["the search index is not ready; it is rebuilt at the next sync"],
-                                None, set())
+            return SearchResult([], 0, ["the search index is not ready; it is rebuilt at the next sync"], None, set())
         cleaned, messages = Qm.repair(text)
         if not cleaned.strip():
             return SearchResult([], 0, messages, None, set())
@@ -338,6 +344,10 @@ class SearchIndex:
 
     def _answer(self, parsed, cleaned: str, limit: int, with_snippets: bool, messages: list[str]) -> SearchResult:
         searcher = self._current_searcher()
+        if self.slow_paths is None:
+            self.slow_paths = whoosh_internals.self_check(searcher)
+            if self.slow_paths:  # said once, with the first answer
+                messages = messages + [f"search runs in compatibility mode: slower ({'; '.join(self.slow_paths)})"]
         q = Qm.expand(parsed, searcher.reader(), messages)
         terms = Qm.hit_terms(q)
         ranked = self._rank(searcher, q, limit)
@@ -345,8 +355,9 @@ class SearchIndex:
         for docnum, score in ranked.top:
             stored = searcher.stored_fields(docnum)
             text = snippet(Path(stored["path"]), terms) if with_snippets else ""
-            hits.append(Hit(stored["id"], stored["path"], stored["title_text"], stored["date"] or None,
-                            round(score, 4), text))
+            hits.append(
+                Hit(stored["id"], stored["path"], stored["title_text"], stored["date"] or None, round(score, 4), text)
+            )
         suggestion = did_you_mean(searcher, cleaned) if not hits else None
         return SearchResult(hits, ranked.total, messages + ranked.notes, suggestion, terms, ranked.exact)
 

@@ -17,16 +17,18 @@ from dataclasses import dataclass, field
 
 from whoosh import query as Q
 
-from reader.search.postings import K1, PostingsReader
 from reader.search.pairs import SALT, pair_buckets
+from reader.search.postings import K1, PostingsReader
 from reader.search.schema import phrase_bytes, word_hash
 
 SCORED_FIELDS = {"title", "body", "person"}
 LARGE = 5000  # phrase candidates beyond which the count is sampled and the ranking narrowed
 SAMPLE = 600  # candidates checked to estimate the count
 RANKED = 3000  # candidates checked and scored for the best hits
-SAMPLED_NOTE = (f"a phrase this common is counted from a sample; its best hits are ranked among the "
-                f"{RANKED:,} shortest articles that might hold it")
+SAMPLED_NOTE = (
+    f"a phrase this common is counted from a sample; its best hits are ranked among the "
+    f"{RANKED:,} shortest articles that might hold it"
+)
 
 
 class Unsupported(Exception):
@@ -91,8 +93,8 @@ class FilterNode(Node):
     def __init__(self, pr: PostingsReader, terms, boost: float) -> None:
         self._docs: set[int] = set()
         self.boost = boost
-        for field, text in terms:
-            self._docs.update(pr.postings(field, text, cache=False))
+        for field_name, text in terms:
+            self._docs.update(pr.postings(field_name, text, cache=False))
 
     def docs(self) -> set[int]:
         return self._docs
@@ -193,9 +195,9 @@ class PhraseNode(Node):
         field_boost = self.pr.field_boost(self.field)
         idfs = [self.pr.idf(self.field, w) * self.boost for w in self.phrase]
         top = K1 + 1
-        for d in (cands & hits.keys() if len(cands) < len(hits) else [d for d in hits if d in cands]):
+        for d in cands & hits.keys() if len(cands) < len(hits) else [d for d in hits if d in cands]:
             norm, score = norms[d], 0.0
-            for idf, count in zip(idfs, hits[d]):
+            for idf, count in zip(idfs, hits[d], strict=False):
                 tf = count * field_boost
                 score += idf * tf * top / (tf + norm)
             acc[d] += score

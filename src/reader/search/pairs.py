@@ -85,12 +85,12 @@ class PairsFile:
             self._map.close()
             raise ValueError("not a pairs file for this segment")
         with memoryview(self._map) as view:  # checked once when opened: a garbled file would
-            ok = zlib.crc32(view[_HEADER.size:]) == crc  # silently lose hits
+            ok = zlib.crc32(view[_HEADER.size :]) == crc  # silently lose hits
         if not ok:
             self._map.close()
             raise ValueError("pairs file damaged (checksum)")
         self._offsets = array("I")
-        self._offsets.frombytes(self._map[_HEADER.size:_HEADER.size + 4 * (BUCKETS + 1)])
+        self._offsets.frombytes(self._map[_HEADER.size : _HEADER.size + 4 * (BUCKETS + 1)])
         self._data = _HEADER.size + 4 * (BUCKETS + 1)
         if len(self._map) != self._data + 2 * self._offsets[-1]:
             self._map.close()
@@ -99,7 +99,7 @@ class PairsFile:
     def docs(self, bucket: int) -> array:
         start, end = self._offsets[bucket], self._offsets[bucket + 1]
         out = array("H")
-        out.frombytes(self._map[self._data + 2 * start:self._data + 2 * end])
+        out.frombytes(self._map[self._data + 2 * start : self._data + 2 * end])
         return out
 
     def close(self) -> None:
@@ -108,7 +108,9 @@ class PairsFile:
 
 def open_pairs(reader, folder: Path) -> PairsFile | None:
     """The pairs file of a segment reader's segment, or None (absent, foreign or damaged)."""
-    segment = getattr(reader, "_segment", None)
+    from reader.search.whoosh_internals import segment_of
+
+    segment = segment_of(reader)
     if segment is None:
         return None
     path = Path(folder) / segment.make_filename(EXT)

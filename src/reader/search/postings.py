@@ -3,26 +3,20 @@
 Whoosh's own matchers step through postings one document at a time in Python; reading a
 term's blocks whole (each block is one unpickled tuple of ids, weights and values) and
 keeping them as dictionaries keyed by document number lets the query evaluator intersect and
-unite them at C speed. This module is the only place that knows Whoosh's block layout
-(whoosh-reloaded 2.7.5 is pinned); any other matcher is read posting by posting.
+unite them at C speed. The block layout and the memory-mapped columns are read
+through `whoosh_internals`, the one place that touches Whoosh's private names.
 """
 
 from __future__ import annotations
 
-import sys
-from array import array
 from bisect import bisect_right
 from collections import OrderedDict
 from math import log
 
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
-from whoosh.columns import VarBytesColumn
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from reader.search import whoosh_internals as internals
 from reader.search.pairs import PairsFile, open_pairs
-
 
 K1, B = 1.2, 0.75  # BM25 parameters, Whoosh's defaults
 CACHE_TERMS = 64  # posting lists kept between queries (search-as-you-type repeats words)
@@ -120,7 +114,7 @@ class PostingsReader:
         table = [K1 * ((1 - B) + B * byte_to_length(b) / average) for b in range(256)]
         norms: list[float] = []
         for sub, offset in self.leaves:
-            lengths = _length_bytes(sub.reader(), field)
+            lengths = internals.length_bytes(sub.reader(), field)
             if len(norms) < offset:
                 norms.extend([table[0]] * (offset - len(norms)))
             norms.extend(table[b] for b in lengths)
@@ -132,45 +126,7 @@ class PostingsReader:
 
 def _read_leaf(leaf, field: str, text, weights: dict[int, float]) -> None:
     sub, offset = leaf
-    reader = sub.reader()
-    try:
-        matcher = reader.postings(field, text)
-    except TermNotFound:
-        return
-    deleted = frozenset()
-    if isinstance(matcher, FilterMatcher):
-        deleted = reader.deleted_docs_set
-        matcher = matcher.child
-    if type(matcher) is W3LeafMatcher:
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids = matcher._ids if not offset else [i + offset for i in matcher._ids]
-            weights.update(zip(ids, matcher._weights))
-            matcher._next_block()
-    else:
-        while matcher.is_active():
-            weights[matcher.id() + offset] = matcher.weight()
-            matcher.next()
-    for docnum in deleted:
-        weights.pop(docnum + offset, None)
-
-
-def _length_bytes(reader, field: str) -> bytes:
-    """The one-byte encoded length of `field` for every document of a segment."""
-    count = reader.doc_count_all()
-    column = None
-    perdoc = getattr(reader, "_perdoc", None)
-    if perdoc is not None and hasattr(perdoc, "_cached_reader"):
-        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-
-        column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-    if column is not None and hasattr(column, "_dbfile"):
-        raw = column._dbfile.get(column._basepos, min(count, column._count))
-        return raw + bytes(count - len(raw))
-    from whoosh.util.numeric import length_to_byte
-
-    return bytes(length_to_byte(reader.doc_field_length(d, field, 0) or 0) for d in range(count))
+    internals.read_term(sub.reader(), field, text, offset, weights)
 
 
 class Sequences:
@@ -192,21 +148,12 @@ class Sequences:
             self.parts.append((mapped if mapped is not None else reader.column_reader(name, translate=False), offset))
 
     def _mapped(self, reader, name: str) -> tuple | None:
-        perdoc = getattr(reader, "_perdoc", None)
-        storage = getattr(perdoc, "_storage", None)
-        if hasattr(storage, "a"):  # an OverlayStorage: the compound file first, the folder second
-            storage = storage.a
-        source = getattr(storage, "_source", None)
-        if source is None or not hasattr(storage, "range"):
+        found = internals.column_view(reader, name)
+        if found is None:
             return None
-        try:
-            offset, length = storage.range(W3Codec.column_filename(perdoc._segment, name))
-        except (NameError, AttributeError):
-            return None
-        view = memoryview(source)[offset:offset + length]
+        view, column = found
         self._views.append(view)
-        column = VarBytesColumn.Reader(_View(view), 0, length, reader.doc_count_all())
-        return view, 0, column._offsets, column._lengths
+        return (view, 0, *internals.column_bounds(column))
 
     def close(self) -> None:
         self.parts.clear()
@@ -221,15 +168,17 @@ class Sequences:
         ordered = sorted(docs)
         bounds = self.starts[1:] + [ordered[-1] + 1 if ordered else 0]
         i = 0
-        for (part, offset), end in zip(self.parts, bounds):
+        for (part, offset), end in zip(self.parts, bounds, strict=False):
             j = bisect_right(ordered, end - 1, i)
             if part is None or i == j:
                 i = j
                 continue
             if isinstance(part, tuple):
                 view, base, offsets, lengths = part
-                sequences = ((d, view[base + offsets[d - offset]:base + offsets[d - offset] + lengths[d - offset]].tobytes())
-                             for d in ordered[i:j])
+                sequences = (
+                    (d, view[base + offsets[d - offset] : base + offsets[d - offset] + lengths[d - offset]].tobytes())
+                    for d in ordered[i:j]
+                )
             else:
                 sequences = ((d, part[d - offset]) for d in ordered[i:j])
             for docnum, sequence in sequences:
@@ -255,26 +204,5 @@ class Sequences:
         if isinstance(part, tuple):
             buf, base, offsets, lengths = part
             start = base + offsets[local]
-            return buf[start:start + lengths[local]].tobytes()
+            return buf[start : start + lengths[local]].tobytes()
         return part[local]
-
-
-class _View:
-    """The little of Whoosh's StructFile that its VarBytesColumn reader uses, over a memoryview
-    (Whoosh's BufferFile copies its buffer into a BytesIO)."""
-
-    def __init__(self, view: memoryview) -> None:
-        self._view = view
-
-    def get(self, position: int, length: int) -> bytes:
-        return self._view[position:position + length].tobytes()
-
-    def get_byte(self, position: int) -> int:
-        return self._view[position]
-
-    def get_array(self, position: int, typecode: str, length: int) -> array:
-        out = array(typecode)
-        out.frombytes(self.get(position, length * out.itemsize))
-        if sys.byteorder == "little":
-            out.byteswap()  # Whoosh writes arrays big-endian
-        return out

@@ -23,7 +23,9 @@ _FIELD = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
 
 
 def make_parser(schema) -> MultifieldParser:
-    parser = MultifieldParser(["title", "body"], schema, fieldboosts={"title": 2.0})
+    # Titles count double through the title field's own boost (schema.py), applied once, at
+    # indexing; no boost here as well.
+    parser = MultifieldParser(["title", "body"], schema)
     parser.add_plugin(FuzzyTermPlugin())
     parser.add_plugin(PlusMinusPlugin())
     parser.add_plugin(GtLtPlugin())
@@ -47,7 +49,7 @@ def repair(text: str) -> tuple[str, list[str]]:
     text = fold_accents(text.replace("“", '"').replace("”", '"'))
     if text.count('"') % 2:
         last = text.rfind('"')
-        text = text[:last] + text[last + 1:]
+        text = text[:last] + text[last + 1 :]
         messages.append("unbalanced quote ignored")
     for open_, close in (("(", ")"), ("[", "]"), ("{", "}")):
         text, fixed = _balance(text, open_, close)
@@ -142,8 +144,9 @@ def expand(q: Q.Query, reader, messages: list[str]) -> Q.Query:
         if end and len(end) < 10:
             end = end + "~"
         return Q.TermRange("date", q.start, end, q.startexcl, q.endexcl)
-    if isinstance(q, Q.Prefix) or (isinstance(q, Q.Wildcard) and q.text.endswith("*")
-                                   and not set(q.text[:-1]) & set("*?")):
+    if isinstance(q, Q.Prefix) or (
+        isinstance(q, Q.Wildcard) and q.text.endswith("*") and not set(q.text[:-1]) & set("*?")
+    ):
         prefix = q.text.rstrip("*")
         return _terms(q.fieldname, _top(reader, q.fieldname, reader.expand_prefix(q.fieldname, prefix)))
     if isinstance(q, Q.FuzzyTerm):
@@ -191,8 +194,10 @@ def hit_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
 
 def unreadable(exc: BaseException) -> str:
     """What to tell a user whose query the parser could not read."""
-    return ("cannot read this query: check its operators (AND, OR, NOT, -, +, brackets, < >, field:) "
-            f"or search plain words and \"quoted phrases\" [{type(exc).__name__}]")
+    return (
+        "cannot read this query: check its operators (AND, OR, NOT, -, +, brackets, < >, field:) "
+        f'or search plain words and "quoted phrases" [{type(exc).__name__}]'
+    )
 
 
 def reason(exc: BaseException) -> str:

@@ -18,7 +18,6 @@ from whoosh.system import pack_uint
 
 from reader.search.catalog_db import SCHEMA_VERSION  # noqa: E402,F401 - kept where Whoosh is not needed
 
-
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -116,8 +115,13 @@ class CountedText(TEXT):
 def highlight_analyzer():
     """The same words as text_analyzer, folding accents token by token, so that positions stay
     those of the original text (for highlighting hits in an article)."""
-    return (RegexTokenizer(r"\w+(?:\.?\w+)*") | LowercaseFilter() | CharsetFilter(accent_map)
-            | StopFilter(minsize=2) | StemFilter(cachesize=50000))
+    return (
+        RegexTokenizer(r"\w+(?:\.?\w+)*")
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(minsize=2)
+        | StemFilter(cachesize=50000)
+    )
 
 
 def writer_codec() -> W3Codec:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from whoosh.support.charset import accent_map
 
-from reader.search.schema import fold_accents, word_sequence
 from reader.corpus.load import MAX_FILE_BYTES
 from reader.safefile import read_regular
+from reader.search.schema import fold_accents, word_sequence
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +40,7 @@ def word_pattern(stems) -> re.Pattern:
     accented = _accented()
 
     def letters(stem: str) -> str:
-        return "".join(f"[{re.escape(c)}{accented[c]}]" if c in accented else re.escape(c)
-                       for c in stem_prefix(stem))
+        return "".join(f"[{re.escape(c)}{accented[c]}]" if c in accented else re.escape(c) for c in stem_prefix(stem))
 
     ordered = sorted((t for t in stems if t), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(letters(t) for t in ordered) + r")\w*", re.IGNORECASE)

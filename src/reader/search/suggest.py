@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.search.snippets import surface_form
 from reader.corpus.load import MAX_FILE_BYTES
 from reader.safefile import read_regular
+from reader.search.snippets import surface_form
 
 
 def did_you_mean(searcher, cleaned: str) -> str | None:
@@ -29,6 +29,7 @@ def did_you_mean(searcher, cleaned: str) -> str | None:
                 continue
         words.append(word)
     return " ".join(words) if changed else None
+
 
 def _surface(searcher, stem: str) -> str:
     """The word as articles write it, for a stem ("insider" for "insid")."""

@@ -3,5 +3,14 @@
 from reader.store.model import STATUSES, TARGETS, Bookmark, Note
 from reader.store.store import Store, StoreBusy, StoreCorrupt, StoreError, StoreReadOnly
 
-__all__ = ["STATUSES", "TARGETS", "Bookmark", "Note", "Store", "StoreBusy", "StoreCorrupt",
-           "StoreError", "StoreReadOnly"]
+__all__ = [
+    "STATUSES",
+    "TARGETS",
+    "Bookmark",
+    "Note",
+    "Store",
+    "StoreBusy",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreReadOnly",
+]

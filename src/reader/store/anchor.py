@@ -39,10 +39,12 @@ def make_anchor(article: Article, paragraph: int | None = None, quote: str | Non
     else:
         return Anchor(article=article.id, article_title=article.title)
     return Anchor(
-        article=article.id, article_title=article.title,
+        article=article.id,
+        article_title=article.title,
         paragraph=block_number(article, start),
         quote=article.text[start:end].replace("\n", " "),
-        before=_context_before(article.text, start), after=_context_after(article.text, end),
+        before=_context_before(article.text, start),
+        after=_context_after(article.text, end),
     )
 
 
@@ -132,7 +134,7 @@ def _fuzzy(anchor: Anchor, article: Article) -> Place | None:
         # The quote may be a passage within a longer paragraph: compare against the best window.
         match = matcher.find_longest_match(0, len(target), 0, len(candidate))
         lo = max(0, match.b - match.a)
-        window = candidate[lo:lo + len(target)]
+        window = candidate[lo : lo + len(target)]
         ratio = difflib.SequenceMatcher(None, target, window, autojunk=False).ratio()
         if ratio > best_ratio:
             best, best_ratio = (number, block, lo), ratio
@@ -151,7 +153,7 @@ def _context_score(text: str, span: tuple[int, int], anchor: Anchor) -> int:
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
@@ -172,8 +174,8 @@ def _find_text(text: str, quote: str, lo: int, hi: int) -> tuple[int, int] | Non
 
 
 def _context_before(text: str, start: int) -> str:
-    return text[max(0, start - CONTEXT):start].replace("\n", " ")
+    return text[max(0, start - CONTEXT) : start].replace("\n", " ")
 
 
 def _context_after(text: str, end: int) -> str:
-    return text[end:end + CONTEXT].replace("\n", " ")
+    return text[end : end + CONTEXT].replace("\n", " ")

@@ -29,9 +29,11 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 
 SafeDumper.add_representer(str, _represent_str)
-HEADER = ("# baldreader notes and bookmarks. Safe to edit by hand: keep it valid YAML.\n"
-          "# Paragraph numbers count from 1 as shown in the reader. Status: unverified,\n"
-          "# supported, disputed or false.\n").encode()
+HEADER = (
+    b"# baldreader notes and bookmarks. Safe to edit by hand: keep it valid YAML.\n"
+    b"# Paragraph numbers count from 1 as shown in the reader. Status: unverified,\n"
+    b"# supported, disputed or false.\n"
+)
 
 
 class StoreError(Exception):
@@ -50,8 +52,10 @@ def parse_yaml(raw: bytes, path: Path) -> Any:
     try:
         return safeyaml.load(raw)
     except yaml.constructor.ConstructorError as exc:
-        raise StoreCorrupt(f"{path}: {_where(exc)}refused {_tag(exc)}: baldreader reads plain "
-                           "data only (YAML tags that construct objects are not allowed)") from None
+        raise StoreCorrupt(
+            f"{path}: {_where(exc)}refused {_tag(exc)}: baldreader reads plain "
+            "data only (YAML tags that construct objects are not allowed)"
+        ) from None
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
         raise StoreCorrupt(f"{path}: {_where(exc)}not valid YAML: {problem}") from None
@@ -86,8 +90,7 @@ def dump_document(doc: dict[str, Any]) -> bytes:
 
 def dump_appended_note(note: dict[str, Any]) -> bytes:
     """One more item of the `notes:` list, exactly as `dump_document` writes list items."""
-    return yaml.dump([note], Dumper=SafeDumper, allow_unicode=True, sort_keys=False,
-                     width=100).encode("utf-8")
+    return yaml.dump([note], Dumper=SafeDumper, allow_unicode=True, sort_keys=False, width=100).encode("utf-8")
 
 
 def cache_path(path: Path) -> Path:

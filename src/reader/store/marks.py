@@ -75,8 +75,9 @@ def reattach_renamed(store, articles: list[Article]) -> list[str]:
             continue
         place = locate(note.anchor, articles)
         if place.article is not None and not place.detached:
-            store.update_note(note.id, article=place.article.id, article_title=place.article.title,
-                              paragraph=place.paragraph)
+            store.update_note(
+                note.id, article=place.article.id, article_title=place.article.title, paragraph=place.paragraph
+            )
             moved.append(f"note {note.id}: {note.anchor.article} → {place.article.id}")
     for bookmark in store.bookmarks():
         if bookmark.anchor.article in ids:

@@ -17,7 +17,7 @@ TARGETS = ("article", "paragraph", "claim", "passage")
 
 
 def now_iso() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def new_id(prefix: str, taken: set[str]) -> str:
@@ -33,8 +33,8 @@ def as_text(value: Any) -> str:
         return ""
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None:
-            value = value.replace(tzinfo=_dt.timezone.utc)
-        return value.astimezone(_dt.timezone.utc).isoformat().replace("+00:00", "Z")
+            value = value.replace(tzinfo=_dt.UTC)
+        return value.astimezone(_dt.UTC).isoformat().replace("+00:00", "Z")
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, bool):
@@ -56,18 +56,28 @@ class Anchor:
     FIELDS = ("article", "article_title", "paragraph", "quote", "before", "after")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"article": self.article, "article_title": self.article_title,
-                "paragraph": self.paragraph, "quote": self.quote, "before": self.before,
-                "after": self.after}
+        return {
+            "article": self.article,
+            "article_title": self.article_title,
+            "paragraph": self.paragraph,
+            "quote": self.quote,
+            "before": self.before,
+            "after": self.after,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Anchor:
         paragraph = d.get("paragraph")
         if isinstance(paragraph, bool) or not isinstance(paragraph, int) or paragraph < 1:
             paragraph = None
-        return cls(article=as_text(d.get("article")), article_title=as_text(d.get("article_title")),
-                   paragraph=paragraph, quote=as_text(d.get("quote")),
-                   before=as_text(d.get("before")), after=as_text(d.get("after")))
+        return cls(
+            article=as_text(d.get("article")),
+            article_title=as_text(d.get("article_title")),
+            paragraph=paragraph,
+            quote=as_text(d.get("quote")),
+            before=as_text(d.get("before")),
+            after=as_text(d.get("after")),
+        )
 
 
 @dataclass
@@ -86,8 +96,14 @@ class Note:
     KNOWN = ("id", "target", "text", "tags", "status", "claim", "created", "updated") + Anchor.FIELDS
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"id": self.id, "target": self.target, **self.anchor.to_dict(),
-                             "text": self.text, "tags": list(self.tags), "status": self.status}
+        d: dict[str, Any] = {
+            "id": self.id,
+            "target": self.target,
+            **self.anchor.to_dict(),
+            "text": self.text,
+            "tags": list(self.tags),
+            "status": self.status,
+        }
         if self.claim is not None:
             d["claim"] = dict(self.claim)
         d["created"] = self.created
@@ -102,11 +118,15 @@ class Note:
             tags = [tags]
         claim = d.get("claim") if isinstance(d.get("claim"), dict) else None
         return cls(
-            id=as_text(d.get("id")), anchor=Anchor.from_dict(d), text=as_text(d.get("text")),
+            id=as_text(d.get("id")),
+            anchor=Anchor.from_dict(d),
+            text=as_text(d.get("text")),
             target=as_text(d.get("target")) or "paragraph",
             tags=[as_text(t) for t in tags] if isinstance(tags, list) else [],
-            status=as_text(d.get("status")) or "unverified", claim=claim,
-            created=as_text(d.get("created")), updated=as_text(d.get("updated")),
+            status=as_text(d.get("status")) or "unverified",
+            claim=claim,
+            created=as_text(d.get("created")),
+            updated=as_text(d.get("updated")),
             extra={k: v for k, v in d.items() if k not in cls.KNOWN},
         )
 
@@ -128,9 +148,13 @@ class Bookmark:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Bookmark:
-        return cls(id=as_text(d.get("id")), anchor=Anchor.from_dict(d), label=as_text(d.get("label")),
-                   created=as_text(d.get("created")),
-                   extra={k: v for k, v in d.items() if k not in cls.KNOWN})
+        return cls(
+            id=as_text(d.get("id")),
+            anchor=Anchor.from_dict(d),
+            label=as_text(d.get("label")),
+            created=as_text(d.get("created")),
+            extra={k: v for k, v in d.items() if k not in cls.KNOWN},
+        )
 
 
 def entry_problems(kind: str, d: dict[str, Any]) -> list[str]:
@@ -141,8 +165,7 @@ def entry_problems(kind: str, d: dict[str, Any]) -> list[str]:
         problems.append(f"{kind} {ident}: no article")
     if kind == "note":
         if d.get("status") not in (None, *STATUSES):
-            problems.append(f"note {ident}: unknown status {d.get('status')!r} "
-                            f"(expected one of {', '.join(STATUSES)})")
+            problems.append(f"note {ident}: unknown status {d.get('status')!r} (expected one of {', '.join(STATUSES)})")
         if d.get("target") not in (None, *TARGETS):
             problems.append(f"note {ident}: unknown target {d.get('target')!r}")
         if d.get("tags") is not None and not isinstance(d.get("tags"), (list, str)):

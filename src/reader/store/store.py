@@ -137,11 +137,17 @@ class Store:
         version = doc.get("version")
         self.read_only_reason = None
         if isinstance(version, int) and version > SCHEMA_VERSION:
-            self.read_only_reason = (f"{self.path} was written by a newer baldreader (schema version "
-                                     f"{version}; this one knows {SCHEMA_VERSION}); opened read-only")
+            self.read_only_reason = (
+                f"{self.path} was written by a newer baldreader (schema version "
+                f"{version}; this one knows {SCHEMA_VERSION}); opened read-only"
+            )
         self._doc, self._raw, self._sha, self._appendable = doc, raw, sha, appendable
-        self.warnings = [p for kind, key in (("note", "notes"), ("bookmark", "bookmarks"))
-                         for d in doc[key] for p in entry_problems(kind, d)]
+        self.warnings = [
+            p
+            for kind, key in (("note", "notes"), ("bookmark", "bookmarks"))
+            for d in doc[key]
+            for p in entry_problems(kind, d)
+        ]
         if not from_cache:
             self._cache_dirty = True
             if appended is None:
@@ -153,7 +159,7 @@ class Store:
         old = self._raw
         if not self._appendable or old is None or len(raw) <= len(old) or not raw.startswith(old):
             return None
-        tail = raw[len(old):]
+        tail = raw[len(old) :]
         try:
             added = parse_yaml(tail, self.path)
         except StoreCorrupt:
@@ -170,12 +176,15 @@ class Store:
         if data is None:
             return _empty()
         if not isinstance(data, dict):
-            raise StoreCorrupt(f"{self.path}: expected a mapping with 'version', 'bookmarks' and "
-                               f"'notes' at the top level, found {type(data).__name__}")
+            raise StoreCorrupt(
+                f"{self.path}: expected a mapping with 'version', 'bookmarks' and "
+                f"'notes' at the top level, found {type(data).__name__}"
+            )
         version = data.get("version", 0)
         if isinstance(version, bool) or not isinstance(version, int) or not 0 <= version <= MAX_VERSION:
-            raise StoreCorrupt(f"{self.path}: 'version' must be a small whole number (0 to {MAX_VERSION}), "
-                               f"found {_describe(version)}")
+            raise StoreCorrupt(
+                f"{self.path}: 'version' must be a small whole number (0 to {MAX_VERSION}), found {_describe(version)}"
+            )
         if version > SCHEMA_VERSION:
             return _normalise(data, self.path)  # shown, never written (see _refresh)
         while version < SCHEMA_VERSION:
@@ -188,8 +197,7 @@ class Store:
 
     def add_note(self, note: Note) -> Note:
         def change(doc: dict[str, Any]) -> tuple[Note, dict[str, Any] | None]:
-            note.id = note.id if note.id and not _has(doc["notes"], note.id) else new_id(
-                "n", _ids(doc["notes"]))
+            note.id = note.id if note.id and not _has(doc["notes"], note.id) else new_id("n", _ids(doc["notes"]))
             note.created = note.created or now_iso()
             note.updated = note.updated or note.created
             entry = note.to_dict()
@@ -230,8 +238,7 @@ class Store:
         return self._transaction(change)
 
     def delete_bookmark(self, bookmark_id: str) -> Bookmark:
-        return self._transaction(
-            lambda doc: (Bookmark.from_dict(self._remove("bookmarks", bookmark_id, doc)), None))
+        return self._transaction(lambda doc: (Bookmark.from_dict(self._remove("bookmarks", bookmark_id, doc)), None))
 
     def start_fresh(self) -> Path | None:
         """Move an unreadable store aside (never deleted, never onto another moved file) and
@@ -256,8 +263,9 @@ class Store:
                 try:
                     os.rename(self.path, moved)
                 except OSError as exc:
-                    raise StoreWriteFailed(f"{self.path}: could not be moved aside ({exc.strerror or exc}); "
-                                           "nothing was changed") from exc
+                    raise StoreWriteFailed(
+                        f"{self.path}: could not be moved aside ({exc.strerror or exc}); nothing was changed"
+                    ) from exc
             self.read_only_reason = None
             self._doc, self._raw, self._sha, self._appendable = _empty(), None, None, False
             self._write(dump_document(self._doc), appendable=False)
@@ -292,8 +300,7 @@ class Store:
         try:
             write_atomic(self.path, raw, backup=True)
         except OSError as exc:
-            raise StoreWriteFailed(f"{self.path}: could not save ({exc.strerror or exc}); nothing "
-                                   "was changed") from exc
+            raise StoreWriteFailed(f"{self.path}: could not save ({exc.strerror or exc}); nothing was changed") from exc
         self._raw, self._sha, self._appendable = raw, sha256(raw), appendable
         self._cache_dirty = True
 
@@ -389,8 +396,7 @@ def _normalise(doc: dict[str, Any], path: Path) -> dict[str, Any]:
         seen: set[str] = set()
         for number, entry in enumerate(entries, 1):
             if not isinstance(entry, dict):
-                raise StoreCorrupt(f"{path}: {key} entry #{number} is not a mapping of fields "
-                                   f"(found {entry!r:.60})")
+                raise StoreCorrupt(f"{path}: {key} entry #{number} is not a mapping of fields (found {entry!r:.60})")
             ident = entry.get("id")
             if not isinstance(ident, str) or not ident or ident in seen:
                 entry["id"] = new_id(prefix, seen | _ids(entries))

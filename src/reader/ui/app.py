@@ -15,9 +15,9 @@ from reader.config import CONFIG_NAME, load_config
 from reader.crashlog import write_crash_log
 from reader.paths import bundled_themes
 from reader.state import load_state, save_state
-from reader.textsafe import one_line, visible
 from reader.store import Store
 from reader.store.store import STORE_NAME
+from reader.textsafe import one_line, visible
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_theme_files
@@ -28,16 +28,12 @@ class ReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit baldreader"),
-        Binding("question_mark,f1", "help", "Help", id="app.help",
-                tooltip="Show every key binding"),
-        Binding("t", "next_theme", "Theme", id="app.next_theme",
-                tooltip="Switch to the next baldreader theme"),
-        Binding("ctrl+p", "command_palette", "Commands", id="app.palette",
-                tooltip="Open the command palette"),
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Show every key binding"),
+        Binding("t", "next_theme", "Theme", id="app.next_theme", tooltip="Switch to the next baldreader theme"),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.palette", tooltip="Open the command palette"),
     ]
 
-    def __init__(self, corpus: Path, home: Path, theme: str | None = None,
-                 store: Path | None = None) -> None:
+    def __init__(self, corpus: Path, home: Path, theme: str | None = None, store: Path | None = None) -> None:
         super().__init__()
         self.corpus_path = corpus
         self.home = home
@@ -59,12 +55,18 @@ class ReaderApp(App[None]):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every notification is plain text: messages carry file names, titles and notes, which
         are data (a `[bold]` stays text, control characters are shown as symbols)."""
-        super().notify(visible(message), title=one_line(title), severity=severity, timeout=timeout,
-                       markup=False)
+        super().notify(visible(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's title and sub-title (an article's title) as plain, visible text."""
@@ -126,10 +128,9 @@ class ReaderApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help: key bindings", "Show every key binding and its id", self.action_help)
         for name in self.reader_themes:
-            yield SystemCommand(f"Theme: {name}", f"Switch to the {name} theme",
-                                lambda name=name: setattr(self, "theme", name))
+            yield SystemCommand(
+                f"Theme: {name}", f"Switch to the {name} theme", lambda name=name: setattr(self, "theme", name)
+            )
         if isinstance(screen, MainScreen):
-            yield SystemCommand("Sort articles by date or title", "Toggle the list's order",
-                                screen.action_toggle_sort)
-            yield SystemCommand("Filter articles", "Type to filter the list by title",
-                                screen.action_focus_filter)
+            yield SystemCommand("Sort articles by date or title", "Toggle the list's order", screen.action_toggle_sort)
+            yield SystemCommand("Filter articles", "Type to filter the list by title", screen.action_focus_filter)

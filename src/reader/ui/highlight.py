@@ -45,8 +45,10 @@ class Palette:
         palette = cls(
             people=[get(f"person-{i}", "#87d7ff") for i in range(1, PERSON_COLOURS + 1)],
             kinds={k: get(f"claim-{k}", "#888888") for k in ("quote", "attributed", "hedged")},
-            anonymous=get("source-anonymous", "#ff5f87"), hedge=get("hedge", "#ffd75f"),
-            background=background, search=get("search-hit", "#ffff5f"),
+            anonymous=get("source-anonymous", "#ff5f87"),
+            hedge=get("hedge", "#ffd75f"),
+            background=background,
+            search=get("search-hit", "#ffff5f"),
         )
         bg = Color.parse(background)
         for name, colour in [*palette.kinds.items(), ("anonymous", palette.anonymous)]:
@@ -116,7 +118,9 @@ def span_index(analysis: Analysis) -> SpanIndex:
     return index
 
 
-def block_styles(block: Block, analysis: Analysis | None, palette: Palette, layers: Layers) -> list[tuple[int, int, Style]]:
+def block_styles(
+    block: Block, analysis: Analysis | None, palette: Palette, layers: Layers
+) -> list[tuple[int, int, Style]]:
     """(start, end, style) spans relative to the block's text, in the order to apply them."""
     if analysis is None:
         return []

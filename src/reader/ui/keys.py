@@ -28,17 +28,22 @@ def binding_rows(keymap: dict[str, str]) -> list[BindingRow]:
     from reader.ui.widgets.search_input import SearchInput
 
     rows = []
-    for context, owner in (("Everywhere", ReaderApp), ("Main screen", MainScreen),
-                           ("Article list", ArticleList), ("Reading pane", ReadingPane),
-                           ("Search bar", SearchInput), ("Notes panel", NotesPanel),
-                           ("Note editor", NoteEditor), ("Export dialog", ExportDialog),
-                           ("Help", HelpScreen)):
+    for context, owner in (
+        ("Everywhere", ReaderApp),
+        ("Main screen", MainScreen),
+        ("Article list", ArticleList),
+        ("Reading pane", ReadingPane),
+        ("Search bar", SearchInput),
+        ("Notes panel", NotesPanel),
+        ("Note editor", NoteEditor),
+        ("Export dialog", ExportDialog),
+        ("Help", HelpScreen),
+    ):
         for binding in owner.BINDINGS:
             if not isinstance(binding, Binding):
                 continue
             keys = keymap.get(binding.id or "", binding.key)
-            rows.append(BindingRow(context, display_keys(keys), binding.description,
-                                   binding.id or "", binding.tooltip))
+            rows.append(BindingRow(context, display_keys(keys), binding.description, binding.id or "", binding.tooltip))
     return rows
 
 

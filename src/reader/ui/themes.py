@@ -12,22 +12,37 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
 
 from reader import safeyaml
 from reader.safefile import read_regular
 from reader.textsafe import one_line
-from textual.color import Color, ColorParseError
-from textual.theme import Theme
 
 DEFAULT_THEME = "baldreader-dark"
 THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")
-BASE_COLOURS = ("primary", "secondary", "accent", "foreground", "background", "surface",
-                "panel", "boost", "warning", "error", "success")
+BASE_COLOURS = (
+    "primary",
+    "secondary",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+    "warning",
+    "error",
+    "success",
+)
 # baldreader's own variables, with the fallback used when a theme (e.g. a built-in Textual
 # theme) does not define them.
 VARIABLE_DEFAULTS = {
-    **{f"person-{i}": c for i, c in enumerate(
-        ["#87d7ff", "#ffafd7", "#afff87", "#ffd787", "#d7afff", "#87ffd7", "#ff8787", "#d7d787"], 1)},
+    **{
+        f"person-{i}": c
+        for i, c in enumerate(
+            ["#87d7ff", "#ffafd7", "#afff87", "#ffd787", "#d7afff", "#87ffd7", "#ff8787", "#d7d787"], 1
+        )
+    },
     "claim-quote": "#5fafd7",
     "claim-attributed": "#af87d7",
     "claim-hedged": "#d7af5f",
@@ -52,8 +67,9 @@ def theme_from_mapping(data: object, source: str) -> Theme:
     if not isinstance(name, str) or not name.strip():
         raise ValueError("'name' is missing")
     if not THEME_NAME.fullmatch(name.strip()):
-        raise ValueError(f"'name' {one_line(name)[:40]!r} is not a theme name (letters, digits, "
-                         "'-', '_' and '.', at most 40)")
+        raise ValueError(
+            f"'name' {one_line(name)[:40]!r} is not a theme name (letters, digits, '-', '_' and '.', at most 40)"
+        )
     if "primary" not in data:
         raise ValueError("'primary' colour is missing")
     kwargs: dict[str, object] = {"name": name.strip()}

@@ -24,16 +24,45 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
 ANALYSIS_BINDINGS = [
-    Binding("1", "toggle_layer('names')", "Names", show=False, id="analysis.names",
-            tooltip="Show or hide the people highlighted"),
-    Binding("2", "toggle_layer('claims')", "Claims", show=False, id="analysis.claims",
-            tooltip="Show or hide the claims marked by kind and source"),
-    Binding("3", "toggle_layer('hedges')", "Hedges", show=False, id="analysis.hedges",
-            tooltip="Show or hide the hedging words emphasised"),
-    Binding("i", "toggle_panel", "People & claims", id="analysis.panel",
-            tooltip="Show or hide the side panel of the article's people and claims"),
-    Binding("c", "note_on_claim", "Note on claim", show=False, id="notes.claim",
-            tooltip="Add a note on the claim under the cursor, with a verdict"),
+    Binding(
+        "1",
+        "toggle_layer('names')",
+        "Names",
+        show=False,
+        id="analysis.names",
+        tooltip="Show or hide the people highlighted",
+    ),
+    Binding(
+        "2",
+        "toggle_layer('claims')",
+        "Claims",
+        show=False,
+        id="analysis.claims",
+        tooltip="Show or hide the claims marked by kind and source",
+    ),
+    Binding(
+        "3",
+        "toggle_layer('hedges')",
+        "Hedges",
+        show=False,
+        id="analysis.hedges",
+        tooltip="Show or hide the hedging words emphasised",
+    ),
+    Binding(
+        "i",
+        "toggle_panel",
+        "People & claims",
+        id="analysis.panel",
+        tooltip="Show or hide the side panel of the article's people and claims",
+    ),
+    Binding(
+        "c",
+        "note_on_claim",
+        "Note on claim",
+        show=False,
+        id="notes.claim",
+        tooltip="Add a note on the claim under the cursor, with a verdict",
+    ),
 ]
 
 
@@ -159,6 +188,11 @@ class AnalysisActions:
         from reader.ui.screens.note_editor import NoteDraft
 
         claim = claims[0]
-        quote = article.text[max(claim.start, block.start):min(claim.end, block.end)].replace("\n", " ")
-        self._edit(article, reader.cursor, NoteDraft("", [], "unverified", quote), note=None,
-                   claim={"kind": claim.kind, "source": claim.source, "speaker": claim.speaker})
+        quote = article.text[max(claim.start, block.start) : min(claim.end, block.end)].replace("\n", " ")
+        self._edit(
+            article,
+            reader.cursor,
+            NoteDraft("", [], "unverified", quote),
+            note=None,
+            claim={"kind": claim.kind, "source": claim.source, "speaker": claim.speaker},
+        )

@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from reader.atomic import UnsafeTarget, check_target
-from reader.textsafe import one_line
 from reader.export import FORMATS
+from reader.textsafe import one_line
 
 
 @dataclass
@@ -35,8 +35,12 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         with Vertical(id="export-dialog"):
             yield Static(f"Export {self.count} note(s)", id="export-title")
             yield Label("Format")
-            yield Select([("Markdown", "md"), ("JSON", "json"), ("CSV", "csv")], value="md",
-                         allow_blank=False, id="export-format")
+            yield Select(
+                [("Markdown", "md"), ("JSON", "json"), ("CSV", "csv")],
+                value="md",
+                allow_blank=False,
+                id="export-format",
+            )
             yield Label("File")
             yield Input(str(self.default_folder / "baldreader-notes.md"), id="export-path")
             yield Static("", id="export-warning", markup=False)
@@ -83,7 +87,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if exists and self._confirm_for != path:
             self._confirm_for = path
             self.query_one("#export-warning", Static).update(
-                one_line(f"{path} exists. Press Export again to replace it."))
+                one_line(f"{path} exists. Press Export again to replace it.")
+            )
             self.query_one("#export-go", Button).label = "Replace"
             return
         self.dismiss(ExportChoice(fmt, path))

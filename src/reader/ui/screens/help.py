@@ -14,8 +14,7 @@ from reader.ui.keys import binding_rows
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close",
-                tooltip="Close the help screen"),
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close", tooltip="Close the help screen"),
     ]
 
     def __init__(self, keymap: dict[str, str], config_path: str) -> None:
@@ -31,10 +30,12 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Id (for config.yaml)", style="dim")
         for row in binding_rows(self.keymap):
             table.add_row(row.context, row.keys, row.tooltip or row.description, row.id)
-        note = (f"Remap keys in {self.config_path} under 'keys:', e.g.\n"
-                "keys:\n  reader.next_paragraph: \"j,down,ctrl+n\"\n"
-                "Mouse: click an article to open it, click a paragraph to move the cursor, "
-                "wheel to scroll.  Esc closes this screen.")
+        note = (
+            f"Remap keys in {self.config_path} under 'keys:', e.g.\n"
+            'keys:\n  reader.next_paragraph: "j,down,ctrl+n"\n'
+            "Mouse: click an article to open it, click a paragraph to move the cursor, "
+            "wheel to scroll.  Esc closes this screen."
+        )
         with VerticalScroll(id="help-body"):
             yield Static(table)
             yield Static(note, id="help-note", markup=False)

@@ -20,15 +20,15 @@ from reader.corpus import Corpus, CorpusError, load_corpus
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.load import find_article_files
 from reader.search.catalog_db import SCHEMA_VERSION, index_folder, stored_listing
-
-LAZY_THRESHOLD = 3000  # more article files than this: list from the search catalog
 from reader.ui.screens.analysis_actions import ANALYSIS_BINDINGS, AnalysisActions
 from reader.ui.screens.notes_actions import NOTES_BINDINGS, NotesActions
 from reader.ui.screens.search_actions import SEARCH_BINDINGS, SearchActions
-from reader.ui.widgets.search_input import SearchInput
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_input import SearchInput
+
+LAZY_THRESHOLD = 3000  # more article files than this: list from the search catalog
 
 
 @contextmanager
@@ -50,15 +50,29 @@ def _listing(rows) -> tuple[dict[str, str], list[Entry]]:
 
 class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
     BINDINGS = [
-        Binding("tab", "cycle_pane", "Next pane", id="main.next_pane",
-                tooltip="Move focus between the article list and the reading pane"),
-        Binding("f", "focus_filter", "Filter", id="main.filter",
-                tooltip="Type to filter the article list by title, id or date"),
-        Binding("s", "toggle_sort", "Sort", id="main.sort",
-                tooltip="Sort the list by date (newest first) or by title"),
-        Binding("escape", "back", "Back", id="main.back",
-                tooltip="Back out: reading pane to the list (or results), results to the whole list, "
-                        "leave the filter or search bar"),
+        Binding(
+            "tab",
+            "cycle_pane",
+            "Next pane",
+            id="main.next_pane",
+            tooltip="Move focus between the article list and the reading pane",
+        ),
+        Binding(
+            "f",
+            "focus_filter",
+            "Filter",
+            id="main.filter",
+            tooltip="Type to filter the article list by title, id or date",
+        ),
+        Binding("s", "toggle_sort", "Sort", id="main.sort", tooltip="Sort the list by date (newest first) or by title"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="main.back",
+            tooltip="Back out: reading pane to the list (or results), results to the whole list, "
+            "leave the filter or search bar",
+        ),
         *SEARCH_BINDINGS,
         *NOTES_BINDINGS,
         *ANALYSIS_BINDINGS,
@@ -75,8 +89,9 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Vertical(id="sidebar"):
-            yield SearchInput(list(self.app.state.search_history), placeholder="search (/)", id="search",
-                              select_on_focus=False)
+            yield SearchInput(
+                list(self.app.state.search_history), placeholder="search (/)", id="search", select_on_focus=False
+            )
             yield Input(placeholder="filter titles (f)", id="filter", select_on_focus=False)
             yield ProgressBar(id="loading", show_eta=False)
             yield ProgressBar(id="indexing", show_eta=False)
@@ -163,8 +178,10 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
             last_id, block = self._restore
             self._refresh_list(keep=(current.id if current else last_id))
             if first:
-                self._open(articles.current.id if articles.current else "", block if articles.current and
-                           articles.current.id == last_id else 0)
+                self._open(
+                    articles.current.id if articles.current else "",
+                    block if articles.current and articles.current.id == last_id else 0,
+                )
         if index is not None:
             self.query_one("#loading").display = False
             self.corpus.skipped = report.skipped

@@ -39,7 +39,7 @@ def _original(shown: str, original: str) -> str:
     """The passage as typed in the article: `shown` is (a part of) the passage as displayed,
     and display maps each character to one character, so its place there is its place here."""
     at = one_line(original).find(shown)
-    return original[at:at + len(shown)] if shown and at >= 0 else shown
+    return original[at : at + len(shown)] if shown and at >= 0 else shown
 
 
 class NoteEditor(ModalScreen[NoteDraft | None]):
@@ -62,10 +62,10 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             yield Label("Note")
             yield TextArea(visible(self.draft.text), id="note-text", soft_wrap=True, show_line_numbers=False)
             with Horizontal(id="note-meta"):
-                yield Input(one_line(" ".join(self.draft.tags)), placeholder="tags, space or comma separated",
-                            id="note-tags")
-                yield Select([(s, s) for s in STATUSES], value=self.draft.status, allow_blank=False,
-                             id="note-status")
+                yield Input(
+                    one_line(" ".join(self.draft.tags)), placeholder="tags, space or comma separated", id="note-tags"
+                )
+                yield Select([(s, s) for s in STATUSES], value=self.draft.status, allow_blank=False, id="note-status")
             with Horizontal(id="note-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="note-save")
                 yield Button("Cancel (esc)", id="note-cancel")
@@ -89,12 +89,14 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         tags_shown = self.query_one("#note-tags", Input).value
         tags = self.draft.tags if tags_shown == one_line(" ".join(self.draft.tags)) else parse_tags(tags_shown)
         status = self.query_one("#note-status", Select).value
-        self.dismiss(NoteDraft(
-            text=text.rstrip("\n"),
-            tags=tags,
-            status=status if isinstance(status, str) else "unverified",
-            quote=_original(self.query_one("#note-quote", Input).value.strip(), self.draft.quote),
-        ))
+        self.dismiss(
+            NoteDraft(
+                text=text.rstrip("\n"),
+                tags=tags,
+                status=status if isinstance(status, str) else "unverified",
+                quote=_original(self.query_one("#note-quote", Input).value.strip(), self.draft.quote),
+            )
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

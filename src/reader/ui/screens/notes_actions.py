@@ -10,9 +10,9 @@ from pathlib import Path
 from textual import work
 from textual.binding import Binding
 
+from reader.atomic import write_atomic
 from reader.corpus.model import Article
 from reader.export import export
-from reader.atomic import write_atomic
 from reader.store import Bookmark, Note, StoreCorrupt, StoreError
 from reader.store.anchor import AnchorError, locate, make_anchor
 from reader.store.marks import ArticleMarks, list_badges, marks_for, reattach_renamed
@@ -24,19 +24,41 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 
 NOTES_BINDINGS = [
-    Binding("b", "toggle_bookmark", "Bookmark", id="notes.bookmark_paragraph",
-            tooltip="Bookmark the paragraph under the cursor (again: remove it)"),
-    Binding("B", "toggle_article_bookmark", "Bookmark article", show=False, id="notes.bookmark_article",
-            tooltip="Bookmark the whole article (again: remove it)"),
-    Binding("a", "new_note", "Note", id="notes.new",
-            tooltip="Add a note on the paragraph under the cursor, or on a passage of it "
-                    "(select text with the mouse, or trim the passage in the editor)"),
-    Binding("e", "edit_note", "Edit note", show=False, id="notes.edit_here",
-            tooltip="Edit the note on the paragraph under the cursor"),
-    Binding("o", "notes_panel", "Notes", id="notes.panel",
-            tooltip="List all notes and bookmarks; filter; jump to one"),
-    Binding("E", "export_notes", "Export", show=False, id="notes.export",
-            tooltip="Export notes as Markdown, JSON or CSV"),
+    Binding(
+        "b",
+        "toggle_bookmark",
+        "Bookmark",
+        id="notes.bookmark_paragraph",
+        tooltip="Bookmark the paragraph under the cursor (again: remove it)",
+    ),
+    Binding(
+        "B",
+        "toggle_article_bookmark",
+        "Bookmark article",
+        show=False,
+        id="notes.bookmark_article",
+        tooltip="Bookmark the whole article (again: remove it)",
+    ),
+    Binding(
+        "a",
+        "new_note",
+        "Note",
+        id="notes.new",
+        tooltip="Add a note on the paragraph under the cursor, or on a passage of it "
+        "(select text with the mouse, or trim the passage in the editor)",
+    ),
+    Binding(
+        "e",
+        "edit_note",
+        "Edit note",
+        show=False,
+        id="notes.edit_here",
+        tooltip="Edit the note on the paragraph under the cursor",
+    ),
+    Binding("o", "notes_panel", "Notes", id="notes.panel", tooltip="List all notes and bookmarks; filter; jump to one"),
+    Binding(
+        "E", "export_notes", "Export", show=False, id="notes.export", tooltip="Export notes as Markdown, JSON or CSV"
+    ),
 ]
 
 
@@ -83,11 +105,15 @@ class NotesActions:
                     self.notify(str(exc), severity="error")
                     return
                 if moved is None:
-                    self.notify("The notes file is readable now (fixed, or started fresh by another "
-                                "baldreader); loaded it.", title="Notes", timeout=12)
+                    self.notify(
+                        "The notes file is readable now (fixed, or started fresh by another baldreader); loaded it.",
+                        title="Notes",
+                        timeout=12,
+                    )
                 else:
-                    self.notify(f"Started a fresh notes file. The unreadable one is kept as {moved}.",
-                                title="Notes", timeout=12)
+                    self.notify(
+                        f"Started a fresh notes file. The unreadable one is kept as {moved}.", title="Notes", timeout=12
+                    )
                 self.refresh_marks()
             else:
                 self.notify("Notes are read-only until the file is fixed.", title="Notes", timeout=8)
@@ -125,8 +151,11 @@ class NotesActions:
             self.notify(str(exc), title="Notes", severity="warning")
             return
         if moved:
-            self.notify("\n".join(moved[:5]), title=f"{len(moved)} note(s)/bookmark(s) followed "
-                        "their renamed article", timeout=10)
+            self.notify(
+                "\n".join(moved[:5]),
+                title=f"{len(moved)} note(s)/bookmark(s) followed their renamed article",
+                timeout=10,
+            )
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -179,11 +208,9 @@ class NotesActions:
         block = article.blocks[index]
         selected = (self.get_selected_text() or "").strip()
         quote = selected if selected and selected in article.text else block.text
-        self._edit(article, index, NoteDraft(text="", tags=[], status="unverified", quote=quote),
-                   note=None, claim=None)
+        self._edit(article, index, NoteDraft(text="", tags=[], status="unverified", quote=quote), note=None, claim=None)
 
-    def _edit(self, article: Article, index: int, draft: NoteDraft, note: Note | None,
-              claim: dict | None) -> None:
+    def _edit(self, article: Article, index: int, draft: NoteDraft, note: Note | None, claim: dict | None) -> None:
         block = article.blocks[index]
         heading = f"{'Edit note' if note else 'New note'} · {article.title[:70]} · ¶{index + 1}"
         if claim:
@@ -194,21 +221,33 @@ class NotesActions:
                 return
             store = self.app.store
             if note is not None:
-                if not self._write(lambda: store.update_note(note.id, text=result.text, tags=result.tags,
-                                                             status=result.status), "Note saved."):
+                if not self._write(
+                    lambda: store.update_note(note.id, text=result.text, tags=result.tags, status=result.status),
+                    "Note saved.",
+                ):
                     self._edit(article, index, result, note, claim)  # the typed text is kept
                 return
             try:
                 quote = result.quote or block.text
                 anchor = make_anchor(article, index + 1, quote)
             except AnchorError as exc:
-                self.notify(f"{exc}. The note was not saved; try again with words from the article.",
-                            severity="error", timeout=10)
+                self.notify(
+                    f"{exc}. The note was not saved; try again with words from the article.",
+                    severity="error",
+                    timeout=10,
+                )
                 self._edit(article, index, result, note, claim)
                 return
             target = "claim" if claim else ("paragraph" if anchor.quote == block.text else "passage")
-            new = Note(id="", anchor=anchor, text=result.text, target=target, tags=result.tags,
-                       status=result.status, claim=claim)
+            new = Note(
+                id="",
+                anchor=anchor,
+                text=result.text,
+                target=target,
+                tags=result.tags,
+                status=result.status,
+                claim=claim,
+            )
             if not self._write(lambda: store.add_note(new), "Note added."):
                 self._edit(article, index, result, note, claim)  # the typed text is kept: try again
 
@@ -241,8 +280,9 @@ class NotesActions:
                 self.call_after_refresh(self.action_edit_note)
             elif action == "delete":
                 is_note = entry_id.startswith("n-") or any(n.id == entry_id for n in store.notes())
-                self._write(lambda: store.delete_note(entry_id) if is_note else store.delete_bookmark(entry_id),
-                            "Deleted.")
+                self._write(
+                    lambda: store.delete_note(entry_id) if is_note else store.delete_bookmark(entry_id), "Deleted."
+                )
 
         self.app.push_screen(NotesPanel(store.notes(), store.bookmarks(), store.read_only), chosen)
 
@@ -256,8 +296,11 @@ class NotesActions:
             self.notify(f"Article {entry.anchor.article} is not in this corpus.", severity="warning")
             return
         if place.detached:
-            self.notify("The passage is no longer in the article (detached); showing the article.",
-                        severity="warning", timeout=6)
+            self.notify(
+                "The passage is no longer in the article (detached); showing the article.",
+                severity="warning",
+                timeout=6,
+            )
         self._open(place.article.id, (place.paragraph or 1) - 1, force=True)
         self.query_one(ArticleList).select_id(place.article.id)
         self.query_one(ReadingPane).focus()

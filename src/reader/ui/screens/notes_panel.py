@@ -21,10 +21,20 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="notes.close", tooltip="Close the panel"),
         Binding("e", "edit", "Edit", id="notes.edit", tooltip="Edit the selected note"),
-        Binding("d,delete", "delete", "Delete", id="notes.delete",
-                tooltip="Delete the selected note or bookmark (press twice)"),
-        Binding("slash", "focus_filter", "Filter", id="notes.filter",
-                tooltip="Filter: words, tag:T, status:S, article:ID, is:note, is:bookmark"),
+        Binding(
+            "d,delete",
+            "delete",
+            "Delete",
+            id="notes.delete",
+            tooltip="Delete the selected note or bookmark (press twice)",
+        ),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            id="notes.filter",
+            tooltip="Filter: words, tag:T, status:S, article:ID, is:note, is:bookmark",
+        ),
     ]
 
     def __init__(self, notes: list[Note], bookmarks, read_only: bool, query: str = "") -> None:
@@ -39,11 +49,15 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="notes-panel"):
             yield Static(self._title(), id="notes-title", markup=False)
-            yield Input(self.query_text, placeholder="filter: words, tag:T, status:disputed, "
-                        "article:ID, is:note, is:bookmark", id="notes-filter")
+            yield Input(
+                self.query_text,
+                placeholder="filter: words, tag:T, status:disputed, article:ID, is:note, is:bookmark",
+                id="notes-filter",
+            )
             yield OptionList(id="notes-list")
-            yield Static("enter: go there · e: edit · d d: delete · /: filter · esc: close",
-                         id="notes-help", markup=False)
+            yield Static(
+                "enter: go there · e: edit · d d: delete · /: filter · esc: close", id="notes-help", markup=False
+            )
 
     def _title(self) -> str:
         extra = "  (read-only)" if self.read_only else ""

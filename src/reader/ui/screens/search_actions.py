@@ -16,7 +16,6 @@ from textual.binding import Binding
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-
 from reader.catalog import Entry
 from reader.search.integrity import IndexDamaged
 from reader.textsafe import one_line, visible
@@ -28,13 +27,29 @@ if TYPE_CHECKING:  # Whoosh is imported in the indexing worker, after the first 
     from reader.search import SearchIndex, SearchResult
 
 SEARCH_BINDINGS = [
-    Binding("slash", "focus_search", "Search", id="main.search",
-            tooltip="Search the whole corpus (words, \"phrases\", AND/OR/NOT, -word, word*, word~, "
-                    "title:, person:, date:)"),
-    Binding("n", "next_hit(1)", "Next hit", show=False, id="search.next_hit",
-            tooltip="Move to the next paragraph with a search hit"),
-    Binding("N", "next_hit(-1)", "Previous hit", show=False, id="search.previous_hit",
-            tooltip="Move to the previous paragraph with a search hit"),
+    Binding(
+        "slash",
+        "focus_search",
+        "Search",
+        id="main.search",
+        tooltip='Search the whole corpus (words, "phrases", AND/OR/NOT, -word, word*, word~, title:, person:, date:)',
+    ),
+    Binding(
+        "n",
+        "next_hit(1)",
+        "Next hit",
+        show=False,
+        id="search.next_hit",
+        tooltip="Move to the next paragraph with a search hit",
+    ),
+    Binding(
+        "N",
+        "next_hit(-1)",
+        "Previous hit",
+        show=False,
+        id="search.previous_hit",
+        tooltip="Move to the previous paragraph with a search hit",
+    ),
 ]
 DEBOUNCE = 0.15
 
@@ -66,15 +81,17 @@ class SearchActions:
                 self.app.call_from_thread(self._show_index_progress, done, total)
 
         try:
-            report = sync_in_child(self.corpus_path, self.app.home, progress, rebuild=rebuild,
-                                   stop=lambda: worker.is_cancelled)
+            report = sync_in_child(
+                self.corpus_path, self.app.home, progress, rebuild=rebuild, stop=lambda: worker.is_cancelled
+            )
             index = SearchIndex(self.corpus_path, self.app.home)
             index.open_existing()
         except SyncAbandoned:
             return  # the app is quitting; the child finishes the index on its own
         except Exception as exc:  # noqa: BLE001 - search is lost, reading is not
-            self.app.call_from_thread(self.notify, f"Search is unavailable: {exc}", title="Search",
-                                      severity="error", timeout=10)
+            self.app.call_from_thread(
+                self.notify, f"Search is unavailable: {exc}", title="Search", severity="error", timeout=10
+            )
             return
         if worker.is_cancelled:
             index.close()
@@ -93,8 +110,9 @@ class SearchActions:
         if report.rebuilt_because and report.rebuilt_because != "no index yet":
             self.notify(f"Search index rebuilt: {report.rebuilt_because}", title="Search", timeout=6)
         if report.busy:
-            self.notify("Another baldreader is indexing this corpus; searching what is indexed.",
-                        title="Search", timeout=6)
+            self.notify(
+                "Another baldreader is indexing this corpus; searching what is indexed.", title="Search", timeout=6
+            )
         query = self.query_one("#search", SearchInput).value
         if query.strip():
             self._schedule_search(query)
@@ -124,8 +142,9 @@ class SearchActions:
     def _run_search(self, query: str) -> None:
         index = self.search_index
         if index is None:
-            self.app.call_from_thread(self._search_info, Text("indexing… results appear when the index is ready",
-                                                              style="italic"))
+            self.app.call_from_thread(
+                self._search_info, Text("indexing… results appear when the index is ready", style="italic")
+            )
             return
         try:
             result = index.search(query, limit=50)
@@ -133,8 +152,9 @@ class SearchActions:
             self.app.call_from_thread(self._index_damaged, index, str(exc))
             return
         except Exception as exc:  # noqa: BLE001 - a search that fails must not take the reader with it
-            self.app.call_from_thread(self.notify, f"Search failed: {type(exc).__name__}: {exc}",
-                                      title="Search", severity="error", timeout=8)
+            self.app.call_from_thread(
+                self.notify, f"Search failed: {type(exc).__name__}: {exc}", title="Search", severity="error", timeout=8
+            )
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_results, query, result)
@@ -146,8 +166,12 @@ class SearchActions:
         self.search_index = None
         self.search_ready = False
         index.close()
-        self.notify(f"The search index is damaged ({problem}); rebuilding it. Results follow.",
-                    title="Search", severity="warning", timeout=8)
+        self.notify(
+            f"The search index is damaged ({problem}); rebuilding it. Results follow.",
+            title="Search",
+            severity="warning",
+            timeout=8,
+        )
         self.index_corpus(rebuild=True)
 
     def _show_results(self, query: str, result: SearchResult) -> None:
@@ -217,7 +241,7 @@ class SearchActions:
         from reader.search.query import hit_spans
 
         block = article.blocks[index]
-        spans = hit_spans(article.text[block.start:block.end], self.hit_terms)
+        spans = hit_spans(article.text[block.start : block.end], self.hit_terms)
         style = Style(bgcolor=self.palette.search, color="black", bold=True)
         return [(s, e, style) for s, e in spans]
 

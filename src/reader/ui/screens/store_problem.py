@@ -12,8 +12,15 @@ from textual.widgets import Button, Static
 class StoreProblemScreen(ModalScreen[str]):
     """Dismisses with "read-only", "fresh" or "quit"."""
 
-    BINDINGS = [Binding("escape", "dismiss('read-only')", "Read-only", id="store_problem.read_only",
-                        tooltip="Keep reading with notes read-only")]
+    BINDINGS = [
+        Binding(
+            "escape",
+            "dismiss('read-only')",
+            "Read-only",
+            id="store_problem.read_only",
+            tooltip="Keep reading with notes read-only",
+        )
+    ]
 
     def __init__(self, message: str, path: str) -> None:
         super().__init__()
@@ -27,7 +34,9 @@ class StoreProblemScreen(ModalScreen[str]):
             yield Static(
                 f"It has not been changed. You can keep reading with notes read-only (fix the file in "
                 f"an editor; baldreader picks it up), or start a fresh notes file: the unreadable "
-                f"one is then renamed beside it, never deleted.\n{self.path}", markup=False)
+                f"one is then renamed beside it, never deleted.\n{self.path}",
+                markup=False,
+            )
             with Horizontal(id="store-problem-buttons"):
                 yield Button("Read-only", variant="primary", id="read-only")
                 yield Button("Start a fresh notes file", variant="warning", id="fresh")

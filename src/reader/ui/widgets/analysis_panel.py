@@ -16,7 +16,6 @@ from reader.corpus.model import Article
 from reader.textsafe import visible
 from reader.ui.highlight import Palette
 
-
 PANEL_LIMIT = 300  # people or claims listed at most (a huge article has tens of thousands)
 
 
@@ -59,8 +58,9 @@ class AnalysisPanel(Vertical):
             label.append(f"  {count}", style="dim")
             people.add_option(Option(label))
         if len(ranked) > PANEL_LIMIT:
-            people.add_option(Option(Text(f"… and {len(ranked) - PANEL_LIMIT:,} more", style="dim italic"),
-                                     disabled=True))
+            people.add_option(
+                Option(Text(f"… and {len(ranked) - PANEL_LIMIT:,} more", style="dim italic"), disabled=True)
+            )
         if not self._people:
             people.add_option(Option(Text("no people named", style="dim italic"), disabled=True))
         counts: dict[str, int] = {}
@@ -79,8 +79,15 @@ class AnalysisPanel(Vertical):
             label.append(f"\n  {snippet}", style="dim")
             claims.add_option(Option(label))
         if len(analysis.claims) > PANEL_LIMIT:
-            claims.add_option(Option(Text(f"… and {len(analysis.claims) - PANEL_LIMIT:,} more "
-                                          "(all of them: baldreader analyze)", style="dim italic"), disabled=True))
+            claims.add_option(
+                Option(
+                    Text(
+                        f"… and {len(analysis.claims) - PANEL_LIMIT:,} more (all of them: baldreader analyze)",
+                        style="dim italic",
+                    ),
+                    disabled=True,
+                )
+            )
         if not self._claims:
             claims.add_option(Option(Text("no claims found", style="dim italic"), disabled=True))
         summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))

@@ -4,7 +4,6 @@ for very large corpora. Posts `Highlighted` as the cursor moves and `Chosen` on 
 from __future__ import annotations
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -21,23 +20,34 @@ class ArticleList(ScrollView, can_focus=True):
     """One row an article: title, sourcing badge, date, words."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Next article", show=False, id="list.down",
-                tooltip="Move to the next article"),
-        Binding("k,up", "cursor_up", "Previous article", show=False, id="list.up",
-                tooltip="Move to the previous article"),
-        Binding("g,home", "first", "First article", show=False, id="list.first",
-                tooltip="Jump to the first article"),
-        Binding("G,end", "last", "Last article", show=False, id="list.last",
-                tooltip="Jump to the last article"),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="list.page_down",
-                tooltip="Move a page down the list"),
-        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="list.page_up",
-                tooltip="Move a page up the list"),
-        Binding("enter,l,right", "choose", "Read", id="list.open",
-                tooltip="Open the article under the cursor in the reading pane"),
+        Binding(
+            "j,down", "cursor_down", "Next article", show=False, id="list.down", tooltip="Move to the next article"
+        ),
+        Binding(
+            "k,up", "cursor_up", "Previous article", show=False, id="list.up", tooltip="Move to the previous article"
+        ),
+        Binding("g,home", "first", "First article", show=False, id="list.first", tooltip="Jump to the first article"),
+        Binding("G,end", "last", "Last article", show=False, id="list.last", tooltip="Jump to the last article"),
+        Binding(
+            "pagedown,ctrl+f",
+            "page_down",
+            "Page down",
+            show=False,
+            id="list.page_down",
+            tooltip="Move a page down the list",
+        ),
+        Binding(
+            "pageup,ctrl+b", "page_up", "Page up", show=False, id="list.page_up", tooltip="Move a page up the list"
+        ),
+        Binding(
+            "enter,l,right",
+            "choose",
+            "Read",
+            id="list.open",
+            tooltip="Open the article under the cursor in the reading pane",
+        ),
     ]
-    COMPONENT_CLASSES = {"article-list--cursor", "article-list--meta", "article-list--derived",
-                         "article-list--empty"}
+    COMPONENT_CLASSES = {"article-list--cursor", "article-list--meta", "article-list--derived", "article-list--empty"}
     DEFAULT_CSS = """
     ArticleList { background: $surface; }
     ArticleList > .article-list--cursor { background: $primary 30%; text-style: bold; }
@@ -141,8 +151,7 @@ class ArticleList(ScrollView, can_focus=True):
             meta = f" {sourcing} {entry.words:>5}w"
         if width < 24:
             meta = ""
-        mark = (("▸" if row == self.cursor else " ") + ("!" if entry.flagged else " ")
-                + self._badges.get(entry.id, " "))
+        mark = ("▸" if row == self.cursor else " ") + ("!" if entry.flagged else " ") + self._badges.get(entry.id, " ")
         title_width = max(1, width - len(meta) - len(mark))
         title = visible(entry.title)
         if len(title) > title_width:

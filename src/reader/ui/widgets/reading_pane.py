@@ -19,7 +19,6 @@ from textual.widgets import Static
 from reader.corpus.model import Article, Block
 from reader.textsafe import one_line, visible
 
-
 WINDOW_CHARS = 60_000  # text mounted at once, about 30 screens of a wide terminal
 WINDOW_BLOCKS = 400
 EDGE = 3  # blocks from a window's edge at which the window moves on
@@ -79,24 +78,46 @@ class ReadingPane(VerticalScroll, can_focus=True):
     """Shows one article; `cursor` is the index of the current block."""
 
     BINDINGS = [
-        Binding("j,down", "move(1)", "Next paragraph", id="reader.next_paragraph",
-                tooltip="Move the paragraph cursor down"),
-        Binding("k,up", "move(-1)", "Previous paragraph", id="reader.previous_paragraph",
-                tooltip="Move the paragraph cursor up"),
-        Binding("g,home", "jump_first", "Top", show=False, id="reader.first",
-                tooltip="Go to the start of the article"),
-        Binding("G,end", "jump_last", "Bottom", show=False, id="reader.last",
-                tooltip="Go to the end of the article"),
-        Binding("space,pagedown,ctrl+f", "page(1)", "Page down", show=False, id="reader.page_down",
-                tooltip="Scroll a page down"),
-        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="reader.page_up",
-                tooltip="Scroll a page up"),
-        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="reader.half_down",
-                tooltip="Scroll half a page down"),
-        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="reader.half_up",
-                tooltip="Scroll half a page up"),
-        Binding("z", "toggle_boilerplate", "Boilerplate", show=False, id="reader.boilerplate",
-                tooltip="Show or hide the site boilerplate under the cursor"),
+        Binding(
+            "j,down", "move(1)", "Next paragraph", id="reader.next_paragraph", tooltip="Move the paragraph cursor down"
+        ),
+        Binding(
+            "k,up",
+            "move(-1)",
+            "Previous paragraph",
+            id="reader.previous_paragraph",
+            tooltip="Move the paragraph cursor up",
+        ),
+        Binding("g,home", "jump_first", "Top", show=False, id="reader.first", tooltip="Go to the start of the article"),
+        Binding("G,end", "jump_last", "Bottom", show=False, id="reader.last", tooltip="Go to the end of the article"),
+        Binding(
+            "space,pagedown,ctrl+f",
+            "page(1)",
+            "Page down",
+            show=False,
+            id="reader.page_down",
+            tooltip="Scroll a page down",
+        ),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="reader.page_up", tooltip="Scroll a page up"),
+        Binding(
+            "ctrl+d",
+            "half_page(1)",
+            "Half page down",
+            show=False,
+            id="reader.half_down",
+            tooltip="Scroll half a page down",
+        ),
+        Binding(
+            "ctrl+u", "half_page(-1)", "Half page up", show=False, id="reader.half_up", tooltip="Scroll half a page up"
+        ),
+        Binding(
+            "z",
+            "toggle_boilerplate",
+            "Boilerplate",
+            show=False,
+            id="reader.boilerplate",
+            tooltip="Show or hide the site boilerplate under the cursor",
+        ),
     ]
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -123,8 +144,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._markers: dict[int, str] = {}
 
     def compose(self):
-        yield Static(Text("Choose an article from the list (enter), or press ? for help."),
-                     id="article-header")
+        yield Static(Text("Choose an article from the list (enter), or press ? for help."), id="article-header")
         yield Static("", id="window-before", classes="window-note")
         yield Static("", id="window-after", classes="window-note")
 
@@ -291,8 +311,7 @@ def _header_text(article: Article, marker: str = "") -> Text:
     text.append(visible(article.title), style=title_style)
     if article.title_derived:
         text.append("  (title derived from the text)", style="dim italic")
-    meta = [article.date or "undated", f"{article.word_count} words",
-            f"{article.reading_minutes} min read", article.id]
+    meta = [article.date or "undated", f"{article.word_count} words", f"{article.reading_minutes} min read", article.id]
     text.append("\n" + one_line(" · ".join(meta)), style="dim")
     if article.boilerplate_words:
         text.append(f"\nSite boilerplate collapsed ({article.boilerplate_words} words).", style="dim italic")

@@ -8,10 +8,22 @@ from textual.widgets import Input
 
 class SearchInput(Input):
     BINDINGS = [
-        Binding("up", "history(-1)", "Earlier search", show=False, id="search.history_back",
-                tooltip="The previous search from the history"),
-        Binding("down", "history(1)", "Later search", show=False, id="search.history_forward",
-                tooltip="The next search from the history (or the results)"),
+        Binding(
+            "up",
+            "history(-1)",
+            "Earlier search",
+            show=False,
+            id="search.history_back",
+            tooltip="The previous search from the history",
+        ),
+        Binding(
+            "down",
+            "history(1)",
+            "Later search",
+            show=False,
+            id="search.history_forward",
+            tooltip="The next search from the history (or the results)",
+        ),
     ]
 
     def __init__(self, history: list[str], **kwargs) -> None:

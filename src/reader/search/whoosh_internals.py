@@ -1,0 +1,282 @@
+"""Every use of Whoosh's private internals, in one place. whoosh-reloaded 2.7.5 is pinned; a
+different build could move any of these, so each fast path here has a public fallback, and
+`self_check` says which fast paths an open index would not take (the engine then tells the user,
+once, that search runs in compatibility mode) instead of everything silently running 10-100x
+slower.
+
+What it relies on:
+- `whoosh.filedb.compound.BufferFile`: replaced by `ViewBufferFile`, which reads a file inside
+  a memory-mapped compound segment without copying it (Whoosh wraps it in a BytesIO, a copy:
+  ~700 MB for a 100,000-article index). Applied on import.
+- `W3LeafMatcher._read_ids/_read_weights/_ids/_weights/_next_block`: a posting list read a
+  whole block at a time (`block_weights`).
+- `SegmentReader._perdoc._cached_reader` and a lengths column's `_dbfile/_basepos/_count`: all
+  field lengths of a segment in one read (`length_bytes`).
+- `SegmentReader._perdoc._storage` (an `OverlayStorage`'s `.a`), `_source`, `.range()`,
+  `_perdoc._segment`, and `VarBytesColumn.Reader._offsets/_lengths`: a stored column read
+  straight from the segment's memory map (`column_view`).
+- `SegmentReader._segment`: the segment a reader reads, to find its pairs file (`segment_of`).
+- `SegmentWriter._finalize_segment/_close_segment/_merge_segments/_added/_flush_segment/
+  _commit_toc/_finish`: worker processes write segments that one commit adds (`finish_segment`,
+  `close_segment`, `commit_segments`). These have no fallback: without them the index is built
+  by one process (`writer_internals_present` says so).
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections.abc import Callable
+from typing import Any
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
+from whoosh.columns import VarBytesColumn
+from whoosh.filedb import compound
+from whoosh.filedb.structfile import BufferFile
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
+from whoosh.util.numeric import length_to_byte
+from whoosh.writing import SegmentWriter
+
+# --- the compound-file patch --------------------------------------------------------------
+
+
+class _ViewIO:
+    """A read-only file over a memoryview, copying only what is read."""
+
+    def __init__(self, view: memoryview) -> None:
+        self._view = view
+        self._pos = 0
+
+    def seek(self, position: int, whence: int = 0) -> int:
+        if whence == 1:
+            position += self._pos
+        elif whence == 2:
+            position += len(self._view)
+        self._pos = max(0, position)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def read(self, size: int | None = -1) -> bytes:
+        end = len(self._view) if size is None or size < 0 else min(len(self._view), self._pos + size)
+        data = self._view[self._pos : end].tobytes()
+        self._pos = max(self._pos, end)
+        return data
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        view = self._view
+        end = len(view) if size is None or size < 0 else min(len(view), self._pos + size)
+        # Scan in chunks: lines read this way (pickle's text opcodes) are short.
+        start, found = self._pos, -1
+        while start < end and found < 0:
+            chunk = view[start : min(end, start + 256)].tobytes()
+            found = chunk.find(b"\n")
+            if found >= 0:
+                found += start
+            start += len(chunk)
+        stop = end if found < 0 else found + 1
+        return self.read(stop - self._pos)
+
+    def close(self) -> None:
+        self._view = memoryview(b"")
+
+
+class ViewBufferFile(BufferFile):  # type: ignore[misc]  # Whoosh has no type information
+    def __init__(self, buf: memoryview, name: str | None = None, onclose: Callable[..., Any] | None = None) -> None:
+        super().__init__(b"", name=name, onclose=onclose)
+        self._buf = buf
+        self.file = _ViewIO(buf)
+
+
+def apply_patch() -> None:
+    compound.BufferFile = ViewBufferFile
+
+
+apply_patch()
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def read_term(reader: Any, field: str, text: Any, offset: int, weights: dict[int, float]) -> None:
+    """Add every (document number + offset, weight) of a term's posting list in one segment to
+    `weights`, deleted documents left out: a block at a time when the matcher is Whoosh's own,
+    else posting by posting."""
+    try:
+        matcher = reader.postings(field, text)
+    except TermNotFound:
+        return
+    deleted: frozenset[int] | set[int] = frozenset()
+    if isinstance(matcher, FilterMatcher):
+        deleted = reader.deleted_docs_set
+        matcher = matcher.child
+    if _block_reader(matcher):
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids = matcher._ids if not offset else [i + offset for i in matcher._ids]
+            weights.update(zip(ids, matcher._weights, strict=False))
+            matcher._next_block()
+    else:
+        while matcher.is_active():
+            weights[matcher.id() + offset] = matcher.weight()
+            matcher.next()
+    for docnum in deleted:
+        weights.pop(docnum + offset, None)
+
+
+def _block_reader(matcher: Any) -> bool:
+    return type(matcher) is W3LeafMatcher and all(
+        hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block")
+    )
+
+
+def length_bytes(reader: Any, field: str) -> bytes:
+    """The one-byte encoded length of `field` for every document of a segment: one read of the
+    lengths column, else one call per document."""
+    count: int = reader.doc_count_all()
+    column = _lengths_column(reader, field)
+    if column is not None:
+        raw: bytes = column._dbfile.get(column._basepos, min(count, column._count))
+        return raw + bytes(count - len(raw))
+    return bytes(length_to_byte(reader.doc_field_length(d, field, 0) or 0) for d in range(count))
+
+
+def _lengths_column(reader: Any, field: str) -> Any:
+    perdoc = getattr(reader, "_perdoc", None)
+    if perdoc is None or not hasattr(perdoc, "_cached_reader"):
+        return None
+    column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+    if column is None or not all(hasattr(column, name) for name in ("_dbfile", "_basepos", "_count")):
+        return None
+    return column
+
+
+def column_view(reader: Any, name: str) -> tuple[memoryview, VarBytesColumn.Reader] | None:
+    """A stored bytes column of one segment read straight from the segment's memory map: the
+    view of its bytes and a column reader over it; None when the segment is not mapped that way
+    (the caller uses `reader.column_reader`, which copies the column first)."""
+    perdoc = getattr(reader, "_perdoc", None)
+    storage = getattr(perdoc, "_storage", None)
+    if hasattr(storage, "a"):  # an OverlayStorage: the compound file first, the folder second
+        storage = storage.a
+    source = getattr(storage, "_source", None)
+    if source is None or not hasattr(storage, "range") or perdoc is None:
+        return None
+    try:
+        offset, length = storage.range(W3Codec.column_filename(perdoc._segment, name))
+    except (NameError, AttributeError, KeyError):
+        return None
+    view = memoryview(source)[offset : offset + length]
+    column = VarBytesColumn.Reader(_Bytes(view), 0, length, reader.doc_count_all())
+    if not hasattr(column, "_offsets") or not hasattr(column, "_lengths"):
+        view.release()
+        return None
+    return view, column
+
+
+def column_bounds(column: Any) -> tuple[Any, Any]:
+    """The offsets and lengths arrays of a column reader made by `column_view`."""
+    return column._offsets, column._lengths
+
+
+class _Bytes:
+    """The little of Whoosh's StructFile that its VarBytesColumn reader uses, over a memoryview
+    (Whoosh's BufferFile copies its buffer into a BytesIO)."""
+
+    def __init__(self, view: memoryview) -> None:
+        self._view = view
+
+    def get(self, position: int, length: int) -> bytes:
+        return self._view[position : position + length].tobytes()
+
+    def get_byte(self, position: int) -> int:
+        return self._view[position]
+
+    def get_array(self, position: int, typecode: str, length: int) -> array[Any]:
+        out = array(typecode)
+        out.frombytes(self.get(position, length * out.itemsize))
+        if sys.byteorder == "little":
+            out.byteswap()  # Whoosh writes arrays big-endian
+        return out
+
+
+def segment_of(reader: Any) -> Any:
+    """The segment a segment reader reads, or None."""
+    return getattr(reader, "_segment", None)
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+_WRITER_NAMES = ("_finalize_segment", "_close_segment", "_merge_segments", "_flush_segment", "_commit_toc", "_finish")
+
+
+def writer_internals_present() -> bool:
+    """Whether worker processes can write segments for one commit (else one process builds)."""
+    return all(hasattr(SegmentWriter, name) for name in _WRITER_NAMES)
+
+
+def finish_segment(writer: Any) -> Any:
+    """Close a worker's writer and return its finished segment, without committing."""
+    return writer._finalize_segment()
+
+
+def close_segment(writer: Any) -> None:
+    """Close a worker's writer that wrote nothing."""
+    writer._close_segment()
+
+
+def commit_segments(writer: Any, merge: Callable[[Any, list[Any]], list[Any]], segments: list[Any]) -> None:
+    """Commit the writer, adding the segments worker processes wrote beside its own (as Whoosh's
+    own multi-process writer does, without merging them)."""
+    final = writer._merge_segments(merge, None, None)
+    if writer._added:
+        writer._flush_segment()
+        final.append(writer.get_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final + segments)
+    writer._finish()
+
+
+# --- the self-check ----------------------------------------------------------------------------
+
+
+def self_check(searcher: Any) -> list[str]:
+    """The fast paths an open searcher would not take, by name (empty: all are taken). Looks at
+    the first segment with documents and a term of its body field."""
+    missing = []
+    if compound.BufferFile is not ViewBufferFile:
+        missing.append("compound files read without copying")
+    if not writer_internals_present():
+        missing.append("index built by worker processes")
+    leaves = [sub for sub, _ in searcher.leaf_searchers() if sub.reader().doc_count_all()]
+    if not leaves:
+        return missing
+    reader = leaves[0].reader()
+    term = next(iter(reader.lexicon("body")), None) if "body" in reader.schema else None
+    if term is not None:
+        matcher = reader.postings("body", term)
+        if isinstance(matcher, FilterMatcher):
+            matcher = matcher.child
+        if not _block_reader(matcher):
+            missing.append("posting lists read a block at a time")
+    if "body" in reader.schema and _lengths_column(reader, "body") is None:
+        missing.append("field lengths read in one pass")
+    for name in ("body_seq", "title_seq"):
+        if reader.has_column(name):
+            mapped = column_view(reader, name)
+            if mapped is None:
+                missing.append("word sequences read from the memory map")
+            else:
+                mapped[0].release()
+            break
+    if segment_of(reader) is None:
+        missing.append("pairs files found by segment")
+    return missing
