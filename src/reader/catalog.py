@@ -55,7 +55,7 @@ def sort_entries(entries: list[Entry], by: str) -> list[Entry]:
     if by == "title":
         return sorted(entries, key=lambda e: (_key(e), e.id))
     dated = sorted((e for e in entries if e.date), key=lambda e: (_key(e), e.id))
-    dated.sort(key=lambda e: e.date, reverse=True)  # stable: titles stay A to Z within a day
+    dated.sort(key=lambda e: e.date or "", reverse=True)  # stable: titles stay A to Z within a day
     undated = sorted((e for e in entries if not e.date), key=lambda e: (_key(e), e.id))
     return dated + undated
 

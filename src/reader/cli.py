@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from reader import __version__
 from reader.paths import CORPUS_ENV, HOME_ENV, default_corpus, user_home
@@ -125,7 +126,7 @@ def _read(corpus: Path, home: Path, theme: str | None, store: str | None) -> int
     return finished(app)
 
 
-def finished(app) -> int:
+def finished(app: Any) -> int:
     """The exit status of a finished app: non-zero after a crash, whose log is named."""
     code = app.return_code or 0
     if code and app.crash_log is not None:

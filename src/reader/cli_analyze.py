@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from reader.analysis import Analysis, resolve_across
 from reader.analysis.cache import CACHE_NAME, AnalysisCache
@@ -14,7 +15,7 @@ from reader.corpus.load import find_article_files
 from reader.textsafe import json_line, one_line
 
 
-def add_parser(sub, common) -> None:
+def add_parser(sub: Any, common: Any) -> None:
     parser = sub.add_parser("analyze", help="people named and claims made, per article")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the corpus)")
     parser.add_argument(

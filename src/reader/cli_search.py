@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.search import SearchIndex
+
 import argparse
 import sys
 from pathlib import Path
@@ -12,7 +18,7 @@ from reader.search.integrity import IndexDamaged
 from reader.textsafe import json_line, one_line
 
 
-def add_parsers(sub, common) -> None:
+def add_parsers(sub: Any, common: Any) -> None:
     search = sub.add_parser("search", help="search the corpus (see the README for the query language)")
     search.add_argument("query", nargs="+", help="the query; quote it in the shell")
     search.add_argument("--json", action="store_true", help="one JSON object per hit (JSON Lines)")
@@ -26,7 +32,7 @@ def add_parsers(sub, common) -> None:
     common(indexer)
 
 
-def people_of(home: Path):
+def people_of(home: Path) -> Callable[[Article], list[str]]:
     """The people each article names, from the analysis (cached by content hash)."""
     cache = AnalysisCache(home / CACHE_NAME)
 
@@ -36,7 +42,7 @@ def people_of(home: Path):
     return people
 
 
-def open_index(corpus: Path, home: Path):
+def open_index(corpus: Path, home: Path) -> SearchIndex:
     from reader.search import SearchIndex
 
     return SearchIndex(corpus, home, people=people_of(home))
@@ -82,10 +88,10 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     return 0
 
 
-def _index_json(ix, rebuild: bool) -> int:
+def _index_json(ix: SearchIndex, rebuild: bool) -> int:
     listening = True
 
-    def say(message: dict) -> None:
+    def say(message: dict[str, Any]) -> None:
         # The app that reads this may have quit; the index is still worth finishing.
         nonlocal listening
         if listening:

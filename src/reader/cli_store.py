@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from reader.atomic import UnsafeTarget, check_target, write_atomic
 from reader.corpus import Article, CorpusError, load_corpus
@@ -28,7 +29,7 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_parsers(sub, common) -> None:
+def add_parsers(sub: Any, common: Any) -> None:
     notes = sub.add_parser("notes", help="add, list and remove notes")
     notes_sub = notes.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = notes_sub.add_parser("add", help="add a note to an article, a paragraph or a passage")

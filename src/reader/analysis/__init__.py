@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.analysis.claims import Claim, find_claims
 from reader.analysis.names import Mention, find_people
@@ -23,7 +24,7 @@ class AnalysisCancelled(Exception):
     """`stop()` said so: the analysis was abandoned between two segments."""
 
 
-class _Interruptible(list):
+class _Interruptible(list[Segment]):
     """Segments that ask `stop()` before each one is handed out, so a long analysis (a huge
     article) ends soon after its reader has moved on or quit."""
 
@@ -50,7 +51,7 @@ class Analysis:
             counts[mention.person] = counts.get(mention.person, 0) + 1
         return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "names": [{"start": m.start, "end": m.end, "text": m.text, "person": m.person} for m in self.names],
             "claims": [
@@ -69,7 +70,7 @@ class Analysis:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> Analysis:
+    def from_json(cls, data: dict[str, Any]) -> Analysis:
         names = [
             Mention(n["start"], n["end"], n["text"], n["person"], tuple(n["person"].split())) for n in data["names"]
         ]
@@ -119,7 +120,7 @@ def _analyze(article: Article, stop: Callable[[], bool] | None) -> Analysis:
     segs: list[Segment] = segments(article)
     if stop is not None:
         segs = _Interruptible(segs, stop)
-    cache: dict = {}
+    cache: dict[Any, Any] = {}
     mentions = find_people(article.text, segs, cache)
     quotes = find_quotes(article.text, segs)
     claims = find_claims(article.text, segs, quotes, mentions, cache)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
@@ -53,7 +54,7 @@ QUANTITY = re.compile(
 
 
 def find_claims(
-    text: str, segs: list[Segment], quotes: list[Quote], mentions: list[Mention], cache: dict | None = None
+    text: str, segs: list[Segment], quotes: list[Quote], mentions: list[Mention], cache: dict[Any, Any] | None = None
 ) -> list[Claim]:
     reader = _Reader(text, quotes, mentions, cache, segs)
     claims = []
@@ -71,9 +72,9 @@ def find_claims(
 
 class _Reader:
     def __init__(
-        self, text: str, quotes: list[Quote], mentions: list[Mention], cache: dict | None, segs: list[Segment]
+        self, text: str, quotes: list[Quote], mentions: list[Mention], cache: dict[Any, Any] | None, segs: list[Segment]
     ) -> None:
-        self._token_cache: dict = {} if cache is None else cache
+        self._token_cache: dict[Any, Any] = {} if cache is None else cache
         self._next_quote = 0
         self.text = text
         self.quotes = quotes
@@ -299,7 +300,8 @@ class _Reader:
                     return source
             if not loose and len(toks) - i > 12:
                 break
-        return self._multiword_source(lo, hi)
+        found = self._multiword_source(lo, hi)
+        return found[1] if found is not None else None
 
     def _attribution_after(self, lo: int, hi: int) -> _Source | None:
         toks = self.tokens(self.text, lo, hi)[:8]
@@ -310,7 +312,8 @@ class _Reader:
                 phrase_toks = toks[:i]
                 phrase_toks = [t for t in phrase_toks if t.text.lower() not in W.SKIP_ADVERBS] or phrase_toks
                 return self._classify(phrase_toks[0].start, phrase_toks[-1].end)
-        return self._multiword_source(lo, hi)
+        found = self._multiword_source(lo, hi)
+        return found[1] if found is not None else None
 
     def _clause_subject(self, toks: list[Token]) -> _Source | None:
         """The sentence's own subject when the verb is in a later clause ('Hilaria rebuked him,
@@ -364,7 +367,7 @@ class _Reader:
                 source = self._clause_subject(toks[:i]) or source
             if source is not None and source.source != "none":
                 return tok.start, source
-        found = self._multiword_source(start, end, with_position=True, relays_only=True)
+        found = self._multiword_source(start, end, relays_only=True)
         if found is not None:
             return found
         if credited_scare:
@@ -382,13 +385,14 @@ class _Reader:
         if j < 0 or self.text[toks[j].end : toks[j + 1].start].strip() or toks[j].text.endswith(("'", "’", "'s", "’s")):
             return None  # a comma between, or "Sanders’ attacks": the word is a noun there
         word = toks[j].text.lower()
+        found: _Source | None
         if word in ("he", "she"):
             found = self._pronoun(word, toks[j].start)
         else:
             found = self._mention_ending(toks[j].end)
         return found if found is not None and found.source != "none" else None
 
-    def _multiword_source(self, lo: int, hi: int, with_position: bool = False, relays_only: bool = False):
+    def _multiword_source(self, lo: int, hi: int, relays_only: bool = False) -> tuple[int, _Source] | None:
         for match in W.MULTIWORD.finditer(self.text, lo, hi):
             phrase = match.group().lower()
             if relays_only and phrase in (
@@ -420,7 +424,7 @@ class _Reader:
                 toks = self.tokens(self.text, lo, match.start())
                 source = self._subject(toks, len(toks), lo) if toks else None
             if source is not None and source.source != "none":
-                return (match.start(), source) if with_position else source
+                return match.start(), source
         return None
 
     # --- phrases ---------------------------------------------------------------------------

@@ -37,10 +37,11 @@ def resolve(text: str, mentions: list[Mention]) -> None:
     by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     for words in full.values():
         by_ends.setdefault((words[0], words[-1]), []).append(words)
-    canonical = {}
+    canonical: dict[str, str] = {}
     for name, words in full.items():
-        longer = [w for w in by_ends[(words[0], words[-1])] if len(w) > len(words)]
-        canonical[name] = " ".join(max(longer, key=len)) if longer else name
+        longer: list[tuple[str, ...]] = [w for w in by_ends[(words[0], words[-1])] if len(w) > len(words)]
+        longest = max(longer, key=len) if longer else words
+        canonical[name] = " ".join(longest)
     firsts: dict[str, set[str]] = {}
     lasts: dict[str, list[str]] = {}
     for name, words in full.items():

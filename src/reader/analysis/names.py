@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from reader.analysis import lexicon
 from reader.analysis import name_evidence as evidence
@@ -75,7 +76,7 @@ _PLACE_HEADS = frozenset(
 )
 
 
-def find_people(text: str, segs: list[Segment], cache: dict | None = None) -> list[Mention]:
+def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = None) -> list[Mention]:
     """Every person mention in the segments, each with `person` set to the resolved name."""
     groups = []
     for seg in segs:

@@ -39,10 +39,10 @@ def find_quotes(text: str, segs: list[Segment]) -> list[Quote]:
         found, left_open = _in_paragraph(text, seg.start, seg.end)
         found.sort()
         for i, (start, end, closed, double) in enumerate(found):
-            continues = i == 0 and start == seg.start and open_chain_at_paragraph_end is not None
-            if not continues:
+            carried = open_chain_at_paragraph_end if i == 0 and start == seg.start else None
+            if carried is None:
                 chain += 1
-            quotes.append(Quote(start, end, open_chain_at_paragraph_end if continues else chain, closed, double))
+            quotes.append(Quote(start, end, carried if carried is not None else chain, closed, double))
         open_chain_at_paragraph_end = quotes[-1].chain if (found and left_open) else None
     return sorted(quotes, key=lambda q: q.start)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 from reader.corpus.model import Article
 from reader.corpus.parse import spans_between
@@ -52,7 +53,7 @@ def segments(article: Article) -> list[Segment]:
     return out
 
 
-def tokens(text: str, start: int, end: int, cache: dict | None = None) -> list[Token]:
+def tokens(text: str, start: int, end: int, cache: dict[Any, Any] | None = None) -> list[Token]:
     """Word tokens of text[start:end]; `cache` (one dict per article analysed) saves names and
     claims from tokenising the same sentences twice."""
     if cache is None:
@@ -85,7 +86,17 @@ def _after_abbreviation(text: str, lo: int, dot: int) -> bool:
     return word in ABBREVIATIONS or initials or (len(word) == 1 and text[dot - 1].isupper())
 
 
-def overlapping_from(items: list, first: int, lo: int, hi: int) -> list:
+class _HasSpan(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_Span = TypeVar("_Span", bound=_HasSpan)
+
+
+def overlapping_from(items: list[_Span], first: int, lo: int, hi: int) -> list[_Span]:
     """Of `items` (anything with `start` and `end`, sorted by start), those from index `first` on
     that overlap [lo, hi); the walk stops at the first that starts at `hi` or later."""
     out = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from reader.corpus.model import Article, Block
@@ -198,7 +199,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) cut into spans of at most MAX_BLOCK_CHARS: after the last sentence end that
     fits, else at the last space, else anywhere. Linear in the span's length."""
 
-    def cuts():
+    def cuts() -> Iterator[int]:
         pos = start
         while end - pos > MAX_BLOCK_CHARS:
             limit, cut = pos + MAX_BLOCK_CHARS, None
@@ -213,7 +214,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans_between(text, start, end, cuts())
 
 
-def spans_between(text: str, start: int, end: int, cuts) -> list[tuple[int, int]]:
+def spans_between(text: str, start: int, end: int, cuts: Iterable[int]) -> list[tuple[int, int]]:
     """The trimmed, non-empty spans of [start, end) between successive cut positions."""
     spans = []
     pos = start

@@ -5,7 +5,7 @@ it, so a large corpus lists before Whoosh has loaded). No UI here."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from reader.search.engine import Hit, SearchIndex, SearchResult, SyncReport
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 __all__ = ["Hit", "SearchIndex", "SearchResult", "SyncReport"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in __all__:
         from reader.search import engine
 

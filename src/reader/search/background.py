@@ -4,6 +4,11 @@ interpreter. No UI here: progress comes back through a callback."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.search.engine import SyncReport
+
 import json
 import os
 import selectors
@@ -21,11 +26,11 @@ def sync_in_child(
     progress: Callable[[int, int], None] | None = None,
     rebuild: bool = False,
     stop: Callable[[], bool] | None = None,
-):
+) -> SyncReport:
     """Run the sync in a child Python and return its SyncReport; raises RuntimeError with the
     child's own words if it fails, and SyncAbandoned once `stop()` is true (the child finishes
     the sync on its own: the index is worth having next time)."""
-    from reader.search.engine import SyncReport
+    from reader.search.engine import SyncReport  # noqa: F811 - the real class, imported late
 
     command = [
         sys.executable,

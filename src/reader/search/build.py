@@ -14,11 +14,11 @@ import multiprocessing
 import os
 import queue
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reader.corpus.load import Skipped, load_file
 from reader.corpus.model import Article
@@ -36,7 +36,7 @@ INHERITED_FDS: set[int] = set()  # the parent's descriptors a worker closes (the
 
 @dataclass
 class Prepared:
-    fields: dict | None  # None when a worker has already indexed it
+    fields: dict[str, Any] | None  # None when a worker has already indexed it
     row: Row
     where: tuple[int, int, int] | None = None  # (worker, its segment, document number there)
 
@@ -101,12 +101,12 @@ def workers_available() -> int:
 
 
 def index_in_workers(
-    ix,
+    ix: Any,
     todo: list[Job],
     workers: int,
     people: Callable[[Article], list[str]] | None,
     progress: Callable[[int], None] | None = None,
-) -> tuple[dict[str, Outcome], list]:
+) -> tuple[dict[str, Outcome], list[Any]]:
     """Index `todo` in `workers` forked processes. Returns the
     outcome of every path and the segments each worker wrote, for the caller to commit under
     its lock."""
@@ -125,7 +125,7 @@ def index_in_workers(
         for proc in procs:
             proc.start()
     outcomes: dict[str, Outcome] = {}
-    segments: list[list] = [[] for _ in range(workers)]
+    segments: list[list[Any]] = [[] for _ in range(workers)]
     finished, done, completed = 0, 0, False
     try:
         while finished < workers:
@@ -163,7 +163,7 @@ def index_in_workers(
 
 
 @contextmanager
-def _sigint_deferred():
+def _sigint_deferred() -> Iterator[None]:
     """Ctrl+C held back while workers are forked: they are born with it blocked and ignore it
     before unblocking; the parent gets a Ctrl+C typed meanwhile as soon as the forks are done."""
     if not hasattr(signal, "pthread_sigmask"):
@@ -198,7 +198,7 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _next_job(jobs, parent: int):
+def _next_job(jobs: Any, parent: int) -> Any:
     """The next job; a worker whose parent has gone exits (where PR_SET_PDEATHSIG is not had)."""
     while True:
         try:
@@ -208,28 +208,28 @@ def _next_job(jobs, parent: int):
                 os._exit(1)
 
 
-def _work(ix, worker: int, jobs, results, people, parent: int) -> None:
+def _work(ix: Any, worker: int, jobs: Any, results: Any, people: Any, parent: int) -> None:
     from whoosh.writing import SegmentWriter
 
     die_with_parent(parent)
 
-    def new_writer():
+    def new_writer() -> tuple[Any, PairsWriter]:
         return SegmentWriter(ix, _lk=False, limitmb=POOL_MB, codec=writer_codec()), PairsWriter()
 
-    def finish(writer, pairs) -> None:
+    def finish(writer: Any, pairs: PairsWriter) -> None:
         segment = internals.finish_segment(writer)
         # Written after the segment is assembled, or it would be packed into the segment.
         pairs.write(Path(ix.storage.folder) / segment.make_filename(PAIRS_EXT), writer.docnum)
         segments.append(segment)
 
-    segments = []
+    segments: list[Any] = []
     writer, pairs = new_writer()
     try:
         while (job := _next_job(jobs, parent)) is not None:
             out = {}
             for task in job:
                 outcome = prepare(task, people)
-                if isinstance(outcome, Prepared):
+                if isinstance(outcome, Prepared) and outcome.fields is not None:
                     fields = outcome.fields
                     writer.add_document(**fields)
                     pairs.add(writer.docnum - 1, {"body": fields["body_seq"], "title": fields["title_seq"]})

@@ -10,6 +10,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.search.integrity import read_meta
 
@@ -23,7 +24,7 @@ def index_folder(corpus: Path, home: Path) -> Path:
     return Path(home) / "index" / key
 
 
-def stored_listing(folder: Path, schema: int) -> list[tuple]:
+def stored_listing(folder: Path, schema: int) -> list[ListingRow]:
     """The catalog of the last sync in list order, read with SQLite alone (no Whoosh), when the
     index there was built with `schema`; empty otherwise. The sync that follows checks the rest."""
     meta = read_meta(folder)
@@ -34,7 +35,7 @@ def stored_listing(folder: Path, schema: int) -> list[tuple]:
         # for SQLite to sort them. Our own file in the user's folder; any damage means SQLite.
         rows = marshal.loads((folder / LISTING).read_bytes())
         if isinstance(rows, list) and all(map(_listing_row, rows)):
-            return rows
+            return list(map(ListingRow._make, rows))
         (folder / LISTING).unlink()  # the next sync writes it anew
     except OSError:
         pass
@@ -63,6 +64,19 @@ def _listing_row(row: object) -> bool:
         and type(row[3]) is int
         and type(row[6]) is str
     )
+
+
+class ListingRow(NamedTuple):
+    """One article as the list shows it, in the list's default order (kept as plain tuples in
+    the listing file, which `marshal` reads fast)."""
+
+    id: str
+    title: str
+    date: str | None
+    words: int
+    title_derived: bool
+    flagged: bool
+    path: str
 
 
 @dataclass
@@ -96,13 +110,14 @@ class CatalogDB:
         )
         return {r[0]: Row(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9])) for r in cur}
 
-    def listing_by_date(self) -> list[tuple]:
+    def listing_by_date(self) -> list[ListingRow]:
         """(id, title, date, words, title_derived, flagged, path) rows, newest first, undated
         last, titles A to Z within a day: the list's default order, sorted by SQLite."""
-        return self.db.execute(
+        rows = self.db.execute(
             "SELECT id, title, date, words, title_derived, flagged, path FROM files "
             "ORDER BY (date IS NULL OR date = ''), date DESC, lower(title), id"
-        ).fetchall()
+        )
+        return list(map(ListingRow._make, rows))
 
     def put(self, rows: list[Row]) -> None:
         self.db.executemany(
@@ -139,7 +154,7 @@ class CatalogDB:
     def write_listing(self, path: Path) -> None:
         """The list-order rows in a marshal file (atomically: temp file, then os.replace)."""
         temp = path.with_name(path.name + ".tmp")
-        temp.write_bytes(marshal.dumps(self.listing_by_date()))
+        temp.write_bytes(marshal.dumps([tuple(row) for row in self.listing_by_date()]))
         os.replace(temp, path)
 
     def close(self) -> None:

@@ -4,13 +4,15 @@ Whoosh's writer internals are reached through `whoosh_internals`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from reader.search import whoosh_internals as internals
 
 SMALL_SEGMENT = 1000  # segments smaller than this are merged together...
 MERGE_AT = 8  # ...once there are this many
 
 
-def commit(writer, segments: list) -> None:
+def commit(writer: Any, segments: list[Any]) -> None:
     """Commit the writer, adding segments that worker processes wrote (as Whoosh's own
     multi-process writer does, without merging them)."""
     if not segments:
@@ -19,7 +21,7 @@ def commit(writer, segments: list) -> None:
     internals.commit_segments(writer, merge_small, segments)
 
 
-def merge_small(writer, segments: list) -> list:
+def merge_small(writer: Any, segments: list[Any]) -> list[Any]:
     """Merge policy: the segments of fewer than SMALL_SEGMENT documents are merged into the one
     being written once there are MERGE_AT of them; bigger ones are left alone. Whoosh's own
     policy (MERGE_SMALL) merges every segment once there are about twenty of similar size,

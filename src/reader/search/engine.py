@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from whoosh import index
 
@@ -26,7 +27,7 @@ from reader.corpus.load import Skipped, _article_ids, find_article_files
 from reader.corpus.model import Article
 from reader.search import build, evaluate, whoosh_internals  # imported before any index opens: its patch
 from reader.search import query as Qm
-from reader.search.catalog_db import LISTING, CatalogDB, Row, index_folder
+from reader.search.catalog_db import LISTING, CatalogDB, ListingRow, Row, index_folder
 from reader.search.commit import commit
 from reader.search.evaluate import Ranked
 from reader.search.integrity import IndexDamaged, read_meta, stamp_problem, stamps, write_meta
@@ -83,9 +84,9 @@ class SearchIndex:
         self.folder = index_folder(self.corpus, home)
         self.people = people
         self.messages: list[str] = []
-        self._ix = None
+        self._ix: Any = None  # a Whoosh FileIndex once opened
         self._catalog: CatalogDB | None = None
-        self._searcher = None
+        self._searcher: Any = None
         self._searcher_lock = threading.Lock()
         self._postings: PostingsReader | None = None
         self.slow_paths: list[str] | None = None  # Whoosh fast paths not taken (None: not checked yet)
@@ -223,7 +224,7 @@ class SearchIndex:
         total = len(todo)
         people = self.people if total <= PEOPLE_LIMIT else None
         workers = build.workers_available() if total >= PARALLEL_MIN else 0
-        segments: list = []
+        segments: list[Any] = []
         if workers:
             outcomes, segments = build.index_in_workers(
                 self._ix, todo, workers, people, None if progress is None else lambda done: progress(done, total)
@@ -232,7 +233,7 @@ class SearchIndex:
         else:
             prepared = ((job, build.prepare(job, people)) for job in todo)
         # No writer (and no new generation of the index) when nothing changed.
-        writer = self._ix.writer(timeout=30.0, limitmb=256, codec=writer_codec()) if todo or removed else None
+        writer: Any = self._ix.writer(timeout=30.0, limitmb=256, codec=writer_codec()) if todo or removed else None
         batch: list[Row] = []
         touched = []
         hashes = {row.hash: row.path for row in known.values() if row.path in seen_paths}
@@ -246,7 +247,7 @@ class SearchIndex:
                     if row is not None:
                         removed.append(key)
                     continue
-                if outcome == build.TOUCHED:
+                if not isinstance(outcome, build.Prepared):  # build.TOUCHED: only the file's times changed
                     touched.append((job.size, job.mtime_ns, key))
                     report.touched += 1
                     continue
@@ -264,9 +265,9 @@ class SearchIndex:
                     if row is not None:
                         writer.delete_by_term("path", key)  # the old copy; the new one is in a worker's segment
                 elif row is None:
-                    writer.add_document(**outcome.fields)  # new: no need to look for an old copy
+                    writer.add_document(**(outcome.fields or {}))  # new: no need to look for an old copy
                 else:
-                    writer.update_document(**outcome.fields)
+                    writer.update_document(**(outcome.fields or {}))
                 batch.append(outcome.row)
                 if row is None:
                     report.added += 1
@@ -294,7 +295,7 @@ class SearchIndex:
 
     # --- reading --------------------------------------------------------------------------
 
-    def listing(self) -> list[tuple]:
+    def listing(self) -> list[ListingRow]:
         assert self._catalog is not None
         return self._catalog.listing_by_date()
 
@@ -342,7 +343,7 @@ class SearchIndex:
                     raise IndexDamaged(problem) from exc
                 return SearchResult([], 0, messages + [f"cannot run this query ({Qm.reason(exc)})"], None, set())
 
-    def _answer(self, parsed, cleaned: str, limit: int, with_snippets: bool, messages: list[str]) -> SearchResult:
+    def _answer(self, parsed: Any, cleaned: str, limit: int, with_snippets: bool, messages: list[str]) -> SearchResult:
         searcher = self._current_searcher()
         if self.slow_paths is None:
             self.slow_paths = whoosh_internals.self_check(searcher)
@@ -373,7 +374,7 @@ class SearchIndex:
                 pass
             self._searcher = None
 
-    def _rank(self, searcher, q, limit: int) -> Ranked:
+    def _rank(self, searcher: Any, q: Any, limit: int) -> Ranked:
         """Whole posting lists when the evaluator handles the query; Whoosh's matchers otherwise."""
         if self._postings is None or self._postings.searcher is not searcher:
             if self._postings is not None:
@@ -393,7 +394,7 @@ class SearchIndex:
             return Ranked(top, total, True)
         return Ranked(top, results.estimated_length(), False)  # an upper bound
 
-    def _current_searcher(self):
+    def _current_searcher(self) -> Any:
         """One searcher kept open (opening the segments costs tens of milliseconds), refreshed
         when the index has changed since."""
         if self._searcher is None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import heapq
 import random
 from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from whoosh import query as Q
 
@@ -81,7 +83,7 @@ class TermNode(Node):
             pairs = ((d, tf) for d, tf in weights.items() if d in cands)
         else:
             get = weights.get
-            pairs = ((d, get(d)) for d in cands)
+            pairs = ((d, get(d, 0.0)) for d in cands)
         for d, tf in pairs:
             if tf:
                 acc[d] += idf * tf * top / (tf + norms[d])
@@ -90,7 +92,7 @@ class TermNode(Node):
 class FilterNode(Node):
     """A set of terms that restricts, each match scoring the same (dates, ranges)."""
 
-    def __init__(self, pr: PostingsReader, terms, boost: float) -> None:
+    def __init__(self, pr: PostingsReader, terms: Iterable[tuple[str, Any]], boost: float) -> None:
         self._docs: set[int] = set()
         self.boost = boost
         for field_name, text in terms:
@@ -139,7 +141,7 @@ class PhraseNode(Node):
                 words = [phrase_bytes([w]) for w in self.phrase]
                 phrase = phrase_bytes(self.phrase)
                 if len(candidates) > LARGE:
-                    candidates = self._narrow(candidates, sequences, phrase, words)
+                    candidates = set(self._narrow(candidates, sequences, phrase, words))
                 self._found = sequences.holding(candidates, phrase, words)
             else:
                 self._found = {}
@@ -150,7 +152,7 @@ class PhraseNode(Node):
                         self._found[d] = [hashes.count(h) for h in self.hashes]
         return self._found
 
-    def _narrow(self, candidates: set[int], sequences, phrase: bytes, words: list[bytes]) -> list[int]:
+    def _narrow(self, candidates: set[int], sequences: Any, phrase: bytes, words: list[bytes]) -> list[int]:
         """For a phrase in a large share of the corpus, checking and scoring every candidate
         (~7 µs each) is too slow: count from a fixed random sample, and rank among the RANKED
         candidates with the shortest field (where BM25 puts the best scores for common words)."""
@@ -175,7 +177,7 @@ class PhraseNode(Node):
                 found |= sets[0].intersection(*sets[1:])
         return found
 
-    def _near(self, hashes: array) -> bool:
+    def _near(self, hashes: array[int]) -> bool:
         where: dict[int, list[int]] = {}
         for i, h in enumerate(hashes):
             if h in self.hashes:
@@ -216,7 +218,7 @@ class OrNode(Node):
 
 
 class AndNode(Node):
-    def __init__(self, positive: list[Node], negative: list[Node], optional: list[Node] = ()) -> None:
+    def __init__(self, positive: list[Node], negative: list[Node], optional: Sequence[Node] = ()) -> None:
         if not positive:
             raise Unsupported("nothing to match")
         self.positive, self.negative, self.optional = positive, negative, list(optional)
@@ -237,7 +239,7 @@ class AndNode(Node):
             child.add_scores(mine, acc)
 
 
-def build(q, pr: PostingsReader) -> Node:
+def build(q: Any, pr: PostingsReader) -> Node:
     if q is Q.NullQuery or isinstance(q, type(Q.NullQuery)):
         return Empty()
     if isinstance(q, Q.Term):
@@ -272,7 +274,7 @@ def build(q, pr: PostingsReader) -> Node:
     raise Unsupported(type(q).__name__)
 
 
-def run(q, pr: PostingsReader, limit: int) -> Ranked:
+def run(q: Any, pr: PostingsReader, limit: int) -> Ranked:
     """The best `limit` documents for a query, and how many match. Raises Unsupported."""
     node = build(q, pr)
     cands = node.docs()
@@ -283,11 +285,11 @@ def run(q, pr: PostingsReader, limit: int) -> Ranked:
     if not phrases:
         return Ranked(top, len(cands), True)
     # Some phrase's matches were counted from a sample: add what its narrowing left out.
-    total = len(cands) + sum(max(0, p.estimate - len(p.docs())) for p in phrases)
+    total = len(cands) + sum(max(0, (p.estimate or 0) - len(p.docs())) for p in phrases)
     return Ranked(top, min(total, pr.doc_count), False, [SAMPLED_NOTE])
 
 
-def _walk(node: Node):
+def _walk(node: Node) -> Iterator[Node]:
     yield node
     for attr in ("children", "positive", "negative", "optional"):
         for child in getattr(node, attr, ()):

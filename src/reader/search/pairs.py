@@ -17,6 +17,7 @@ import struct
 import zlib
 from array import array
 from pathlib import Path
+from typing import Any
 
 BUCKETS = 1 << 16
 EXT = ".pairs"
@@ -26,7 +27,7 @@ SALT = {"body": 0, "title": 0xE995}
 MAX_DOCS = 65535  # document numbers are stored in two bytes
 
 
-def pair_buckets(hashes, salt: int = 0) -> set[int]:
+def pair_buckets(hashes: Any, salt: int = 0) -> set[int]:
     """The buckets of every adjacent pair in a sequence of 32-bit word hashes: the low half of
     a word's hash XOR the high half of the next one's, XOR a salt per field. Computed for all
     pairs at once on big integers (C speed; a Python loop over pairs cost 4x more)."""
@@ -42,7 +43,7 @@ def pair_buckets(hashes, salt: int = 0) -> set[int]:
     return {b ^ salt for b in found} if salt else found
 
 
-def hashes_of(sequence: bytes) -> array:
+def hashes_of(sequence: bytes) -> array[int]:
     out = array("I")
     out.frombytes(sequence)
     return out
@@ -96,7 +97,7 @@ class PairsFile:
             self._map.close()
             raise ValueError("pairs file truncated")
 
-    def docs(self, bucket: int) -> array:
+    def docs(self, bucket: int) -> array[int]:
         start, end = self._offsets[bucket], self._offsets[bucket + 1]
         out = array("H")
         out.frombytes(self._map[self._data + 2 * start : self._data + 2 * end])
@@ -106,7 +107,7 @@ class PairsFile:
         self._map.close()
 
 
-def open_pairs(reader, folder: Path) -> PairsFile | None:
+def open_pairs(reader: Any, folder: Path) -> PairsFile | None:
     """The pairs file of a segment reader's segment, or None (absent, foreign or damaged)."""
     from reader.search.whoosh_internals import segment_of
 

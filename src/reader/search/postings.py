@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Iterable
 from math import log
+from pathlib import Path
+from typing import Any
 
 from whoosh.util.numeric import byte_to_length
 
@@ -26,12 +29,12 @@ CACHE_POSTINGS = 600_000  # ... and at most this many postings in all (~60 MB)
 class PostingsReader:
     """Postings, inverse document frequencies and length norms for one open searcher."""
 
-    def __init__(self, searcher, folder=None) -> None:
+    def __init__(self, searcher: Any, folder: Path | None = None) -> None:
         self.searcher = searcher
         self.folder = folder  # the index's folder, where pairs files are
         self.leaves = searcher.leaf_searchers()
         self.doc_count = searcher.doc_count_all()
-        self._cache: OrderedDict[tuple, dict[int, float]] = OrderedDict()
+        self._cache: OrderedDict[tuple[Any, ...], dict[int, float]] = OrderedDict()
         self._cached = 0
         self._norms: dict[str, list[float]] = {}
         self._sequences: dict[str, Sequences] = {}
@@ -124,7 +127,7 @@ class PostingsReader:
         return norms
 
 
-def _read_leaf(leaf, field: str, text, weights: dict[int, float]) -> None:
+def _read_leaf(leaf: tuple[Any, int], field: str, text: Any, weights: dict[int, float]) -> None:
     sub, offset = leaf
     internals.read_term(sub.reader(), field, text, offset, weights)
 
@@ -134,9 +137,9 @@ class Sequences:
     memory map. Whoosh's own column reader first copies the whole column into a BytesIO (0.7 s
     and 160 MB for the sequences of 100,000 articles) and then costs ~3.5 µs a document."""
 
-    def __init__(self, leaves, name: str) -> None:
+    def __init__(self, leaves: list[tuple[Any, int]], name: str) -> None:
         self.starts: list[int] = []
-        self.parts: list[tuple] = []
+        self.parts: list[tuple[Any, int]] = []
         self._views: list[memoryview] = []
         for sub, offset in leaves:
             reader = sub.reader()
@@ -147,7 +150,7 @@ class Sequences:
             mapped = self._mapped(reader, name)
             self.parts.append((mapped if mapped is not None else reader.column_reader(name, translate=False), offset))
 
-    def _mapped(self, reader, name: str) -> tuple | None:
+    def _mapped(self, reader: Any, name: str) -> tuple[Any, ...] | None:
         found = internals.column_view(reader, name)
         if found is None:
             return None
@@ -161,7 +164,7 @@ class Sequences:
             view.release()
         self._views.clear()
 
-    def holding(self, docs, phrase: bytes, words: list[bytes]) -> dict[int, list[int]]:
+    def holding(self, docs: Iterable[int], phrase: bytes, words: list[bytes]) -> dict[int, list[int]]:
         """The documents among `docs` whose sequence holds `phrase` at a word boundary, each
         with how often it holds each of `words` (hashes as bytes), for scoring."""
         found: dict[int, list[int]] = {}
@@ -204,5 +207,7 @@ class Sequences:
         if isinstance(part, tuple):
             buf, base, offsets, lengths = part
             start = base + offsets[local]
-            return buf[start : start + lengths[local]].tobytes()
-        return part[local]
+            data: bytes = buf[start : start + lengths[local]].tobytes()
+            return data
+        stored: bytes = part[local]
+        return stored

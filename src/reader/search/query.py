@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from whoosh import query as Q
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
@@ -22,7 +24,7 @@ MAX_DEPTH = 8  # levels of brackets
 _FIELD = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
 
 
-def make_parser(schema) -> MultifieldParser:
+def make_parser(schema: Any) -> Any:
     # Titles count double through the title field's own boost (schema.py), applied once, at
     # indexing; no boost here as well.
     parser = MultifieldParser(["title", "body"], schema)
@@ -32,7 +34,7 @@ def make_parser(schema) -> MultifieldParser:
     return parser
 
 
-def parse(parser, text: str) -> Q.Query:
+def parse(parser: Any, text: str) -> Any:
     """Whoosh's parse, except that a query of only excluded words (`-insider`, which Whoosh
     reads as nothing) means what `NOT insider` means: every article without them."""
     parsed = parser.parse(text)
@@ -56,10 +58,10 @@ def repair(text: str) -> tuple[str, list[str]]:
         if fixed:
             messages.append(f"unbalanced {open_}{close} repaired")
 
-    def field(match: re.Match) -> str:
+    def field(match: re.Match[str]) -> str:
         name = match.group(1)
         if name.lower() in FIELDS:
-            return name.lower() + ":"
+            return f"{name.lower()}:"
         messages.append(f"unknown field '{name}:' ignored (fields: title, person, date)")
         return ""
 
@@ -131,7 +133,7 @@ def _balance(text: str, open_: str, close: str) -> tuple[str, bool]:
     return "".join(out), fixed
 
 
-def expand(q: Q.Query, reader, messages: list[str]) -> Q.Query:
+def expand(q: Any, reader: Any, messages: list[str]) -> Any:
     """Prefixes and fuzzy words become an OR of their most frequent matching terms (at most
     MAX_EXPANSIONS), so neither searching nor highlighting walks every expansion. Partial dates
     in ranges and field values are widened to whole months or years."""
@@ -161,11 +163,11 @@ def expand(q: Q.Query, reader, messages: list[str]) -> Q.Query:
     return q.apply(lambda sub: expand(sub, reader, messages))
 
 
-def _top(reader, fieldname: str, terms) -> list:
+def _top(reader: Any, fieldname: str, terms: Iterable[Any]) -> list[Any]:
     return heapq.nlargest(MAX_EXPANSIONS, terms, key=lambda t: reader.doc_frequency(fieldname, t))
 
 
-def _terms(fieldname: str, terms: list) -> Q.Query:
+def _terms(fieldname: str, terms: list[Any]) -> Any:
     if not terms:
         return Q.NullQuery
     texts = [t.decode("utf-8") if isinstance(t, bytes) else t for t in terms]

@@ -7,6 +7,8 @@ import re
 import zlib
 from array import array
 from collections import Counter
+from collections.abc import Iterator
+from typing import Any
 
 from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.codec.whoosh3 import W3Codec
@@ -16,7 +18,7 @@ from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 
-from reader.search.catalog_db import SCHEMA_VERSION  # noqa: E402,F401 - kept where Whoosh is not needed
+from reader.search.catalog_db import SCHEMA_VERSION as SCHEMA_VERSION  # kept where Whoosh is not needed
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
@@ -38,7 +40,7 @@ _HASHES: dict[str, int] = {}  # stem -> crc32
 _LAST: tuple[str | None, list[str]] = (None, [])  # the last text analysed (body, then its sequence)
 
 
-def text_analyzer():
+def text_analyzer() -> Any:
     """Words (an apostrophe ends a word, so "Hilaria's" is "hilaria"), lower case, stop words
     dropped, English stems. Text reaches it with accents already folded (fold_accents)."""
     return RegexTokenizer(WORD) | LowercaseFilter() | StopFilter(minsize=2) | StemFilter(cachesize=50000)
@@ -90,14 +92,14 @@ def phrase_bytes(stems: list[str]) -> bytes:
     return array("I", map(word_hash, stems)).tobytes()
 
 
-def index_words(text: str) -> Counter:
+def index_words(text: str) -> Counter[str]:
     """How often each stem occurs in `text`: the words text_analyzer yields, counted with
     C-speed tools (one regex pass, a stem per distinct word, a Counter) instead of a token
     object per word through four generator stages (4x faster; a test keeps them equal)."""
     return Counter(word_sequence(text))
 
 
-class CountedText(TEXT):
+class CountedText(TEXT):  # type: ignore[misc]  # Whoosh has no type information
     """A TEXT field without positions whose words are counted by index_words. Phrases are
     checked in the word-hash sequences of the *_seq columns instead (evaluate.py): Whoosh keeps
     positions inside every posting, which made the postings 4x slower to read and the index
@@ -106,13 +108,13 @@ class CountedText(TEXT):
     def __init__(self, field_boost: float = 1.0) -> None:
         super().__init__(analyzer=text_analyzer(), phrase=False, field_boost=field_boost)
 
-    def index(self, value, **kwargs):
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         boost = self.format.field_boost
         for word, freq in index_words(value).items():
             yield word.encode("utf-8"), freq, freq * boost, pack_uint(freq)
 
 
-def highlight_analyzer():
+def highlight_analyzer() -> Any:
     """The same words as text_analyzer, folding accents token by token, so that positions stay
     those of the original text (for highlighting hits in an article)."""
     return (

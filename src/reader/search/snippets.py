@@ -4,6 +4,7 @@ form in which articles write an indexed stem (for "did you mean")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def stem_prefix(stem: str) -> str:
     return stem
 
 
-def word_pattern(stems) -> re.Pattern:
+def word_pattern(stems: Iterable[str]) -> re.Pattern[str]:
     """Words that start like one of the stems, accents and case ignored ("hilaria" finds
     "Hilária's")."""
     accented = _accented()
@@ -76,7 +77,8 @@ def snippet(path: Path, terms: set[str], width: int = 220) -> str:
     matches = [m for m in pattern.finditer(text) if is_hit(m.group())]
     if not matches:
         return text[:width] + ("…" if len(text) > width else "")
-    fragments, covered = [], -1
+    fragments: list[str] = []
+    covered = -1
     for match in matches:
         if match.start() < covered or len(fragments) == 2:
             continue

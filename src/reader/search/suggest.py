@@ -4,13 +4,14 @@ articles write it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reader.corpus.load import MAX_FILE_BYTES
 from reader.safefile import read_regular
 from reader.search.snippets import surface_form
 
 
-def did_you_mean(searcher, cleaned: str) -> str | None:
+def did_you_mean(searcher: Any, cleaned: str) -> str | None:
     """For each plain word the index has never seen, the closest indexed word (same first
     letter, one or two edits away). The index holds stems, so the suggestion is a stem
     ("drift" for "drifitng"), which finds every form of the word."""
@@ -31,7 +32,7 @@ def did_you_mean(searcher, cleaned: str) -> str | None:
     return " ".join(words) if changed else None
 
 
-def _surface(searcher, stem: str) -> str:
+def _surface(searcher: Any, stem: str) -> str:
     """The word as articles write it, for a stem ("insider" for "insid")."""
     from whoosh.query import Term
 

@@ -162,8 +162,8 @@ def column_view(reader: Any, name: str) -> tuple[memoryview, VarBytesColumn.Read
     """A stored bytes column of one segment read straight from the segment's memory map: the
     view of its bytes and a column reader over it; None when the segment is not mapped that way
     (the caller uses `reader.column_reader`, which copies the column first)."""
-    perdoc = getattr(reader, "_perdoc", None)
-    storage = getattr(perdoc, "_storage", None)
+    perdoc: Any = getattr(reader, "_perdoc", None)
+    storage: Any = getattr(perdoc, "_storage", None)
     if hasattr(storage, "a"):  # an OverlayStorage: the compound file first, the folder second
         storage = storage.a
     source = getattr(storage, "_source", None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.corpus.model import Article
@@ -106,14 +107,14 @@ def _in_article(anchor: Anchor, article: Article, fuzzy: bool = True) -> Place |
     return None
 
 
-def _all_spans(text: str, quote: str):
+def _all_spans(text: str, quote: str) -> Iterator[tuple[int, int]]:
     start = text.find(quote)
     while start != -1:
         yield start, start + len(quote)
         start = text.find(quote, start + 1)
 
 
-def _all_spans_loose(text: str, quote: str):
+def _all_spans_loose(text: str, quote: str) -> Iterator[tuple[int, int]]:
     """Matches that differ only in white space and letter case."""
     words = [re.escape(w) for w in quote.split()]
     if not words:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from reader.corpus.model import Article
 from reader.store.anchor import locate
 from reader.store.model import Bookmark, Note
+from reader.store.store import Store
 
 
 @dataclass
@@ -64,7 +65,7 @@ def list_badges(notes: list[Note], bookmarks: list[Bookmark]) -> dict[str, str]:
     return out
 
 
-def reattach_renamed(store, articles: list[Article]) -> list[str]:
+def reattach_renamed(store: Store, articles: list[Article]) -> list[str]:
     """Entries whose article id is no longer in the corpus but whose passage (or title) is found
     in another article are moved to it in the store. Returns one line per entry moved; entries
     not found anywhere are left as they are (detached)."""

@@ -34,12 +34,13 @@ def as_text(value: Any) -> str:
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=_dt.UTC)
-        return value.astimezone(_dt.UTC).isoformat().replace("+00:00", "Z")
+        moment: _dt.datetime = value.astimezone(_dt.UTC)
+        return moment.isoformat().replace("+00:00", "Z")
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return f"{value}"
 
 
 @dataclass

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.atomic import UnsafeTarget, check_target, write_atomic
 from reader.safefile import read_regular
@@ -32,6 +32,8 @@ from reader.store.fileio import (
     write_cache,
 )
 from reader.store.model import SCHEMA_VERSION, Bookmark, Note, entry_problems, new_id, now_iso
+
+_T = TypeVar("_T")
 
 STORE_NAME = "notes.yaml"
 LOCK_TIMEOUT = 10.0
@@ -127,7 +129,7 @@ class Store:
                 doc, appendable, from_cache = self._doc, True, False
                 doc["notes"].extend(appended)
                 _normalise(doc, self.path)
-            elif (cached := read_cache(self.path, sha)) is not None:
+            elif sha is not None and (cached := read_cache(self.path, sha)) is not None:
                 (doc, appendable), from_cache = cached, True
             else:
                 doc, appendable, from_cache = self._validate(parse_yaml(raw, self.path)), False, False
@@ -277,7 +279,7 @@ class Store:
             write_cache(self.path, self._sha, self._doc, self._appendable)
             self._cache_dirty = False
 
-    def _transaction(self, change: Callable[[dict[str, Any]], tuple[Any, dict[str, Any] | None]]) -> Any:
+    def _transaction(self, change: Callable[[dict[str, Any]], tuple[_T, dict[str, Any] | None]]) -> _T:
         with self._locked():
             try:
                 self._refresh()
@@ -320,7 +322,8 @@ class Store:
     def _find(self, key: str, entry_id: str, doc: dict[str, Any] | None = None) -> dict[str, Any]:
         for entry in (doc or self._doc)[key]:
             if entry.get("id") == entry_id:
-                return entry
+                found: dict[str, Any] = entry
+                return found
         raise StoreError(f"no {key[:-1]} with id {entry_id!r}")
 
     def _remove(self, key: str, entry_id: str, doc: dict[str, Any]) -> dict[str, Any]:
