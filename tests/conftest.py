@@ -55,7 +55,7 @@ async def wait_loaded(pilot, timeout: float = 10.0) -> None:
         screen = next((s for s in pilot.app.screen_stack if isinstance(s, MainScreen)), None)
         if screen is not None and screen.corpus is not None:
             articles = screen.corpus.articles
-            analysed = all(a.id in screen.analyses for a in articles)
+            analysed = all(a.id in screen.analysis.analyses for a in articles)
             if not articles or (screen.query_one(ReadingPane).article is not None and analysed):
                 await pilot.pause()
                 return

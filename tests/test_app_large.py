@@ -7,7 +7,7 @@ import pytest
 from conftest import wait_until, write
 
 from reader.ui.app import ReaderApp
-from reader.ui.screens import main as main_screen
+from reader import opening
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_input import SearchInput
@@ -15,7 +15,7 @@ from reader.ui.widgets.search_input import SearchInput
 
 @pytest.fixture
 def large(corpus_dir, monkeypatch):
-    monkeypatch.setattr(main_screen, "LAZY_THRESHOLD", 3)
+    monkeypatch.setattr(opening, "LAZY_THRESHOLD", 3)
     for i in range(6):
         write(
             corpus_dir,
@@ -31,7 +31,7 @@ async def test_large_corpus_lists_from_the_catalog_and_reads_on_open(large, isol
         app = ReaderApp(corpus=large, home=isolated_home)
         async with app.run_test(size=(120, 40)) as pilot:
             screen = app.screen
-            await wait_until(pilot, lambda screen=screen: screen.search_ready)
+            await wait_until(pilot, lambda screen=screen: screen.search.ready)
             articles = screen.query_one(ArticleList)
             assert [e.id for e in articles.entries][:2] == ["story5", "story4"]  # newest first
             assert not screen.corpus.complete
@@ -46,7 +46,7 @@ async def test_large_corpus_lists_from_the_catalog_and_reads_on_open(large, isol
             await wait_until(
                 pilot,
                 lambda screen=screen, articles=articles: (
-                    screen.search_result is not None
+                    screen.search.result is not None
                     and screen.query_one(SearchInput).value == "walrus2"
                     and [e.id for e in articles.entries] == ["story2"]
                 ),

@@ -14,12 +14,12 @@ from reader.ui.widgets.search_input import SearchInput
 
 async def wait_for_search(pilot, screen) -> None:
     await wait_until(
-        pilot, lambda: screen.search_result is not None and screen.query_one(SearchInput).value, "search results"
+        pilot, lambda: screen.search.result is not None and screen.query_one(SearchInput).value, "search results"
     )
 
 
 async def wait_for_index(pilot, screen) -> None:
-    await wait_until(pilot, lambda: screen.search_ready, "the search index")
+    await wait_until(pilot, lambda: screen.search.ready, "the search index")
 
 
 def hit_words(reader: ReadingPane) -> list[str]:

@@ -32,8 +32,8 @@ async def test_list_shows_each_articles_badge(seeds, isolated_home) -> None:
         screen = app.screen
         articles = app.screen.query_one(ArticleList)
         for row, entry in enumerate(articles.entries):
-            expected = sourcing_badge(screen.analyses[entry.id])
+            expected = sourcing_badge(screen.analysis.analyses[entry.id])
             line = "".join(seg.text for seg in articles.render_line(row))
             assert f" {expected} " in line, (entry.id, line)
         # Seed 000 rests mostly on insiders (two thirds of its claims or more).
-        assert sourcing_badge(screen.analyses[next(e.id for e in articles.entries if e.id.startswith("000"))]) in "◑◕"
+        assert sourcing_badge(screen.analysis.analyses[next(e.id for e in articles.entries if e.id.startswith("000"))]) in "◑◕"

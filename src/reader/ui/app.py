@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.timer import Timer
 
 from reader.config import CONFIG_NAME, load_config
 from reader.crashlog import write_crash_log
@@ -38,7 +40,7 @@ class ReaderApp(App[None]):
         self.corpus_path = corpus
         self.home = home
         self.store = Store(store or home / STORE_NAME)
-        self._save_timer = None
+        self._save_timer: Timer | None = None
         self.crash_log: Path | None = None
         self.state = load_state(home)
         self.config = load_config(home)
@@ -124,7 +126,7 @@ class ReaderApp(App[None]):
         self.theme = names[(index + 1) % len(names)]
         self.notify(f"Theme: {self.theme}", timeout=2)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help: key bindings", "Show every key binding and its id", self.action_help)
         for name in self.reader_themes:

@@ -7,12 +7,15 @@ from __future__ import annotations
 import zlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.color import Color
 
 from reader.analysis import Analysis
+from reader.analysis.claims import Claim
+from reader.analysis.names import Mention
 from reader.analysis.text import overlapping_from
 from reader.corpus.model import Block
 
@@ -59,6 +62,9 @@ class Palette:
         return self.people[zlib.crc32(person.encode("utf-8")) % len(self.people)]
 
 
+_T = TypeVar("_T", Claim, Mention)
+
+
 class SpanIndex:
     """An analysis's claims, hedges and names in text order, found per block by bisection: the
     styles of one block cost what is in it, not what is in the whole article."""
@@ -70,13 +76,13 @@ class SpanIndex:
         self.name_ends = _running_max([m.end for m in self.names])
         self._hedges: dict[int, list[tuple[int, int]]] = {}
 
-    def claims_in(self, lo: int, hi: int) -> list:
+    def claims_in(self, lo: int, hi: int) -> list[Claim]:
         return _overlapping(self.claims, self.claim_ends, lo, hi)
 
-    def names_in(self, lo: int, hi: int) -> list:
+    def names_in(self, lo: int, hi: int) -> list[Mention]:
         return _overlapping(self.names, self.name_ends, lo, hi)
 
-    def hedges_of(self, claim) -> list[tuple[int, int]]:
+    def hedges_of(self, claim: Claim) -> list[tuple[int, int]]:
         """Where a claim's hedges are, as offsets in the article (the claim lowercased once)."""
         found = self._hedges.get(id(claim))
         if found is None:
@@ -98,7 +104,7 @@ def _running_max(values: list[int]) -> list[int]:
     return out
 
 
-def _overlapping(items: list, ends: list[int], lo: int, hi: int) -> list:
+def _overlapping(items: list[_T], ends: list[int], lo: int, hi: int) -> list[_T]:
     """Items (sorted by start; `ends` their running maximum end) overlapping [lo, hi)."""
     return overlapping_from(items, bisect_right(ends, lo), lo, hi)
 

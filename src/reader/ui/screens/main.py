@@ -1,247 +1,188 @@
-"""The main screen: article list beside the reading pane. It coordinates the widgets: loads the
-corpus in a worker with progress, opens articles, filters and sorts, remembers the position."""
+"""The main screen: the article list beside the reading pane. It owns the widgets and answers the
+messages of its parts, each of which owns one concern (`reader.ui.controllers`): search, the
+analysis, notes. It opens the corpus in a worker (the core's `open_corpus`), opens articles,
+filters and sorts the list, draws the highlighting, and remembers the reading position.
+"""
 
 from __future__ import annotations
 
 import gc
-from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from reader.catalog import Entry, filter_entries, sort_entries
-from reader.corpus import Corpus, CorpusError, load_corpus
+from reader.corpus import Corpus, CorpusError
 from reader.corpus.lazy import LazyCorpus
-from reader.corpus.load import find_article_files
-from reader.search.catalog_db import SCHEMA_VERSION, index_folder, stored_listing
-from reader.ui.screens.analysis_actions import ANALYSIS_BINDINGS, AnalysisActions
-from reader.ui.screens.notes_actions import NOTES_BINDINGS, NotesActions
-from reader.ui.screens.search_actions import SEARCH_BINDINGS, SearchActions
+from reader.corpus.model import Article
+from reader.opening import Listed, Loaded, Synced, open_corpus
+from reader.textsafe import one_line
+from reader.ui import messages as M
+from reader.ui.controllers.analysis import AnalysisController
+from reader.ui.controllers.notes import NotesController, article_marker
+from reader.ui.controllers.search import SearchController
+from reader.ui.highlight import block_styles, describe_claims, legend
+from reader.ui.screens.main_bindings import BINDINGS
+from reader.ui.screens.note_editor import NoteDraft
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_input import SearchInput
+from reader.ui.widgets.sidebar import Sidebar
 
-LAZY_THRESHOLD = 3000  # more article files than this: list from the search catalog
-
-
-@contextmanager
-def _collector_paused():
-    """The garbage collector off while 100,000s of lasting objects are made: it would walk
-    them again and again as they are made."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
 
 
-def _listing(rows) -> tuple[dict[str, str], list[Entry]]:
-    """Catalog rows (in list order) as the lazy corpus's paths and the list's entries."""
-    paths = {r[0]: r[6] for r in rows}
-    return paths, [Entry(r[0], r[1], r[2] or None, r[3], bool(r[4]), bool(r[5])) for r in rows]
-
-
-class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
-    BINDINGS = [
-        Binding(
-            "tab",
-            "cycle_pane",
-            "Next pane",
-            id="main.next_pane",
-            tooltip="Move focus between the article list and the reading pane",
-        ),
-        Binding(
-            "f",
-            "focus_filter",
-            "Filter",
-            id="main.filter",
-            tooltip="Type to filter the article list by title, id or date",
-        ),
-        Binding("s", "toggle_sort", "Sort", id="main.sort", tooltip="Sort the list by date (newest first) or by title"),
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="main.back",
-            tooltip="Back out: reading pane to the list (or results), results to the whole list, "
-            "leave the filter or search bar",
-        ),
-        *SEARCH_BINDINGS,
-        *NOTES_BINDINGS,
-        *ANALYSIS_BINDINGS,
-    ]
+class MainScreen(Screen[None]):
+    BINDINGS = list(BINDINGS)
+    AUTO_FOCUS = None  # the list is focused in on_mount, at once (not the search bar, then the list)
 
     def __init__(self, corpus_path: Path) -> None:
         super().__init__()
         self.corpus_path = corpus_path
-        self.corpus: Corpus | None = None
-        self._entries: list[Entry] = []
-        self._sorted: dict[str, list[Entry]] = {}
+        self.corpus: Corpus | LazyCorpus | None = None
         self._restore: tuple[str | None, int] = (None, 0)
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one(Sidebar)
+
+    @property
+    def search(self) -> SearchController:
+        return self.query_one(SearchController)
+
+    @property
+    def analysis(self) -> AnalysisController:
+        return self.query_one(AnalysisController)
+
+    @property
+    def notes(self) -> NotesController:
+        return self.query_one(NotesController)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        with Vertical(id="sidebar"):
-            yield SearchInput(
-                list(self.app.state.search_history), placeholder="search (/)", id="search", select_on_focus=False
-            )
-            yield Input(placeholder="filter titles (f)", id="filter", select_on_focus=False)
-            yield ProgressBar(id="loading", show_eta=False)
-            yield ProgressBar(id="indexing", show_eta=False)
-            yield ArticleList(id="articles")
-            yield Static("", id="search-info")
-            yield Static("", id="list-status", markup=False)
+        yield Sidebar(list(self.reader_app.state.search_history), self.reader_app.state.sort)
         with Vertical(id="reading"):
             yield Static("", id="legend")
             yield ReadingPane(id="reader")
             yield Static("", id="claim-info", markup=False)
         yield AnalysisPanel(id="analysis-panel")
         yield Footer(show_command_palette=False)
+        yield AnalysisController()
+        yield SearchController()
+        yield NotesController()
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).can_focus = True
-        self.query_one(ArticleList).empty_text = "Loading articles…"
-        self.query_one(ArticleList).focus()
-        self._restore = self.app.state.position(self.corpus_path)
-        self.start_analysis()
+        self.set_focus(self.query_one(ArticleList))
+        self._restore = self.reader_app.state.position(self.corpus_path)
         self.load()
-        self.start_store()
         self.query_one(AnalysisPanel).display = self.app.size.width >= 150
-        self.query_one("#indexing").display = False
-        self.query_one("#search-info").display = False
+
+    # --- opening the corpus --------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="corpus")
     def load(self) -> None:
         worker = get_current_worker()
-        bar = self.query_one("#loading", ProgressBar)
 
         def progress(done: int, total: int) -> None:
             if done == total or done % 200 == 0:
-                self.app.call_from_thread(bar.update, total=total, progress=done)
+                self.post_message(M.CorpusProgress(done, total))
 
         try:
-            if not self.corpus_path.exists():
-                raise CorpusError(f"corpus not found: {self.corpus_path}")
-            # A large corpus seen before is listed from the catalog at once (no Whoosh).
-            with _collector_paused():
-                rows = stored_listing(index_folder(self.corpus_path, self.app.home), SCHEMA_VERSION)
-            if len(rows) > LAZY_THRESHOLD or len(find_article_files(self.corpus_path)) > LAZY_THRESHOLD:
-                self._load_large(rows, progress)
-                return
-            corpus = load_corpus(self.corpus_path, progress)
+            for opened in open_corpus(self.corpus_path, self.reader_app.home, progress, lambda: worker.is_cancelled):
+                if worker.is_cancelled:
+                    return
+                self.post_message(M.CorpusOpened(opened))
         except (CorpusError, OSError, RuntimeError) as exc:
-            self.app.call_from_thread(self._load_failed, str(exc))
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._loaded, corpus)
+            self.post_message(M.CorpusFailed(str(exc)))
 
-    def _load_large(self, rows, progress) -> None:
-        """A large corpus: list it from the search catalog at once if there is one, then sync
-        the index in a child process (progress shown) and list what it holds; articles are
-        read when opened. The list is built here, in the worker, not on the screen's thread."""
-        from reader.search import SearchIndex
-        from reader.search.background import SyncAbandoned, sync_in_child
+    def on_corpus_progress(self, message: M.CorpusProgress) -> None:
+        self.sidebar.progress("loading", message.done, message.total)
 
-        if rows:
-            with _collector_paused():
-                listing = _listing(rows)
-            self.app.call_from_thread(self._loaded_large, *listing, None, None)
-        worker = get_current_worker()
-        try:
-            report = sync_in_child(self.corpus_path, self.app.home, progress, stop=lambda: worker.is_cancelled)
-        except SyncAbandoned:
-            return
-        index = SearchIndex(self.corpus_path, self.app.home)
-        index.open_existing()
-        unchanged = rows and not (report.added or report.changed or report.removed or report.touched)
-        listing = (None, None) if unchanged else _listing(index.listing())
-        self.app.call_from_thread(self._loaded_large, *listing, index, report)
-
-    def _loaded_large(self, paths, entries, index, report) -> None:
-        first = self.corpus is None
-        if entries is not None:
-            self.corpus = LazyCorpus(self.corpus_path, paths)
-            self._entries = entries
-            # Hundreds of thousands of long-lived objects: keep them out of the collector's
-            # full passes, which otherwise stall the screen for most of a second.
-            gc.freeze()
-            self._sorted = {"date": entries}  # already in date order
-            articles = self.query_one(ArticleList)
-            current = articles.current
-            last_id, block = self._restore
-            self._refresh_list(keep=(current.id if current else last_id))
-            if first:
-                self._open(
-                    articles.current.id if articles.current else "",
-                    block if articles.current and articles.current.id == last_id else 0,
-                )
-        if index is not None:
-            self.query_one("#loading").display = False
-            self.corpus.skipped = report.skipped
-            self._report_problems(self.corpus)
-            self.refresh_marks()
-            self._indexed(index, report)
-
-    def _load_failed(self, message: str) -> None:
-        self.query_one("#loading").display = False
+    def on_corpus_failed(self, message: M.CorpusFailed) -> None:
+        self.sidebar.hide_progress("loading")
         articles = self.query_one(ArticleList)
-        articles.empty_text = f"Cannot open corpus: {message}"
+        articles.empty_text = f"Cannot open corpus: {message.reason}"
         articles.refresh()
-        self.notify(message, title="Corpus", severity="error", timeout=10)
+        self.notify(message.reason, title="Corpus", severity="error", timeout=10)
 
-    def _loaded(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-        self.query_one("#loading").display = False
-        self._entries = [Entry.of(a) for a in corpus.articles]
-        self._sorted = {}
-        articles = self.query_one(ArticleList)
-        articles.empty_text = "No articles in this corpus." if not self._entries else "No article matches."
+    def on_corpus_opened(self, message: M.CorpusOpened) -> None:
+        opened = message.opened
+        if isinstance(opened, Loaded):
+            self._loaded(opened)
+        elif isinstance(opened, Listed):
+            self._listed(opened)
+        elif isinstance(opened, Synced):
+            if opened.listing is not None:
+                self._listed(opened.listing)
+            self.sidebar.hide_progress("loading")
+            if self.corpus is not None:
+                self.corpus.skipped = opened.skipped
+                self._report_problems(self.corpus)
+            self._refresh_marks()
+            self.search.adopt(opened.index, opened.report)
+
+    def _loaded(self, opened: Loaded) -> None:
+        corpus = self.corpus = opened.corpus
+        self.notes.corpus = corpus
+        self.sidebar.hide_progress("loading")
         last_id, block = self._restore
-        self._refresh_list(keep=last_id)
+        self.sidebar.set_entries(opened.entries, in_date_order=False, keep=last_id)
+        articles = self.query_one(ArticleList)
         if last_id and corpus.by_id(last_id):
             self._open(last_id, block)
             articles.select_id(last_id)
-        elif self._entries:
-            self._open(articles.current.id if articles.current else self._entries[0].id, 0)
+        elif opened.entries:
+            self._open(articles.current.id if articles.current else opened.entries[0].id, 0)
         self._report_problems(corpus)
-        self.reattach(corpus.articles)
-        self.refresh_marks()
+        self.notes.reattach(corpus.articles)
+        self._refresh_marks()
         # Background work starts once the list is on screen, so it does not delay the paint.
-        self.call_after_refresh(self.analyse_corpus, corpus.articles)
-        self.call_after_refresh(self.start_search)
+        self.call_after_refresh(self.analysis.analyse_corpus, corpus.articles)
+        self.call_after_refresh(self.search.start)
 
-    def _report_problems(self, corpus: Corpus) -> None:
+    def _listed(self, listed: Listed) -> None:
+        first = self.corpus is None
+        self.corpus = listed.corpus
+        self.notes.corpus = listed.corpus
+        # Hundreds of thousands of long-lived objects: keep them out of the collector's full
+        # passes, which otherwise stall the screen for most of a second.
+        gc.freeze()
+        last_id, block = self._restore
+        self.sidebar.set_entries(listed.entries, in_date_order=True, keep=self.sidebar.current_id() or last_id)
+        articles = self.query_one(ArticleList)
+        if first:
+            shown = articles.current
+            self._open(shown.id if shown else "", block if shown and shown.id == last_id else 0)
+
+    def _report_problems(self, corpus: Corpus | LazyCorpus) -> None:
         lines = [f"{s.path.name}: {s.reason}" for s in corpus.skipped]
-        lines += [f"{a.path.name}: {p}" for a in corpus.flagged for p in a.problems]
+        if isinstance(corpus, Corpus):
+            lines += [f"{a.path.name}: {p}" for a in corpus.flagged for p in a.problems]
         if lines:
             shown = "\n".join(lines[:6]) + (f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")
             self.notify(shown, title=f"{len(lines)} file problem(s)", severity="warning", timeout=12)
 
-    def _sorted_entries(self) -> list[Entry]:
-        by = self.app.state.sort
-        if by not in self._sorted:
-            self._sorted[by] = sort_entries(self._entries, by)
-        return self._sorted[by]
+    @on(Input.Changed, "#filter")
+    def _filter(self) -> None:
+        self.sidebar.refresh_list(keep=self.sidebar.current_id())
 
-    def _refresh_list(self, keep: str | None = None) -> None:
-        text = self.query_one("#filter", Input).value
-        ordered = self._sorted_entries()
-        shown = filter_entries(ordered, text) if text.strip() else ordered
-        articles = self.query_one(ArticleList)
-        articles.set_entries(shown, keep=keep)
-        self._refresh_list_status()
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.set_focus(self.query_one(ArticleList))
 
-    def _refresh_list_status(self) -> None:
-        shown = len(self.query_one(ArticleList).entries)
-        status = f"{shown} of {len(self._entries)} articles · by {self.app.state.sort}"
-        self.query_one("#list-status", Static).update(status)
+    # --- the reading pane ------------------------------------------------------------------------
 
     def _open(self, article_id: str, block: int = 0, force: bool = False) -> None:
         if self.corpus is None:
@@ -256,64 +197,249 @@ class MainScreen(NotesActions, AnalysisActions, SearchActions, Screen[None]):
             return
         reader.show(article, block)
         self.sub_title = article.title
-        self.refresh_marks()
-        self.analysis_for(article)
-        self.apply_analysis()
+        self._refresh_marks()
+        self.analysis.of(article)
+        self._draw_highlights()
 
     @on(ArticleList.Highlighted)
     def _preview(self, message: ArticleList.Highlighted) -> None:
         self._open(message.article_id)
-        self.search_highlighted()
+        self.sidebar.describe_result(self.analysis.palette.search)
 
     @on(ArticleList.Chosen)
     def _choose(self, message: ArticleList.Chosen) -> None:
         self._open(message.article_id)
-        self.query_one(ReadingPane).focus()
+        self.set_focus(self.query_one(ReadingPane))
 
     @on(ReadingPane.CursorMoved)
     def _remember(self, message: ReadingPane.CursorMoved) -> None:
-        self.app.remember_position(self.corpus_path, message.article_id, message.index)
-        self.describe_cursor()
+        self.reader_app.remember_position(self.corpus_path, message.article_id, message.index)
+        self._describe_cursor()
 
-    @on(Input.Changed, "#filter")
-    def _filter(self, event: Input.Changed) -> None:
-        current = self.query_one(ArticleList).current
-        self._refresh_list(keep=current.id if current else None)
+    def _draw_highlights(self) -> None:
+        """Names, claims, hedges and search hits in the open article; the legend; the panel."""
+        reader = self.query_one(ReadingPane)
+        article = reader.article
+        analysis = self.analysis.analyses.get(article.id) if article else None
+        palette, layers = self.analysis.palette, self.analysis.highlight_layers
+        if article is not None:
+            shown, search = article, self.search
 
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self.query_one(ArticleList).focus()
+            def styles(index: int) -> list[Any]:
+                block = shown.blocks[index]
+                found: list[Any] = block_styles(block, analysis, palette, layers)
+                return found + search.hit_styles(shown, index, palette.search)
+
+            reader.set_block_styles(styles)
+        self.query_one("#legend", Static).update(legend(palette, layers))
+        self.query_one(AnalysisPanel).show(article, analysis, palette)
+        self._describe_cursor()
+
+    def _describe_cursor(self) -> None:
+        reader = self.query_one(ReadingPane)
+        info = self.query_one("#claim-info", Static)
+        article = reader.article
+        if article is None or not article.blocks:
+            info.update("")
+            return
+        analysis = self.analysis.analyses.get(article.id)
+        block = article.blocks[reader.cursor]
+        text = describe_claims(block, analysis) if analysis else "analysing…"
+        info.update(one_line(f"¶{reader.cursor + 1}: {text or 'no claim in this paragraph'}"))
+
+    def on_analysis_panel_jump(self, message: AnalysisPanel.Jump) -> None:
+        reader = self.query_one(ReadingPane)
+        if reader.article is None:
+            return
+        for index, block in enumerate(reader.article.blocks):
+            if block.start <= message.offset < block.end:
+                reader.cursor = index
+                break
+
+    # --- what the parts report ---------------------------------------------------------------------
+
+    def on_article_analysed(self, message: M.ArticleAnalysed) -> None:
+        from reader.analysis.sourcing import sourcing_badge
+
+        self.query_one(ArticleList).set_sourcing({message.article.id: sourcing_badge(message.analysis)})
+        if self.query_one(ReadingPane).article is message.article:
+            self._draw_highlights()
+
+    def on_corpus_analysed(self, message: M.CorpusAnalysed) -> None:
+        from reader.analysis.sourcing import sourcing_badge
+
+        self.query_one(ArticleList).set_sourcing({i: sourcing_badge(a) for i, a in message.analyses.items()})
+        self.sidebar.refresh_status()
+        self._draw_highlights()
+
+    def on_analysis_progress(self, message: M.AnalysisProgress) -> None:
+        self.sidebar.status(f"analysing {message.done}/{message.total}…")
+
+    def on_highlights_changed(self) -> None:
+        self._draw_highlights()
+
+    def on_marks_changed(self) -> None:
+        self._refresh_marks()
+
+    def _refresh_marks(self) -> None:
+        reader = self.query_one(ReadingPane)
+        badges, marks = self.notes.marks_of(reader.article)
+        self.query_one(ArticleList).set_badges(badges)
+        if marks is not None:
+            reader.set_markers(marks.badges())
+            reader.set_article_marker(article_marker(marks))
+
+    def on_jump_to_place(self, message: M.JumpToPlace) -> None:
+        self._open(message.article_id, message.paragraph, force=True)
+        self.query_one(ArticleList).select_id(message.article_id)
+        self.set_focus(self.query_one(ReadingPane))
+
+    def on_edit_note_here(self) -> None:
+        self.call_after_refresh(self.action_edit_note)
+
+    def on_index_progress(self, message: M.IndexProgress) -> None:
+        self.sidebar.progress("indexing", message.done, message.total)
+
+    def on_index_ready(self, message: M.IndexReady) -> None:
+        self.sidebar.hide_progress("indexing")
+        report = message.report
+        if report.rebuilt_because and report.rebuilt_because != "no index yet":
+            self.notify(f"Search index rebuilt: {report.rebuilt_because}", title="Search", timeout=6)
+        if report.busy:
+            self.notify(
+                "Another baldreader is indexing this corpus; searching what is indexed.", title="Search", timeout=6
+            )
+
+    def on_search_notice(self, message: M.SearchNotice) -> None:
+        if message.text.startswith("indexing"):
+            self.sidebar.info(Text(message.text, style="italic"))
+        else:
+            self.notify(message.text, title="Search", severity="error", timeout=8)
+
+    def on_search_answered(self, message: M.SearchAnswered) -> None:
+        self.sidebar.show_results(message.result, self.analysis.palette.search)
+        self._draw_highlights()
+
+    def on_search_cleared(self) -> None:
+        self.sidebar.clear_results()
+        self._draw_highlights()
+
+    @on(Input.Changed, "#search")
+    def _search_typed(self, event: Input.Changed) -> None:
+        self.search.schedule(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        bar = self.query_one("#search", SearchInput)
+        bar.remember(event.value)
+        self.reader_app.state.search_history = list(bar.history)
+        self.reader_app.save_state_soon()
+        articles = self.query_one(ArticleList)
+        if articles.current is not None:
+            self.set_focus(articles)
+
+    # --- actions ------------------------------------------------------------------------------------
+
+    # Focus moves with `set_focus`, at once: `Widget.focus()` waits its turn in the app's queue,
+    # so a key typed right after "/" or enter went to the widget focused before.
+
+    def _here(self) -> tuple[Article, int] | None:
+        reader = self.query_one(ReadingPane)
+        if reader.article is None or not reader.article.blocks:
+            self.notify("Open an article first.", severity="warning")
+            return None
+        return reader.article, reader.cursor
 
     def action_cycle_pane(self) -> None:
         panes = [self.query_one(ArticleList), self.query_one(ReadingPane)]
-        focused = self.focused
-        index = panes.index(focused) if focused in panes else -1
-        panes[(index + 1) % len(panes)].focus()
+        index = panes.index(self.focused) if self.focused in panes else -1
+        self.set_focus(panes[(index + 1) % len(panes)])
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.set_focus(self.query_one("#filter", Input))
+
+    def action_focus_search(self) -> None:
+        self.set_focus(self.query_one("#search", SearchInput))
 
     def action_toggle_sort(self) -> None:
-        self.app.state.sort = "title" if self.app.state.sort == "date" else "date"
-        self.app.save_state_soon()
-        current = self.query_one(ArticleList).current
-        self._refresh_list(keep=current.id if current else None)
+        state = self.reader_app.state
+        state.sort = "title" if state.sort == "date" else "date"
+        self.reader_app.save_state_soon()
+        self.sidebar.set_sort(state.sort)
 
     def action_back(self) -> None:
         filter_input = self.query_one("#filter", Input)
         search = self.query_one("#search", SearchInput)
+        articles = self.query_one(ArticleList)
         if search.has_focus:
             search.value = ""
-            self.query_one(ArticleList).focus()
-            return
-        if self.query_one(ArticleList).has_focus and search.value:
+            self.set_focus(articles)
+        elif articles.has_focus and search.value:
             search.value = ""
-            return
-        if filter_input.has_focus:
+        elif filter_input.has_focus:
             if filter_input.value:
                 filter_input.value = ""
-            self.query_one(ArticleList).focus()
+            self.set_focus(articles)
         elif self.query_one(ReadingPane).has_focus:
-            self.query_one(ArticleList).focus()
+            self.set_focus(articles)
         elif filter_input.value:
             filter_input.value = ""
+
+    def action_next_hit(self, step: int) -> None:
+        reader = self.query_one(ReadingPane)
+        if reader.article is None or not self.search.hit_terms:
+            self.notify("No search hits here: / searches.", timeout=3)
+            return
+        found = self.search.next_hit(reader.article, reader.cursor, step)
+        if found is None:
+            self.notify("No hits in this article.", timeout=3)
+        else:
+            reader.cursor = found
+
+    def action_toggle_layer(self, layer: str) -> None:
+        self.analysis.toggle_layer(layer)
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(AnalysisPanel)
+        panel.display = not panel.display
+
+    def action_toggle_bookmark(self) -> None:
+        if (here := self._here()) is not None:
+            self.notes.toggle_bookmark(*here, whole_article=False)
+
+    def action_toggle_article_bookmark(self) -> None:
+        if (here := self._here()) is not None:
+            self.notes.toggle_bookmark(*here, whole_article=True)
+
+    def action_new_note(self) -> None:
+        if (here := self._here()) is not None:
+            self.notes.new_note(*here, selected=(self.get_selected_text() or "").strip())
+
+    def action_edit_note(self) -> None:
+        if (here := self._here()) is not None:
+            self.notes.edit_here(*here)
+
+    def action_notes_panel(self) -> None:
+        self.notes.open_panel()
+
+    def action_export_notes(self) -> None:
+        self.notes.export_dialog()
+
+    def action_note_on_claim(self) -> None:
+        here = self._here()
+        if here is None:
+            return
+        article, index = here
+        analysis = self.analysis.analyses.get(article.id)
+        block = article.blocks[index]
+        claims = [c for c in (analysis.claims if analysis else []) if c.start < block.end and c.end > block.start]
+        if not claims:
+            self.notify("No claim in this paragraph: a adds a note on the paragraph.", timeout=4)
+            return
+        claim = claims[0]
+        quote = article.text[max(claim.start, block.start) : min(claim.end, block.end)].replace("\n", " ")
+        draft = NoteDraft("", [], "unverified", quote)
+        self.notes.edit(
+            article, index, draft, None, {"kind": claim.kind, "source": claim.source, "speaker": claim.speaker}
+        )

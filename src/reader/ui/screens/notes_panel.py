@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.store import Note
+from reader.store import Bookmark, Note
 from reader.store.query import Entry, filter_entries
 from reader.textsafe import one_line, visible
 
@@ -37,7 +37,7 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
         ),
     ]
 
-    def __init__(self, notes: list[Note], bookmarks, read_only: bool, query: str = "") -> None:
+    def __init__(self, notes: list[Note], bookmarks: list[Bookmark], read_only: bool, query: str = "") -> None:
         super().__init__()
         self.notes = notes
         self.bookmarks = bookmarks

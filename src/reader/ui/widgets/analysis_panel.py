@@ -91,9 +91,10 @@ class AnalysisPanel(Vertical):
         if not self._claims:
             claims.add_option(Option(Text("no claims found", style="dim italic"), disabled=True))
         summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-        titles = self.query(".panel-title")
-        titles[0].update(f"People ({len(ranked)})")
-        titles[1].update(f"Claims ({len(analysis.claims)}{': ' + summary if summary else ''})")
+        titles = self.query(".panel-title").results(Static)
+        people_title, claims_title = next(titles), next(titles)
+        people_title.update(f"People ({len(ranked)})")
+        claims_title.update(f"Claims ({len(analysis.claims)}{': ' + summary if summary else ''})")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

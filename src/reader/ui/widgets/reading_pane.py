@@ -7,9 +7,11 @@ so markup-like text such as `[bold]` stays text, and control characters are made
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.text import Text
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -33,7 +35,7 @@ class BlockView(Static):
         self.block = block
         self.expanded = False
         self.marker = ""
-        self.styles_: list = []  # (start, end, rich Style) relative to the block's text
+        self.styles_: list[Any] = []  # (start, end, rich Style) relative to the block's text
         self.update(self._content())
 
     def _content(self) -> Text:
@@ -52,7 +54,7 @@ class BlockView(Static):
         text.append_text(body)
         return text
 
-    def set_styles(self, styles: list) -> None:
+    def show_styles(self, styles: list[Any]) -> None:
         """Highlighting spans (names, claims, hedges, search hits) on the block's own text."""
         if styles != self.styles_:
             self.styles_ = styles
@@ -140,10 +142,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._first = 0
         self._keep_scroll = False
         self._article_marker = ""
-        self._styles: Callable[[int], list] | None = None
+        self._styles: Callable[[int], list[Any]] | None = None
         self._markers: dict[int, str] = {}
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(Text("Choose an article from the list (enter), or press ? for help."), id="article-header")
         yield Static("", id="window-before", classes="window-note")
         yield Static("", id="window-after", classes="window-note")
@@ -195,7 +197,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         for view in self._views:
             view.set_marker(self._markers.get(view.index, ""))
             if self._styles is not None:
-                view.set_styles(self._styles(view.index))
+                view.show_styles(self._styles(view.index))
         self.mount_all(self._views, before="#window-after")
         before, after = self.query_one("#window-before", Static), self.query_one("#window-after", Static)
         before.display, after.display = lo > 0, hi < len(self.article.blocks)
@@ -287,11 +289,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self._article_marker = marker
             self.query_one("#article-header", Static).update(_header_text(self.article, marker))
 
-    def set_block_styles(self, styles: Callable[[int], list] | None) -> None:
+    def set_block_styles(self, styles: Callable[[int], list[Any]] | None) -> None:
         """Highlighting: `styles(index)` gives a block's spans; asked only for mounted blocks."""
         self._styles = styles
         for view in self._views:
-            view.set_styles(styles(view.index) if styles is not None else [])
+            view.show_styles(styles(view.index) if styles is not None else [])
 
     def set_markers(self, markers: dict[int, str]) -> None:
         """Badges by block index (0-based); blocks not named get none."""

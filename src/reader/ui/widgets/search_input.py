@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.binding import Binding
 from textual.widgets import Input
 
@@ -26,7 +28,7 @@ class SearchInput(Input):
         ),
     ]
 
-    def __init__(self, history: list[str], **kwargs) -> None:
+    def __init__(self, history: list[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.history = history
         self._position = len(history)

@@ -1,106 +1,88 @@
-"""The main screen's bookmarks and notes: keys, the store's problems, markers, export.
-
-A mixin of `MainScreen`, kept in its own module so each file stays about one concept.
+"""Bookmarks and notes for the screen: the store loaded and polled in a worker (a `stat()` first,
+the file read only when it changed), the marks of the open article, bookmarking, the note
+editor, the notes panel and export. Owns the store's life on screen and the current marks;
+posts `MarksChanged` when they change and `JumpToPlace` to open a chosen entry.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual import work
-from textual.binding import Binding
 
 from reader.atomic import write_atomic
+from reader.corpus import Corpus
+from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
 from reader.export import export
 from reader.store import Bookmark, Note, StoreCorrupt, StoreError
 from reader.store.anchor import AnchorError, locate, make_anchor
 from reader.store.marks import ArticleMarks, list_badges, marks_for, reattach_renamed
+from reader.ui.controllers import Controller
+from reader.ui.messages import EditNoteHere, JumpToPlace, MarksChanged
 from reader.ui.screens.export_dialog import ExportChoice, ExportDialog
 from reader.ui.screens.note_editor import NoteDraft, NoteEditor
 from reader.ui.screens.notes_panel import NotesPanel
 from reader.ui.screens.store_problem import StoreProblemScreen
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.reading_pane import ReadingPane
 
-NOTES_BINDINGS = [
-    Binding(
-        "b",
-        "toggle_bookmark",
-        "Bookmark",
-        id="notes.bookmark_paragraph",
-        tooltip="Bookmark the paragraph under the cursor (again: remove it)",
-    ),
-    Binding(
-        "B",
-        "toggle_article_bookmark",
-        "Bookmark article",
-        show=False,
-        id="notes.bookmark_article",
-        tooltip="Bookmark the whole article (again: remove it)",
-    ),
-    Binding(
-        "a",
-        "new_note",
-        "Note",
-        id="notes.new",
-        tooltip="Add a note on the paragraph under the cursor, or on a passage of it "
-        "(select text with the mouse, or trim the passage in the editor)",
-    ),
-    Binding(
-        "e",
-        "edit_note",
-        "Edit note",
-        show=False,
-        id="notes.edit_here",
-        tooltip="Edit the note on the paragraph under the cursor",
-    ),
-    Binding("o", "notes_panel", "Notes", id="notes.panel", tooltip="List all notes and bookmarks; filter; jump to one"),
-    Binding(
-        "E", "export_notes", "Export", show=False, id="notes.export", tooltip="Export notes as Markdown, JSON or CSV"
-    ),
-]
+POLL_SECONDS = 2.0
 
 
-class NotesActions:
-    """Needs from its host screen: `corpus`, `_open(article_id, block)`, Textual's screen API."""
+class NotesController(Controller):
+    def __init__(self) -> None:
+        super().__init__(id="notes-controller")
+        self.marks: ArticleMarks | None = None
+        self._marks_of: str | None = None  # the id of the article `marks` are of
+        self.corpus: Corpus | LazyCorpus | None = None
+        self._seen: tuple[int, int, int] | None = None  # the store file's (inode, size, mtime) last read
 
-    marks: ArticleMarks | None = None
+    @property
+    def store(self) -> Any:
+        return self.reader_app.store
 
     # --- the store's life ------------------------------------------------------------------
 
-    def start_store(self) -> None:
-        self._load_store()
-        self.set_interval(2.0, self._poll_store)
+    def on_mount(self) -> None:
+        self._load()
+        self.set_interval(POLL_SECONDS, self._poll)
+
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.store.path)
+        except OSError:
+            return None
+        return st.st_ino, st.st_size, st.st_mtime_ns
 
     @work(thread=True, exclusive=True, group="store")
-    def _load_store(self) -> None:
-        store = self.app.store
+    def _load(self) -> None:
         try:
-            store.load()
+            self._seen = self._signature()
+            self.store.load()
         except StoreCorrupt as exc:
-            self.app.call_from_thread(self._store_unreadable, str(exc))
+            self.app.call_from_thread(self._unreadable, str(exc))
             return
         except StoreError as exc:
             self.app.call_from_thread(self.notify, str(exc), title="Notes", severity="error")
             return
-        self.app.call_from_thread(self._store_loaded)
+        self.app.call_from_thread(self._loaded)
 
-    def _store_loaded(self) -> None:
-        store = self.app.store
-        for warning in store.warnings[:5]:
+    def _loaded(self) -> None:
+        for warning in self.store.warnings[:5]:
             self.notify(warning, title="Notes file", severity="warning", timeout=8)
-        if store.read_only:
-            self.notify(store.read_only_reason, title="Notes are read-only", severity="warning", timeout=12)
-        self.refresh_marks()
+        if self.store.read_only:
+            self.notify(self.store.read_only_reason, title="Notes are read-only", severity="warning", timeout=12)
+        self.post_message(MarksChanged())
 
-    def _store_unreadable(self, message: str) -> None:
+    def _unreadable(self, message: str) -> None:
         def chosen(choice: str | None) -> None:
             if choice == "quit":
                 self.app.exit()
             elif choice == "fresh":
                 try:
-                    moved = self.app.store.start_fresh()
+                    moved = self.store.start_fresh()
                 except StoreError as exc:
                     self.notify(str(exc), severity="error")
                     return
@@ -114,35 +96,36 @@ class NotesActions:
                     self.notify(
                         f"Started a fresh notes file. The unreadable one is kept as {moved}.", title="Notes", timeout=12
                     )
-                self.refresh_marks()
+                self.post_message(MarksChanged())
             else:
                 self.notify("Notes are read-only until the file is fixed.", title="Notes", timeout=8)
 
-        self.app.push_screen(StoreProblemScreen(message, str(self.app.store.path)), chosen)
+        self.app.push_screen(StoreProblemScreen(message, str(self.store.path)), chosen)
 
-    def _poll_store(self) -> None:
-        """Pick up changes made by another baldreader or by hand."""
+    @work(thread=True, exclusive=True, group="store-poll")
+    def _poll(self) -> None:
+        """Pick up changes made by another baldreader or by hand: a `stat()` every few seconds,
+        the file read only when it changed; off the screen's thread (the lock can wait)."""
+        signature = self._signature()
+        if signature == self._seen:
+            return
         try:
-            changed = self.app.store.reload()
-        except StoreCorrupt:
+            changed = self.store.reload()
+        except StoreError:  # unreadable now: said when it is next written or loaded
             return
-        except StoreError:
-            return
+        self._seen = signature
         if changed:
-            self.refresh_marks()
+            self.post_message(MarksChanged())
 
-    def refresh_marks(self) -> None:
-        store = self.app.store
-        notes, bookmarks = store.notes(), store.bookmarks()
-        self.query_one(ArticleList).set_badges(list_badges(notes, bookmarks))
-        reader = self.query_one(ReadingPane)
-        if reader.article is not None:
-            self.marks = marks_for(reader.article, notes, bookmarks)
-            reader.set_markers(self.marks.badges())
-            reader.set_article_marker(_article_marker(self.marks))
+    def marks_of(self, article: Article | None) -> tuple[dict[str, str], ArticleMarks | None]:
+        """The list's badges, and the marks of `article` (kept for the keys that need them)."""
+        notes, bookmarks = self.store.notes(), self.store.bookmarks()
+        self.marks = marks_for(article, notes, bookmarks) if article is not None else None
+        self._marks_of = article.id if article is not None else None
+        return list_badges(notes, bookmarks), self.marks
 
     def reattach(self, articles: list[Article]) -> None:
-        store = self.app.store
+        store = self.store
         if store.read_only or not (store.notes() or store.bookmarks()):
             return
         try:
@@ -156,61 +139,45 @@ class NotesActions:
                 title=f"{len(moved)} note(s)/bookmark(s) followed their renamed article",
                 timeout=10,
             )
+            self.post_message(MarksChanged())
 
-    # --- actions ---------------------------------------------------------------------------
+    # --- writing ---------------------------------------------------------------------------
 
-    def _here(self) -> tuple[Article, int] | None:
-        reader = self.query_one(ReadingPane)
-        if reader.article is None or not reader.article.blocks:
-            self.notify("Open an article first.", severity="warning")
-            return None
-        return reader.article, reader.cursor
-
-    def _write(self, change, done: str) -> bool:
+    def _write(self, change: Callable[[], object], done: str) -> bool:
         try:
             change()
         except StoreError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return False
         self.notify(done, timeout=2)
-        self.refresh_marks()
+        self.post_message(MarksChanged())
         return True
 
-    def action_toggle_bookmark(self) -> None:
-        self._toggle_bookmark(whole_article=False)
-
-    def action_toggle_article_bookmark(self) -> None:
-        self._toggle_bookmark(whole_article=True)
-
-    def _toggle_bookmark(self, whole_article: bool) -> None:
-        """Bookmark the paragraph under the cursor (or the article); again, remove it."""
-        here = self._here()
-        if here is None:
-            return
-        article, index = here
-        store = self.app.store
+    def toggle_bookmark(self, article: Article, index: int, whole_article: bool) -> None:
+        """Bookmark the paragraph `index` (or the article); again, remove it."""
+        store = self.store
         place = "the article" if whole_article else f"¶{index + 1}"
-        if self.marks is None:
-            existing = None
-        else:
-            existing = self.marks.article_bookmark if whole_article else self.marks.block_bookmarks.get(index)
+        marks = self.marks if self._marks_of == article.id else None
+        existing = None
+        if marks is not None:
+            existing = marks.article_bookmark if whole_article else marks.block_bookmarks.get(index)
         if existing is not None:
-            self._write(lambda: store.delete_bookmark(existing.id), f"Bookmark removed ({place}).")
+            found = existing
+            self._write(lambda: store.delete_bookmark(found.id), f"Bookmark removed ({place}).")
         else:
             anchor = make_anchor(article, None if whole_article else index + 1)
             self._write(lambda: store.add_bookmark(Bookmark(id="", anchor=anchor)), f"Bookmarked {place}.")
 
-    def action_new_note(self) -> None:
-        here = self._here()
-        if here is None:
-            return
-        article, index = here
+    def new_note(self, article: Article, index: int, selected: str) -> None:
         block = article.blocks[index]
-        selected = (self.get_selected_text() or "").strip()
         quote = selected if selected and selected in article.text else block.text
-        self._edit(article, index, NoteDraft(text="", tags=[], status="unverified", quote=quote), note=None, claim=None)
+        self.edit(article, index, NoteDraft(text="", tags=[], status="unverified", quote=quote), note=None, claim=None)
 
-    def _edit(self, article: Article, index: int, draft: NoteDraft, note: Note | None, claim: dict | None) -> None:
+    def edit(
+        self, article: Article, index: int, draft: NoteDraft, note: Note | None, claim: dict[str, Any] | None
+    ) -> None:
+        """The note editor; saving writes the note (an edit, or a new note anchored to the
+        passage); a failed write reopens the editor with the typed text kept."""
         block = article.blocks[index]
         heading = f"{'Edit note' if note else 'New note'} · {article.title[:70]} · ¶{index + 1}"
         if claim:
@@ -219,24 +186,23 @@ class NotesActions:
         def saved(result: NoteDraft | None) -> None:
             if result is None:
                 return
-            store = self.app.store
+            store = self.store
             if note is not None:
                 if not self._write(
                     lambda: store.update_note(note.id, text=result.text, tags=result.tags, status=result.status),
                     "Note saved.",
                 ):
-                    self._edit(article, index, result, note, claim)  # the typed text is kept
+                    self.edit(article, index, result, note, claim)  # the typed text is kept
                 return
             try:
-                quote = result.quote or block.text
-                anchor = make_anchor(article, index + 1, quote)
+                anchor = make_anchor(article, index + 1, result.quote or block.text)
             except AnchorError as exc:
                 self.notify(
                     f"{exc}. The note was not saved; try again with words from the article.",
                     severity="error",
                     timeout=10,
                 )
-                self._edit(article, index, result, note, claim)
+                self.edit(article, index, result, note, claim)
                 return
             target = "claim" if claim else ("paragraph" if anchor.quote == block.text else "passage")
             new = Note(
@@ -249,35 +215,30 @@ class NotesActions:
                 claim=claim,
             )
             if not self._write(lambda: store.add_note(new), "Note added."):
-                self._edit(article, index, result, note, claim)  # the typed text is kept: try again
+                self.edit(article, index, result, note, claim)  # the typed text is kept: try again
 
         self.app.push_screen(NoteEditor(heading, draft, quote_editable=note is None), saved)
 
-    def action_edit_note(self) -> None:
-        here = self._here()
-        if here is None:
-            return
-        article, index = here
-        notes = (self.marks.block_notes.get(index) if self.marks else None) or []
+    def edit_here(self, article: Article, index: int) -> None:
+        marks = self.marks if self._marks_of == article.id else None
+        notes = (marks.block_notes.get(index) if marks else None) or []
         if not notes:
             self.notify("No note on this paragraph: a adds one, o lists them all.", timeout=4)
             return
         note = notes[-1]
-        draft = NoteDraft(note.text, note.tags, note.status, note.anchor.quote)
-        self._edit(article, index, draft, note=note, claim=note.claim)
+        self.edit(article, index, NoteDraft(note.text, note.tags, note.status, note.anchor.quote), note, note.claim)
 
-    def action_notes_panel(self) -> None:
-        store = self.app.store
+    # --- the notes panel and export --------------------------------------------------------------
+
+    def open_panel(self) -> None:
+        store = self.store
 
         def chosen(result: tuple[str, str] | None) -> None:
             if result is None:
                 return
             action, entry_id = result
-            if action == "open":
-                self._jump_to(entry_id)
-            elif action == "edit":
-                self._jump_to(entry_id)
-                self.call_after_refresh(self.action_edit_note)
+            if action in ("open", "edit"):
+                self._jump_to(entry_id, edit=action == "edit")
             elif action == "delete":
                 is_note = entry_id.startswith("n-") or any(n.id == entry_id for n in store.notes())
                 self._write(
@@ -286,12 +247,12 @@ class NotesActions:
 
         self.app.push_screen(NotesPanel(store.notes(), store.bookmarks(), store.read_only), chosen)
 
-    def _jump_to(self, entry_id: str) -> None:
-        store = self.app.store
+    def _jump_to(self, entry_id: str, edit: bool) -> None:
+        store = self.store
         entry = next((e for e in [*store.notes(), *store.bookmarks()] if e.id == entry_id), None)
         if entry is None or self.corpus is None:
             return
-        place = locate(entry.anchor, self._articles_for([entry.anchor.article]))
+        place = locate(entry.anchor, self.articles_for([entry.anchor.article]))
         if place.article is None:
             self.notify(f"Article {entry.anchor.article} is not in this corpus.", severity="warning")
             return
@@ -301,24 +262,26 @@ class NotesActions:
                 severity="warning",
                 timeout=6,
             )
-        self._open(place.article.id, (place.paragraph or 1) - 1, force=True)
-        self.query_one(ArticleList).select_id(place.article.id)
-        self.query_one(ReadingPane).focus()
+        self.post_message(JumpToPlace(place.article.id, (place.paragraph or 1) - 1))
+        if edit:
+            self.post_message(EditNoteHere())
 
-    def _articles_for(self, ids: list[str]) -> list[Article]:
+    def articles_for(self, ids: list[str]) -> list[Article]:
         """All articles of a corpus held in memory; of a large lazily read one, those named."""
+        if self.corpus is None:
+            return []
         if self.corpus.complete:
             return self.corpus.articles
         found = (self.corpus.by_id(i) for i in dict.fromkeys(ids))
         return [a for a in found if a is not None]
 
-    def action_export_notes(self) -> None:
-        store = self.app.store
+    def export_dialog(self) -> None:
+        store = self.store
 
         def chosen(choice: ExportChoice | None) -> None:
             if choice is None:
                 return
-            articles = self._articles_for([n.anchor.article for n in store.notes()]) if self.corpus else None
+            articles = self.articles_for([n.anchor.article for n in store.notes()]) if self.corpus else None
             try:
                 text = export(store.notes(), choice.fmt, articles=articles, bookmarks=store.bookmarks())
                 write_atomic(choice.path, text)
@@ -330,7 +293,10 @@ class NotesActions:
         self.app.push_screen(ExportDialog(Path.cwd(), len(store.notes())), chosen)
 
 
-def _article_marker(marks: ArticleMarks) -> str:
+def article_marker(marks: ArticleMarks | None) -> str:
+    """The line above an article about its bookmark, notes on it as a whole, and detached notes."""
+    if marks is None:
+        return ""
     parts = []
     if marks.article_bookmark:
         parts.append("★ article bookmarked")

@@ -1,0 +1,117 @@
+"""Opening a corpus for reading, the one policy the app follows (no UI here): a corpus of up to
+LAZY_THRESHOLD article files is read in full; a larger one is listed from the search catalog at
+once (SQLite and a marshalled listing, no Whoosh) when an earlier sync left one, then the index is
+synced in a child process and the list is taken from what it holds; its articles are read when
+opened. `open_corpus` yields what to show as it becomes known.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.catalog import Entry
+from reader.corpus import Corpus, CorpusError, load_corpus
+from reader.corpus.lazy import LazyCorpus
+from reader.corpus.load import Skipped, find_article_files
+from reader.search.catalog_db import SCHEMA_VERSION, ListingRow, index_folder, stored_listing
+
+if TYPE_CHECKING:  # Whoosh is imported only when a large corpus is synced
+    from reader.search import SearchIndex, SyncReport
+
+LAZY_THRESHOLD = 3000  # more article files than this: list from the search catalog
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Loaded:
+    """A corpus read in full: every article in memory."""
+
+    corpus: Corpus
+    entries: list[Entry]
+
+
+@dataclass
+class Listed:
+    """A large corpus listed from the catalog (before or after a sync): the lazy corpus and the
+    list's entries in date order."""
+
+    corpus: LazyCorpus
+    entries: list[Entry]
+
+
+@dataclass
+class Synced:
+    """A large corpus's index after its sync, opened in this process; `listing` is None when
+    the sync changed nothing that was already listed."""
+
+    index: SearchIndex
+    report: SyncReport
+    listing: Listed | None
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+Opened = Loaded | Listed | Synced
+
+
+def open_corpus(
+    root: Path, home: Path, progress: Progress | None = None, stop: Callable[[], bool] | None = None
+) -> Iterator[Opened]:
+    """What to show, in order: `Loaded` for a small corpus; for a large one `Listed` (when a
+    catalog exists), then `Synced`. Raises CorpusError (or OSError) when the corpus cannot be
+    opened. `stop()` true abandons a sync in progress (the child finishes it on its own)."""
+    if not root.exists():
+        raise CorpusError(f"corpus not found: {root}")
+    with collector_paused():
+        rows = stored_listing(index_folder(root, home), SCHEMA_VERSION)
+    if len(rows) <= LAZY_THRESHOLD and len(find_article_files(root)) <= LAZY_THRESHOLD:
+        corpus = load_corpus(root, progress)
+        yield Loaded(corpus, [Entry.of(a) for a in corpus.articles])
+        return
+    yield from _open_large(root, home, rows, progress, stop)
+
+
+def _open_large(
+    root: Path, home: Path, rows: list[ListingRow], progress: Progress | None, stop: Callable[[], bool] | None
+) -> Iterator[Opened]:
+    from reader.search import SearchIndex
+    from reader.search.background import SyncAbandoned, sync_in_child
+
+    if rows:
+        with collector_paused():
+            yield listed(root, rows)
+    try:
+        report = sync_in_child(root, home, progress, stop=stop)
+    except SyncAbandoned:
+        return
+    index = SearchIndex(root, home)
+    index.open_existing()
+    unchanged = bool(rows) and not (report.added or report.changed or report.removed or report.touched)
+    with collector_paused():
+        listing = None if unchanged else listed(root, index.listing())
+    yield Synced(index, report, listing, report.skipped)
+
+
+def listed(root: Path, rows: list[ListingRow]) -> Listed:
+    """Catalog rows (in list order) as a lazy corpus and the list's entries."""
+    paths: dict[str, str | Path] = {row.id: row.path for row in rows}
+    entries = [
+        Entry(row.id, row.title, row.date or None, row.words, bool(row.title_derived), bool(row.flagged))
+        for row in rows
+    ]
+    return Listed(LazyCorpus(root, paths), entries)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Building hundreds of thousands of small objects at once: without the collector's passes
+    over them (a third of the time)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

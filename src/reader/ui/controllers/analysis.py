@@ -1,0 +1,90 @@
+"""The analysis of names and claims for the screen: the open article first, in a thread worker
+(the pane shows plain text meanwhile), then the whole corpus with progress, so people resolve
+across articles. Owns the analyses, their cache, the palette (from the theme) and the layers
+shown; posts what it finds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.worker import get_current_worker
+
+from reader.analysis import Analysis, AnalysisCancelled, resolve_across
+from reader.analysis.cache import CACHE_NAME, AnalysisCache
+from reader.corpus.model import Article
+from reader.ui.controllers import Controller
+from reader.ui.highlight import Layers, Palette
+from reader.ui.messages import AnalysisProgress, ArticleAnalysed, CorpusAnalysed, HighlightsChanged
+
+
+class AnalysisController(Controller):
+    def __init__(self) -> None:
+        super().__init__(id="analysis-controller")
+        self.analyses: dict[str, Analysis] = {}
+        self.highlight_layers = Layers()
+        self.cache: AnalysisCache | None = None
+        self.palette = Palette.from_variables({})
+
+    def on_mount(self) -> None:
+        self.cache = AnalysisCache(self.reader_app.home / CACHE_NAME)
+        self.palette = Palette.from_variables(self.app.get_css_variables())
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: Any) -> None:
+        self.palette = Palette.from_variables(self.app.get_css_variables())
+        self.post_message(HighlightsChanged())
+
+    def of(self, article: Article | None) -> Analysis | None:
+        """The analysis of `article` if done (else None, and it is started)."""
+        if article is None:
+            return None
+        found = self.analyses.get(article.id)
+        if found is None:
+            self._analyse_one(article)
+        return found
+
+    def toggle_layer(self, layer: str) -> None:
+        setattr(self.highlight_layers, layer, not getattr(self.highlight_layers, layer))
+        self.post_message(HighlightsChanged())
+
+    def _cached(self, article: Article, stop: Any) -> Analysis:
+        if self.cache is None:  # not mounted yet: nothing kept
+            from reader.analysis import analyze
+
+            return analyze(article, stop=stop)
+        return self.cache.get(article, stop=stop)
+
+    @work(thread=True, exclusive=True, group="analysis-one")
+    def _analyse_one(self, article: Article) -> None:
+        worker = get_current_worker()
+        try:
+            analysis = self._cached(article, lambda: worker.is_cancelled)
+        except AnalysisCancelled:
+            return
+        self.post_message(ArticleAnalysed(article, analysis))
+
+    def on_article_analysed(self, message: ArticleAnalysed) -> None:
+        """Kept here, then passed on to the screen to draw."""
+        self.analyses.setdefault(message.article.id, message.analysis)
+
+    @work(thread=True, exclusive=True, group="analysis-corpus")
+    def analyse_corpus(self, articles: list[Article]) -> None:
+        """Every article, in the background, then people resolved across the corpus."""
+        worker = get_current_worker()
+        results: dict[str, Analysis] = {}
+        for done, article in enumerate(articles, 1):
+            if worker.is_cancelled:
+                return
+            try:
+                results[article.id] = self._cached(article, lambda: worker.is_cancelled)
+            except AnalysisCancelled:
+                return
+            if done % 100 == 0 and len(articles) > 200:
+                self.post_message(AnalysisProgress(done, len(articles)))
+        resolve_across(list(results.values()))
+        self.post_message(CorpusAnalysed(results))
+
+    def on_corpus_analysed(self, message: CorpusAnalysed) -> None:
+        self.analyses = message.analyses

@@ -1,0 +1,177 @@
+"""Search for the screen: the index synced in a child process from a worker (progress posted,
+the app usable meanwhile), search as you type (debounced, stale answers dropped), the hits of the
+current results for highlighting, and n/N between them. Owns the index and the results.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from textual import work
+from textual.timer import Timer
+from textual.worker import get_current_worker
+
+from reader.corpus.model import Article
+from reader.search.integrity import IndexDamaged
+from reader.ui.controllers import Controller
+from reader.ui.messages import (
+    IndexProgress,
+    IndexReady,
+    SearchAnswered,
+    SearchCleared,
+    SearchIndexDamaged,
+    SearchNotice,
+)
+
+if TYPE_CHECKING:  # Whoosh is imported in the indexing worker, after the first paint
+    from reader.search import SearchIndex, SearchResult, SyncReport
+
+DEBOUNCE = 0.15
+Span = tuple[int, int, Style]
+
+
+class SearchController(Controller):
+    def __init__(self) -> None:
+        super().__init__(id="search-controller")
+        self.index: SearchIndex | None = None
+        self.result: SearchResult | None = None
+        self.ready = False
+        self.query_typed = ""
+        self._timer: Timer | None = None
+
+    @property
+    def hit_terms(self) -> set[str]:
+        return self.result.terms if self.result is not None else set()
+
+    # --- the index --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def start(self, rebuild: bool = False) -> None:
+        """Sync the index in a child process (the screen stays responsive), then open it here."""
+        from reader.search import SearchIndex
+        from reader.search.background import SyncAbandoned, sync_in_child
+
+        worker = get_current_worker()
+        corpus, home = self.reader_app.corpus_path, self.reader_app.home
+
+        def progress(done: int, total: int) -> None:
+            if total > 50:
+                self.post_message(IndexProgress(done, total))
+
+        try:
+            report = sync_in_child(corpus, home, progress, rebuild=rebuild, stop=lambda: worker.is_cancelled)
+            index = SearchIndex(corpus, home)
+            index.open_existing()
+        except SyncAbandoned:
+            return  # the app is quitting; the child finishes the index on its own
+        except Exception as exc:  # noqa: BLE001 - search is lost, reading is not
+            self.post_message(SearchNotice(f"Search is unavailable: {exc}"))
+            return
+        if worker.is_cancelled:
+            index.close()
+            return
+        self.post_message(IndexReady(index, report))
+
+    def adopt(self, index: SearchIndex, report: SyncReport) -> None:
+        """An index opened elsewhere (a large corpus's sync): searches use it."""
+        self.post_message(IndexReady(index, report))
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.index = message.index
+        self.ready = True
+        if self.query_typed.strip():
+            self.schedule(self.query_typed)
+
+    def on_unmount(self) -> None:
+        if self.index is not None:
+            self.index.close()
+
+    # --- typing -----------------------------------------------------------------------------
+
+    def schedule(self, query: str) -> None:
+        """The search bar changed: search after a pause in typing (empty: clear)."""
+        self.query_typed = query
+        if self._timer is not None:
+            self._timer.stop()
+        if not query.strip():
+            self._timer = None
+            if self.result is not None:
+                self.result = None
+                self.post_message(SearchCleared())
+            return
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._run(query))
+
+    @work(thread=True, exclusive=True, group="search")
+    def _run(self, query: str) -> None:
+        index = self.index
+        if index is None:
+            self.post_message(SearchNotice("indexing… results appear when the index is ready"))
+            return
+        try:
+            result = index.search(query, limit=50)
+        except IndexDamaged as exc:
+            self.post_message(SearchIndexDamaged(index, str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - a search that fails must not take the reader with it
+            self.post_message(SearchNotice(f"Search failed: {type(exc).__name__}: {exc}"))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(SearchAnswered(query, result))
+
+    def on_search_answered(self, message: SearchAnswered) -> None:
+        if message.query != self.query_typed:
+            message.stop()  # a stale answer: the user typed on
+            return
+        self.result = message.result
+
+    def on_search_index_damaged(self, message: SearchIndexDamaged) -> None:
+        """The index files changed under us: rebuild in the child, then search again."""
+        message.stop()
+        index, problem = message.index, message.problem
+        if self.index is not index:
+            return  # already being rebuilt
+        self.index = None
+        self.ready = False
+        index.close()
+        self.notify(
+            f"The search index is damaged ({problem}); rebuilding it. Results follow.",
+            title="Search",
+            severity="warning",
+            timeout=8,
+        )
+        self.start(rebuild=True)
+
+    # --- hits in the reading pane -------------------------------------------------------------
+
+    def hit_styles(self, article: Article | None, index: int, colour: str) -> list[Span]:
+        """The search hits in one paragraph, as styled spans."""
+        terms = self.hit_terms
+        if not terms or article is None:
+            return []
+        from reader.search.query import hit_spans
+
+        block = article.blocks[index]
+        spans = hit_spans(article.text[block.start : block.end], terms)
+        style = Style(bgcolor=colour, color="black", bold=True)
+        return [(s, e, style) for s, e in spans]
+
+    def next_hit(self, article: Article, cursor: int, step: int) -> int | None:
+        """The next paragraph (step 1) or the previous (-1) with a hit, wrapping round; None
+        when there is none."""
+        terms = self.hit_terms
+        if not terms or not article.blocks:
+            return None
+        from reader.search.snippets import word_pattern
+
+        # A regular expression (C speed) passes over the blocks without a word that could have
+        # a searched stem; only the others are analysed, so a long article without hits costs
+        # milliseconds, not seconds, on this thread.
+        candidate = word_pattern(sorted(terms)).search
+        count = len(article.blocks)
+        for distance in range(1, count + 1):
+            index = (cursor + step * distance) % count
+            block = article.blocks[index]
+            if candidate(article.text, block.start, block.end) and self.hit_styles(article, index, "white"):
+                return index
+        return None

@@ -1,0 +1,133 @@
+"""The typed messages the main screen's parts send: its controllers (corpus, search, analysis,
+notes) post them, from their workers too (posting a message is thread-safe), and the screen,
+which owns the widgets, answers them. No part calls another's methods from a thread.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from reader.analysis import Analysis
+from reader.corpus.model import Article
+from reader.opening import Opened
+
+if TYPE_CHECKING:
+    from reader.search import SearchIndex, SearchResult, SyncReport
+
+
+# --- the corpus ---------------------------------------------------------------------------------
+
+
+class CorpusProgress(Message):
+    """Articles read (or indexed, for a large corpus) so far."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done, self.total = done, total
+
+
+class CorpusOpened(Message):
+    """Something to show: a corpus read in full, a large one listed, or its sync finished."""
+
+    def __init__(self, opened: Opened) -> None:
+        super().__init__()
+        self.opened = opened
+
+
+class CorpusFailed(Message):
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+class IndexProgress(Message):
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done, self.total = done, total
+
+
+class IndexReady(Message):
+    """The index is synced and open; searches can run."""
+
+    def __init__(self, index: SearchIndex, report: SyncReport) -> None:
+        super().__init__()
+        self.index, self.report = index, report
+
+
+class SearchAnswered(Message):
+    """Results for `query` (the controller drops answers to a query no longer typed)."""
+
+    def __init__(self, query: str, result: SearchResult) -> None:
+        super().__init__()
+        self.query, self.result = query, result
+
+
+class SearchIndexDamaged(Message):
+    """A search found the index files changed under it: rebuild, then search again."""
+
+    def __init__(self, index: SearchIndex, problem: str) -> None:
+        super().__init__()
+        self.index, self.problem = index, problem
+
+
+class SearchCleared(Message):
+    """The search bar was emptied: the whole list again, no hits highlighted."""
+
+
+class SearchNotice(Message):
+    """A line for the search info area (indexing, a failure)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+# --- analysis -----------------------------------------------------------------------------------
+
+
+class ArticleAnalysed(Message):
+    def __init__(self, article: Article, analysis: Analysis) -> None:
+        super().__init__()
+        self.article, self.analysis = article, analysis
+
+
+class CorpusAnalysed(Message):
+    """Every article analysed, people resolved across the corpus."""
+
+    def __init__(self, analyses: dict[str, Analysis]) -> None:
+        super().__init__()
+        self.analyses = analyses
+
+
+class AnalysisProgress(Message):
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done, self.total = done, total
+
+
+class HighlightsChanged(Message):
+    """The palette (a new theme) or the layers changed: redraw the highlighting."""
+
+
+# --- notes ----------------------------------------------------------------------------------------
+
+
+class MarksChanged(Message):
+    """Notes or bookmarks changed (here, by hand, or in another baldreader)."""
+
+
+class JumpToPlace(Message):
+    """Open an article at a paragraph (a note or bookmark chosen in the notes panel)."""
+
+    def __init__(self, article_id: str, paragraph: int) -> None:
+        super().__init__()
+        self.article_id, self.paragraph = article_id, paragraph
+
+
+class EditNoteHere(Message):
+    """After a jump: edit the note at the cursor."""

@@ -1,0 +1,136 @@
+"""The left column: the search bar, the title filter, progress bars, the article list, the search
+info and the list's status line. Owns what the list shows: the corpus's entries, their sorted
+orders, the filter, and the current search results in place of the list.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, ProgressBar, Static
+
+from reader.catalog import Entry, filter_entries, sort_entries
+from reader.textsafe import one_line, visible
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.search_input import SearchInput
+
+if TYPE_CHECKING:
+    from reader.search import SearchResult
+
+
+class Sidebar(Vertical):
+    def __init__(self, history: list[str], sort: str) -> None:
+        super().__init__(id="sidebar")
+        self._history = history
+        self.sort = sort
+        self.entries: list[Entry] = []
+        self._sorted: dict[str, list[Entry]] = {}
+        self.result: SearchResult | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchInput(self._history, placeholder="search (/)", id="search", select_on_focus=False)
+        yield Input(placeholder="filter titles (f)", id="filter", select_on_focus=False)
+        yield ProgressBar(id="loading", show_eta=False)
+        yield ProgressBar(id="indexing", show_eta=False)
+        yield ArticleList(id="articles")
+        yield Static("", id="search-info")
+        yield Static("", id="list-status", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).can_focus = True
+        self.query_one(ArticleList).empty_text = "Loading articles…"
+        self.query_one("#indexing").display = False
+        self.query_one("#search-info").display = False
+
+    # --- the corpus's list -------------------------------------------------------------------------
+
+    def set_entries(self, entries: list[Entry], in_date_order: bool, keep: str | None) -> None:
+        """The corpus's entries (`in_date_order`: as the catalog gives them, newest first)."""
+        self.entries = entries
+        self._sorted = {"date": entries} if in_date_order else {}
+        self.query_one(ArticleList).empty_text = "No articles in this corpus." if not entries else "No article matches."
+        self.refresh_list(keep)
+
+    def set_sort(self, by: str) -> None:
+        self.sort = by
+        self.refresh_list(self.current_id())
+
+    def current_id(self) -> str | None:
+        current = self.query_one(ArticleList).current
+        return current.id if current else None
+
+    def refresh_list(self, keep: str | None = None) -> None:
+        if self.sort not in self._sorted:
+            self._sorted[self.sort] = sort_entries(self.entries, self.sort)
+        ordered = self._sorted[self.sort]
+        text = self.query_one("#filter", Input).value
+        self.query_one(ArticleList).set_entries(filter_entries(ordered, text) if text.strip() else ordered, keep=keep)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        shown = len(self.query_one(ArticleList).entries)
+        self.status(f"{shown} of {len(self.entries)} articles · by {self.sort}")
+
+    def status(self, line: str) -> None:
+        self.query_one("#list-status", Static).update(line)
+
+    def progress(self, bar: str, done: int, total: int) -> None:
+        """Update the `loading` or `indexing` bar (shown while it runs)."""
+        widget = self.query_one(f"#{bar}", ProgressBar)
+        widget.display = True
+        widget.update(total=total, progress=done)
+
+    def hide_progress(self, bar: str) -> None:
+        self.query_one(f"#{bar}").display = False
+
+    # --- search results ---------------------------------------------------------------------------
+
+    def show_results(self, result: SearchResult, colour: str) -> None:
+        self.result = result
+        by_id = {e.id: e for e in self.entries}
+        articles = self.query_one(ArticleList)
+        articles.empty_text = "No hits."
+        articles.set_entries([by_id.get(h.id) or Entry(h.id, h.title, h.date, 0) for h in result.hits])
+        self.describe_result(colour)
+
+    def describe_result(self, colour: str) -> None:
+        """The status line and info for the results, with the snippet of the hit under the cursor."""
+        result = self.result
+        if result is None:
+            return
+        count = f"{result.total:,}" if result.exact else f"about {result.total:,}"
+        status = f"{count} hit(s)" + (f", first {len(result.hits)}" if result.total > len(result.hits) else "")
+        self.status(status + " · esc clears")
+        info = Text()
+        for line in result.messages:
+            info.append(f"⚠ {one_line(line)}\n", style="italic")
+        if result.suggestion:
+            info.append(f"No hits. Did you mean: {one_line(result.suggestion)}\n", style="bold")
+        current = self.current_id()
+        hit = next((h for h in result.hits if h.id == current), None)
+        if hit is not None:
+            info.append_text(_snippet_text(hit.snippet, colour))
+        self.info(info)
+
+    def clear_results(self) -> None:
+        self.result = None
+        self.query_one("#search-info", Static).display = False
+        self.query_one(ArticleList).empty_text = "No article matches."
+        self.refresh_list(keep=self.current_id())
+
+    def info(self, text: Text) -> None:
+        info = self.query_one("#search-info", Static)
+        info.display = bool(text.plain.strip())
+        info.update(text)
+
+
+def _snippet_text(snippet: str, colour: str) -> Text:
+    """A snippet with **hits** shown highlighted (and no markup interpreted)."""
+    text = Text()
+    for i, part in enumerate(visible(snippet).split("**")):
+        text.append(part, style=Style(bgcolor=colour, color="black", bold=True) if i % 2 else "")
+    return text
