@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import wait_until, write
 
-from reader.ui.app import ReaderApp
 from reader import opening
+from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_input import SearchInput

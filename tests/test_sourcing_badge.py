@@ -36,4 +36,5 @@ async def test_list_shows_each_articles_badge(seeds, isolated_home) -> None:
             line = "".join(seg.text for seg in articles.render_line(row))
             assert f" {expected} " in line, (entry.id, line)
         # Seed 000 rests mostly on insiders (two thirds of its claims or more).
-        assert sourcing_badge(screen.analysis.analyses[next(e.id for e in articles.entries if e.id.startswith("000"))]) in "◑◕"
+        seed_000 = next(e.id for e in articles.entries if e.id.startswith("000"))
+        assert sourcing_badge(screen.analysis.analyses[seed_000]) in "◑◕"

@@ -50,9 +50,14 @@ def test_no_other_module_touches_whoosh_privates() -> None:
     from pathlib import Path
 
     folder = Path(internals.__file__).parent
-    private = re.compile(r"(?<!self)\.(_read_ids|_read_weights|_next_block|_perdoc|_cached_reader|_dbfile|_basepos|"
-                         r"_finalize_segment|_close_segment|_merge_segments|_flush_segment|_commit_toc|"
-                         r"_segment\b|_offsets|_lengths)")
-    offenders = [p.name for p in folder.glob("*.py") if p.name != "whoosh_internals.py"
-                 and private.search(p.read_text(encoding="utf-8"))]
+    private = re.compile(
+        r"(?<!self)\.(_read_ids|_read_weights|_next_block|_perdoc|_cached_reader|_dbfile|_basepos|"
+        r"_finalize_segment|_close_segment|_merge_segments|_flush_segment|_commit_toc|"
+        r"_segment\b|_offsets|_lengths)"
+    )
+    offenders = [
+        p.name
+        for p in folder.glob("*.py")
+        if p.name != "whoosh_internals.py" and private.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []

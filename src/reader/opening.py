@@ -106,6 +106,14 @@ def listed(root: Path, rows: list[ListingRow]) -> Listed:
     return Listed(LazyCorpus(root, paths), entries)
 
 
+def problem_lines(corpus: Corpus | LazyCorpus) -> list[str]:
+    """One line per file skipped or read with a problem, for the reader to be told."""
+    lines = [f"{s.path.name}: {s.reason}" for s in corpus.skipped]
+    if isinstance(corpus, Corpus):
+        lines += [f"{a.path.name}: {p}" for a in corpus.flagged for p in a.problems]
+    return lines
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Building hundreds of thousands of small objects at once: without the collector's passes

@@ -16,17 +16,13 @@ from typing import Any
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
-from reader.analysis.names import ROLE_NOUNS, Mention, gender
+from reader.analysis.claim_sources import Source as _Source
+from reader.analysis.claim_sources import Sources
+from reader.analysis.names import Mention
 from reader.analysis.quotes import Quote
 from reader.analysis.text import Segment, Token, overlapping_from, sentences
 from reader.analysis.text import tokens as _tokens
 from reader.corpus.parse import trim_span
-
-LOOK_BACK = 200  # mentions a pronoun may reach back to
-GROUP_BODIES = frozenset(
-    "group organization organisation association coalition institute center centre "
-    "alliance caucus movement network council".split()
-)
 
 
 @dataclass
@@ -39,18 +35,6 @@ class Claim:
     speaker: str | None
     hedges: list[str] = field(default_factory=list)
     person: str | None = None  # the resolved person when the source is named
-
-
-@dataclass
-class _Source:
-    source: str
-    speaker: str | None
-
-
-QUANTITY = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b(?:\d+|one|two|three|four|five|six|"
-    r"seven|eight|nine)\s+(?:in|of|out of)\s+(?:\d+|10|ten|\w+)\b|\bmajority\b|\bplurality\b"
-)
 
 
 def find_claims(
@@ -87,14 +71,8 @@ class _Reader:
         self._segments = sorted((seg.start, seg.end) for seg in segs)
         self._segment_starts = [start for start, _ in self._segments]
         self._sentence_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        # Mentions in text order, found by bisection: a scan of all of them per sentence made
-        # the analysis quadratic in the article's length.
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-        self._starts = [m.start for m in self.mentions]
-        self._by_start = {m.start: m for m in reversed(self.mentions)}
+        self.sources = Sources(text, mentions, self._token_cache)
         self.chain_source: dict[int, _Source] = {}
-        self.last_claim: Claim | None = None
-        self.last_group_phrase: tuple[int, str, str] | None = None  # (offset, phrase, source)
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
         return _tokens(text, start, end, self._token_cache)
@@ -114,10 +92,10 @@ class _Reader:
         overlapping = self._overlapping(start, end)
         speech = [q for q in overlapping if self._is_speech(q, start, end)]
         scare = [q for q in overlapping if q not in speech and self._is_scare(q)]
-        self._remember_group_phrase(start, end)
+        self.sources.remember_group_phrase(start, end)
         split = self._by_speaker(sorted(speech + scare, key=lambda q: q.start), start, end)
         if split:
-            self.last_claim = split[-1]
+            self.sources.last_claim = split[-1]
             return split
         claim = self._one_claim(start, end, speech, scare)
         return [claim] if claim is not None else []
@@ -134,9 +112,10 @@ class _Reader:
         if label_only and not all(w[:1].isupper() for w in match.group(1).split()):
             return None
         lo, hi = match.span(1)
-        source = self._classify(lo, hi)
+        source = self.sources.classify(lo, hi)
+        found = self.sources
         named_here = any(
-            m.end <= hi for m in self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+            m.end <= hi for m in found.mentions[bisect_left(found.starts, lo) : bisect_left(found.starts, hi)]
         )
         if source.source == "named" and not named_here or source.source in ("none", "public"):
             return None
@@ -193,10 +172,10 @@ class _Reader:
                 source = verb_source[1]
                 claim = Claim(start, end, text[start:end], "attributed", source.source, source.speaker, hedges)
             elif hedges:
-                source = self._hedge_source(start, hedge_at if hedge_at is not None else start)
+                source = self.sources.hedge_source(start, hedge_at if hedge_at is not None else start)
                 claim = Claim(start, end, text[start:end], "hedged", source.source, source.speaker, hedges)
         if claim is not None:
-            self.last_claim = claim
+            self.sources.last_claim = claim
         return claim
 
     # --- quotations ------------------------------------------------------------------------
@@ -291,11 +270,11 @@ class _Reader:
         for i in range(len(toks) - 1, -1, -1):
             word = toks[i].text.lower()
             if word in lexicon.SPEECH_VERBS or (loose and word in lexicon.STRONG_ATTRIBUTION):
-                source = self._subject(toks, i, lo)
+                source = self.sources.subject(toks, i, lo)
                 if source is None or source.source == "none":
-                    source = self._clause_subject(toks[:i]) or source
+                    source = self.sources.clause_subject(toks[:i]) or source
                 if source is None or source.source == "none":
-                    source = self._object_after(toks, i, hi) or source
+                    source = self.sources.object_after(toks, i, hi) or source
                 if source is not None and source.source != "none":
                     return source
             if not loose and len(toks) - i > 12:
@@ -308,26 +287,12 @@ class _Reader:
         for i, tok in enumerate(toks):
             if tok.text.lower() in lexicon.SPEECH_VERBS:
                 if i == 0:
-                    return self._object_after(toks, 0, hi)
+                    return self.sources.object_after(toks, 0, hi)
                 phrase_toks = toks[:i]
                 phrase_toks = [t for t in phrase_toks if t.text.lower() not in W.SKIP_ADVERBS] or phrase_toks
-                return self._classify(phrase_toks[0].start, phrase_toks[-1].end)
+                return self.sources.classify(phrase_toks[0].start, phrase_toks[-1].end)
         found = self._multiword_source(lo, hi)
         return found[1] if found is not None else None
-
-    def _clause_subject(self, toks: list[Token]) -> _Source | None:
-        """The sentence's own subject when the verb is in a later clause ('Hilaria rebuked him,
-        telling him:' or 'She turned and joked:'): its first person named or pronoun."""
-        for tok in toks:
-            word = tok.text.lower()
-            if word in ("he", "she", "they"):
-                return self._pronoun(word, tok.start)
-            mention = self._by_start.get(tok.start)
-            if mention is not None:
-                return _Source("named", mention.person)
-            if word in lexicon.ANONYMOUS_NOUNS or word in lexicon.PUBLIC_NOUNS - {"people"}:
-                return self._group_noun(tok.start, tok.end + 1)
-        return None
 
     # --- verbs without a quotation --------------------------------------------------------
 
@@ -349,13 +314,13 @@ class _Reader:
                 continue
             previous = toks[i - 1].text.lower() if i else ""
             if word in (lexicon.STANCE_VERBS | lexicon.INTENT_VERBS) - lexicon.REPORTING_VERBS and not reports_that:
-                doer = self._doer_before(toks, i)  # only the one named or meant right before
+                doer = self.sources.doer_before(toks, i)  # only the one named or meant right before
                 if doer is not None:
                     return tok.start, doer
                 continue
             if previous in W.NOUN_CONTEXT or previous in W.BE:
                 continue  # "amid claims", "the reports"; "is said to" (a hedge, not a speaker)
-            source = self._subject(toks, i, start)
+            source = self.sources.subject(toks, i, start)
             if evidence and not reports_that:  # "a new poll shows …": only polls, studies, records
                 if (
                     source is not None
@@ -364,33 +329,17 @@ class _Reader:
                     return tok.start, _Source("publication", source.speaker)
                 continue
             if source is None or source.source == "none":
-                source = self._clause_subject(toks[:i]) or source
+                source = self.sources.clause_subject(toks[:i]) or source
             if source is not None and source.source != "none":
                 return tok.start, source
         found = self._multiword_source(start, end, relays_only=True)
         if found is not None:
             return found
         if credited_scare:
-            group = self._group_noun(start, end)
+            group = self.sources.group_noun(start, end)
             if group is not None:
                 return start, group
         return None
-
-    def _doer_before(self, toks: list[Token], verb: int) -> _Source | None:
-        """The person named, or meant by a pronoun, right before toks[verb], auxiliaries and
-        adverbs between passed over ("Cruz has long endorsed", "she also thinks")."""
-        j = verb - 1
-        while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS | W.AUXILIARIES:
-            j -= 1
-        if j < 0 or self.text[toks[j].end : toks[j + 1].start].strip() or toks[j].text.endswith(("'", "’", "'s", "’s")):
-            return None  # a comma between, or "Sanders’ attacks": the word is a noun there
-        word = toks[j].text.lower()
-        found: _Source | None
-        if word in ("he", "she"):
-            found = self._pronoun(word, toks[j].start)
-        else:
-            found = self._mention_ending(toks[j].end)
-        return found if found is not None and found.source != "none" else None
 
     def _multiword_source(self, lo: int, hi: int, relays_only: bool = False) -> tuple[int, _Source] | None:
         for match in W.MULTIWORD.finditer(self.text, lo, hi):
@@ -409,7 +358,7 @@ class _Reader:
                 toks = self.tokens(self.text, match.end(), hi)
                 if not toks or (phrase == "per" and not toks[0].capitalised):
                     continue
-                source = self._object_after(toks, -1, hi)
+                source = self.sources.object_after(toks, -1, hi)
             elif phrase in (
                 "can reveal",
                 "can confirm",
@@ -419,57 +368,15 @@ class _Reader:
                 "learned",
             ) or phrase.endswith((" about", " at")):
                 toks = self.tokens(self.text, lo, match.start())
-                source = self._subject(toks, len(toks), lo) if toks else None
+                source = self.sources.subject(toks, len(toks), lo) if toks else None
             else:
                 toks = self.tokens(self.text, lo, match.start())
-                source = self._subject(toks, len(toks), lo) if toks else None
+                source = self.sources.subject(toks, len(toks), lo) if toks else None
             if source is not None and source.source != "none":
                 return match.start(), source
         return None
 
     # --- phrases ---------------------------------------------------------------------------
-
-    def _subject(self, toks: list[Token], verb: int, lo: int) -> _Source | None:
-        """The noun phrase right before toks[verb] (adverbs between are skipped)."""
-        j = verb - 1
-        while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS:
-            j -= 1
-        if j < 0:
-            return None
-        end_tok = j
-        limit = toks[verb].start if verb < len(toks) else None
-        gap_after = self.text[toks[end_tok].end : limit] if limit is not None else ""
-        if any(c in W.HARD_PUNCT for c in gap_after.replace("'", "").replace("’", "")):
-            return None
-        k = end_tok
-        while k > 0 and end_tok - k < 6:
-            gap = self.text[toks[k - 1].end : toks[k].start]
-            if any(c in W.HARD_PUNCT for c in gap) or toks[k - 1].text.lower() in W.STOP_BACK:
-                break
-            k -= 1
-        while k < end_tok and toks[k].text.lower() in W.LEADING_NOISE:
-            k += 1
-        return self._classify(toks[k].start, toks[end_tok].end)
-
-    def _object_after(self, toks: list[Token], verb: int, hi: int) -> _Source | None:
-        """The phrase right after toks[verb] up to punctuation ('said Hilaria', 'according to X')."""
-        start = verb + 1
-        if start >= len(toks):
-            return None
-        k = start
-        while k + 1 < len(toks) and k - start < 6:
-            gap = self.text[toks[k].end : toks[k + 1].start]
-            if any(c in W.HARD_PUNCT or c in ".!?" for c in gap) or toks[k + 1].text.lower() in W.STOP_BACK:
-                break
-            k += 1
-        return self._classify(toks[start].start, toks[k].end)
-
-    def _mention_ending(self, end: int) -> _Source | None:
-        """The person whose mention ends at `end`, as a named source."""
-        i = bisect_left(self._starts, end) - 1
-        if i >= 0 and self.mentions[i].end == end:
-            return _Source("named", self.mentions[i].text)
-        return None
 
     def _answer(self, speech: list[Quote], start: int) -> Quote:
         """The quotation a sentence is about: in "Asked by ExtraTV if it was hard to 'be
@@ -481,138 +388,3 @@ class _Reader:
                 return quote
             previous_end = quote.end
         return speech[0]
-
-    def _classify(self, start: int, end: int) -> _Source:
-        phrase = re.sub(r"^(?:by|from)\s+", "", self.text[start:end].strip(" ,:;\"'“”‘’"), flags=re.IGNORECASE)
-        lower = phrase.lower()
-        words = re.findall(r"[a-z][a-z\-']*", lower)
-        if not words:
-            return _Source("none", None)
-        if len(words) == 1 and words[0] in W.SUBJECT_PRONOUNS:
-            return self._pronoun(words[0], start)
-        if (
-            W.ELLIPTIC.match(lower)
-            and self.last_claim is not None
-            and self.last_claim.source in ("public", "anonymous")
-        ):
-            return _Source(self.last_claim.source, phrase)
-        head = re.split(r"\b(?:close to|of|for|with|at|from|in|near|familiar with|cited by|to)\b", lower)[0]
-        head_words = set(re.findall(r"[a-z][a-z\-']*", head))
-        named = [
-            m for m in self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)] if m.end <= end
-        ]
-        head_end = start + len(head.rstrip())
-        if named and named[-1].end >= head_end - 2 and named[-1].start < head_end:
-            return _Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
-        if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
-            return _Source("anonymous", phrase)
-        if (
-            W.OUTLET_RE.search(phrase)
-            or head_words & lexicon.PUBLICATION_NOUNS
-            or re.search(r"\.(?:com|net|org|co\.uk)\b", lower)
-        ):
-            if not named:
-                return _Source("publication", phrase)
-        if head_words & lexicon.PUBLIC_NOUNS or W.ELLIPTIC.match(lower):
-            return _Source("public", phrase)
-        if named:
-            return _Source("named", named[-1].text)
-        if any(w in lexicon.OUTLET_WORDS for w in phrase.split()[1:]) and any(w[:1].isupper() for w in phrase.split()):
-            return _Source("publication", phrase)
-        if words[0] in ("the", "a", "an") and head_words & lexicon.INSTITUTION_NOUNS:
-            return _Source("named", phrase)
-        role = [w for w in words if w in ROLE_NOUNS or re.fullmatch(r"\d+-year-old", w)]
-        if role and words[0] in ("the", "his", "her", "their"):
-            person = self._last_person(start, W.ROLE_GENDER.get(role[-1], "u"))
-            if person:
-                return _Source("named", person)
-        pronouns = [w for w in words if w in ("he", "she", "him", "her", "they", "them")]
-        if pronouns and len(words) <= 5:
-            return self._pronoun({"him": "he", "her": "she", "them": "they"}.get(pronouns[0], pronouns[0]), start)
-        proper = [w for w in phrase.split() if w[:1].isupper() and w.lower().strip(".,") not in lexicon.common_words()]
-        if proper and words[0] not in lexicon.FUNCTION_WORDS:
-            return _Source("named", phrase)
-        if (
-            len(words) == 1
-            and phrase[:1].isupper()
-            and not phrase.isupper()
-            and (phrase in lexicon.surnames() or phrase in lexicon.first_names())
-        ):
-            return _Source("named", phrase)  # "Trump said": a surname that is also a word
-        if head_words & lexicon.OFFICIAL_NOUNS and len(words) <= 6:
-            return _Source("anonymous", phrase)  # "Officials", "the judge", "Republican strategists"
-        if QUANTITY.search(lower) or words[0] in ("most", "half", "each", "both"):
-            return _Source("public", phrase)  # "46 percent of voters", "most", "nine in 10 Democrats"
-        last = head.split()[-1] if head.split() else ""
-        if len(words) <= 6 and re.fullmatch(r"[a-z]+[^s]s", last) and last in lexicon.common_words():
-            return _Source("public", phrase)  # "Mourners", "proponents of more controls", "Democrats"
-        if words[0] in ("the", "a", "an") and 2 <= len(words) <= 6 and words[-1] not in lexicon.FUNCTION_WORDS:
-            # Someone described, not named: "The billionaire businessman says", "A major civil
-            # rights group says"; groups and bodies are named as such, people stay unnamed.
-            if head_words & (lexicon.INSTITUTION_NOUNS | GROUP_BODIES):
-                return _Source("named", phrase)
-            return _Source("anonymous", phrase)
-        return _Source("none", None)
-
-    def _pronoun(self, pronoun: str, at: int) -> _Source:
-        if pronoun in ("they",) and self.last_group_phrase and at - self.last_group_phrase[0] < 400:
-            _, phrase, source = self.last_group_phrase
-            return _Source(source, phrase)
-        if pronoun in ("i", "we"):
-            return _Source("none", None)
-        want = lexicon.PRONOUNS_SUBJECT.get(pronoun, "u")
-        person = self._last_person(at, want)
-        return _Source("named", person) if person else _Source("none", None)
-
-    def _last_person(self, at: int, want: str = "u") -> str | None:
-        # Mentions ending before `at`; a pronoun looks back at most LOOK_BACK of them.
-        stop = bisect_left(self._starts, at)
-        before = [m for m in self.mentions[max(0, stop - LOOK_BACK) : stop] if m.end <= at]
-        for mention in reversed(before):
-            g = gender(mention.person)
-            if want == "u" or g in (want, "u"):
-                return mention.person
-        return before[-1].person if before else None
-
-    def _remember_group_phrase(self, start: int, end: int) -> None:
-        """The last unnamed source mentioned ('a long-time family friend'), for a later 'they'."""
-        found = self._group_noun(start, end)
-        if found is not None and found.speaker:
-            self.last_group_phrase = (start, found.speaker, found.source)
-
-    def _group_noun(self, start: int, end: int) -> _Source | None:
-        if not W.GROUP_HINT.search(self.text, start, end):
-            return None
-        toks = self.tokens(self.text, start, end)
-        for i, tok in enumerate(toks):
-            word = tok.text.lower()
-            if (
-                word in lexicon.ANONYMOUS_NOUNS - {"person", "someone"}
-                or word in (lexicon.PUBLIC_NOUNS - {"people", "some", "others", "many"})
-                or (
-                    word in ("many", "some")
-                    and i + 1 < len(toks)
-                    and toks[i + 1].text.lower() not in ("of", "time", "years")
-                )
-            ):
-                k = i
-                while (
-                    k > 0
-                    and i - k < 4
-                    and self.text[toks[k - 1].end : toks[k].start].strip() == ""
-                    and toks[k - 1].text.lower() in W.GROUP_MODIFIERS
-                ):
-                    k -= 1
-                return self._classify(toks[k].start, tok.end)
-        return None
-
-    def _hedge_source(self, start: int, hedge_at: int) -> _Source:
-        toks = self.tokens(self.text, start, hedge_at)
-        if toks and W.is_suggest(self.text, hedge_at):
-            source = self._subject(toks, len(toks), start)
-            if source is not None and source.source in ("publication", "anonymous", "public"):
-                return source
-        hedge_match = W.HEDGE.match(self.text, hedge_at)
-        if hedge_match and hedge_match.group().lower().startswith(("some", "many")):
-            return _Source("public", hedge_match.group().split()[0])
-        return _Source("none", None)

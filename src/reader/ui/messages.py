@@ -80,7 +80,7 @@ class SearchCleared(Message):
 
 
 class SearchNotice(Message):
-    """A line for the search info area (indexing, a failure)."""
+    """A line for the search info area ("indexing…")."""
 
     def __init__(self, text: str) -> None:
         super().__init__()

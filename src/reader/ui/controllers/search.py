@@ -66,7 +66,7 @@ class SearchController(Controller):
         except SyncAbandoned:
             return  # the app is quitting; the child finishes the index on its own
         except Exception as exc:  # noqa: BLE001 - search is lost, reading is not
-            self.post_message(SearchNotice(f"Search is unavailable: {exc}"))
+            self.app.call_from_thread(self.notify, f"Search is unavailable: {exc}", title="Search", severity="error")
             return
         if worker.is_cancelled:
             index.close()
@@ -80,6 +80,13 @@ class SearchController(Controller):
     def on_index_ready(self, message: IndexReady) -> None:
         self.index = message.index
         self.ready = True
+        report = message.report
+        if report.rebuilt_because and report.rebuilt_because != "no index yet":
+            self.notify(f"Search index rebuilt: {report.rebuilt_because}", title="Search", timeout=6)
+        if report.busy:
+            self.notify(
+                "Another baldreader is indexing this corpus; searching what is indexed.", title="Search", timeout=6
+            )
         if self.query_typed.strip():
             self.schedule(self.query_typed)
 
@@ -114,7 +121,8 @@ class SearchController(Controller):
             self.post_message(SearchIndexDamaged(index, str(exc)))
             return
         except Exception as exc:  # noqa: BLE001 - a search that fails must not take the reader with it
-            self.post_message(SearchNotice(f"Search failed: {type(exc).__name__}: {exc}"))
+            failed = f"Search failed: {type(exc).__name__}: {exc}"
+            self.app.call_from_thread(self.notify, failed, title="Search", severity="error", timeout=8)
             return
         if not get_current_worker().is_cancelled:
             self.post_message(SearchAnswered(query, result))

@@ -8,30 +8,29 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
 from textual.worker import get_current_worker
 
+from reader.analysis import Analysis
 from reader.corpus import Corpus, CorpusError
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
-from reader.opening import Listed, Loaded, Synced, open_corpus
-from reader.textsafe import one_line
+from reader.opening import Listed, Loaded, Synced, open_corpus, problem_lines
 from reader.ui import messages as M
 from reader.ui.controllers.analysis import AnalysisController
 from reader.ui.controllers.notes import NotesController, article_marker
 from reader.ui.controllers.search import SearchController
-from reader.ui.highlight import block_styles, describe_claims, legend
 from reader.ui.screens.main_bindings import BINDINGS
 from reader.ui.screens.note_editor import NoteDraft
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_column import ReadingColumn
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_input import SearchInput
 from reader.ui.widgets.sidebar import Sidebar
@@ -73,10 +72,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Sidebar(list(self.reader_app.state.search_history), self.reader_app.state.sort)
-        with Vertical(id="reading"):
-            yield Static("", id="legend")
-            yield ReadingPane(id="reader")
-            yield Static("", id="claim-info", markup=False)
+        yield ReadingColumn()
         yield AnalysisPanel(id="analysis-panel")
         yield Footer(show_command_palette=False)
         yield AnalysisController()
@@ -167,10 +163,7 @@ class MainScreen(Screen[None]):
             self._open(shown.id if shown else "", block if shown and shown.id == last_id else 0)
 
     def _report_problems(self, corpus: Corpus | LazyCorpus) -> None:
-        lines = [f"{s.path.name}: {s.reason}" for s in corpus.skipped]
-        if isinstance(corpus, Corpus):
-            lines += [f"{a.path.name}: {p}" for a in corpus.flagged for p in a.problems]
-        if lines:
+        if lines := problem_lines(corpus):
             shown = "\n".join(lines[:6]) + (f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")
             self.notify(shown, title=f"{len(lines)} file problem(s)", severity="warning", timeout=12)
 
@@ -216,36 +209,21 @@ class MainScreen(Screen[None]):
         self.reader_app.remember_position(self.corpus_path, message.article_id, message.index)
         self._describe_cursor()
 
+    def _current_analysis(self) -> Analysis | None:
+        article = self.query_one(ReadingPane).article
+        return self.analysis.analyses.get(article.id) if article else None
+
     def _draw_highlights(self) -> None:
-        """Names, claims, hedges and search hits in the open article; the legend; the panel."""
-        reader = self.query_one(ReadingPane)
-        article = reader.article
-        analysis = self.analysis.analyses.get(article.id) if article else None
-        palette, layers = self.analysis.palette, self.analysis.highlight_layers
-        if article is not None:
-            shown, search = article, self.search
-
-            def styles(index: int) -> list[Any]:
-                block = shown.blocks[index]
-                found: list[Any] = block_styles(block, analysis, palette, layers)
-                return found + search.hit_styles(shown, index, palette.search)
-
-            reader.set_block_styles(styles)
-        self.query_one("#legend", Static).update(legend(palette, layers))
-        self.query_one(AnalysisPanel).show(article, analysis, palette)
-        self._describe_cursor()
+        """The open article's highlighting and the side panel."""
+        analysis, palette = self._current_analysis(), self.analysis.palette
+        search = self.search
+        self.query_one(ReadingColumn).draw(
+            analysis, palette, self.analysis.highlight_layers, lambda a, i: search.hit_styles(a, i, palette.search)
+        )
+        self.query_one(AnalysisPanel).show(self.query_one(ReadingPane).article, analysis, palette)
 
     def _describe_cursor(self) -> None:
-        reader = self.query_one(ReadingPane)
-        info = self.query_one("#claim-info", Static)
-        article = reader.article
-        if article is None or not article.blocks:
-            info.update("")
-            return
-        analysis = self.analysis.analyses.get(article.id)
-        block = article.blocks[reader.cursor]
-        text = describe_claims(block, analysis) if analysis else "analysing…"
-        info.update(one_line(f"¶{reader.cursor + 1}: {text or 'no claim in this paragraph'}"))
+        self.query_one(ReadingColumn).describe_cursor(self._current_analysis())
 
     def on_analysis_panel_jump(self, message: AnalysisPanel.Jump) -> None:
         reader = self.query_one(ReadingPane)
@@ -300,21 +278,11 @@ class MainScreen(Screen[None]):
     def on_index_progress(self, message: M.IndexProgress) -> None:
         self.sidebar.progress("indexing", message.done, message.total)
 
-    def on_index_ready(self, message: M.IndexReady) -> None:
+    def on_index_ready(self) -> None:
         self.sidebar.hide_progress("indexing")
-        report = message.report
-        if report.rebuilt_because and report.rebuilt_because != "no index yet":
-            self.notify(f"Search index rebuilt: {report.rebuilt_because}", title="Search", timeout=6)
-        if report.busy:
-            self.notify(
-                "Another baldreader is indexing this corpus; searching what is indexed.", title="Search", timeout=6
-            )
 
     def on_search_notice(self, message: M.SearchNotice) -> None:
-        if message.text.startswith("indexing"):
-            self.sidebar.info(Text(message.text, style="italic"))
-        else:
-            self.notify(message.text, title="Search", severity="error", timeout=8)
+        self.sidebar.info(Text(message.text, style="italic"))
 
     def on_search_answered(self, message: M.SearchAnswered) -> None:
         self.sidebar.show_results(message.result, self.analysis.palette.search)

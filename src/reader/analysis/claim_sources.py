@@ -1,0 +1,262 @@
+"""The sources of claims: the phrase naming who a claim rests on, found before or after its verb
+or quotation, and classified as a named person (pronouns and role nouns resolved to the person
+last mentioned), an anonymous source, a publication, the public, or none (`Sources`)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from reader.analysis import claim_words as W
+from reader.analysis import lexicon
+from reader.analysis.names import ROLE_NOUNS, Mention, gender
+from reader.analysis.text import Token
+from reader.analysis.text import tokens as _tokens
+
+if TYPE_CHECKING:
+    from reader.analysis.claims import Claim
+
+LOOK_BACK = 200  # mentions a pronoun may reach back to
+GROUP_BODIES = frozenset(
+    "group organization organisation association coalition institute center centre "
+    "alliance caucus movement network council".split()
+)
+QUANTITY = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b(?:\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine)\s+(?:in|of|out of)\s+(?:\d+|10|ten|\w+)\b|\bmajority\b|\bplurality\b"
+)
+
+
+@dataclass
+class Source:
+    source: str
+    speaker: str | None
+
+
+class Sources:
+    """Who a phrase names: the subject before a verb, the words after it, a pronoun's person, a
+    group noun, classified as named, anonymous, publication, public or none. Keeps what later
+    sentences refer back to: the last claim's source and the last unnamed group mentioned."""
+
+    def __init__(self, text: str, mentions: list[Mention], token_cache: dict[Any, Any]) -> None:
+        self.text = text
+        self._token_cache = token_cache
+        # Mentions in text order, found by bisection: a scan of all of them per sentence made
+        # the analysis quadratic in the article's length.
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.by_start = {m.start: m for m in reversed(self.mentions)}
+        self.last_claim: Claim | None = None
+        self.last_group_phrase: tuple[int, str, str] | None = None  # (offset, phrase, source)
+
+    def tokens(self, text: str, start: int, end: int) -> list[Token]:
+        return _tokens(text, start, end, self._token_cache)
+
+    def clause_subject(self, toks: list[Token]) -> Source | None:
+        """The sentence's own subject when the verb is in a later clause ('Hilaria rebuked him,
+        telling him:' or 'She turned and joked:'): its first person named or pronoun."""
+        for tok in toks:
+            word = tok.text.lower()
+            if word in ("he", "she", "they"):
+                return self.pronoun(word, tok.start)
+            mention = self.by_start.get(tok.start)
+            if mention is not None:
+                return Source("named", mention.person)
+            if word in lexicon.ANONYMOUS_NOUNS or word in lexicon.PUBLIC_NOUNS - {"people"}:
+                return self.group_noun(tok.start, tok.end + 1)
+        return None
+
+    def doer_before(self, toks: list[Token], verb: int) -> Source | None:
+        """The person named, or meant by a pronoun, right before toks[verb], auxiliaries and
+        adverbs between passed over ("Cruz has long endorsed", "she also thinks")."""
+        j = verb - 1
+        while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS | W.AUXILIARIES:
+            j -= 1
+        if j < 0 or self.text[toks[j].end : toks[j + 1].start].strip() or toks[j].text.endswith(("'", "’", "'s", "’s")):
+            return None  # a comma between, or "Sanders’ attacks": the word is a noun there
+        word = toks[j].text.lower()
+        found: Source | None
+        if word in ("he", "she"):
+            found = self.pronoun(word, toks[j].start)
+        else:
+            found = self.mention_ending(toks[j].end)
+        return found if found is not None and found.source != "none" else None
+
+    def subject(self, toks: list[Token], verb: int, lo: int) -> Source | None:
+        """The noun phrase right before toks[verb] (adverbs between are skipped)."""
+        j = verb - 1
+        while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS:
+            j -= 1
+        if j < 0:
+            return None
+        end_tok = j
+        limit = toks[verb].start if verb < len(toks) else None
+        gap_after = self.text[toks[end_tok].end : limit] if limit is not None else ""
+        if any(c in W.HARD_PUNCT for c in gap_after.replace("'", "").replace("’", "")):
+            return None
+        k = end_tok
+        while k > 0 and end_tok - k < 6:
+            gap = self.text[toks[k - 1].end : toks[k].start]
+            if any(c in W.HARD_PUNCT for c in gap) or toks[k - 1].text.lower() in W.STOP_BACK:
+                break
+            k -= 1
+        while k < end_tok and toks[k].text.lower() in W.LEADING_NOISE:
+            k += 1
+        return self.classify(toks[k].start, toks[end_tok].end)
+
+    def object_after(self, toks: list[Token], verb: int, hi: int) -> Source | None:
+        """The phrase right after toks[verb] up to punctuation ('said Hilaria', 'according to X')."""
+        start = verb + 1
+        if start >= len(toks):
+            return None
+        k = start
+        while k + 1 < len(toks) and k - start < 6:
+            gap = self.text[toks[k].end : toks[k + 1].start]
+            if any(c in W.HARD_PUNCT or c in ".!?" for c in gap) or toks[k + 1].text.lower() in W.STOP_BACK:
+                break
+            k += 1
+        return self.classify(toks[start].start, toks[k].end)
+
+    def mention_ending(self, end: int) -> Source | None:
+        """The person whose mention ends at `end`, as a named source."""
+        i = bisect_left(self.starts, end) - 1
+        if i >= 0 and self.mentions[i].end == end:
+            return Source("named", self.mentions[i].text)
+        return None
+
+    def classify(self, start: int, end: int) -> Source:
+        phrase = re.sub(r"^(?:by|from)\s+", "", self.text[start:end].strip(" ,:;\"'“”‘’"), flags=re.IGNORECASE)
+        lower = phrase.lower()
+        words = re.findall(r"[a-z][a-z\-']*", lower)
+        if not words:
+            return Source("none", None)
+        if len(words) == 1 and words[0] in W.SUBJECT_PRONOUNS:
+            return self.pronoun(words[0], start)
+        if (
+            W.ELLIPTIC.match(lower)
+            and self.last_claim is not None
+            and self.last_claim.source in ("public", "anonymous")
+        ):
+            return Source(self.last_claim.source, phrase)
+        head = re.split(r"\b(?:close to|of|for|with|at|from|in|near|familiar with|cited by|to)\b", lower)[0]
+        head_words = set(re.findall(r"[a-z][a-z\-']*", head))
+        named = [
+            m for m in self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)] if m.end <= end
+        ]
+        head_end = start + len(head.rstrip())
+        if named and named[-1].end >= head_end - 2 and named[-1].start < head_end:
+            return Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
+        if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
+            return Source("anonymous", phrase)
+        if (
+            W.OUTLET_RE.search(phrase)
+            or head_words & lexicon.PUBLICATION_NOUNS
+            or re.search(r"\.(?:com|net|org|co\.uk)\b", lower)
+        ):
+            if not named:
+                return Source("publication", phrase)
+        if head_words & lexicon.PUBLIC_NOUNS or W.ELLIPTIC.match(lower):
+            return Source("public", phrase)
+        if named:
+            return Source("named", named[-1].text)
+        if any(w in lexicon.OUTLET_WORDS for w in phrase.split()[1:]) and any(w[:1].isupper() for w in phrase.split()):
+            return Source("publication", phrase)
+        if words[0] in ("the", "a", "an") and head_words & lexicon.INSTITUTION_NOUNS:
+            return Source("named", phrase)
+        role = [w for w in words if w in ROLE_NOUNS or re.fullmatch(r"\d+-year-old", w)]
+        if role and words[0] in ("the", "his", "her", "their"):
+            person = self.last_person(start, W.ROLE_GENDER.get(role[-1], "u"))
+            if person:
+                return Source("named", person)
+        pronouns = [w for w in words if w in ("he", "she", "him", "her", "they", "them")]
+        if pronouns and len(words) <= 5:
+            return self.pronoun({"him": "he", "her": "she", "them": "they"}.get(pronouns[0], pronouns[0]), start)
+        proper = [w for w in phrase.split() if w[:1].isupper() and w.lower().strip(".,") not in lexicon.common_words()]
+        if proper and words[0] not in lexicon.FUNCTION_WORDS:
+            return Source("named", phrase)
+        if (
+            len(words) == 1
+            and phrase[:1].isupper()
+            and not phrase.isupper()
+            and (phrase in lexicon.surnames() or phrase in lexicon.first_names())
+        ):
+            return Source("named", phrase)  # "Trump said": a surname that is also a word
+        if head_words & lexicon.OFFICIAL_NOUNS and len(words) <= 6:
+            return Source("anonymous", phrase)  # "Officials", "the judge", "Republican strategists"
+        if QUANTITY.search(lower) or words[0] in ("most", "half", "each", "both"):
+            return Source("public", phrase)  # "46 percent of voters", "most", "nine in 10 Democrats"
+        last = head.split()[-1] if head.split() else ""
+        if len(words) <= 6 and re.fullmatch(r"[a-z]+[^s]s", last) and last in lexicon.common_words():
+            return Source("public", phrase)  # "Mourners", "proponents of more controls", "Democrats"
+        if words[0] in ("the", "a", "an") and 2 <= len(words) <= 6 and words[-1] not in lexicon.FUNCTION_WORDS:
+            # Someone described, not named: "The billionaire businessman says", "A major civil
+            # rights group says"; groups and bodies are named as such, people stay unnamed.
+            if head_words & (lexicon.INSTITUTION_NOUNS | GROUP_BODIES):
+                return Source("named", phrase)
+            return Source("anonymous", phrase)
+        return Source("none", None)
+
+    def pronoun(self, pronoun: str, at: int) -> Source:
+        if pronoun in ("they",) and self.last_group_phrase and at - self.last_group_phrase[0] < 400:
+            _, phrase, source = self.last_group_phrase
+            return Source(source, phrase)
+        if pronoun in ("i", "we"):
+            return Source("none", None)
+        want = lexicon.PRONOUNS_SUBJECT.get(pronoun, "u")
+        person = self.last_person(at, want)
+        return Source("named", person) if person else Source("none", None)
+
+    def last_person(self, at: int, want: str = "u") -> str | None:
+        # Mentions ending before `at`; a pronoun looks back at most LOOK_BACK of them.
+        stop = bisect_left(self.starts, at)
+        before = [m for m in self.mentions[max(0, stop - LOOK_BACK) : stop] if m.end <= at]
+        for mention in reversed(before):
+            g = gender(mention.person)
+            if want == "u" or g in (want, "u"):
+                return mention.person
+        return before[-1].person if before else None
+
+    def remember_group_phrase(self, start: int, end: int) -> None:
+        """The last unnamed source mentioned ('a long-time family friend'), for a later 'they'."""
+        found = self.group_noun(start, end)
+        if found is not None and found.speaker:
+            self.last_group_phrase = (start, found.speaker, found.source)
+
+    def group_noun(self, start: int, end: int) -> Source | None:
+        if not W.GROUP_HINT.search(self.text, start, end):
+            return None
+        toks = self.tokens(self.text, start, end)
+        for i, tok in enumerate(toks):
+            word = tok.text.lower()
+            if (
+                word in lexicon.ANONYMOUS_NOUNS - {"person", "someone"}
+                or word in (lexicon.PUBLIC_NOUNS - {"people", "some", "others", "many"})
+                or (
+                    word in ("many", "some")
+                    and i + 1 < len(toks)
+                    and toks[i + 1].text.lower() not in ("of", "time", "years")
+                )
+            ):
+                k = i
+                while (
+                    k > 0
+                    and i - k < 4
+                    and self.text[toks[k - 1].end : toks[k].start].strip() == ""
+                    and toks[k - 1].text.lower() in W.GROUP_MODIFIERS
+                ):
+                    k -= 1
+                return self.classify(toks[k].start, tok.end)
+        return None
+
+    def hedge_source(self, start: int, hedge_at: int) -> Source:
+        toks = self.tokens(self.text, start, hedge_at)
+        if toks and W.is_suggest(self.text, hedge_at):
+            source = self.subject(toks, len(toks), start)
+            if source is not None and source.source in ("publication", "anonymous", "public"):
+                return source
+        hedge_match = W.HEDGE.match(self.text, hedge_at)
+        if hedge_match and hedge_match.group().lower().startswith(("some", "many")):
+            return Source("public", hedge_match.group().split()[0])
+        return Source("none", None)

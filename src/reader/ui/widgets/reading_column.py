@@ -1,0 +1,57 @@
+"""The right column: the legend of the highlighting, the reading pane, and the line describing the
+claims of the paragraph under the cursor. Draws what it is given: the analysis, palette and
+layers (from the analysis controller) and the search hits (from the search controller).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from reader.analysis import Analysis
+from reader.corpus.model import Article
+from reader.textsafe import one_line
+from reader.ui.highlight import Layers, Palette, block_styles, describe_claims, legend
+from reader.ui.widgets.reading_pane import ReadingPane
+
+HitStyles = Callable[[Article, int], list[Any]]
+
+
+class ReadingColumn(Vertical):
+    def __init__(self) -> None:
+        super().__init__(id="reading")
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="legend")
+        yield ReadingPane(id="reader")
+        yield Static("", id="claim-info", markup=False)
+
+    def draw(self, analysis: Analysis | None, palette: Palette, layers: Layers, hits: HitStyles) -> None:
+        """Names, claims, hedges and search hits in the open article, and the legend."""
+        reader = self.query_one(ReadingPane)
+        article = reader.article
+        if article is not None:
+            shown = article
+
+            def styles(index: int) -> list[Any]:
+                found: list[Any] = block_styles(shown.blocks[index], analysis, palette, layers)
+                return found + hits(shown, index)
+
+            reader.set_block_styles(styles)
+        self.query_one("#legend", Static).update(legend(palette, layers))
+        self.describe_cursor(analysis)
+
+    def describe_cursor(self, analysis: Analysis | None) -> None:
+        reader = self.query_one(ReadingPane)
+        info = self.query_one("#claim-info", Static)
+        article = reader.article
+        if article is None or not article.blocks:
+            info.update("")
+            return
+        block = article.blocks[reader.cursor]
+        text = describe_claims(block, analysis) if analysis else "analysing…"
+        info.update(one_line(f"¶{reader.cursor + 1}: {text or 'no claim in this paragraph'}"))
