@@ -7,6 +7,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from reader.analysis import analyze
 from reader.corpus.parse import parse_article
 
@@ -40,6 +42,7 @@ def best_time(article) -> float:
     return min(times)
 
 
+@pytest.mark.slow
 def test_four_times_the_words_cost_about_four_times_as_long() -> None:
     small, large = one_paragraph(40_000), one_paragraph(160_000)
     assert len(small.text) > 200_000  # both past the size at which the collector pauses

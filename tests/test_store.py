@@ -224,6 +224,7 @@ def test_two_processes_adding_100_notes_each_end_with_200(tmp_path: Path) -> Non
     assert sorted(n.tags[0] for n in notes).count("left") == 100
 
 
+@pytest.mark.slow
 def test_killing_a_writer_at_random_moments_never_loses_acknowledged_notes(tmp_path: Path) -> None:
     path = tmp_path / "notes.yaml"
     rng = random.Random(20261122)

@@ -86,6 +86,7 @@ def random_queries(count: int, seed: int = 9):
         yield "".join(p if rng.random() < 0.6 else p + " " for p in pieces)
 
 
+@pytest.mark.slow
 def test_random_queries_never_raise_and_answer_within_a_second(index) -> None:
     slowest = 0.0
     for query in random_queries(3000):
