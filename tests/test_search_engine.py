@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import write
 
-from reader.search import SearchIndex, evaluate
+from reader.search import SearchIndex, ranking
 from reader.search import build as build_module
 from reader.search import commit as commit_module
 from reader.search import engine as engine_module
@@ -188,8 +188,8 @@ def test_unsupported_nodes_fall_back_to_whoosh(generated, isolated_home) -> None
     index.sync()
     searcher = index._current_searcher()
     q = Q.DisjunctionMax([Q.Term("body", "insid"), Q.Term("title", "insid")])
-    with pytest.raises(evaluate.Unsupported):
-        evaluate.run(q, index._postings or evaluate.PostingsReader(searcher), 10)
+    with pytest.raises(ranking.Unsupported):
+        ranking.run(q, index._postings or ranking.PostingsReader(searcher), 10)
     ranked = index._rank(searcher, q, 10)
     assert ranked.total > 0
     index.close()

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.catalog import Entry
 from reader.corpus import Corpus, CorpusError, load_corpus
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.load import Skipped, find_article_files
+from reader.entries import Entry
 from reader.search.catalog_db import SCHEMA_VERSION, ListingRow, index_folder, stored_listing
 
 if TYPE_CHECKING:  # Whoosh is imported only when a large corpus is synced

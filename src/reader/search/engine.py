@@ -25,13 +25,13 @@ from whoosh import index
 
 from reader.corpus.load import Skipped, _article_ids, find_article_files
 from reader.corpus.model import Article
-from reader.search import build, evaluate, whoosh_internals  # imported before any index opens: its patch
+from reader.search import build, ranking, whoosh_internals  # imported before any index opens: its patch
 from reader.search import query as Qm
 from reader.search.catalog_db import LISTING, CatalogDB, ListingRow, Row, index_folder
 from reader.search.commit import commit
-from reader.search.evaluate import Ranked
 from reader.search.integrity import IndexDamaged, read_meta, stamp_problem, stamps, write_meta
 from reader.search.postings import PostingsReader
+from reader.search.ranking import Ranked
 from reader.search.schema import SCHEMA_VERSION, make_schema, writer_codec
 from reader.search.snippets import snippet
 from reader.search.suggest import did_you_mean
@@ -381,8 +381,8 @@ class SearchIndex:
                 self._postings.close()
             self._postings = PostingsReader(searcher, self.folder / "whoosh")
         try:
-            return evaluate.run(q, self._postings, limit)
-        except evaluate.Unsupported:
+            return ranking.run(q, self._postings, limit)
+        except ranking.Unsupported:
             pass
         try:
             results = searcher.search(q, limit=limit)

@@ -101,7 +101,7 @@ def index_words(text: str) -> Counter[str]:
 
 class CountedText(TEXT):  # type: ignore[misc]  # Whoosh has no type information
     """A TEXT field without positions whose words are counted by index_words. Phrases are
-    checked in the word-hash sequences of the *_seq columns instead (evaluate.py): Whoosh keeps
+    checked in the word-hash sequences of the *_seq columns instead (ranking.py): Whoosh keeps
     positions inside every posting, which made the postings 4x slower to read and the index
     2.6x larger, and its phrase matcher walks them in Python."""
 
@@ -129,7 +129,7 @@ def highlight_analyzer() -> Any:
 def writer_codec() -> W3Codec:
     """Whoosh's codec without block length statistics: writing them looked up the length of
     every posting's document at commit (a third of the commit's time), and only Whoosh's own
-    matchers use them to skip blocks; queries run in evaluate.py."""
+    matchers use them to skip blocks; queries run in ranking.py."""
     codec = W3Codec()
     codec.length_stats = False
     return codec

@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.store import Bookmark, Note
-from reader.store.query import Entry, filter_entries
+from reader.store.filtering import Marked, filter_entries
 from reader.textsafe import one_line, visible
 
 
@@ -43,7 +43,7 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
         self.bookmarks = bookmarks
         self.read_only = read_only
         self.query_text = query
-        self._entries: list[Entry] = []
+        self._entries: list[Marked] = []
         self._armed_delete: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -82,7 +82,7 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
         if self._entries:
             options.highlighted = 0
 
-    def _selected(self) -> Entry | None:
+    def _selected(self) -> Marked | None:
         index = self.query_one(OptionList).highlighted
         if index is None or not 0 <= index < len(self._entries):
             return None
@@ -115,7 +115,7 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
 
-def _describe(entry: Entry) -> Text:
+def _describe(entry: Marked) -> Text:
     text = Text()
     where = f"¶{entry.anchor.paragraph}" if entry.anchor.paragraph else "article"
     if isinstance(entry, Note):

@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.catalog import Entry
+from reader.entries import Entry
 from reader.textsafe import visible
 
 

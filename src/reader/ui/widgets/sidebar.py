@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, ProgressBar, Static
 
-from reader.catalog import Entry, filter_entries, sort_entries
+from reader.entries import Entry, filter_entries, sort_entries
 from reader.textsafe import one_line, visible
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.search_input import SearchInput

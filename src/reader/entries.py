@@ -3,10 +3,10 @@ sorting and filtering. Kept apart from full articles so a large corpus can list 
 
 from __future__ import annotations
 
-import unicodedata
 from typing import NamedTuple
 
 from reader.corpus.model import Article
+from reader.folding import fold
 
 SORTS = ("date", "title")
 
@@ -27,14 +27,6 @@ class Entry(NamedTuple):
         return cls(
             article.id, article.title, article.date, article.word_count, article.title_derived, bool(article.problems)
         )
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents, so 'Hilária' matches 'hilaria'."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _KEYS: dict[Entry, str] = {}

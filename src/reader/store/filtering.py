@@ -1,15 +1,15 @@
-"""Filtering notes and bookmarks for the notes panel: free words plus `tag:`, `status:`,
+"""Filtering notes and bookmarks (`Marked`) for the notes panel: free words plus `tag:`, `status:`,
 `article:` and `is:note` / `is:bookmark` terms (case and accents ignored)."""
 
 from __future__ import annotations
 
-from reader.catalog import fold
+from reader.folding import fold
 from reader.store.model import Bookmark, Note
 
-Entry = Note | Bookmark
+Marked = Note | Bookmark
 
 
-def matches(entry: Entry, query: str) -> bool:
+def matches(entry: Marked, query: str) -> bool:
     for term in query.split():
         key, _, value = term.partition(":")
         value_f = fold(value)
@@ -33,7 +33,7 @@ def matches(entry: Entry, query: str) -> bool:
     return True
 
 
-def filter_entries(notes: list[Note], bookmarks: list[Bookmark], query: str) -> list[Entry]:
-    entries: list[Entry] = [*bookmarks, *notes]
+def filter_entries(notes: list[Note], bookmarks: list[Bookmark], query: str) -> list[Marked]:
+    entries: list[Marked] = [*bookmarks, *notes]
     entries.sort(key=lambda e: (fold(e.anchor.article_title), e.anchor.paragraph or 0))
     return [e for e in entries if matches(e, query)]
