@@ -117,3 +117,20 @@ async def test_search_history_up_and_down(seeds, isolated_home) -> None:
         await pilot.press("down")
         assert bar.value == "tiktok"
     assert app.state.search_history[-2:] == ["insider", "tiktok"]
+
+
+async def test_down_past_the_newest_search_keeps_the_text_and_the_focus(seeds, isolated_home) -> None:
+    """Issue 12, item 1: down after the newest history entry used to throw the typed text away
+    and move the focus to the title filter, whose next keys then filtered the list."""
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await wait_loaded(pilot)
+        bar = app.screen.query_one(SearchInput)
+        await pilot.press("slash")
+        bar.value = "insider"
+        await pilot.press("enter", "slash")
+        bar.value = "carpet"
+        await pilot.press("down", "down", "x")
+        assert app.focused is bar
+        assert bar.value == "carpetx"
+        assert app.screen.query_one("#filter").value == ""

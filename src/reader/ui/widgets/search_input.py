@@ -24,7 +24,7 @@ class SearchInput(Input):
             "Later search",
             show=False,
             id="search.history_forward",
-            tooltip="The next search from the history (or the results)",
+            tooltip="The next search from the history",
         ),
     ]
 
@@ -43,15 +43,13 @@ class SearchInput(Input):
         self._position = len(self.history)
 
     def action_history(self, step: int) -> None:
+        """Up: the previous search; down: the next one. Down past the newest keeps what is
+        typed and the focus here (enter goes to the results)."""
         if not self.history:
-            if step > 0:
-                self.screen.focus_next()
             return
         position = self._position + step
         if position >= len(self.history):
             self._position = len(self.history)
-            if step > 0 and self.value:
-                self.screen.focus_next()
             return
         self._position = max(0, position)
         self.value = self.history[self._position]
