@@ -51,6 +51,20 @@ async def test_list_navigation_opens_articles_and_moves_paragraph_cursor(seeds, 
         assert app.focused is articles
 
 
+@pytest.mark.parametrize("key", ["h", "left"])
+async def test_h_and_left_in_the_reading_pane_go_back_to_the_list(seeds, isolated_home, key) -> None:
+    """Issue 12, item 5: vi and arrow users expect h and left to go back to the list."""
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", "j")
+        reader = app.screen.query_one(ReadingPane)
+        assert app.focused is reader and reader.cursor == 1
+        await pilot.press(key)
+        assert app.focused is app.screen.query_one(ArticleList)
+        assert reader.cursor == 1  # the place in the article is kept
+
+
 async def test_mouse_click_opens_article_and_moves_cursor(seeds, isolated_home) -> None:
     app = make_app(seeds, isolated_home)
     async with app.run_test(size=(120, 40)) as pilot:

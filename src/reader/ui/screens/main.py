@@ -204,6 +204,10 @@ class MainScreen(Screen[None]):
         self._open(message.article_id)
         self.set_focus(self.query_one(ReadingPane))
 
+    @on(ReadingPane.BackToList)
+    def _back_to_list(self) -> None:
+        self.set_focus(self.query_one(ArticleList))
+
     @on(ReadingPane.CursorMoved)
     def _remember(self, message: ReadingPane.CursorMoved) -> None:
         self.reader_app.remember_position(self.corpus_path, message.article_id, message.index)

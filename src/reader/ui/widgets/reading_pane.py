@@ -113,6 +113,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
             "ctrl+u", "half_page(-1)", "Half page up", show=False, id="reader.half_up", tooltip="Scroll half a page up"
         ),
         Binding(
+            "h,left",
+            "back_to_list",
+            "List",
+            show=False,
+            id="reader.back_to_list",
+            tooltip="Back to the article list (as escape does)",
+        ),
+        Binding(
             "z",
             "toggle_boilerplate",
             "Boilerplate",
@@ -129,6 +137,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self.article_id = article_id
             self.index = index
             super().__init__()
+
+    class BackToList(Message):
+        """h or left: the reader wants the list."""
 
     class BlockClicked(Message):
         def __init__(self, index: int) -> None:
@@ -246,6 +257,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def action_move(self, step: int) -> None:
         self.cursor += step
+
+    def action_back_to_list(self) -> None:
+        self.post_message(self.BackToList())
 
     def action_jump_first(self) -> None:
         self.cursor = 0
