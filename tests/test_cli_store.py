@@ -65,6 +65,16 @@ def test_bookmarks_add_list_rm(isolated_home: Path) -> None:
     assert whole not in run("bookmarks", "list").stdout
 
 
+def test_the_same_bookmark_added_twice_is_one_bookmark(isolated_home: Path) -> None:
+    """Issue 12, item 13: `bookmarks add` twice made two identical bookmarks (the app's B toggles)."""
+    first = run("bookmarks", "add", "002", "--paragraph", "2").stdout.strip()
+    again = run("bookmarks", "add", "002", "--paragraph", "2", "--label", "later").stdout.strip()
+    other = run("bookmarks", "add", "002", "--paragraph", "3").stdout.strip()
+    rows = [json.loads(line) for line in run("bookmarks", "list", "--json").stdout.splitlines()]
+    assert again == first and other != first
+    assert [(r["paragraph"], r["label"]) for r in rows] == [(2, "later"), (3, "")]
+
+
 def test_export_formats_force_and_stdout(isolated_home: Path, tmp_path: Path) -> None:
     run("notes", "add", "000", "--paragraph", "4", "--text", "Check video", "--tag", "video")
     run("notes", "add", "004", "--text", "Whole piece is opinion", "--tag", "opinion")

@@ -222,7 +222,18 @@ class Store:
         return self._transaction(lambda doc: (Note.from_dict(self._remove("notes", note_id, doc)), None))
 
     def add_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        """Add a bookmark; the same place (article and paragraph) bookmarked again is the bookmark
+        already there, returned as it is (its label kept, or set if it had none)."""
+
         def change(doc: dict[str, Any]) -> tuple[Bookmark, None]:
+            place = (bookmark.anchor.article, bookmark.anchor.paragraph)
+            for entry in doc["bookmarks"]:
+                existing = Bookmark.from_dict(entry)
+                if (existing.anchor.article, existing.anchor.paragraph) == place:
+                    if bookmark.label and not existing.label:
+                        entry["label"] = bookmark.label
+                        existing.label = bookmark.label
+                    return existing, None
             if not bookmark.id or _has(doc["bookmarks"], bookmark.id):
                 bookmark.id = new_id("b", _ids(doc["bookmarks"]))
             bookmark.created = bookmark.created or now_iso()
