@@ -65,6 +65,25 @@ def test_bookmarks_add_list_rm(isolated_home: Path) -> None:
     assert whole not in run("bookmarks", "list").stdout
 
 
+def test_export_takes_its_format_from_the_file_name_and_refuses_an_unknown_article(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    """Issue 12, item 12: `-o x.json` wrote Markdown into a .json file; `--article 999` exported
+    nothing with status 0."""
+    run("notes", "add", "000", "--paragraph", "4", "--text", "Check video")
+
+    def exported(name: str) -> str:
+        assert run("export", "-o", str(tmp_path / name)).returncode == 0
+        return (tmp_path / name).read_text(encoding="utf-8")
+
+    assert json.loads(exported("n.json"))["notes"][0]["text"] == "Check video"
+    assert [r["note"] for r in csv.DictReader(io.StringIO(exported("n.csv")))] == ["Check video"]
+    assert exported("n.txt").startswith("#")  # any other name: Markdown
+    unknown = run("export", "--article", "999")
+    assert unknown.returncode != 0 and "no article" in unknown.stderr and unknown.stdout == ""
+    assert "extension" in run("export", "--help").stdout
+
+
 def test_the_same_bookmark_added_twice_is_one_bookmark(isolated_home: Path) -> None:
     """Issue 12, item 13: `bookmarks add` twice made two identical bookmarks (the app's B toggles)."""
     first = run("bookmarks", "add", "002", "--paragraph", "2").stdout.strip()

@@ -58,7 +58,11 @@ def add_parsers(sub: Any, common: Any) -> None:
     bm_rm.add_argument("id")
 
     exporter = sub.add_parser("export", help="export notes as Markdown, JSON or CSV")
-    exporter.add_argument("--format", choices=FORMATS, default="md")
+    exporter.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="md (Markdown), json or csv; default: from the output file's extension (.json, .csv), else md",
+    )
     exporter.add_argument("-o", "--output", metavar="FILE", default="-", help="file, or - for stdout")
     exporter.add_argument("--force", action="store_true", help="overwrite an existing file")
     exporter.add_argument("--tag", help="only notes with this tag")
@@ -162,12 +166,20 @@ def _export(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
     except CorpusError as exc:
         print(f"warning: {exc}; exporting without locating notes in the corpus", file=sys.stderr)
         articles = None
+    if args.article and articles is not None and not any(a.id.startswith(args.article) for a in articles):
+        raise CommandError(f"no article with id or id prefix {args.article!r}")
     notes = select_notes(store.notes(), args.tag, args.article)
-    text = export(notes, args.format, articles=articles, bookmarks=store.bookmarks())
+    text = export(notes, args.format or format_of(args.output), articles=articles, bookmarks=store.bookmarks())
     write_export(text, args.output, args.force)
     if args.output != "-":
         print(f"exported {len(notes)} note(s) to {args.output}", file=sys.stderr)
     return 0
+
+
+def format_of(output: str) -> str:
+    """The export format an output file's name asks for: .json, .csv, else Markdown."""
+    suffix = Path(output).suffix.lower().lstrip(".") if output != "-" else ""
+    return suffix if suffix in ("json", "csv") else "md"
 
 
 def write_export(text: str, output: str, force: bool) -> None:
