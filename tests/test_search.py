@@ -77,6 +77,7 @@ def test_case_accents_and_possessives_do_not_matter(seeds_index) -> None:
         ("(insider OR fans", "unbalanced () repaired"),
         ("date:[2025-01 to 2025-06", "unbalanced [] repaired"),
         ("colour:red insider", "unknown field 'colour:' ignored"),
+        ("date:notadate insider", "date:notadate is not a date"),
         ("* insider", "on its own matches nothing"),
         ("i* insider", "a prefix needs at least 2 letters"),
     ],

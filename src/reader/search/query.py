@@ -14,6 +14,7 @@ from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMi
 from reader.search.schema import fold_accents, highlight_analyzer
 
 FIELDS = {"title", "body", "date", "person"}
+_DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _HIGHLIGHT = highlight_analyzer()
 MIN_PREFIX = 2
 MAX_EXPANSIONS = 8
@@ -66,6 +67,14 @@ def repair(text: str) -> tuple[str, list[str]]:
         return ""
 
     text = _FIELD.sub(field, text)
+
+    def date(match: re.Match[str]) -> str:
+        if _DATE_VALUE.fullmatch(match.group(1).rstrip("*")):
+            return match.group()
+        messages.append(f"date:{match.group(1)[:20]} is not a date (write 2025, 2025-03 or 2025-03-14); ignored")
+        return ""
+
+    text = re.sub(r"\bdate:(?![\[({])\"?([^\s\"]+)\"?", date, text)
     # A date such as 2025-03 is one value, not "2025 NOT 03".
     text = re.sub(r"\bdate:(?![\[({\"])(\S+)", lambda m: f'date:"{m.group(1)}"', text)
     words = []
