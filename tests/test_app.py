@@ -177,6 +177,17 @@ async def test_remapped_key_from_config(seeds, isolated_home) -> None:
         assert app.screen.query_one(ReadingPane).cursor == 2
 
 
+async def test_a_misspelled_binding_id_is_reported_with_the_closest_ids(seeds, isolated_home) -> None:
+    """Issue 12, item 10: an unknown id in config.yaml was ignored without a word."""
+    write(isolated_home, "config.yaml", "keys:\n  reader.next_paragrph: n\n  main.serch: ctrl+f\n")
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("'reader.next_paragrph'" in m and "reader.next_paragraph" in m for m in messages), messages
+        assert any("'main.serch'" in m and "main.search" in m for m in messages), messages
+
+
 async def test_markup_and_escape_sequences_are_shown_as_text(corpus_dir, isolated_home) -> None:
     write(
         corpus_dir,

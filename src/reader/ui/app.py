@@ -87,7 +87,9 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.corpus_path))
-        for problem in self.startup_problems:
+        from reader.ui.keys import unknown_binding_ids
+
+        for problem in self.startup_problems + unknown_binding_ids(self.config.keymap):
             self.notify(problem, title="Settings", severity="warning", timeout=10)
 
     def watch_theme(self, theme: str) -> None:

@@ -50,3 +50,18 @@ def binding_rows(keymap: dict[str, str]) -> list[BindingRow]:
 def display_keys(keys: str) -> str:
     names = {"question_mark": "?", "slash": "/", "space": "space", "escape": "esc"}
     return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def unknown_binding_ids(keymap: dict[str, str]) -> list[str]:
+    """A line for each id in the user's key map that no binding has, with the known ids closest
+    to it (a misspelled id would otherwise be ignored without a word)."""
+    import difflib
+
+    known = sorted({row.id for row in binding_rows({}) if row.id})
+    lines = []
+    for wanted in keymap:
+        if wanted not in known:
+            close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else "; ? lists every binding and its id"
+            lines.append(f"no key binding has the id {wanted!r}{hint}")
+    return lines
