@@ -189,3 +189,41 @@ async def test_changes_from_another_instance_show_up(seeds, isolated_home) -> No
         Store(isolated_home / "notes.yaml").load().add_bookmark(Bookmark(id="", anchor=make_anchor(reader.article, 2)))
         await pilot.pause(2.5)
         assert reader.query(BlockView)[1].marker == "★"
+
+
+async def test_panel_moves_with_j_k_stays_open_after_a_delete_and_counts_what_it_shows(seeds, isolated_home) -> None:
+    """Issue 12, item 6: j/k did not move; after d d the panel closed; the count ignored the
+    filter; a filter matching nothing said nothing."""
+    store = Store(isolated_home / "notes.yaml").load()
+    from reader.corpus import load_corpus
+    from reader.store import Bookmark, Note
+    from reader.store.anchor import make_anchor
+
+    articles = load_corpus(seeds).articles
+    for i, text in enumerate(["first", "second", "third"]):
+        store.add_note(Note(id="", anchor=make_anchor(articles[0], i + 1), text=text))
+    store.add_bookmark(Bookmark(id="", anchor=make_anchor(articles[1], None)))
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        panel = app.screen
+        assert isinstance(panel, NotesPanel)
+        options = panel.query_one("#notes-list")
+        await pilot.press("j", "j")
+        assert options.highlighted == 2
+        await pilot.press("k")
+        assert options.highlighted == 1
+        selected = panel._entries[1].id
+        await pilot.press("d", "d")
+        await pilot.pause()
+        assert app.screen is panel  # still open, on the entry that took its place
+        assert selected not in [e.id for e in panel._entries] and options.highlighted == 1
+        assert len(app.store.notes()) + len(app.store.bookmarks()) == 3
+        panel.query_one("#notes-filter").value = "is:note"
+        await pilot.pause()
+        assert "2 shown of 2 note(s), 1 bookmark(s)" in str(panel.query_one("#notes-title").render())
+        panel.query_one("#notes-filter").value = "nothing-like-this"
+        await pilot.pause()
+        assert "No note or bookmark matches" in str(options.get_option_at_index(0).prompt)

@@ -234,18 +234,17 @@ class NotesController(Controller):
         store = self.store
 
         def chosen(result: tuple[str, str] | None) -> None:
-            if result is None:
-                return
-            action, entry_id = result
-            if action in ("open", "edit"):
+            if result is not None:
+                action, entry_id = result
                 self._jump_to(entry_id, edit=action == "edit")
-            elif action == "delete":
-                is_note = entry_id.startswith("n-") or any(n.id == entry_id for n in store.notes())
-                self._write(
-                    lambda: store.delete_note(entry_id) if is_note else store.delete_bookmark(entry_id), "Deleted."
-                )
 
-        self.app.push_screen(NotesPanel(store.notes(), store.bookmarks(), store.read_only), chosen)
+        def delete(entry_id: str) -> bool:
+            is_note = any(n.id == entry_id for n in store.notes())
+            return self._write(
+                lambda: store.delete_note(entry_id) if is_note else store.delete_bookmark(entry_id), "Deleted."
+            )
+
+        self.app.push_screen(NotesPanel(store.notes(), store.bookmarks(), store.read_only, delete), chosen)
 
     def _jump_to(self, entry_id: str, edit: bool) -> None:
         store = self.store

@@ -1,6 +1,9 @@
-"""The notes and bookmarks panel: every entry, filtered as you type, jumping to its place."""
+"""The notes and bookmarks panel: every entry, filtered as you type, jumping to its place;
+deleting stays in the panel, on the next entry."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,11 +19,14 @@ from reader.textsafe import one_line, visible
 
 
 class NotesPanel(ModalScreen[tuple[str, str] | None]):
-    """Dismisses with ("open", entry id), ("edit", note id) or ("delete", entry id)."""
+    """Dismisses with ("open", entry id) or ("edit", note id); `delete(entry id)` deletes (True
+    when it did) and the panel stays open."""
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="notes.close", tooltip="Close the panel"),
         Binding("e", "edit", "Edit", id="notes.edit", tooltip="Edit the selected note"),
+        Binding("j", "move(1)", "Down", show=False, id="notes.down", tooltip="The next entry"),
+        Binding("k", "move(-1)", "Up", show=False, id="notes.up", tooltip="The previous entry"),
         Binding(
             "d,delete",
             "delete",
@@ -37,8 +43,16 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
         ),
     ]
 
-    def __init__(self, notes: list[Note], bookmarks: list[Bookmark], read_only: bool, query: str = "") -> None:
+    def __init__(
+        self,
+        notes: list[Note],
+        bookmarks: list[Bookmark],
+        read_only: bool,
+        delete: Callable[[str], bool] | None = None,
+        query: str = "",
+    ) -> None:
         super().__init__()
+        self.delete = delete
         self.notes = notes
         self.bookmarks = bookmarks
         self.read_only = read_only
@@ -61,7 +75,10 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
 
     def _title(self) -> str:
         extra = "  (read-only)" if self.read_only else ""
-        return f"Notes and bookmarks: {len(self.notes)} note(s), {len(self.bookmarks)} bookmark(s){extra}"
+        total = f"{len(self.notes)} note(s), {len(self.bookmarks)} bookmark(s)"
+        if self.query_text.strip():
+            return f"Notes and bookmarks: {len(self._entries)} shown of {total}{extra}"
+        return f"Notes and bookmarks: {total}{extra}"
 
     def on_mount(self) -> None:
         self._fill()
@@ -74,13 +91,30 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
     def on_input_submitted(self) -> None:
         self.query_one(OptionList).focus()
 
-    def _fill(self) -> None:
+    def _fill(self, highlight: int = 0) -> None:
         self._entries = filter_entries(self.notes, self.bookmarks, self.query_text)
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(_describe(e), id=e.id) for e in self._entries])
         if self._entries:
-            options.highlighted = 0
+            options.highlighted = min(highlight, len(self._entries) - 1)
+        elif self.query_text.strip():
+            options.add_option(
+                Option(Text("No note or bookmark matches the filter.", style="dim italic"), disabled=True)
+            )
+        else:
+            options.add_option(
+                Option(
+                    Text("No notes or bookmarks yet: a adds a note, b a bookmark.", style="dim italic"), disabled=True
+                )
+            )
+        self.query_one("#notes-title", Static).update(self._title())
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if self._entries:
+            current = options.highlighted if options.highlighted is not None else 0
+            options.highlighted = max(0, min(len(self._entries) - 1, current + step))
 
     def _selected(self) -> Marked | None:
         index = self.query_one(OptionList).highlighted
@@ -106,7 +140,13 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
             kind = "note" if isinstance(entry, Note) else "bookmark"
             self.notify(f"Press d again to delete this {kind}.", timeout=3)
             return
-        self.dismiss(("delete", entry.id))
+        self._armed_delete = None
+        if self.delete is None or not self.delete(entry.id):
+            return
+        index = self.query_one(OptionList).highlighted or 0
+        self.notes = [n for n in self.notes if n.id != entry.id]
+        self.bookmarks = [b for b in self.bookmarks if b.id != entry.id]
+        self._fill(highlight=index)  # the next entry takes its place
 
     def action_focus_filter(self) -> None:
         self.query_one("#notes-filter", Input).focus()
@@ -116,7 +156,8 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
 
 
 def _describe(entry: Marked) -> Text:
-    text = Text()
+    """Two lines, each cut with an ellipsis rather than wrapped."""
+    text = Text(no_wrap=True, overflow="ellipsis")
     where = f"¶{entry.anchor.paragraph}" if entry.anchor.paragraph else "article"
     if isinstance(entry, Note):
         text.append(one_line(f"✎ {entry.status:<10} "), style="bold")
@@ -126,9 +167,9 @@ def _describe(entry: Marked) -> Text:
     text.append(f"  {where}\n   ", style="dim")
     if isinstance(entry, Note):
         first = entry.text.splitlines()[0] if entry.text else ""
-        text.append(visible(first)[:100])
+        text.append(one_line(first)[:100])
         if entry.tags:
             text.append(one_line("  " + " ".join(f"#{t}" for t in entry.tags)), style="dim")
     else:
-        text.append(visible(entry.label or entry.anchor.quote[:100]))
+        text.append(one_line(entry.label or entry.anchor.quote[:100]))
     return text
