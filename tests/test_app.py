@@ -99,7 +99,7 @@ async def test_filter_sort_and_escape(seeds, isolated_home) -> None:
         await pilot.pause()
         titles = [e.title for e in articles.entries]
         assert titles == sorted(titles, key=str.casefold)
-        assert "by title" in str(app.screen.query_one("#list-status").render())
+        assert "by title ↓ A to Z" in str(app.screen.query_one("#list-status").render())
 
 
 async def test_help_lists_every_binding_and_closes(seeds, isolated_home) -> None:

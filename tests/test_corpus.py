@@ -189,3 +189,17 @@ def test_markup_and_escapes_survive_parsing_unchanged() -> None:
 
 def test_decode_reports_binary_by_control_bytes() -> None:
     assert decode_article_bytes(bytes(range(1, 9)) * 50).skip_reason.startswith("binary")
+
+
+def test_titles_sort_by_their_words_not_labels_or_quote_marks() -> None:
+    """Issue 12, item 8: "EXCLUSIVE:" and leading quote marks decided the title order."""
+    from reader.entries import Entry, sort_entries
+
+    entries = [
+        Entry("z", "EXCLUSIVE: Zebra sighting", "2024-01-02", 10),
+        Entry("a", "'Apple' season opens", "2024-01-01", 10),
+        Entry("m", "“Mango” is back", None, 10),
+        Entry("b", "Banana prices", "2024-01-03", 10),
+    ]
+    assert [e.id for e in sort_entries(entries, "title")] == ["a", "b", "m", "z"]
+    assert [e.id for e in sort_entries(entries, "date")] == ["b", "z", "a", "m"]

@@ -1,8 +1,9 @@
-"""The catalog: what the article list shows for each article (title, date, word count), with
+"""The entries: what the article list shows for each article (title, date, word count), with
 sorting and filtering. Kept apart from full articles so a large corpus can list without parsing."""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from reader.corpus.model import Article
@@ -42,10 +43,22 @@ def _key(entry: Entry) -> str:
     return key
 
 
+_LABEL = re.compile(r"^(?:[A-Z][A-Z'’ -]{2,30}:\s+)")  # "EXCLUSIVE: ", "WATCH: "
+_LEADING = re.compile(r"^[^\w]+")
+
+
+def title_key(title: str) -> str:
+    """A title as it sorts: by its words, without a leading label ("EXCLUSIVE:") or quote marks."""
+    return fold(_LEADING.sub("", _LABEL.sub("", title.strip())))
+
+
+SORT_SHOWN = {"date": "by date ↓ newest first", "title": "by title ↓ A to Z"}
+
+
 def sort_entries(entries: list[Entry], by: str) -> list[Entry]:
-    """By date (newest first, undated last, then title) or by title (A to Z)."""
+    """By date (newest first, undated last, then title) or by title (A to Z by its words)."""
     if by == "title":
-        return sorted(entries, key=lambda e: (_key(e), e.id))
+        return sorted(entries, key=lambda e: (title_key(e.title), e.id))
     dated = sorted((e for e in entries if e.date), key=lambda e: (_key(e), e.id))
     dated.sort(key=lambda e: e.date or "", reverse=True)  # stable: titles stay A to Z within a day
     undated = sorted((e for e in entries if not e.date), key=lambda e: (_key(e), e.id))

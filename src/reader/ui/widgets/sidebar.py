@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, ProgressBar, Static
 
-from reader.entries import Entry, filter_entries, sort_entries
+from reader.entries import SORT_SHOWN, Entry, filter_entries, sort_entries
 from reader.textsafe import one_line, visible
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.search_input import SearchInput
@@ -73,7 +73,7 @@ class Sidebar(Vertical):
 
     def refresh_status(self) -> None:
         shown = len(self.query_one(ArticleList).entries)
-        self.status(f"{shown} of {len(self.entries)} articles · by {self.sort}")
+        self.status(f"{shown} of {len(self.entries)} articles · {SORT_SHOWN.get(self.sort, self.sort)}")
 
     def status(self, line: str) -> None:
         self.query_one("#list-status", Static).update(line)
