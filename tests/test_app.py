@@ -165,6 +165,26 @@ async def test_last_article_and_paragraph_are_restored(seeds, isolated_home) -> 
         assert again.screen.query_one(ArticleList).current.id == opened
 
 
+async def test_focus_layers_and_side_panel_are_restored(seeds, isolated_home) -> None:
+    """Issue 12, item 9: focus, layer toggles and the side panel were not restored on restart."""
+    from reader.ui.widgets.analysis_panel import AnalysisPanel
+
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        assert not app.screen.query_one(AnalysisPanel).display  # narrower than 150: closed
+        await pilot.press("enter", "j", "2", "i")
+        await pilot.pause(0.6)  # the state is saved shortly after a change
+    again = make_app(seeds, isolated_home)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        screen = again.screen
+        assert again.focused is screen.query_one(ReadingPane)
+        layers = screen.analysis.highlight_layers
+        assert (layers.names, layers.claims, layers.hedges) == (True, False, True)
+        assert screen.query_one(AnalysisPanel).display
+
+
 async def test_remapped_key_from_config(seeds, isolated_home) -> None:
     write(isolated_home, "config.yaml", "keys:\n  reader.next_paragraph: n\n")
     app = make_app(seeds, isolated_home)

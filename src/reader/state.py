@@ -1,5 +1,6 @@
 """What the app remembers between runs (`state.yaml`): last article and paragraph per corpus,
-the theme, the sort order. Machine-written, but written atomically like user data."""
+the theme, the sort order, the highlighting layers shown, whether the side panel is open and
+which pane had the focus. Machine-written, but written atomically like user data."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ class State:
     sort: str = "date"
     positions: dict[str, dict[str, object]] = field(default_factory=dict)
     search_history: list[str] = field(default_factory=list)
+    layers: dict[str, bool] = field(default_factory=dict)  # names, claims, hedges: shown or not
+    panel: bool | None = None  # the side panel open; None: by the terminal's width
+    focus: str = "list"  # "list" or "reader"
 
     def position(self, corpus: Path) -> tuple[str | None, int]:
         entry = self.positions.get(str(corpus), {})
@@ -50,6 +54,13 @@ def load_state(home: Path) -> State:
     history = data.get("search_history")
     if isinstance(history, list):
         state.search_history = [h for h in history if isinstance(h, str)][-50:]
+    layers = data.get("layers")
+    if isinstance(layers, dict):
+        state.layers = {k: v for k, v in layers.items() if k in ("names", "claims", "hedges") and isinstance(v, bool)}
+    if isinstance(data.get("panel"), bool):
+        state.panel = data["panel"]
+    if data.get("focus") in ("list", "reader"):
+        state.focus = data["focus"]
     positions = data.get("positions")
     if isinstance(positions, dict):
         state.positions = {str(k): v for k, v in positions.items() if isinstance(v, dict)}
@@ -63,5 +74,8 @@ def save_state(home: Path, state: State) -> None:
         "sort": state.sort,
         "positions": state.positions,
         "search_history": state.search_history,
+        "layers": state.layers,
+        "panel": state.panel,
+        "focus": state.focus,
     }
     write_atomic(home / STATE_NAME, yaml.safe_dump(data, allow_unicode=True, sort_keys=True))

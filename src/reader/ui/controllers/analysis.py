@@ -28,6 +28,8 @@ class AnalysisController(Controller):
         self.palette = Palette.from_variables({})
 
     def on_mount(self) -> None:
+        for layer, shown in self.reader_app.state.layers.items():
+            setattr(self.highlight_layers, layer, shown)
         self.cache = AnalysisCache(self.reader_app.home / CACHE_NAME)
         self.palette = Palette.from_variables(self.app.get_css_variables())
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -46,7 +48,10 @@ class AnalysisController(Controller):
         return found
 
     def toggle_layer(self, layer: str) -> None:
-        setattr(self.highlight_layers, layer, not getattr(self.highlight_layers, layer))
+        shown = not getattr(self.highlight_layers, layer)
+        setattr(self.highlight_layers, layer, shown)
+        self.reader_app.state.layers[layer] = shown
+        self.reader_app.save_state_soon()
         self.post_message(HighlightsChanged())
 
     def _cached(self, article: Article, stop: Any) -> Analysis:

@@ -13,6 +13,7 @@ from typing import Any
 
 from textual import work
 
+from reader.analysis import Analysis
 from reader.atomic import write_atomic
 from reader.corpus import Corpus
 from reader.corpus.lazy import LazyCorpus
@@ -218,6 +219,18 @@ class NotesController(Controller):
                 self.edit(article, index, result, note, claim)  # the typed text is kept: try again
 
         self.app.push_screen(NoteEditor(heading, draft, quote_editable=note is None), saved)
+
+    def note_on_claim(self, article: Article, index: int, analysis: Analysis | None) -> None:
+        """A note on the first claim of paragraph `index`, its kind, source and speaker kept."""
+        block = article.blocks[index]
+        claims = [c for c in (analysis.claims if analysis else []) if c.start < block.end and c.end > block.start]
+        if not claims:
+            self.notify("No claim in this paragraph: a adds a note on the paragraph.", timeout=4)
+            return
+        claim = claims[0]
+        quote = article.text[max(claim.start, block.start) : min(claim.end, block.end)].replace("\n", " ")
+        kept = {"kind": claim.kind, "source": claim.source, "speaker": claim.speaker}
+        self.edit(article, index, NoteDraft("", [], "unverified", quote), None, kept)
 
     def edit_here(self, article: Article, index: int) -> None:
         marks = self.marks if self._marks_of == article.id else None

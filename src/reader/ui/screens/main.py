@@ -27,7 +27,6 @@ from reader.ui.controllers.analysis import AnalysisController
 from reader.ui.controllers.notes import NotesController, article_marker
 from reader.ui.controllers.search import SearchController
 from reader.ui.screens.main_bindings import BINDINGS
-from reader.ui.screens.note_editor import NoteDraft
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_column import ReadingColumn
@@ -48,6 +47,7 @@ class MainScreen(Screen[None]):
         self.corpus_path = corpus_path
         self.corpus: Corpus | LazyCorpus | None = None
         self._restore: tuple[str | None, int] = (None, 0)
+        self._restore_focus = "list"
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -80,10 +80,12 @@ class MainScreen(Screen[None]):
         yield NotesController()
 
     def on_mount(self) -> None:
+        self._restore_focus = self.reader_app.state.focus  # read before the list takes the focus
         self.set_focus(self.query_one(ArticleList))
         self._restore = self.reader_app.state.position(self.corpus_path)
         self.load()
-        self.query_one(AnalysisPanel).display = self.app.size.width >= 150
+        panel = self.reader_app.state.panel
+        self.query_one(AnalysisPanel).display = self.app.size.width >= 150 if panel is None else panel
 
     # --- opening the corpus --------------------------------------------------------------------
 
@@ -139,6 +141,8 @@ class MainScreen(Screen[None]):
         if last_id and corpus.by_id(last_id):
             self._open(last_id, block)
             articles.select_id(last_id)
+            if self._restore_focus == "reader":
+                self.set_focus(self.query_one(ReadingPane))
         elif opened.entries:
             self._open(articles.current.id if articles.current else opened.entries[0].id, 0)
         self._report_problems(corpus)
@@ -375,6 +379,16 @@ class MainScreen(Screen[None]):
     def action_toggle_panel(self) -> None:
         panel = self.query_one(AnalysisPanel)
         panel.display = not panel.display
+        self.reader_app.state.panel = bool(panel.display)
+        self.reader_app.save_state_soon()
+
+    def on_descendant_focus(self) -> None:
+        """Remember which pane the reader was in, for the next launch."""
+        focused = self.focused
+        where = "reader" if isinstance(focused, ReadingPane) else "list" if isinstance(focused, ArticleList) else None
+        if where is not None and where != self.reader_app.state.focus:
+            self.reader_app.state.focus = where
+            self.reader_app.save_state_soon()
 
     def action_toggle_bookmark(self) -> None:
         if (here := self._here()) is not None:
@@ -399,19 +413,5 @@ class MainScreen(Screen[None]):
         self.notes.export_dialog()
 
     def action_note_on_claim(self) -> None:
-        here = self._here()
-        if here is None:
-            return
-        article, index = here
-        analysis = self.analysis.analyses.get(article.id)
-        block = article.blocks[index]
-        claims = [c for c in (analysis.claims if analysis else []) if c.start < block.end and c.end > block.start]
-        if not claims:
-            self.notify("No claim in this paragraph: a adds a note on the paragraph.", timeout=4)
-            return
-        claim = claims[0]
-        quote = article.text[max(claim.start, block.start) : min(claim.end, block.end)].replace("\n", " ")
-        draft = NoteDraft("", [], "unverified", quote)
-        self.notes.edit(
-            article, index, draft, None, {"kind": claim.kind, "source": claim.source, "speaker": claim.speaker}
-        )
+        if (here := self._here()) is not None:
+            self.notes.note_on_claim(*here, self.analysis.analyses.get(here[0].id))
