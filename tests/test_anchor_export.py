@@ -50,6 +50,26 @@ def test_anchor_on_passage_paragraph_and_article(corpus: Path) -> None:
         make_anchor(feud, paragraph=9)
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "A source told reporters: \u201cThey have not spoken in months.\u201d",  # curly quotes typed
+        'a source TOLD reporters:  "they have not spoken in months."',  # case and spacing
+    ],
+)
+def test_a_passage_is_found_when_it_differs_only_in_quote_marks_dashes_or_spacing(corpus: Path, typed: str) -> None:
+    """Issue 12, item 11: a passage typed with ’ for ', – for --, or other spacing was refused."""
+    passage = make_anchor(article(corpus), quote=typed)
+    assert passage.paragraph == 2 and passage.quote.startswith("A source told reporters:")
+
+
+def test_dashes_and_apostrophes_match_their_typographic_forms(corpus_dir: Path) -> None:
+    write(corpus_dir, "dash.txt", "Plain Headline Here\nShe wasn\u2019t there \u2013 or so it seemed.\n")
+    dash = next(a for a in load_corpus(corpus_dir).articles if a.id == "dash")
+    assert make_anchor(dash, quote="She wasn't there -- or so it seemed.").paragraph == 1
+    assert make_anchor(dash, quote="wasn't there-or so").quote == "wasn\u2019t there \u2013 or so"
+
+
 def test_note_reattaches_after_rename_and_move(corpus: Path) -> None:
     anchor = make_anchor(article(corpus), quote="They have not spoken in months.")
     (corpus / "archive").mkdir()

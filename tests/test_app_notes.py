@@ -227,3 +227,16 @@ async def test_panel_moves_with_j_k_stays_open_after_a_delete_and_counts_what_it
         panel.query_one("#notes-filter").value = "nothing-like-this"
         await pilot.pause()
         assert "No note or bookmark matches" in str(options.get_option_at_index(0).prompt)
+
+
+async def test_the_note_editor_shows_the_start_of_a_long_passage(seeds, isolated_home) -> None:
+    """Issue 12, item 11: the passage field showed the end of a long passage."""
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", "a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        quote = editor.query_one("#note-quote")
+        assert len(quote.value) > 80 and quote.cursor_position == 0 and quote.scroll_offset.x == 0

@@ -114,12 +114,32 @@ def _all_spans(text: str, quote: str) -> Iterator[tuple[int, int]]:
         start = text.find(quote, start + 1)
 
 
+_EQUIVALENT = {
+    **dict.fromkeys('"“”„‟″«»', '["“”„‟″«»]'),
+    **dict.fromkeys("'‘’‚‛′`", "['‘’‚‛′`]"),
+    **dict.fromkeys("-‐‑‒–—―", r"\s*(?:--|[-‐‑‒–—―])\s*"),
+    "…": "(?:…|\\.\\.\\.)",
+}
+
+
+def _loose_pattern(quote: str) -> str:
+    """A pattern for `quote` that lets white space, letter case, quote marks, apostrophes and
+    dashes differ ('--' for '–', ' for ’, "..." for …)."""
+    words = quote.replace("--", "–").replace("...", "…").split()
+    parts = ["".join(_EQUIVALENT.get(ch) or re.escape(ch) for ch in word) for word in words]
+    pattern = parts[0] if parts else ""
+    for before, word, part in zip(words, words[1:], parts[1:], strict=False):
+        loose_gap = not before[-1].isalnum() or not word[0].isalnum()  # "a – b" and "a–b"
+        pattern += (r"\s*" if loose_gap else r"\s+") + part
+    return pattern
+
+
 def _all_spans_loose(text: str, quote: str) -> Iterator[tuple[int, int]]:
-    """Matches that differ only in white space and letter case."""
-    words = [re.escape(w) for w in quote.split()]
-    if not words:
+    """Matches that differ only in white space, letter case, quote marks, apostrophes and dashes."""
+    pattern = _loose_pattern(quote)
+    if not pattern:
         return
-    for match in re.finditer(r"\s+".join(words), text, flags=re.IGNORECASE):
+    for match in re.finditer(pattern, text, flags=re.IGNORECASE):
         yield match.start(), match.end()
 
 

@@ -71,6 +71,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
                 yield Button("Cancel (esc)", id="note-cancel")
 
     def on_mount(self) -> None:
+        quote = self.query_one("#note-quote", Input)
+        quote.cursor_position = 0  # a long passage shows its start, not its end
+        quote.scroll_to(x=0, animate=False)
         self.query_one("#note-text", TextArea).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
