@@ -34,3 +34,15 @@ def test_index_reports_counts_and_rebuild(corpus_dir, isolated_home) -> None:
     assert "1 added" in rebuilt.stdout and "rebuild requested" in rebuilt.stderr
     hits = run("search", "walrus", "--json", "--corpus", str(corpus_dir))
     assert json.loads(hits.stdout.splitlines()[0])["id"] == "a"
+
+
+def test_index_counts_duplicates_in_one_line_and_lists_them_with_verbose(corpus_dir, isolated_home) -> None:
+    """Issue 12, item 15: one line per duplicate file on every run."""
+    write(corpus_dir, "a.txt", "First Story\nThe walrus sang.\n")
+    for i in range(4):
+        write(corpus_dir, f"copy{i}.txt", "First Story\nThe walrus sang.\n")
+    run("index", "--corpus", str(corpus_dir))
+    again = run("index", "--corpus", str(corpus_dir))
+    assert again.stderr.count("\n") <= 2 and "4 duplicate file(s) shown once" in again.stderr
+    verbose = run("index", "--corpus", str(corpus_dir), "--verbose")
+    assert verbose.stderr.count("identical to") == 4

@@ -29,6 +29,7 @@ def add_parsers(sub: Any, common: Any) -> None:
     indexer.add_argument(
         "--progress-json", action="store_true", help="report progress and the result as JSON Lines (used by the app)"
     )
+    indexer.add_argument("--verbose", action="store_true", help="list every duplicate file, not only their count")
     common(indexer)
 
 
@@ -77,8 +78,12 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         print(f"built a new index: {one_line(report.rebuilt_because)}", file=sys.stderr)
     if report.busy:
         print("another baldreader is indexing this corpus; not synced", file=sys.stderr)
+    duplicates = [s for s in report.skipped if s.reason.startswith("identical to ")]
     for skipped in report.skipped:
-        print(f"skipped {one_line(str(skipped.path))}: {one_line(skipped.reason)}", file=sys.stderr)
+        if skipped not in duplicates or args.verbose:
+            print(f"skipped {one_line(str(skipped.path))}: {one_line(skipped.reason)}", file=sys.stderr)
+    if duplicates and not args.verbose:
+        print(f"{len(duplicates)} duplicate file(s) shown once (--verbose lists them)", file=sys.stderr)
     print(
         f"{ix.doc_count()} articles indexed: {report.added} added, {report.changed} changed, "
         f"{report.removed} removed, {report.touched} touched, {report.unchanged} unchanged "
