@@ -185,6 +185,31 @@ async def test_focus_layers_and_side_panel_are_restored(seeds, isolated_home) ->
         assert screen.query_one(AnalysisPanel).display
 
 
+async def test_at_80_columns_the_side_panel_takes_the_lists_place_and_tab_reaches_it(seeds, isolated_home) -> None:
+    """Issue 12, item 3: at 80x24 the open panel squeezed the reading pane to ~10 columns, and
+    only shift+tab (four presses) reached the panel."""
+    from reader.ui.widgets.analysis_panel import AnalysisPanel
+
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", "i")
+        await pilot.pause()
+        screen = app.screen
+        reader = screen.query_one(ReadingPane)
+        assert screen.query_one(AnalysisPanel).display and not screen.sidebar.display
+        assert reader.size.width >= 40
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#panel-people")
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#panel-claims")
+        await pilot.press("tab")
+        assert app.focused is reader
+        await pilot.press("i")
+        await pilot.pause()
+        assert screen.sidebar.display and not screen.query_one(AnalysisPanel).display
+
+
 async def test_remapped_key_from_config(seeds, isolated_home) -> None:
     write(isolated_home, "config.yaml", "keys:\n  reader.next_paragraph: n\n")
     app = make_app(seeds, isolated_home)

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
 from textual.worker import get_current_worker
 
@@ -36,6 +37,9 @@ from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
+
+
+NARROW = 110  # columns under which the side panel replaces the list
 
 
 class MainScreen(Screen[None]):
@@ -86,6 +90,7 @@ class MainScreen(Screen[None]):
         self.load()
         panel = self.reader_app.state.panel
         self.query_one(AnalysisPanel).display = self.app.size.width >= 150 if panel is None else panel
+        self._fit_panel()
 
     # --- opening the corpus --------------------------------------------------------------------
 
@@ -328,9 +333,25 @@ class MainScreen(Screen[None]):
         return reader.article, reader.cursor
 
     def action_cycle_pane(self) -> None:
-        panes = [self.query_one(ArticleList), self.query_one(ReadingPane)]
+        """tab: the list, the reading pane, then (when open) the panel's people and claims."""
+        panes: list[Widget] = [self.query_one(ArticleList), self.query_one(ReadingPane)]
+        panel = self.query_one(AnalysisPanel)
+        if panel.display:
+            panes += [panel.query_one("#panel-people"), panel.query_one("#panel-claims")]
+        panes = [p for p in panes if p.display and p.parent is not None and p.parent.display]
         index = panes.index(self.focused) if self.focused in panes else -1
         self.set_focus(panes[(index + 1) % len(panes)])
+
+    def on_resize(self) -> None:
+        self._fit_panel()
+
+    def _fit_panel(self) -> None:
+        """Under NARROW columns the open side panel takes the list's place, so the reading pane
+        keeps a readable width (at 80 columns it shrank to about 10)."""
+        narrow = self.app.size.width < NARROW and bool(self.query_one(AnalysisPanel).display)
+        self.sidebar.display = not narrow
+        if narrow and isinstance(self.focused, ArticleList):
+            self.set_focus(self.query_one(ReadingPane))
 
     def action_focus_filter(self) -> None:
         self.set_focus(self.query_one("#filter", Input))
@@ -378,9 +399,12 @@ class MainScreen(Screen[None]):
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(AnalysisPanel)
+        if panel.display and self.focused is not None and panel in self.focused.ancestors:
+            self.set_focus(self.query_one(ReadingPane))
         panel.display = not panel.display
         self.reader_app.state.panel = bool(panel.display)
         self.reader_app.save_state_soon()
+        self._fit_panel()
 
     def on_descendant_focus(self) -> None:
         """Remember which pane the reader was in, for the next launch."""

@@ -71,7 +71,7 @@ class AnalysisPanel(Vertical):
             self._claims.append(claim.start)
             label = Text()
             tint = palette.tints["anonymous" if claim.source == "anonymous" else claim.kind]
-            label.append(f" {claim.kind[:5]} ", style=Style(bgcolor=tint))
+            label.append(f" {claim.kind} ", style=Style(bgcolor=tint))
             label.append(f" {claim.source}", style="bold" if claim.source == "anonymous" else "")
             if claim.speaker:  # a named source as the person it is ("Hilaria" is "Hilaria Baldwin")
                 label.append(f" · {visible(claim.person or claim.speaker)[:30]}", style="italic")
