@@ -297,3 +297,29 @@ async def test_small_and_large_terminals(seeds, isolated_home, size) -> None:
         assert str(title.render()).startswith("baldreader")
         assert title.region.right <= size[0]
         assert app.screen.query_one(ArticleList).region.width >= 20
+
+
+async def _burst(pilot, *keys: str) -> None:
+    """Keys queued all at once, as a fast typist or a paste sends them (pilot.press waits for
+    each key to be handled before sending the next)."""
+    from textual import events
+
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await pilot.pause(0.5)
+
+
+async def test_keys_typed_in_a_burst_reach_the_widget_focused_after_the_previous_key(seeds, isolated_home) -> None:
+    """Issue 12, item 2: `j enter j j b` in one burst bookmarked another article, and the letters
+    typed right after `/` went to the list (a new note, a filter) instead of the search bar."""
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        articles = app.screen.query_one(ArticleList)
+        second = articles.entries[1].id
+        await _burst(pilot, "j", "enter", "j", "j", "b")
+        bookmarks = app.store.bookmarks()
+        assert [(b.anchor.article, b.anchor.paragraph) for b in bookmarks] == [(second, 3)]
+        await _burst(pilot, "escape", "slash", "a", "b", "c")
+        assert app.screen.query_one("#search").value == "abc"
+        assert type(app.screen).__name__ == "MainScreen"  # no note editor opened by the "a"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.binding import Binding
+from textual.widget import Widget
 
 
 @dataclass(frozen=True)
@@ -65,3 +67,16 @@ def unknown_binding_ids(keymap: dict[str, str]) -> list[str]:
             hint = f"; did you mean {', '.join(close)}?" if close else "; ? lists every binding and its id"
             lines.append(f"no key binding has the id {wanted!r}{hint}")
     return lines
+
+
+def refocused(widget: Widget, event: events.Key) -> bool:
+    """Keys typed in a burst were all queued to the widget focused when they arrived; once a key
+    moves the focus (enter opens an article, / the search bar), the ones after it belong to the
+    newly focused widget. Forward such a key there, in order, and say so (True)."""
+    focused = widget.screen.focused if widget.is_attached else None
+    if focused is None or focused is widget or not widget.is_attached:
+        return False
+    event.stop()
+    event.prevent_default()
+    focused.post_message(events.Key(event.key, event.character))
+    return True

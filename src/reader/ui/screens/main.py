@@ -84,6 +84,7 @@ class MainScreen(Screen[None]):
         yield NotesController()
 
     def on_mount(self) -> None:
+        self.query_one(ArticleList).on_choose = self._chosen
         self._restore_focus = self.reader_app.state.focus  # read before the list takes the focus
         self.set_focus(self.query_one(ArticleList))
         self._restore = self.reader_app.state.position(self.corpus_path)
@@ -210,7 +211,10 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Chosen)
     def _choose(self, message: ArticleList.Chosen) -> None:
-        self._open(message.article_id)
+        self._chosen(message.article_id)
+
+    def _chosen(self, article_id: str) -> None:
+        self._open(article_id)
         self.set_focus(self.query_one(ReadingPane))
 
     @on(ReadingPane.BackToList)
@@ -357,6 +361,9 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one("#filter", Input))
 
     def action_focus_search(self) -> None:
+        if isinstance(self.focused, Input):  # "/" typed in the search bar or the filter is text
+            self.focused.insert_text_at_cursor("/")
+            return
         self.set_focus(self.query_one("#search", SearchInput))
 
     def action_toggle_sort(self) -> None:

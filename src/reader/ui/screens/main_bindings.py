@@ -28,6 +28,7 @@ MAIN_BINDINGS = [
         id="main.back",
         tooltip="Back out: reading pane to the list (or results), results to the whole list, "
         "leave the filter or search bar",
+        priority=True,  # in order with "/" (also a priority binding) when typed in a burst
     ),
 ]
 
@@ -38,6 +39,8 @@ SEARCH_BINDINGS = [
         "Search",
         id="main.search",
         tooltip='Search the whole corpus (words, "phrases", AND/OR/NOT, -word, word*, word~, title:, person:, date:)',
+        # Priority: run as the key arrives, so the keys typed right after "/" reach the search bar.
+        priority=True,
     ),
     Binding(
         "n",

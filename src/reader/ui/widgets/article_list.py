@@ -3,6 +3,8 @@ for very large corpora. Posts `Highlighted` as the cursor moves and `Chosen` on 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
@@ -14,6 +16,7 @@ from textual.strip import Strip
 
 from reader.entries import Entry
 from reader.textsafe import visible
+from reader.ui.keys import refocused
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -71,6 +74,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.on_choose: Callable[[str], None] | None = None
         self._entries: list[Entry] = []
         self._badges: dict[str, str] = {}
         self._sourcing: dict[str, str] = {}
@@ -195,5 +199,14 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor -= max(1, self.size.height - 1)
 
     def action_choose(self) -> None:
+        """Enter: the screen opens the article at once (`on_choose`, so the keys typed after enter
+        reach the reading pane), else a `Chosen` message."""
         if self.current is not None:
-            self.post_message(self.Chosen(self.current.id))
+            if self.on_choose is not None:
+                self.on_choose(self.current.id)
+            else:
+                self.post_message(self.Chosen(self.current.id))
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not refocused(self, event):
+            await super()._on_key(event)

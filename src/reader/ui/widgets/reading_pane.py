@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from reader.corpus.model import Article, Block
 from reader.textsafe import one_line, visible
+from reader.ui.keys import refocused
 
 WINDOW_CHARS = 60_000  # text mounted at once, about 30 screens of a wide terminal
 WINDOW_BLOCKS = 400
@@ -257,6 +258,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def action_move(self, step: int) -> None:
         self.cursor += step
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not refocused(self, event):
+            await super()._on_key(event)
 
     def action_back_to_list(self) -> None:
         self.post_message(self.BackToList())
