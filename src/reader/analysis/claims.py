@@ -158,14 +158,15 @@ class _Reader:
 
     def _one_claim(self, start: int, end: int, speech: list[Quote], scare: list[Quote]) -> Claim | None:
         text = self.text
-        hedges = [m.group() for m in W.HEDGE.finditer(text, start, end)]
+        found = list(W.HEDGE.finditer(text, start, end))  # the hedge pattern is costly: run once
+        hedges = [m.group() for m in found]
         claim = None
         if speech:
             source = self._quote_source(self._answer(speech, start), start, end)
             claim = Claim(start, end, text[start:end], "quote", source.source, source.speaker, hedges)
         else:
             verb_source = self._verb_source(start, end, credited_scare=bool(scare))
-            hedge_at = min((m.start() for m in W.HEDGE.finditer(text, start, end)), default=None)
+            hedge_at = min((m.start() for m in found), default=None)
             if verb_source is not None and (
                 hedge_at is None or verb_source[0] <= hedge_at or not W.is_suggest(text, hedge_at)
             ):
