@@ -51,3 +51,34 @@ async def test_large_corpus_lists_from_the_catalog_and_reads_on_open(large, isol
                     and [e.id for e in articles.entries] == ["story2"]
                 ),
             )
+
+
+async def test_a_mid_size_corpus_is_listed_from_the_catalog_then_read_in_full(
+    seeds, isolated_home, monkeypatch
+) -> None:
+    """The list of a corpus seen before is painted from the search catalog while its articles are
+    read; then the whole corpus is in memory (every feature works) and the place is kept."""
+    monkeypatch.setattr(opening, "EARLY_LISTING", 2)
+    seen = []
+    original = opening.listed
+
+    def spy(root, rows):
+        seen.append(len(rows))
+        return original(root, rows)
+
+    monkeypatch.setattr(opening, "listed", spy)
+    for launch in range(2):
+        app = ReaderApp(corpus=seeds, home=isolated_home)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = app.screen
+            await wait_until(pilot, lambda screen=screen: screen.search.ready)
+            await wait_until(pilot, lambda screen=screen: screen.corpus is not None and screen.corpus.complete)
+            assert len(screen.query_one(ArticleList).entries) == 5
+            reader = screen.query_one(ReadingPane)
+            if launch == 0:
+                await pilot.press("j", "enter", "j", "j")
+                opened = (reader.article.id, reader.cursor)
+                await pilot.pause(0.6)
+            else:
+                assert (reader.article.id, reader.cursor) == opened
+    assert seen == [5]  # the second launch listed its 5 articles from the catalog first

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # Whoosh is imported only when a large corpus is synced
     from reader.search import SearchIndex, SyncReport
 
 LAZY_THRESHOLD = 3000  # more article files than this: list from the search catalog
+EARLY_LISTING = 200  # more articles than this in the catalog: list from it while they are read
 Progress = Callable[[int, int], None]
 
 
@@ -61,14 +62,19 @@ Opened = Loaded | Listed | Synced
 def open_corpus(
     root: Path, home: Path, progress: Progress | None = None, stop: Callable[[], bool] | None = None
 ) -> Iterator[Opened]:
-    """What to show, in order: `Loaded` for a small corpus; for a large one `Listed` (when a
-    catalog exists), then `Synced`. Raises CorpusError (or OSError) when the corpus cannot be
-    opened. `stop()` true abandons a sync in progress (the child finishes it on its own)."""
+    """What to show, in order: for a small corpus `Loaded`, preceded by `Listed` when a catalog
+    from an earlier sync lists more than EARLY_LISTING articles (the list is painted at once,
+    the articles are read meanwhile); for a large one `Listed` (when a catalog exists), then
+    `Synced`. Raises CorpusError (or OSError) when the corpus cannot be opened. `stop()` true
+    abandons a sync in progress (the child finishes it on its own)."""
     if not root.exists():
         raise CorpusError(f"corpus not found: {root}")
     with collector_paused():
         rows = stored_listing(index_folder(root, home), SCHEMA_VERSION)
     if len(rows) <= LAZY_THRESHOLD and len(find_article_files(root)) <= LAZY_THRESHOLD:
+        if len(rows) > EARLY_LISTING:
+            with collector_paused():
+                yield listed(root, rows)
         corpus = load_corpus(root, progress)
         yield Loaded(corpus, [Entry.of(a) for a in corpus.articles])
         return

@@ -141,14 +141,18 @@ class MainScreen(Screen[None]):
         corpus = self.corpus = opened.corpus
         self.notes.corpus = corpus
         self.sidebar.hide_progress("loading")
+        reader = self.query_one(ReadingPane)
+        if reader.article is not None:  # listed from the catalog first: keep the reader's place
+            self._restore = (reader.article.id, reader.cursor)
         last_id, block = self._restore
-        self.sidebar.set_entries(opened.entries, in_date_order=False, keep=last_id)
+        self.sidebar.set_entries(opened.entries, in_date_order=False, keep=self.sidebar.current_id() or last_id)
         articles = self.query_one(ArticleList)
         if last_id and corpus.by_id(last_id):
             self._open(last_id, block)
             articles.select_id(last_id)
-            if self._restore_focus == "reader":
+            if self._restore_focus == "reader" and isinstance(self.focused, ArticleList):
                 self.set_focus(self.query_one(ReadingPane))
+            self._restore_focus = "list"  # once: never taken back from where the reader went since
         elif opened.entries:
             self._open(articles.current.id if articles.current else opened.entries[0].id, 0)
         self._report_problems(corpus)
