@@ -181,14 +181,6 @@ class MainScreen(Screen[None]):
             shown = "\n".join(lines[:6]) + (f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")
             self.notify(shown, title=f"{len(lines)} file problem(s)", severity="warning", timeout=12)
 
-    @on(Input.Changed, "#filter")
-    def _filter(self) -> None:
-        self.sidebar.refresh_list(keep=self.sidebar.current_id())
-
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self.set_focus(self.query_one(ArticleList))
-
     # --- the reading pane ------------------------------------------------------------------------
 
     def _open(self, article_id: str, block: int = 0, force: bool = False) -> None:
@@ -316,17 +308,6 @@ class MainScreen(Screen[None]):
     @on(Input.Changed, "#search")
     def _search_typed(self, event: Input.Changed) -> None:
         self.search.schedule(event.value)
-
-    @on(Input.Submitted, "#search")
-    def _search_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        bar = self.query_one("#search", SearchInput)
-        bar.remember(event.value)
-        self.reader_app.state.search_history = list(bar.history)
-        self.reader_app.save_state_soon()
-        articles = self.query_one(ArticleList)
-        if articles.current is not None:
-            self.set_focus(articles)
 
     # --- actions ------------------------------------------------------------------------------------
 

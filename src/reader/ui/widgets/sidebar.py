@@ -5,10 +5,11 @@ orders, the filter, and the current search results in place of the list.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, ProgressBar, Static
@@ -20,6 +21,7 @@ from reader.ui.widgets.search_input import SearchInput
 
 if TYPE_CHECKING:
     from reader.search import SearchResult
+    from reader.ui.app import ReaderApp
 
 
 class Sidebar(Vertical):
@@ -45,6 +47,27 @@ class Sidebar(Vertical):
         self.query_one(ArticleList).empty_text = "Loading articles…"
         self.query_one("#indexing").display = False
         self.query_one("#search-info").display = False
+
+    @on(Input.Changed, "#filter")
+    def _filter(self) -> None:
+        self.refresh_list(keep=self.current_id())
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.screen.set_focus(self.query_one(ArticleList))
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self, event: Input.Submitted) -> None:
+        """Enter in the search bar: the query joins the history, the results take the focus."""
+        event.stop()
+        bar = self.query_one("#search", SearchInput)
+        bar.remember(event.value)
+        app = cast("ReaderApp", self.app)
+        app.state.search_history = list(bar.history)
+        app.save_state_soon()
+        articles = self.query_one(ArticleList)
+        if articles.current is not None:
+            self.screen.set_focus(articles)
 
     # --- the corpus's list -------------------------------------------------------------------------
 
