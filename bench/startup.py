@@ -3,8 +3,9 @@
 For each corpus it launches the installed script in a 120x40 pty, reads what the app writes to
 the terminal, and records two moments after the launch: the first frame (the title bar is
 drawn) and the list painted (the list's status line "N of N articles" has been written, i.e. the
-corpus is loaded and shown). It then presses q. Prints the first launch on a fresh user folder, then the median and range of
-several later launches (after `baldreader index`, as after any earlier session).
+corpus is loaded and shown). It then presses q. Prints the first launch on a fresh user folder,
+then the median and range of several later launches (after `baldreader index`, as after any
+earlier session).
 
     python bench/startup.py [--runs 7] [--sizes 2000]
 """
