@@ -44,3 +44,32 @@ def test_help_screen(snap_compare, seeds, isolated_home) -> None:
         await pilot.pause(0.3)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_help)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        pytest.param(("j", "enter", "j", "j"), id="main"),
+        pytest.param(("question_mark",), id="help"),
+        pytest.param(("enter", "a"), id="note-editor"),
+        pytest.param(("o",), id="notes-panel"),
+    ],
+)
+def test_every_screen_at_80x24(snap_compare, seeds, isolated_home, keys) -> None:
+    """Issue 12, item 4: every screen usable at 80x24 (the note editor's Save and Cancel on
+    screen, the help table's descriptions readable). The export dialog is left out: it shows a
+    path in the test's own temporary folder, different on every run."""
+    from reader.corpus import load_corpus
+    from reader.store import Bookmark, Store
+    from reader.store.anchor import make_anchor
+
+    store = Store(isolated_home / "notes.yaml").load()
+    store.add_bookmark(Bookmark(id="", anchor=make_anchor(load_corpus(seeds).articles[0], 1)))
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+
+    async def open_screen(pilot) -> None:
+        await wait_loaded(pilot)
+        await pilot.press(*keys)
+        await pilot.pause(0.5)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_screen)

@@ -24,10 +24,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Table(title="baldreader keys", expand=True, show_lines=False)
-        table.add_column("Where", style="dim", no_wrap=True)
-        table.add_column("Keys", style="bold", no_wrap=True)
-        table.add_column("Does")
-        table.add_column("Id (for config.yaml)", style="dim")
+        # The description gets the room: keys and ids wrap (or fold) on a narrow terminal.
+        table.add_column("Where", style="dim", ratio=2)
+        table.add_column("Keys", style="bold", ratio=2, overflow="fold")
+        table.add_column("Does", ratio=5)
+        table.add_column("Id (for config.yaml)", style="dim", ratio=3, overflow="fold")
         for row in binding_rows(self.keymap):
             table.add_row(row.context, row.keys, row.tooltip or row.description, row.id)
         note = (

@@ -75,6 +75,15 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         quote.cursor_position = 0  # a long passage shows its start, not its end
         quote.scroll_to(x=0, animate=False)
         self.query_one("#note-text", TextArea).focus()
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The note box gives up lines on a short terminal so Save and Cancel stay on screen (the
+        rest of the editor takes about 21 rows)."""
+        self.query_one("#note-text", TextArea).styles.height = max(3, min(8, self.app.size.height - 21))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "note-save":
