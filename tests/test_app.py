@@ -134,6 +134,33 @@ async def test_palette_has_app_commands_and_switches_theme(seeds, isolated_home)
         assert app.theme == "baldreader-light"
 
 
+async def test_the_palette_offers_every_keyed_action_and_only_the_readers_themes(seeds, isolated_home) -> None:
+    """Issue 12, item 7: the palette had only themes, sort, filter, help and quit; its theme
+    picker offered Textual's own themes, under which the claim colours vanish."""
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for wanted in (
+            "Search the corpus",
+            "Notes and bookmarks",
+            "Export notes",
+            "Bookmark this paragraph",
+            "Layer: claims",
+            "People and claims panel",
+            "Next theme",
+        ):
+            assert wanted in titles, wanted
+        assert "Theme" not in titles  # Textual's picker of its own themes
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"layer: claims")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.screen.analysis.highlight_layers.claims is False
+
+
 async def test_theme_key_cycles_and_choice_is_remembered(seeds, isolated_home) -> None:
     app = make_app(seeds, isolated_home)
     async with app.run_test(size=(120, 40)) as pilot:

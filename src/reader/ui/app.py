@@ -129,12 +129,36 @@ class ReaderApp(App[None]):
         self.notify(f"Theme: {self.theme}", timeout=2)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Every action that has a key, and the reader's own themes. Textual's theme picker is
+        left out: its themes lack the reader's highlight colours (claims would vanish)."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
         yield SystemCommand("Help: key bindings", "Show every key binding and its id", self.action_help)
+        yield SystemCommand("Next theme", "Switch to the next baldreader theme", self.action_next_theme)
         for name in self.reader_themes:
             yield SystemCommand(
                 f"Theme: {name}", f"Switch to the {name} theme", lambda name=name: setattr(self, "theme", name)
             )
         if isinstance(screen, MainScreen):
-            yield SystemCommand("Sort articles by date or title", "Toggle the list's order", screen.action_toggle_sort)
-            yield SystemCommand("Filter articles", "Type to filter the list by title", screen.action_focus_filter)
+            yield from main_screen_commands(screen)
+
+
+def main_screen_commands(screen: MainScreen) -> Iterable[SystemCommand]:
+    """The main screen's keyed actions, for the command palette."""
+    for title, help_text, action in (
+        ("Search the corpus", "Focus the search bar (/)", screen.action_focus_search),
+        ("Filter articles", "Type to filter the list by title (f)", screen.action_focus_filter),
+        ("Sort articles by date or title", "Toggle the list's order (s)", screen.action_toggle_sort),
+        ("Bookmark this paragraph", "Or remove its bookmark (b)", screen.action_toggle_bookmark),
+        ("Bookmark this article", "Or remove its bookmark (B)", screen.action_toggle_article_bookmark),
+        ("Add a note", "On the paragraph under the cursor (a)", screen.action_new_note),
+        ("Note on the claim", "With a verdict, on the claim under the cursor (c)", screen.action_note_on_claim),
+        ("Notes and bookmarks", "List, filter, jump to, edit or delete them (o)", screen.action_notes_panel),
+        ("Export notes", "As Markdown, JSON or CSV (E)", screen.action_export_notes),
+        ("People and claims panel", "Show or hide the side panel (i)", screen.action_toggle_panel),
+        ("Layer: names", "Show or hide the people highlighted (1)", lambda: screen.action_toggle_layer("names")),
+        ("Layer: claims", "Show or hide the claims (2)", lambda: screen.action_toggle_layer("claims")),
+        ("Layer: hedges", "Show or hide the hedging words (3)", lambda: screen.action_toggle_layer("hedges")),
+    ):
+        yield SystemCommand(title, help_text, action)
