@@ -118,3 +118,11 @@ def test_store_flag_and_corrupt_store(tmp_path: Path) -> None:
     broken = run("notes", "add", "000", "--text", "y", "--store", str(store))
     assert broken.returncode == 2 and "line 3" in broken.stderr and "not valid YAML" in broken.stderr
     assert store.read_text() == "version: 1\nnotes: [\n"
+
+
+def test_note_and_bookmark_listings_show_titles(isolated_home: Path) -> None:
+    """Issue 12, item 13: `notes list` and `bookmarks list` showed only article ids."""
+    run("notes", "add", "000", "--paragraph", "4", "--text", "Check video")
+    run("bookmarks", "add", "002")
+    assert "Alec and Hilaria Baldwin 'Headed for Divorce'" in run("notes", "list").stdout
+    assert "Alec Baldwin’s wife Hilaria" in run("bookmarks", "list").stdout

@@ -134,7 +134,8 @@ def _notes(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
                 flag = "  [detached]" if place.detached else ""
                 first = note.text.splitlines()[0] if note.text else ""
                 tags = " ".join(f"#{t}" for t in note.tags)
-                print(one_line(f"{note.id}  {note.anchor.article} {where}  {note.status}  {first}  {tags}{flag}"))
+                title = _short(note.anchor.article_title or note.anchor.article)
+                print(one_line(f"{note.id}  {title} {where}  {note.status}  {first}  {tags}{flag}"))
     else:
         removed = store.delete_note(args.id)
         print(f"removed note {removed.id}")
@@ -153,11 +154,17 @@ def _bookmarks(args: argparse.Namespace, store: Store, corpus_path: Path) -> int
                 print(json_line(bookmark.to_dict()))
             else:
                 where = f"¶{bookmark.anchor.paragraph}" if bookmark.anchor.paragraph else "article"
-                print(one_line(f"{bookmark.id}  {bookmark.anchor.article} {where}  {bookmark.label}"))
+                title = _short(bookmark.anchor.article_title or bookmark.anchor.article)
+                print(one_line(f"{bookmark.id}  {title} {where}  {bookmark.label}"))
     else:
         removed = store.delete_bookmark(args.id)
         print(f"removed bookmark {removed.id}")
     return 0
+
+
+def _short(title: str, width: int = 50) -> str:
+    """An article's title for a one-line listing (the id is in --json)."""
+    return title if len(title) <= width else title[: width - 1] + "…"
 
 
 def _export(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
