@@ -240,3 +240,17 @@ async def test_the_note_editor_shows_the_start_of_a_long_passage(seeds, isolated
         assert isinstance(editor, NoteEditor)
         quote = editor.query_one("#note-quote")
         assert len(quote.value) > 80 and quote.cursor_position == 0 and quote.scroll_offset.x == 0
+
+
+async def test_the_note_editors_buttons_are_on_screen_at_80x24(seeds, isolated_home) -> None:
+    """Issue 12, item 4: at 80x24 Save and Cancel were below the screen's edge."""
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", "a")
+        await pilot.pause(0.3)
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        for button in editor.query("Button"):
+            region = button.region
+            assert region.height > 0 and region.y >= 0 and region.bottom <= 24, (button.id, region)

@@ -51,14 +51,14 @@ def test_help_screen(snap_compare, seeds, isolated_home) -> None:
     [
         pytest.param(("j", "enter", "j", "j"), id="main"),
         pytest.param(("question_mark",), id="help"),
-        pytest.param(("enter", "a"), id="note-editor"),
         pytest.param(("o",), id="notes-panel"),
     ],
 )
 def test_every_screen_at_80x24(snap_compare, seeds, isolated_home, keys) -> None:
-    """Issue 12, item 4: every screen usable at 80x24 (the note editor's Save and Cancel on
-    screen, the help table's descriptions readable). The export dialog is left out: it shows a
-    path in the test's own temporary folder, different on every run."""
+    """Issue 12, item 4: every screen usable at 80x24 (the help table's descriptions readable).
+    The export dialog is left out (it shows a path in the test's temporary folder, different on
+    every run), and the note editor too (its text cursor blinks, so its picture is not stable;
+    `test_app_notes.py` checks its buttons are on screen)."""
     from reader.corpus import load_corpus
     from reader.store import Bookmark, Store
     from reader.store.anchor import make_anchor
