@@ -237,6 +237,22 @@ async def test_at_80_columns_the_side_panel_takes_the_lists_place_and_tab_reache
         assert screen.sidebar.display and not screen.query_one(AnalysisPanel).display
 
 
+async def test_a_panel_left_open_on_a_wide_terminal_does_not_hide_the_list_of_a_narrow_one(
+    seeds, isolated_home
+) -> None:
+    from reader.ui.widgets.analysis_panel import AnalysisPanel
+
+    write(isolated_home, "state.yaml", "version: 1\npanel: true\n")
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        assert app.screen.sidebar.display and not app.screen.query_one(AnalysisPanel).display
+    wide = make_app(seeds, isolated_home)
+    async with wide.run_test(size=(160, 40)) as pilot:
+        await wait_loaded(pilot)
+        assert wide.screen.query_one(AnalysisPanel).display
+
+
 async def test_remapped_key_from_config(seeds, isolated_home) -> None:
     write(isolated_home, "config.yaml", "keys:\n  reader.next_paragraph: n\n")
     app = make_app(seeds, isolated_home)

@@ -19,7 +19,7 @@ from reader.corpus import Corpus
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
 from reader.export import export
-from reader.store import Bookmark, Note, StoreCorrupt, StoreError
+from reader.store import Bookmark, Note, Store, StoreCorrupt, StoreError
 from reader.store.anchor import AnchorError, locate, make_anchor
 from reader.store.marks import ArticleMarks, list_badges, marks_for, reattach_renamed
 from reader.ui.controllers import Controller
@@ -41,7 +41,7 @@ class NotesController(Controller):
         self._seen: tuple[int, int, int] | None = None  # the store file's (inode, size, mtime) last read
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         return self.reader_app.store
 
     # --- the store's life ------------------------------------------------------------------
@@ -73,7 +73,7 @@ class NotesController(Controller):
     def _loaded(self) -> None:
         for warning in self.store.warnings[:5]:
             self.notify(warning, title="Notes file", severity="warning", timeout=8)
-        if self.store.read_only:
+        if self.store.read_only_reason:
             self.notify(self.store.read_only_reason, title="Notes are read-only", severity="warning", timeout=12)
         self.post_message(MarksChanged())
 
@@ -261,7 +261,8 @@ class NotesController(Controller):
 
     def _jump_to(self, entry_id: str, edit: bool) -> None:
         store = self.store
-        entry = next((e for e in [*store.notes(), *store.bookmarks()] if e.id == entry_id), None)
+        entries: list[Note | Bookmark] = [*store.notes(), *store.bookmarks()]
+        entry = next((e for e in entries if e.id == entry_id), None)
         if entry is None or self.corpus is None:
             return
         place = locate(entry.anchor, self.articles_for([entry.anchor.article]))

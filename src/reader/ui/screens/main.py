@@ -89,8 +89,9 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one(ArticleList))
         self._restore = self.reader_app.state.position(self.corpus_path)
         self.load()
-        panel = self.reader_app.state.panel
-        self.query_one(AnalysisPanel).display = self.app.size.width >= 150 if panel is None else panel
+        panel, width = self.reader_app.state.panel, self.app.size.width
+        # A panel left open on a wide terminal does not hide the list of a narrow one at start.
+        self.query_one(AnalysisPanel).display = width >= 150 if panel is None else panel and width >= NARROW
         self._fit_panel()
 
     # --- opening the corpus --------------------------------------------------------------------
