@@ -3,6 +3,8 @@ panel, editing, deleting, exporting, and a corrupt notes file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import wait_loaded, write
 
 from reader.store import Store
@@ -254,3 +256,34 @@ async def test_the_note_editors_buttons_are_on_screen_at_80x24(seeds, isolated_h
         for button in editor.query("Button"):
             region = button.region
             assert region.height > 0 and region.y >= 0 and region.bottom <= 24, (button.id, region)
+
+
+async def test_export_dialog_proposes_the_user_data_folder_not_the_current_one(
+    seeds, isolated_home, tmp_path, monkeypatch
+) -> None:
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    monkeypatch.chdir(checkout)  # a source checkout, say: nothing may be written here
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter")
+        await add_note(pilot, "exported by default")
+        await pilot.press("E")
+        await pilot.pause()
+        proposed = Path(app.screen.query_one("#export-path").value)
+        assert proposed.parent == isolated_home / "exports"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "exported by default" in proposed.read_text()
+        assert list(checkout.iterdir()) == []
+        # A folder the user typed that does not exist is refused, not made.
+        await pilot.press("E")
+        await pilot.pause()
+        missing = tmp_path / "missing" / "x.md"
+        app.screen.query_one("#export-path").value = str(missing)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert "does not exist" in str(app.screen.query_one("#export-warning").render())
+        assert not missing.parent.exists()

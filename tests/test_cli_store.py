@@ -126,3 +126,35 @@ def test_note_and_bookmark_listings_show_titles(isolated_home: Path) -> None:
     run("bookmarks", "add", "002")
     assert "Alec and Hilaria Baldwin 'Headed for Divorce'" in run("notes", "list").stdout
     assert "Alec Baldwin’s wife Hilaria" in run("bookmarks", "list").stdout
+
+
+def test_notes_set_changes_verdict_tags_and_text(isolated_home: Path) -> None:
+    """Issue 12, item 13: there was no shell command to change a note's status and tags."""
+    note = run("notes", "add", "000", "--text", "Check", "--tag", "video", "--tag", "age").stdout.strip()
+    changed = run("notes", "set", note, "--status", "disputed", "--add-tag", "Follow-up", "--remove-tag", "AGE")
+    assert changed.returncode == 0, changed.stderr
+    row = json.loads(run("notes", "list", "--json").stdout)
+    assert row["status"] == "disputed" and row["tags"] == ["video", "Follow-up"] and row["text"] == "Check"
+    assert run("notes", "set", note, "--tag", "only", "--text", "Checked").returncode == 0
+    row = json.loads(run("notes", "list", "--json").stdout)
+    assert row["tags"] == ["only"] and row["text"] == "Checked" and row["updated"] >= row["created"]
+    nothing = run("notes", "set", note)
+    assert nothing.returncode == 2 and "nothing to change" in nothing.stderr
+    unknown = run("notes", "set", "n-nope", "--status", "false")
+    assert unknown.returncode == 2 and "no note" in unknown.stderr
+    bad = run("notes", "set", note, "--status", "maybe")
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
+def test_markdown_export_keeps_line_breaks_and_lists_bookmarks(isolated_home: Path) -> None:
+    """Issue 12, item 12: Markdown joined a multi-line note into one line and left out bookmarks."""
+    run("notes", "add", "000", "--paragraph", "2", "--text", "first line\nsecond line", "--tag", "x")
+    run("bookmarks", "add", "001", "--paragraph", "3", "--label", "*key* paragraph")
+    run("bookmarks", "add", "002")
+    text = run("export").stdout
+    assert "first line\\\nsecond line" in text  # a hard line break, not "first line second line"
+    assert "1 bookmark" not in text and "2 bookmark(s)" in text
+    bookmarks = text.split("## Bookmarks", 1)[1]
+    assert "¶3" in bookmarks and "\\*key\\* paragraph" in bookmarks and "whole article" in bookmarks
+    assert "> The incident, which instantly went viral" in bookmarks
+    assert "## Bookmarks" not in run("export", "--tag", "x").stdout  # bookmarks have no tags

@@ -45,6 +45,13 @@ def add_parsers(sub: Any, common: Any) -> None:
     listing.add_argument("--article", metavar="ID", help="only notes on articles with this id prefix")
     remove = notes_sub.add_parser("rm", help="remove a note")
     remove.add_argument("id")
+    change = notes_sub.add_parser("set", help="change a note's verdict, tags or text")
+    change.add_argument("id")
+    change.add_argument("--status", choices=STATUSES, help="the new verdict")
+    change.add_argument("--tag", action="append", help="replace the tags with these (repeat for more)")
+    change.add_argument("--add-tag", action="append", default=[], metavar="TAG", help="add a tag")
+    change.add_argument("--remove-tag", action="append", default=[], metavar="TAG", help="remove a tag")
+    change.add_argument("--text", help="replace the note's text")
 
     bookmarks = sub.add_parser("bookmarks", help="add, list and remove bookmarks")
     bm_sub = bookmarks.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -68,7 +75,7 @@ def add_parsers(sub: Any, common: Any) -> None:
     exporter.add_argument("--tag", help="only notes with this tag")
     exporter.add_argument("--article", metavar="ID", help="only notes on articles with this id prefix")
 
-    for parser in (add, listing, remove, bm_add, bm_list, bm_rm, exporter):
+    for parser in (add, listing, remove, change, bm_add, bm_list, bm_rm, exporter):
         common(parser)
         add_store_option(parser)
 
@@ -136,10 +143,34 @@ def _notes(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
                 tags = " ".join(f"#{t}" for t in note.tags)
                 title = _short(note.anchor.article_title or note.anchor.article)
                 print(one_line(f"{note.id}  {title} {where}  {note.status}  {first}  {tags}{flag}"))
+    elif args.action == "set":
+        _set_note(args, store)
     else:
         removed = store.delete_note(args.id)
         print(f"removed note {removed.id}")
     return 0
+
+
+def _set_note(args: argparse.Namespace, store: Store) -> None:
+    """`notes set ID`: the verdict, the tags (replaced, added to, removed from) and the text."""
+    note = store.note(args.id)
+    changes: dict[str, Any] = {}
+    if args.status:
+        changes["status"] = args.status
+    if args.text is not None:
+        changes["text"] = args.text
+    if args.tag is not None or args.add_tag or args.remove_tag:
+        tags = list(note.tags) if args.tag is None else []
+        for tag in (args.tag or []) + args.add_tag:
+            if tag.casefold() not in (t.casefold() for t in tags):
+                tags.append(tag)
+        gone = {t.casefold() for t in args.remove_tag}
+        changes["tags"] = [t for t in tags if t.casefold() not in gone]
+    if not changes:
+        raise CommandError("nothing to change: give --status, --tag, --add-tag, --remove-tag or --text")
+    updated = store.update_note(note.id, **changes)
+    tags = " ".join(f"#{t}" for t in updated.tags)
+    print(one_line(f"{updated.id}  {updated.status}  {tags}"))
 
 
 def _bookmarks(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
@@ -176,7 +207,9 @@ def _export(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
     if args.article and articles is not None and not any(a.id.startswith(args.article) for a in articles):
         raise CommandError(f"no article with id or id prefix {args.article!r}")
     notes = select_notes(store.notes(), args.tag, args.article)
-    text = export(notes, args.format or format_of(args.output), articles=articles, bookmarks=store.bookmarks())
+    # Bookmarks carry no tags: a --tag export leaves them out; --article keeps that article's.
+    marks = [] if args.tag else [b for b in store.bookmarks() if b.anchor.article.startswith(args.article or "")]
+    text = export(notes, args.format or format_of(args.output), articles=articles, bookmarks=marks)
     write_export(text, args.output, args.force)
     if args.output != "-":
         print(f"exported {len(notes)} note(s) to {args.output}", file=sys.stderr)

@@ -89,7 +89,7 @@ def export(
     if fmt == "csv":
         return _csv(rows)
     if fmt == "md":
-        return _markdown(rows)
+        return _markdown(rows, bookmarks or [], articles)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -152,10 +152,11 @@ def _csv_cell(value: object) -> str:
     return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
-def _markdown(rows: list[ExportRow]) -> str:
+def _markdown(rows: list[ExportRow], bookmarks: list[Bookmark], corpus: list[Article] | None) -> str:
     lines = ["# baldreader notes", ""]
     articles = {r.note.anchor.article for r in rows}
-    lines += [f"Exported {now_iso()} · {len(rows)} note(s) on {len(articles)} article(s).", ""]
+    summary = f"Exported {now_iso()} · {len(rows)} note(s) on {len(articles)} article(s)"
+    lines += [summary + (f" · {len(bookmarks)} bookmark(s)." if bookmarks else "."), ""]
     current = None
     for row in rows:
         note = row.note
@@ -189,7 +190,29 @@ def _markdown(rows: list[ExportRow]) -> str:
             f"<sub>{md_text(f'note {note.id} · created {note.created} · updated {note.updated} · {place}')}</sub>",
             "",
         ]
+    lines += _markdown_bookmarks(bookmarks, corpus)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _markdown_bookmarks(bookmarks: list[Bookmark], corpus: list[Article] | None) -> list[str]:
+    """The bookmarks as one list, each with its article, paragraph, label and passage."""
+    if not bookmarks:
+        return []
+    lines = ["## Bookmarks", ""]
+    for mark in sorted(bookmarks, key=lambda b: (b.anchor.article_title.casefold(), b.anchor.paragraph or 0)):
+        paragraph = mark.anchor.paragraph
+        if corpus is not None:
+            place = locate(mark.anchor, corpus)
+            paragraph = place.paragraph if not place.detached else paragraph
+        title = mark.anchor.article_title or mark.anchor.article
+        where = f"¶{paragraph}" if paragraph else "whole article"
+        item = f"- {md_text(title)} · {where} · {md_code(mark.anchor.article)}"
+        if mark.label:
+            item += f" · {md_text(mark.label)}"
+        lines.append(item)
+        if mark.anchor.quote:
+            lines.append(f"  > {md_text(mark.anchor.quote)}")
+    return lines + [""]
 
 
 # Characters that make Markdown structure anywhere in a line (emphasis, code, links, HTML,

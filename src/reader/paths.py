@@ -28,6 +28,12 @@ def user_home(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def exports_folder(home: Path) -> Path:
+    """Where the app's export dialog proposes to write: `exports/` in the user data folder
+    (never the current folder, which may be a source checkout). Created when first used."""
+    return home / "exports"
+
+
 def _bundled(name: str) -> Path:
     installed = Path(__file__).resolve().parent / "_data" / name
     if installed.is_dir():

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from textual import work
@@ -19,6 +18,7 @@ from reader.corpus import Corpus
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
 from reader.export import export
+from reader.paths import exports_folder
 from reader.store import Bookmark, Note, Store, StoreCorrupt, StoreError
 from reader.store.anchor import AnchorError, locate, make_anchor
 from reader.store.marks import ArticleMarks, list_badges, marks_for, reattach_renamed
@@ -303,7 +303,7 @@ class NotesController(Controller):
                 return
             self.notify(f"Exported {len(store.notes())} note(s) to {choice.path}", title="Export", timeout=8)
 
-        self.app.push_screen(ExportDialog(Path.cwd(), len(store.notes())), chosen)
+        self.app.push_screen(ExportDialog(exports_folder(self.reader_app.home), len(store.notes())), chosen)
 
 
 def article_marker(marks: ArticleMarks | None) -> str:

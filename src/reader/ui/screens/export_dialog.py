@@ -81,6 +81,12 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         except UnsafeTarget as exc:
             self.query_one("#export-warning", Static).update(one_line(f"{path} {exc.strerror}."))
             return
+        if path.parent == self.default_folder and not path.parent.exists():
+            try:  # the proposed folder is made on first use; a folder the user typed is not
+                path.parent.mkdir(parents=True)
+            except OSError as exc:
+                self.query_one("#export-warning", Static).update(one_line(f"Cannot make {path.parent}: {exc}."))
+                return
         if not path.parent.is_dir():
             self.query_one("#export-warning", Static).update(one_line(f"Folder {path.parent} does not exist."))
             return
