@@ -169,8 +169,8 @@ def _set_note(args: argparse.Namespace, store: Store) -> None:
     if not changes:
         raise CommandError("nothing to change: give --status, --tag, --add-tag, --remove-tag or --text")
     updated = store.update_note(note.id, **changes)
-    tags = " ".join(f"#{t}" for t in updated.tags)
-    print(one_line(f"{updated.id}  {updated.status}  {tags}"))
+    shown = " ".join(f"#{t}" for t in updated.tags)
+    print(one_line(f"{updated.id}  {updated.status}  {shown}"))
 
 
 def _bookmarks(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
