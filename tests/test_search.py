@@ -91,6 +91,8 @@ def test_malformed_queries_give_results_and_a_message(seeds_index, query, messag
 def test_did_you_mean_from_the_index_vocabulary(seeds_index) -> None:
     result = seeds_index.search("insidr")
     assert result.hits == [] and result.suggestion == "insider"
+    # A misspelt last word of a phrase keeps the phrase's closing quote.
+    assert seeds_index.search('"red carpit"').suggestion == '"red carpet"'
 
 
 def test_hit_spans_follow_stems_and_case(seeds_index) -> None:
@@ -204,3 +206,41 @@ def test_excluded_words_alone_and_phrases_with_slop(seeds_index) -> None:
     exact = set(ids(seeds_index.search('"hilaria baldwin"')))
     near = set(ids(seeds_index.search('"hilaria baldwin"~2')))
     assert exact < near and "002" in near - exact
+
+
+def test_a_phrase_shortened_by_stop_words_still_needs_its_words_side_by_side(corpus_dir, isolated_home) -> None:
+    """Issue 12, item 16: `"when I'm talking"` is the one stem `talk` once stop words go, and it
+    returned an article that only says "talked"."""
+    write(corpus_dir, "a.md", "# Spat\n\nShe said: “When I’m talking, you’re not talking.”\n")
+    write(corpus_dir, "b.md", "# Talk\n\nThe way she talked to him was rude.\n")
+    write(corpus_dir, "c.md", "# Other\n\nWhen the talking stopped, I'm told, they left.\n")
+    index = _build(corpus_dir, isolated_home)
+    try:
+        assert [h.id for h in index.search('"when I\'m talking"').hits] == ["a"]
+        assert sorted(h.id for h in index.search('"talking"').hits) == ["a", "b", "c"]  # one word: stems
+        assert sorted(h.id for h in index.search('talk -"when I’m talking"').hits) == ["b", "c"]
+        assert sorted(h.id for h in index.search('"when I\'m talking" OR rude').hits) == ["a", "b"]
+        assert [h.id for h in index.search('"you\'re not talking"').hits] == ["a"]
+    finally:
+        index.close()
+
+
+def test_a_shortened_phrase_with_many_candidates_is_counted_from_a_sample(
+    corpus_dir, isolated_home, monkeypatch
+) -> None:
+    """Past ranking.LARGE candidates the text check reads a sample and the shortest articles,
+    and says the count is an estimate (as for a common phrase)."""
+    from reader.search import ranking
+
+    for i in range(6):
+        body = "When I'm talking, stop." if i % 2 else "Talking, I'm when."
+        write(corpus_dir, f"t{i}.md", f"# Story {i}\n\n{body}\n")
+    monkeypatch.setattr(ranking, "LARGE", 3)
+    monkeypatch.setattr(ranking, "SAMPLE", 4)
+    index = _build(corpus_dir, isolated_home)
+    try:
+        result = index.search('"when I\'m talking"')
+        assert sorted(h.id for h in result.hits) == ["t1", "t3", "t5"]
+        assert not result.exact and any("sample" in m for m in result.messages)
+    finally:
+        index.close()

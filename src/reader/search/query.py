@@ -11,6 +11,7 @@ from typing import Any
 from whoosh import query as Q
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
 
+from reader.search.phrases import use_typed_phrases
 from reader.search.schema import fold_accents, highlight_analyzer
 
 FIELDS = {"title", "body", "date", "person"}
@@ -32,6 +33,7 @@ def make_parser(schema: Any) -> Any:
     parser.add_plugin(FuzzyTermPlugin())
     parser.add_plugin(PlusMinusPlugin())
     parser.add_plugin(GtLtPlugin())
+    use_typed_phrases(parser)
     return parser
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from whoosh import query as Q
 
 from reader.search.pairs import SALT, pair_buckets
+from reader.search.phrases import TypedPhrase, file_holds_words, words_pattern
 from reader.search.postings import K1, PostingsReader
 from reader.search.schema import phrase_bytes, word_hash
 
@@ -46,6 +47,8 @@ class Ranked:
 
 
 class Node:
+    estimate: int | None = None  # set when the candidates were too many to check all
+
     def docs(self) -> set[int]:
         """The documents this part of the query matches."""
         raise NotImplementedError
@@ -126,7 +129,6 @@ class PhraseNode(Node):
         self.hashes = [word_hash(w) for w in self.phrase]
         self.slop = max(1, slop)
         self._found: dict[int, list[int]] | None = None
-        self.estimate: int | None = None  # set when the candidates were too many to check all
 
     def docs(self) -> set[int]:
         return set(self._hits())
@@ -239,6 +241,33 @@ class AndNode(Node):
             child.add_scores(mine, acc)
 
 
+class TypedPhraseNode(Node):
+    """A phrase the analyzer shortened (stop words dropped): the index's matches for what is
+    left, kept only where the article holds the words as typed (phrases.py)."""
+
+    def __init__(self, pr: PostingsReader, field: str, inner: Node, typed: tuple[str, ...]) -> None:
+        self.pr, self.field, self.inner, self.pattern = pr, field, inner, words_pattern(typed)
+        self._docs: set[int] | None = None
+
+    def docs(self) -> set[int]:
+        if self._docs is None:
+            pool = self.inner.docs()
+            if len(pool) > LARGE:  # reading every candidate (~0.4 ms each) is too slow: as PhraseNode
+                sample = random.Random(len(pool)).sample(sorted(pool), SAMPLE)
+                self.estimate = round(sum(map(self._holds, sample)) / SAMPLE * len(pool))
+                pool = set(heapq.nsmallest(RANKED, pool, key=self.pr.norms(self.field).__getitem__))
+            self._docs = {d for d in pool if self._holds(d)}
+            if self.estimate is None and self.inner.estimate is not None:  # the inner phrase was sampled
+                self.estimate = round(self.inner.estimate * len(self._docs) / max(1, len(pool)))
+        return self._docs
+
+    def _holds(self, doc: int) -> bool:
+        return file_holds_words(self.pr.searcher.stored_fields(doc)["path"], self.pattern)
+
+    def add_scores(self, cands: set[int], acc: dict[int, float]) -> None:
+        self.inner.add_scores(cands & self.docs(), acc)
+
+
 def build(q: Any, pr: PostingsReader) -> Node:
     if q is Q.NullQuery or isinstance(q, type(Q.NullQuery)):
         return Empty()
@@ -248,9 +277,15 @@ def build(q: Any, pr: PostingsReader) -> Node:
     if isinstance(q, Q.Phrase):
         if not q.words:
             return Empty()
-        if len(q.words) == 1:
-            return TermNode(pr, q.fieldname, q.words[0], q.boost)
-        return PhraseNode(pr, q.fieldname, list(q.words), q.slop, q.boost)
+        words = list(q.words)
+        node: Node = (
+            TermNode(pr, q.fieldname, words[0], q.boost)
+            if len(words) == 1
+            else PhraseNode(pr, q.fieldname, words, q.slop, q.boost)
+        )
+        if isinstance(q, TypedPhrase) and q.lost_words() and q.slop == 1:
+            node = TypedPhraseNode(pr, q.fieldname, node, q.typed)
+        return node
     if isinstance(q, (Q.TermRange, Q.Prefix)) and q.fieldname not in SCORED_FIELDS:
         return FilterNode(pr, q.existing_terms(pr.searcher.reader(), expand=True), q.boost)
     if isinstance(q, Q.AndNot):
@@ -281,7 +316,7 @@ def run(q: Any, pr: PostingsReader, limit: int) -> Ranked:
     acc = dict.fromkeys(cands, 0.0)
     node.add_scores(cands, acc)
     top = heapq.nsmallest(limit, acc.items(), key=_best_first)
-    phrases = [n for n in _walk(node) if isinstance(n, PhraseNode) and n.estimate is not None]
+    phrases = [n for n in _walk(node) if n.estimate is not None]
     if not phrases:
         return Ranked(top, len(cands), True)
     # Some phrase's matches were counted from a sample: add what its narrowing left out.

@@ -24,8 +24,10 @@ def did_you_mean(searcher: Any, cleaned: str) -> str | None:
         if re_word(bare) and stems and all(searcher.reader().doc_frequency("body", s) == 0 for s in stems):
             maxdist = 1 if len(bare) < 6 else 2
             suggestions = corrector.suggest(stems[0], limit=3, maxdist=maxdist, prefix=1)
-            if suggestions:
-                words.append(_surface(searcher, suggestions[0]))
+            if suggestions:  # the quotes and brackets around the word stay
+                lead = word[: len(word) - len(word.lstrip('"()+-'))]
+                trail = word[len(word.rstrip('"()+-')) :]
+                words.append(lead + _surface(searcher, suggestions[0]) + trail)
                 changed = True
                 continue
         words.append(word)
