@@ -76,3 +76,32 @@ def test_every_binding_has_an_id_and_a_tooltip() -> None:
                 if isinstance(node.value, ast.List) and any(isinstance(e, ast.Tuple) for e in node.value.elts):
                     missing.append(f"{path.name}:{node.lineno} (a tuple, not a Binding)")
     assert missing == []
+
+
+def test_the_command_line_arguments_name_the_stores_own_values() -> None:
+    """cli_store_args repeats three names so that building the command line imports no store."""
+    from reader import cli_store_args, export
+    from reader.store import STATUSES
+    from reader.store.store import STORE_NAME
+
+    assert cli_store_args.STORE_NAME == STORE_NAME
+    assert cli_store_args.FORMATS == export.FORMATS
+    assert cli_store_args.STATUSES == STATUSES
+
+
+def test_a_shell_search_does_not_import_the_analysis_when_nothing_changed(seeds, isolated_home) -> None:
+    """`baldreader search` on an index in step with the corpus parses no article, so it needs
+    neither the analysis (~0.2 s of regular expressions to compile) nor the store."""
+    import subprocess
+    import sys
+
+    env = {"BALDREADER_HOME": str(isolated_home), "PATH": "/usr/bin:/bin"}
+    run = [sys.executable, "-m", "reader", "--corpus", str(seeds), "search", "insider"]
+    subprocess.run(run, env=env, capture_output=True, check=True)  # builds the index
+    probe = (
+        "import runpy, sys; sys.argv = ['baldreader', '--corpus', sys.argv[1], 'search', 'insider'];"
+        "import reader.cli as c; code = c.main();"
+        "print(sorted(m for m in sys.modules if m.startswith(('reader.analysis', 'reader.store', 'textual'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, str(seeds)], env=env, capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr

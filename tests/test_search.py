@@ -244,3 +244,32 @@ def test_a_shortened_phrase_with_many_candidates_is_counted_from_a_sample(
         assert not result.exact and any("sample" in m for m in result.messages)
     finally:
         index.close()
+
+
+def test_unchanged_duplicates_are_not_read_again_and_a_changed_one_is(corpus_dir, isolated_home, monkeypatch) -> None:
+    """Issue 12, item 15: every sync read, hashed and parsed every duplicate file again."""
+    from reader.search import build
+
+    write(corpus_dir, "a.md", "# Original\n\nThe walrus sang.\n")
+    write(corpus_dir, "b.md", "# Original\n\nThe walrus sang.\n")
+    write(corpus_dir, "c.md", "# Other\n\nThe seal danced.\n")
+    index = SearchIndex(corpus_dir, isolated_home)
+    first = index.sync()
+    assert [s.reason for s in first.skipped] == ["identical to a.md; shown once"]
+    read: list[str] = []
+    real = build.prepare
+    monkeypatch.setattr(build, "prepare", lambda job, people: read.append(job.path.name) or real(job, people))
+    again = index.sync()
+    assert read == [] and [s.reason for s in again.skipped] == ["identical to a.md; shown once"]
+    write(corpus_dir, "b.md", "# Changed\n\nThe walrus sang twice.\n")
+    third = index.sync()
+    assert read == ["b.md"] and third.added == 1 and third.skipped == []
+    assert sorted(h.id for h in index.search("walrus").hits) == ["a", "b"]
+    write(corpus_dir, "b.md", "# Original\n\nThe walrus sang.\n")  # a duplicate again
+    index.sync()
+    write(corpus_dir, "a.md", "# Moved on\n\nThe walrus left.\n")  # its twin changes: b is shown
+    read.clear()
+    index.sync()
+    assert sorted(read) == ["a.md", "b.md"]
+    assert sorted(h.id for h in index.search("walrus").hits) == ["a", "b"]
+    index.close()

@@ -61,3 +61,20 @@ def test_no_other_module_touches_whoosh_privates() -> None:
         if p.name != "whoosh_internals.py" and private.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_whoosh_is_imported_without_its_unused_modules_and_they_still_work() -> None:
+    """search/whoosh_import.py: the stand-ins used while Whoosh is first imported are gone
+    afterwards, and what Whoosh took from them imports the real module when called."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from reader.search import SearchIndex;"
+        "print('urllib.request' in sys.modules, 'whoosh.lang.morph_en' in sys.modules);"
+        "from whoosh.query.terms import variations; print(sorted(variations('rendering'))[:2]);"
+        "import whoosh.lang.morph_en as m; print(m.__file__.endswith('morph_en.py'));"
+        "import urllib.request as u; print(hasattr(u, 'Request'))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:4] == ["False False", "['render', 'rendering']", "True", "True"], out

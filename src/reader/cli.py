@@ -52,13 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     themes = sub.add_parser("themes", help="list the available themes and any broken theme files")
     _common(themes)
 
-    from reader import cli_analyze, cli_search, cli_store
+    from reader import cli_analyze, cli_search, cli_store_args
 
     cli_analyze.add_parser(sub, _common)
     cli_search.add_parsers(sub, _common)
-    cli_store.add_parsers(sub, _common)
-    cli_store.add_store_option(parser)
-    cli_store.add_store_option(read)
+    cli_store_args.add_parsers(sub, _common)
+    cli_store_args.add_store_option(parser)
+    cli_store_args.add_store_option(read)
     return parser
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.analysis import Analysis, resolve_across
-from reader.analysis.cache import CACHE_NAME, AnalysisCache
-from reader.corpus import Article, CorpusError, Skipped, load_corpus, load_file
-from reader.corpus.load import find_article_files
 from reader.textsafe import json_line, one_line
+
+if TYPE_CHECKING:  # the analysis is imported when the command runs: `baldreader search` starts faster
+    from reader.analysis import Analysis
+    from reader.corpus import Article, Skipped
 
 
 def add_parser(sub: Any, common: Any) -> None:
@@ -26,6 +26,9 @@ def add_parser(sub: Any, common: Any) -> None:
 
 
 def _inputs(paths: list[str], corpus_path: Path) -> list[Article | Skipped]:
+    from reader.corpus import Skipped, load_corpus, load_file
+    from reader.corpus.load import find_article_files
+
     if not paths:
         corpus = load_corpus(corpus_path)
         return [*corpus.articles]
@@ -42,6 +45,10 @@ def _inputs(paths: list[str], corpus_path: Path) -> list[Article | Skipped]:
 
 
 def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
+    from reader.analysis import resolve_across
+    from reader.analysis.cache import CACHE_NAME, AnalysisCache
+    from reader.corpus import Article, CorpusError, Skipped
+
     try:
         inputs = _inputs(args.paths, corpus_path)
     except CorpusError as exc:

@@ -12,7 +12,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.analysis.cache import CACHE_NAME, AnalysisCache
 from reader.corpus.model import Article
 from reader.search.integrity import IndexDamaged
 from reader.textsafe import json_line, one_line
@@ -34,11 +33,16 @@ def add_parsers(sub: Any, common: Any) -> None:
 
 
 def people_of(home: Path) -> Callable[[Article], list[str]]:
-    """The people each article names, from the analysis (cached by content hash)."""
-    cache = AnalysisCache(home / CACHE_NAME)
+    """The people each article names, from the analysis (cached by content hash); the analysis
+    is imported and its cache opened for the first article a sync indexes, not before."""
+    caches: list[Any] = []
 
     def people(article: Article) -> list[str]:
-        return [m.person for m in cache.get(article).names]
+        if not caches:
+            from reader.analysis.cache import CACHE_NAME, AnalysisCache
+
+            caches.append(AnalysisCache(home / CACHE_NAME))
+        return [m.person for m in caches[0].get(article).names]
 
     return people
 

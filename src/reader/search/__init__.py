@@ -15,6 +15,9 @@ __all__ = ["Hit", "SearchIndex", "SearchResult", "SyncReport"]
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
+        from reader.search.whoosh_import import import_whoosh
+
+        import_whoosh()
         from reader.search import engine
 
         return getattr(engine, name)

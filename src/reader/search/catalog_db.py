@@ -102,13 +102,29 @@ class CatalogDB:
         self.db.execute("""CREATE TABLE IF NOT EXISTS files (
             path TEXT PRIMARY KEY, id TEXT, size INTEGER, mtime_ns INTEGER, hash TEXT, title TEXT,
             title_derived INTEGER, date TEXT, words INTEGER, flagged INTEGER)""")
+        # Files identical to an indexed one (shown once): remembered so that an unchanged
+        # duplicate is not read, hashed and parsed again at every sync.
+        self.db.execute("""CREATE TABLE IF NOT EXISTS duplicates (
+            path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, twin TEXT)""")
         self.db.commit()
+
+    def duplicates(self) -> dict[str, tuple[int, int, str]]:
+        """path -> (size, mtime_ns, the indexed file it is identical to)."""
+        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT path, size, mtime_ns, twin FROM duplicates")}
+
+    def set_duplicates(self, duplicates: dict[str, tuple[int, int, str]]) -> None:
+        self.db.execute("DELETE FROM duplicates")
+        self.db.executemany("INSERT INTO duplicates VALUES (?,?,?,?)", [(p, *v) for p, v in sorted(duplicates.items())])
 
     def rows(self) -> dict[str, Row]:
         cur = self.db.execute(
             "SELECT path, id, size, mtime_ns, hash, title, title_derived, date, words, flagged FROM files"
         )
         return {r[0]: Row(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9])) for r in cur}
+
+    def stamps(self) -> dict[str, tuple[int, int, str]]:
+        """path -> (size, mtime_ns, id): what a sync compares, without building whole rows."""
+        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT path, size, mtime_ns, id FROM files")}
 
     def listing_by_date(self) -> list[ListingRow]:
         """(id, title, date, words, title_derived, flagged, path) rows, newest first, undated
@@ -147,6 +163,7 @@ class CatalogDB:
 
     def clear(self) -> None:
         self.db.execute("DELETE FROM files")
+        self.db.execute("DELETE FROM duplicates")
 
     def commit(self) -> None:
         self.db.commit()

@@ -23,7 +23,7 @@ from typing import Any
 
 from whoosh import index
 
-from reader.corpus.load import Skipped, _article_ids, find_article_files
+from reader.corpus.load import Skipped, article_ids, find_article_files
 from reader.corpus.model import Article
 from reader.search import build, ranking, whoosh_internals  # imported before any index opens: its patch
 from reader.search import query as Qm
@@ -35,6 +35,7 @@ from reader.search.ranking import Ranked
 from reader.search.schema import SCHEMA_VERSION, make_schema, writer_codec
 from reader.search.snippets import snippet
 from reader.search.suggest import did_you_mean
+from reader.search.sync_plan import plan_sync
 
 Progress = Callable[[int, int], None]
 PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves `person:` for later
@@ -197,30 +198,17 @@ class SearchIndex:
     def _sync(self, report: SyncReport, progress: Progress | None) -> None:
         assert self._catalog is not None
         files = find_article_files(self.corpus)
-        ids = _article_ids(self.corpus, files)
-        known = self._catalog.rows()
-        if len(known) != self._ix.doc_count():  # a catalog lost or replaced: it would re-add all
-            raise RuntimeError(f"catalog ({len(known)} files) and index ({self._ix.doc_count()}) disagree")
-        todo: list[build.Job] = []
-        for path in files:
-            key = str(path)
-            try:
-                stat = path.stat()
-            except OSError as exc:
-                report.skipped.append(Skipped(path, f"unreadable: {exc.strerror or exc}"))
-                continue
-            row = known.get(key)
-            if (
-                row is not None
-                and row.size == stat.st_size
-                and row.mtime_ns == stat.st_mtime_ns
-                and row.id == ids[path]
-            ):
-                report.unchanged += 1
-            else:
-                todo.append(build.Job(path, ids[path], row, stat.st_size, stat.st_mtime_ns))
-        seen_paths = {str(path) for path in files}
-        removed = [p for p in known if p not in seen_paths]
+        ids = article_ids(self.corpus, files)
+        stamps = self._catalog.stamps()
+        if len(stamps) != self._ix.doc_count():  # a catalog lost or replaced: it would re-add all
+            raise RuntimeError(f"catalog ({len(stamps)} files) and index ({self._ix.doc_count()}) disagree")
+        remembered = self._catalog.duplicates()
+        plan = plan_sync(files, ids, stamps, remembered)
+        known = self._catalog.rows() if plan.todo else {}  # whole rows only for files to read
+        todo = [job._replace(old=known.get(str(job.path))) for job in plan.todo]
+        removed, seen_paths = plan.removed, plan.seen
+        report.unchanged = plan.unchanged
+        report.skipped.extend(plan.skipped)
         total = len(todo)
         people = self.people if total <= PEOPLE_LIMIT else None
         workers = build.workers_available() if total >= PARALLEL_MIN else 0
@@ -236,7 +224,10 @@ class SearchIndex:
         writer: Any = self._ix.writer(timeout=30.0, limitmb=256, codec=writer_codec()) if todo or removed else None
         batch: list[Row] = []
         touched = []
-        hashes = {row.hash: row.path for row in known.values() if row.path in seen_paths}
+        # Content already indexed, for telling duplicates: not that of files being read again,
+        # whose content may have changed (their new hash is added as each one is read).
+        rereading = {str(job.path) for job in todo}
+        hashes = {row.hash: row.path for row in known.values() if row.path in seen_paths and row.path not in rereading}
         try:
             for done, (job, outcome) in enumerate(prepared, 1):
                 path, key, row = job.path, str(job.path), job.old
@@ -250,10 +241,13 @@ class SearchIndex:
                 if not isinstance(outcome, build.Prepared):  # build.TOUCHED: only the file's times changed
                     touched.append((job.size, job.mtime_ns, key))
                     report.touched += 1
+                    if row is not None:
+                        hashes.setdefault(row.hash, key)
                     continue
                 twin = hashes.get(outcome.row.hash)
                 if twin is not None and twin != key:
                     report.skipped.append(Skipped(path, f"identical to {Path(twin).name}; shown once"))
+                    plan.duplicates[key] = (job.size, job.mtime_ns, twin)
                     if row is not None:
                         removed.append(key)
                     if outcome.where is not None:
@@ -283,6 +277,9 @@ class SearchIndex:
             if writer is not None:
                 writer.cancel()
         listing = self.folder / LISTING
+        if plan.duplicates != remembered:
+            self._catalog.set_duplicates(plan.duplicates)
+            self._catalog.commit()
         if batch or touched or removed or not listing.exists():
             listing.unlink(missing_ok=True)  # never a listing older than the catalog
             self._catalog.put(batch)

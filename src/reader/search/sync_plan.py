@@ -1,0 +1,62 @@
+"""What a sync has to do: each corpus file compared with the catalog (size, modification time,
+id) and with the duplicates remembered from the last sync. No Whoosh here.
+
+A file identical to an indexed one is shown once; the catalog remembers it with its size and
+time, so while neither it nor its twin changes, the next sync skips it without reading it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.corpus.load import Skipped
+from reader.search.build import Job
+
+Duplicates = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, the indexed twin's path)
+
+
+@dataclass
+class SyncPlan:
+    todo: list[Job] = field(default_factory=list)  # files to read: new, changed, or unsure
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)  # unreadable, or a remembered duplicate
+    removed: list[str] = field(default_factory=list)  # catalogued files no longer there
+    seen: set[str] = field(default_factory=set)  # every file of the corpus
+    duplicates: Duplicates = field(default_factory=dict)  # remembered ones still valid; a sync adds new ones
+
+
+def plan_sync(
+    files: list[Path], ids: dict[Path, str], known: dict[str, tuple[int, int, str]], remembered: Duplicates
+) -> SyncPlan:
+    """`known`: the catalog's (size, mtime_ns, id) by path. The jobs' `old` rows are left
+    None; the engine fills them in for the files to read (most syncs have none)."""
+    plan = SyncPlan(seen={str(path) for path in files})
+    unchanged: set[str] = set()
+    waiting: list[tuple[Job, tuple[int, int, str]]] = []
+    for path in files:
+        key = str(path)
+        try:
+            stat = os.stat(key)
+        except OSError as exc:
+            plan.skipped.append(Skipped(path, f"unreadable: {exc.strerror or exc}"))
+            continue
+        stamp = known.get(key)
+        if stamp == (stat.st_size, stat.st_mtime_ns, ids[path]):
+            unchanged.add(key)
+            continue
+        job = Job(path, ids[path], None, stat.st_size, stat.st_mtime_ns)
+        duplicate = remembered.get(key)
+        if stamp is None and duplicate is not None and duplicate[:2] == (stat.st_size, stat.st_mtime_ns):
+            waiting.append((job, duplicate))  # still a duplicate if its twin has not changed either
+        else:
+            plan.todo.append(job)
+    for job, duplicate in waiting:
+        if duplicate[2] in unchanged:
+            plan.skipped.append(Skipped(job.path, f"identical to {Path(duplicate[2]).name}; shown once"))
+            plan.duplicates[str(job.path)] = duplicate
+        else:
+            plan.todo.append(job)
+    plan.unchanged = len(unchanged)
+    plan.removed = [p for p in known if p not in plan.seen]
+    return plan
