@@ -370,3 +370,62 @@ async def test_keys_typed_in_a_burst_reach_the_widget_focused_after_the_previous
         assert app.screen.query_one("#search").value == "abc"
         assert type(app.screen).__name__ == "MainScreen"  # no note editor opened by the "a"
         await pilot.pause(0.3)  # the search the letters started, before the app closes
+
+
+async def _open_longest(pilot, app):
+    articles = app.screen.query_one(ArticleList)
+    while not articles.current.id.startswith("004"):
+        await pilot.press("j")
+    await pilot.press("enter")
+    await pilot.pause()
+    return app.screen.query_one(ReadingPane)
+
+
+async def test_g_and_home_show_the_article_header_on_the_first_press(seeds, isolated_home) -> None:
+    """Issue 12, item 5 (already right at this commit; kept so it stays right)."""
+    for size in [(80, 24), (120, 40)]:
+        for key in ["g", "home"]:
+            app = ReaderApp(corpus=seeds, home=isolated_home)
+            async with app.run_test(size=size) as pilot:
+                await wait_loaded(pilot)
+                reader = await _open_longest(pilot, app)
+                await pilot.press("G")
+                await pilot.pause()
+                assert reader.scroll_y > 0
+                await pilot.press(key)
+                await pilot.pause()
+                await pilot.pause()
+                assert reader.cursor == 0 and reader.scroll_y == 0
+
+
+async def test_ctrl_d_puts_the_cursor_on_a_paragraph_whose_first_line_is_in_view(seeds, isolated_home) -> None:
+    """Issue 12, item 5: from the top, ctrl+d left the cursor paragraph's first line above the view."""
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        reader = await _open_longest(pilot, app)
+        for _ in range(4):
+            await pilot.press("ctrl+d")
+            await pilot.pause()
+            view = reader._view(reader.cursor)
+            height = reader.scrollable_content_region.height
+            starts = [v.virtual_region.y for v in reader.query(BlockView)]
+            in_view = [y for y in starts if reader.scroll_y <= y < reader.scroll_y + height]
+            # Its first line in view, unless no paragraph starts in view (one fills it).
+            assert view.virtual_region.y >= reader.scroll_y or not in_view
+            assert reader.scroll_y > 0
+
+
+async def test_the_footer_fits_80_columns_in_the_list_and_the_reading_pane(seeds, isolated_home) -> None:
+    """Issue 12, item 4: the footer was cut at 80 and at 140 columns (help and quit fell off)."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(seeds, isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        for keys in ((), ("enter",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            shown = [k for k in app.screen.query(FooterKey) if k.display]
+            assert {k.description for k in shown} >= {"Search", "Bookmark", "Note", "Help", "Quit"}
+            assert all(k.region.right <= 80 and k.region.width > 0 for k in shown)

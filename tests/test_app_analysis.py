@@ -109,3 +109,37 @@ async def test_note_on_the_claim_under_the_cursor(seeds, isolated_home) -> None:
     assert note.target == "claim" and note.status == "disputed"
     assert note.claim == {"kind": "quote", "source": "anonymous", "speaker": "One insider"}
     assert note.anchor.quote.startswith('One insider said: "Hilaria and Alec were warned')
+
+
+async def test_claims_are_tinted_under_the_cursor_and_marked_in_the_gutter_elsewhere(seeds, isolated_home) -> None:
+    """Issue 12, item 17: every claim paragraph sat on a strong tint. Now only the paragraph
+    under the cursor is tinted; the others carry a gutter mark in their claims' colour, and an
+    anonymous claim stays underlined. Key 4 tints every claim, and is remembered."""
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(150, 45)) as pilot:
+        reader = await open_000_at(pilot, 9)  # 'One insider said: "Hilaria and Alec were warned...'
+        views = reader.query(BlockView)
+        anonymous, other = views[9], views[10]
+        assert anonymous.has_class("-mark-anonymous")
+        assert any(style.bgcolor for _, _, style in anonymous.styles_)  # under the cursor: tinted
+        await pilot.press("j")
+        assert not any(style.bgcolor for _, _, style in anonymous.styles_)  # left: no tint
+        assert any(style.underline for _, _, style in anonymous.styles_)  # still marked anonymous
+        assert anonymous.has_class("-mark-anonymous") and anonymous.styles.border_left[0] == "outer"
+        assert any(style.bgcolor for _, _, style in other.styles_)
+        plain = [
+            v
+            for v in views
+            if v.block.kind == "paragraph"
+            and not any(v.has_class(f"-mark-{k}") for k in ("quote", "attributed", "hedged", "anonymous"))
+        ]
+        assert all(v.styles.border_left[0] in ("", "none", "hidden") for v in plain if v is not other)
+        legend = app.screen.query_one("#legend", Static)
+        assert "tints: cursor 4" in str(legend.render())
+        await pilot.press("4")
+        assert any(style.bgcolor for _, _, style in anonymous.styles_)
+        assert "tints: all 4" in str(legend.render())
+    again = ReaderApp(corpus=seeds, home=isolated_home)
+    async with again.run_test(size=(150, 45)) as pilot:
+        await wait_loaded(pilot)
+        assert "tints: all 4" in str(again.screen.query_one("#legend", Static).render())

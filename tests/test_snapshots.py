@@ -73,3 +73,41 @@ def test_every_screen_at_80x24(snap_compare, seeds, isolated_home, keys) -> None
         await pilot.pause(0.5)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_screen)
+
+
+def test_export_dialog_at_80x24(snap_compare, seeds, isolated_home) -> None:
+    """Issue 12, item 4: the export dialog at 80x24. Its file field shows a fixed path (the
+    proposed one lies in the test's temporary folder) and its cursor does not blink."""
+    from reader.corpus import load_corpus
+    from reader.store import Note, Store
+    from reader.store.anchor import make_anchor
+
+    store = Store(isolated_home / "notes.yaml").load()
+    store.add_note(Note(id="", anchor=make_anchor(load_corpus(seeds).articles[0], 2), text="check", target="paragraph"))
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+
+    async def open_dialog(pilot) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("E")
+        await pilot.pause(0.3)
+        field = app.screen.query_one("#export-path")
+        field.cursor_blink = False
+        field.value = "~/baldreader/exports/baldreader-notes.md"
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_dialog)
+
+
+@pytest.mark.parametrize("tints", [pytest.param((), id="calm"), pytest.param(("4",), id="tints-everywhere")])
+def test_reading_pane_calm_by_default_and_with_every_claim_tinted(snap_compare, seeds, isolated_home, tints) -> None:
+    """Issue 12, item 17: by default only the paragraph under the cursor is tinted; the others
+    carry a mark in the claim's colour in their gutter (anonymous claims also underlined). Key 4
+    tints every claim, as every paragraph was drawn before."""
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+
+    async def open_article(pilot) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "enter", "j", "j", *tints)
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_article)

@@ -169,11 +169,17 @@ def _list(corpus_path: Path, as_json: bool) -> int:
 
 def _themes(home: Path) -> int:
     from reader.paths import bundled_themes
+    from reader.ui.contrast import AA, weak_pairs
     from reader.ui.themes import load_theme_files
 
     loaded = load_theme_files(bundled_themes(), home / "themes")
     for theme in loaded.themes:
         print(f"{theme.name}  ({'dark' if theme.dark else 'light'})")
+        for pair in weak_pairs(theme):  # a warning: the theme still works
+            print(
+                one_line(f"warning: theme {theme.name}: {pair.what} has contrast {pair.ratio:.1f}:1 (under {AA}:1)"),
+                file=sys.stderr,
+            )
     for problem in loaded.problems:
         print(one_line(problem), file=sys.stderr)
     return 1 if loaded.problems else 0

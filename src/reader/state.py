@@ -23,7 +23,7 @@ class State:
     sort: str = "date"
     positions: dict[str, dict[str, object]] = field(default_factory=dict)
     search_history: list[str] = field(default_factory=list)
-    layers: dict[str, bool] = field(default_factory=dict)  # names, claims, hedges: shown or not
+    layers: dict[str, bool] = field(default_factory=dict)  # names, claims, hedges, tints: shown or not
     panel: bool | None = None  # the side panel open; None: by the terminal's width
     focus: str = "list"  # "list" or "reader"
 
@@ -56,7 +56,8 @@ def load_state(home: Path) -> State:
         state.search_history = [h for h in history if isinstance(h, str)][-50:]
     layers = data.get("layers")
     if isinstance(layers, dict):
-        state.layers = {k: v for k, v in layers.items() if k in ("names", "claims", "hedges") and isinstance(v, bool)}
+        known = ("names", "claims", "hedges", "tints")
+        state.layers = {k: v for k, v in layers.items() if k in known and isinstance(v, bool)}
     if isinstance(data.get("panel"), bool):
         state.panel = data["panel"]
     if data.get("focus") in ("list", "reader"):

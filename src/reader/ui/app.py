@@ -31,8 +31,12 @@ class ReaderApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit baldreader"),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Show every key binding"),
-        Binding("t", "next_theme", "Theme", id="app.next_theme", tooltip="Switch to the next baldreader theme"),
-        Binding("ctrl+p", "command_palette", "Commands", id="app.palette", tooltip="Open the command palette"),
+        Binding(
+            "t", "next_theme", "Theme", show=False, id="app.next_theme", tooltip="Switch to the next baldreader theme"
+        ),
+        Binding(
+            "ctrl+p", "command_palette", "Commands", show=False, id="app.palette", tooltip="Open the command palette"
+        ),
     ]
 
     def __init__(self, corpus: Path, home: Path, theme: str | None = None, store: Path | None = None) -> None:

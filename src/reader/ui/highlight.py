@@ -1,6 +1,12 @@
 """Turning an article's analysis into styles: a colour per person (stable across articles, from
-the theme), claims tinted by kind, anonymous sourcing marked in its own colour, hedges
-emphasised. Also the legend and the one-line description of a paragraph's claims."""
+the theme), claims marked by kind, anonymous sourcing in its own colour, hedges emphasised.
+Also the legend and the one-line description of a paragraph's claims.
+
+Calm by default: most paragraphs of a tabloid article are claims, and a page of strong tints
+tires the eye. A paragraph with claims gets a mark in its gutter, in the colour of its claims'
+kind (anonymous sourcing first), and its anonymous claims are underlined; the full tints are
+drawn on the paragraph under the cursor, or on every paragraph with the `tints` layer (key 4).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +26,8 @@ from reader.analysis.text import overlapping_from
 from reader.corpus.model import Block
 
 PERSON_COLOURS = 8
+TINT_BLEND = 0.8  # a claim tint is its colour this far towards the background: pale enough that any
+# name or hedge colour on it keeps 4.5:1 contrast (contrast.py)
 
 
 @dataclass
@@ -27,6 +35,7 @@ class Layers:
     names: bool = True
     claims: bool = True
     hedges: bool = True
+    tints: bool = False  # every claim tinted, not only those under the cursor
 
 
 @dataclass
@@ -55,7 +64,7 @@ class Palette:
         )
         bg = Color.parse(background)
         for name, colour in [*palette.kinds.items(), ("anonymous", palette.anonymous)]:
-            palette.tints[name] = Color.parse(colour).blend(bg, 0.72).hex
+            palette.tints[name] = Color.parse(colour).blend(bg, TINT_BLEND).hex
         return palette
 
     def person(self, person: str) -> str:
@@ -124,10 +133,25 @@ def span_index(analysis: Analysis) -> SpanIndex:
     return index
 
 
+MARK_ORDER = ("anonymous", "attributed", "quote", "hedged")  # the gutter mark of a paragraph with several
+
+
+def claim_mark(block: Block, analysis: Analysis | None, layers: Layers) -> str | None:
+    """The kind whose colour marks a paragraph's gutter ("anonymous" for anonymous sourcing),
+    or None for a paragraph without claims or with the claims layer off."""
+    if analysis is None or not layers.claims or block.kind != "paragraph":
+        return None
+    claims = span_index(analysis).claims_in(block.start, block.end)
+    kinds = {"anonymous" if c.source == "anonymous" else c.kind for c in claims}
+    return next((kind for kind in MARK_ORDER if kind in kinds), None)
+
+
 def block_styles(
-    block: Block, analysis: Analysis | None, palette: Palette, layers: Layers
+    block: Block, analysis: Analysis | None, palette: Palette, layers: Layers, *, focused: bool = True
 ) -> list[tuple[int, int, Style]]:
-    """(start, end, style) spans relative to the block's text, in the order to apply them."""
+    """(start, end, style) spans relative to the block's text, in the order to apply them.
+    Claims are tinted when `focused` (the paragraph under the cursor) or with the tints layer;
+    otherwise only anonymous claims are marked in the text, by an underline."""
     if analysis is None:
         return []
     index = span_index(analysis)
@@ -139,15 +163,18 @@ def block_styles(
         return (s - lo, e - lo) if s < e else None
 
     claims = index.claims_in(lo, hi) if layers.claims or layers.hedges else []
+    tinted = focused or layers.tints
     if layers.claims:
         for claim in claims:
             span = clip(claim.start, claim.end)
             if span is None:
                 continue
             if claim.source == "anonymous":
-                style = Style(bgcolor=palette.tints["anonymous"], underline=True)
-            else:
+                style = Style(bgcolor=palette.tints["anonymous"], underline=True) if tinted else Style(underline=True)
+            elif tinted:
                 style = Style(bgcolor=palette.tints[claim.kind])
+            else:
+                continue
             out.append((*span, style))
     if layers.hedges:
         for claim in claims:
@@ -176,6 +203,8 @@ def legend(palette: Palette, layers: Layers) -> Text:
     text.append(f" 2{off[layers.claims]} │ ", style="dim")
     text.append("hedge", style=Style(color=palette.hedge, italic=True, bold=True))
     text.append(f" 3{off[layers.hedges]}", style="dim")
+    text.append(" │ ", style="dim")
+    text.append("tints: " + ("all" if layers.tints else "cursor") + " 4", style="dim")
     return text
 
 

@@ -10,6 +10,7 @@ MAIN_BINDINGS = [
         "tab",
         "cycle_pane",
         "Next pane",
+        show=False,  # the footer keeps to what fits 80 columns; help (?) and ctrl+p list the rest
         id="main.next_pane",
         tooltip="Move focus between the article list and the reading pane",
     ),
@@ -20,11 +21,19 @@ MAIN_BINDINGS = [
         id="main.filter",
         tooltip="Type to filter the article list by title, id or date",
     ),
-    Binding("s", "toggle_sort", "Sort", id="main.sort", tooltip="Sort the list by date (newest first) or by title"),
+    Binding(
+        "s",
+        "toggle_sort",
+        "Sort",
+        show=False,
+        id="main.sort",
+        tooltip="Sort the list by date (newest first) or by title",
+    ),
     Binding(
         "escape",
         "back",
         "Back",
+        show=False,
         id="main.back",
         tooltip="Back out: reading pane to the list (or results), results to the whole list, "
         "leave the filter or search bar",
@@ -124,9 +133,17 @@ ANALYSIS_BINDINGS = [
         tooltip="Show or hide the hedging words emphasised",
     ),
     Binding(
+        "4",
+        "toggle_layer('tints')",
+        "Tints",
+        show=False,
+        id="analysis.tints",
+        tooltip="Tint every claim by kind, or only those of the paragraph under the cursor",
+    ),
+    Binding(
         "i",
         "toggle_panel",
-        "People & claims",
+        "People",
         id="analysis.panel",
         tooltip="Show or hide the side panel of the article's people and claims",
     ),

@@ -46,6 +46,7 @@ class ArticleList(ScrollView, can_focus=True):
             "enter,l,right",
             "choose",
             "Read",
+            show=False,
             id="list.open",
             tooltip="Open the article under the cursor in the reading pane",
         ),

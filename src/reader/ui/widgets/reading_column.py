@@ -15,8 +15,8 @@ from textual.widgets import Static
 from reader.analysis import Analysis
 from reader.corpus.model import Article
 from reader.textsafe import one_line
-from reader.ui.highlight import Layers, Palette, block_styles, describe_claims, legend
-from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.highlight import Layers, Palette, block_styles, claim_mark, describe_claims, legend
+from reader.ui.widgets.reading_pane import BlockLook, ReadingPane
 
 HitStyles = Callable[[Article, int], list[Any]]
 
@@ -37,9 +37,10 @@ class ReadingColumn(Vertical):
         if article is not None:
             shown = article
 
-            def styles(index: int) -> list[Any]:
-                found: list[Any] = block_styles(shown.blocks[index], analysis, palette, layers)
-                return found + hits(shown, index)
+            def styles(index: int, focused: bool) -> BlockLook:
+                block = shown.blocks[index]
+                found: list[Any] = block_styles(block, analysis, palette, layers, focused=focused)
+                return BlockLook(found + hits(shown, index), claim_mark(block, analysis, layers))
 
             reader.set_block_styles(styles)
         self.query_one("#legend", Static).update(legend(palette, layers))

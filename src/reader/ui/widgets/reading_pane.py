@@ -7,7 +7,7 @@ so markup-like text such as `[bold]` stays text, and control characters are made
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.text import Text
 from textual import events
@@ -25,6 +25,16 @@ from reader.ui.keys import refocused
 WINDOW_CHARS = 60_000  # text mounted at once, about 30 screens of a wide terminal
 WINDOW_BLOCKS = 400
 EDGE = 3  # blocks from a window's edge at which the window moves on
+
+
+class BlockLook(NamedTuple):
+    """How one block is drawn: its highlighting spans, and the claim kind marking its gutter."""
+
+    spans: list[Any]
+    mark: str | None = None
+
+
+MARKS = ("anonymous", "attributed", "quote", "hedged")  # a class -mark-KIND each (app.tcss)
 
 
 class BlockView(Static):
@@ -55,10 +65,13 @@ class BlockView(Static):
         text.append_text(body)
         return text
 
-    def show_styles(self, styles: list[Any]) -> None:
-        """Highlighting spans (names, claims, hedges, search hits) on the block's own text."""
-        if styles != self.styles_:
-            self.styles_ = styles
+    def show_look(self, look: BlockLook) -> None:
+        """Highlighting spans (names, claims, hedges, search hits) on the block's own text, and
+        the gutter mark of its claims."""
+        for kind in MARKS:
+            self.set_class(kind == look.mark, f"-mark-{kind}")
+        if look.spans != self.styles_:
+            self.styles_ = look.spans
             self.update(self._content())
 
     def set_marker(self, marker: str) -> None:
@@ -82,12 +95,18 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     BINDINGS = [
         Binding(
-            "j,down", "move(1)", "Next paragraph", id="reader.next_paragraph", tooltip="Move the paragraph cursor down"
+            "j,down",
+            "move(1)",
+            "Next paragraph",
+            show=False,
+            id="reader.next_paragraph",
+            tooltip="Move the paragraph cursor down",
         ),
         Binding(
             "k,up",
             "move(-1)",
             "Previous paragraph",
+            show=False,
             id="reader.previous_paragraph",
             tooltip="Move the paragraph cursor up",
         ),
@@ -154,7 +173,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._first = 0
         self._keep_scroll = False
         self._article_marker = ""
-        self._styles: Callable[[int], list[Any]] | None = None
+        self._styles: Callable[[int, bool], BlockLook] | None = None
         self._markers: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -209,7 +228,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         for view in self._views:
             view.set_marker(self._markers.get(view.index, ""))
             if self._styles is not None:
-                view.show_styles(self._styles(view.index))
+                view.show_look(self._styles(view.index, view.index == self.cursor))
         self.mount_all(self._views, before="#window-after")
         before, after = self.query_one("#window-before", Static), self.query_one("#window-after", Static)
         before.display, after.display = lo > 0, hi < len(self.article.blocks)
@@ -240,6 +259,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         old_view = self._view(old)
         if old_view is not None:
             old_view.remove_class("-cursor")
+            self._restyle(old_view)
         if self.article is None or not self.article.blocks:
             return
         if self._needs_window(new) and self._window(new) != (self._first, self._first + len(self._views)):
@@ -247,6 +267,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         view = self._view(new)
         if view is not None:
             view.add_class("-cursor")
+            self._restyle(view)
             if not self._keep_scroll:
                 self.call_after_refresh(self.scroll_to_widget, view, animate=False, top=False)
         self.post_message(self.CursorMoved(self.article.id, new))
@@ -293,14 +314,18 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         target = max(0, min(self.scroll_y + lines, self.max_scroll_y))
         self.scroll_to(y=target, animate=False)
-        for view in self._views:
-            if view.virtual_region.bottom > target:
-                self._keep_scroll = True
-                try:
-                    self.cursor = view.index
-                finally:
-                    self._keep_scroll = False
-                break
+        bottom = target + self.scrollable_content_region.height
+        # The first block that starts in view, so the cursor paragraph's first line shows; a
+        # block that fills the whole view (none starts in it) when there is no such block.
+        starting = [v for v in self._views if target <= v.virtual_region.y < bottom]
+        covering = [v for v in self._views if v.virtual_region.bottom > target]
+        chosen = starting[0] if starting else covering[0] if covering else None
+        if chosen is not None:
+            self._keep_scroll = True
+            try:
+                self.cursor = chosen.index
+            finally:
+                self._keep_scroll = False
 
     def set_article_marker(self, marker: str) -> None:
         """A line under the title about the article's own bookmark and notes."""
@@ -308,11 +333,16 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self._article_marker = marker
             self.query_one("#article-header", Static).update(_header_text(self.article, marker))
 
-    def set_block_styles(self, styles: Callable[[int], list[Any]] | None) -> None:
-        """Highlighting: `styles(index)` gives a block's spans; asked only for mounted blocks."""
+    def set_block_styles(self, styles: Callable[[int, bool], BlockLook] | None) -> None:
+        """Highlighting: `styles(index, under_cursor)` gives a block's look; asked only for
+        mounted blocks, and again for the two blocks a cursor move changes."""
         self._styles = styles
         for view in self._views:
-            view.show_styles(styles(view.index) if styles is not None else [])
+            self._restyle(view)
+
+    def _restyle(self, view: BlockView | None) -> None:
+        if view is not None:
+            view.show_look(self._styles(view.index, view.index == self.cursor) if self._styles else BlockLook([]))
 
     def set_markers(self, markers: dict[int, str]) -> None:
         """Badges by block index (0-based); blocks not named get none."""
