@@ -1,4 +1,8 @@
-"""End to end: the real `baldreader` in a 120x40 tmux session, driven by keys, read by capture-pane."""
+"""End to end: the real `baldreader` in a tmux session, driven by keys, read by capture-pane.
+
+No fixed sleeps: after each key (or burst of keys, which must apply in order: issue 12, item 2)
+a test waits for what the screen shows next. Issue 12 asks for 10 runs in a row:
+`for i in $(seq 10); do pytest -q -m e2e || break; done`."""
 
 from __future__ import annotations
 
@@ -42,22 +46,33 @@ def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
     raise AssertionError(f"{text!r} not on screen:\n{shown}")
 
 
+def wait_gone(session: str, text: str, timeout: float = 15.0) -> str:
+    deadline = time.monotonic() + timeout
+    shown = screen(session)
+    while text in shown and time.monotonic() < deadline:
+        time.sleep(0.05)
+        shown = screen(session)
+    assert text not in shown, f"{text!r} still on screen:\n{shown}"
+    return shown
+
+
 def keys(session: str, *names: str) -> None:
-    for name in names:  # one at a time, as a person types
-        tmux("send-keys", "-t", session, name)
-        time.sleep(0.15)
+    """Send keys at once, as a fast typist would; the caller then waits for the screen. Escape
+    ends a burst: a terminal reads escape and the key right after it as one alt+key."""
+    tmux("send-keys", "-t", session, *names)
 
 
 @pytest.fixture
-def session(isolated_home):
+def session(isolated_home, request):
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
     assert BALDREADER.exists(), "the baldreader script is not installed in this environment"
     name = f"baldreader-test-{uuid.uuid4().hex[:8]}"
     env = f"-u COLUMNS -u LINES BALDREADER_HOME={isolated_home} TERM=xterm-256color"
-    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", "sleep 600")
+    width, height = getattr(request, "param", (120, 40))
+    tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), "sleep 600")
     tmux("set-option", "-t", name, "window-size", "manual")
-    tmux("resize-window", "-t", name, "-x", "120", "-y", "40")
+    tmux("resize-window", "-t", name, "-x", str(width), "-y", str(height))
     tmux("respawn-pane", "-k", "-t", name, f"env {env} {BALDREADER}; echo BALDREADER-EXITED; sleep 60")
     yield name
     subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
@@ -72,14 +87,15 @@ def test_read_navigate_help_and_quit_in_tmux(session, isolated_home) -> None:
     keys(session, "j")
     shown = wait_for(session, "RadarOnline.com can reveal")
     assert "Alec and Hilaria Baldwin 'Headed for Divorce'" in shown
-    keys(session, "j", "Enter")
-    wait_for(session, "↓ Next paragraph")
-    keys(session, "j")
-    shown = wait_for(session, "Site boilerplate hidden (163 words)")
+    keys(session, "j", "Enter", "j")  # a burst: down, open, next paragraph
+    shown = wait_for(session, "¶2: ")
+    assert "Site boilerplate hidden (163 words)" in shown
     assert "Alec Baldwin’s wife Hilaria has jokingly responded" in shown
     keys(session, "?")
     wait_for(session, "main.next_pane")
-    keys(session, "Escape", "Escape", "s")
+    keys(session, "Escape")
+    wait_gone(session, "main.next_pane")  # help closed
+    keys(session, "s")  # the screen's key, whichever pane has the focus
     wait_for(session, "5 of 5 articles · by title")
     keys(session, "q")
     wait_for(session, "BALDREADER-EXITED")
@@ -94,31 +110,50 @@ def relaunch(session: str, isolated_home: Path, cwd: Path) -> None:
 
 def test_note_bookmark_relaunch_and_export_in_tmux(session, isolated_home, tmp_path) -> None:
     wait_for(session, "5 of 5 articles · by date")
-    keys(session, "j", "Enter")
-    wait_for(session, "↓ Next paragraph")  # the reading pane has focus: its keys are in the footer
-    keys(session, "j", "j", "b")
+    keys(session, "j", "Enter", "j", "j", "b")  # the burst of issue 12, item 2
     wait_for(session, "Bookmarked ¶3.")
     keys(session, "a")
     wait_for(session, "New note")
     tmux("send-keys", "-t", session, "-l", "Who filmed this? Check the video.")
-    time.sleep(0.3)
+    wait_for(session, "Check the video.")
     keys(session, "C-s")
     wait_for(session, "Note added.")
     keys(session, "q")
     wait_for(session, "BALDREADER-EXITED")
 
-    relaunch(session, isolated_home, tmp_path)
+    started_in = tmp_path / "checkout"
+    started_in.mkdir()
+    relaunch(session, isolated_home, started_in)
     shown = wait_for(session, "★ ✎1")
     assert "▸ ★Alec and Hilaria" in shown  # the list marks the article too
     keys(session, "o")
     wait_for(session, "Notes and bookmarks: 1 note(s), 1 bookmark(s)")
-    shown = wait_for(session, "Who filmed this? Check the video.")  # the list fills after the title
-    keys(session, "Escape", "E")
+    wait_for(session, "Who filmed this? Check the video.")  # the list fills after the title
+    keys(session, "Escape")
+    wait_gone(session, "Notes and bookmarks:")
+    keys(session, "E")
     wait_for(session, "Export 1 note(s)")
     keys(session, "Enter")
     wait_for(session, "Exported 1 note(s) to")
-    exported = (tmp_path / "baldreader-notes.md").read_text()
+    assert list(started_in.iterdir()) == []  # not into the folder it was started from
+    exported = (isolated_home / "exports" / "baldreader-notes.md").read_text()
     assert "## Alec and Hilaria Baldwin 'Headed for Divorce'" in exported
     assert "> At the recent Planet Hollywood launch in Times Square" in exported
     assert "Who filmed this? Check the video." in exported
     assert "verdict: **unverified**" in exported
+    assert "## Bookmarks" in exported and "¶3" in exported
+
+
+@pytest.mark.parametrize("session", [(80, 24)], indirect=True)
+def test_at_80x24_the_panel_takes_the_lists_place_and_the_footer_fits(session, isolated_home) -> None:
+    shown = wait_for(session, "of 5 articles")
+    assert "? Help" in shown and "q Quit" in shown  # the footer is not cut
+    keys(session, "Enter", "j")
+    wait_for(session, "¶2: ")
+    keys(session, "i")
+    shown = wait_for(session, "People (")
+    assert "of 5 articles" not in shown  # the panel replaced the list; the text keeps its width
+    keys(session, "i")
+    wait_for(session, "of 5 articles")
+    keys(session, "q")
+    wait_for(session, "BALDREADER-EXITED")
