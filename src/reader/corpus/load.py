@@ -6,14 +6,17 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from reader.corpus.decode import decode_article_bytes
 from reader.corpus.model import Article
 from reader.corpus.parse import parse_article
 from reader.safefile import FileTooLarge, NotRegularFile, read_regular
+
+_P = TypeVar("_P", str, Path)
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -49,16 +52,22 @@ class Corpus:
 
 def find_article_files(root: Path) -> list[Path]:
     """Article files under `root`, recursively, in a stable order; hidden entries are ignored."""
+    return [Path(path) for path in find_article_paths(root)]
+
+
+def find_article_paths(root: Path) -> list[str]:
+    """The same as strings: a sync that compares 100,000 files with its catalog spends less on
+    them than on Path objects (which made a third of an unchanged sync's time)."""
     if root.is_file():
-        return [root]
-    found: list[Path] = []
+        return [str(root)]
+    found: list[str] = []
+    join = os.path.join
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(folder)
         for name in sorted(files):
             dot = name.rfind(".")
             if not name.startswith(".") and dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES:
-                found.append(base / name)
+                found.append(join(folder, name))
     return found
 
 
@@ -107,7 +116,7 @@ def load_corpus(root: Path, progress: Callable[[int, int], None] | None = None) 
     return corpus
 
 
-def article_ids(root: Path, files: list[Path]) -> dict[Path, str]:
+def article_ids(root: Path, files: Sequence[_P]) -> dict[_P, str]:
     """The file stem, or the path below the root when two files share a stem."""
     names = [os.path.splitext(os.path.basename(path))[0] for path in files]  # 3x faster than Path.stem
     stems = Counter(names)
@@ -117,5 +126,5 @@ def article_ids(root: Path, files: list[Path]) -> dict[Path, str]:
         if single or stems[stem] == 1:
             ids[path] = stem
         else:
-            ids[path] = path.relative_to(root).with_suffix("").as_posix()
+            ids[path] = Path(path).relative_to(root).with_suffix("").as_posix()
     return ids

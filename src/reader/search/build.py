@@ -10,9 +10,7 @@ workers, so the parent's parsing and pickling held a full build to ~280 articles
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import queue
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -94,6 +92,8 @@ def prepare(job: Job, people: Callable[[Article], list[str]] | None) -> Outcome:
 
 def workers_available() -> int:
     """How many worker processes a large sync uses (0: index in this process)."""
+    import multiprocessing  # here: a search on an unchanged corpus never needs it
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return 0
     count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -110,6 +110,9 @@ def index_in_workers(
     """Index `todo` in `workers` forked processes. Returns the
     outcome of every path and the segments each worker wrote, for the caller to commit under
     its lock."""
+    import multiprocessing
+    import queue
+
     context = multiprocessing.get_context("fork")
     jobs = context.Queue()
     results = context.Queue()
@@ -200,6 +203,8 @@ def die_with_parent(parent: int) -> None:
 
 def _next_job(jobs: Any, parent: int) -> Any:
     """The next job; a worker whose parent has gone exits (where PR_SET_PDEATHSIG is not had)."""
+    import queue
+
     while True:
         try:
             return jobs.get(timeout=1.0)

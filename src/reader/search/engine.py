@@ -23,7 +23,7 @@ from typing import Any
 
 from whoosh import index
 
-from reader.corpus.load import Skipped, article_ids, find_article_files
+from reader.corpus.load import Skipped, article_ids, find_article_paths
 from reader.corpus.model import Article
 from reader.search import build, ranking, whoosh_internals  # imported before any index opens: its patch
 from reader.search import query as Qm
@@ -197,7 +197,7 @@ class SearchIndex:
 
     def _sync(self, report: SyncReport, progress: Progress | None) -> None:
         assert self._catalog is not None
-        files = find_article_files(self.corpus)
+        files = find_article_paths(self.corpus)
         ids = article_ids(self.corpus, files)
         stamps = self._catalog.stamps()
         if len(stamps) != self._ix.doc_count():  # a catalog lost or replaced: it would re-add all

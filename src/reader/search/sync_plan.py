@@ -27,25 +27,24 @@ class SyncPlan:
 
 
 def plan_sync(
-    files: list[Path], ids: dict[Path, str], known: dict[str, tuple[int, int, str]], remembered: Duplicates
+    files: list[str], ids: dict[str, str], known: dict[str, tuple[int, int, str]], remembered: Duplicates
 ) -> SyncPlan:
     """`known`: the catalog's (size, mtime_ns, id) by path. The jobs' `old` rows are left
     None; the engine fills them in for the files to read (most syncs have none)."""
-    plan = SyncPlan(seen={str(path) for path in files})
+    plan = SyncPlan(seen=set(files))
     unchanged: set[str] = set()
     waiting: list[tuple[Job, tuple[int, int, str]]] = []
-    for path in files:
-        key = str(path)
+    for key in files:
         try:
             stat = os.stat(key)
         except OSError as exc:
-            plan.skipped.append(Skipped(path, f"unreadable: {exc.strerror or exc}"))
+            plan.skipped.append(Skipped(Path(key), f"unreadable: {exc.strerror or exc}"))
             continue
         stamp = known.get(key)
-        if stamp == (stat.st_size, stat.st_mtime_ns, ids[path]):
+        if stamp == (stat.st_size, stat.st_mtime_ns, ids[key]):
             unchanged.add(key)
             continue
-        job = Job(path, ids[path], None, stat.st_size, stat.st_mtime_ns)
+        job = Job(Path(key), ids[key], None, stat.st_size, stat.st_mtime_ns)
         duplicate = remembered.get(key)
         if stamp is None and duplicate is not None and duplicate[:2] == (stat.st_size, stat.st_mtime_ns):
             waiting.append((job, duplicate))  # still a duplicate if its twin has not changed either
