@@ -53,3 +53,22 @@ def test_corpus_env_and_missing_corpus(corpus_dir, monkeypatch) -> None:
 def test_themes_command() -> None:
     out = run("themes").stdout
     assert "baldreader-dark  (dark)" in out and "baldreader-light  (light)" in out
+
+
+def test_output_cut_short_by_a_closed_pipe_exits_quietly(corpus_dir, isolated_home) -> None:
+    """Issue 12, item 14: `baldreader list --json | head -1` printed a BrokenPipeError traceback.
+    The output (~100 KB) is larger than a pipe holds, so the writer meets the closed pipe."""
+    for i in range(700):
+        write(corpus_dir, f"story-{i:04}.txt", f"Story number {i} about a walrus\n\nThe walrus sang {i} times.\n")
+    for args in (["list", "--json"], ["search", "--json", "--limit", "700", "walrus"], ["list"]):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reader", "--corpus", str(corpus_dir), "--home", str(isolated_home), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # what `head -1` does after one line
+        errors = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 0, errors
+        assert first and "Traceback" not in errors and "BrokenPipe" not in errors

@@ -111,3 +111,19 @@ def test_reading_pane_calm_by_default_and_with_every_claim_tinted(snap_compare, 
         await pilot.pause(0.3)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_article)
+
+
+def test_note_editor_at_80x24(snap_compare, seeds, isolated_home) -> None:
+    """Issue 12, item 4: the note editor at 80x24, Save and Cancel on screen. Its cursors are
+    made not to blink, so the picture is the same on every run."""
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+
+    async def open_editor(pilot) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j", "enter", "j", "a")
+        await pilot.pause(0.3)
+        for field in app.screen.query("TextArea, Input"):
+            field.cursor_blink = False
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_editor)
