@@ -17,7 +17,7 @@ from conftest import write
 from reader.search import SearchIndex, ranking
 from reader.search import build as build_module
 from reader.search import commit as commit_module
-from reader.search import engine as engine_module
+from reader.search import indexing as indexing_module
 from reader.search import query as Qm
 from reader.search.pairs import pair_buckets
 from reader.search.schema import fold_accents, index_words, text_analyzer, word_sequence
@@ -105,7 +105,7 @@ def _truth(corpus: Path, words: list[str]) -> set[str]:
 @pytest.fixture
 def in_workers(monkeypatch):
     """Builds of more than 50 articles go to worker processes (normally 500)."""
-    monkeypatch.setattr(engine_module, "PARALLEL_MIN", 50)
+    monkeypatch.setattr(indexing_module, "PARALLEL_MIN", 50)
     if not build_module.workers_available():
         monkeypatch.setattr(build_module, "workers_available", lambda: 2)
 

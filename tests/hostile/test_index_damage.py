@@ -15,7 +15,7 @@ from test_search_engine import _corpus
 
 from reader.search import SearchIndex
 from reader.search import build as build_module
-from reader.search import engine as engine_module
+from reader.search import indexing as indexing_module
 from reader.search.catalog_db import SCHEMA_VERSION, stored_listing
 from reader.search.integrity import IndexDamaged
 
@@ -35,7 +35,7 @@ def pristine(tmp_path_factory):
     corpus = _corpus(root / "corpus", 240)
     home = root / "home"
     patch = pytest.MonkeyPatch()
-    patch.setattr(engine_module, "PARALLEL_MIN", 50)
+    patch.setattr(indexing_module, "PARALLEL_MIN", 50)
     patch.setattr(build_module, "workers_available", lambda: 2)
     index = SearchIndex(corpus, home)
     index.sync()

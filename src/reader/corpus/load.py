@@ -1,35 +1,44 @@
-"""Loading a corpus folder: finding article files, decoding them, skipping bad ones with a reason,
-and showing identical duplicates once."""
+"""Loading a corpus folder: decoding its article files (found by files.py), skipping bad ones
+with a reason, and showing identical duplicates once."""
 
 from __future__ import annotations
 
 import hashlib
-import os
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 from reader.corpus.decode import decode_article_bytes
+
+# Finding files and naming them is files.py's (no parsing there); these names stay here too.
+from reader.corpus.files import (
+    ARTICLE_SUFFIXES,
+    MAX_FILE_BYTES,
+    Skipped,
+    article_ids,
+    find_article_files,
+    find_article_paths,
+)
 from reader.corpus.model import Article
 from reader.corpus.parse import parse_article
 from reader.safefile import FileTooLarge, NotRegularFile, read_regular
 
-_P = TypeVar("_P", str, Path)
-
-ARTICLE_SUFFIXES = {".txt", ".md"}
-MAX_FILE_BYTES = 20 * 1024 * 1024
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "MAX_FILE_BYTES",
+    "Corpus",
+    "CorpusError",
+    "Skipped",
+    "article_ids",
+    "find_article_files",
+    "find_article_paths",
+    "load_corpus",
+    "load_file",
+]
 
 
 class CorpusError(Exception):
     """The corpus as a whole cannot be opened (missing folder, not a folder or article file)."""
-
-
-@dataclass(frozen=True)
-class Skipped:
-    path: Path
-    reason: str
 
 
 @dataclass
@@ -48,27 +57,6 @@ class Corpus:
     @property
     def flagged(self) -> list[Article]:
         return [a for a in self.articles if a.problems]
-
-
-def find_article_files(root: Path) -> list[Path]:
-    """Article files under `root`, recursively, in a stable order; hidden entries are ignored."""
-    return [Path(path) for path in find_article_paths(root)]
-
-
-def find_article_paths(root: Path) -> list[str]:
-    """The same as strings: a sync that compares 100,000 files with its catalog spends less on
-    them than on Path objects (which made a third of an unchanged sync's time)."""
-    if root.is_file():
-        return [str(root)]
-    found: list[str] = []
-    join = os.path.join
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            dot = name.rfind(".")
-            if not name.startswith(".") and dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES:
-                found.append(join(folder, name))
-    return found
 
 
 def load_file(path: Path, article_id: str | None = None) -> Article | Skipped:
@@ -114,17 +102,3 @@ def load_corpus(root: Path, progress: Callable[[int, int], None] | None = None) 
         if progress is not None:
             progress(i + 1, len(files))
     return corpus
-
-
-def article_ids(root: Path, files: Sequence[_P]) -> dict[_P, str]:
-    """The file stem, or the path below the root when two files share a stem."""
-    names = [os.path.splitext(os.path.basename(path))[0] for path in files]  # 3x faster than Path.stem
-    stems = Counter(names)
-    single = root.is_file()
-    ids = {}
-    for path, stem in zip(files, names, strict=True):
-        if single or stems[stem] == 1:
-            ids[path] = stem
-        else:
-            ids[path] = Path(path).relative_to(root).with_suffix("").as_posix()
-    return ids

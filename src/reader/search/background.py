@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from reader.corpus.load import Skipped
+from reader.corpus.files import Skipped
 
 
 def sync_in_child(

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from reader.corpus.load import Skipped, load_file
 from reader.corpus.model import Article
@@ -25,11 +25,11 @@ from reader.search.catalog_db import Row
 from reader.search.pairs import EXT as PAIRS_EXT
 from reader.search.pairs import MAX_DOCS, PairsWriter
 from reader.search.schema import fold_accents, sequence_bytes, writer_codec
+from reader.search.sync_plan import INHERITED_FDS, Job
 
 TOUCHED = "touched"  # the file's modification time changed, its content did not
 CHUNK = 100  # paths handed to a worker at a time
 POOL_MB = 384  # postings a worker holds in memory before writing them out as a segment
-INHERITED_FDS: set[int] = set()  # the parent's descriptors a worker closes (the sync lock)
 
 
 @dataclass
@@ -40,17 +40,6 @@ class Prepared:
 
 
 Outcome = Skipped | str | Prepared
-
-
-class Job(NamedTuple):
-    """A file to index, as the sync found it (its size and modification time go to the
-    catalog, so the next sync can tell it has not changed)."""
-
-    path: Path
-    id: str
-    old: Row | None  # its catalog row from the last sync
-    size: int
-    mtime_ns: int
 
 
 def prepare(job: Job, people: Callable[[Article], list[str]] | None) -> Outcome:

@@ -23,23 +23,21 @@ from typing import Any
 
 from whoosh import index
 
-from reader.corpus.load import Skipped, article_ids, find_article_paths
+from reader.corpus.files import Skipped, article_ids, find_article_paths
 from reader.corpus.model import Article
-from reader.search import build, ranking, whoosh_internals  # imported before any index opens: its patch
 from reader.search import query as Qm
+from reader.search import ranking, whoosh_internals  # imported before any index opens: its patch
 from reader.search.catalog_db import LISTING, CatalogDB, ListingRow, Row, index_folder
-from reader.search.commit import commit
 from reader.search.integrity import IndexDamaged, read_meta, stamp_problem, stamps, write_meta
 from reader.search.postings import PostingsReader
 from reader.search.ranking import Ranked
-from reader.search.schema import SCHEMA_VERSION, make_schema, writer_codec
+from reader.search.schema import SCHEMA_VERSION, make_schema
 from reader.search.snippets import snippet
 from reader.search.suggest import did_you_mean
-from reader.search.sync_plan import plan_sync
+from reader.search.sync_plan import INHERITED_FDS, plan_sync
 
 Progress = Callable[[int, int], None]
 PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves `person:` for later
-PARALLEL_MIN = 500  # a sync indexing at least this many articles uses worker processes
 
 
 @dataclass
@@ -170,7 +168,7 @@ class SearchIndex:
         start = time.perf_counter()
         self.folder.mkdir(parents=True, exist_ok=True)
         lock = os.open(self.folder / "sync.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        build.INHERITED_FDS.add(lock)
+        INHERITED_FDS.add(lock)
         try:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -190,7 +188,7 @@ class SearchIndex:
                 self._sync(report, progress)
             self._stamp()
         finally:
-            build.INHERITED_FDS.discard(lock)
+            INHERITED_FDS.discard(lock)
             os.close(lock)
         report.seconds = time.perf_counter() - start
         return report
@@ -206,76 +204,17 @@ class SearchIndex:
         plan = plan_sync(files, ids, stamps, remembered)
         known = self._catalog.rows() if plan.todo else {}  # whole rows only for files to read
         todo = [job._replace(old=known.get(str(job.path))) for job in plan.todo]
-        removed, seen_paths = plan.removed, plan.seen
+        removed = plan.removed
         report.unchanged = plan.unchanged
         report.skipped.extend(plan.skipped)
         total = len(todo)
-        people = self.people if total <= PEOPLE_LIMIT else None
-        workers = build.workers_available() if total >= PARALLEL_MIN else 0
-        segments: list[Any] = []
-        if workers:
-            outcomes, segments = build.index_in_workers(
-                self._ix, todo, workers, people, None if progress is None else lambda done: progress(done, total)
-            )
-            prepared = ((job, outcomes[str(job.path)]) for job in todo)
-        else:
-            prepared = ((job, build.prepare(job, people)) for job in todo)
-        # No writer (and no new generation of the index) when nothing changed.
-        writer: Any = self._ix.writer(timeout=30.0, limitmb=256, codec=writer_codec()) if todo or removed else None
         batch: list[Row] = []
-        touched = []
-        # Content already indexed, for telling duplicates: not that of files being read again,
-        # whose content may have changed (their new hash is added as each one is read).
-        rereading = {str(job.path) for job in todo}
-        hashes = {row.hash: row.path for row in known.values() if row.path in seen_paths and row.path not in rereading}
-        try:
-            for done, (job, outcome) in enumerate(prepared, 1):
-                path, key, row = job.path, str(job.path), job.old
-                if not workers and progress is not None and done % 250 == 0:
-                    progress(done, total)
-                if isinstance(outcome, Skipped):
-                    report.skipped.append(outcome)
-                    if row is not None:
-                        removed.append(key)
-                    continue
-                if not isinstance(outcome, build.Prepared):  # build.TOUCHED: only the file's times changed
-                    touched.append((job.size, job.mtime_ns, key))
-                    report.touched += 1
-                    if row is not None:
-                        hashes.setdefault(row.hash, key)
-                    continue
-                twin = hashes.get(outcome.row.hash)
-                if twin is not None and twin != key:
-                    report.skipped.append(Skipped(path, f"identical to {Path(twin).name}; shown once"))
-                    plan.duplicates[key] = (job.size, job.mtime_ns, twin)
-                    if row is not None:
-                        removed.append(key)
-                    if outcome.where is not None:
-                        worker, segment, docnum = outcome.where
-                        segments[worker][segment].delete_document(docnum)
-                    continue
-                hashes[outcome.row.hash] = key
-                if outcome.where is not None:
-                    if row is not None:
-                        writer.delete_by_term("path", key)  # the old copy; the new one is in a worker's segment
-                elif row is None:
-                    writer.add_document(**(outcome.fields or {}))  # new: no need to look for an old copy
-                else:
-                    writer.update_document(**(outcome.fields or {}))
-                batch.append(outcome.row)
-                if row is None:
-                    report.added += 1
-                else:
-                    report.changed += 1
-            if writer is not None:
-                for key in set(removed):
-                    writer.delete_by_term("path", key)
-                report.removed = len(set(removed))
-                commit(writer, [segment for written in segments for segment in written])
-                writer = None
-        finally:
-            if writer is not None:
-                writer.cancel()
+        touched: list[tuple[int, int, str]] = []
+        if todo or removed:  # the writing side is imported only when there is something to write
+            from reader.search.indexing import apply_plan
+
+            people = self.people if total <= PEOPLE_LIMIT else None
+            batch, touched = apply_plan(self._ix, plan, todo, known, report, progress, people)
         listing = self.folder / LISTING
         if plan.duplicates != remembered:
             self._catalog.set_duplicates(plan.duplicates)

@@ -16,7 +16,7 @@ from typing import Any
 from whoosh import query as Q
 from whoosh.qparser import PhrasePlugin
 
-from reader.corpus.load import MAX_FILE_BYTES
+from reader.corpus.files import MAX_FILE_BYTES
 from reader.safefile import read_regular
 from reader.search.schema import _WORD, fold_accents
 

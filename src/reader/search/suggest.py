@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader.corpus.load import MAX_FILE_BYTES
+from reader.corpus.files import MAX_FILE_BYTES
 from reader.safefile import read_regular
 from reader.search.snippets import surface_form
 

@@ -9,9 +9,24 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from reader.corpus.load import Skipped
-from reader.search.build import Job
+from reader.corpus.files import Skipped
+from reader.search.catalog_db import Row
+
+INHERITED_FDS: set[int] = set()  # the sync lock's descriptor, which a forked indexing worker closes
+
+
+class Job(NamedTuple):
+    """A file to index, as the sync found it (its size and modification time go to the
+    catalog, so the next sync can tell it has not changed)."""
+
+    path: Path
+    id: str
+    old: Row | None  # its catalog row from the last sync
+    size: int
+    mtime_ns: int
+
 
 Duplicates = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, the indexed twin's path)
 

@@ -1,0 +1,59 @@
+"""Finding a corpus's article files and naming them (an article's id), without reading them: what
+a sync of the search index needs on every run, so it imports nothing of the parsing."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+_P = TypeVar("_P", str, Path)
+
+ARTICLE_SUFFIXES = {".txt", ".md"}
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that is not shown, and why."""
+
+    path: Path
+    reason: str
+
+
+def find_article_files(root: Path) -> list[Path]:
+    """Article files under `root`, recursively, in a stable order; hidden entries are ignored."""
+    return [Path(path) for path in find_article_paths(root)]
+
+
+def find_article_paths(root: Path) -> list[str]:
+    """The same as strings: a sync that compares 100,000 files with its catalog spends less on
+    them than on Path objects (which made a third of an unchanged sync's time)."""
+    if root.is_file():
+        return [str(root)]
+    found: list[str] = []
+    join = os.path.join
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            dot = name.rfind(".")
+            if not name.startswith(".") and dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES:
+                found.append(join(folder, name))
+    return found
+
+
+def article_ids(root: Path, files: Sequence[_P]) -> dict[_P, str]:
+    """The file stem, or the path below the root when two files share a stem."""
+    names = [os.path.splitext(os.path.basename(path))[0] for path in files]  # 3x faster than Path.stem
+    stems = Counter(names)
+    single = root.is_file()
+    ids = {}
+    for path, stem in zip(files, names, strict=True):
+        if single or stems[stem] == 1:
+            ids[path] = stem
+        else:
+            ids[path] = Path(path).relative_to(root).with_suffix("").as_posix()
+    return ids

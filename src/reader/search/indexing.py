@@ -1,0 +1,102 @@
+"""Applying a sync plan (sync_plan.py) to the index: reading the new and changed files (in
+forked worker processes when there are many), telling duplicates, writing and committing the
+index. Imported only by a sync that has something to write, so that a search of an unchanged
+corpus loads none of it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reader.corpus.files import Skipped
+from reader.corpus.model import Article
+from reader.search import build
+from reader.search.catalog_db import Row
+from reader.search.commit import commit
+from reader.search.schema import writer_codec
+from reader.search.sync_plan import Job, SyncPlan
+
+PARALLEL_MIN = 500  # a sync indexing at least this many articles uses worker processes
+
+
+def apply_plan(
+    ix: Any,
+    plan: SyncPlan,
+    todo: list[Job],
+    known: dict[str, Row],
+    report: Any,
+    progress: Callable[[int, int], None] | None,
+    people: Callable[[Article], list[str]] | None,
+) -> tuple[list[Row], list[tuple[int, int, str]]]:
+    """Index `todo` and delete `plan.removed` (to which files found unreadable or duplicate are
+    added); count what happened in `report`. Returns the catalog rows to write and the files
+    whose times alone changed (size, mtime_ns, path)."""
+    removed, seen_paths = plan.removed, plan.seen
+    total = len(todo)
+    workers = build.workers_available() if total >= PARALLEL_MIN else 0
+    segments: list[Any] = []
+    if workers:
+        outcomes, segments = build.index_in_workers(
+            ix, todo, workers, people, None if progress is None else lambda done: progress(done, total)
+        )
+        prepared = ((job, outcomes[str(job.path)]) for job in todo)
+    else:
+        prepared = ((job, build.prepare(job, people)) for job in todo)
+    # No writer (and no new generation of the index) when nothing changed.
+    writer: Any = ix.writer(timeout=30.0, limitmb=256, codec=writer_codec()) if todo or removed else None
+    batch: list[Row] = []
+    touched = []
+    # Content already indexed, for telling duplicates: not that of files being read again,
+    # whose content may have changed (their new hash is added as each one is read).
+    rereading = {str(job.path) for job in todo}
+    hashes = {row.hash: row.path for row in known.values() if row.path in seen_paths and row.path not in rereading}
+    try:
+        for done, (job, outcome) in enumerate(prepared, 1):
+            path, key, row = job.path, str(job.path), job.old
+            if not workers and progress is not None and done % 250 == 0:
+                progress(done, total)
+            if isinstance(outcome, Skipped):
+                report.skipped.append(outcome)
+                if row is not None:
+                    removed.append(key)
+                continue
+            if not isinstance(outcome, build.Prepared):  # build.TOUCHED: only the file's times changed
+                touched.append((job.size, job.mtime_ns, key))
+                report.touched += 1
+                if row is not None:
+                    hashes.setdefault(row.hash, key)
+                continue
+            twin = hashes.get(outcome.row.hash)
+            if twin is not None and twin != key:
+                report.skipped.append(Skipped(path, f"identical to {Path(twin).name}; shown once"))
+                plan.duplicates[key] = (job.size, job.mtime_ns, twin)
+                if row is not None:
+                    removed.append(key)
+                if outcome.where is not None:
+                    worker, segment, docnum = outcome.where
+                    segments[worker][segment].delete_document(docnum)
+                continue
+            hashes[outcome.row.hash] = key
+            if outcome.where is not None:
+                if row is not None:
+                    writer.delete_by_term("path", key)  # the old copy; the new one is in a worker's segment
+            elif row is None:
+                writer.add_document(**(outcome.fields or {}))  # new: no need to look for an old copy
+            else:
+                writer.update_document(**(outcome.fields or {}))
+            batch.append(outcome.row)
+            if row is None:
+                report.added += 1
+            else:
+                report.changed += 1
+        if writer is not None:
+            for key in set(removed):
+                writer.delete_by_term("path", key)
+            report.removed = len(set(removed))
+            commit(writer, [segment for written in segments for segment in written])
+            writer = None
+    finally:
+        if writer is not None:
+            writer.cancel()
+    return batch, touched
