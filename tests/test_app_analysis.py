@@ -143,3 +143,16 @@ async def test_claims_are_tinted_under_the_cursor_and_marked_in_the_gutter_elsew
     async with again.run_test(size=(150, 45)) as pilot:
         await wait_loaded(pilot)
         assert "tints: all 4" in str(again.screen.query_one("#legend", Static).render())
+
+
+async def test_the_legend_keeps_every_layer_key_at_140_and_80_columns(seeds, isolated_home) -> None:
+    """Issue 12, item 3: at 140 columns the legend lost `hedge 3` (one line, cut); it now wraps."""
+    for size in [(140, 40), (80, 24)]:
+        app = ReaderApp(corpus=seeds, home=isolated_home)
+        async with app.run_test(size=size) as pilot:
+            await open_000_at(pilot, 1)
+            legend = app.screen.query_one("#legend", Static)
+            text = legend.render()
+            assert "hedge 3" in str(text) and "tints: cursor 4" in str(text)
+            lines = text.wrap(legend.content_region.width)
+            assert len(lines) <= legend.content_region.height, (size, [str(line) for line in lines])
