@@ -118,7 +118,7 @@ def highlight_analyzer() -> Any:
     """The same words as text_analyzer, folding accents token by token, so that positions stay
     those of the original text (for highlighting hits in an article)."""
     return (
-        RegexTokenizer(r"\w+(?:\.?\w+)*")
+        RegexTokenizer(WORD)
         | LowercaseFilter()
         | CharsetFilter(accent_map)
         | StopFilter(minsize=2)
