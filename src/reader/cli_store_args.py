@@ -21,12 +21,17 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _place(parser: argparse.ArgumentParser) -> None:
+    """The article (and paragraph) a note or bookmark is on."""
+    parser.add_argument("article", help="article id or a unique prefix of it")
+    parser.add_argument("--paragraph", type=int, metavar="N", help="paragraph number (from 1)")
+
+
 def add_parsers(sub: Any, common: Any) -> None:
     notes = sub.add_parser("notes", help="add, list and remove notes")
     notes_sub = notes.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = notes_sub.add_parser("add", help="add a note to an article, a paragraph or a passage")
-    add.add_argument("article", help="article id or a unique prefix of it")
-    add.add_argument("--paragraph", type=int, metavar="N", help="paragraph number (from 1)")
+    _place(add)
     add.add_argument("--quote", metavar="TEXT", help="the exact passage the note is on")
     add.add_argument("--text", required=True, help="the note (use $'...' for several lines)")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
@@ -48,8 +53,7 @@ def add_parsers(sub: Any, common: Any) -> None:
     bookmarks = sub.add_parser("bookmarks", help="add, list and remove bookmarks")
     bm_sub = bookmarks.add_subparsers(dest="action", metavar="ACTION", required=True)
     bm_add = bm_sub.add_parser("add", help="bookmark an article or a paragraph")
-    bm_add.add_argument("article", help="article id or a unique prefix of it")
-    bm_add.add_argument("--paragraph", type=int, metavar="N", help="paragraph number (from 1)")
+    _place(bm_add)
     bm_add.add_argument("--label", default="", help="a label")
     bm_list = bm_sub.add_parser("list", help="list bookmarks")
     bm_list.add_argument("--json", action="store_true", help="JSON Lines, one bookmark a line")
