@@ -8,6 +8,7 @@ opened. `open_corpus` yields what to show as it becomes known.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.corpus import Corpus, CorpusError, load_corpus
+from reader.corpus.files import Skipped, article_ids, find_article_paths
 from reader.corpus.lazy import LazyCorpus
-from reader.corpus.load import Skipped, find_article_files
 from reader.entries import Entry
 from reader.search.catalog_db import SCHEMA_VERSION, ListingRow, index_folder, stored_listing
 
@@ -65,20 +66,29 @@ def open_corpus(
     """What to show, in order: for a small corpus `Loaded`, preceded by `Listed` when a catalog
     from an earlier sync lists more than EARLY_LISTING articles (the list is painted at once,
     the articles are read meanwhile); for a large one `Listed` (when a catalog exists), then
-    `Synced`. Raises CorpusError (or OSError) when the corpus cannot be opened. `stop()` true
-    abandons a sync in progress (the child finishes it on its own)."""
+    `Synced`. With no catalog yet and more than EARLY_LISTING files (a first launch), the first
+    `Listed` holds the file names (`named`), so the first paint never waits for the reading.
+    Raises CorpusError (or OSError) when the corpus cannot be opened. `stop()` true abandons a
+    sync in progress (the child finishes it on its own)."""
     if not root.exists():
         raise CorpusError(f"corpus not found: {root}")
     with collector_paused():
         rows = stored_listing(index_folder(root, home), SCHEMA_VERSION)
-    if len(rows) <= LAZY_THRESHOLD and len(find_article_files(root)) <= LAZY_THRESHOLD:
-        if len(rows) > EARLY_LISTING:
-            with collector_paused():
-                yield listed(root, rows)
+        files = find_article_paths(root)
+        if not rows and len(files) > EARLY_LISTING:  # a first launch: the file names, at once
+            rows = named(root, files)
+            first = listed(root, rows)
+            rows = []
+        else:
+            early = len(rows) > EARLY_LISTING or (bool(rows) and len(files) > LAZY_THRESHOLD)
+            first = listed(root, rows) if early else None
+    if first is not None:
+        yield first
+    if len(rows) <= LAZY_THRESHOLD and len(files) <= LAZY_THRESHOLD:
         corpus = load_corpus(root, progress)
         yield Loaded(corpus, [Entry.of(a) for a in corpus.articles])
         return
-    yield from _open_large(root, home, rows, progress, stop)
+    yield from _open_large(root, home, rows, progress, stop)  # listed above when it could be
 
 
 def _open_large(
@@ -87,9 +97,6 @@ def _open_large(
     from reader.search import SearchIndex
     from reader.search.background import SyncAbandoned, sync_in_child
 
-    if rows:
-        with collector_paused():
-            yield listed(root, rows)
     try:
         report = sync_in_child(root, home, progress, stop=stop)
     except SyncAbandoned:
@@ -100,6 +107,13 @@ def _open_large(
     with collector_paused():
         listing = None if unchanged else listed(root, index.listing())
     yield Synced(index, report, listing, report.skipped)
+
+
+def named(root: Path, files: list[str]) -> list[ListingRow]:
+    """Rows for files never read yet: their ids and names, no date, no word count (the list
+    says "n/a"). What a first launch of a large corpus lists while it is read or indexed."""
+    ids = article_ids(root, files)
+    return [ListingRow(ids[path], os.path.basename(path), None, -1, True, False, path) for path in files]
 
 
 def listed(root: Path, rows: list[ListingRow]) -> Listed:

@@ -151,9 +151,10 @@ class ArticleList(ScrollView, can_focus=True):
             style = base + self.get_component_rich_style("article-list--cursor")
         meta_style = style + self.get_component_rich_style("article-list--meta")
         sourcing = self._sourcing.get(entry.id, " ")
-        meta = f" {sourcing} {entry.date or '   undated'} {entry.words:>5}w"
+        words = f"{entry.words:>5}w" if entry.words >= 0 else "      "  # -1: not read yet
+        meta = f" {sourcing} {entry.date or '   undated'} {words}"
         if width < 40:
-            meta = f" {sourcing} {entry.words:>5}w"
+            meta = f" {sourcing} {words}"
         if width < 24:
             meta = ""
         mark = ("▸" if row == self.cursor else " ") + ("!" if entry.flagged else " ") + self._badges.get(entry.id, " ")
