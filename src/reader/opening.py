@@ -75,10 +75,9 @@ def open_corpus(
     with collector_paused():
         rows = stored_listing(index_folder(root, home), SCHEMA_VERSION)
         files = find_article_paths(root)
+        first: Listed | None
         if not rows and len(files) > EARLY_LISTING:  # a first launch: the file names, at once
-            rows = named(root, files)
-            first = listed(root, rows)
-            rows = []
+            first = listed(root, named(root, files))
         else:
             early = len(rows) > EARLY_LISTING or (bool(rows) and len(files) > LAZY_THRESHOLD)
             first = listed(root, rows) if early else None
