@@ -21,7 +21,7 @@ pytestmark = pytest.mark.e2e
 BALDREADER = Path(sys.executable).parent / "baldreader"
 
 
-SOCKET = f"baldreader-test-{os.getpid()}"
+SOCKET = f"baldreader-test-{os.getpid()}"  # a server per test (see `session`)
 
 
 def tmux(*args: str) -> str:
@@ -67,7 +67,11 @@ def session(isolated_home, request):
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
     assert BALDREADER.exists(), "the baldreader script is not installed in this environment"
+    global SOCKET
     name = f"baldreader-test-{uuid.uuid4().hex[:8]}"
+    # A tmux server of its own for each test: a server still shutting down after the previous
+    # test's kill-server refused the next test's new-session.
+    SOCKET = f"{name}-{os.getpid()}"
     env = f"-u COLUMNS -u LINES BALDREADER_HOME={isolated_home} TERM=xterm-256color"
     width, height = getattr(request, "param", (120, 40))
     tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), "sleep 600")
