@@ -94,22 +94,26 @@ def _notes(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
 
 def _set_note(args: argparse.Namespace, store: Store) -> None:
     """`notes set ID`: the verdict, the tags (replaced, added to, removed from) and the text."""
-    note = store.note(args.id)
     changes: dict[str, Any] = {}
     if args.status:
         changes["status"] = args.status
     if args.text is not None:
         changes["text"] = args.text
-    if args.tag is not None or args.add_tag or args.remove_tag:
-        tags = list(note.tags) if args.tag is None else []
-        for tag in (args.tag or []) + args.add_tag:
-            if tag.casefold() not in (t.casefold() for t in tags):
-                tags.append(tag)
-        gone = {t.casefold() for t in args.remove_tag}
-        changes["tags"] = [t for t in tags if t.casefold() not in gone]
-    if not changes:
+    retag = args.tag is not None or args.add_tag or args.remove_tag
+    if not changes and not retag:
         raise CommandError("nothing to change: give --status, --tag, --add-tag, --remove-tag or --text")
-    updated = store.update_note(note.id, **changes)
+
+    def tags(note: Note) -> dict[str, Any]:  # from the tags in the file when it is written
+        if not retag:
+            return {}
+        kept = list(note.tags) if args.tag is None else []
+        for tag in (args.tag or []) + args.add_tag:
+            if tag.casefold() not in (t.casefold() for t in kept):
+                kept.append(tag)
+        gone = {t.casefold() for t in args.remove_tag}
+        return {"tags": [t for t in kept if t.casefold() not in gone]}
+
+    updated = store.update_note(args.id, tags, **changes)
     shown = " ".join(f"#{t}" for t in updated.tags)
     print(one_line(f"{updated.id}  {updated.status}  {shown}"))
 

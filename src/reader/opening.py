@@ -84,7 +84,7 @@ def open_corpus(
     if first is not None:
         yield first
     if len(rows) <= LAZY_THRESHOLD and len(files) <= LAZY_THRESHOLD:
-        corpus = load_corpus(root, progress)
+        corpus = load_corpus(root, progress, [Path(path) for path in files])  # not walked twice
         yield Loaded(corpus, [Entry.of(a) for a in corpus.articles])
         return
     yield from _open_large(root, home, rows, progress, stop)  # listed above when it could be

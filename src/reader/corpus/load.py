@@ -79,14 +79,18 @@ def load_file(path: Path, article_id: str | None = None) -> Article | Skipped:
     )
 
 
-def load_corpus(root: Path, progress: Callable[[int, int], None] | None = None) -> Corpus:
-    """Load every article under `root`. Bad files are skipped with a reason, never raised."""
+def load_corpus(
+    root: Path, progress: Callable[[int, int], None] | None = None, files: list[Path] | None = None
+) -> Corpus:
+    """Load every article under `root` (`files`: its article files, when the caller has already
+    found them). Bad files are skipped with a reason, never raised."""
     root = Path(root)
     if not root.exists():
         raise CorpusError(f"corpus not found: {root}")
     if root.is_file() and root.suffix.lower() not in ARTICLE_SUFFIXES:
         raise CorpusError(f"not a folder or an article file (.txt, .md): {root}")
-    files = find_article_files(root)
+    if files is None:
+        files = find_article_files(root)
     ids = article_ids(root, files)
     corpus = Corpus(root=root)
     seen: dict[str, Path] = {}

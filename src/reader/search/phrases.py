@@ -18,14 +18,14 @@ from whoosh.qparser import PhrasePlugin
 
 from reader.corpus.files import MAX_FILE_BYTES
 from reader.safefile import read_regular
-from reader.search.schema import _WORD, fold_accents
+from reader.search.schema import WORD_RE, fold_accents
 
 TEXT_FIELDS = ("title", "body")  # the fields analysed into stems without stop words
 
 
 def typed_words(text: str) -> tuple[str, ...]:
     """The words of `text` as the reader typed them: lower case, accents folded, no stemming."""
-    return tuple(w.lower() for w in _WORD.findall(fold_accents(text)))
+    return tuple(w.lower() for w in WORD_RE.findall(fold_accents(text)))
 
 
 def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -34,7 +34,7 @@ def fold_accents(text: str) -> str:
 
 
 WORD = r"\w+(?:\.?\w+)*"
-_WORD = re.compile(WORD)
+WORD_RE = re.compile(WORD)
 _STEMS: dict[str, str] = {}  # lower-case word -> stem, "" for a stop word
 _HASHES: dict[str, int] = {}  # stem -> crc32
 _LAST: tuple[str | None, list[str]] = (None, [])  # the last text analysed (body, then its sequence)
@@ -62,7 +62,7 @@ def word_sequence(text: str) -> list[str]:
     last = _LAST
     if last[0] is text:
         return last[1]
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in WORD_RE.findall(text)]
     stems = _stem_all(words)
     sequence = [s for s in map(stems.__getitem__, words) if s]
     _LAST = (text, sequence)

@@ -208,9 +208,14 @@ class Store:
 
         return self._transaction(change)
 
-    def update_note(self, note_id: str, **changes: Any) -> Note:
+    def update_note(self, note_id: str, edit: Callable[[Note], dict[str, Any]] | None = None, **changes: Any) -> Note:
+        """Change a note's fields; `edit(note)` gives changes that depend on the note as it is
+        in the file at the time of writing (another instance may have changed it since)."""
+
         def change(doc: dict[str, Any]) -> tuple[Note, None]:
             entry = self._find("notes", note_id, doc)
+            if edit is not None:
+                changes.update(edit(Note.from_dict(entry)))
             for key, value in changes.items():
                 entry[key] = list(value) if key == "tags" else value
             entry["updated"] = now_iso()

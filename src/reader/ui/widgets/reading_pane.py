@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from reader.corpus.model import Article, Block
 from reader.textsafe import one_line, visible
+from reader.ui.highlight import MARK_ORDER
 from reader.ui.keys import refocused
 
 WINDOW_CHARS = 60_000  # text mounted at once, about 30 screens of a wide terminal
@@ -32,9 +33,6 @@ class BlockLook(NamedTuple):
 
     spans: list[Any]
     mark: str | None = None
-
-
-MARKS = ("anonymous", "attributed", "quote", "hedged")  # a class -mark-KIND each (app.tcss)
 
 
 class BlockView(Static):
@@ -68,7 +66,7 @@ class BlockView(Static):
     def show_look(self, look: BlockLook) -> None:
         """Highlighting spans (names, claims, hedges, search hits) on the block's own text, and
         the gutter mark of its claims."""
-        for kind in MARKS:
+        for kind in MARK_ORDER:  # a class -mark-KIND each (app.tcss)
             self.set_class(kind == look.mark, f"-mark-{kind}")
         if look.spans != self.styles_:
             self.styles_ = look.spans
