@@ -121,16 +121,21 @@ async def test_help_lists_every_binding_and_closes(seeds, isolated_home) -> None
         assert isinstance(app.screen, HelpScreen)
 
 
+async def run_from_palette(pilot, command: str) -> None:
+    """ctrl+p, type the command, enter."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+
+
 async def test_palette_has_app_commands_and_switches_theme(seeds, isolated_home) -> None:
     app = make_app(seeds, isolated_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"theme: baldreader-light")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await run_from_palette(pilot, "theme: baldreader-light")
         assert app.theme == "baldreader-light"
 
 
@@ -147,17 +152,13 @@ async def test_the_palette_offers_every_keyed_action_and_only_the_readers_themes
             "Export notes",
             "Bookmark this paragraph",
             "Layer: claims",
+            "Layer: tints",
             "People and claims panel",
             "Next theme",
         ):
             assert wanted in titles, wanted
         assert "Theme" not in titles  # Textual's picker of its own themes
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"layer: claims")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await run_from_palette(pilot, "layer: claims")
         assert app.screen.analysis.highlight_layers.claims is False
 
 

@@ -164,5 +164,10 @@ def main_screen_commands(screen: MainScreen) -> Iterable[SystemCommand]:
         ("Layer: names", "Show or hide the people highlighted (1)", lambda: screen.action_toggle_layer("names")),
         ("Layer: claims", "Show or hide the claims (2)", lambda: screen.action_toggle_layer("claims")),
         ("Layer: hedges", "Show or hide the hedging words (3)", lambda: screen.action_toggle_layer("hedges")),
+        (
+            "Layer: tints",
+            "Tint every claim, or only those under the cursor (4)",
+            lambda: screen.action_toggle_layer("tints"),
+        ),
     ):
         yield SystemCommand(title, help_text, action)
