@@ -5,7 +5,8 @@ the terminal, and records two moments after the launch: the first frame (the tit
 drawn) and the list painted (the list's status line "N of N articles" has been written, i.e. the
 corpus is loaded and shown). It then presses q. Prints the first launch on a fresh user folder,
 then the median and range of several later launches (after `baldreader index`, as after any
-earlier session).
+earlier session). First, for scale, the same for a bare Textual app of the same shape
+(`bare_textual.py`): Textual's own import and start-up, which no change here can go under.
 
     python bench/startup.py [--runs 7] [--sizes 2000]
 """
@@ -33,11 +34,13 @@ from corpus import generate  # noqa: E402
 BALDREADER = shutil.which("baldreader") or str(Path(sys.executable).parent / "baldreader")
 
 
-def one_run(corpus: Path | None, n: int, home: Path, timeout: float = 60.0) -> tuple[float, float]:
+def one_run(
+    corpus: Path | None, n: int, home: Path, timeout: float = 60.0, command: list[str] | None = None
+) -> tuple[float, float]:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     env = dict(os.environ, BALDREADER_HOME=str(home), TERM="xterm-256color", COLUMNS="120", LINES="40")
-    args = [BALDREADER] + (["--corpus", str(corpus)] if corpus else [])
+    args = command or [BALDREADER] + (["--corpus", str(corpus)] if corpus else [])
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
     os.close(slave)
@@ -95,12 +98,25 @@ def measure(label: str, corpus: Path | None, n: int, runs: int) -> None:
     )
 
 
+def bare_textual(runs: int) -> None:
+    """The same moments for a bare Textual app of the same shape (bench/bare_textual.py)."""
+    command = [sys.executable, str(Path(__file__).parent / "bare_textual.py")]
+    with tempfile.TemporaryDirectory() as home:
+        one_run(None, 5, Path(home), command=command)  # warms the file cache
+        painted = [one_run(None, 5, Path(home), command=command)[1] * 1000 for _ in range(runs)]
+    print(
+        f"{'bare Textual app':<22} (the floor)                      list painted "
+        f"{statistics.median(painted):7.0f} ms (min {min(painted):.0f}, max {max(painted):.0f})   [{runs} runs]"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="baldreader time to first paint")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sizes", type=int, nargs="*", default=[2000])
     args = parser.parse_args()
     print(f"baldreader: {BALDREADER}; python {sys.version.split()[0]}; {os.cpu_count()} cpus")
+    bare_textual(args.runs)
     measure("seeds (5 articles)", None, 5, args.runs)
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:

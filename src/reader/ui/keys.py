@@ -57,6 +57,8 @@ def display_keys(keys: str) -> str:
 def unknown_binding_ids(keymap: dict[str, str]) -> list[str]:
     """A line for each id in the user's key map that no binding has, with the known ids closest
     to it (a misspelled id would otherwise be ignored without a word)."""
+    if not keymap:  # nothing to check: the screens that list the bindings are not imported
+        return []
     import difflib
 
     known = sorted({row.id for row in binding_rows({}) if row.id})

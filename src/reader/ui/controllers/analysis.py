@@ -6,17 +6,20 @@ shown; posts what it finds.
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.worker import get_current_worker
 
-from reader.analysis import Analysis, AnalysisCancelled, resolve_across
-from reader.analysis.cache import CACHE_NAME, AnalysisCache
 from reader.corpus.model import Article
 from reader.ui.controllers import Controller
 from reader.ui.highlight import Layers, Palette
 from reader.ui.messages import AnalysisProgress, ArticleAnalysed, CorpusAnalysed, HighlightsChanged
+
+if TYPE_CHECKING:  # the analysis is imported by the workers, off the first paint's path
+    from reader.analysis import Analysis
+    from reader.analysis.cache import AnalysisCache
 
 
 class AnalysisController(Controller):
@@ -24,13 +27,13 @@ class AnalysisController(Controller):
         super().__init__(id="analysis-controller")
         self.analyses: dict[str, Analysis] = {}
         self.highlight_layers = Layers()
-        self.cache: AnalysisCache | None = None
+        self._cache: AnalysisCache | None = None
+        self._cache_lock = threading.Lock()
         self.palette = Palette.from_variables({})
 
     def on_mount(self) -> None:
         for layer, shown in self.reader_app.state.layers.items():
             setattr(self.highlight_layers, layer, shown)
-        self.cache = AnalysisCache(self.reader_app.home / CACHE_NAME)
         self.palette = Palette.from_variables(self.app.get_css_variables())
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
@@ -54,15 +57,23 @@ class AnalysisController(Controller):
         self.reader_app.save_state_soon()
         self.post_message(HighlightsChanged())
 
-    def _cached(self, article: Article, stop: Any) -> Analysis:
-        if self.cache is None:  # not mounted yet: nothing kept
-            from reader.analysis import analyze
+    @property
+    def cache(self) -> AnalysisCache:
+        """The cache file, opened by the first worker that needs it."""
+        with self._cache_lock:
+            if self._cache is None:
+                from reader.analysis.cache import CACHE_NAME, AnalysisCache
 
-            return analyze(article, stop=stop)
+                self._cache = AnalysisCache(self.reader_app.home / CACHE_NAME)
+            return self._cache
+
+    def _cached(self, article: Article, stop: Any) -> Analysis:
         return self.cache.get(article, stop=stop)
 
     @work(thread=True, exclusive=True, group="analysis-one")
     def _analyse_one(self, article: Article) -> None:
+        from reader.analysis import AnalysisCancelled
+
         worker = get_current_worker()
         try:
             analysis = self._cached(article, lambda: worker.is_cancelled)
@@ -77,6 +88,8 @@ class AnalysisController(Controller):
     @work(thread=True, exclusive=True, group="analysis-corpus")
     def analyse_corpus(self, articles: list[Article]) -> None:
         """Every article, in the background, then people resolved across the corpus."""
+        from reader.analysis import AnalysisCancelled, resolve_across
+
         worker = get_current_worker()
         results: dict[str, Analysis] = {}
         for done, article in enumerate(articles, 1):

@@ -8,26 +8,26 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from reader.analysis import Analysis
 from reader.atomic import write_atomic
 from reader.corpus import Corpus
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
-from reader.export import export
 from reader.paths import exports_folder
 from reader.store import Bookmark, Note, Store, StoreCorrupt, StoreError
 from reader.store.anchor import AnchorError, locate, make_anchor
 from reader.store.marks import ArticleMarks, list_badges, marks_for, reattach_renamed
 from reader.ui.controllers import Controller
 from reader.ui.messages import EditNoteHere, JumpToPlace, MarksChanged
-from reader.ui.screens.export_dialog import ExportChoice, ExportDialog
-from reader.ui.screens.note_editor import NoteDraft, NoteEditor
-from reader.ui.screens.notes_panel import NotesPanel
 from reader.ui.screens.store_problem import StoreProblemScreen
+
+if TYPE_CHECKING:  # the editor, panel and export load when first used, not at start
+    from reader.analysis import Analysis
+    from reader.ui.screens.export_dialog import ExportChoice
+    from reader.ui.screens.note_editor import NoteDraft
 
 POLL_SECONDS = 2.0
 
@@ -170,6 +170,8 @@ class NotesController(Controller):
             self._write(lambda: store.add_bookmark(Bookmark(id="", anchor=anchor)), f"Bookmarked {place}.")
 
     def new_note(self, article: Article, index: int, selected: str) -> None:
+        from reader.ui.screens.note_editor import NoteDraft
+
         block = article.blocks[index]
         quote = selected if selected and selected in article.text else block.text
         self.edit(article, index, NoteDraft(text="", tags=[], status="unverified", quote=quote), note=None, claim=None)
@@ -179,6 +181,8 @@ class NotesController(Controller):
     ) -> None:
         """The note editor; saving writes the note (an edit, or a new note anchored to the
         passage); a failed write reopens the editor with the typed text kept."""
+        from reader.ui.screens.note_editor import NoteEditor
+
         block = article.blocks[index]
         heading = f"{'Edit note' if note else 'New note'} · {article.title[:70]} · ¶{index + 1}"
         if claim:
@@ -222,6 +226,8 @@ class NotesController(Controller):
 
     def note_on_claim(self, article: Article, index: int, analysis: Analysis | None) -> None:
         """A note on the first claim of paragraph `index`, its kind, source and speaker kept."""
+        from reader.ui.screens.note_editor import NoteDraft
+
         block = article.blocks[index]
         claims = [c for c in (analysis.claims if analysis else []) if c.start < block.end and c.end > block.start]
         if not claims:
@@ -233,6 +239,8 @@ class NotesController(Controller):
         self.edit(article, index, NoteDraft("", [], "unverified", quote), None, kept)
 
     def edit_here(self, article: Article, index: int) -> None:
+        from reader.ui.screens.note_editor import NoteDraft
+
         marks = self.marks if self._marks_of == article.id else None
         notes = (marks.block_notes.get(index) if marks else None) or []
         if not notes:
@@ -244,6 +252,8 @@ class NotesController(Controller):
     # --- the notes panel and export --------------------------------------------------------------
 
     def open_panel(self) -> None:
+        from reader.ui.screens.notes_panel import NotesPanel
+
         store = self.store
 
         def chosen(result: tuple[str, str] | None) -> None:
@@ -289,6 +299,9 @@ class NotesController(Controller):
         return [a for a in found if a is not None]
 
     def export_dialog(self) -> None:
+        from reader.export import export
+        from reader.ui.screens.export_dialog import ExportDialog
+
         store = self.store
 
         def chosen(choice: ExportChoice | None) -> None:

@@ -18,7 +18,6 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
 from textual.worker import get_current_worker
 
-from reader.analysis import Analysis
 from reader.corpus import Corpus, CorpusError
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
@@ -36,6 +35,7 @@ from reader.ui.widgets.search_input import SearchInput
 from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
+    from reader.analysis import Analysis
     from reader.ui.app import ReaderApp
 
 

@@ -3,6 +3,8 @@ claims; choosing one posts `Jump` with the place to go to."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,10 +13,12 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.analysis import Analysis
 from reader.corpus.model import Article
 from reader.textsafe import visible
 from reader.ui.highlight import Palette
+
+if TYPE_CHECKING:
+    from reader.analysis import Analysis
 
 PANEL_LIMIT = 300  # people or claims listed at most (a huge article has tens of thousands)
 

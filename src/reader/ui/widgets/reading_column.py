@@ -6,17 +6,19 @@ layers (from the analysis controller) and the search hits (from the search contr
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from reader.analysis import Analysis
 from reader.corpus.model import Article
 from reader.textsafe import one_line
 from reader.ui.highlight import Layers, Palette, block_styles, claim_mark, describe_claims, legend
 from reader.ui.widgets.reading_pane import BlockLook, ReadingPane
+
+if TYPE_CHECKING:
+    from reader.analysis import Analysis
 
 HitStyles = Callable[[Article, int], list[Any]]
 
