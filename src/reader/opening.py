@@ -133,6 +133,15 @@ def problem_lines(corpus: Corpus | LazyCorpus) -> list[str]:
     return lines
 
 
+def problem_summary(corpus: Corpus | LazyCorpus, shown: int = 6) -> tuple[str, str] | None:
+    """A heading and up to `shown` of the problem lines, or None when there are none."""
+    lines = problem_lines(corpus)
+    if not lines:
+        return None
+    more = f"\n… and {len(lines) - shown} more" if len(lines) > shown else ""
+    return f"{len(lines)} file problem(s)", "\n".join(lines[:shown]) + more
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Building hundreds of thousands of small objects at once: without the collector's passes

@@ -11,9 +11,7 @@ which first moves the unreadable file aside.
 from __future__ import annotations
 
 import datetime as _dt
-import fcntl
 import os
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import Any, TypeVar
 
 from reader.atomic import UnsafeTarget, check_target, write_atomic
 from reader.safefile import read_regular
+from reader.store import lock
 from reader.store.fileio import (
     StoreCorrupt,
     StoreError,
@@ -36,7 +35,6 @@ from reader.store.model import SCHEMA_VERSION, Bookmark, Note, entry_problems, n
 _T = TypeVar("_T")
 
 STORE_NAME = "notes.yaml"
-LOCK_TIMEOUT = 10.0
 MAX_STORE_BYTES = 256 * 1024 * 1024
 MAX_VERSION = 1000  # a schema version beyond this is not a version
 
@@ -355,34 +353,14 @@ class Store:
             self.read_only_reason = f"{self.path} {exc.strerror}"
             raise StoreCorrupt(self.read_only_reason) from None
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            deadline = time.monotonic() + LOCK_TIMEOUT
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise StoreBusy(f"{self.path} is locked by another process") from None
-                    time.sleep(0.005)
-            if not self._swept:
-                self._swept = True
-                self._remove_stale_temp_files()
-            yield
-        finally:
-            os.close(fd)  # closing releases the lock
-
-    def _remove_stale_temp_files(self) -> None:
-        """Temp files of writers that were killed mid-write. Only a writer holding the lock makes
-        one, and we hold it now, so any there are left over."""
-        for pattern in (f".{self.path.name}.*.tmp", f"{self.path.name}.bak.tmp"):
-            for leftover in self.path.parent.glob(pattern):  # not the cache's (`..notes.yaml.cache…`)
-                try:
-                    if leftover.is_file() and not leftover.is_symlink():
-                        leftover.unlink()
-                except OSError:
-                    pass
+            with lock.held(self.lock_path):
+                if not self._swept:
+                    self._swept = True
+                    lock.remove_stale_temp_files(self.path)
+                yield
+        except lock.LockTimeout:
+            raise StoreBusy(f"{self.path} is locked by another process") from None
 
 
 def _describe(value: Any) -> str:

@@ -11,19 +11,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
-from textual.worker import get_current_worker
 
-from reader.corpus import Corpus, CorpusError
+from reader.corpus import Corpus
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
-from reader.opening import Listed, Loaded, Synced, open_corpus, problem_lines
+from reader.opening import Listed, Loaded, Synced, problem_summary
 from reader.ui import messages as M
 from reader.ui.controllers.analysis import AnalysisController
+from reader.ui.controllers.corpus import CorpusController
 from reader.ui.controllers.notes import NotesController, article_marker
 from reader.ui.controllers.search import SearchController
 from reader.ui.screens.main_bindings import BINDINGS
@@ -79,6 +79,7 @@ class MainScreen(Screen[None]):
         yield ReadingColumn()
         yield AnalysisPanel(id="analysis-panel")
         yield Footer(show_command_palette=False)
+        yield CorpusController()
         yield AnalysisController()
         yield SearchController()
         yield NotesController()
@@ -88,7 +89,7 @@ class MainScreen(Screen[None]):
         self._restore_focus = self.reader_app.state.focus  # read before the list takes the focus
         self.set_focus(self.query_one(ArticleList))
         self._restore = self.reader_app.state.position(self.corpus_path)
-        self.load()
+        self.query_one(CorpusController).open(self.corpus_path)
         panel, width = self.reader_app.state.panel, self.app.size.width
         # A panel left open on a wide terminal does not hide the list of a narrow one at start.
         self.query_one(AnalysisPanel).display = width >= 150 if panel is None else panel and width >= NARROW
@@ -96,31 +97,11 @@ class MainScreen(Screen[None]):
 
     # --- opening the corpus --------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="corpus")
-    def load(self) -> None:
-        worker = get_current_worker()
-
-        def progress(done: int, total: int) -> None:
-            if done == total or done % 200 == 0:
-                self.post_message(M.CorpusProgress(done, total))
-
-        try:
-            for opened in open_corpus(self.corpus_path, self.reader_app.home, progress, lambda: worker.is_cancelled):
-                if worker.is_cancelled:
-                    return
-                self.post_message(M.CorpusOpened(opened))
-        except (CorpusError, OSError, RuntimeError) as exc:
-            self.post_message(M.CorpusFailed(str(exc)))
-
     def on_corpus_progress(self, message: M.CorpusProgress) -> None:
         self.sidebar.progress("loading", message.done, message.total)
 
     def on_corpus_failed(self, message: M.CorpusFailed) -> None:
-        self.sidebar.hide_progress("loading")
-        articles = self.query_one(ArticleList)
-        articles.empty_text = f"Cannot open corpus: {message.reason}"
-        articles.refresh()
-        self.notify(message.reason, title="Corpus", severity="error", timeout=10)
+        self.sidebar.cannot_open(message.reason)
 
     def on_corpus_opened(self, message: M.CorpusOpened) -> None:
         opened = message.opened
@@ -178,9 +159,8 @@ class MainScreen(Screen[None]):
             self._open(shown.id if shown else "", block if shown and shown.id == last_id else 0)
 
     def _report_problems(self, corpus: Corpus | LazyCorpus) -> None:
-        if lines := problem_lines(corpus):
-            shown = "\n".join(lines[:6]) + (f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")
-            self.notify(shown, title=f"{len(lines)} file problem(s)", severity="warning", timeout=12)
+        if (summary := problem_summary(corpus)) is not None:
+            self.notify(summary[1], title=summary[0], severity="warning", timeout=12)
 
     # --- the reading pane ------------------------------------------------------------------------
 
@@ -240,13 +220,7 @@ class MainScreen(Screen[None]):
         self.query_one(ReadingColumn).describe_cursor(self._current_analysis())
 
     def on_analysis_panel_jump(self, message: AnalysisPanel.Jump) -> None:
-        reader = self.query_one(ReadingPane)
-        if reader.article is None:
-            return
-        for index, block in enumerate(reader.article.blocks):
-            if block.start <= message.offset < block.end:
-                reader.cursor = index
-                break
+        self.query_one(ReadingPane).go_to_offset(message.offset)
 
     # --- what the parts report ---------------------------------------------------------------------
 

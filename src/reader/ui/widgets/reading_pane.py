@@ -342,6 +342,13 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if view is not None:
             view.show_look(self._styles(view.index, view.index == self.cursor) if self._styles else BlockLook([]))
 
+    def go_to_offset(self, offset: int) -> None:
+        """The cursor on the paragraph holding character `offset` of the article."""
+        blocks = self.article.blocks if self.article is not None else []
+        found = next((i for i, block in enumerate(blocks) if block.start <= offset < block.end), None)
+        if found is not None:
+            self.cursor = found
+
     def set_markers(self, markers: dict[int, str]) -> None:
         """Badges by block index (0-based); blocks not named get none."""
         self._markers = markers

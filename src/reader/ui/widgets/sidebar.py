@@ -110,6 +110,14 @@ class Sidebar(Vertical):
     def hide_progress(self, bar: str) -> None:
         self.query_one(f"#{bar}").display = False
 
+    def cannot_open(self, reason: str) -> None:
+        """The corpus could not be opened: said in the empty list and in a notification."""
+        self.hide_progress("loading")
+        articles = self.query_one(ArticleList)
+        articles.empty_text = f"Cannot open corpus: {reason}"
+        articles.refresh()
+        self.notify(reason, title="Corpus", severity="error", timeout=10)
+
     # --- search results ---------------------------------------------------------------------------
 
     def show_results(self, result: SearchResult, colour: str) -> None:
