@@ -225,7 +225,7 @@ class Sources:
             self.last_group_phrase = (start, found.speaker, found.source)
 
     def group_noun(self, start: int, end: int) -> Source | None:
-        if not W.GROUP_HINT.search(self.text, start, end):
+        if not W.has_group_word(self.text, start, end):
             return None
         toks = self.tokens(self.text, start, end)
         for i, tok in enumerate(toks):

@@ -119,7 +119,7 @@ class _Reader:
         )
         if source.source == "named" and not named_here or source.source in ("none", "public"):
             return None
-        hedges = [m.group() for m in W.HEDGE.finditer(self.text, start, end)]
+        hedges = [m.group() for m in W.hedges_in(self.text, start, end)]
         return Claim(start, end, self.text[start:end], "attributed", source.source, source.speaker, hedges)
 
     def _by_speaker(self, quotes: list[Quote], start: int, end: int) -> list[Claim]:
@@ -144,7 +144,7 @@ class _Reader:
             if span is None:
                 return []
             lo, hi = span
-            hedges = [m.group() for m in W.HEDGE.finditer(self.text, lo, hi)]
+            hedges = [m.group() for m in W.hedges_in(self.text, lo, hi)]
             claims.append(Claim(lo, hi, self.text[lo:hi], "quote", source.source, source.speaker, hedges))
             self.chain_source.setdefault(quote.chain, source)
             piece_start = piece_end
@@ -158,7 +158,7 @@ class _Reader:
 
     def _one_claim(self, start: int, end: int, speech: list[Quote], scare: list[Quote]) -> Claim | None:
         text = self.text
-        found = list(W.HEDGE.finditer(text, start, end))  # the hedge pattern is costly: run once
+        found = W.hedges_in(text, start, end)  # run once
         hedges = [m.group() for m in found]
         claim = None
         if speech:

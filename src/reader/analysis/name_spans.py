@@ -5,8 +5,10 @@ President Barack Obama" -> "Barack Obama") and trailing ordinary words and post-
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from reader.analysis import lexicon
 from reader.analysis import name_evidence as evidence
@@ -28,10 +30,13 @@ class Group:
     saint: bool = False
     cue: str | None = None
     decision: bool | None = None
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # keyed by offsets
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(word: str) -> str:
-    """How a name word is looked up: possessive dropped, all-caps made title case."""
+    """How a name word is looked up: possessive dropped, all-caps made title case (kept: the
+    same few thousand words are looked up again and again)."""
     word = POSSESSIVE.sub("", word)
     if word.isupper() and len(word) > 1:
         word = word.capitalize()

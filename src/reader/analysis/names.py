@@ -142,16 +142,27 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
                 a.decision = True
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_ROLE_WORD = re.compile(r"[a-zé\-]+")
+_ROLE_LAST = re.compile(r"[a-zé\-]+,?\s+\Z")
+_SAINT_END = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z")
+_SAINT_STRIP = re.compile(r"(?:St\.?|Saint)\s*\Z")
+_CAPITALISED_END = re.compile(r"[A-Z][\w'’-]+\s+\Z")
+_BRACKET_NEXT = re.compile(r"\s*\(")
+_CLAUSE_END_NEXT = re.compile(r"\s*(?:[.,;:)]|\Z)")
+
+
 def _context_cue(text: str, group: Group) -> str | None:
     seg = group.segment
     after = text[group.toks[-1].end : min(seg.end, group.toks[-1].end + 40)]
-    after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]  # this sentence only
+    after = _SENTENCE_END.split(after, maxsplit=1)[0]  # this sentence only
     before = text[max(seg.start, group.toks[0].start - 40) : group.toks[0].start]
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
     if evidence.human_after(after):
         return "human"
-    next_words = re.findall(r"[a-z]+", after.lower())[:3]
+    next_words = _LOWER_WORD.findall(after.lower())[:3]
     if next_words and next_words[0] in lexicon.SPEECH_VERBS:
         return "speech"
     if (
@@ -160,10 +171,11 @@ def _context_cue(text: str, group: Group) -> str | None:
         and next_words[1] in lexicon.SPEECH_VERBS
     ):
         return "speech"
-    role = re.findall(r"[a-zé\-]+", before.lower())[-1:]
-    if role and role[0] in ROLE_NOUNS and re.search(r"[a-zé\-]+,?\s+\Z", before.lower()):
+    lower_before = before.lower()
+    role = _ROLE_WORD.findall(lower_before)[-1:]
+    if role and role[0] in ROLE_NOUNS and _ROLE_LAST.search(lower_before):
         return "role"
-    prev_words = re.findall(r"[a-z]+", before.lower())[-1:]
+    prev_words = _LOWER_WORD.findall(lower_before)[-1:]
     if (
         prev_words
         and prev_words[0] in ("said", "says", "added", "explained", "wrote", "insisted")
@@ -187,21 +199,35 @@ def _observe(text: str, body: list[Group]) -> evidence.DocumentEvidence:
 def _placed(text: str, group: Group, doc: evidence.DocumentEvidence | None) -> bool:
     """The phrase stands where a place does ("in X", "X, Texas"), or, for one word, the
     document shows it only as a place."""
+    key = ("placed", group.toks[0].start, group.toks[-1].end, group.saint, group.segment.start, group.segment.end)
+    here = group.memo.get(key, _UNSEEN)
+    if here is _UNSEEN:
+        here = group.memo[key] = _placed_by_context(text, group)
+    if here is not None:
+        return bool(here)
+    return doc is not None and len(group.toks) == 1 and doc.only_a_place(norm(group.toks[0].text))
+
+
+_UNSEEN = object()
+
+
+def _placed_by_context(text: str, group: Group) -> bool | None:
+    """What the words around the phrase say of it (None: nothing either way)."""
     seg = group.segment
     before = text[max(seg.start, group.toks[0].start - 30) : group.toks[0].start]
     after = text[group.toks[-1].end : min(seg.end, group.toks[-1].end + 40)]
-    saint = re.search(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z", before)
+    saint = _SAINT_END.search(before)
     if group.saint or saint:  # "in St. Louis", "Clyst St. Mary"
-        before = before[: saint.start()] if saint else re.sub(r"(?:St\.?|Saint)\s*\Z", "", before)
-        if re.search(r"[A-Z][\w'’-]+\s+\Z", before) or evidence.locative_before(before):
+        before = before[: saint.start()] if saint else _SAINT_STRIP.sub("", before)
+        if _CAPITALISED_END.search(before) or evidence.locative_before(before):
             return True
-    if after[:1] in ("'", "’") or re.match(r"\s*\(", after) or POSSESSIVE.search(group.toks[-1].text):
+    if after[:1] in ("'", "’") or _BRACKET_NEXT.match(after) or POSSESSIVE.search(group.toks[-1].text):
         return False  # "In Byron's memoirs", "Hill (right)": said of people
     if evidence.locative_before(before, phrase_of(group)) or evidence.place_after(after):
         return True
-    if evidence.place_before(before, len(group.toks) == 1 and bool(re.match(r"\s*(?:[.,;:)]|\Z)", after))):
+    if evidence.place_before(before, len(group.toks) == 1 and bool(_CLAUSE_END_NEXT.match(after))):
         return True  # "Exeter, Devon.", "Earl of Clare"
-    return doc is not None and len(group.toks) == 1 and doc.only_a_place(norm(group.toks[0].text))
+    return None
 
 
 def _not_a_name(group: Group) -> bool:
