@@ -65,10 +65,19 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
             out.append(Group(list(run), seg, opens))
         run.clear()
 
-    for tok in toks:
+    # Only capitalised words and particles can open or extend a run; any other word closes it.
+    # So the loop visits those alone and closes the run where others were skipped (most words
+    # of a sentence are not capitalised).
+    wanted = [i for i, tok in enumerate(toks) if tok.text[:1].isupper() or tok.text.lower() in PARTICLES]
+    last = -2
+    for i in wanted:
+        tok = toks[i]
+        if i != last + 1:
+            close()
+        last = i
         gap = text[run[-1].end : tok.start] if run else ""
         joinable = not run or gap.strip() == "" or (gap.strip() == "." and len(run[-1].text) == 1)
-        if tok.capitalised and not tok.text[0].isdigit():
+        if tok.text[:1].isupper():  # (a digit is never upper case)
             if not joinable:
                 close()
             run.append(tok)
