@@ -91,6 +91,17 @@ def test_a_word_the_document_shows_as_a_place_is_not_a_person() -> None:
     assert found == {}
 
 
+def test_a_word_a_name_shares_with_a_place_the_document_never_shows_as_a_person_stays_a_place() -> None:
+    """A travel-guide shape: "Penon de Varnessa" is taken for a name, but the document shows
+    "Varnessa" alone only as a place ("in Varnessa"), never as a person: it is not a person."""
+    found = people(
+        "The town was first called Penon de Varnessa. In 1902 the name of the town was changed from "
+        "Penon de Varnessa to Varnessa. Fishing was introduced to Varnessa in 1920, and the town grew. "
+        "Life in Varnessa is quiet. Varnessa was later reduced in size.\n"
+    )
+    assert "Varnessa" not in found
+
+
 def test_names_listed_with_a_person_are_people() -> None:
     found = people(
         "Earlier studies disagree (Marsden & Mackey, 2014; Porte, 2012). The results match "

@@ -195,6 +195,11 @@ class DocumentEvidence:
         if person:
             self.as_person[word] = self.as_person.get(word, 0.0) + person
 
+    def never_a_person(self, word: str) -> bool:
+        """Seen as a place and never in a person's position: a word a name shares with a
+        place ("Penon de Coron" … "flights to Coron", "life in Coron") is the place there."""
+        return self.as_place[word] > 0 and not self.as_person.get(word)
+
     def only_a_place(self, word: str) -> bool:
         """Seen as a place, and at least twice as often as a person ("Cleveland continues")."""
         return self.as_place[word] > 0 and self.as_place[word] >= 2 * self.as_person.get(word, 0.0)

@@ -102,6 +102,7 @@ def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = N
             not group.decision
             and (_known(group, known_words, known_names) or _short_form(group, short_forms))
             and not _placed(text, group, None)
+            and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
             and not _blocked(text, group, known=True)
         ):
             group.decision = True
@@ -127,7 +128,8 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
             not group.decision
             and all(name_like(w) and len(w) > 1 and w not in lexicon.MONTHS_DAYS for w in words)
             and not evidence.is_place(" ".join(words))
-            and not _placed(text, group, doc)
+            and not _placed(text, group, None)
+            and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
             and not _blocked(text, group, known=True)
             and not (group.sentence_start and words[0].lower() in lexicon.common_words())
         )
