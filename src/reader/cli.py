@@ -52,9 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     themes = sub.add_parser("themes", help="list the available themes and any broken theme files")
     _common(themes)
 
-    from reader import cli_analyze, cli_search, cli_store_args
+    from reader import cli_across, cli_analyze, cli_search, cli_store_args
 
     cli_analyze.add_parser(sub, _common)
+    cli_across.add_parsers(sub, _common)
     cli_search.add_parsers(sub, _common)
     cli_store_args.add_parsers(sub, _common)
     cli_store_args.add_store_option(parser)
@@ -102,6 +103,10 @@ def _main(argv: list[str] | None) -> int:
         from reader import cli_analyze
 
         return cli_analyze.run(args, corpus, home)
+    if command == "quotes":
+        from reader import cli_across
+
+        return cli_across.run(args, corpus, home)
     if command in ("notes", "bookmarks", "export"):
         from reader import cli_store
 
