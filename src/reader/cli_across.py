@@ -1,4 +1,4 @@
-"""`baldreader quotes`: views across the whole corpus from the shell, as JSON Lines or text
+"""`baldreader quotes` and `profile`: views across the whole corpus from the shell, as JSON Lines or text
 (no UI here). Each article's analysis comes from the cache; people are resolved across the
 corpus first, so a speaker is named as the corpus names them."""
 
@@ -7,19 +7,28 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.textsafe import json_line, one_line
+
+if TYPE_CHECKING:  # imported when a command runs
+    from reader.analysis import Analysis
+    from reader.corpus import Article
 
 
 def add_parsers(sub: Any, common: Any) -> None:
     quotes = sub.add_parser("quotes", help="quotations found in several articles, earliest first")
     quotes.add_argument("--json", action="store_true", help="one JSON object per group (JSON Lines, see README)")
     common(quotes)
+    profile = sub.add_parser("profile", help="how each article's claims are sourced, and its headline check")
+    profile.add_argument("article", nargs="?", metavar="ID", help="one article (default: every article)")
+    profile.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines, see README)")
+    common(profile)
 
 
-def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
-    from reader.across.quotes import article_quotes, travelling_quotes
+def _analysed(corpus_path: Path, home: Path) -> tuple[list[Article], dict[str, Analysis]] | None:
+    """The corpus's articles and their analyses (from the cache), people resolved across it;
+    None (the problem said on stderr) when it cannot be opened."""
     from reader.analysis import resolve_across
     from reader.analysis.cache import CACHE_NAME, AnalysisCache
     from reader.corpus import CorpusError, load_corpus
@@ -28,12 +37,24 @@ def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
         corpus = load_corpus(corpus_path)
     except CorpusError as exc:
         print(f"baldreader: {one_line(str(exc))}", file=sys.stderr)
-        return 2
+        return None
     cache = AnalysisCache(home / CACHE_NAME)
     analyses = {a.id: cache.get(a) for a in corpus.articles}
     cache.close()
     resolve_across(list(analyses.values()))
-    groups = travelling_quotes(q for a in corpus.articles for q in article_quotes(a, analyses[a.id]))
+    return corpus.articles, analyses
+
+
+def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
+    opened = _analysed(corpus_path, home)
+    if opened is None:
+        return 2
+    articles, analyses = opened
+    if args.command == "profile":
+        return _profile(args, articles, analyses)
+    from reader.across.quotes import article_quotes, travelling_quotes
+
+    groups = travelling_quotes(q for a in articles for q in article_quotes(a, analyses[a.id]))
     out = sys.stdout
     for group in groups:
         if args.json:
@@ -48,4 +69,32 @@ def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
                 out.write(f"           “{one_line(before) or '…'}” → “{one_line(after) or '…'}”\n")
     if not groups and not args.json:
         out.write("No quotation was found in more than one article.\n")
+    return 0
+
+
+def _profile(args: argparse.Namespace, articles: list[Article], analyses: dict[str, Analysis]) -> int:
+    from reader.across.profile import profile
+
+    if args.article is not None:
+        articles = [a for a in articles if a.id == args.article]
+        if not articles:
+            print(f"baldreader: no article with the id {one_line(args.article)!r}", file=sys.stderr)
+            return 2
+    out = sys.stdout
+    if not args.json:
+        out.write("claims  named anon publ public none  anon%  hedges/1k  sources  headline  article\n")
+    for article in articles:
+        found = profile(article, analyses[article.id])
+        if args.json:
+            out.write(json_line(found.to_json()) + "\n")
+            continue
+        counts = found.by_source
+        flag = "FLAGGED" if found.headline.flagged else "-"
+        out.write(
+            f"{found.claims:6}  {counts['named']:5} {counts['anonymous']:4} {counts['publication']:4} "
+            f"{counts['public']:6} {counts['none']:4}  {found.anonymous_share:5.0%}  {found.hedges_per_1000_words:9.1f}"
+            f"  {found.sources:7}  {flag:8}  {one_line(article.id)}\n"
+        )
+        if found.headline.reason:
+            out.write(f"        headline: {one_line(found.headline.reason)}\n")
     return 0
