@@ -18,7 +18,7 @@ from reader.corpus.parse import parse_article
 
 
 def profiled(title: str, body: str) -> Profile:
-    text = f"{title}\nDate: 2024-06-01\n\n{body}\n"
+    text = f"date 2024-06-01 {title}\n\n{body}\n"
     article = parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t")
     return profile(article, analyze(article))
 
@@ -77,8 +77,8 @@ def test_the_seeds_headline_that_quotes_what_the_body_never_says() -> None:
 
 
 def test_profile_json_one_object_per_article_and_one_by_id(corpus_dir: Path) -> None:
-    write(corpus_dir, "a.txt", "Gala Night\nDate: 2024-06-01\n\nNora Vale said the evening was lovely.\n")
-    write(corpus_dir, "b.txt", "Other Night\nDate: 2024-06-02\n\nThe pair reportedly left early.\n")
+    write(corpus_dir, "a.txt", "date 2024-06-01 Gala Night\n\nNora Vale said the evening was lovely.\n")
+    write(corpus_dir, "b.txt", "date 2024-06-02 Other Night\n\nThe pair reportedly left early.\n")
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         command = [sys.executable, "-m", "reader", "profile", *args, "--corpus", str(corpus_dir)]

@@ -18,8 +18,8 @@ from reader.corpus.parse import parse_article
 
 
 def article(article_id: str, body: str, date: str | None) -> object:
-    header = f"Date: {date}\n" if date else ""
-    text = f"Headline for {article_id}\n{header}\n{body}\n"
+    marker = f"date {date} " if date else ""  # the corpus's date marker, before the headline
+    text = f"{marker}Headline for {article_id}\n\n{body}\n"
     return parse_article(text, article_id=article_id, path=Path(f"{article_id}.txt"), content_hash=article_id)
 
 
@@ -29,13 +29,13 @@ def groups_of(*articles: object) -> list[QuoteGroup]:
 
 def test_one_quotation_in_three_articles_is_one_group_earliest_first() -> None:
     found = groups_of(
-        article("late", "“We will never sell the farm, not for any price,” Mara Quinn said on Friday.", "2024-05-02"),
-        article("early", 'Mara Quinn told us: "We will never sell the farm, not for any price."', "2023-11-20"),
-        article("undated", "As Quinn put it: 'WE WILL NEVER SELL THE FARM, not for any price'.", None),
+        article("a-late", "“We will never sell the farm, not for any price,” Mara Quinn said on Friday.", "2024-05-02"),
+        article("b-early", 'Mara Quinn told us: "We will never sell the farm, not for any price."', "2023-11-20"),
+        article("0-undated", "As Quinn put it: 'WE WILL NEVER SELL THE FARM, not for any price'.", None),
     )
     assert len(found) == 1
     order = [o.article for o in found[0].occurrences]
-    assert order == ["early", "late", "undated"]  # by date, undated last
+    assert order == ["b-early", "a-late", "0-undated"]  # by date, undated last (not by id)
     assert [o.earliest for o in found[0].occurrences] == [True, False, False]
     assert all(o.changes == [] for o in found[0].occurrences)
     assert found[0].occurrences[1].speaker == "Mara Quinn"
@@ -95,12 +95,12 @@ def test_quotes_json_is_one_object_per_group(corpus_dir: Path) -> None:
     write(
         corpus_dir,
         "a.txt",
-        'First Headline\nDate: 2024-03-01\n\n"We will rebuild the old mill by next summer," Ada Voss said.\n',
+        'date 2024-03-01 First Headline\n\n"We will rebuild the old mill by next summer," Ada Voss said.\n',
     )
     write(
         corpus_dir,
         "b.txt",
-        'Second Headline\nDate: 2024-03-09\n\nAda Voss said: "We will rebuild the old mill by next summer."\n',
+        'date 2024-03-09 Second Headline\n\nAda Voss said: "We will rebuild the old mill by next summer."\n',
     )
     result = subprocess.run(
         [sys.executable, "-m", "reader", "quotes", "--json", "--corpus", str(corpus_dir)],

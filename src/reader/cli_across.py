@@ -1,4 +1,4 @@
-"""`baldreader quotes` and `profile`: views across the whole corpus from the shell, as JSON Lines or text
+"""`baldreader quotes`, `profile` and `conflicts`: views across the whole corpus from the shell, as JSON Lines or text
 (no UI here). Each article's analysis comes from the cache; people are resolved across the
 corpus first, so a speaker is named as the corpus names them."""
 
@@ -24,6 +24,9 @@ def add_parsers(sub: Any, common: Any) -> None:
     profile.add_argument("article", nargs="?", metavar="ID", help="one article (default: every article)")
     profile.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines, see README)")
     common(profile)
+    conflicts = sub.add_parser("conflicts", help="facts stated differently in two articles (ages, marriages, dates)")
+    conflicts.add_argument("--json", action="store_true", help="one JSON object per conflict (JSON Lines, see README)")
+    common(conflicts)
 
 
 def _analysed(corpus_path: Path, home: Path) -> tuple[list[Article], dict[str, Analysis]] | None:
@@ -52,6 +55,8 @@ def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
     articles, analyses = opened
     if args.command == "profile":
         return _profile(args, articles, analyses)
+    if args.command == "conflicts":
+        return _conflicts(args, articles, analyses)
     from reader.across.quotes import article_quotes, travelling_quotes
 
     groups = travelling_quotes(q for a in articles for q in article_quotes(a, analyses[a.id]))
@@ -97,4 +102,24 @@ def _profile(args: argparse.Namespace, articles: list[Article], analyses: dict[s
         )
         if found.headline.reason:
             out.write(f"        headline: {one_line(found.headline.reason)}\n")
+    return 0
+
+
+def _conflicts(args: argparse.Namespace, articles: list[Article], analyses: dict[str, Analysis]) -> int:
+    from reader.across.conflicts import conflicts
+    from reader.across.facts import facts_of
+
+    found = conflicts((f for a in articles for f in facts_of(a, analyses[a.id])), articles)
+    out = sys.stdout
+    for conflict in found:
+        if args.json:
+            out.write(json_line(conflict.to_json()) + "\n")
+            continue
+        out.write(f"{conflict.verdict.upper()}  {conflict.kind}: {one_line(conflict.subject)}\n")
+        out.write(f"  {one_line(conflict.reason)}\n")
+        for fact in (conflict.first, conflict.second):
+            shown = fact.text if len(fact.text) <= 150 else fact.text[:149] + "…"
+            out.write(f"  {one_line(fact.article)}: {one_line(shown)}\n")
+    if not found and not args.json:
+        out.write("No conflicting facts found.\n")
     return 0
