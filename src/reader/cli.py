@@ -103,7 +103,7 @@ def _main(argv: list[str] | None) -> int:
         from reader import cli_analyze
 
         return cli_analyze.run(args, corpus, home)
-    if command in ("quotes", "profile", "conflicts"):
+    if command in ("people", "quotes", "profile", "conflicts"):
         from reader import cli_across
 
         return cli_across.run(args, corpus, home)

@@ -1,6 +1,7 @@
-"""`baldreader quotes`, `profile` and `conflicts`: views across the whole corpus from the shell, as JSON Lines or text
-(no UI here). Each article's analysis comes from the cache; people are resolved across the
-corpus first, so a speaker is named as the corpus names them."""
+"""`baldreader people`, `quotes`, `profile` and `conflicts`: views across the whole corpus
+from the shell, as JSON Lines or text (no UI here). Each article's analysis comes from the
+cache; people are resolved across the corpus first, so a speaker is named as the corpus names
+them."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ def add_parsers(sub: Any, common: Any) -> None:
     conflicts = sub.add_parser("conflicts", help="facts stated differently in two articles (ages, marriages, dates)")
     conflicts.add_argument("--json", action="store_true", help="one JSON object per conflict (JSON Lines, see README)")
     common(conflicts)
+    people = sub.add_parser("people", help="every person named, across articles, with quotes and what is said of them")
+    people.add_argument("--json", action="store_true", help="one JSON object per person (JSON Lines, see README)")
+    common(people)
 
 
 def _analysed(corpus_path: Path, home: Path) -> tuple[list[Article], dict[str, Analysis]] | None:
@@ -57,6 +61,8 @@ def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
         return _profile(args, articles, analyses)
     if args.command == "conflicts":
         return _conflicts(args, articles, analyses)
+    if args.command == "people":
+        return _people(args, articles, analyses)
     from reader.across.quotes import article_quotes, travelling_quotes
 
     groups = travelling_quotes(q for a in articles for q in article_quotes(a, analyses[a.id]))
@@ -122,4 +128,21 @@ def _conflicts(args: argparse.Namespace, articles: list[Article], analyses: dict
             out.write(f"  {one_line(fact.article)}: {one_line(shown)}\n")
     if not found and not args.json:
         out.write("No conflicting facts found.\n")
+    return 0
+
+
+def _people(args: argparse.Namespace, articles: list[Article], analyses: dict[str, Analysis]) -> int:
+    from reader.across.people import people
+
+    out = sys.stdout
+    if not args.json:
+        out.write("articles  mentions  quoted  said about  first       last        person\n")
+    for person in people((a, analyses[a.id]) for a in articles):
+        if args.json:
+            out.write(json_line(person.to_json()) + "\n")
+            continue
+        out.write(
+            f"{len(person.articles):8}  {person.mentions:8}  {len(person.says):6}  {len(person.said_about):10}  "
+            f"{person.first or '-':10}  {person.last or '-':10}  {one_line(person.name)}\n"
+        )
     return 0
