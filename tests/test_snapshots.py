@@ -127,3 +127,37 @@ def test_note_editor_at_80x24(snap_compare, seeds, isolated_home) -> None:
         await pilot.pause(0.3)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_editor)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+@pytest.mark.parametrize("tab_keys", [(), ("l", "l")], ids=["people", "conflicts"])
+def test_across_the_corpus_views(snap_compare, seeds, isolated_home, size, tab_keys) -> None:
+    """Issue 13: the people view and the conflicts view, small and wide."""
+    from conftest import wait_until
+
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+
+    async def open_view(pilot) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("x")
+        status = app.screen.query_one("#across-status")
+        await wait_until(pilot, lambda: "conflicts (" in str(status.render()), "the views")
+        await pilot.press(*tab_keys)
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=size, run_before=open_view)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+def test_sourcing_profile_in_the_side_panel(snap_compare, seeds, isolated_home, size) -> None:
+    """Issue 13: the article's sourcing profile and headline check at the top of the side panel."""
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+
+    async def open_panel(pilot) -> None:
+        await wait_loaded(pilot)
+        await pilot.press("j")  # 000: its headline is flagged
+        if size[0] < 150:
+            await pilot.press("i")  # the panel (at 80 columns, in the list's place)
+        await pilot.pause(0.5)
+
+    assert snap_compare(app, terminal_size=size, run_before=open_panel)

@@ -161,6 +161,7 @@ def main_screen_commands(screen: MainScreen) -> Iterable[SystemCommand]:
         ("Notes and bookmarks", "List, filter, jump to, edit or delete them (o)", screen.action_notes_panel),
         ("Export notes", "As Markdown, JSON or CSV (E)", screen.action_export_notes),
         ("People and claims panel", "Show or hide the side panel (i)", screen.action_toggle_panel),
+        ("Across the corpus", "People, quotes that travel, conflicting facts (x)", screen.action_across),
         ("Layer: names", "Show or hide the people highlighted (1)", lambda: screen.action_toggle_layer("names")),
         ("Layer: claims", "Show or hide the claims (2)", lambda: screen.action_toggle_layer("claims")),
         ("Layer: hedges", "Show or hide the hedging words (3)", lambda: screen.action_toggle_layer("hedges")),

@@ -403,6 +403,23 @@ class MainScreen(Screen[None]):
     def action_export_notes(self) -> None:
         self.notes.export_dialog()
 
+    def action_across(self) -> None:
+        """x: people, travelling quotes and conflicts across the corpus (read in full)."""
+        from reader.ui.screens.across import AcrossScreen
+
+        if not isinstance(self.corpus, Corpus):
+            self.notify("The views across the corpus need it read in full (up to 3,000 files).", severity="warning")
+            return
+        corpus, known, cache = self.corpus, self.analysis.analyses, self.analysis.cache
+
+        def chosen(place: tuple[str, int] | None) -> None:
+            article = corpus.by_id(place[0]) if place else None
+            if place is not None and article is not None:
+                block = next((i for i, b in enumerate(article.blocks) if place[1] < b.end), 0)
+                self.on_jump_to_place(M.JumpToPlace(place[0], block))
+
+        self.app.push_screen(AcrossScreen(corpus.articles, lambda a: known.get(a.id) or cache.get(a)), chosen)
+
     def action_note_on_claim(self) -> None:
         if (here := self._here()) is not None:
             self.notes.note_on_claim(*here, self.analysis.analyses.get(here[0].id))

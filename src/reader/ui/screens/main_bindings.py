@@ -148,6 +148,14 @@ ANALYSIS_BINDINGS = [
         tooltip="Show or hide the side panel of the article's people and claims",
     ),
     Binding(
+        "x",
+        "across",
+        "Across",
+        show=False,
+        id="analysis.across",
+        tooltip="People, quotes that travel and conflicting facts across the whole corpus",
+    ),
+    Binding(
         "c",
         "note_on_claim",
         "Note on claim",

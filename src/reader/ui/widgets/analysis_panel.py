@@ -23,6 +23,24 @@ if TYPE_CHECKING:
 PANEL_LIMIT = 300  # people or claims listed at most (a huge article has tens of thousands)
 
 
+def sourcing_text(article: Article, analysis: Analysis) -> Text:
+    """The article's sourcing profile in two or three lines, and its headline check."""
+    from reader.across.profile import profile
+
+    found = profile(article, analysis)
+    counts = ", ".join(f"{n} {source}" for source, n in found.by_source.items() if n)
+    text = Text(f"{found.claims} claims" + (f": {counts}" if counts else ""))
+    text.append(
+        f"\n{found.anonymous_share:.0%} anonymous · {found.hedges_per_1000_words:.1f} hedges per 1,000 words"
+        f" · {found.sources} sources",
+        style="dim",
+    )
+    if found.headline.flagged:
+        text.append("\nheadline: ", style="bold")
+        text.append(visible(found.headline.reason or ""), style="italic")
+    return text
+
+
 class AnalysisPanel(Vertical):
     class Jump(Message):
         def __init__(self, offset: int) -> None:
@@ -36,9 +54,11 @@ class AnalysisPanel(Vertical):
         self._next: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("People", classes="panel-title")
+        yield Static("Sourcing", classes="panel-title")
+        yield Static("", id="panel-profile")
+        yield Static("People", classes="panel-title", id="people-title")
         yield OptionList(id="panel-people")
-        yield Static("Claims", classes="panel-title")
+        yield Static("Claims", classes="panel-title", id="claims-title")
         yield OptionList(id="panel-claims")
 
     def show(self, article: Article | None, analysis: Analysis | None, palette: Palette) -> None:
@@ -47,9 +67,12 @@ class AnalysisPanel(Vertical):
         people.clear_options()
         claims.clear_options()
         self._people, self._claims, self._next = [], [], {}
+        profile_line = self.query_one("#panel-profile", Static)
         if article is None or analysis is None:
+            profile_line.update(Text("analysing…", style="dim italic"))
             people.add_option(Option(Text("analysing…", style="dim italic"), disabled=True))
             return
+        profile_line.update(sourcing_text(article, analysis))
         offsets: dict[str, list[int]] = {}
         for mention in analysis.names:
             offsets.setdefault(mention.person, []).append(mention.start)
@@ -95,8 +118,7 @@ class AnalysisPanel(Vertical):
         if not self._claims:
             claims.add_option(Option(Text("no claims found", style="dim italic"), disabled=True))
         summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-        titles = self.query(".panel-title").results(Static)
-        people_title, claims_title = next(titles), next(titles)
+        people_title, claims_title = self.query_one("#people-title", Static), self.query_one("#claims-title", Static)
         people_title.update(f"People ({len(ranked)})")
         claims_title.update(f"Claims ({len(analysis.claims)}{': ' + summary if summary else ''})")
 

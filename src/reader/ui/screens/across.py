@@ -1,0 +1,138 @@
+"""Across the corpus: people, quotes that travel and conflicting facts, one tab each. The views
+are computed by the core (`reader.across`) in a thread worker that can be cancelled (escape
+closes the screen and stops it), with progress while articles not yet analysed are analysed.
+Dismisses with the place chosen (article id, offset in its text), or None."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from reader.across.conflicts import Conflict
+from reader.across.people import Person
+from reader.across.quotes import QuoteGroup
+from reader.analysis import Analysis
+from reader.corpus.model import Article
+from reader.ui.widgets.across_lists import AcrossList, ConflictsList, PeopleList, QuotesList
+
+
+class AcrossScreen(ModalScreen[tuple[str, int] | None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="across.close", tooltip="Close the view (stops its work)"),
+        Binding("q", "app.quit", "Quit", id="across.quit", tooltip="Quit baldreader"),
+        Binding("j", "move(1)", "Down", show=False, id="across.down", tooltip="The next row"),
+        Binding("k", "move(-1)", "Up", show=False, id="across.up", tooltip="The previous row"),
+        Binding("right,l", "tab(1)", "Next tab", id="across.next_tab", tooltip="People, quotes, conflicts"),
+        Binding("left,h", "tab(-1)", "Previous tab", show=False, id="across.previous_tab", tooltip="The tab before"),
+    ]
+    TABS = ("people", "quotes", "conflicts")
+
+    class Computed(Message):
+        def __init__(self, people: list[Person], quotes: list[QuoteGroup], conflicts: list[Conflict]) -> None:
+            super().__init__()
+            self.people, self.quotes, self.conflicts = people, quotes, conflicts
+
+    class Progress(Message):
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done, self.total = done, total
+
+    def __init__(
+        self, articles: list[Article], analysis_of: Callable[[Article], Analysis], tab: str = "people"
+    ) -> None:
+        super().__init__()
+        self.articles = articles
+        self.analysis_of = analysis_of
+        self.first_tab = tab
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="across"):
+            yield Static(f"Across the corpus · {len(self.articles):,} articles", id="across-title")
+            yield Static("computing…", id="across-status")
+            with TabbedContent(initial=self.first_tab):
+                with TabPane("People", id="people"):
+                    yield PeopleList(id="across-people")
+                with TabPane("Quotes that travel", id="quotes"):
+                    yield QuotesList(id="across-quotes")
+                with TabPane("Conflicts", id="conflicts"):
+                    yield ConflictsList(id="across-conflicts")
+
+    def on_mount(self) -> None:
+        self.compute()
+        self.call_after_refresh(self._focus_list)
+
+    def _focus_list(self) -> None:
+        lists = [w for w in self.query(AcrossList) if w.parent is not None and w.parent.display]
+        pane = self.query_one(TabbedContent).active_pane
+        chosen = pane.query(AcrossList).first() if pane is not None else (lists[0] if lists else None)
+        if chosen is not None:
+            self.set_focus(chosen)
+
+    def on_tabbed_content_tab_activated(self) -> None:
+        self.call_after_refresh(self._focus_list)
+
+    @work(thread=True, exclusive=True, group="across")
+    def compute(self) -> None:
+        from reader.across.conflicts import conflicts
+        from reader.across.facts import facts_of
+        from reader.across.people import people
+        from reader.across.quotes import article_quotes, travelling_quotes
+        from reader.analysis import resolve_across
+
+        worker = get_current_worker()
+        analyses: list[Analysis] = []
+        for done, article in enumerate(self.articles, 1):
+            if worker.is_cancelled:
+                return
+            analyses.append(self.analysis_of(article))
+            if done % 50 == 0 or done == len(self.articles):
+                self.post_message(self.Progress(done, len(self.articles)))
+        resolve_across(analyses)
+        pairs = list(zip(self.articles, analyses, strict=True))
+        found_people = people(pairs)
+        if worker.is_cancelled:
+            return
+        groups = travelling_quotes(q for a, an in pairs for q in article_quotes(a, an))
+        if worker.is_cancelled:
+            return
+        found = conflicts((f for a, an in pairs for f in facts_of(a, an)), self.articles)
+        self.post_message(self.Computed(found_people, groups, found))
+
+    def on_across_screen_progress(self, message: Progress) -> None:
+        self.query_one("#across-status", Static).update(f"analysing {message.done:,}/{message.total:,}…")
+
+    def on_across_screen_computed(self, message: Computed) -> None:
+        contradictions = sum(1 for c in message.conflicts if c.verdict == "contradiction")
+        self.query_one("#across-status", Static).update(
+            f"{len(message.people):,} people · {len(message.quotes):,} quotations in several articles · "
+            f"{len(message.conflicts):,} conflicts ({contradictions:,} contradictions) · enter goes there"
+        )
+        self.query_one(PeopleList).show(message.people)
+        self.query_one(QuotesList).show(message.quotes)
+        self.query_one(ConflictsList).show(message.conflicts)
+
+    def on_across_list_go(self, message: AcrossList.Go) -> None:
+        self.workers.cancel_group(self, "across")
+        self.dismiss((message.article_id, message.offset))
+
+    def action_move(self, step: int) -> None:
+        focused = self.focused
+        if isinstance(focused, AcrossList):
+            focused.action_cursor_down() if step > 0 else focused.action_cursor_up()
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        at = self.TABS.index(tabs.active) if tabs.active in self.TABS else 0
+        tabs.active = self.TABS[(at + step) % len(self.TABS)]
+
+    def action_close(self) -> None:
+        self.workers.cancel_group(self, "across")
+        self.dismiss(None)

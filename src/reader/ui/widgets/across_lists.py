@@ -1,0 +1,116 @@
+"""The lists of the across-the-corpus screen: people, quotes that travel, conflicting facts. Each
+is an option list that owns its rows and posts `Go` with the place (article id, offset in its
+text) of the row chosen. Article text, names and quotations are shown as data, never markup."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.across.conflicts import CONTRADICTION, Conflict
+from reader.across.people import Person
+from reader.across.quotes import QuoteGroup
+from reader.textsafe import one_line
+
+SHOWN = 2000  # rows at most in a list (a huge corpus has hundreds of thousands of people)
+
+
+class AcrossList(OptionList):
+    class Go(Message):
+        def __init__(self, article_id: str, offset: int) -> None:
+            super().__init__()
+            self.article_id, self.offset = article_id, offset
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._places: dict[int, tuple[str, int]] = {}
+
+    def _add(self, label: Text, place: tuple[str, int] | None) -> None:
+        if place is not None:
+            self._places[self.option_count] = place
+        self.add_option(Option(label, disabled=place is None))
+
+    def _reset(self, empty: str, rows: int) -> bool:
+        self.clear_options()
+        self._places = {}
+        if rows == 0:
+            self.add_option(Option(Text(empty, style="dim italic"), disabled=True))
+        return rows > 0
+
+    def _more(self, rows: int) -> None:
+        if rows > SHOWN:
+            self.add_option(Option(Text(f"… and {rows - SHOWN:,} more", style="dim italic"), disabled=True))
+        if self._places:
+            self.highlighted = min(self._places)  # the first row that goes somewhere
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        place = self._places.get(event.option_index)
+        if place is not None:
+            self.post_message(self.Go(*place))
+
+
+def _snippet(text: str, width: int = 110) -> str:
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class PeopleList(AcrossList):
+    """A row per person; choosing one goes to what they say first, else to where they are said
+    to have said or done something, else to their first article."""
+
+    def show(self, people: list[Person]) -> None:
+        if not self._reset("No people named in this corpus.", len(people)):
+            return
+        for person in people[:SHOWN]:
+            label = Text(one_line(person.name), style="bold")
+            label.append(f"  {len(person.articles)} articles · {person.mentions} mentions", style="")
+            label.append(f" · quoted {len(person.says)} · said about {len(person.said_about)}", style="dim")
+            if person.first:
+                label.append(f" · {person.first} → {person.last}", style="dim")
+            passages = person.says or person.said_about
+            self._add(label, (passages[0].article, passages[0].start) if passages else (person.articles[0], 0))
+        self._more(len(people))
+
+
+class QuotesList(AcrossList):
+    """A heading per quotation, then a row per article that has it, earliest first."""
+
+    def show(self, groups: list[QuoteGroup]) -> None:
+        if not self._reset("No quotation was found in more than one article.", len(groups)):
+            return
+        for group in groups[:SHOWN]:
+            heading = Text(f"“{_snippet(group.quote)}”", style="bold")
+            heading.append(f"  {len(group.occurrences)} articles", style="dim")
+            self._add(heading, None)
+            for item in group.occurrences:
+                row = Text("  earliest " if item.earliest else "           ", style="bold" if item.earliest else "")
+                row.append(f"{item.date or 'undated':10}  {one_line(item.title)[:60]}")
+                if item.speaker:
+                    row.append(f"  ({one_line(item.speaker)})", style="dim")
+                for before, after in item.changes[:3]:
+                    row.append(f"  “{one_line(before) or '…'}” → “{one_line(after) or '…'}”", style="italic")
+                self._add(row, (item.article, item.start))
+        self._more(len(groups))
+
+
+class ConflictsList(AcrossList):
+    """A heading per conflict (its verdict and reason), then the two passages side by side in
+    turn; choosing one goes there."""
+
+    def show(self, conflicts: list[Conflict]) -> None:
+        if not self._reset("No conflicting facts found.", len(conflicts)):
+            return
+        for conflict in conflicts[:SHOWN]:
+            strong = conflict.verdict == CONTRADICTION
+            heading = Text(conflict.verdict.upper(), style="bold reverse" if strong else "bold")
+            heading.append(f"  {conflict.kind}: {one_line(conflict.subject)}  ", style="bold")
+            heading.append(one_line(conflict.reason), style="dim")
+            self._add(heading, None)
+            for fact in (conflict.first, conflict.second):
+                row = Text(f"  {one_line(fact.article)[:24]:24}  ", style="dim")
+                row.append(_snippet(fact.text))
+                self._add(row, (fact.article, fact.start))
+        self._more(len(conflicts))

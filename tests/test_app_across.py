@@ -1,0 +1,67 @@
+"""The across-the-corpus screen (x): people, quotes that travel and conflicts computed in a
+worker, tabs by keys, enter goes to the passage, escape closes."""
+
+from __future__ import annotations
+
+from conftest import wait_loaded, wait_until
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.across import AcrossScreen
+from reader.ui.widgets.across_lists import ConflictsList, PeopleList, QuotesList
+from reader.ui.widgets.reading_pane import ReadingPane
+
+
+async def open_across(pilot) -> AcrossScreen:
+    await wait_loaded(pilot)
+    await pilot.press("x")
+    screen = pilot.app.screen
+    assert isinstance(screen, AcrossScreen)
+    await wait_until(pilot, lambda: "conflicts (" in str(screen.query_one("#across-status").render()), "the views")
+    return screen
+
+
+async def test_the_views_list_the_seeds_people_quotes_and_conflicts(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_across(pilot)
+        people = screen.query_one(PeopleList)
+        first_two = [str(people.get_option_at_index(i).prompt).split("  ")[0] for i in range(2)]
+        assert first_two == ["Hilaria Baldwin", "Alec Baldwin"]
+        quotes = [str(screen.query_one(QuotesList).get_option_at_index(i).prompt) for i in range(4)]
+        assert "you’re not talking" in quotes[0].replace("'", "’") and "3 articles" in quotes[0]
+        conflicts = screen.query_one(ConflictsList)
+        rows = [str(conflicts.get_option_at_index(i).prompt) for i in range(conflicts.option_count)]
+        assert any("CONTRADICTION  article date: 002" in row for row in rows)
+
+
+async def test_enter_on_a_conflict_passage_opens_its_paragraph(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_across(pilot)
+        await pilot.press("l", "l")  # the conflicts tab
+        await pilot.pause()
+        conflicts = app.screen.query_one(ConflictsList)
+        assert app.screen.focused is conflicts
+        rows = [str(conflicts.get_option_at_index(i).prompt) for i in range(conflicts.option_count)]
+        carmen = next(i for i, row in enumerate(rows) if "first child, Carmen, in 2013" in row)
+        conflicts.highlighted = carmen
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, AcrossScreen)
+        reader = app.screen.query_one(ReadingPane)
+        assert reader.article.id.startswith("004")
+        assert "first child, Carmen, in 2013" in reader.article.blocks[reader.cursor].text
+
+
+async def test_escape_closes_and_q_still_quits(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("x")
+        assert isinstance(app.screen, AcrossScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, AcrossScreen)
+        await pilot.press("x", "q")
+        await pilot.pause()
+    assert app.return_code == 0
