@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.analysis import Analysis
@@ -52,6 +53,7 @@ _MARRIED_SINCE = re.compile(r"\bmarried\s+since\s+((?:19|20)\d\d)\b", re.IGNOREC
 _MARRIED_IN = re.compile(
     r"\b(?:tied\s+the\s+knot|married|wed)\s+in\s+(?:(" + "|".join(MONTHS) + r")\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
 )
+_EVENT_WORDS = ("premiered", "debuted", "launched", "aired")
 _PREMIERED = re.compile(
     r"[\"“]([^\"”]{2,60})[\"”]\s+(?:premiered|debuted|launched|aired)\s+in\s+(?:(" + "|".join(MONTHS) + r")\s+)?"
     r"((?:19|20)\d\d)\b",
@@ -122,17 +124,21 @@ def facts_of(article: Article, analysis: Analysis) -> list[Fact]:
     text = article.text
     day = article_day(article)
     mentions = sorted(analysis.names, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
     counts = analysis.people()
     found: list[Fact] = []
     for block in article.blocks:
         if block.kind == "boilerplate":
             continue
         for lo, hi in sentences(text, block.start, block.end):
-            here = [m for m in mentions if lo <= m.start < hi]
+            here = mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
             said_when = _when_said(text, lo, hi)
             found += _ages(article, text, lo, hi, here, day, said_when, mentions, counts)
-            found += _marriage(article, text, lo, hi, here, day)
-            found += _events(article, text, lo, hi)
+            low = text[lo:hi].lower()  # the costlier patterns only where their words are
+            if "marri" in low or "knot" in low or " wed " in low:
+                found += _marriage(article, text, lo, hi, here, day)
+            if any(word in low for word in _EVENT_WORDS):
+                found += _events(article, text, lo, hi)
     return found
 
 
@@ -185,11 +191,12 @@ def _ages(
         if born is not None:
             when = _month_or_year(born.group(1), born.group(2))
             out.append(Fact("born", mention.person, None, when, article.id, lo, hi, text[lo:hi]))
-    for m in _YEAR_OLD.finditer(text, lo, hi):
+    low = text[lo:hi].lower()
+    for m in _YEAR_OLD.finditer(text, lo, hi) if "year-old" in low else ():
         named = next((x for x in here if x.start == m.end()), None)
         if named is not None:
             add(named.person, number(m.group(1)), day)
-    for m in _SPOUSE.finditer(text, lo, hi):
+    for m in _SPOUSE.finditer(text, lo, hi) if "husband" in low or "wife" in low or "partner" in low else ():
         before = [x for x in mentions if x.end <= m.start()]
         if before:
             owner = before[-1].person

@@ -13,6 +13,7 @@ flagged too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from reader.analysis import Analysis, lexicon
@@ -21,6 +22,7 @@ from reader.analysis.claims import Claim
 from reader.analysis.text import sentences
 from reader.corpus.model import Article
 
+_LONGEST_CLAIM = 20_000  # characters: a claim is a sentence (the parser cuts longer paragraphs)
 SOURCES = ("named", "anonymous", "publication", "public", "none")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _QUOTED = re.compile(r"(?<!\w)[\"“‘']([^\s\"“”‘’'][^\"“”‘’]{2,}?)[\"”’'](?!\w)")  # not an apostrophe
@@ -171,9 +173,11 @@ def check_headline(article: Article, analysis: Analysis) -> HeadlineCheck:
 
 
 def _claim_at(claims: list[Claim], lo: int, hi: int) -> Claim | None:
-    """The claim overlapping the sentence most, if any."""
+    """The claim overlapping the sentence most, if any (claims in text order, none longer than
+    a paragraph: those starting up to a paragraph before are looked at)."""
     best, overlap = None, 0
-    for claim in claims:
+    first = bisect_left(claims, lo - _LONGEST_CLAIM, key=lambda c: c.start)
+    for claim in claims[first:]:
         if claim.start >= hi:
             break
         shared = min(hi, claim.end) - max(lo, claim.start)
