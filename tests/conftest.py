@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,6 +63,12 @@ async def wait_loaded(pilot, timeout: float = 10.0) -> None:
                 return
         await pilot.pause(0.05)
     raise AssertionError("corpus did not load in time")
+
+
+def run_reader(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """`python -m reader ARGS` as a user runs it, output captured (the test's home from the
+    environment the `isolated_home` fixture set)."""
+    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=timeout)
 
 
 def keep_env() -> dict[str, str]:

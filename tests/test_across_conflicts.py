@@ -6,11 +6,9 @@ tests, plus the seeds."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import write
+from conftest import run_reader, write
 
 from reader.across.conflicts import CONTRADICTION, EXPLAINED, UNDATED, Conflict, conflicts
 from reader.across.facts import facts_of
@@ -108,12 +106,7 @@ def test_the_seeds_conflicts() -> None:
 def test_conflicts_json_is_one_object_per_conflict(corpus_dir: Path) -> None:
     write(corpus_dir, "a.txt", "date 2024-03-01 Gala Night\n\nNora Vale, 41, opened the gallery on Friday.\n")
     write(corpus_dir, "b.txt", "date 2024-06-01 Other Night\n\nNora Vale, 45, spoke at the opening.\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "reader", "conflicts", "--json", "--corpus", str(corpus_dir)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_reader("conflicts", "--json", "--corpus", str(corpus_dir))
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["kind"], r["subject"], r["verdict"]) for r in rows] == [("age", "Nora Vale", "contradiction")]

@@ -5,11 +5,9 @@ what is said about them, and by whom."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import write
+from conftest import run_reader, write
 
 from reader.across.people import Person, people
 from reader.analysis import analyze, resolve_across
@@ -47,12 +45,7 @@ def test_a_person_named_in_full_in_one_article_and_by_first_name_in_another_is_o
 def test_people_json_one_object_per_person_most_named_first(corpus_dir: Path) -> None:
     write(corpus_dir, "a.txt", 'date 2024-03-01 Gallery news\n\n"We waited years," Nora Vale said. Tim Vale agreed.\n')
     write(corpus_dir, "b.txt", 'date 2024-05-09 More news\n\n"It is a dream," Nora Vale said.\n')
-    result = subprocess.run(
-        [sys.executable, "-m", "reader", "people", "--json", "--corpus", str(corpus_dir)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_reader("people", "--json", "--corpus", str(corpus_dir))
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["person"] for r in rows][:2] == ["Nora Vale", "Tim Vale"]

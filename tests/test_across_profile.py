@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-from conftest import write
+from conftest import run_reader, write
 
 from reader.across.profile import Profile, profile
 from reader.analysis import analyze
@@ -81,8 +80,7 @@ def test_profile_json_one_object_per_article_and_one_by_id(corpus_dir: Path) -> 
     write(corpus_dir, "b.txt", "date 2024-06-02 Other Night\n\nThe pair reportedly left early.\n")
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "reader", "profile", *args, "--corpus", str(corpus_dir)]
-        return subprocess.run(command, capture_output=True, text=True, timeout=60)
+        return run_reader("profile", *args, "--corpus", str(corpus_dir))
 
     rows = [json.loads(line) for line in run("--json").stdout.splitlines()]
     assert len(rows) == 2

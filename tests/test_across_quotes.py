@@ -5,11 +5,9 @@ phrases never make a group. Articles written for these tests, plus the seeds."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import write
+from conftest import run_reader, write
 
 from reader.across.quotes import QuoteGroup, article_quotes, travelling_quotes
 from reader.analysis import analyze
@@ -102,12 +100,7 @@ def test_quotes_json_is_one_object_per_group(corpus_dir: Path) -> None:
         "b.txt",
         'date 2024-03-09 Second Headline\n\nAda Voss said: "We will rebuild the old mill by next summer."\n',
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "reader", "quotes", "--json", "--corpus", str(corpus_dir)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_reader("quotes", "--json", "--corpus", str(corpus_dir))
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 1
