@@ -333,22 +333,9 @@ class MainScreen(Screen[None]):
         self.sidebar.set_sort(state.sort)
 
     def action_back(self) -> None:
-        filter_input = self.query_one("#filter", Input)
-        search = self.query_one("#search", SearchInput)
-        articles = self.query_one(ArticleList)
-        if search.has_focus:
-            search.value = ""
-            self.set_focus(articles)
-        elif articles.has_focus and search.value:
-            search.value = ""
-        elif filter_input.has_focus:
-            if filter_input.value:
-                filter_input.value = ""
-            self.set_focus(articles)
-        elif self.query_one(ReadingPane).has_focus:
-            self.set_focus(articles)
-        elif filter_input.value:
-            filter_input.value = ""
+        """escape: backs out of the search bar, the filter or the reading pane to the list."""
+        if self.sidebar.back(self.query_one(ReadingPane).has_focus):
+            self.set_focus(self.query_one(ArticleList))
 
     def action_next_hit(self, step: int) -> None:
         reader = self.query_one(ReadingPane)
@@ -410,15 +397,15 @@ class MainScreen(Screen[None]):
         if not isinstance(self.corpus, Corpus):
             self.notify("The views across the corpus need it read in full (up to 3,000 files).", severity="warning")
             return
-        corpus, known, cache = self.corpus, self.analysis.analyses, self.analysis.cache
+        known, cache = self.analysis.analyses, self.analysis.cache
+        screen = AcrossScreen(self.corpus.articles, lambda a: known.get(a.id) or cache.get(a))
+        self.app.push_screen(screen, lambda place: self._go_to(*place) if place else None)
 
-        def chosen(place: tuple[str, int] | None) -> None:
-            article = corpus.by_id(place[0]) if place else None
-            if place is not None and article is not None:
-                block = next((i for i, b in enumerate(article.blocks) if place[1] < b.end), 0)
-                self.on_jump_to_place(M.JumpToPlace(place[0], block))
-
-        self.app.push_screen(AcrossScreen(corpus.articles, lambda a: known.get(a.id) or cache.get(a)), chosen)
+    def _go_to(self, article_id: str, offset: int) -> None:
+        article = self.corpus.by_id(article_id) if self.corpus is not None else None
+        if article is not None:
+            block = next((i for i, b in enumerate(article.blocks) if offset < b.end), 0)
+            self.on_jump_to_place(M.JumpToPlace(article_id, block))
 
     def action_note_on_claim(self) -> None:
         if (here := self._here()) is not None:

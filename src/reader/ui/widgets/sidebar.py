@@ -110,6 +110,22 @@ class Sidebar(Vertical):
     def hide_progress(self, bar: str) -> None:
         self.query_one(f"#{bar}").display = False
 
+    def back(self, from_reader: bool) -> bool:
+        """escape: the search bar or the filter cleared, a step at a time; True when the list
+        should take the focus (from the search bar, the filter or the reading pane)."""
+        search, typed = self.query_one("#search", SearchInput), self.query_one("#filter", Input)
+        articles = self.query_one(ArticleList)
+        if search.has_focus or typed.has_focus:
+            (search if search.has_focus else typed).value = ""
+            return True
+        if articles.has_focus and search.value:
+            search.value = ""
+            return False
+        if from_reader:
+            return True
+        typed.value = ""
+        return False
+
     def cannot_open(self, reason: str) -> None:
         """The corpus could not be opened: said in the empty list and in a notification."""
         self.hide_progress("loading")
