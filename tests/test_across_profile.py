@@ -92,3 +92,38 @@ def test_profile_json_one_object_per_article_and_one_by_id(corpus_dir: Path) -> 
     assert [r["article"] for r in one] == [rows[1]["article"]]
     missing = run("no-such-id")
     assert missing.returncode == 2 and "no article with the id" in missing.stderr
+
+
+def test_entries_sorted_and_filtered_by_anonymous_share() -> None:
+    from reader.entries import Entry, filter_entries, sort_entries
+
+    entries = [
+        Entry("a", "Alpha", "2024-01-03", 100),
+        Entry("b", "Beta", "2024-01-02", 100),
+        Entry("c", "Gamma", "2024-01-01", 100),
+        Entry("d", "Delta", None, 100),  # not analysed yet
+    ]
+    shares = {"a": 0.1, "b": 0.8, "c": 0.55}
+    assert [e.id for e in sort_entries(entries, "anonymous", shares)] == ["b", "c", "a", "d"]
+    assert [e.id for e in filter_entries(entries, "anon>50", shares)] == ["b", "c"]
+    assert [e.id for e in filter_entries(entries, "anon<20", shares)] == ["a"]
+    assert [e.id for e in filter_entries(entries, "anonymous>50% gam", shares)] == ["c"]
+
+
+async def test_the_list_sorts_by_anonymous_sourcing_and_filters_by_share(seeds, isolated_home) -> None:
+    from conftest import wait_loaded
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.article_list import ArticleList
+
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("s", "s")  # date -> title -> anonymous sourcing
+        await pilot.pause()
+        articles = app.screen.query_one(ArticleList)
+        assert [e.id[:3] for e in articles.entries][:2] == ["001", "000"]  # 70% and 62% anonymous
+        assert "by anonymous sourcing" in str(app.screen.query_one("#list-status").render())
+        await pilot.press("f", *"anon>50")
+        await pilot.pause()
+        assert sorted(e.id[:3] for e in articles.entries) == ["000", "001"]

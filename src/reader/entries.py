@@ -9,7 +9,7 @@ from typing import NamedTuple
 from reader.corpus.model import Article
 from reader.folding import fold
 
-SORTS = ("date", "title")
+SORTS = ("date", "title", "anonymous")
 
 
 class Entry(NamedTuple):
@@ -52,22 +52,49 @@ def title_key(title: str) -> str:
     return fold(_LEADING.sub("", _LABEL.sub("", title.strip())))
 
 
-SORT_SHOWN = {"date": "by date ↓ newest first", "title": "by title ↓ A to Z"}
+SORT_SHOWN = {
+    "date": "by date ↓ newest first",
+    "title": "by title ↓ A to Z",
+    "anonymous": "by anonymous sourcing ↓ most first",
+}
+Shares = dict[str, float]  # article id -> share of its claims resting on anonymous sources
 
 
-def sort_entries(entries: list[Entry], by: str) -> list[Entry]:
-    """By date (newest first, undated last, then title) or by title (A to Z by its words)."""
+def sort_entries(entries: list[Entry], by: str, anonymous: Shares | None = None) -> list[Entry]:
+    """By date (newest first, undated last, then title), by title (A to Z by its words), or by
+    the share of claims on anonymous sources (most first; articles not analysed yet last)."""
     if by == "title":
         return sorted(entries, key=lambda e: (title_key(e.title), e.id))
+    if by == "anonymous":
+        shares = anonymous or {}
+        by_date = sort_entries(entries, "date")
+        return sorted(by_date, key=lambda e: -shares.get(e.id, -1.0))  # stable: newest first within
     dated = sorted((e for e in entries if e.date), key=lambda e: (_key(e), e.id))
     dated.sort(key=lambda e: e.date or "", reverse=True)  # stable: titles stay A to Z within a day
     undated = sorted((e for e in entries if not e.date), key=lambda e: (_key(e), e.id))
     return dated + undated
 
 
-def filter_entries(entries: list[Entry], text: str) -> list[Entry]:
-    """Entries whose title, id or date contains every word of `text` (case and accents ignored)."""
-    words = fold(text).split()
-    if not words:
+_SHARE_TERM = re.compile(r"^anon(?:ymous)?([<>])(\d{1,3})%?$")
+
+
+def filter_entries(entries: list[Entry], text: str, anonymous: Shares | None = None) -> list[Entry]:
+    """Entries whose title, id or date contains every word of `text` (case and accents ignored);
+    a word `anon>50` (or `anon<20`, `anonymous>50%`) keeps the articles whose share of claims on
+    anonymous sources is over (under) that percentage (articles not analysed yet never match)."""
+    words, limits = [], []
+    for word in fold(text).split():
+        term = _SHARE_TERM.match(word)
+        if term:
+            limits.append((term.group(1), int(term.group(2)) / 100))
+        else:
+            words.append(word)
+    if not words and not limits:
         return list(entries)
-    return [e for e in entries if all(w in _key(e) for w in words)]
+    shares = anonymous or {}
+
+    def within(entry: Entry) -> bool:
+        share = shares.get(entry.id)
+        return share is not None and all(share > v if op == ">" else share < v for op, v in limits)
+
+    return [e for e in entries if all(w in _key(e) for w in words) and (not limits or within(e))]

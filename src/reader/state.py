@@ -11,6 +11,7 @@ import yaml
 
 from reader import safeyaml
 from reader.atomic import write_atomic
+from reader.entries import SORTS
 from reader.safefile import read_regular
 
 STATE_NAME = "state.yaml"
@@ -49,7 +50,7 @@ def load_state(home: Path) -> State:
     state = State()
     if isinstance(data.get("theme"), str):
         state.theme = data["theme"]
-    if data.get("sort") in ("date", "title"):
+    if data.get("sort") in SORTS:
         state.sort = data["sort"]
     history = data.get("search_history")
     if isinstance(history, list):

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Input
 from reader.corpus import Corpus
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
+from reader.entries import SORTS
 from reader.opening import Listed, Loaded, Synced, problem_summary
 from reader.ui import messages as M
 from reader.ui.controllers.analysis import AnalysisController
@@ -225,16 +226,18 @@ class MainScreen(Screen[None]):
     # --- what the parts report ---------------------------------------------------------------------
 
     def on_article_analysed(self, message: M.ArticleAnalysed) -> None:
-        from reader.analysis.sourcing import sourcing_badge
+        from reader.analysis.sourcing import anonymous_fraction, sourcing_badge
 
         self.query_one(ArticleList).set_sourcing({message.article.id: sourcing_badge(message.analysis)})
+        self.sidebar.set_anonymous({message.article.id: anonymous_fraction(message.analysis)})
         if self.query_one(ReadingPane).article is message.article:
             self._draw_highlights()
 
     def on_corpus_analysed(self, message: M.CorpusAnalysed) -> None:
-        from reader.analysis.sourcing import sourcing_badge
+        from reader.analysis.sourcing import anonymous_fraction, sourcing_badge
 
         self.query_one(ArticleList).set_sourcing({i: sourcing_badge(a) for i, a in message.analyses.items()})
+        self.sidebar.set_anonymous({i: anonymous_fraction(a) for i, a in message.analyses.items()})
         self.sidebar.refresh_status()
         self._draw_highlights()
 
@@ -328,7 +331,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_sort(self) -> None:
         state = self.reader_app.state
-        state.sort = "title" if state.sort == "date" else "date"
+        state.sort = SORTS[(SORTS.index(state.sort) + 1) % len(SORTS)] if state.sort in SORTS else "date"
         self.reader_app.save_state_soon()
         self.sidebar.set_sort(state.sort)
 

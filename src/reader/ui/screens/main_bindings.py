@@ -27,7 +27,7 @@ MAIN_BINDINGS = [
         "Sort",
         show=False,
         id="main.sort",
-        tooltip="Sort the list by date (newest first) or by title",
+        tooltip="Sort the list by date (newest first), by title, or by anonymous sourcing (most first)",
     ),
     Binding(
         "escape",
