@@ -65,3 +65,15 @@ async def test_escape_closes_and_q_still_quits(seeds, isolated_home) -> None:
         await pilot.press("x", "q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_q_quits_from_the_notes_panel_list_but_is_typed_in_its_filter(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("o", "slash", "q")  # in the filter: a letter
+        await pilot.pause()
+        assert app.return_code is None
+        await pilot.press("escape", "o", "q")  # the panel's list: quit
+        await pilot.pause()
+    assert app.return_code == 0

@@ -24,6 +24,9 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="notes.close", tooltip="Close the panel"),
+        Binding(
+            "q", "app.quit", "Quit", show=False, id="notes.quit", tooltip="Quit baldreader (in the filter, q is typed)"
+        ),
         Binding("e", "edit", "Edit", id="notes.edit", tooltip="Edit the selected note"),
         Binding("j", "move(1)", "Down", show=False, id="notes.down", tooltip="The next entry"),
         Binding("k", "move(-1)", "Up", show=False, id="notes.up", tooltip="The previous entry"),
