@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
+from reader.across import Stop, check
 from reader.across.facts import Fact, Span
 from reader.corpus.model import Article
 
@@ -66,11 +67,11 @@ def birth_span(fact: Fact) -> Span | None:
     return Span(born.first + dt.timedelta(days=1), born.last)
 
 
-def conflicts(facts: Iterable[Fact], articles: Iterable[Article]) -> list[Conflict]:
+def conflicts(facts: Iterable[Fact], articles: Iterable[Article], stop: Stop = None) -> list[Conflict]:
     facts = list(facts)
-    found = _ages([f for f in facts if f.kind in ("age", "born")])
-    found += _marriages([f for f in facts if f.kind == "marriage"])
-    found += _article_dates([f for f in facts if f.kind == "event"], list(articles))
+    found = _ages([f for f in facts if f.kind in ("age", "born")], stop)
+    found += _marriages([f for f in facts if f.kind == "marriage"], stop)
+    found += _article_dates([f for f in facts if f.kind == "event"], list(articles), stop)
     order = {CONTRADICTION: 0, UNDATED: 1, EXPLAINED: 2}
     found.sort(key=lambda c: (order[c.verdict], c.kind, c.subject, c.first.article, c.second.article))
     return found
@@ -104,22 +105,24 @@ def _compare(kind: str, subject: str, a: Fact, b: Fact, span_a: Span | None, spa
     return Conflict(kind, subject, verdict, a, b, f"{_describe(a)} vs {_describe(b)}: {why}")
 
 
-def _ages(facts: list[Fact]) -> list[Conflict]:
+def _ages(facts: list[Fact], stop: Stop) -> list[Conflict]:
     by_person: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         by_person[fact.subject].append(fact)
     out = []
     for person, told in by_person.items():
-        for a, b in combinations(told, 2):
+        for a, b in combinations(told, 2):  # a person named in many articles: many pairs
+            check(stop)
             found = _compare("age", person, a, b, birth_span(a), birth_span(b))
             if found is not None:
                 out.append(found)
     return out
 
 
-def _marriages(facts: list[Fact]) -> list[Conflict]:
+def _marriages(facts: list[Fact], stop: Stop) -> list[Conflict]:
     out = []
     for a, b in combinations(facts, 2):
+        check(stop)
         if a.people() & b.people():
             subject = " & ".join(sorted(a.people() | b.people()))
             found = _compare("marriage", subject, a, b, a.when, b.when)
@@ -128,13 +131,14 @@ def _marriages(facts: list[Fact]) -> list[Conflict]:
     return out
 
 
-def _article_dates(events: list[Fact], articles: list[Article]) -> list[Conflict]:
+def _article_dates(events: list[Fact], articles: list[Article], stop: Stop) -> list[Conflict]:
     """An article dated before an event it names ("The Baldwins", which another article says
     premiered in February 2025)."""
     from reader.across.facts import article_day
 
     out = []
     for event in events:
+        check(stop)
         assert event.when is not None
         for article in articles:
             day = article_day(article)
@@ -143,11 +147,9 @@ def _article_dates(events: list[Fact], articles: list[Article]) -> list[Conflict
             at = article.text.find(event.subject)
             if at < 0:
                 continue
-            line_end = article.text.find("\n", at)
-            mention = Fact(
-                "dated", event.subject, None, day, article.id, at, line_end if line_end > 0 else len(article.text),
-                article.text[at : line_end if line_end > 0 else len(article.text)],
-            )  # fmt: skip
+            end = article.text.find("\n", at)  # the line it is on
+            end = len(article.text) if end < 0 else end
+            mention = Fact("dated", event.subject, None, day, article.id, at, end, article.text[at:end])
             reason = f"dated {day} but names {event.subject!r}, which {event.article} says came in {event.when}"
             out.append(Conflict("article date", article.id, CONTRADICTION, mention, event, reason))
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reader.across import Stop, check
 from reader.analysis import Analysis
 from reader.analysis.claims import Claim
 from reader.corpus.model import Article
@@ -74,10 +75,11 @@ def _passage(article: Article, claim: Claim) -> Passage:
     )
 
 
-def people(analysed: Iterable[tuple[Article, Analysis]]) -> list[Person]:
+def people(analysed: Iterable[tuple[Article, Analysis]], stop: Stop = None) -> list[Person]:
     """Every person, the most widely named first."""
     found: dict[str, Person] = {}
     for article, analysis in analysed:
+        check(stop)
         counts = analysis.people()
         for name, count in counts.items():
             person = found.setdefault(name, Person(name))

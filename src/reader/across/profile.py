@@ -142,7 +142,7 @@ def check_headline(article: Article, analysis: Analysis) -> HeadlineCheck:
         return HeadlineCheck(False, None)
     people_words = {w for m in analysis.names for w in m.text.replace("’", "'").split()}
     wanted = _significant(title, people_words)
-    quoted = [q.strip().casefold() for q in _QUOTED.findall(title.replace("’", "'"))]
+    quoted = {q.strip().casefold(): q.strip() for q in _QUOTED.findall(title.replace("’", "'"))}  # as written
     body_start = max((b.start for b in article.blocks[:1]), default=title_end)
     claims = sorted(analysis.claims, key=lambda c: c.start)
     support = []
@@ -162,7 +162,7 @@ def check_headline(article: Article, analysis: Analysis) -> HeadlineCheck:
             else:
                 support.append(Support(lo, hi, claim.source, claim.kind == "hedged" or bool(claim.hedges)))
     if missing_quotes:
-        shown = ", ".join(f"“{q}”" for q in sorted(missing_quotes))
+        shown = ", ".join(f"“{quoted[q]}”" for q in sorted(missing_quotes))
         return HeadlineCheck(True, f"the headline quotes {shown}, which the body never says", support)
     if support and all(s.weak for s in support):
         kinds = sorted({"hedged" if s.hedged else s.source for s in support})

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reader.across import Stop, check
 from reader.analysis import Analysis
 from reader.analysis.quotes import find_quotes
 from reader.analysis.text import segments
@@ -113,7 +114,7 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-def travelling_quotes(quotes: Iterable[Occurrence]) -> list[QuoteGroup]:
+def travelling_quotes(quotes: Iterable[Occurrence], stop: Stop = None) -> list[QuoteGroup]:
     """Groups of the same quotation in two or more articles, the most widely quoted first."""
     items = list(quotes)
     shingles = [_shingles(q.words) for q in items]
@@ -135,6 +136,8 @@ def travelling_quotes(quotes: Iterable[Occurrence]) -> list[QuoteGroup]:
         if first != index:
             parent[root(index)] = root(first)
     for index, found in enumerate(shingles):
+        if index % 256 == 0:
+            check(stop)
         # Candidates come from the rarest pairs the quotation shares with others (its copies
         # share them, whatever else is common); each candidate is then checked on all pairs.
         shared = [shingle for shingle in found if 1 < len(holders[shingle]) <= COMMON_SHINGLE]

@@ -13,17 +13,18 @@ from __future__ import annotations
 import zlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.color import Color
 
-from reader.analysis import Analysis
-from reader.analysis.claims import Claim
-from reader.analysis.names import Mention
-from reader.analysis.text import overlapping_from
 from reader.corpus.model import Block
+
+if TYPE_CHECKING:  # the analysis is loaded by the workers, after the first frame
+    from reader.analysis import Analysis
+    from reader.analysis.claims import Claim
+    from reader.analysis.names import Mention
 
 PERSON_COLOURS = 8
 TINT_BLEND = 0.8  # a claim tint is its colour this far towards the background: pale enough that any
@@ -71,7 +72,7 @@ class Palette:
         return self.people[zlib.crc32(person.encode("utf-8")) % len(self.people)]
 
 
-_T = TypeVar("_T", Claim, Mention)
+_T = TypeVar("_T", "Claim", "Mention")
 
 
 class SpanIndex:
@@ -115,6 +116,8 @@ def _running_max(values: list[int]) -> list[int]:
 
 def _overlapping(items: list[_T], ends: list[int], lo: int, hi: int) -> list[_T]:
     """Items (sorted by start; `ends` their running maximum end) overlapping [lo, hi)."""
+    from reader.analysis.text import overlapping_from  # loaded by then: there is an analysis
+
     return overlapping_from(items, bisect_right(ends, lo), lo, hi)
 
 

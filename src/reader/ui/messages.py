@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from reader.analysis import Analysis
 from reader.corpus.model import Article
 from reader.opening import Opened
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the analysis is loaded by the workers, after the first frame
+    from reader.across.profile import Profile
+    from reader.analysis import Analysis
     from reader.search import SearchIndex, SearchResult, SyncReport
 
 
@@ -91,17 +92,19 @@ class SearchNotice(Message):
 
 
 class ArticleAnalysed(Message):
-    def __init__(self, article: Article, analysis: Analysis) -> None:
+    """One article's analysis, and its sourcing profile (worked out in the worker too)."""
+
+    def __init__(self, article: Article, analysis: Analysis, profile: Profile) -> None:
         super().__init__()
-        self.article, self.analysis = article, analysis
+        self.article, self.analysis, self.profile = article, analysis, profile
 
 
 class CorpusAnalysed(Message):
     """Every article analysed, people resolved across the corpus."""
 
-    def __init__(self, analyses: dict[str, Analysis]) -> None:
+    def __init__(self, analyses: dict[str, Analysis], profiles: dict[str, Profile]) -> None:
         super().__init__()
-        self.analyses = analyses
+        self.analyses, self.profiles = analyses, profiles
 
 
 class AnalysisProgress(Message):

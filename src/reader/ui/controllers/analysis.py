@@ -18,6 +18,7 @@ from reader.ui.highlight import Layers, Palette
 from reader.ui.messages import AnalysisProgress, ArticleAnalysed, CorpusAnalysed, HighlightsChanged
 
 if TYPE_CHECKING:  # the analysis is imported by the workers, off the first paint's path
+    from reader.across.profile import Profile
     from reader.analysis import Analysis
     from reader.analysis.cache import AnalysisCache
 
@@ -29,6 +30,7 @@ class AnalysisController(Controller):
         self.highlight_layers = Layers()
         self._cache: AnalysisCache | None = None
         self._cache_lock = threading.Lock()
+        self.profiles: dict[str, Profile] = {}  # article id -> sourcing profile, made by the workers
         self.palette = Palette.from_variables({})
 
     def on_mount(self) -> None:
@@ -72,6 +74,7 @@ class AnalysisController(Controller):
 
     @work(thread=True, exclusive=True, group="analysis-one")
     def _analyse_one(self, article: Article) -> None:
+        from reader.across.profile import profile
         from reader.analysis import AnalysisCancelled
 
         worker = get_current_worker()
@@ -79,15 +82,18 @@ class AnalysisController(Controller):
             analysis = self._cached(article, lambda: worker.is_cancelled)
         except AnalysisCancelled:
             return
-        self.post_message(ArticleAnalysed(article, analysis))
+        self.post_message(ArticleAnalysed(article, analysis, profile(article, analysis)))
 
     def on_article_analysed(self, message: ArticleAnalysed) -> None:
         """Kept here, then passed on to the screen to draw."""
         self.analyses.setdefault(message.article.id, message.analysis)
+        self.profiles.setdefault(message.article.id, message.profile)
 
     @work(thread=True, exclusive=True, group="analysis-corpus")
     def analyse_corpus(self, articles: list[Article]) -> None:
-        """Every article, in the background, then people resolved across the corpus."""
+        """Every article, in the background, then people resolved across the corpus and each
+        article's sourcing profile."""
+        from reader.across.profile import profile
         from reader.analysis import AnalysisCancelled, resolve_across
 
         worker = get_current_worker()
@@ -102,7 +108,13 @@ class AnalysisController(Controller):
             if done % 100 == 0 and len(articles) > 200:
                 self.post_message(AnalysisProgress(done, len(articles)))
         resolve_across(list(results.values()))
-        self.post_message(CorpusAnalysed(results))
+        profiles = {}
+        for article in articles:
+            if worker.is_cancelled:
+                return
+            profiles[article.id] = profile(article, results[article.id])
+        self.post_message(CorpusAnalysed(results, profiles))
 
     def on_corpus_analysed(self, message: CorpusAnalysed) -> None:
         self.analyses = message.analyses
+        self.profiles = message.profiles

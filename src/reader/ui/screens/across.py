@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from reader.across import check
 from reader.across.conflicts import Conflict
 from reader.across.people import Person
 from reader.across.quotes import QuoteGroup
@@ -46,8 +47,12 @@ class AcrossScreen(ModalScreen[tuple[str, int] | None]):
             self.done, self.total = done, total
 
     def __init__(
-        self, articles: list[Article], analysis_of: Callable[[Article], Analysis], tab: str = "people"
+        self,
+        articles: list[Article],
+        analysis_of: Callable[[Article, Callable[[], bool]], Analysis],
+        tab: str = "people",
     ) -> None:
+        """`analysis_of(article, stop)`: its analysis, abandoned once `stop()` is true."""
         super().__init__()
         self.articles = articles
         self.analysis_of = analysis_of
@@ -70,40 +75,51 @@ class AcrossScreen(ModalScreen[tuple[str, int] | None]):
         self.call_after_refresh(self._focus_list)
 
     def _focus_list(self) -> None:
-        lists = [w for w in self.query(AcrossList) if w.parent is not None and w.parent.display]
+        """The list of the tab shown takes the focus."""
         pane = self.query_one(TabbedContent).active_pane
-        chosen = pane.query(AcrossList).first() if pane is not None else (lists[0] if lists else None)
-        if chosen is not None:
-            self.set_focus(chosen)
+        if pane is not None:
+            self.set_focus(pane.query_one(AcrossList))
 
     def on_tabbed_content_tab_activated(self) -> None:
         self.call_after_refresh(self._focus_list)
 
     @work(thread=True, exclusive=True, group="across")
     def compute(self) -> None:
+        """Every step asks the worker whether it was cancelled (escape, q), so it ends soon after,
+        whatever the corpus's size."""
         from reader.across.conflicts import conflicts
-        from reader.across.facts import facts_of
+        from reader.across.facts import Fact, facts_of
         from reader.across.people import people
-        from reader.across.quotes import article_quotes, travelling_quotes
-        from reader.analysis import resolve_across
+        from reader.across.quotes import Occurrence, article_quotes, travelling_quotes
+        from reader.analysis import AnalysisCancelled, resolve_across
 
         worker = get_current_worker()
-        analyses: list[Analysis] = []
-        for done, article in enumerate(self.articles, 1):
-            if worker.is_cancelled:
-                return
-            analyses.append(self.analysis_of(article))
-            if done % 50 == 0 or done == len(self.articles):
-                self.post_message(self.Progress(done, len(self.articles)))
-        resolve_across(analyses)
-        pairs = list(zip(self.articles, analyses, strict=True))
-        found_people = people(pairs)
-        if worker.is_cancelled:
+
+        def stop() -> bool:
+            return worker.is_cancelled
+
+        try:
+            # From the last article back: the corpus's own analysis may still be going from the
+            # first one forward, and the two meet through the shared cache, each article once.
+            by_id: dict[str, Analysis] = {}
+            for done, article in enumerate(reversed(self.articles), 1):
+                by_id[article.id] = self.analysis_of(article, stop)
+                if done % 50 == 0 or done == len(self.articles):
+                    self.post_message(self.Progress(done, len(self.articles)))
+            analyses = [by_id[a.id] for a in self.articles]
+            resolve_across(analyses)
+            pairs = list(zip(self.articles, analyses, strict=True))
+            quotes: list[Occurrence] = []
+            facts: list[Fact] = []
+            for article, analysis in pairs:
+                check(stop)
+                quotes += article_quotes(article, analysis)
+                facts += facts_of(article, analysis)
+            found_people = people(pairs, stop)
+            groups = travelling_quotes(quotes, stop)
+            found = conflicts(facts, self.articles, stop)
+        except AnalysisCancelled:
             return
-        groups = travelling_quotes(q for a, an in pairs for q in article_quotes(a, an))
-        if worker.is_cancelled:
-            return
-        found = conflicts((f for a, an in pairs for f in facts_of(a, an)), self.articles)
         self.post_message(self.Computed(found_people, groups, found))
 
     def on_across_screen_progress(self, message: Progress) -> None:

@@ -215,7 +215,9 @@ class MainScreen(Screen[None]):
         self.query_one(ReadingColumn).draw(
             analysis, palette, self.analysis.highlight_layers, lambda a, i: search.hit_styles(a, i, palette.search)
         )
-        self.query_one(AnalysisPanel).show(self.query_one(ReadingPane).article, analysis, palette)
+        article = self.query_one(ReadingPane).article
+        profile = self.analysis.profiles.get(article.id) if article else None
+        self.query_one(AnalysisPanel).show(article, analysis, profile, palette)
 
     def _describe_cursor(self) -> None:
         self.query_one(ReadingColumn).describe_cursor(self._current_analysis())
@@ -401,7 +403,7 @@ class MainScreen(Screen[None]):
             self.notify("The views across the corpus need it read in full (up to 3,000 files).", severity="warning")
             return
         known, cache = self.analysis.analyses, self.analysis.cache
-        screen = AcrossScreen(self.corpus.articles, lambda a: known.get(a.id) or cache.get(a))
+        screen = AcrossScreen(self.corpus.articles, lambda a, stop: known.get(a.id) or cache.get(a, stop=stop))
         self.app.push_screen(screen, lambda place: self._go_to(*place) if place else None)
 
     def _go_to(self, article_id: str, offset: int) -> None:

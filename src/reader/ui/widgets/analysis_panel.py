@@ -18,16 +18,14 @@ from reader.textsafe import visible
 from reader.ui.highlight import Palette
 
 if TYPE_CHECKING:
+    from reader.across.profile import Profile
     from reader.analysis import Analysis
 
 PANEL_LIMIT = 300  # people or claims listed at most (a huge article has tens of thousands)
 
 
-def sourcing_text(article: Article, analysis: Analysis) -> Text:
-    """The article's sourcing profile in two or three lines, and its headline check."""
-    from reader.across.profile import profile
-
-    found = profile(article, analysis)
+def sourcing_text(found: Profile) -> Text:
+    """An article's sourcing profile in two or three lines, and its headline check."""
     counts = ", ".join(f"{n} {source}" for source, n in found.by_source.items() if n)
     text = Text(f"{found.claims} claims" + (f": {counts}" if counts else ""))
     text.append(
@@ -61,18 +59,19 @@ class AnalysisPanel(Vertical):
         yield Static("Claims", classes="panel-title", id="claims-title")
         yield OptionList(id="panel-claims")
 
-    def show(self, article: Article | None, analysis: Analysis | None, palette: Palette) -> None:
+    def show(
+        self, article: Article | None, analysis: Analysis | None, profile: Profile | None, palette: Palette
+    ) -> None:
         people = self.query_one("#panel-people", OptionList)
         claims = self.query_one("#panel-claims", OptionList)
         people.clear_options()
         claims.clear_options()
         self._people, self._claims, self._next = [], [], {}
         profile_line = self.query_one("#panel-profile", Static)
+        profile_line.update(sourcing_text(profile) if profile else Text("analysing…", style="dim italic"))
         if article is None or analysis is None:
-            profile_line.update(Text("analysing…", style="dim italic"))
             people.add_option(Option(Text("analysing…", style="dim italic"), disabled=True))
             return
-        profile_line.update(sourcing_text(article, analysis))
         offsets: dict[str, list[int]] = {}
         for mention in analysis.names:
             offsets.setdefault(mention.person, []).append(mention.start)
