@@ -77,3 +77,40 @@ async def test_q_quits_from_the_notes_panel_list_but_is_typed_in_its_filter(seed
         await pilot.press("escape", "o", "q")  # the panel's list: quit
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_n_notes_a_conflict_with_the_other_passage_and_a_verdict(seeds, isolated_home) -> None:
+    """The note is anchored to the conflict's first passage, quotes the other, and its status is
+    the reader's verdict (a contradiction starts as disputed)."""
+    from reader.ui.screens.note_editor import NoteEditor
+
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_across(pilot)
+        await pilot.press("l", "l")
+        await pilot.pause()
+        conflicts = app.screen.query_one(ConflictsList)
+        rows = [str(conflicts.get_option_at_index(i).prompt) for i in range(conflicts.option_count)]
+        heading = next(i for i, row in enumerate(rows) if "CONTRADICTION  article date: 002" in row)
+        conflicts.highlighted = heading + 1
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteEditor), "the note editor")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: len(app.store.notes()) == 1, "the note saved")
+        (note,) = app.store.notes()
+        assert note.anchor.article.startswith("002") and "The Baldwins" in note.anchor.quote
+        assert note.status == "disputed" and note.tags == ["conflict"]
+        assert note.text.startswith("Conflict (contradiction): dated 2022-01-18 but names 'The Baldwins'")
+        assert "Other passage, 00" in note.text
+        assert note.claim is not None and note.claim["kind"] == "conflict" and note.claim["other"]["text"]
+
+
+async def test_the_views_are_kept_and_not_computed_again_when_reopened(seeds, isolated_home) -> None:
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        first = await open_across(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        again = await open_across(pilot)
+        assert again.views is first.views and len(again.views) == 5
+        assert again.views.last_update == (0, 0)  # nothing new: no article put in again

@@ -142,7 +142,7 @@ def _people(args: argparse.Namespace, articles: list[Article], analyses: dict[st
             out.write(json_line(person.to_json()) + "\n")
             continue
         out.write(
-            f"{len(person.articles):8}  {person.mentions:8}  {len(person.says):6}  {len(person.said_about):10}  "
+            f"{person.article_count:8}  {person.mentions:8}  {person.quoted:6}  {person.spoken_of:10}  "
             f"{person.first or '-':10}  {person.last or '-':10}  {one_line(person.name)}\n"
         )
     return 0

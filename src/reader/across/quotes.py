@@ -13,9 +13,8 @@ are listed.
 from __future__ import annotations
 
 import difflib
-import heapq
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -29,9 +28,8 @@ MIN_WORDS = 5
 MIN_CHARS = 28  # letters and spaces of the normalised quotation
 SHINGLE = 2  # word pairs: two words changed in a dozen still leave most pairs shared
 SAME_QUOTE = 0.6  # share of the shorter quotation's shingles found in the other
-RAREST = 4  # pairs of a quotation through which its candidate copies are looked up
-COMMON_SHINGLE = 50  # a pair in more quotations than this finds no candidates (bounded work);
-# the same words in any number of articles are grouped without it
+COMMON_SHINGLE = 50  # a pair in more quotations than this links none (bounded work); the same
+# words in any number of articles are grouped without it
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -110,64 +108,168 @@ def article_quotes(article: Article, analysis: Analysis | None) -> list[Occurren
     return found
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+def _shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+class QuoteIndex:
+    """Quotations grouped as articles come, change and go.
+
+    Two quotations of different articles are linked when they have the same words, or when they
+    share a pair of words that few quotations have (at most COMMON_SHINGLE) and most pairs of the
+    shorter one are in the other (SAME_QUOTE); a group is a set of linked quotations (linked
+    directly or through others). Links are symmetric and depend only on the two quotations and
+    on which pairs are common, so replacing one article's quotations regroups only the groups
+    they were or become part of (and those of quotations holding a pair that became common or
+    rare): the rest of the corpus is not looked at.
+    """
+
+    def __init__(self) -> None:
+        self._items: dict[int, Occurrence] = {}
+        self._shingles: dict[int, frozenset[tuple[str, ...]]] = {}
+        self._holders: dict[tuple[str, ...], set[int]] = defaultdict(set)  # word pair -> quotations
+        self._same: dict[tuple[str, ...], set[int]] = defaultdict(set)  # words -> quotations
+        self._of_article: dict[str, list[int]] = {}
+        self._group_of: dict[int, int] = {}
+        self._members: dict[int, list[int]] = {}
+        self._made: dict[int, QuoteGroup] = {}  # group (of two articles or more) -> as shown
+        self._unmade: set[int] = set()  # groups new since `groups()`
+        self._next_item = self._next_group = 0
+
+    def update(self, changed: dict[str, list[Occurrence]], stop: Stop = None) -> None:
+        """Replace the quotations of each article in `changed` (an empty list removes them)."""
+        touched: set[int] = set()
+        old_groups: set[int] = set()
+        for article_id in changed:
+            for item in self._of_article.pop(article_id, ()):
+                old_groups.add(self._group_of.pop(item))
+                touched |= self._unindex(item)
+        for article_id, quotes in changed.items():
+            if quotes:
+                self._of_article[article_id] = [self._index(q, touched) for q in quotes]
+        self._regroup(touched, old_groups, stop)
+
+    def groups(self) -> list[QuoteGroup]:
+        """Groups of the same quotation in two or more articles, the most widely quoted first."""
+        for group in self._unmade:
+            if (made := self._make(self._members[group])) is not None:
+                self._made[group] = made
+        self._unmade.clear()
+        found = list(self._made.values())
+        found.sort(
+            key=lambda g: (-len(g.occurrences), g.occurrences[0].date or "9999", g.quote, g.occurrences[0].article)
+        )
+        return found
+
+    def _index(self, quote: Occurrence, touched: set[int]) -> int:
+        item, self._next_item = self._next_item, self._next_item + 1
+        self._items[item] = quote
+        self._shingles[item] = found = _shingles(quote.words)
+        for shingle in found:
+            holders = self._holders[shingle]
+            holders.add(item)
+            if len(holders) == COMMON_SHINGLE + 1:  # just became common: its holders lose links
+                touched |= holders
+        self._same[tuple(quote.words)].add(item)
+        touched.add(item)
+        return item
+
+    def _unindex(self, item: int) -> set[int]:
+        """Forget a quotation (its group already left); the quotations whose links may change."""
+        touched: set[int] = set()
+        for shingle in self._shingles.pop(item):
+            holders = self._holders[shingle]
+            holders.discard(item)
+            if len(holders) == COMMON_SHINGLE:  # rare again: its holders may gain links
+                touched |= holders
+            if not holders:
+                del self._holders[shingle]
+        words = tuple(self._items.pop(item).words)
+        self._same[words].discard(item)
+        if not self._same[words]:
+            del self._same[words]
+        return touched
+
+    def _regroup(self, touched: set[int], old_groups: set[int], stop: Stop) -> None:
+        """Group again every quotation linked, directly or not, to one touched, and the rest of
+        the groups in `old_groups` (those of quotations removed: they may fall apart)."""
+        old_groups |= {self._group_of[i] for i in touched if i in self._group_of}
+        start = {i for i in touched if i in self._items}
+        for group in old_groups:
+            start.update(i for i in self._members[group] if i in self._items)
+        seen: set[int] = set()
+        words_done: set[tuple[str, ...]] = set()
+        for first in sorted(start):
+            if first in seen:
+                continue
+            seen.add(first)
+            members, todo = [], [first]
+            while todo:
+                item = todo.pop()
+                members.append(item)
+                if len(seen) % 256 == 0:
+                    check(stop)
+                for other in self._links(item, words_done):
+                    if other not in seen:
+                        seen.add(other)
+                        todo.append(other)
+            group, self._next_group = self._next_group, self._next_group + 1
+            members.sort()
+            self._members[group] = members
+            self._unmade.add(group)
+            for item in members:
+                old = self._group_of.get(item)
+                if old is not None and old not in old_groups:
+                    old_groups.add(old)  # reached through a new link: its group joins this one
+                self._group_of[item] = group
+        for group in old_groups:
+            self._members.pop(group, None)
+            self._made.pop(group, None)
+            self._unmade.discard(group)
+
+    def _links(self, item: int, words_done: set[tuple[str, ...]]) -> list[int]:
+        quote, mine = self._items[item], self._shingles[item]
+        words = tuple(quote.words)
+        linked: list[int] = []
+        if words not in words_done:  # the same words: all at once, however many
+            words_done.add(words)
+            linked += self._same[words]
+        candidates: set[int] = set()
+        for shingle in mine:
+            holders = self._holders[shingle]
+            if len(holders) <= COMMON_SHINGLE:
+                candidates |= holders
+        for other in candidates:
+            theirs = self._shingles[other]
+            if self._items[other].article != quote.article and len(mine & theirs) >= SAME_QUOTE * min(
+                len(mine), len(theirs)
+            ):
+                linked.append(other)
+        return linked
+
+    def _make(self, members: list[int]) -> QuoteGroup | None:
+        by_article: dict[str, Occurrence] = {}
+        for item in members:  # the first quotation of each article (members are in the order indexed)
+            by_article.setdefault(self._items[item].article, self._items[item])
+        if len(by_article) < 2:
+            return None
+        ordered = sorted(by_article.values(), key=lambda o: (o.date is None, o.date or "", o.article))
+        for quote in ordered:
+            quote.earliest, quote.changes = False, []
+        ordered[0].earliest = True
+        for quote in ordered[1:]:
+            quote.changes = _changes(ordered[0].words, quote.words)
+        return QuoteGroup(ordered)
 
 
 def travelling_quotes(quotes: Iterable[Occurrence], stop: Stop = None) -> list[QuoteGroup]:
     """Groups of the same quotation in two or more articles, the most widely quoted first."""
-    items = list(quotes)
-    shingles = [_shingles(q.words) for q in items]
-    holders: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for index, found in enumerate(shingles):
-        for shingle in found:
-            holders[shingle].append(index)
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    same_words: dict[tuple[str, ...], int] = {}
-    for index, item in enumerate(items):  # the same words: one group at once, however many
-        first = same_words.setdefault(tuple(item.words), index)
-        if first != index:
-            parent[root(index)] = root(first)
-    for index, found in enumerate(shingles):
-        if index % 256 == 0:
-            check(stop)
-        # Candidates come from the rarest pairs the quotation shares with others (its copies
-        # share them, whatever else is common); each candidate is then checked on all pairs.
-        shared = [shingle for shingle in found if 1 < len(holders[shingle]) <= COMMON_SHINGLE]
-        rarest = heapq.nsmallest(RAREST, shared, key=lambda shingle: len(holders[shingle]))
-        hits = Counter(other for shingle in rarest for other in holders[shingle])
-        enough = min(2, len(rarest))  # a copy shares at least two of them
-        candidates = [other for other, count in hits.items() if count >= enough]
-        mine = root(index)
-        for other in candidates:
-            if items[other].article == items[index].article or root(other) == mine:
-                continue
-            if len(found & shingles[other]) >= SAME_QUOTE * min(len(found), len(shingles[other])):
-                parent[root(other)] = mine
-    members: dict[int, list[Occurrence]] = defaultdict(list)
-    for index, item in enumerate(items):
-        members[root(index)].append(item)
-    groups = []
-    for group in members.values():
-        by_article: dict[str, Occurrence] = {}
-        for item in group:
-            by_article.setdefault(item.article, item)
-        if len(by_article) < 2:
-            continue
-        ordered = sorted(by_article.values(), key=lambda o: (o.date is None, o.date or "", o.article))
-        ordered[0].earliest = True
-        for item in ordered[1:]:
-            item.changes = _changes(ordered[0].words, item.words)
-        groups.append(QuoteGroup(ordered))
-    groups.sort(key=lambda g: (-len(g.occurrences), g.occurrences[0].date or "9999", g.quote))
-    return groups
+    by_article: dict[str, list[Occurrence]] = {}
+    for quote in quotes:
+        by_article.setdefault(quote.article, []).append(quote)
+    index = QuoteIndex()
+    index.update(by_article, stop)
+    return index.groups()
 
 
 def _changes(first: list[str], later: list[str]) -> list[tuple[str, str]]:

@@ -4,9 +4,10 @@ people across articles ("Hilaria" in one article is "Hilaria Baldwin" named in a
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -159,6 +160,16 @@ def attach_people(claims: list[Claim], mentions: list[Mention]) -> None:
             claim.person = best.person
 
 
+def across_name(
+    word: str, by_first: Mapping[str, Collection[str]], by_last: Mapping[str, Collection[str]]
+) -> str | None:
+    """The full name a one-word person stands for across the corpus: the one full name that
+    starts with that word, or else the one that ends with it; None when there is none or more
+    than one (`by_first` and `by_last` hold the corpus's full names by first and last word)."""
+    candidates = by_first.get(word) or by_last.get(word) or ()
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
 def resolve_across(analyses: list[Analysis]) -> None:
     """A one-word person ("Hilaria") becomes the one full name in the corpus that starts with
     that word, or else ends with it ("Basinger" → "Kim Basinger"); ambiguous words stay."""
@@ -169,23 +180,34 @@ def resolve_across(analyses: list[Analysis]) -> None:
         parts = name.split()
         by_first.setdefault(parts[0], set()).add(name)
         by_last.setdefault(parts[-1], set()).add(name)
-    mapping = {}
+    mapping: dict[str, str] = {}
     for analysis in analyses:
         for mention in analysis.names:
             word = mention.person
             if " " in word or word in mapping:
                 continue
-            candidates = by_first.get(word) or by_last.get(word) or set()
-            if len(candidates) == 1:
-                mapping[word] = next(iter(candidates))
+            if (full_name := across_name(word, by_first, by_last)) is not None:
+                mapping[word] = full_name
     for analysis in analyses:
-        for mention in analysis.names:
-            mention.person = mapping.get(mention.person, mention.person)
-        for claim in analysis.claims:
-            if claim.source == "named" and claim.speaker in mapping:
-                claim.speaker = mapping[claim.speaker]
-            if claim.person in mapping:
-                claim.person = mapping[claim.person]
+        _rename(analysis, mapping)
+
+
+def _rename(analysis: Analysis, mapping: Mapping[str, str]) -> None:
+    for mention in analysis.names:
+        mention.person = mapping.get(mention.person, mention.person)
+    for claim in analysis.claims:
+        if claim.source == "named" and claim.speaker is not None and claim.speaker in mapping:
+            claim.speaker = mapping[claim.speaker]
+        if claim.person is not None and claim.person in mapping:
+            claim.person = mapping[claim.person]
+
+
+def renamed(analysis: Analysis, mapping: Mapping[str, str]) -> Analysis:
+    """A copy of `analysis` with its one-word people named as `mapping` says (the analysis
+    given is left as it was)."""
+    copy = Analysis([dataclasses.replace(m) for m in analysis.names], [dataclasses.replace(c) for c in analysis.claims])
+    _rename(copy, mapping)
+    return copy
 
 
 def analyze_corpus(articles: list[Article]) -> list[Analysis]:

@@ -25,6 +25,7 @@ from reader.ui.messages import EditNoteHere, JumpToPlace, MarksChanged
 from reader.ui.screens.store_problem import StoreProblemScreen
 
 if TYPE_CHECKING:  # the editor, panel and export load when first used, not at start
+    from reader.across.conflicts import Conflict
     from reader.analysis import Analysis
     from reader.ui.screens.export_dialog import ExportChoice
     from reader.ui.screens.note_editor import NoteDraft
@@ -237,6 +238,23 @@ class NotesController(Controller):
         quote = article.text[max(claim.start, block.start) : min(claim.end, block.end)].replace("\n", " ")
         kept = {"kind": claim.kind, "source": claim.source, "speaker": claim.speaker}
         self.edit(article, index, NoteDraft("", [], "unverified", quote), None, kept)
+
+    def note_on_conflict(self, article: Article, index: int, conflict: Conflict) -> None:
+        """A note on a conflict between two passages, anchored to the first (in paragraph
+        `index`); the note's text starts with the conflict and the other passage, and its status
+        is the reader's verdict (a contradiction starts as disputed)."""
+        from reader.ui.screens.note_editor import NoteDraft
+
+        block = article.blocks[index]
+        first, other = conflict.first, conflict.second
+        quote = article.text[max(first.start, block.start) : min(first.end, block.end)].replace("\n", " ").strip()
+        text = f"Conflict ({conflict.verdict}): {conflict.reason}\nOther passage, {other.article}: “{other.text}”\n"
+        status = "disputed" if conflict.verdict == "contradiction" else "unverified"
+        kept: dict[str, Any] = {"kind": "conflict", "source": conflict.kind, "speaker": None}
+        kept["subject"] = conflict.subject
+        kept["verdict_found"] = conflict.verdict
+        kept["other"] = {"article": other.article, "start": other.start, "end": other.end, "text": other.text}
+        self.edit(article, index, NoteDraft(text, ["conflict"], status, quote or block.text), None, kept)
 
     def edit_here(self, article: Article, index: int) -> None:
         from reader.ui.screens.note_editor import NoteDraft

@@ -1,7 +1,8 @@
 """Across the corpus: people, quotes that travel and conflicting facts, one tab each. The views
 are computed by the core (`reader.across`) in a thread worker that can be cancelled (escape
 closes the screen and stops it), with progress while articles not yet analysed are analysed.
-Dismisses with the place chosen (article id, offset in its text), or None."""
+Dismisses with the place chosen (article id, offset in its text), a conflict to note (`n`), or
+None."""
 
 from __future__ import annotations
 
@@ -16,16 +17,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from reader.across import check
 from reader.across.conflicts import Conflict
 from reader.across.people import Person
 from reader.across.quotes import QuoteGroup
+from reader.across.views import CorpusViews
 from reader.analysis import Analysis
 from reader.corpus.model import Article
 from reader.ui.widgets.across_lists import AcrossList, ConflictsList, PeopleList, QuotesList
 
 
-class AcrossScreen(ModalScreen[tuple[str, int] | None]):
+class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="across.close", tooltip="Close the view (stops its work)"),
         Binding("q", "app.quit", "Quit", id="across.quit", tooltip="Quit baldreader"),
@@ -50,11 +51,14 @@ class AcrossScreen(ModalScreen[tuple[str, int] | None]):
         self,
         articles: list[Article],
         analysis_of: Callable[[Article, Callable[[], bool]], Analysis],
+        views: CorpusViews,
         tab: str = "people",
     ) -> None:
-        """`analysis_of(article, stop)`: its analysis, abandoned once `stop()` is true."""
+        """`analysis_of(article, stop)`: its analysis, abandoned once `stop()` is true;
+        `views`: the views as last computed (kept by the caller, brought up to date here)."""
         super().__init__()
         self.articles = articles
+        self.views = views
         self.analysis_of = analysis_of
         self.first_tab = tab
 
@@ -85,42 +89,35 @@ class AcrossScreen(ModalScreen[tuple[str, int] | None]):
 
     @work(thread=True, exclusive=True, group="across")
     def compute(self) -> None:
-        """Every step asks the worker whether it was cancelled (escape, q), so it ends soon after,
-        whatever the corpus's size."""
-        from reader.across.conflicts import conflicts
-        from reader.across.facts import Fact, facts_of
-        from reader.across.people import people
-        from reader.across.quotes import Occurrence, article_quotes, travelling_quotes
-        from reader.analysis import AnalysisCancelled, resolve_across
+        """The views are kept between openings: only articles new or changed since are analysed
+        and put in. Every step asks the worker whether it was cancelled (escape, q), so it ends
+        soon after, whatever the corpus's size (the views are then built anew next time)."""
+        from reader.analysis import AnalysisCancelled
 
         worker = get_current_worker()
 
         def stop() -> bool:
             return worker.is_cancelled
 
-        try:
-            # From the last article back: the corpus's own analysis may still be going from the
-            # first one forward, and the two meet through the shared cache, each article once.
-            by_id: dict[str, Analysis] = {}
-            for done, article in enumerate(reversed(self.articles), 1):
-                by_id[article.id] = self.analysis_of(article, stop)
-                if done % 50 == 0 or done == len(self.articles):
-                    self.post_message(self.Progress(done, len(self.articles)))
-            analyses = [by_id[a.id] for a in self.articles]
-            resolve_across(analyses)
-            pairs = list(zip(self.articles, analyses, strict=True))
-            quotes: list[Occurrence] = []
-            facts: list[Fact] = []
-            for article, analysis in pairs:
-                check(stop)
-                quotes += article_quotes(article, analysis)
-                facts += facts_of(article, analysis)
-            found_people = people(pairs, stop)
-            groups = travelling_quotes(quotes, stop)
-            found = conflicts(facts, self.articles, stop)
-        except AnalysisCancelled:
-            return
-        self.post_message(self.Computed(found_people, groups, found))
+        views = self.views
+        with views.lock:  # a worker of an earlier opening may still be stopping
+            if not views.complete:
+                views.clear()
+            pending = [a for a in self.articles if views.content_hash(a.id) != a.content_hash]
+            removed = set(views.article_ids()) - {a.id for a in self.articles}
+            try:
+                # From the last article back: the corpus's own analysis may still be going from
+                # the first one forward, and the two meet through the shared cache.
+                by_id: dict[str, Analysis] = {}
+                for done, article in enumerate(reversed(pending), 1):
+                    by_id[article.id] = self.analysis_of(article, stop)
+                    if done % 50 == 0 or done == len(pending):
+                        self.post_message(self.Progress(done, len(pending)))
+                views.update([(a, by_id[a.id]) for a in pending], removed, stop)
+                found = self.Computed(views.people(), views.quotes(), views.conflicts())
+            except AnalysisCancelled:
+                return
+        self.post_message(found)
 
     def on_across_screen_progress(self, message: Progress) -> None:
         self.query_one("#across-status", Static).update(f"analysing {message.done:,}/{message.total:,}…")
@@ -138,6 +135,10 @@ class AcrossScreen(ModalScreen[tuple[str, int] | None]):
     def on_across_list_go(self, message: AcrossList.Go) -> None:
         self.workers.cancel_group(self, "across")
         self.dismiss((message.article_id, message.offset))
+
+    def on_conflicts_list_note_conflict(self, message: ConflictsList.NoteConflict) -> None:
+        self.workers.cancel_group(self, "across")
+        self.dismiss(message.conflict)
 
     def action_move(self, step: int) -> None:
         focused = self.focused

@@ -23,6 +23,7 @@ from reader.corpus.model import Article
 from reader.entries import SORTS
 from reader.opening import Listed, Loaded, Synced, problem_summary
 from reader.ui import messages as M
+from reader.ui.controllers.across import AcrossController
 from reader.ui.controllers.analysis import AnalysisController
 from reader.ui.controllers.corpus import CorpusController
 from reader.ui.controllers.notes import NotesController, article_marker
@@ -84,6 +85,7 @@ class MainScreen(Screen[None]):
         yield AnalysisController()
         yield SearchController()
         yield NotesController()
+        yield AcrossController()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).on_choose = self._chosen
@@ -397,20 +399,10 @@ class MainScreen(Screen[None]):
 
     def action_across(self) -> None:
         """x: people, travelling quotes and conflicts across the corpus (read in full)."""
-        from reader.ui.screens.across import AcrossScreen
-
         if not isinstance(self.corpus, Corpus):
             self.notify("The views across the corpus need it read in full (up to 3,000 files).", severity="warning")
             return
-        known, cache = self.analysis.analyses, self.analysis.cache
-        screen = AcrossScreen(self.corpus.articles, lambda a, stop: known.get(a.id) or cache.get(a, stop=stop))
-        self.app.push_screen(screen, lambda place: self._go_to(*place) if place else None)
-
-    def _go_to(self, article_id: str, offset: int) -> None:
-        article = self.corpus.by_id(article_id) if self.corpus is not None else None
-        if article is not None:
-            block = next((i for i, b in enumerate(article.blocks) if offset < b.end), 0)
-            self.on_jump_to_place(M.JumpToPlace(article_id, block))
+        self.query_one(AcrossController).open(self.corpus.articles, self.analysis, self.notes)
 
     def action_note_on_claim(self) -> None:
         if (here := self._here()) is not None:

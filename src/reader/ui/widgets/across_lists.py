@@ -5,6 +5,7 @@ text) of the row chosen. Article text, names and quotations are shown as data, n
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -66,8 +67,8 @@ class PeopleList(AcrossList):
             return
         for person in people[:SHOWN]:
             label = Text(one_line(person.name), style="bold")
-            label.append(f"  {len(person.articles)} articles · {person.mentions} mentions", style="")
-            label.append(f" · quoted {len(person.says)} · said about {len(person.said_about)}", style="dim")
+            label.append(f"  {person.article_count} articles · {person.mentions} mentions", style="")
+            label.append(f" · quoted {person.quoted} · said about {person.spoken_of}", style="dim")
             if person.first:
                 label.append(f" · {person.first} → {person.last}", style="dim")
             passages = person.says or person.said_about
@@ -98,12 +99,32 @@ class QuotesList(AcrossList):
 
 class ConflictsList(AcrossList):
     """A heading per conflict (its verdict and reason), then the two passages side by side in
-    turn; choosing one goes there."""
+    turn; choosing one goes there; `n` asks for a note on the conflict under the cursor."""
+
+    BINDINGS = [
+        Binding("n", "note", "Note it", id="across.note_conflict", tooltip="Note this conflict, with your verdict"),
+    ]
+
+    class NoteConflict(Message):
+        def __init__(self, conflict: Conflict) -> None:
+            super().__init__()
+            self.conflict = conflict
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._conflicts: dict[int, Conflict] = {}  # row -> the conflict it belongs to
+
+    def action_note(self) -> None:
+        conflict = self._conflicts.get(self.highlighted if self.highlighted is not None else -1)
+        if conflict is not None:
+            self.post_message(self.NoteConflict(conflict))
 
     def show(self, conflicts: list[Conflict]) -> None:
+        self._conflicts = {}
         if not self._reset("No conflicting facts found.", len(conflicts)):
             return
         for conflict in conflicts[:SHOWN]:
+            first_row = self.option_count
             strong = conflict.verdict == CONTRADICTION
             heading = Text(conflict.verdict.upper(), style="bold reverse" if strong else "bold")
             heading.append(f"  {conflict.kind}: {one_line(conflict.subject)}  ", style="bold")
@@ -113,4 +134,5 @@ class ConflictsList(AcrossList):
                 row = Text(f"  {one_line(fact.article)[:24]:24}  ", style="dim")
                 row.append(_snippet(fact.text))
                 self._add(row, (fact.article, fact.start))
+            self._conflicts.update(dict.fromkeys(range(first_row, self.option_count), conflict))
         self._more(len(conflicts))
