@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -116,9 +116,9 @@ class QuoteIndex:
     """Quotations grouped as articles come, change and go.
 
     Two quotations of different articles are linked when they have the same words, or when they
-    share a pair of words that few quotations have (at most COMMON_SHINGLE) and most pairs of the
-    shorter one are in the other (SAME_QUOTE); a group is a set of linked quotations (linked
-    directly or through others). Links are symmetric and depend only on the two quotations and
+    share two pairs of words that few quotations have (at most COMMON_SHINGLE each) and most
+    pairs of the shorter one are in the other (SAME_QUOTE); a group is a set of linked
+    quotations (linked directly or through others). Links are symmetric and depend only on the two quotations and
     on which pairs are common, so replacing one article's quotations regroups only the groups
     they were or become part of (and those of quotations holding a pair that became common or
     rare): the rest of the corpus is not looked at.
@@ -234,12 +234,14 @@ class QuoteIndex:
         if words not in words_done:  # the same words: all at once, however many
             words_done.add(words)
             linked += self._same[words]
-        candidates: set[int] = set()
+        hits: Counter[int] = Counter()
         for shingle in mine:
             holders = self._holders[shingle]
             if len(holders) <= COMMON_SHINGLE:
-                candidates |= holders
-        for other in candidates:
+                hits.update(holders)
+        for other, shared in hits.items():
+            if shared < 2 or other == item:
+                continue
             theirs = self._shingles[other]
             if self._items[other].article != quote.article and len(mine & theirs) >= SAME_QUOTE * min(
                 len(mine), len(theirs)

@@ -142,7 +142,12 @@ class CorpusViews:
             if done % 16 == 0:
                 check(stop)
             article = self._articles[article_id]
-            analysis = renamed(self._own[article_id], self._mapping)
+            own = self._own[article_id]
+            mapping = self._mapping
+            needs = any(m.person in mapping for m in own.names) or any(
+                (c.source == "named" and c.speaker in mapping) or c.person in mapping for c in own.claims
+            )
+            analysis = renamed(own, self._mapping) if needs else own  # the views never change it
             self._people.update(article, analysis)
             quotes[article_id] = article_quotes(article, analysis)
             facts.append((article, article_id, facts_of(article, analysis)))

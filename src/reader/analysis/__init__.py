@@ -4,13 +4,12 @@ people across articles ("Hilaria" in one article is "Hilaria Baldwin" named in a
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.analysis.claims import Claim, find_claims
 from reader.analysis.names import Mention, find_people
@@ -202,11 +201,20 @@ def _rename(analysis: Analysis, mapping: Mapping[str, str]) -> None:
             claim.person = mapping[claim.person]
 
 
+_Item = TypeVar("_Item", Mention, Claim)
+
+
 def renamed(analysis: Analysis, mapping: Mapping[str, str]) -> Analysis:
     """A copy of `analysis` with its one-word people named as `mapping` says (the analysis
     given is left as it was)."""
-    copy = Analysis([dataclasses.replace(m) for m in analysis.names], [dataclasses.replace(c) for c in analysis.claims])
+    copy = Analysis([_copied(m) for m in analysis.names], [_copied(c) for c in analysis.claims])
     _rename(copy, mapping)
+    return copy
+
+
+def _copied(item: _Item) -> _Item:
+    copy = object.__new__(type(item))
+    copy.__dict__.update(item.__dict__)
     return copy
 
 

@@ -126,7 +126,8 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
         contradictions = sum(1 for c in message.conflicts if c.verdict == "contradiction")
         self.query_one("#across-status", Static).update(
             f"{len(message.people):,} people · {len(message.quotes):,} quotations in several articles · "
-            f"{len(message.conflicts):,} conflicts ({contradictions:,} contradictions) · enter goes there"
+            f"{len(message.conflicts):,} conflicts ({contradictions:,} contradictions) · enter goes there · "
+            "n notes a conflict"
         )
         self.query_one(PeopleList).show(message.people)
         self.query_one(QuotesList).show(message.quotes)
