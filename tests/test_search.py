@@ -273,3 +273,21 @@ def test_unchanged_duplicates_are_not_read_again_and_a_changed_one_is(corpus_dir
     assert sorted(read) == ["a.md", "b.md"]
     assert sorted(h.id for h in index.search("walrus").hits) == ["a", "b"]
     index.close()
+
+
+def test_person_finds_the_person_as_the_whole_corpus_names_them(corpus_dir, isolated_home) -> None:
+    """An article that names "Nora" alone is found by person:"Nora Vale" when she is the only
+    Nora in the corpus (resolved across articles, not within each); a second Nora makes the
+    one word stand for nobody in particular; one word finds every full name it starts or ends."""
+    write(corpus_dir, "full.txt", "Gallery Opens\n\nNora Vale opened the gallery on Friday.\n")
+    write(corpus_dir, "short.txt", "Gallery Closes\n\nNora said the gallery would close.\n")
+    index = SearchIndex(corpus_dir, isolated_home, people=lambda a: [m for m in _people(a) if m != "Gallery"])
+    index.sync()
+    assert sorted(h.id for h in index.search('person:"Nora Vale"').hits) == ["full", "short"]
+    assert sorted(h.id for h in index.search("person:vale").hits) == ["full"]
+    assert sorted(h.id for h in index.search("person:nora").hits) == ["full", "short"]
+    write(corpus_dir, "other.txt", "Another Nora\n\nNora Quill, a neighbour, said nothing.\n")
+    index.sync()
+    assert sorted(h.id for h in index.search('person:"Nora Vale"').hits) == ["full"]
+    assert sorted(h.id for h in index.search("person:nora").hits) == ["full", "other", "short"]
+    index.close()

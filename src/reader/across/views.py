@@ -21,8 +21,9 @@ from reader.across.facts import Fact, facts_of
 from reader.across.people import PeopleIndex, Person
 from reader.across.profile import Profile, profile
 from reader.across.quotes import Occurrence, QuoteGroup, QuoteIndex, article_quotes
-from reader.analysis import Analysis, across_name, renamed
+from reader.analysis import Analysis, renamed
 from reader.corpus.model import Article
+from reader.naming import across_name
 
 
 class CorpusViews:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -16,6 +16,7 @@ from reader.analysis.names import Mention, find_people
 from reader.analysis.quotes import find_quotes
 from reader.analysis.text import Segment, segments
 from reader.corpus.model import Article
+from reader.naming import across_name, by_first_and_last
 
 ANALYSIS_VERSION = 2  # change with any rule: cached analyses of another version are not used
 
@@ -159,26 +160,10 @@ def attach_people(claims: list[Claim], mentions: list[Mention]) -> None:
             claim.person = best.person
 
 
-def across_name(
-    word: str, by_first: Mapping[str, Collection[str]], by_last: Mapping[str, Collection[str]]
-) -> str | None:
-    """The full name a one-word person stands for across the corpus: the one full name that
-    starts with that word, or else the one that ends with it; None when there is none or more
-    than one (`by_first` and `by_last` hold the corpus's full names by first and last word)."""
-    candidates = by_first.get(word) or by_last.get(word) or ()
-    return next(iter(candidates)) if len(candidates) == 1 else None
-
-
 def resolve_across(analyses: list[Analysis]) -> None:
     """A one-word person ("Hilaria") becomes the one full name in the corpus that starts with
     that word, or else ends with it ("Basinger" → "Kim Basinger"); ambiguous words stay."""
-    full = {m.person for a in analyses for m in a.names if " " in m.person}
-    by_first: dict[str, set[str]] = {}
-    by_last: dict[str, set[str]] = {}
-    for name in full:
-        parts = name.split()
-        by_first.setdefault(parts[0], set()).add(name)
-        by_last.setdefault(parts[-1], set()).add(name)
+    by_first, by_last = by_first_and_last({m.person for a in analyses for m in a.names if " " in m.person})
     mapping: dict[str, str] = {}
     for analysis in analyses:
         for mention in analysis.names:

@@ -11,6 +11,7 @@ from typing import Any
 from whoosh import query as Q
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
 
+from reader.naming import across_name, by_first_and_last
 from reader.search.phrases import use_typed_phrases
 from reader.search.schema import fold_accents, highlight_analyzer
 
@@ -152,6 +153,8 @@ def expand(q: Any, reader: Any, messages: list[str]) -> Any:
         return Q.Prefix("date", q.text.rstrip("*"))
     if isinstance(q, Q.Term) and q.fieldname == "date" and len(str(q.text)) < 10:
         return Q.Prefix("date", str(q.text))
+    if isinstance(q, Q.Term) and q.fieldname == "person":
+        return _person(reader, fold_accents(str(q.text)).lower())
     if isinstance(q, Q.TermRange) and q.fieldname == "date":
         end = q.end
         if end and len(end) < 10:
@@ -172,6 +175,20 @@ def expand(q: Any, reader: Any, messages: list[str]) -> Any:
     if q.is_leaf():
         return q
     return q.apply(lambda sub: expand(sub, reader, messages))
+
+
+def _person(reader: Any, wanted: str) -> Any:
+    """`person:` as the whole corpus names people (`reader.naming`): a full name also finds the
+    articles that name the person by one word standing for them across the corpus ("Hilaria"
+    when "Hilaria Baldwin" is the only Hilaria); one word also finds every full name it starts
+    or ends ("person:basinger": "Kim Basinger")."""
+    names = {t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("person")}
+    by_first, by_last = by_first_and_last(n for n in names if " " in n)
+    if " " in wanted:
+        found = {wanted} | {n for n in names if " " not in n and across_name(n, by_first, by_last) == wanted}
+    else:
+        found = {wanted} | by_first.get(wanted, set()) | by_last.get(wanted, set())
+    return _terms("person", sorted(found & names)) if found & names else Q.Term("person", wanted)
 
 
 def _top(reader: Any, fieldname: str, terms: Iterable[Any]) -> list[Any]:
