@@ -94,7 +94,7 @@ def test_profile_json_one_object_per_article_and_one_by_id(corpus_dir: Path) -> 
     assert missing.returncode == 2 and "no article with the id" in missing.stderr
 
 
-def test_entries_sorted_and_filtered_by_anonymous_share() -> None:
+def test_entries_sorted_and_filtered_by_their_sourcing_measures() -> None:
     from reader.entries import Entry, filter_entries, sort_entries
 
     entries = [
@@ -103,11 +103,19 @@ def test_entries_sorted_and_filtered_by_anonymous_share() -> None:
         Entry("c", "Gamma", "2024-01-01", 100),
         Entry("d", "Delta", None, 100),  # not analysed yet
     ]
-    shares = {"a": 0.1, "b": 0.8, "c": 0.55}
-    assert [e.id for e in sort_entries(entries, "anonymous", shares)] == ["b", "c", "a", "d"]
-    assert [e.id for e in filter_entries(entries, "anon>50", shares)] == ["b", "c"]
-    assert [e.id for e in filter_entries(entries, "anon<20", shares)] == ["a"]
-    assert [e.id for e in filter_entries(entries, "anonymous>50% gam", shares)] == ["c"]
+    measures: dict[str, dict[str, float]] = {
+        "a": {"anon": 10, "hedges": 12.5, "sources": 1, "named": 0},
+        "b": {"anon": 80, "hedges": 2.0, "sources": 4, "named": 3},
+        "c": {"anon": 55, "hedges": 6.0, "sources": 2, "named": 1},
+    }
+    assert [e.id for e in sort_entries(entries, "anonymous", measures)] == ["b", "c", "a", "d"]
+    assert [e.id for e in sort_entries(entries, "hedges", measures)] == ["a", "c", "b", "d"]
+    assert [e.id for e in filter_entries(entries, "anon>50", measures)] == ["b", "c"]
+    assert [e.id for e in filter_entries(entries, "anon<20", measures)] == ["a"]
+    assert [e.id for e in filter_entries(entries, "anonymous>50% gam", measures)] == ["c"]
+    assert [e.id for e in filter_entries(entries, "hedges>5 sources<3", measures)] == ["a", "c"]
+    assert [e.id for e in filter_entries(entries, "named<1", measures)] == ["a"]
+    assert [e.id for e in filter_entries(entries, "hedges>5.5 anon>50", measures)] == ["c"]
 
 
 async def test_the_list_sorts_by_anonymous_sourcing_and_filters_by_share(seeds, isolated_home) -> None:
@@ -127,3 +135,23 @@ async def test_the_list_sorts_by_anonymous_sourcing_and_filters_by_share(seeds, 
         await pilot.press("f", *"anon>50")
         await pilot.pause()
         assert sorted(e.id[:3] for e in articles.entries) == ["000", "001"]
+        await pilot.press(*" hedges>10")  # 000: 12.2 hedges per 1,000 words, 001: 5.6
+        await pilot.pause()
+        assert [e.id[:3] for e in articles.entries] == ["000"]
+
+
+async def test_the_list_sorts_by_hedging(seeds, isolated_home) -> None:
+    from conftest import wait_loaded, wait_until
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.article_list import ArticleList
+
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("s", "s", "s")  # date -> title -> anonymous sourcing -> hedging
+        articles = app.screen.query_one(ArticleList)
+        # 003: 14.6 hedges per 1,000 words, 000: 12.2, 001: 5.6, 004: 3.5, 002: 1.8
+        order = ["003", "000", "001", "004", "002"]
+        await wait_until(pilot, lambda: [e.id[:3] for e in articles.entries] == order, "sorted by hedging")
+        assert "by hedging" in str(app.screen.query_one("#list-status").render())

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from reader.corpus.model import Article
 from reader.folding import fold
 
-SORTS = ("date", "title", "anonymous")
+SORTS = ("date", "title", "anonymous", "hedges")
 
 
 class Entry(NamedTuple):
@@ -56,45 +56,63 @@ SORT_SHOWN = {
     "date": "by date ↓ newest first",
     "title": "by title ↓ A to Z",
     "anonymous": "by anonymous sourcing ↓ most first",
+    "hedges": "by hedging ↓ most first",
 }
-Shares = dict[str, float]  # article id -> share of its claims resting on anonymous sources
+# article id -> its sourcing measures (`reader.across.profile.measures`): "anon" (the share of
+# claims on anonymous sources, in %), "hedges" (per 1,000 words), "sources" (distinct), "claims",
+# and the claims by source: "named", "publication", "public", "unsourced"
+Measures = dict[str, dict[str, float]]
+MEASURE_NAMES = ("anon", "hedges", "sources", "claims", "named", "publication", "public", "unsourced")
+_SORT_MEASURE = {"anonymous": "anon", "hedges": "hedges"}
 
 
-def sort_entries(entries: list[Entry], by: str, anonymous: Shares | None = None) -> list[Entry]:
-    """By date (newest first, undated last, then title), by title (A to Z by its words), or by
-    the share of claims on anonymous sources (most first; articles not analysed yet last)."""
+def sort_entries(entries: list[Entry], by: str, measures: Measures | None = None) -> list[Entry]:
+    """By date (newest first, undated last, then title), by title (A to Z by its words), by the
+    share of claims on anonymous sources or by hedges per 1,000 words (most first; articles not
+    analysed yet last)."""
     if by == "title":
         return sorted(entries, key=lambda e: (title_key(e.title), e.id))
-    if by == "anonymous":
-        shares = anonymous or {}
+    if by in _SORT_MEASURE:
+        name, known = _SORT_MEASURE[by], measures or {}
         by_date = sort_entries(entries, "date")
-        return sorted(by_date, key=lambda e: -shares.get(e.id, -1.0))  # stable: newest first within
+        return sorted(by_date, key=lambda e: -known.get(e.id, {}).get(name, -1.0))  # stable: newest first within
     dated = sorted((e for e in entries if e.date), key=lambda e: (_key(e), e.id))
     dated.sort(key=lambda e: e.date or "", reverse=True)  # stable: titles stay A to Z within a day
     undated = sorted((e for e in entries if not e.date), key=lambda e: (_key(e), e.id))
     return dated + undated
 
 
-_SHARE_TERM = re.compile(r"^anon(?:ymous)?([<>])(\d{1,3})%?$")
+_MEASURE_TERM = re.compile(r"^(anon|anonymous|" + "|".join(MEASURE_NAMES[1:]) + r")([<>])(\d{1,5}(?:\.\d+)?)%?$")
 
 
-def filter_entries(entries: list[Entry], text: str, anonymous: Shares | None = None) -> list[Entry]:
-    """Entries whose title, id or date contains every word of `text` (case and accents ignored);
-    a word `anon>50` (or `anon<20`, `anonymous>50%`) keeps the articles whose share of claims on
-    anonymous sources is over (under) that percentage (articles not analysed yet never match)."""
+def measure_terms(text: str) -> tuple[list[str], list[tuple[str, str, float]]]:
+    """The words of a filter, and its measure terms (`anon>50`, `hedges>5`, `sources<2` …)."""
     words, limits = [], []
     for word in fold(text).split():
-        term = _SHARE_TERM.match(word)
+        term = _MEASURE_TERM.match(word)
         if term:
-            limits.append((term.group(1), int(term.group(2)) / 100))
+            name = "anon" if term.group(1) == "anonymous" else term.group(1)
+            limits.append((name, term.group(2), float(term.group(3))))
         else:
             words.append(word)
+    return words, limits
+
+
+def filter_entries(entries: list[Entry], text: str, measures: Measures | None = None) -> list[Entry]:
+    """Entries whose title, id or date contains every word of `text` (case and accents ignored);
+    a measure term keeps the articles whose measure is over (under) the value: `anon>50` (or
+    `anonymous>50%`: the share of claims on anonymous sources, in %), `hedges>5` (per 1,000
+    words), `sources<2` (distinct sources), `claims>10`, `named<1`, `publication>0`, `public>0`,
+    `unsourced>3` (claims by source). Articles not analysed yet never match a measure term."""
+    words, limits = measure_terms(text)
     if not words and not limits:
         return list(entries)
-    shares = anonymous or {}
+    known = measures or {}
 
     def within(entry: Entry) -> bool:
-        share = shares.get(entry.id)
-        return share is not None and all(share > v if op == ">" else share < v for op, v in limits)
+        found = known.get(entry.id)
+        return found is not None and all(
+            found[name] > value if op == ">" else found[name] < value for name, op, value in limits
+        )
 
     return [e for e in entries if all(w in _key(e) for w in words) and (not limits or within(e))]

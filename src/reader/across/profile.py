@@ -83,6 +83,19 @@ class Profile:
     def hedges_per_1000_words(self) -> float:
         return 1000 * self.hedges / self.words if self.words else 0.0
 
+    def measures(self) -> dict[str, float]:
+        """What the article list sorts and filters on (`reader.entries.Measures`)."""
+        return {
+            "anon": 100 * self.anonymous_share,
+            "hedges": self.hedges_per_1000_words,
+            "sources": self.sources,
+            "claims": self.claims,
+            "named": self.by_source["named"],
+            "publication": self.by_source["publication"],
+            "public": self.by_source["public"],
+            "unsourced": self.by_source["none"],
+        }
+
     def to_json(self) -> dict[str, object]:
         return {
             "article": self.article,

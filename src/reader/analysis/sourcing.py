@@ -15,12 +15,6 @@ def anonymous_share(analysis: Analysis) -> tuple[int, int]:
     return sum(1 for c in claims if c.source == "anonymous"), len(claims)
 
 
-def anonymous_fraction(analysis: Analysis) -> float:
-    """The share of the claims resting on anonymous sources (0 when there are none)."""
-    anonymous, total = anonymous_share(analysis)
-    return anonymous / total if total else 0.0
-
-
 def sourcing_badge(analysis: Analysis) -> str:
     anonymous, total = anonymous_share(analysis)
     if total == 0:

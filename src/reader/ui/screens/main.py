@@ -230,18 +230,18 @@ class MainScreen(Screen[None]):
     # --- what the parts report ---------------------------------------------------------------------
 
     def on_article_analysed(self, message: M.ArticleAnalysed) -> None:
-        from reader.analysis.sourcing import anonymous_fraction, sourcing_badge
+        from reader.analysis.sourcing import sourcing_badge
 
         self.query_one(ArticleList).set_sourcing({message.article.id: sourcing_badge(message.analysis)})
-        self.sidebar.set_anonymous({message.article.id: anonymous_fraction(message.analysis)})
+        self.sidebar.set_measures({message.article.id: message.profile.measures()})
         if self.query_one(ReadingPane).article is message.article:
             self._draw_highlights()
 
     def on_corpus_analysed(self, message: M.CorpusAnalysed) -> None:
-        from reader.analysis.sourcing import anonymous_fraction, sourcing_badge
+        from reader.analysis.sourcing import sourcing_badge
 
         self.query_one(ArticleList).set_sourcing({i: sourcing_badge(a) for i, a in message.analyses.items()})
-        self.sidebar.set_anonymous({i: anonymous_fraction(a) for i, a in message.analyses.items()})
+        self.sidebar.set_measures({i: p.measures() for i, p in message.profiles.items()})
         self.sidebar.refresh_status()
         self._draw_highlights()
 

@@ -27,7 +27,7 @@ MAIN_BINDINGS = [
         "Sort",
         show=False,
         id="main.sort",
-        tooltip="Sort the list by date (newest first), by title, or by anonymous sourcing (most first)",
+        tooltip="Sort the list by date (newest first), by title, by anonymous sourcing or by hedging (most first)",
     ),
     Binding(
         "escape",

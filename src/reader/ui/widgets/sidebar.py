@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, ProgressBar, Static
 
-from reader.entries import SORT_SHOWN, Entry, Shares, filter_entries, sort_entries
+from reader.entries import SORT_SHOWN, Entry, Measures, filter_entries, measure_terms, sort_entries
 from reader.textsafe import one_line, visible
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.search_input import SearchInput
@@ -31,7 +31,7 @@ class Sidebar(Vertical):
         self.sort = sort
         self.entries: list[Entry] = []
         self._sorted: dict[str, list[Entry]] = {}
-        self.anonymous: Shares = {}  # article id -> share of claims on anonymous sources
+        self.measures: Measures = {}  # article id -> its sourcing measures, as the analyses come
         self.result: SearchResult | None = None
 
     def compose(self) -> ComposeResult:
@@ -79,12 +79,13 @@ class Sidebar(Vertical):
         self.query_one(ArticleList).empty_text = "No articles in this corpus." if not entries else "No article matches."
         self.refresh_list(keep)
 
-    def set_anonymous(self, shares: Shares) -> None:
-        """Articles' anonymous shares as the analyses come in: the list is sorted and filtered
+    def set_measures(self, measures: Measures) -> None:
+        """Articles' sourcing measures as the analyses come in: the list is sorted and filtered
         by them again when it is sorted or filtered by them."""
-        self.anonymous.update(shares)
+        self.measures.update(measures)
         self._sorted.pop("anonymous", None)
-        if self.sort == "anonymous" or "anon" in self.query_one("#filter", Input).value:
+        self._sorted.pop("hedges", None)
+        if self.sort in ("anonymous", "hedges") or measure_terms(self.query_one("#filter", Input).value)[1]:
             self.refresh_list(self.current_id())
 
     def set_sort(self, by: str) -> None:
@@ -97,11 +98,11 @@ class Sidebar(Vertical):
 
     def refresh_list(self, keep: str | None = None) -> None:
         if self.sort not in self._sorted:
-            self._sorted[self.sort] = sort_entries(self.entries, self.sort, self.anonymous)
+            self._sorted[self.sort] = sort_entries(self.entries, self.sort, self.measures)
         ordered = self._sorted[self.sort]
         text = self.query_one("#filter", Input).value
         self.query_one(ArticleList).set_entries(
-            filter_entries(ordered, text, self.anonymous) if text.strip() else ordered, keep=keep
+            filter_entries(ordered, text, self.measures) if text.strip() else ordered, keep=keep
         )
         self.refresh_status()
 
