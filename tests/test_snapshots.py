@@ -71,6 +71,8 @@ def test_every_screen_at_80x24(snap_compare, seeds, isolated_home, keys) -> None
         await wait_loaded(pilot)
         await pilot.press(*keys)
         await pilot.pause(0.5)
+        await pilot.wait_for_scheduled_animations()  # a loaded machine draws later: let it settle
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_screen)
 
