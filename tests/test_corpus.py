@@ -203,3 +203,26 @@ def test_titles_sort_by_their_words_not_labels_or_quote_marks() -> None:
     ]
     assert [e.id for e in sort_entries(entries, "title")] == ["a", "b", "m", "z"]
     assert [e.id for e in sort_entries(entries, "date")] == ["b", "z", "a", "m"]
+
+
+def test_reading_a_corpus_stops_when_asked(tmp_path) -> None:
+    """Quitting while a corpus is read (up to 3,000 files are read in full) is not kept waiting
+    for the rest: `stop()` is asked before each file."""
+    from reader.corpus.load import LoadStopped
+    from reader.opening import open_corpus
+
+    for i in range(30):
+        (tmp_path / f"a{i:02d}.txt").write_text(f"Title {i}\n\nBody {i}.\n")
+    asked = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 5
+
+    with pytest.raises(LoadStopped):
+        load_corpus(tmp_path, stop=stop)
+    assert len(asked) == 6  # the sixth file was not read
+    asked.clear()
+    with pytest.raises(LoadStopped):
+        list(open_corpus(tmp_path, tmp_path / "home", stop=stop))
+    assert len(load_corpus(tmp_path).articles) == 30

@@ -6,9 +6,11 @@ Textual is imported only when the app is launched, so shell commands start fast.
 from __future__ import annotations
 
 import argparse
+import atexit
+import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from reader import __version__
 from reader.paths import CORPUS_ENV, HOME_ENV, default_corpus, user_home
@@ -128,7 +130,20 @@ def _read(corpus: Path, home: Path, theme: str | None, store: str | None) -> int
     store_path = Path(store).expanduser() if store else home / STORE_NAME
     app = ReaderApp(corpus=corpus, home=home, theme=theme, store=store_path)
     app.run()
-    return finished(app)
+    leave_now(finished(app))
+    return 0  # not reached
+
+
+def leave_now(code: int) -> NoReturn:
+    """End the process at once once the reader has closed: everything the reader writes is
+    written and closed by then (notes and state atomically, the caches committed), so Python's
+    own teardown, which frees every article and analysis one by one (0.5 to 1 s for a corpus of
+    2,000 articles on this machine), is skipped; the exit handlers still run and the output is
+    flushed."""
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def finished(app: Any) -> int:

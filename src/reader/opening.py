@@ -69,7 +69,7 @@ def open_corpus(
     `Synced`. With no catalog yet and more than EARLY_LISTING files (a first launch), the first
     `Listed` holds the file names (`named`), so the first paint never waits for the reading.
     Raises CorpusError (or OSError) when the corpus cannot be opened. `stop()` true abandons a
-    sync in progress (the child finishes it on its own)."""
+    sync in progress (the child finishes it on its own) or the reading (LoadStopped)."""
     if not root.exists():
         raise CorpusError(f"corpus not found: {root}")
     with collector_paused():
@@ -84,7 +84,7 @@ def open_corpus(
     if first is not None:
         yield first
     if len(rows) <= LAZY_THRESHOLD and len(files) <= LAZY_THRESHOLD:
-        corpus = load_corpus(root, progress, [Path(path) for path in files])  # not walked twice
+        corpus = load_corpus(root, progress, [Path(path) for path in files], stop)  # not walked twice
         yield Loaded(corpus, [Entry.of(a) for a in corpus.articles])
         return
     yield from _open_large(root, home, rows, progress, stop)  # listed above when it could be

@@ -41,6 +41,10 @@ class CorpusError(Exception):
     """The corpus as a whole cannot be opened (missing folder, not a folder or article file)."""
 
 
+class LoadStopped(Exception):
+    """Reading the corpus was abandoned (`load_corpus`'s `stop()` became true)."""
+
+
 @dataclass
 class Corpus:
     complete = True  # every article is in memory
@@ -80,10 +84,14 @@ def load_file(path: Path, article_id: str | None = None) -> Article | Skipped:
 
 
 def load_corpus(
-    root: Path, progress: Callable[[int, int], None] | None = None, files: list[Path] | None = None
+    root: Path,
+    progress: Callable[[int, int], None] | None = None,
+    files: list[Path] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> Corpus:
     """Load every article under `root` (`files`: its article files, when the caller has already
-    found them). Bad files are skipped with a reason, never raised."""
+    found them). Bad files are skipped with a reason, never raised. `stop()`, asked before each
+    file, abandons the reading once true (LoadStopped): a reader who quits is not kept waiting."""
     root = Path(root)
     if not root.exists():
         raise CorpusError(f"corpus not found: {root}")
@@ -95,6 +103,8 @@ def load_corpus(
     corpus = Corpus(root=root)
     seen: dict[str, Path] = {}
     for i, path in enumerate(files):
+        if stop is not None and stop():
+            raise LoadStopped
         result = load_file(path, ids[path])
         if isinstance(result, Skipped):
             corpus.skipped.append(result)

@@ -10,6 +10,7 @@ from textual import work
 from textual.worker import get_current_worker
 
 from reader.corpus import CorpusError
+from reader.corpus.load import LoadStopped
 from reader.opening import open_corpus
 from reader.ui import messages as M
 from reader.ui.controllers import Controller
@@ -32,5 +33,7 @@ class CorpusController(Controller):
                 if worker.is_cancelled:
                     return
                 self.post_message(M.CorpusOpened(opened))
+        except LoadStopped:
+            return  # the app is quitting
         except (CorpusError, OSError, RuntimeError) as exc:
             self.post_message(M.CorpusFailed(str(exc)))
