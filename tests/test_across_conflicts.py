@@ -101,6 +101,8 @@ def test_the_seeds_conflicts() -> None:
     marriages = {(c.first.article[:3], c.second.article[:3]): c.verdict for c in result if c.kind == "marriage"}
     assert marriages[("000", "001")] == UNDATED  # 13-year vs 12-year marriage
     assert not any(c.subject == "Hilaria Baldwin" and c.verdict == CONTRADICTION for c in result)
+    children = {(c.first.article[:3], c.second.article[:3]): c.verdict for c in result if c.kind == "children"}
+    assert children == {("000", "004"): EXPLAINED, ("002", "004"): EXPLAINED, ("001", "004"): UNDATED}
 
 
 def test_conflicts_json_is_one_object_per_conflict(corpus_dir: Path) -> None:
@@ -111,3 +113,29 @@ def test_conflicts_json_is_one_object_per_conflict(corpus_dir: Path) -> None:
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["kind"], r["subject"], r["verdict"]) for r in rows] == [("age", "Nora Vale", "contradiction")]
     assert [set(p) for p in rows[0]["passages"]] == [{"article", "start", "end", "text", "value", "when"}] * 2
+
+
+def test_counts_of_children_more_later_is_explained_fewer_later_is_a_contradiction() -> None:
+    result = found(
+        article("a", "Nora Vale and Tim Vale have three children.", "2020-05-01"),
+        article("b", "Nora Vale and Tim Vale now have four children.", "2024-05-01"),
+        article("c", "The couple, Nora Vale and Tim Vale, share two kids.", "2024-09-01"),
+        article("d", "Nora Vale, a mother-of-four, spoke.", "2024-06-01"),
+    )
+    counts = {(c.first.article, c.second.article): c.verdict for c in result if c.kind == "children"}
+    assert counts[("a", "b")] == EXPLAINED  # a fourth child born between 2020 and 2024
+    assert counts[("b", "c")] == CONTRADICTION  # two in September after four in May
+    assert counts[("a", "c")] == CONTRADICTION
+    assert ("b", "d") not in counts  # four and four agree
+    assert counts[("c", "d")] == CONTRADICTION
+
+
+def test_a_count_with_its_own_year_and_an_undated_count() -> None:
+    result = found(
+        article("a", "By 2019, the couple, Nora Vale and Tim Vale, had four children.", "2025-03-01"),
+        article("b", "Nora Vale and Tim Vale have seven children.", "2025-03-02"),
+        article("c", "Nora Vale and Tim Vale have six children.", None),
+    )
+    counts = {(c.first.article, c.second.article): c for c in result if c.kind == "children"}
+    assert counts[("a", "b")].verdict == EXPLAINED and "2019" in counts[("a", "b")].reason
+    assert counts[("b", "c")].verdict == UNDATED

@@ -96,6 +96,8 @@ def test_export_dialog_at_80x24(snap_compare, seeds, isolated_home) -> None:
         field.cursor_blink = False
         field.value = "~/baldreader/exports/baldreader-notes.md"
         await pilot.pause(0.3)
+        await pilot.wait_for_scheduled_animations()  # a loaded machine draws later: let it settle
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_dialog)
 

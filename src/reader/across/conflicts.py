@@ -32,7 +32,7 @@ CONTRADICTION, EXPLAINED, UNDATED = "contradiction", "explained by the dates", "
 
 @dataclass
 class Conflict:
-    kind: str  # "age", "marriage" or "article date"
+    kind: str  # "age", "marriage", "children" or "article date"
     subject: str
     verdict: str
     first: Fact
@@ -88,6 +88,7 @@ def conflicts(facts: Iterable[Fact], articles: Iterable[Article], stop: Stop = N
 
 
 _VERDICT_ORDER = {CONTRADICTION: 0, UNDATED: 1, EXPLAINED: 2}
+_SHARED = ("marriage", "children")  # facts about people together, compared when they share one
 
 
 class ConflictIndex:
@@ -105,7 +106,8 @@ class ConflictIndex:
         self._by_person: dict[str, list[Conflict]] = {}  # person -> conflicts of their ages
         self._articles: dict[str, Article] = {}  # dated articles
         self._ages: dict[str, dict[str, list[Fact]]] = defaultdict(dict)  # person -> article -> ages, births
-        self._marriages: dict[str, dict[str, list[Fact]]] = defaultdict(dict)  # person -> article -> ...
+        # marriages and counts of children, by kind: person -> article -> its facts of that kind
+        self._shared: dict[str, dict[str, dict[str, list[Fact]]]] = {k: defaultdict(dict) for k in _SHARED}
         self._events: dict[str, list[Fact]] = {}  # article id -> its events
         self._found: dict[int, Conflict] = {}
         self._found_in: dict[str, set[int]] = defaultdict(set)  # article id -> its conflicts
@@ -165,8 +167,8 @@ class ConflictIndex:
         for fact in self._facts.pop(article_id, ()):
             self._spans.pop(id(fact), None)
             del self._index_in[id(fact)]
-            for person in fact.people() if fact.kind == "marriage" else (fact.subject,):
-                for index in (self._ages, self._marriages):
+            for person in fact.people():
+                for index in (self._ages, *self._shared.values()):
                     held = index.get(person)
                     if held is not None and held.pop(article_id, None) is not None and not held:
                         del index[person]
@@ -182,9 +184,9 @@ class ConflictIndex:
             if fact.kind in ("age", "born"):
                 self._ages[fact.subject].setdefault(article_id, []).append(fact)
                 self._spans[id(fact)] = birth_span(fact)
-            elif fact.kind == "marriage":
+            elif fact.kind in _SHARED:
                 for person in fact.people():
-                    self._marriages[person].setdefault(article_id, []).append(fact)
+                    self._shared[fact.kind][person].setdefault(article_id, []).append(fact)
         events = [f for f in facts if f.kind == "event"]
         if events:
             self._events[article_id] = events
@@ -199,16 +201,19 @@ class ConflictIndex:
         position = self._position(article_id)
         for i, fact in enumerate(facts):
             mine = (position, i)
-            if fact.kind == "marriage":
+            if fact.kind in _SHARED:
                 seen: set[int] = set()
                 for person in sorted(fact.people()):
-                    for theirs in self._marriages.get(person, {}).values():
+                    for theirs in self._shared[fact.kind].get(person, {}).values():
                         for other in theirs:
                             if id(other) not in seen:
                                 seen.add(id(other))
                                 a, b = self._ordered(fact, other, mine)
                                 subject = " & ".join(sorted(a.people() | b.people()))
-                                self._add(_compare("marriage", subject, a, b, a.when, b.when))
+                                if fact.kind == "marriage":
+                                    self._add(_compare("marriage", subject, a, b, a.when, b.when))
+                                else:
+                                    self._add(_compare_children(subject, a, b))
             elif fact.kind == "event":
                 for dated in self._articles.values():
                     self._add(_dated_before(dated, fact))
@@ -223,6 +228,8 @@ def _describe(fact: Fact) -> str:
         return f"born {fact.when}"
     if fact.kind == "marriage":
         return f"{fact.value}-year marriage" if fact.value is not None else f"married {fact.when}"
+    if fact.kind == "children":
+        return f"{fact.value} children" + (f" ({fact.when})" if fact.when else " (undated)")
     told = "turning" if fact.turning else "aged"
     return f"{told} {fact.value}" + (f" ({fact.when})" if fact.when else " (undated)")
 
@@ -291,6 +298,28 @@ def _ages(person: str, spans: list[tuple[Fact, Span | None]]) -> list[Conflict]:
 
 def _pair(kind: str, subject: str, verdict: str, anchor: Fact, other: Fact, why: str) -> Conflict:
     return Conflict(kind, subject, verdict, anchor, other, f"{_describe(anchor)} vs {_describe(other)}: {why}")
+
+
+def _compare_children(subject: str, a: Fact, b: Fact) -> Conflict | None:
+    """Two counts of a couple's children: more later is explained by births in between; fewer
+    later, or different counts on the same day, cannot both be true."""
+    if a.article == b.article or a.value == b.value:
+        return None
+    if a.when is None or b.when is None:
+        verdict, why = UNDATED, "an article has no date, so the two cannot be checked"
+    elif a.when.overlaps(b.when):
+        if a.when.first == a.when.last == b.when.first == b.when.last:
+            verdict, why = CONTRADICTION, "they cannot both be true on the same day"
+        else:
+            verdict, why = EXPLAINED, f"a child may have been born within {a.when} and {b.when}"
+    else:
+        early, late = (a, b) if a.when.last < b.when.first else (b, a)
+        assert early.value is not None and late.value is not None
+        if late.value < early.value:
+            verdict, why = CONTRADICTION, f"fewer children later ({late.when}) than earlier ({early.when})"
+        else:
+            verdict, why = EXPLAINED, f"children born between {early.when} and {late.when}"
+    return Conflict("children", subject, verdict, a, b, f"{_describe(a)} vs {_describe(b)}: {why}")
 
 
 def _dated_before(article: Article, event: Fact) -> Conflict | None:

@@ -6,7 +6,10 @@
 - a **marriage's start**: "his 13-year marriage to Hilaria" (at the article's date), "married
   since 2012", "tied the knot in July 2012", with the people named in the sentence;
 - a **birth**: "Ilaria, was born in 2022", "their first child, Carmen, in 2013";
-- an **event's date**: '"The Baldwins" premiered in February 2025'.
+- an **event's date**: '"The Baldwins" premiered in February 2025';
+- a **count of children**: "They have seven children", "the couple had four children" (with
+  "By 2019": when it held), "mother-of-seven", "their seven kids": the people named before it
+  in the sentence, else the article's two most named people (a "they" or "the couple").
 
 Each fact carries the span of its sentence and a `Span` of days when its value held (the
 article's date, or the month or year the sentence names), so that facts from articles of
@@ -54,6 +57,16 @@ _MARRIED_IN = re.compile(
     r"\b(?:tied\s+the\s+knot|married|wed)\s+in\s+(?:(" + "|".join(MONTHS) + r")\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
 )
 _EVENT_WORDS = ("premiered", "debuted", "launched", "aired")
+_CHILD_COUNT = re.compile(
+    r"\b(?:(?:has|have|had|share|shared|with|got|raising|raise|welcomed)\s+(?:their\s+|her\s+|his\s+)?"
+    + _NUMBER
+    + r"\s+(?:young\s+|little\s+|small\s+)?(?:children|kids)\b"
+    + r"|\b(?:mother|father|mom|mum|dad|parents?)[- ]of[- ]"
+    + _NUMBER
+    + r"\b)",
+    re.IGNORECASE,
+)
+_COUNT_WHEN = re.compile(r"\b(?:in|by|as\s+of)\s+(?:(" + "|".join(MONTHS) + r")\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _PREMIERED = re.compile(
     r"[\"“]([^\"”]{2,60})[\"”]\s+(?:premiered|debuted|launched|aired)\s+in\s+(?:(" + "|".join(MONTHS) + r")\s+)?"
     r"((?:19|20)\d\d)\b",
@@ -139,6 +152,11 @@ def facts_of(article: Article, analysis: Analysis) -> list[Fact]:
                 found += _marriage(article, text, lo, hi, here, day)
             if any(word in low for word in _EVENT_WORDS):
                 found += _events(article, text, lo, hi)
+            if "children" in low or "kids" in low or "-of-" in low or " of " in low:
+                told = {(f.subject, f.value) for f in found if f.kind == "children"}
+                found += [
+                    f for f in _children(article, text, lo, hi, here, day, counts) if (f.subject, f.value) not in told
+                ]
     return found
 
 
@@ -227,6 +245,26 @@ def _marriage(article: Article, text: str, lo: int, hi: int, here: list[Mention]
         out.append(
             Fact("marriage", subject, None, _month_or_year(m.group(1), m.group(2)), article.id, lo, hi, text[lo:hi])
         )
+    return out
+
+
+def _children(
+    article: Article, text: str, lo: int, hi: int, here: list[Mention], day: Span | None, counts: dict[str, int]
+) -> list[Fact]:
+    out = []
+    for m in _CHILD_COUNT.finditer(text, lo, hi):
+        words = [w for w in m.groups() if w]
+        value = number(words[0]) if words else None
+        if value is None or not 0 < value < 30:
+            continue
+        named = sorted({x.person for x in here if x.end <= m.start()})
+        if not named:  # "they", "the couple": the article's two most named people
+            named = sorted([p for p in counts if " " in p][:2])
+        if not named:
+            continue
+        said = _COUNT_WHEN.search(text, lo, hi)
+        when = _month_or_year(said.group(1), said.group(2)) if said else day
+        out.append(Fact("children", " & ".join(named), value, when, article.id, lo, hi, text[lo:hi]))
     return out
 
 
