@@ -170,6 +170,16 @@ def test_publication_sources() -> None:
     assert (claim.source, claim.speaker) == ("publication", "TMZ")
 
 
+def test_according_to_an_outlet_then_a_name_is_not_a_list_of_people() -> None:
+    """ "According to Page Six, Aisha Hutchins …": the comma ends the source, it does not list
+    Page Six with a person (it was taken for one, and the claim credited to it as a person)."""
+    text = "According to Page Six, Aisha Hutchins is upset about the split.\n"
+    assert set(people(text)) == {"Aisha Hutchins"}
+    claim = only_claim(text)
+    assert (claim.source, claim.speaker) == ("publication", "Page Six")
+    assert set(people("According to Ana Ruiz, Paul Martin left early.\n")) == {"Ana Ruiz", "Paul Martin"}
+
+
 def test_public_sources_and_credited_scare_quotes() -> None:
     claim = only_claim("Viewers called her behaviour 'cruel' after the episode aired.\n")
     assert (claim.kind, claim.source) == ("attributed", "public")

@@ -116,6 +116,7 @@ def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = N
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -> None:
@@ -132,12 +133,15 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
             and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
             and not _blocked(text, group, known=True)
             and not (group.sentence_start and words[0].lower() in lexicon.common_words())
+            and " ".join(words) not in lexicon.OUTLETS
         )
 
     for _ in range(2):
         for a, b in zip(body, body[1:], strict=False):
             if a.segment is not b.segment or not _COORDINATION.fullmatch(text[a.toks[-1].end : b.toks[0].start]):
                 continue
+            if _ACCORDING_TO.search(text, max(a.segment.start, a.toks[0].start - 16), a.toks[0].start):
+                continue  # "According to Page Six, Aisha Hutchins …": a source, then the subject
             if a.decision and eligible(b):
                 b.decision = True
             elif b.decision and eligible(a):
