@@ -32,3 +32,18 @@ def test_named_sources_carry_their_person_and_others_none() -> None:
     assert insider.source == "anonymous" and insider.person is None
     record = analyze(article).to_json()["claims"][0]
     assert "person" in record
+
+
+def test_a_pronoun_outside_a_quotation_passes_over_a_name_inside_it() -> None:
+    """Seed 004: '"Alec shushed me while I was in labor with Rafa…" she captioned the photo' is
+    Hilaria's, not Rafa's: the child named inside the quotation is not who "she" is."""
+    text = (
+        "Labor Story\n\nHilaria Baldwin posted a photo on Instagram of the day.\n\n"
+        '"Alec shushed me while I was in labor with Rafa, and I will never forget it," she captioned the photo.\n'
+    )
+    article = parse_article(text, article_id="t", path=Path("t.txt"), content_hash="-", problems=[])
+    claim = next(c for c in analyze(article).claims if "shushed" in c.text)
+    assert (claim.source, claim.person) == ("named", "Hilaria Baldwin")
+    seed = next((Path(__file__).parent.parent / "seeds").glob("004_*.txt"))
+    seed_article = parse_article(seed.read_text(), article_id="004", path=seed, content_hash="-", problems=[])
+    assert "Rafa" not in {c.person for c in analyze(seed_article).claims}

@@ -5,7 +5,7 @@ last mentioned), an anonymous source, a publication, the public, or none (`Sourc
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -40,8 +40,17 @@ class Sources:
     group noun, classified as named, anonymous, publication, public or none. Keeps what later
     sentences refer back to: the last claim's source and the last unnamed group mentioned."""
 
-    def __init__(self, text: str, mentions: list[Mention], token_cache: dict[Any, Any]) -> None:
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention],
+        token_cache: dict[Any, Any],
+        quoted: list[tuple[int, int]] | None = None,
+    ) -> None:
+        """`quoted`: the quotations' spans, in text order."""
         self.text = text
+        self._quoted = quoted or []
+        self._quoted_starts = [lo for lo, _ in self._quoted]
         self._token_cache = token_cache
         # Mentions in text order, found by bisection: a scan of all of them per sentence made
         # the analysis quadratic in the article's length.
@@ -208,10 +217,21 @@ class Sources:
         person = self.last_person(at, want)
         return Source("named", person) if person else Source("none", None)
 
+    def _in_quotation(self, offset: int) -> bool:
+        i = bisect_right(self._quoted_starts, offset) - 1
+        return i >= 0 and offset < self._quoted[i][1]
+
     def last_person(self, at: int, want: str = "u") -> str | None:
-        # Mentions ending before `at`; a pronoun looks back at most LOOK_BACK of them.
+        # Mentions ending before `at`; a pronoun looks back at most LOOK_BACK of them. Outside a
+        # quotation, people named inside one are passed over first: in '"… in labor with
+        # Rafa …" she captioned', "she" is not Rafa.
         stop = bisect_left(self.starts, at)
         before = [m for m in self.mentions[max(0, stop - LOOK_BACK) : stop] if m.end <= at]
+        if self._quoted and not self._in_quotation(at):
+            outside = [m for m in before if not self._in_quotation(m.start)]
+            for mention in reversed(outside):
+                if want == "u" or gender(mention.person) in (want, "u"):
+                    return mention.person
         for mention in reversed(before):
             g = gender(mention.person)
             if want == "u" or g in (want, "u"):

@@ -71,7 +71,7 @@ class _Reader:
         self._segments = sorted((seg.start, seg.end) for seg in segs)
         self._segment_starts = [start for start, _ in self._segments]
         self._sentence_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self.sources = Sources(text, mentions, self._token_cache)
+        self.sources = Sources(text, mentions, self._token_cache, [(q.start, q.end) for q in quotes])
         self.chain_source: dict[int, _Source] = {}
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
