@@ -45,7 +45,8 @@ def write(folder: Path, name: str, data: str | bytes) -> Path:
 
 
 async def wait_loaded(pilot, timeout: float = 10.0) -> None:
-    """Wait until the main screen has loaded its corpus and shows an article (or gave up)."""
+    """Wait until the main screen has loaded its corpus, analysed it and read the notes store,
+    and shows an article (or gave up)."""
     import asyncio
 
     from reader.ui.screens.main import MainScreen
@@ -58,7 +59,8 @@ async def wait_loaded(pilot, timeout: float = 10.0) -> None:
         if screen is not None and screen.corpus is not None:
             articles = screen.corpus.articles
             analysed = all(a.id in screen.analysis.analyses for a in articles)
-            if not articles or (screen.query_one(ReadingPane).article is not None and analysed):
+            shown = screen.query_one(ReadingPane).article is not None and analysed and screen.notes.loaded
+            if not articles or shown:
                 await pilot.pause()
                 return
         await pilot.pause(0.05)

@@ -40,6 +40,7 @@ class NotesController(Controller):
         self._marks_of: str | None = None  # the id of the article `marks` are of
         self.corpus: Corpus | LazyCorpus | None = None
         self._seen: tuple[int, int, int] | None = None  # the store file's (inode, size, mtime) last read
+        self.loaded = False  # the store was read once (its marks then drawn), or found unreadable
 
     @property
     def store(self) -> Store:
@@ -64,14 +65,17 @@ class NotesController(Controller):
             self._seen = self._signature()
             self.store.load()
         except StoreCorrupt as exc:
+            self.loaded = True
             self.app.call_from_thread(self._unreadable, str(exc))
             return
         except StoreError as exc:
+            self.loaded = True
             self.app.call_from_thread(self.notify, str(exc), title="Notes", severity="error")
             return
         self.app.call_from_thread(self._loaded)
 
     def _loaded(self) -> None:
+        self.loaded = True
         for warning in self.store.warnings[:5]:
             self.notify(warning, title="Notes file", severity="warning", timeout=8)
         if self.store.read_only_reason:
