@@ -45,8 +45,8 @@ def write(folder: Path, name: str, data: str | bytes) -> Path:
 
 
 async def wait_loaded(pilot, timeout: float = 10.0) -> None:
-    """Wait until the main screen has loaded its corpus, analysed it and read the notes store,
-    and shows an article (or gave up)."""
+    """Wait until the main screen has loaded its corpus, analysed it, read the notes store and
+    opened the search index, and shows an article (or gave up)."""
     import asyncio
 
     from reader.ui.screens.main import MainScreen
@@ -59,12 +59,46 @@ async def wait_loaded(pilot, timeout: float = 10.0) -> None:
         if screen is not None and screen.corpus is not None:
             articles = screen.corpus.articles
             analysed = all(a.id in screen.analysis.analyses for a in articles)
-            shown = screen.query_one(ReadingPane).article is not None and analysed and screen.notes.loaded
+            shown = (
+                screen.query_one(ReadingPane).article is not None
+                and analysed
+                and screen.notes.loaded
+                and screen.search.ready  # its progress line gone: the panes have their final heights
+            )
             if not articles or shown:
-                await pilot.pause()
+                await settled(pilot)
                 return
         await pilot.pause(0.05)
     raise AssertionError("corpus did not load in time")
+
+
+async def settled(pilot, checks: int = 3) -> None:
+    """Wait until the layout stops moving: every scrollable part's size and scroll position,
+    on every screen of the stack, the same over `checks` looks (a snapshot taken while the
+    reading pane was still settling showed its scrollbar one row off)."""
+    last, same = None, 0
+    for _ in range(100):
+        await pilot.pause(0.05)
+        now = [
+            (w.virtual_size, w.scroll_offset, w.size)
+            for s in pilot.app.screen_stack
+            for w in s.query("*")
+            if w.is_scrollable
+        ]
+        same = same + 1 if now == last else 0
+        if same >= checks:
+            return
+        last = now
+
+
+async def background_home(pilot) -> None:
+    """Scroll every part of the screen shown to its top, then let it settle: a modal's snapshot
+    shows the main screen behind it, whose reading pane ends where the cursor's last move left
+    it, which depends on when the analysis and the notes arrived."""
+    for widget in pilot.app.screen.query("*"):
+        if widget.is_scrollable:
+            widget.scroll_home(animate=False)
+    await settled(pilot)
 
 
 def run_reader(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,7 @@ async def open_across(pilot) -> AcrossScreen:
     await pilot.press("x")
     screen = pilot.app.screen
     assert isinstance(screen, AcrossScreen)
-    await wait_until(pilot, lambda: "conflicts (" in str(screen.query_one("#across-status").render()), "the views")
+    await wait_until(pilot, lambda: "enter goes there" in str(screen.query_one("#across-status").render()), "the views")
     return screen
 
 

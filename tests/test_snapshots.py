@@ -7,7 +7,7 @@ and look at the new SVGs before committing them.
 from __future__ import annotations
 
 import pytest
-from conftest import wait_loaded
+from conftest import background_home, settled, wait_loaded
 
 from reader.ui.app import ReaderApp
 
@@ -20,6 +20,7 @@ def test_main_screen(snap_compare, seeds, isolated_home, theme) -> None:
         await wait_loaded(pilot)
         await pilot.press("j", "enter", "j", "j")
         await pilot.pause(0.3)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_second_article)
 
@@ -31,6 +32,7 @@ def test_reading_pane_with_people_and_claims_panel(snap_compare, seeds, isolated
         await wait_loaded(pilot)
         await pilot.press("j", "enter", *["j"] * 11)
         await pilot.pause(0.3)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(160, 45), run_before=open_quotes)
 
@@ -42,6 +44,7 @@ def test_help_screen(snap_compare, seeds, isolated_home) -> None:
         await wait_loaded(pilot)
         await pilot.press("question_mark")
         await pilot.pause(0.3)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_help)
 
@@ -69,10 +72,12 @@ def test_every_screen_at_80x24(snap_compare, seeds, isolated_home, keys) -> None
 
     async def open_screen(pilot) -> None:
         await wait_loaded(pilot)
+        if keys in (("question_mark",), ("o",)):  # a modal over the main screen
+            await background_home(pilot)
         await pilot.press(*keys)
         await pilot.pause(0.5)
         await pilot.wait_for_scheduled_animations()  # a loaded machine draws later: let it settle
-        await pilot.pause()
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_screen)
 
@@ -90,6 +95,7 @@ def test_export_dialog_at_80x24(snap_compare, seeds, isolated_home) -> None:
 
     async def open_dialog(pilot) -> None:
         await wait_loaded(pilot)
+        await background_home(pilot)
         await pilot.press("E")
         await pilot.pause(0.3)
         field = app.screen.query_one("#export-path")
@@ -97,7 +103,7 @@ def test_export_dialog_at_80x24(snap_compare, seeds, isolated_home) -> None:
         field.value = "~/baldreader/exports/baldreader-notes.md"
         await pilot.pause(0.3)
         await pilot.wait_for_scheduled_animations()  # a loaded machine draws later: let it settle
-        await pilot.pause()
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_dialog)
 
@@ -113,6 +119,7 @@ def test_reading_pane_calm_by_default_and_with_every_claim_tinted(snap_compare, 
         await wait_loaded(pilot)
         await pilot.press("j", "enter", "j", "j", *tints)
         await pilot.pause(0.3)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_article)
 
@@ -129,6 +136,7 @@ def test_note_editor_at_80x24(snap_compare, seeds, isolated_home) -> None:
         for field in app.screen.query("TextArea, Input"):
             field.cursor_blink = False
         await pilot.pause(0.3)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_editor)
 
@@ -145,9 +153,10 @@ def test_across_the_corpus_views(snap_compare, seeds, isolated_home, size, tab_k
         await wait_loaded(pilot)
         await pilot.press("x")
         status = app.screen.query_one("#across-status")
-        await wait_until(pilot, lambda: "conflicts (" in str(status.render()), "the views")
+        await wait_until(pilot, lambda: "enter goes there" in str(status.render()), "the views")
         await pilot.press(*tab_keys)
         await pilot.pause(0.3)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_view)
 
@@ -163,5 +172,6 @@ def test_sourcing_profile_in_the_side_panel(snap_compare, seeds, isolated_home, 
         if size[0] < 150:
             await pilot.press("i")  # the panel (at 80 columns, in the list's place)
         await pilot.pause(0.5)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_panel)

@@ -24,6 +24,7 @@ from reader.across.views import CorpusViews
 from reader.analysis import Analysis
 from reader.corpus.model import Article
 from reader.ui.widgets.across_lists import AcrossList, ConflictsList, PeopleList, QuotesList
+from reader.wording import count
 
 
 class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
@@ -64,7 +65,7 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="across"):
-            yield Static(f"Across the corpus · {len(self.articles):,} articles", id="across-title")
+            yield Static(f"Across the corpus · {count(len(self.articles), 'article')}", id="across-title")
             yield Static("computing…", id="across-status")
             with TabbedContent(initial=self.first_tab):
                 with TabPane("People", id="people"):
@@ -125,9 +126,10 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
     def on_across_screen_computed(self, message: Computed) -> None:
         contradictions = sum(1 for c in message.conflicts if c.verdict == "contradiction")
         self.query_one("#across-status", Static).update(
-            f"{len(message.people):,} people · {len(message.quotes):,} quotations in several articles · "
-            f"{len(message.conflicts):,} conflicts ({contradictions:,} contradictions) · enter goes there · "
-            "n notes a conflict"
+            f"{count(len(message.people), 'person', 'people')} · "
+            f"{count(len(message.quotes), 'quotation')} in several articles · "
+            f"{count(len(message.conflicts), 'conflict')} ({count(contradictions, 'contradiction')}) · "
+            "enter goes there · n notes a conflict"
         )
         self.query_one(PeopleList).show(message.people)
         self.query_one(QuotesList).show(message.quotes)

@@ -14,6 +14,7 @@ from reader.across.conflicts import CONTRADICTION, Conflict
 from reader.across.people import Person
 from reader.across.quotes import QuoteGroup
 from reader.textsafe import one_line
+from reader.wording import count
 
 SHOWN = 2000  # rows at most in a list (a huge corpus has hundreds of thousands of people)
 
@@ -67,7 +68,7 @@ class PeopleList(AcrossList):
             return
         for person in people[:SHOWN]:
             label = Text(one_line(person.name), style="bold")
-            label.append(f"  {person.article_count} articles · {person.mentions} mentions", style="")
+            label.append(f"  {count(person.article_count, 'article')} · {count(person.mentions, 'mention')}", style="")
             label.append(f" · quoted {person.quoted} · said about {person.spoken_of}", style="dim")
             if person.first:
                 label.append(f" · {person.first} → {person.last}", style="dim")
@@ -84,7 +85,7 @@ class QuotesList(AcrossList):
             return
         for group in groups[:SHOWN]:
             heading = Text(f"“{_snippet(group.quote)}”", style="bold")
-            heading.append(f"  {len(group.occurrences)} articles", style="dim")
+            heading.append(f"  {count(len(group.occurrences), 'article')}", style="dim")
             self._add(heading, None)
             for item in group.occurrences:
                 row = Text("  earliest " if item.earliest else "           ", style="bold" if item.earliest else "")

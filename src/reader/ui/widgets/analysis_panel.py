@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from reader.corpus.model import Article
 from reader.textsafe import visible
 from reader.ui.highlight import Palette
+from reader.wording import count
 
 if TYPE_CHECKING:
     from reader.across.profile import Profile
@@ -27,10 +28,10 @@ PANEL_LIMIT = 300  # people or claims listed at most (a huge article has tens of
 def sourcing_text(found: Profile) -> Text:
     """An article's sourcing profile in two or three lines, and its headline check."""
     counts = ", ".join(f"{n} {source}" for source, n in found.by_source.items() if n)
-    text = Text(f"{found.claims} claims" + (f": {counts}" if counts else ""))
+    text = Text(count(found.claims, "claim") + (f": {counts}" if counts else ""))
     text.append(
         f"\n{found.anonymous_share:.0%} anonymous · {found.hedges_per_1000_words:.1f} hedges per 1,000 words"
-        f" · {found.sources} sources",
+        f" · {count(found.sources, 'source')}",
         style="dim",
     )
     if found.headline.flagged:
@@ -76,12 +77,12 @@ class AnalysisPanel(Vertical):
         for mention in analysis.names:
             offsets.setdefault(mention.person, []).append(mention.start)
         ranked = list(analysis.people().items())
-        for person, count in ranked[:PANEL_LIMIT]:
+        for person, mentions in ranked[:PANEL_LIMIT]:
             self._people.append((person, offsets[person]))
             label = Text()
             label.append("● ", style=Style(color=palette.person(person)))
             label.append(visible(person))
-            label.append(f"  {count}", style="dim")
+            label.append(f"  {mentions}", style="dim")
             people.add_option(Option(label))
         if len(ranked) > PANEL_LIMIT:
             people.add_option(
