@@ -52,3 +52,14 @@ def test_people_json_one_object_per_person_most_named_first(corpus_dir: Path) ->
     assert rows[0]["articles"] == 2 and rows[0]["first"] == "2024-03-01" and rows[0]["last"] == "2024-05-09"
     assert set(rows[0]) == {"person", "articles", "mentions", "first", "last", "article_ids", "says", "said_about"}
     assert len({p["article"] for p in rows[0]["says"]}) == 2  # quoted in both articles
+
+
+def test_a_persons_first_place_is_what_they_say_first_else_what_is_said_of_them() -> None:
+    """The across view's people rows go there; it is found without making the person's lists."""
+    from reader.corpus import load_corpus
+
+    seeds = load_corpus(Path(__file__).resolve().parent.parent / "seeds").articles
+    for person in by_name(*seeds).values():
+        passages = person.says or person.said_about
+        expected = (passages[0].article, passages[0].start) if passages else (person.articles[0], 0)
+        assert person.first_place() == expected, person.name

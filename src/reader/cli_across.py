@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.textsafe import json_line, one_line
+from reader.textsafe import clipped, json_line, one_line
 
 if TYPE_CHECKING:  # imported when a command runs
     from reader.analysis import Analysis
@@ -124,8 +124,7 @@ def _conflicts(args: argparse.Namespace, articles: list[Article], analyses: dict
         out.write(f"{conflict.verdict.upper()}  {conflict.kind}: {one_line(conflict.subject)}\n")
         out.write(f"  {one_line(conflict.reason)}\n")
         for fact in (conflict.first, conflict.second):
-            shown = fact.text if len(fact.text) <= 150 else fact.text[:149] + "…"
-            out.write(f"  {one_line(fact.article)}: {one_line(shown)}\n")
+            out.write(f"  {one_line(fact.article)}: {clipped(fact.text, 150)}\n")
     if not found and not args.json:
         out.write("No conflicting facts found.\n")
     return 0

@@ -37,6 +37,12 @@ def one_line(text: str) -> str:
     return text.translate(_ONE_LINE)
 
 
+def clipped(text: str, width: int) -> str:
+    """`one_line(text)` cut to `width` characters, an ellipsis ending what was cut."""
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def is_safe(text: str) -> bool:
     """Whether `text` holds nothing `visible` would change (newlines allowed)."""
     return visible(text) == text

@@ -107,6 +107,18 @@ class Person:
             )
         return self._lists
 
+    def first_place(self) -> tuple[str, int]:
+        """Where to go for this person (article id, offset): what they say first in the
+        corpus, else the first thing said about them, else their first article. Found without
+        making their lists."""
+        rank = self._position or list(self._parts).index
+        for passages_of in (_says, _said_about):
+            found = [(rank(a), a) for a, part in self._parts.items() if passages_of(part)]
+            if found:
+                first = passages_of(self._parts[min(found)[1]])[0]
+                return first.article, first.start
+        return min(self._parts, key=rank), 0
+
     @property
     def articles(self) -> list[str]:
         """Ids, in corpus order."""
@@ -136,6 +148,14 @@ class Person:
             "says": [p.to_json() for p in self.says],
             "said_about": [p.to_json() for p in self.said_about],
         }
+
+
+def _says(part: _Part) -> list[Passage]:
+    return part.says
+
+
+def _said_about(part: _Part) -> list[Passage]:
+    return part.said_about
 
 
 def _passage(article: Article, claim: Claim) -> Passage:

@@ -27,8 +27,10 @@ from reader.naming import across_name
 
 
 class CorpusViews:
-    def __init__(self) -> None:
+    def __init__(self, with_profiles: bool = True) -> None:
+        """`with_profiles` false: no sourcing profiles (the app's analysis workers make them)."""
         self.lock = threading.Lock()  # held by whoever updates or reads the views in a thread
+        self.with_profiles = with_profiles
         self.clear()
 
     def clear(self) -> None:
@@ -152,7 +154,8 @@ class CorpusViews:
             self._people.update(article, analysis)
             quotes[article_id] = article_quotes(article, analysis)
             facts.append((article, article_id, facts_of(article, analysis)))
-            self.profiles[article_id] = profile(article, analysis)
+            if self.with_profiles:
+                self.profiles[article_id] = profile(article, analysis)
         self._quotes.update(quotes, stop)
         self._conflicts.update(facts, stop)
 

@@ -28,7 +28,7 @@ class AcrossController(Controller):
         from reader.ui.screens.across import AcrossScreen
 
         if self._views is None:
-            self._views = CorpusViews()
+            self._views = CorpusViews(with_profiles=False)  # the analysis workers make those
         by_id = {a.id: a for a in articles}
         known, cache = analysis.analyses, analysis.cache
 

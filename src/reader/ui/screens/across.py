@@ -23,7 +23,7 @@ from reader.across.quotes import QuoteGroup
 from reader.across.views import CorpusViews
 from reader.analysis import Analysis
 from reader.corpus.model import Article
-from reader.ui.widgets.across_lists import AcrossList, ConflictsList, PeopleList, QuotesList
+from reader.ui.widgets.across_lists import SHOWN, AcrossList, ConflictsList, PeopleList, QuotesList
 from reader.wording import count
 
 
@@ -39,9 +39,15 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
     TABS = ("people", "quotes", "conflicts")
 
     class Computed(Message):
-        def __init__(self, people: list[Person], quotes: list[QuoteGroup], conflicts: list[Conflict]) -> None:
+        def __init__(
+            self,
+            people: list[Person],
+            places: list[tuple[str, int]],
+            quotes: list[QuoteGroup],
+            conflicts: list[Conflict],
+        ) -> None:
             super().__init__()
-            self.people, self.quotes, self.conflicts = people, quotes, conflicts
+            self.people, self.places, self.quotes, self.conflicts = people, places, quotes, conflicts
 
     class Progress(Message):
         def __init__(self, done: int, total: int) -> None:
@@ -115,13 +121,20 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
                     if done % 50 == 0 or done == len(pending):
                         self.post_message(self.Progress(done, len(pending)))
                 views.update([(a, by_id[a.id]) for a in pending], removed, stop)
-                found = self.Computed(views.people(), views.quotes(), views.conflicts())
+                people = views.people()
+                places = [person.first_place() for person in people[:SHOWN]]
+                found = self.Computed(people, places, views.quotes(), views.conflicts())
             except AnalysisCancelled:
                 return
         self.post_message(found)
 
     def on_across_screen_progress(self, message: Progress) -> None:
-        self.query_one("#across-status", Static).update(f"analysing {message.done:,}/{message.total:,}…")
+        done = message.done == message.total  # the views are then put together, which takes a while
+        self.query_one("#across-status", Static).update(
+            f"{count(message.total, 'article')} analysed · putting the views together…"
+            if done
+            else f"analysing {message.done:,}/{message.total:,}…"
+        )
 
     def on_across_screen_computed(self, message: Computed) -> None:
         contradictions = sum(1 for c in message.conflicts if c.verdict == "contradiction")
@@ -131,7 +144,7 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
             f"{count(len(message.conflicts), 'conflict')} ({count(contradictions, 'contradiction')}) · "
             "enter goes there · n notes a conflict"
         )
-        self.query_one(PeopleList).show(message.people)
+        self.query_one(PeopleList).show(message.people, message.places)
         self.query_one(QuotesList).show(message.quotes)
         self.query_one(ConflictsList).show(message.conflicts)
 

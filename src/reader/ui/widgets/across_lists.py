@@ -13,10 +13,11 @@ from textual.widgets.option_list import Option
 from reader.across.conflicts import CONTRADICTION, Conflict
 from reader.across.people import Person
 from reader.across.quotes import QuoteGroup
-from reader.textsafe import one_line
+from reader.textsafe import clipped, one_line
 from reader.wording import count
 
 SHOWN = 2000  # rows at most in a list (a huge corpus has hundreds of thousands of people)
+SNIPPET = 110  # characters of a quotation or passage shown on its row
 
 
 class AcrossList(OptionList):
@@ -54,26 +55,22 @@ class AcrossList(OptionList):
             self.post_message(self.Go(*place))
 
 
-def _snippet(text: str, width: int = 110) -> str:
-    text = one_line(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 class PeopleList(AcrossList):
     """A row per person; choosing one goes to what they say first, else to where they are said
     to have said or done something, else to their first article."""
 
-    def show(self, people: list[Person]) -> None:
+    def show(self, people: list[Person], places: list[tuple[str, int]]) -> None:
+        """`places[i]`: where choosing `people[i]` goes (`Person.first_place`, found by the
+        worker: the lists of a person named in thousands of articles are long to make)."""
         if not self._reset("No people named in this corpus.", len(people)):
             return
-        for person in people[:SHOWN]:
+        for person, place in zip(people[:SHOWN], places, strict=False):
             label = Text(one_line(person.name), style="bold")
             label.append(f"  {count(person.article_count, 'article')} · {count(person.mentions, 'mention')}", style="")
             label.append(f" · quoted {person.quoted} · said about {person.spoken_of}", style="dim")
             if person.first:
                 label.append(f" · {person.first} → {person.last}", style="dim")
-            passages = person.says or person.said_about
-            self._add(label, (passages[0].article, passages[0].start) if passages else (person.articles[0], 0))
+            self._add(label, place)
         self._more(len(people))
 
 
@@ -84,7 +81,7 @@ class QuotesList(AcrossList):
         if not self._reset("No quotation was found in more than one article.", len(groups)):
             return
         for group in groups[:SHOWN]:
-            heading = Text(f"“{_snippet(group.quote)}”", style="bold")
+            heading = Text(f"“{clipped(group.quote, SNIPPET)}”", style="bold")
             heading.append(f"  {count(len(group.occurrences), 'article')}", style="dim")
             self._add(heading, None)
             for item in group.occurrences:
@@ -133,7 +130,7 @@ class ConflictsList(AcrossList):
             self._add(heading, None)
             for fact in (conflict.first, conflict.second):
                 row = Text(f"  {one_line(fact.article)[:24]:24}  ", style="dim")
-                row.append(_snippet(fact.text))
+                row.append(clipped(fact.text, SNIPPET))
                 self._add(row, (fact.article, fact.start))
             self._conflicts.update(dict.fromkeys(range(first_row, self.option_count), conflict))
         self._more(len(conflicts))
