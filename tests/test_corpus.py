@@ -226,3 +226,45 @@ def test_reading_a_corpus_stops_when_asked(tmp_path) -> None:
     with pytest.raises(LoadStopped):
         list(open_corpus(tmp_path, tmp_path / "home", stop=stop))
     assert len(load_corpus(tmp_path).articles) == 30
+
+
+def test_opening_ahead_gives_what_open_corpus_gives_and_its_errors(tmp_path, seeds) -> None:
+    """The command line starts reading the corpus before the interface loads; the screen takes
+    what was read from it exactly as `open_corpus` would have given it, errors included."""
+    from reader.opening import Loaded, OpeningAhead, open_corpus
+
+    home = tmp_path / "home"
+    ahead = OpeningAhead(seeds, home)
+    assert not ahead.take(tmp_path)  # another corpus: the screen opens that one itself
+    assert ahead.take(seeds) and not ahead.take(seeds)  # taken once
+    progress: list[tuple[int, int]] = []
+    got = list(ahead.opened(lambda done, total: progress.append((done, total))))
+    direct = list(open_corpus(seeds, home))
+    assert [type(o) for o in got] == [type(o) for o in direct] == [Loaded]
+    assert [e.title for e in got[0].entries] == [e.title for e in direct[0].entries]
+    assert progress and progress[-1] == (5, 5)
+
+    missing = OpeningAhead(tmp_path / "nowhere", home)
+    with pytest.raises(CorpusError, match="corpus not found"):
+        list(missing.opened())
+
+
+def test_opening_ahead_stops_reading_when_its_taker_stops(tmp_path) -> None:
+    """`q` while the corpus opened ahead is still read: the thread is told to stop and the
+    screen's worker does not wait for the rest of the files."""
+    from reader.corpus.load import LoadStopped
+    from reader.opening import Loaded, OpeningAhead
+
+    for i in range(400):
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Title {i}\n\n" + "Body text. " * 400 + "\n")
+    ahead = OpeningAhead(tmp_path, tmp_path / "home")
+    seen: list[int] = []
+    list(ahead.opened(lambda done, total: seen.append(done), stop=lambda: bool(seen)))
+    ahead._thread.join(timeout=10)
+    assert not ahead._thread.is_alive()
+    assert seen == [1]  # nothing read after the stop is reported
+    left = []
+    while not ahead._events.empty():
+        left.append(ahead._events.get())
+    assert any(isinstance(e, LoadStopped) for e in left)  # the thread stopped reading
+    assert not any(isinstance(e, Loaded) for e in left)

@@ -124,11 +124,14 @@ def _read(corpus: Path, home: Path, theme: str | None, store: str | None) -> int
     if not corpus.exists():
         print(f"baldreader: corpus not found: {corpus}", file=sys.stderr)
         return 2
+    from reader.opening import OpeningAhead
+
+    ahead = OpeningAhead(corpus, home)  # the corpus is read while the interface loads
     from reader.store.store import STORE_NAME
     from reader.ui.app import ReaderApp
 
     store_path = Path(store).expanduser() if store else home / STORE_NAME
-    app = ReaderApp(corpus=corpus, home=home, theme=theme, store=store_path)
+    app = ReaderApp(corpus=corpus, home=home, theme=theme, store=store_path, opening_ahead=ahead)
     app.run()
     leave_now(finished(app))
     return 0  # not reached

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gc
 import os
+import queue
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -74,20 +76,83 @@ def open_corpus(
         raise CorpusError(f"corpus not found: {root}")
     with collector_paused():
         rows = stored_listing(index_folder(root, home), SCHEMA_VERSION)
+        early = listed(root, rows) if len(rows) > EARLY_LISTING else None
+    if early is not None:
+        yield early  # before the folder is walked (a third of a second for 100,000 files)
+    with collector_paused():
         files = find_article_paths(root)
-        first: Listed | None
-        if not rows and len(files) > EARLY_LISTING:  # a first launch: the file names, at once
-            first = listed(root, named(root, files))
-        else:
-            early = len(rows) > EARLY_LISTING or (bool(rows) and len(files) > LAZY_THRESHOLD)
-            first = listed(root, rows) if early else None
-    if first is not None:
-        yield first
+        late = None
+        if early is None and not rows and len(files) > EARLY_LISTING:  # a first launch: the file names
+            late = listed(root, named(root, files))
+        elif early is None and rows and len(files) > LAZY_THRESHOLD:
+            late = listed(root, rows)
+    if late is not None:
+        yield late
     if len(rows) <= LAZY_THRESHOLD and len(files) <= LAZY_THRESHOLD:
         corpus = load_corpus(root, progress, [Path(path) for path in files], stop)  # not walked twice
         yield Loaded(corpus, [Entry.of(a) for a in corpus.articles])
         return
     yield from _open_large(root, home, rows, progress, stop)  # listed above when it could be
+
+
+class OpeningAhead:
+    """`open_corpus` started in a thread as soon as the command line knows the corpus, before
+    the reader's interface is even imported: the files are read while Textual loads (a quarter of
+    a second), so the first frame can already hold the list. The screen then takes what was
+    opened with `opened()`, which behaves as `open_corpus` would have."""
+
+    _END = object()
+
+    def __init__(self, root: Path, home: Path) -> None:
+        self.root, self.home = root, home
+        self._events: queue.Queue[object] = queue.Queue()
+        self._stop = threading.Event()
+        self._taken = False
+        self._thread = threading.Thread(target=self._run, name="opening-ahead", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            for opened in open_corpus(self.root, self.home, self._progress, self._stop.is_set):
+                self._events.put(opened)
+        except BaseException as exc:  # raised again in the taker's thread, as open_corpus would
+            self._events.put(exc)
+        finally:
+            self._events.put(self._END)
+
+    def _progress(self, done: int, total: int) -> None:
+        self._events.put((done, total))
+
+    def take(self, root: Path) -> bool:
+        """True once, for the corpus this opening is for: its taker then calls `opened()`."""
+        if self._taken or root != self.root:
+            return False
+        self._taken = True
+        return True
+
+    def opened(self, progress: Progress | None = None, stop: Callable[[], bool] | None = None) -> Iterator[Opened]:
+        """What `open_corpus` yields, as the thread finds it; `progress` is called with its
+        progress; `stop()` true stops the thread's reading and ends this."""
+        while True:
+            if stop is not None and stop():
+                self._stop.set()
+                return
+            try:
+                event = self._events.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            if event is self._END:
+                return
+            if isinstance(event, BaseException):
+                raise event
+            if isinstance(event, tuple):
+                if progress is not None:
+                    progress(*event)
+                continue
+            yield event  # type: ignore[misc]
+
+    def stop(self) -> None:
+        self._stop.set()
 
 
 def _open_large(
@@ -116,11 +181,14 @@ def named(root: Path, files: list[str]) -> list[ListingRow]:
 
 
 def listed(root: Path, rows: list[ListingRow]) -> Listed:
-    """Catalog rows (in list order) as a lazy corpus and the list's entries."""
+    """Catalog rows (in list order) as a lazy corpus and the list's entries. The entries are
+    made with tuple.__new__ from unpacked rows, not through Entry's own constructor and the
+    rows' field names: 100,000 rows in 45 ms instead of 100."""
     paths: dict[str, str | Path] = {row.id: row.path for row in rows}
-    entries = [
-        Entry(row.id, row.title, row.date or None, row.words, bool(row.title_derived), bool(row.flagged))
-        for row in rows
+    make = tuple.__new__
+    entries: list[Entry] = [
+        make(Entry, (id_, title, date or None, words, not not derived, not not flagged))
+        for id_, title, date, words, derived, flagged, _path in rows
     ]
     return Listed(LazyCorpus(root, paths), entries)
 

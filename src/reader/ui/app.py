@@ -15,6 +15,7 @@ from textual.timer import Timer
 
 from reader.config import CONFIG_NAME, load_config
 from reader.crashlog import write_crash_log
+from reader.opening import OpeningAhead
 from reader.paths import bundled_themes
 from reader.state import load_state, save_state
 from reader.store import Store
@@ -39,9 +40,17 @@ class ReaderApp(App[None]):
         ),
     ]
 
-    def __init__(self, corpus: Path, home: Path, theme: str | None = None, store: Path | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Path,
+        home: Path,
+        theme: str | None = None,
+        store: Path | None = None,
+        opening_ahead: OpeningAhead | None = None,
+    ) -> None:
         super().__init__()
         self.corpus_path = corpus
+        self.opening_ahead = opening_ahead
         self.home = home
         self.store = Store(store or home / STORE_NAME)
         self._save_timer: Timer | None = None

@@ -28,8 +28,15 @@ class CorpusController(Controller):
             if done == total or done % 200 == 0:
                 self.post_message(M.CorpusProgress(done, total))
 
+        app = self.reader_app
+        stop = lambda: worker.is_cancelled  # noqa: E731
+        ahead = app.opening_ahead
+        if ahead is not None and ahead.take(root):  # the command line started it before the UI loaded
+            source = ahead.opened(progress, stop)
+        else:
+            source = open_corpus(root, app.home, progress, stop)
         try:
-            for opened in open_corpus(root, self.reader_app.home, progress, lambda: worker.is_cancelled):
+            for opened in source:
                 if worker.is_cancelled:
                     return
                 self.post_message(M.CorpusOpened(opened))
