@@ -253,18 +253,42 @@ def test_opening_ahead_stops_reading_when_its_taker_stops(tmp_path) -> None:
     """`q` while the corpus opened ahead is still read: the thread is told to stop and the
     screen's worker does not wait for the rest of the files."""
     from reader.corpus.load import LoadStopped
-    from reader.opening import Loaded, OpeningAhead
+    from reader.opening import OpeningAhead
 
-    for i in range(400):
+    for i in range(150):
         (tmp_path / f"a{i:03d}.txt").write_text(f"Title {i}\n\n" + "Body text. " * 400 + "\n")
     ahead = OpeningAhead(tmp_path, tmp_path / "home")
     seen: list[int] = []
-    list(ahead.opened(lambda done, total: seen.append(done), stop=lambda: bool(seen)))
+    got = []
+    with pytest.raises(LoadStopped):  # as open_corpus raises it when stopped while reading
+        got += ahead.opened(lambda done, total: seen.append(done), stop=lambda: bool(seen))
+    assert got == []
     ahead._thread.join(timeout=10)
     assert not ahead._thread.is_alive()
-    assert seen == [1]  # nothing read after the stop is reported
-    left = []
-    while not ahead._events.empty():
-        left.append(ahead._events.get())
-    assert any(isinstance(e, LoadStopped) for e in left)  # the thread stopped reading
-    assert not any(isinstance(e, Loaded) for e in left)
+    assert isinstance(ahead._error, LoadStopped)  # the thread stopped reading
+    assert seen and seen[-1] < 150
+
+
+def test_opening_ahead_leaves_the_rest_of_a_large_corpus_to_its_taker(tmp_path) -> None:
+    """More files than the early listing: the thread stops at the list of file names (a first
+    launch); reading the files is the taker's, in its own thread, and stops when it asks."""
+    from reader.corpus.load import LoadStopped
+    from reader.opening import Listed, Loaded, OpeningAhead
+
+    for i in range(260):
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Title {i}\n\nBody {i}.\n")
+    ahead = OpeningAhead(tmp_path, tmp_path / "home")
+    ahead._thread.join(timeout=10)
+    opened = ahead.opened()
+    first = next(opened)
+    assert isinstance(first, Listed) and len(first.entries) == 260
+    rest = list(opened)
+    assert [type(o) for o in rest] == [Loaded] and len(rest[0].corpus.articles) == 260
+
+    again = OpeningAhead(tmp_path, tmp_path / "home")
+    seen: list[int] = []
+    opened = again.opened(lambda done, total: seen.append(done), stop=lambda: len(seen) > 3)
+    assert isinstance(next(opened), Listed)
+    with pytest.raises(LoadStopped):
+        list(opened)
+    assert seen[-1] < 260

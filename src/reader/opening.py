@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-import queue
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -97,31 +96,39 @@ def open_corpus(
 
 class OpeningAhead:
     """`open_corpus` started in a thread as soon as the command line knows the corpus, before
-    the reader's interface is even imported: the files are read while Textual loads (a quarter of
-    a second), so the first frame can already hold the list. The screen then takes what was
-    opened with `opened()`, which behaves as `open_corpus` would have."""
-
-    _END = object()
+    the reader's interface is even imported: the files (or a large corpus's catalog listing)
+    are read while Textual loads, so the first frame can already hold the list. The thread
+    stops at the first thing to show (a small corpus read in full, a large one's listing): the
+    rest (walking a large folder, its sync) is left to the taker, so it does not compete with
+    the interface's start for the interpreter. The screen takes it with `opened()`, which
+    behaves as `open_corpus` would have."""
 
     def __init__(self, root: Path, home: Path) -> None:
         self.root, self.home = root, home
-        self._events: queue.Queue[object] = queue.Queue()
-        self._stop = threading.Event()
+        self._progress_to: Progress | None = None
+        self._stop_when: Callable[[], bool] | None = None
+        self._opening = open_corpus(root, home, self._progress, self._stopped)
+        self._first: Opened | None = None
+        self._error: BaseException | None = None
         self._taken = False
+        self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="opening-ahead", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            for opened in open_corpus(self.root, self.home, self._progress, self._stop.is_set):
-                self._events.put(opened)
+            self._first = next(self._opening, None)
         except BaseException as exc:  # raised again in the taker's thread, as open_corpus would
-            self._events.put(exc)
+            self._error = exc
         finally:
-            self._events.put(self._END)
+            self._ready.set()
 
     def _progress(self, done: int, total: int) -> None:
-        self._events.put((done, total))
+        if self._progress_to is not None:
+            self._progress_to(done, total)
+
+    def _stopped(self) -> bool:
+        return self._stop_when is not None and self._stop_when()
 
     def take(self, root: Path) -> bool:
         """True once, for the corpus this opening is for: its taker then calls `opened()`."""
@@ -131,28 +138,19 @@ class OpeningAhead:
         return True
 
     def opened(self, progress: Progress | None = None, stop: Callable[[], bool] | None = None) -> Iterator[Opened]:
-        """What `open_corpus` yields, as the thread finds it; `progress` is called with its
-        progress; `stop()` true stops the thread's reading and ends this."""
-        while True:
+        """What `open_corpus` yields: the first item when the thread has it, the rest read in
+        the caller's thread. `progress` is called with the progress from now on; `stop()` true
+        stops the reading, wherever it is, as it stops `open_corpus`."""
+        self._progress_to, self._stop_when = progress, stop
+        while not self._ready.wait(0.05):
             if stop is not None and stop():
-                self._stop.set()
-                return
-            try:
-                event = self._events.get(timeout=0.05)
-            except queue.Empty:
-                continue
-            if event is self._END:
-                return
-            if isinstance(event, BaseException):
-                raise event
-            if isinstance(event, tuple):
-                if progress is not None:
-                    progress(*event)
-                continue
-            yield event  # type: ignore[misc]
-
-    def stop(self) -> None:
-        self._stop.set()
+                return  # the thread sees the stop too and ends
+        if self._error is not None:
+            raise self._error
+        if self._first is None:
+            return
+        yield self._first
+        yield from self._opening
 
 
 def _open_large(
