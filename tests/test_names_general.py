@@ -32,6 +32,12 @@ def people(text: str) -> dict[str, str]:
         ("After the leak, the Refugee Council Enver Solomon told the committee it was wrong.", "Enver Solomon"),
         ("Mathematician Hermann Weyl said of the letter that it was remarkable.", "Hermann Weyl"),
         ("The letters were signed by Dame Zaha Mohammad Hadid DBE RA in 2004.", "Zaha Mohammad Hadid"),
+        # A title written short with its dot: the name after it is a person's, the title stays out.
+        ("The minister met Dr. Guruswamy at the embassy on Friday.", "Guruswamy"),
+        ("Counsel for the city, Mr. Wasserstrom, did not object.", "Wasserstrom"),
+        ("The bill was backed by Sen. Tammy Duckworth last spring.", "Tammy Duckworth"),
+        ("She trained under Prof. Patrizia d'Ettorre in Paris.", "Patrizia d'Ettorre"),
+        ("Ohio Gov. John Kasich suspended his campaign on Wednesday.", "John Kasich"),
     ],
 )
 def test_titles_roles_and_nationalities_stay_out_of_the_span(sentence: str, name: str) -> None:
@@ -57,6 +63,11 @@ def test_titles_roles_and_nationalities_stay_out_of_the_span(sentence: str, name
     ],
 )
 def test_organisations_places_and_peoples_are_not_people(sentence: str) -> None:
+    assert people(sentence) == {}
+
+
+@pytest.mark.parametrize("sentence", ["Mr. Chief Justice, may it please the court.", "Thank you, Mr. President."])
+def test_a_short_title_before_a_role_names_nobody(sentence: str) -> None:
     assert people(sentence) == {}
 
 

@@ -51,6 +51,13 @@ def sentence_case(text: str, seg: Segment) -> bool:
     return len(words) >= 6 and lower >= 2
 
 
+# Titles written short with a dot: the dot does not part them from the name that follows.
+# ("St." stays apart: "St. Louis" and "Clyst St. Mary" are read as places by what is around them.)
+_SHORT_TITLES = frozenset("mr mrs ms mx dr prof rev fr sen rep gov pres det sgt capt lt col gen adm".split())
+# A surname written with an elided particle: "d'Ettorre", "d’Alembert".
+_ELIDED = re.compile(r"[dD]['’][A-Z]")
+
+
 def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     """Runs of capitalised words (with name particles and initials) in one sentence."""
     out: list[Group] = []
@@ -68,7 +75,11 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     # Only capitalised words and particles can open or extend a run; any other word closes it.
     # So the loop visits those alone and closes the run where others were skipped (most words
     # of a sentence are not capitalised).
-    wanted = [i for i, tok in enumerate(toks) if tok.text[:1].isupper() or tok.text.lower() in PARTICLES]
+    wanted = [
+        i
+        for i, tok in enumerate(toks)
+        if tok.text[:1].isupper() or tok.text.lower() in PARTICLES or _ELIDED.match(tok.text)
+    ]
     last = -2
     for i in wanted:
         tok = toks[i]
@@ -76,15 +87,22 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
             close()
         last = i
         gap = text[run[-1].end : tok.start] if run else ""
-        joinable = not run or gap.strip() == "" or (gap.strip() == "." and len(run[-1].text) == 1)
+        joinable = (  # "J. Smith", "Dr. Guruswamy", "Mr. Rubio"
+            not run
+            or gap.strip() == ""
+            or (gap.strip() == "." and (len(run[-1].text) == 1 or run[-1].text.lower() in _SHORT_TITLES))
+        )
         if tok.text[:1].isupper():  # (a digit is never upper case)
-            if not joinable:
-                close()
+            if not joinable or (tok.text.lower() in _SHORT_TITLES and text.startswith(".", tok.end)):
+                close()  # "Ohio Gov. John Kasich": the title opens the name's run
             run.append(tok)
             if POSSESSIVE.search(tok.text):
                 close()
         elif run and joinable and tok.text.lower() in PARTICLES:
             run.append(tok)
+        elif run and joinable and _ELIDED.match(tok.text):  # "Patrizia d'Ettorre": ends the name
+            run.append(tok)
+            close()
         else:
             close()
     close()
@@ -95,10 +113,11 @@ def _strip(text: str, group: Group) -> Group:
     toks = group.toks
     while len(toks) > 1 and norm(toks[0].text).lower() in lexicon.FUNCTION_WORDS:
         toks = toks[1:]  # "[6] In Byron's later memoirs"
-    while (
-        len(toks) > 1 and norm(toks[0].text).lower().rstrip(".") in lexicon.TITLES and name_like(norm(toks[1].text))
+    while len(toks) > 1 and (
+        (norm(toks[0].text).lower().rstrip(".") in lexicon.TITLES and name_like(norm(toks[1].text)))
+        or toks[0].text.lower() in _SHORT_TITLES  # "Mr. Chief Justice" is read as "Chief Justice"
     ):  # "General Motors" keeps its first word
-        group.has_title = True
+        group.has_title = name_like(norm(toks[1].text))
         group.saint = norm(toks[0].text).lower().rstrip(".") in ("st", "saint")
         toks = toks[1:]
         group.sentence_start = False
