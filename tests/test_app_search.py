@@ -134,3 +134,31 @@ async def test_down_past_the_newest_search_keeps_the_text_and_the_focus(seeds, i
         assert app.focused is bar
         assert bar.value == "carpetx"
         assert app.screen.query_one("#filter").value == ""
+
+
+async def test_people_left_by_a_large_sync_are_read_in_the_background(corpus_dir, isolated_home) -> None:
+    """Issue 13: when the index holds articles indexed without their people (a sync of more
+    than PEOPLE_LIMIT articles), the app runs the people pass in a child process and says so;
+    person: then finds every article, with no message that some are still unread."""
+    from conftest import write
+
+    from reader.cli_search import open_index
+
+    for i in range(4):
+        write(corpus_dir, f"a{i}.txt", f"Story {i}\n\nNora Vale said on day {i} that the gallery was open.\n")
+    index = open_index(corpus_dir, isolated_home)
+    index.people_limit = 2
+    index.sync()
+    index.close()
+    app = ReaderApp(corpus=corpus_dir, home=isolated_home)
+    said: list[str] = []
+    app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await wait_until(pilot, lambda: "person: now covers every article." in said, "the people pass", timeout=30)
+        assert any("Reading the people of 4 articles" in m for m in said)
+        screen = app.screen
+        await pilot.press("slash", *'person:"Nora Vale"')
+        await wait_for_search(pilot, screen)
+        await wait_until(pilot, lambda: screen.search.result.total == 4, "four hits")
+        assert not screen.search.result.messages

@@ -46,3 +46,44 @@ def test_index_counts_duplicates_in_one_line_and_lists_them_with_verbose(corpus_
     assert again.stderr.count("\n") <= 2 and "4 duplicate file(s) shown once" in again.stderr
     verbose = run("index", "--corpus", str(corpus_dir), "--verbose")
     assert verbose.stderr.count("identical to") == 4
+
+
+def _pending_index(corpus_dir, home, n: int):
+    """An index synced with a people limit below `n`: its articles' people left pending."""
+    from reader.cli_search import open_index
+
+    for i in range(n):
+        write(corpus_dir, f"a{i}.txt", f"Story {i}\n\nNora Vale said on day {i} that the gallery was open.\n")
+    index = open_index(corpus_dir, home)
+    index.people_limit = 2
+    index.sync()
+    assert index.people_pending() == n
+    return index
+
+
+def test_index_people_reads_the_people_a_large_sync_left(corpus_dir, isolated_home) -> None:
+    """Issue 13: `baldreader index --people` runs the people pass; after it person: finds every
+    article (before it, none); `baldreader index` runs it after its sync."""
+    index = _pending_index(corpus_dir, isolated_home, 4)
+    assert run("search", "--json", "--corpus", str(corpus_dir), 'person:"Nora Vale"').stdout == ""
+    result = run("index", "--people", "--corpus", str(corpus_dir))
+    assert result.returncode == 0 and "people read for 4 articles; 0 left" in result.stdout
+    hits = run("search", "--json", "--corpus", str(corpus_dir), 'person:"Nora Vale"').stdout.splitlines()
+    assert sorted(json.loads(h)["id"] for h in hits) == ["a0", "a1", "a2", "a3"]
+    index.close()
+
+
+def test_the_apps_people_pass_runs_in_a_child_with_progress(corpus_dir, isolated_home) -> None:
+    """The app's way: `people_in_child` runs `index --people --progress-json` and returns
+    (done, left) with the progress it reported; the app's own index then finds the people."""
+    from reader.search import SearchIndex
+    from reader.search.background import people_in_child
+
+    _pending_index(corpus_dir, isolated_home, 3).close()
+    seen: list[tuple[int, int]] = []
+    assert people_in_child(corpus_dir, isolated_home, lambda d, t: seen.append((d, t))) == (3, 0)
+    assert seen[0] == (0, 3) and seen[-1] == (3, 3)
+    index = SearchIndex(corpus_dir, isolated_home)
+    assert index.open_existing() and index.people_pending() == 0
+    assert len(index.search('person:"Nora Vale"').hits) == 3
+    index.close()

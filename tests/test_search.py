@@ -291,3 +291,33 @@ def test_person_finds_the_person_as_the_whole_corpus_names_them(corpus_dir, isol
     assert sorted(h.id for h in index.search('person:"Nora Vale"').hits) == ["full"]
     assert sorted(h.id for h in index.search("person:nora").hits) == ["full", "other", "short"]
     index.close()
+
+
+def test_people_left_by_a_large_sync_are_indexed_by_the_people_pass(corpus_dir, isolated_home) -> None:
+    """Issue 13: a sync indexing more articles than the people limit leaves their people for
+    later (person: finds none of them yet and the search says so); the people pass reads them,
+    a batch at a time, and then person: finds every article. A file changed since is left to
+    the next sync, a file gone since leaves the index."""
+    for i in range(7):
+        write(corpus_dir, f"a{i}.txt", f"Story {i}\n\nNora Vale said on day {i} that the gallery was open.\n")
+    index = SearchIndex(corpus_dir, isolated_home, people=_people)
+    index.people_limit = 3
+    index.sync()
+    assert index.people_pending() == 7
+    result = index.search('person:"Nora Vale"')
+    assert result.hits == [] and any("7 of 7 articles" in m for m in result.messages)
+    seen: list[tuple[int, int]] = []
+    (corpus_dir / "a6.txt").unlink()
+    first = index.fill_people(lambda d, t: seen.append((d, t)), stop=lambda: any(d >= 3 for d, _ in seen), batch=3)
+    assert first == (3, 4) and seen[0] == (0, 7) and seen[-1] == (3, 7)
+    assert sorted(h.id for h in index.search('person:"Nora Vale"').hits) == ["a0", "a1", "a2"]
+    assert index.fill_people(batch=3) == (4, 0)
+    result = index.search('person:"Nora Vale"')
+    assert sorted(h.id for h in result.hits) == [f"a{i}" for i in range(6)]
+    assert not any("of 7 articles" in m for m in result.messages)
+    assert index.damaged() is None  # the pass stamps what it commits: no rebuild next time
+    index.close()
+    again = SearchIndex(corpus_dir, isolated_home, people=_people)
+    report = again.sync()
+    assert report.rebuilt_because is None and report.removed == 1 and again.people_pending() == 0
+    again.close()

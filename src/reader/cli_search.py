@@ -29,6 +29,11 @@ def add_parsers(sub: Any, common: Any) -> None:
         "--progress-json", action="store_true", help="report progress and the result as JSON Lines (used by the app)"
     )
     indexer.add_argument("--verbose", action="store_true", help="list every duplicate file, not only their count")
+    indexer.add_argument(
+        "--people",
+        action="store_true",
+        help="only read the people of articles a large sync left without them (the people pass)",
+    )
     common(indexer)
 
 
@@ -61,7 +66,11 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         return 2
     ix = open_index(corpus, home)
     if args.progress_json:
-        return _index_json(ix, args.rebuild)
+        return _people_json(ix) if args.people else _index_json(ix, args.rebuild)
+    if args.people:
+        _people_pass(ix)
+        ix.close()
+        return 0
     # No refresh thread (auto_refresh=False): a large sync forks worker processes, and forking
     # while another thread holds a lock is unsafe (Python 3.12 warns of it).
     with Progress(
@@ -93,22 +102,70 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         f"{report.removed} removed, {report.touched} touched, {report.unchanged} unchanged "
         f"in {report.seconds:.2f} s ({ix.folder})"
     )
+    if not report.busy:
+        _people_pass(ix)
     ix.close()
     return 0
 
 
-def _index_json(ix: SearchIndex, rebuild: bool) -> int:
+def _people_pass(ix: SearchIndex) -> None:
+    """The people of the articles a large sync indexed without them (see people_pass.py),
+    with a progress bar; Ctrl+C keeps the batches done."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if not ix.open_existing() or not ix.people_pending():
+        return
+    with Progress(
+        TextColumn("reading people"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        auto_refresh=False,
+        disable=not sys.stderr.isatty(),
+    ) as bar:
+        task = bar.add_task("people", total=None)
+        result = ix.fill_people(lambda done, total: bar.update(task, completed=done, total=total, refresh=True))
+    if result is None:
+        print("another baldreader is indexing this corpus; people not read", file=sys.stderr)
+    else:
+        print(f"people read for {result[0]} articles; {result[1]} left")
+
+
+def _people_json(ix: SearchIndex) -> int:
+    """The app's people pass in a child: progress as JSON Lines; SIGTERM stops it after the
+    batch in hand (what is committed is kept)."""
+    import signal
+    import threading
+
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    say = _say_json()
+    result = ix.fill_people(lambda done, total: say({"progress": [done, total]}), stop=stopping.is_set)
+    say({"people": None if result is None else {"done": result[0], "left": result[1]}})
+    ix.close()
+    return 0
+
+
+def _say_json() -> Callable[[dict[str, Any]], None]:
+    """Print one JSON line a message while the reading end listens (the app may have quit;
+    the work is still worth finishing)."""
     listening = True
 
     def say(message: dict[str, Any]) -> None:
-        # The app that reads this may have quit; the index is still worth finishing.
         nonlocal listening
         if listening:
             try:
                 print(json_line(message), flush=True)
             except OSError:
                 listening = False
+                sys.stdout = None  # nothing to flush into a closed pipe at exit
 
+    return say
+
+
+def _index_json(ix: SearchIndex, rebuild: bool) -> int:
+    say = _say_json()
     report = ix.sync(progress=lambda done, total: say({"progress": [done, total]}), rebuild=rebuild)
     say(
         {
@@ -126,8 +183,6 @@ def _index_json(ix: SearchIndex, rebuild: bool) -> int:
         }
     )
     ix.close()
-    if not listening:
-        sys.stdout = None  # nothing to flush into a closed pipe at exit
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Syncing an index in a child process (`baldreader index --progress-json`), so that hashing,
+"""Syncing an index, and its people pass, in a child process (`baldreader index --progress-json
+[--people]`), so that hashing,
 parsing and indexing a large corpus never compete with the reader's screen for the
 interpreter. No UI here: progress comes back through a callback."""
 
@@ -16,6 +17,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from reader.corpus.files import Skipped
 
@@ -32,25 +34,9 @@ def sync_in_child(
     the sync on its own: the index is worth having next time)."""
     from reader.search.engine import SyncReport  # noqa: F811 - the real class, imported late
 
-    command = [
-        sys.executable,
-        "-m",
-        "reader",
-        "index",
-        "--progress-json",
-        "--corpus",
-        str(corpus),
-        "--home",
-        str(home),
-    ] + (["--rebuild"] if rebuild else [])
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert child.stdout is not None and child.stderr is not None
+    child = _start(["index", "--progress-json"] + (["--rebuild"] if rebuild else []), corpus, home)
     report = None
-    for line in _lines(child.stdout.fileno(), stop):
-        try:
-            message = json.loads(line)
-        except ValueError:
-            continue
+    for message in _messages(child, stop):
         if "progress" in message and progress is not None:
             progress(*message["progress"])
         elif "report" in message:
@@ -66,10 +52,59 @@ def sync_in_child(
                 seconds=data["seconds"],
                 skipped=[Skipped(Path(p), reason) for p, reason in data["skipped"]],
             )
-    errors = child.stderr.read().decode("utf-8", "replace")
-    if child.wait() != 0 or report is None:
-        raise RuntimeError(errors.strip().splitlines()[-1] if errors.strip() else "indexing failed")
+    _finished(child, report is not None)
+    assert report is not None
     return report
+
+
+def people_in_child(
+    corpus: Path,
+    home: Path,
+    progress: Callable[[int, int], None] | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> tuple[int, int] | None:
+    """Run the people pass (people_pass.py) in a child Python: (articles done, articles left),
+    or None when another baldreader held the index. Once `stop()` is true the child is told to
+    stop after the batch in hand (what it committed is kept) and SyncAbandoned is raised."""
+    child = _start(["index", "--people", "--progress-json"], corpus, home)
+    result: tuple[int, int] | None = None
+    answered = False
+    try:
+        for message in _messages(child, stop):
+            if "progress" in message and progress is not None:
+                progress(*message["progress"])
+            elif "people" in message:
+                answered, data = True, message["people"]
+                result = None if data is None else (data["done"], data["left"])
+    except SyncAbandoned:
+        child.terminate()
+        raise
+    _finished(child, answered)
+    return result
+
+
+def _start(arguments: list[str], corpus: Path, home: Path) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "reader"] + arguments + ["--corpus", str(corpus), "--home", str(home)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _messages(child: subprocess.Popen[bytes], stop: Callable[[], bool] | None) -> Iterator[dict[str, Any]]:
+    assert child.stdout is not None
+    for line in _lines(child.stdout.fileno(), stop):
+        try:
+            message = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(message, dict):
+            yield message
+
+
+def _finished(child: subprocess.Popen[bytes], answered: bool) -> None:
+    """Raises RuntimeError with the child's own last words when it failed or gave no answer."""
+    assert child.stderr is not None
+    errors = child.stderr.read().decode("utf-8", "replace")
+    if child.wait() != 0 or not answered:
+        raise RuntimeError(errors.strip().splitlines()[-1] if errors.strip() else "indexing failed")
 
 
 class SyncAbandoned(Exception):

@@ -47,7 +47,7 @@ def prepare(job: Job, people: Callable[[Article], list[str]] | None) -> Outcome:
     article = load_file(path, job.id)
     if isinstance(article, Skipped):
         return article
-    if job.old is not None and job.old.hash == article.content_hash and job.old.id == article.id:
+    if not job.reread and job.old is not None and job.old.hash == article.content_hash and job.old.id == article.id:
         return TOUCHED
     names = people(article) if people is not None else []
     title = fold_accents(article.title)

@@ -107,7 +107,35 @@ class CatalogDB:
         # duplicate is not read, hashed and parsed again at every sync.
         self.db.execute("""CREATE TABLE IF NOT EXISTS duplicates (
             path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, twin TEXT)""")
+        # Files a large sync indexed without reading their people (engine.PEOPLE_LIMIT): the
+        # people pass (people_pass.py) reads them later, a batch at a time.
+        self.db.execute("CREATE TABLE IF NOT EXISTS people_pending (path TEXT PRIMARY KEY)")
         self.db.commit()
+
+    def mark_people_pending(self, paths: list[str]) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO people_pending VALUES (?)", [(p,) for p in paths])
+
+    def people_indexed(self, paths: list[str]) -> None:
+        self.db.executemany("DELETE FROM people_pending WHERE path = ?", [(p,) for p in paths])
+
+    def people_pending(self, limit: int) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT path FROM people_pending ORDER BY path LIMIT ?", (limit,))]
+
+    def people_pending_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM people_pending").fetchone()[0])
+
+    def rows_for(self, paths: list[str]) -> dict[str, Row]:
+        """The catalog rows of these paths (those it has)."""
+        found = {}
+        for path in paths:
+            r = self.db.execute(
+                "SELECT path, id, size, mtime_ns, hash, title, title_derived, date, words, flagged FROM files "
+                "WHERE path = ?",
+                (path,),
+            ).fetchone()
+            if r is not None:
+                found[r[0]] = Row(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9]))
+        return found
 
     def duplicates(self) -> dict[str, tuple[int, int, str]]:
         """path -> (size, mtime_ns, the indexed file it is identical to)."""
@@ -161,10 +189,12 @@ class CatalogDB:
 
     def remove(self, paths: list[str]) -> None:
         self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+        self.people_indexed(paths)
 
     def clear(self) -> None:
         self.db.execute("DELETE FROM files")
         self.db.execute("DELETE FROM duplicates")
+        self.db.execute("DELETE FROM people_pending")
 
     def commit(self) -> None:
         self.db.commit()

@@ -37,7 +37,7 @@ from reader.search.suggest import did_you_mean
 from reader.search.sync_plan import INHERITED_FDS, plan_sync
 
 Progress = Callable[[int, int], None]
-PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves `person:` for later
+PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves their people to the people pass
 
 
 @dataclass
@@ -82,6 +82,7 @@ class SearchIndex:
         self.corpus = Path(corpus).resolve()
         self.folder = index_folder(self.corpus, home)
         self.people = people
+        self.people_limit = PEOPLE_LIMIT
         self.messages: list[str] = []
         self._ix: Any = None  # a Whoosh FileIndex once opened
         self._catalog: CatalogDB | None = None
@@ -193,6 +194,37 @@ class SearchIndex:
         report.seconds = time.perf_counter() - start
         return report
 
+    def fill_people(
+        self, progress: Progress | None = None, stop: Callable[[], bool] | None = None, batch: int = 0
+    ) -> tuple[int, int] | None:
+        """Run the people pass (people_pass.py) under the sync lock: (files done, files still
+        pending), or None when another baldreader holds the lock or the index is not usable
+        as it is (a sync comes first)."""
+        from reader.search.people_pass import PEOPLE_BATCH, fill
+
+        if self.people is None:
+            raise ValueError("the people pass needs the index's people function")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        lock = os.open(self.folder / "sync.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        INHERITED_FDS.add(lock)
+        try:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return None
+            if not self.open_existing():
+                return None
+            assert self._catalog is not None
+            catalog, people, size = self._catalog, self.people, batch or PEOPLE_BATCH
+            return fill(self._ix, catalog, self.folder, people, self._stamp, progress, stop, size)
+        finally:
+            INHERITED_FDS.discard(lock)
+            os.close(lock)
+
+    def people_pending(self) -> int:
+        """Articles indexed without their people so far (0 when the index is not open)."""
+        return self._catalog.people_pending_count() if self._catalog is not None else 0
+
     def _sync(self, report: SyncReport, progress: Progress | None) -> None:
         assert self._catalog is not None
         files = find_article_paths(self.corpus)
@@ -213,8 +245,11 @@ class SearchIndex:
         if todo or removed:  # the writing side is imported only when there is something to write
             from reader.search.indexing import apply_plan
 
-            people = self.people if total <= PEOPLE_LIMIT else None
+            people = self.people if total <= self.people_limit else None
             batch, touched = apply_plan(self._ix, plan, todo, known, report, progress, people)
+            if self.people is not None:  # left for the people pass, or read with the rest
+                indexed = [row.path for row in batch]
+                (self._catalog.people_indexed if people is not None else self._catalog.mark_people_pending)(indexed)
         listing = self.folder / LISTING
         if plan.duplicates != remembered:
             self._catalog.set_duplicates(plan.duplicates)
@@ -260,6 +295,11 @@ class SearchIndex:
         cleaned, messages = Qm.repair(text)
         if not cleaned.strip():
             return SearchResult([], 0, messages, None, set())
+        if "person:" in cleaned.lower() and (pending := self.people_pending()):
+            messages = messages + [
+                f"person: {pending} of {self.doc_count()} articles are not read for people yet; "
+                "they are found once the people pass reaches them"
+            ]
         with self._searcher_lock:
             try:
                 parser = Qm.make_parser(self._ix.schema)  # reads the table of contents

@@ -26,6 +26,7 @@ class Job(NamedTuple):
     old: Row | None  # its catalog row from the last sync
     size: int
     mtime_ns: int
+    reread: bool = False  # read and indexed again even if its content is unchanged (its people)
 
 
 Duplicates = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, the indexed twin's path)

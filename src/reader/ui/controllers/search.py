@@ -89,6 +89,40 @@ class SearchController(Controller):
             )
         if self.query_typed.strip():
             self.schedule(self.query_typed)
+        if message.index.people_pending():
+            self.read_people(message.index.people_pending())
+
+    @work(thread=True, exclusive=True, group="people")
+    def read_people(self, pending: int) -> None:
+        """The people pass (people_pass.py) in a child process, for the articles a large sync
+        indexed without their people: `person:` finds more of them as each batch is committed
+        (the searcher reopens on the index's new generation). Stopped with the app; the child
+        ends after the batch in hand."""
+        from reader.search.background import SyncAbandoned, people_in_child
+
+        worker = get_current_worker()
+        corpus, home = self.reader_app.corpus_path, self.reader_app.home
+        self.app.call_from_thread(
+            self.notify,
+            f"Reading the people of {pending:,} articles for person: searches, in the background.",
+            title="Search",
+            timeout=6,
+        )
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(IndexProgress(done, total))
+
+        try:
+            result = people_in_child(corpus, home, progress, stop=lambda: worker.is_cancelled)
+        except SyncAbandoned:
+            return
+        except Exception as exc:  # noqa: BLE001 - person: stays partial, the rest works
+            self.app.call_from_thread(self.notify, f"Reading people stopped: {exc}", title="Search", severity="warning")
+            return
+        finally:
+            self.post_message(IndexProgress(1, 1))  # the bar goes
+        if result is not None and result[1] == 0:
+            self.app.call_from_thread(self.notify, "person: now covers every article.", title="Search", timeout=6)
 
     def on_unmount(self) -> None:
         if self.index is not None:

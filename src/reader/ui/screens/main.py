@@ -271,7 +271,10 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self.action_edit_note)
 
     def on_index_progress(self, message: M.IndexProgress) -> None:
-        self.sidebar.progress("indexing", message.done, message.total)
+        if message.done >= message.total:  # the sync's or the people pass's end
+            self.sidebar.hide_progress("indexing")
+        else:
+            self.sidebar.progress("indexing", message.done, message.total)
 
     def on_index_ready(self) -> None:
         self.sidebar.hide_progress("indexing")
