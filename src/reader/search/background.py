@@ -1,7 +1,6 @@
 """Syncing an index, and its people pass, in a child process (`baldreader index --progress-json
-[--people]`), so that hashing,
-parsing and indexing a large corpus never compete with the reader's screen for the
-interpreter. No UI here: progress comes back through a callback."""
+[--people]`), so that hashing, parsing, analysing and indexing a large corpus never compete with
+the reader's screen for the interpreter. No UI here: progress comes back through a callback."""
 
 from __future__ import annotations
 
