@@ -135,11 +135,16 @@ def _people_pass(ix: SearchIndex) -> None:
 def _people_json(ix: SearchIndex) -> int:
     """The app's people pass in a child: progress as JSON Lines; SIGTERM stops it after the
     batch in hand (what is committed is kept)."""
+    import os
     import signal
     import threading
 
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    try:
+        os.nice(10)  # a long pass in the background: the reader's screen comes first
+    except OSError:
+        pass
     say = _say_json()
     result = ix.fill_people(lambda done, total: say({"progress": [done, total]}), stop=stopping.is_set)
     say({"people": None if result is None else {"done": result[0], "left": result[1]}})

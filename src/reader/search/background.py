@@ -61,11 +61,15 @@ def people_in_child(
     home: Path,
     progress: Callable[[int, int], None] | None = None,
     stop: Callable[[], bool] | None = None,
+    started: Callable[[subprocess.Popen[bytes]], None] | None = None,
 ) -> tuple[int, int] | None:
     """Run the people pass (people_pass.py) in a child Python: (articles done, articles left),
-    or None when another baldreader held the index. Once `stop()` is true the child is told to
-    stop after the batch in hand (what it committed is kept) and SyncAbandoned is raised."""
+    or None when another baldreader held the index. Once `stop()` is true the child is told
+    (SIGTERM) to stop after the batch in hand, keeping what it committed, and SyncAbandoned is
+    raised. `started` is given the child, for a caller that may have to stop it at once."""
     child = _start(["index", "--people", "--progress-json"], corpus, home)
+    if started is not None:
+        started(child)
     result: tuple[int, int] | None = None
     answered = False
     try:
@@ -83,8 +87,12 @@ def people_in_child(
 
 
 def _start(arguments: list[str], corpus: Path, home: Path) -> subprocess.Popen[bytes]:
+    """The child in a session of its own, its input from /dev/null: it never holds the
+    reader's terminal (a tmux pane stayed open until it ended) nor gets its signals."""
     command = [sys.executable, "-m", "reader"] + arguments + ["--corpus", str(corpus), "--home", str(home)]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
 
 
 def _messages(child: subprocess.Popen[bytes], stop: Callable[[], bool] | None) -> Iterator[dict[str, Any]]:

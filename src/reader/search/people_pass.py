@@ -16,7 +16,7 @@ from reader.corpus.model import Article
 from reader.search.catalog_db import LISTING, CatalogDB
 from reader.search.sync_plan import Job, SyncPlan
 
-PEOPLE_BATCH = 1000  # articles read and committed together (two workers: about ten seconds)
+PEOPLE_BATCH = 500  # articles read and committed together (two workers: about ten seconds)
 
 
 def fill(

@@ -5,6 +5,7 @@ current results for highlighting, and n/N between them. Owns the index and the r
 
 from __future__ import annotations
 
+import subprocess
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -39,6 +40,7 @@ class SearchController(Controller):
         self.ready = False
         self.query_typed = ""
         self._timer: Timer | None = None
+        self._people_child: subprocess.Popen[bytes] | None = None  # the people pass, while it runs
 
     @property
     def hit_terms(self) -> set[str]:
@@ -112,8 +114,11 @@ class SearchController(Controller):
         def progress(done: int, total: int) -> None:
             self.post_message(IndexProgress(done, total))
 
+        def started(child: subprocess.Popen[bytes]) -> None:
+            self._people_child = child
+
         try:
-            result = people_in_child(corpus, home, progress, stop=lambda: worker.is_cancelled)
+            result = people_in_child(corpus, home, progress, stop=lambda: worker.is_cancelled, started=started)
         except SyncAbandoned:
             return
         except Exception as exc:  # noqa: BLE001 - person: stays partial, the rest works
@@ -125,6 +130,9 @@ class SearchController(Controller):
             self.app.call_from_thread(self.notify, "person: now covers every article.", title="Search", timeout=6)
 
     def on_unmount(self) -> None:
+        child = self._people_child
+        if child is not None and child.poll() is None:
+            child.terminate()  # the people pass stops after its batch in hand; the app does not wait
         if self.index is not None:
             self.index.close()
 
