@@ -97,3 +97,29 @@ def test_a_first_launch_lists_the_file_names_before_reading_anything(corpus_dir,
     assert [(e.id, e.title, e.words) for e in first.entries] == [(f"s{i}", f"s{i}.md", -1) for i in range(5)]
     assert first.corpus.by_id("s3").title == "Story 3"  # an article opened from it is read then
     assert isinstance(last, opening.Loaded) and {e.title for e in last.entries} == {f"Story {i}" for i in range(5)}
+
+
+async def test_a_large_corpus_is_sorted_and_filtered_by_sourcing_from_the_catalog(
+    corpus_dir, isolated_home, monkeypatch
+) -> None:
+    """Issue 13: the sourcing measures of a large corpus's articles come from the index's
+    catalog (read with their people by the sync or the people pass), not from articles in
+    memory: `anon>50` keeps the articles resting on anonymous sources, though never opened."""
+    monkeypatch.setattr(opening, "LAZY_THRESHOLD", 3)
+    bodies = {  # oldest first: the newest, shown at start, rests on named sources
+        "anon1": "A source close to the mayor said the bridge would stay shut.",
+        "anon2": "Insiders claimed the budget hid a deficit, one insider told the paper.",
+        "named1": "Nadia Petrov said the bridge would reopen in May.",
+        "named2": "Omar Haddad told reporters the budget was balanced.",
+    }
+    for i, (name, body) in enumerate(bodies.items()):
+        write(corpus_dir, f"{name}.txt", f"date 2024-0{i + 1}-10 Council Story {name}\n{body}\n")
+    app = ReaderApp(corpus=corpus_dir, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await wait_until(pilot, lambda: len(screen.sidebar.measures) == 4, "the catalog's measures")
+        assert not screen.corpus.complete
+        assert {"anon1", "anon2"}.isdisjoint(a.id for a in screen.corpus.articles)  # never read here
+        await pilot.press("f", *"anon>50")
+        articles = screen.query_one(ArticleList)
+        await wait_until(pilot, lambda: sorted(e.id for e in articles.entries) == ["anon1", "anon2"], "the filter")

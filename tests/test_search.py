@@ -321,3 +321,44 @@ def test_people_left_by_a_large_sync_are_indexed_by_the_people_pass(corpus_dir, 
     report = again.sync()
     assert report.rebuilt_because is None and report.removed == 1 and again.people_pending() == 0
     again.close()
+
+
+def test_sourcing_measures_are_kept_in_the_catalog_with_the_people(corpus_dir, isolated_home) -> None:
+    """The catalog keeps each article's sourcing measures when the sync reads its people (up
+    to the people limit) or when the people pass does; a removed file takes them along."""
+    for i in range(4):
+        write(corpus_dir, f"a{i}.txt", f"Story {i}\n\nNora Vale said on day {i} that the gallery was open.\n")
+    index = SearchIndex(
+        corpus_dir, isolated_home, people=_people, measures=lambda a: {"words": float(a.word_count), "named": 1.0}
+    )
+    index.people_limit = 2
+    index.sync()
+    assert index.measures_by_id() == {}  # left for the people pass with the people
+    assert index.fill_people() == (4, 0)
+    assert sorted(index.measures_by_id()) == ["a0", "a1", "a2", "a3"]
+    assert index.measures_by_id()["a0"]["named"] == 1.0
+    (corpus_dir / "a3.txt").unlink()
+    write(corpus_dir, "b.txt", "Another\n\nOmar Haddad said nothing.\n")
+    index.sync()  # two files: read with their people and measures at once
+    assert sorted(index.measures_by_id()) == ["a0", "a1", "a2", "b"]
+    index.close()
+
+
+def test_a_catalog_from_before_the_measures_has_its_files_read_again_by_the_people_pass(
+    corpus_dir, isolated_home
+) -> None:
+    import sqlite3
+
+    for i in range(3):
+        write(corpus_dir, f"a{i}.txt", f"Story {i}\n\nNora Vale said it on day {i}.\n")
+    index = SearchIndex(corpus_dir, isolated_home, people=_people, measures=lambda a: {"claims": 1.0})
+    index.sync()
+    index.close()
+    db = sqlite3.connect(index.folder / "catalog.sqlite")
+    db.execute("DROP TABLE measures")  # as an index built before measures were kept
+    db.commit()
+    db.close()
+    again = SearchIndex(corpus_dir, isolated_home, people=_people, measures=lambda a: {"claims": 1.0})
+    assert again.sync().rebuilt_because is None and again.people_pending() == 3
+    assert again.fill_people() == (3, 0) and sorted(again.measures_by_id()) == ["a0", "a1", "a2"]
+    again.close()

@@ -37,25 +37,36 @@ def add_parsers(sub: Any, common: Any) -> None:
     common(indexer)
 
 
-def people_of(home: Path) -> Callable[[Article], list[str]]:
-    """The people each article names, from the analysis (cached by content hash); the analysis
-    is imported and its cache opened for the first article a sync indexes, not before."""
-    caches: list[Any] = []
+class IndexedAnalysis:
+    """What the index keeps of each article's analysis (cached by content hash): its people,
+    for `person:`, and its sourcing measures, for the catalog. The analysis is imported and
+    its cache opened for the first article a sync reads, not before (in each worker process)."""
 
-    def people(article: Article) -> list[str]:
-        if not caches:
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self._cache: Any = None
+
+    def _analysis(self, article: Article) -> Any:
+        if self._cache is None:
             from reader.analysis.cache import CACHE_NAME, AnalysisCache
 
-            caches.append(AnalysisCache(home / CACHE_NAME))
-        return [m.person for m in caches[0].get(article).names]
+            self._cache = AnalysisCache(self.home / CACHE_NAME)
+        return self._cache.get(article)
 
-    return people
+    def people(self, article: Article) -> list[str]:
+        return [m.person for m in self._analysis(article).names]
+
+    def measures(self, article: Article) -> dict[str, float]:
+        from reader.across.profile import profile
+
+        return profile(article, self._analysis(article)).measures()
 
 
 def open_index(corpus: Path, home: Path) -> SearchIndex:
     from reader.search import SearchIndex
 
-    return SearchIndex(corpus, home, people=people_of(home))
+    analysis = IndexedAnalysis(home)
+    return SearchIndex(corpus, home, people=analysis.people, measures=analysis.measures)
 
 
 def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:

@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from reader.corpus.load import Skipped, load_file
-from reader.corpus.model import Article
 from reader.search import whoosh_internals as internals
 from reader.search.catalog_db import Row
 from reader.search.pairs import EXT as PAIRS_EXT
 from reader.search.pairs import MAX_DOCS, PairsWriter
 from reader.search.schema import fold_accents, sequence_bytes, writer_codec
-from reader.search.sync_plan import INHERITED_FDS, Job
+from reader.search.sync_plan import INHERITED_FDS, Job, Readers
 
 TOUCHED = "touched"  # the file's modification time changed, its content did not
 CHUNK = 100  # paths handed to a worker at a time
@@ -42,14 +41,15 @@ class Prepared:
 Outcome = Skipped | str | Prepared
 
 
-def prepare(job: Job, people: Callable[[Article], list[str]] | None) -> Outcome:
+def prepare(job: Job, readers: Readers | None) -> Outcome:
     path = job.path
     article = load_file(path, job.id)
     if isinstance(article, Skipped):
         return article
     if not job.reread and job.old is not None and job.old.hash == article.content_hash and job.old.id == article.id:
         return TOUCHED
-    names = people(article) if people is not None else []
+    names = readers.people(article) if readers is not None else []
+    measures = readers.measures(article) if readers is not None and readers.measures is not None else None
     title = fold_accents(article.title)
     body = fold_accents("\n".join(b.text for b in article.blocks if b.kind != "boilerplate"))
     fields = dict(
@@ -75,6 +75,7 @@ def prepare(job: Job, people: Callable[[Article], list[str]] | None) -> Outcome:
         article.date,
         article.word_count,
         bool(article.problems),
+        measures,
     )
     return Prepared(fields, row)
 
@@ -93,7 +94,7 @@ def index_in_workers(
     ix: Any,
     todo: list[Job],
     workers: int,
-    people: Callable[[Article], list[str]] | None,
+    readers: Readers | None,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[dict[str, Outcome], list[Any]]:
     """Index `todo` in `workers` forked processes. Returns the
@@ -111,7 +112,7 @@ def index_in_workers(
         jobs.put(None)
     parent = os.getpid()
     procs = [
-        context.Process(target=_work, args=(ix, n, jobs, results, people, parent), daemon=True) for n in range(workers)
+        context.Process(target=_work, args=(ix, n, jobs, results, readers, parent), daemon=True) for n in range(workers)
     ]
     with _sigint_deferred():
         for proc in procs:
@@ -202,7 +203,7 @@ def _next_job(jobs: Any, parent: int) -> Any:
                 os._exit(1)
 
 
-def _work(ix: Any, worker: int, jobs: Any, results: Any, people: Any, parent: int) -> None:
+def _work(ix: Any, worker: int, jobs: Any, results: Any, readers: Readers | None, parent: int) -> None:
     from whoosh.writing import SegmentWriter
 
     die_with_parent(parent)
@@ -222,7 +223,7 @@ def _work(ix: Any, worker: int, jobs: Any, results: Any, people: Any, parent: in
         while (job := _next_job(jobs, parent)) is not None:
             out = {}
             for task in job:
-                outcome = prepare(task, people)
+                outcome = prepare(task, readers)
                 if isinstance(outcome, Prepared) and outcome.fields is not None:
                     fields = outcome.fields
                     writer.add_document(**fields)

@@ -5,6 +5,7 @@ rebuildable from the corpus at any time."""
 from __future__ import annotations
 
 import hashlib
+import json
 import marshal
 import os
 import sqlite3
@@ -92,6 +93,7 @@ class Row:
     date: str | None
     words: int
     flagged: bool
+    measures: dict[str, float] | None = None  # the sourcing measures, when the sync read them
 
 
 class CatalogDB:
@@ -110,6 +112,12 @@ class CatalogDB:
         # Files a large sync indexed without reading their people (engine.PEOPLE_LIMIT): the
         # people pass (people_pass.py) reads them later, a batch at a time.
         self.db.execute("CREATE TABLE IF NOT EXISTS people_pending (path TEXT PRIMARY KEY)")
+        # Each article's sourcing measures (entries.Measures) as JSON, read with its people. A
+        # catalog from before them has every file read again by the people pass.
+        had_measures = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'measures'").fetchone()
+        self.db.execute("CREATE TABLE IF NOT EXISTS measures (path TEXT PRIMARY KEY, id TEXT, data TEXT)")
+        if not had_measures:
+            self.db.execute("INSERT OR IGNORE INTO people_pending SELECT path FROM files")
         self.db.commit()
 
     def mark_people_pending(self, paths: list[str]) -> None:
@@ -184,17 +192,34 @@ class CatalogDB:
             ],
         )
 
+        with_measures = [(r.path, r.id, json.dumps(r.measures)) for r in rows if r.measures is not None]
+        self.db.executemany("INSERT OR REPLACE INTO measures VALUES (?,?,?)", with_measures)
+
+    def measures(self) -> dict[str, dict[str, float]]:
+        """Article id -> its sourcing measures, for the articles a sync read them of."""
+        found = {}
+        for article_id, data in self.db.execute("SELECT id, data FROM measures"):
+            try:
+                value = json.loads(data)
+            except ValueError:
+                continue
+            if isinstance(value, dict):
+                found[article_id] = {k: float(v) for k, v in value.items() if isinstance(v, int | float)}
+        return found
+
     def touch(self, updates: list[tuple[int, int, str]]) -> None:
         self.db.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", updates)
 
     def remove(self, paths: list[str]) -> None:
         self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+        self.db.executemany("DELETE FROM measures WHERE path = ?", [(p,) for p in paths])
         self.people_indexed(paths)
 
     def clear(self) -> None:
         self.db.execute("DELETE FROM files")
         self.db.execute("DELETE FROM duplicates")
         self.db.execute("DELETE FROM people_pending")
+        self.db.execute("DELETE FROM measures")
 
     def commit(self) -> None:
         self.db.commit()

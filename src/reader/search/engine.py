@@ -34,7 +34,7 @@ from reader.search.ranking import Ranked
 from reader.search.schema import SCHEMA_VERSION, make_schema
 from reader.search.snippets import snippet
 from reader.search.suggest import did_you_mean
-from reader.search.sync_plan import INHERITED_FDS, plan_sync
+from reader.search.sync_plan import INHERITED_FDS, Readers, plan_sync
 
 Progress = Callable[[int, int], None]
 PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves their people to the people pass
@@ -78,10 +78,20 @@ class SearchResult:
 
 
 class SearchIndex:
-    def __init__(self, corpus: Path, home: Path, people: Callable[[Article], list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Path,
+        home: Path,
+        people: Callable[[Article], list[str]] | None = None,
+        measures: Callable[[Article], dict[str, float]] | None = None,
+    ) -> None:
+        """`people`: each article's people, for `person:`; `measures`: its sourcing measures,
+        kept in the catalog with them (both from the analysis; syncs without them index text
+        alone)."""
         self.corpus = Path(corpus).resolve()
         self.folder = index_folder(self.corpus, home)
         self.people = people
+        self.measures = measures
         self.people_limit = PEOPLE_LIMIT
         self.messages: list[str] = []
         self._ix: Any = None  # a Whoosh FileIndex once opened
@@ -215,11 +225,15 @@ class SearchIndex:
             if not self.open_existing():
                 return None
             assert self._catalog is not None
-            catalog, people, size = self._catalog, self.people, batch or PEOPLE_BATCH
-            return fill(self._ix, catalog, self.folder, people, self._stamp, progress, stop, size)
+            catalog, readers, size = self._catalog, Readers(self.people, self.measures), batch or PEOPLE_BATCH
+            return fill(self._ix, catalog, self.folder, readers, self._stamp, progress, stop, size)
         finally:
             INHERITED_FDS.discard(lock)
             os.close(lock)
+
+    def measures_by_id(self) -> dict[str, dict[str, float]]:
+        """The sourcing measures the syncs and the people pass read, by article id."""
+        return self._catalog.measures() if self._catalog is not None else {}
 
     def people_pending(self) -> int:
         """Articles indexed without their people so far (0 when the index is not open)."""
@@ -245,11 +259,12 @@ class SearchIndex:
         if todo or removed:  # the writing side is imported only when there is something to write
             from reader.search.indexing import apply_plan
 
-            people = self.people if total <= self.people_limit else None
-            batch, touched = apply_plan(self._ix, plan, todo, known, report, progress, people)
-            if self.people is not None:  # left for the people pass, or read with the rest
+            readers = Readers(self.people, self.measures) if self.people is not None else None
+            now = readers if total <= self.people_limit else None
+            batch, touched = apply_plan(self._ix, plan, todo, known, report, progress, now)
+            if readers is not None:  # left for the people pass, or read with the rest
                 indexed = [row.path for row in batch]
-                (self._catalog.people_indexed if people is not None else self._catalog.mark_people_pending)(indexed)
+                (self._catalog.people_indexed if now is not None else self._catalog.mark_people_pending)(indexed)
         listing = self.folder / LISTING
         if plan.duplicates != remembered:
             self._catalog.set_duplicates(plan.duplicates)

@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from reader.corpus.files import Skipped
-from reader.corpus.model import Article
 from reader.search import build
 from reader.search.catalog_db import Row
 from reader.search.commit import commit
 from reader.search.schema import writer_codec
-from reader.search.sync_plan import Job, SyncPlan
+from reader.search.sync_plan import Job, Readers, SyncPlan
 
 PARALLEL_MIN = 500  # a sync indexing at least this many articles uses worker processes
 
@@ -27,7 +26,7 @@ def apply_plan(
     known: dict[str, Row],
     report: Any,
     progress: Callable[[int, int], None] | None,
-    people: Callable[[Article], list[str]] | None,
+    readers: Readers | None,
 ) -> tuple[list[Row], list[tuple[int, int, str]]]:
     """Index `todo` and delete `plan.removed` (to which files found unreadable or duplicate are
     added); count what happened in `report`. Returns the catalog rows to write and the files
@@ -38,11 +37,11 @@ def apply_plan(
     segments: list[Any] = []
     if workers:
         outcomes, segments = build.index_in_workers(
-            ix, todo, workers, people, None if progress is None else lambda done: progress(done, total)
+            ix, todo, workers, readers, None if progress is None else lambda done: progress(done, total)
         )
         prepared = ((job, outcomes[str(job.path)]) for job in todo)
     else:
-        prepared = ((job, build.prepare(job, people)) for job in todo)
+        prepared = ((job, build.prepare(job, readers)) for job in todo)
     # No writer (and no new generation of the index) when nothing changed.
     writer: Any = ix.writer(timeout=30.0, limitmb=256, codec=writer_codec()) if todo or removed else None
     batch: list[Row] = []

@@ -12,9 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reader.corpus.model import Article
 from reader.search.catalog_db import LISTING, CatalogDB
-from reader.search.sync_plan import Job, SyncPlan
+from reader.search.sync_plan import Job, Readers, SyncPlan
 
 PEOPLE_BATCH = 500  # articles read and committed together (two workers: about ten seconds)
 
@@ -23,7 +22,7 @@ def fill(
     ix: Any,
     catalog: CatalogDB,
     folder: Path,
-    people: Callable[[Article], list[str]],
+    readers: Readers,
     committed: Callable[[], None],
     progress: Callable[[int, int], None] | None = None,
     stop: Callable[[], bool] | None = None,
@@ -57,7 +56,7 @@ def fill(
         plan = SyncPlan()
         if jobs:
             step = None if progress is None else (lambda n, _total, before=done: progress(before + n, total))
-            written, _ = apply_plan(ix, plan, jobs, {}, SyncReport(), step, people)
+            written, _ = apply_plan(ix, plan, jobs, {}, SyncReport(), step, readers)
             catalog.put(written)
         catalog.remove(sorted(set(plan.removed)))  # unreadable now: gone from the index too
         catalog.people_indexed(paths)

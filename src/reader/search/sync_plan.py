@@ -7,14 +7,25 @@ time, so while neither it nor its twin changes, the next sync skips it without r
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from reader.corpus.files import Skipped
+from reader.corpus.model import Article
 from reader.search.catalog_db import Row
 
 INHERITED_FDS: set[int] = set()  # the sync lock's descriptor, which a forked indexing worker closes
+
+
+class Readers(NamedTuple):
+    """What a sync reads from each article besides its text, from the analysis: its people
+    (the `person` field) and, when given, its sourcing measures (kept in the catalog, for the
+    list to sort and filter a large corpus by)."""
+
+    people: Callable[[Article], list[str]]
+    measures: Callable[[Article], dict[str, float]] | None = None
 
 
 class Job(NamedTuple):

@@ -52,6 +52,15 @@ class IndexProgress(Message):
         self.done, self.total = done, total
 
 
+class MeasuresRead(Message):
+    """Sourcing measures read from the index's catalog (by article id): how a large corpus,
+    whose articles are not all in memory, is sorted and filtered by them."""
+
+    def __init__(self, measures: dict[str, dict[str, float]]) -> None:
+        super().__init__()
+        self.measures = measures
+
+
 class IndexReady(Message):
     """The index is synced and open; searches can run."""
 

@@ -19,6 +19,7 @@ from reader.ui.controllers import Controller
 from reader.ui.messages import (
     IndexProgress,
     IndexReady,
+    MeasuresRead,
     SearchAnswered,
     SearchCleared,
     SearchIndexDamaged,
@@ -91,8 +92,17 @@ class SearchController(Controller):
             )
         if self.query_typed.strip():
             self.schedule(self.query_typed)
+        self.read_measures()
         if message.index.people_pending():
             self.read_people(message.index.people_pending())
+
+    @work(thread=True, exclusive=True, group="measures")
+    def read_measures(self) -> None:
+        """The sourcing measures the catalog keeps (a large corpus's articles are not all
+        analysed in this process), for the list to sort and filter by."""
+        index = self.index
+        if index is not None and (measures := index.measures_by_id()):
+            self.post_message(MeasuresRead(measures))
 
     @work(thread=True, exclusive=True, group="people")
     def read_people(self, pending: int) -> None:
@@ -126,6 +136,7 @@ class SearchController(Controller):
             return
         finally:
             self.post_message(IndexProgress(1, 1))  # the bar goes
+        self.app.call_from_thread(self.read_measures)
         if result is not None and result[1] == 0:
             self.app.call_from_thread(self.notify, "person: now covers every article.", title="Search", timeout=6)
 

@@ -245,6 +245,9 @@ class MainScreen(Screen[None]):
         self.sidebar.refresh_status()
         self._draw_highlights()
 
+    def on_measures_read(self, message: M.MeasuresRead) -> None:
+        self.sidebar.set_measures(message.measures)
+
     def on_analysis_progress(self, message: M.AnalysisProgress) -> None:
         self.sidebar.status(f"analysing {message.done}/{message.total}…")
 
