@@ -78,7 +78,9 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     wanted = [
         i
         for i, tok in enumerate(toks)
-        if tok.text[:1].isupper() or tok.text.lower() in PARTICLES or _ELIDED.match(tok.text)
+        if (word := tok.text)[:1].isupper()
+        or word.lower() in PARTICLES
+        or (word[1:2] in ("'", "’") and _ELIDED.match(word))
     ]
     last = -2
     for i in wanted:
