@@ -87,3 +87,13 @@ def test_the_apps_people_pass_runs_in_a_child_with_progress(corpus_dir, isolated
     assert index.open_existing() and index.people_pending() == 0
     assert len(index.search('person:"Nora Vale"').hits) == 3
     index.close()
+
+
+def test_index_no_people_leaves_the_people_pass_for_later(corpus_dir, isolated_home) -> None:
+    index = _pending_index(corpus_dir, isolated_home, 3)
+    write(corpus_dir, "late.txt", "Late Story\n\nNora Vale said so.\n")
+    result = run("index", "--no-people", "--corpus", str(corpus_dir))
+    assert result.returncode == 0 and "1 added" in result.stdout and "people read" not in result.stdout
+    assert index.people_pending() == 3  # the new file was read with its people (under the limit)
+    assert "people read for 3 articles; 0 left" in run("index", "--corpus", str(corpus_dir)).stdout
+    index.close()

@@ -29,10 +29,14 @@ def add_parsers(sub: Any, common: Any) -> None:
         "--progress-json", action="store_true", help="report progress and the result as JSON Lines (used by the app)"
     )
     indexer.add_argument("--verbose", action="store_true", help="list every duplicate file, not only their count")
-    indexer.add_argument(
+    people = indexer.add_mutually_exclusive_group()
+    people.add_argument(
         "--people",
         action="store_true",
         help="only read the people of articles a large sync left without them (the people pass)",
+    )
+    people.add_argument(
+        "--no-people", action="store_true", help="sync only: leave the people pass for later (or to the app)"
     )
     common(indexer)
 
@@ -113,7 +117,7 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         f"{report.removed} removed, {report.touched} touched, {report.unchanged} unchanged "
         f"in {report.seconds:.2f} s ({ix.folder})"
     )
-    if not report.busy:
+    if not report.busy and not args.no_people:
         _people_pass(ix)
     ix.close()
     return 0
