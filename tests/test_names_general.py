@@ -71,6 +71,21 @@ def test_a_short_title_before_a_role_names_nobody(sentence: str) -> None:
     assert people(sentence) == {}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moreover, one study found no change at all in the samples.",
+        "Still, two officials said the talks had failed.",
+        "Six million jobs depend on exports to Mexico, one slide says.",
+        "The only thing I'll say to this is that it was late.",  # "I'll" said nothing of a person
+    ],
+)
+def test_a_number_starting_the_next_phrase_is_no_age(sentence: str) -> None:
+    """ "Alec, 66, said" gives an age and so a person; "Moreover, one study" does not."""
+    assert people(sentence) == {}
+    assert list(people("Alec Vane, 66, said he was tired; Nora Quill (41) agreed.")) == ["Alec Vane", "Nora Quill"]
+
+
 def test_dean_martin_keeps_his_first_name() -> None:
     assert list(people("The song was recorded by Dean Martin in 1964.")) == ["Dean Martin"]
 

@@ -37,7 +37,9 @@ _AGE_AFTER = re.compile(
     r"\A\s*(?:,|\()\s*(?:now\s+|aged\s+|age\s+)?(?:\d{1,3}|"
     + "|".join(lexicon.NUMBER_WORDS)
     + r")\b(?!\s*(?:%|percent|million|billion|years? ago|days?|weeks?|"
-    r"months?|hours?|minutes?|km|miles?|metres?|meters?|feet|ft|kg|am|pm|[ap]\.m\.|-))",
+    r"months?|hours?|minutes?|km|miles?|metres?|meters?|feet|ft|kg|am|pm|[ap]\.m\.|-))"
+    # the age ends its phrase ("Alec, 66, said"; "(41)"): "However, one source said" is no age
+    r"(?=\s*(?:[,;:.)!?]|\Z|and\b|or\b))",
     re.IGNORECASE,
 )
 _AGE_BEFORE = re.compile(
@@ -236,13 +238,17 @@ def _placed_by_context(text: str, group: Group) -> bool | None:
     return None
 
 
+_FIRST_PERSON = frozenset("i i'm i'll i've i'd".split())
+
+
 def _not_a_name(group: Group) -> bool:
     """A role, a nationality or an acronym on its own, or a phrase led by a nationality."""
     words = words_of(group)
     raw = group.toks[0].text
     if len(words) == 1:
         return (
-            evidence.is_role(words[0])
+            raw.lower().replace("’", "'") in _FIRST_PERSON  # "and I'm arguing for …"
+            or evidence.is_role(words[0])
             or words[0].lower() in lexicon.TITLES
             or len(words[0]) == 1
             or words[0] in evidence.DIRECTIONS
