@@ -52,3 +52,35 @@ def test_a_transcript_line_is_credited_to_its_speaker() -> None:
 )
 def test_nouns_and_unnamed_labels_are_not_claims(body: str) -> None:
     assert claims(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, source, speaker",
+    [
+        ("Privately, some Democratic officials think the senator is at risk.", "public", "some Democratic officials"),
+        ("Researchers hope to test the drug on patients next year.", "anonymous", "Researchers"),
+        ("Fans believe the whole romance was staged for the cameras.", "public", "Fans"),
+        ("Many Republicans want a different nominee by the summer.", "public", "Many Republicans"),
+    ],
+)
+def test_a_groups_belief_or_wish_is_credited_to_the_group(body: str, source: str, speaker: str) -> None:
+    """Beliefs and intentions credited to an unnamed group are claims on that group's word."""
+    (claim,) = claims(body)
+    assert (claim.kind, claim.source, claim.speaker) == ("attributed", source, speaker)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The terrorist attack in the city was the third this year.",
+        "A super PAC aligned with Jeb Bush accounts for most of the advertising.",
+        "Here are some reasons to have hope this spring.",
+    ],
+)
+def test_nouns_and_singular_doers_are_no_groups_belief(body: str) -> None:
+    assert claims(body) == []
+
+
+def test_a_group_that_suggests_is_still_hedged() -> None:
+    (claim,) = claims("Some viewers have suggested the whole romance was staged for the cameras.")
+    assert (claim.kind, claim.source) == ("hedged", "public")

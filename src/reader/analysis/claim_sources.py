@@ -77,9 +77,10 @@ class Sources:
                 return self.group_noun(tok.start, tok.end + 1)
         return None
 
-    def doer_before(self, toks: list[Token], verb: int) -> Source | None:
+    def doer_before(self, toks: list[Token], verb: int, groups: bool = True) -> Source | None:
         """The person named, or meant by a pronoun, right before toks[verb], auxiliaries and
-        adverbs between passed over ("Cruz has long endorsed", "she also thinks")."""
+        adverbs between passed over ("Cruz has long endorsed", "she also thinks"); with
+        `groups`, else an unnamed group ("some officials think", "researchers hope")."""
         j = verb - 1
         while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS | W.AUXILIARIES:
             j -= 1
@@ -91,6 +92,9 @@ class Sources:
             found = self.pronoun(word, toks[j].start)
         else:
             found = self.mention_ending(toks[j].end)
+        if found is None and groups and _group_doer(word, toks[verb].text.lower()):
+            group = self.subject(toks, j + 1, toks[0].start)  # "some Democratic officials think"
+            found = group if group is not None and group.source in ("anonymous", "public") else None
         return found if found is not None and found.source != "none" else None
 
     def subject(self, toks: list[Token], verb: int, lo: int) -> Source | None:
@@ -280,3 +284,17 @@ class Sources:
         if hedge_match and hedge_match.group().lower().startswith(("some", "many")):
             return Source("public", hedge_match.group().split()[0])
         return Source("none", None)
+
+
+_GROUP_HEADS = lexicon.PUBLIC_NOUNS | lexicon.ANONYMOUS_NOUNS
+_NOT_GROUP_HEADS = lexicon.FUNCTION_WORDS | W.AUXILIARIES
+
+
+def _group_doer(head: str, verb: str) -> bool:
+    """Whether `head` can end a group that does `verb` ("researchers hope", "many believe"):
+    a group noun or a plural, with the verb in its plural form ("Bush accounts for" is not one;
+    nor is "the terrorist attack", whose last words are nouns)."""
+    plural = head in _GROUP_HEADS or (
+        len(head) > 3 and head.endswith("s") and not head.endswith(("'s", "’s", "ss")) and head not in _NOT_GROUP_HEADS
+    )
+    return plural and not (verb.endswith("s") and not verb.endswith("ss"))

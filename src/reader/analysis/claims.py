@@ -315,7 +315,9 @@ class _Reader:
                 continue
             previous = toks[i - 1].text.lower() if i else ""
             if word in (lexicon.STANCE_VERBS | lexicon.INTENT_VERBS) - lexicon.REPORTING_VERBS and not reports_that:
-                doer = self.sources.doer_before(toks, i)  # only the one named or meant right before
+                # Only the one named or meant right before; a group too, unless the verb is a
+                # hedge ("some viewers have suggested": hedged, as CLAIMS.md has it).
+                doer = self.sources.doer_before(toks, i, groups=word not in W.HEDGE_LEADS)
                 if doer is not None:
                     return tok.start, doer
                 continue
