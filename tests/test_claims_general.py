@@ -84,3 +84,10 @@ def test_nouns_and_singular_doers_are_no_groups_belief(body: str) -> None:
 def test_a_group_that_suggests_is_still_hedged() -> None:
     (claim,) = claims("Some viewers have suggested the whole romance was staged for the cameras.")
     assert (claim.kind, claim.source) == ("hedged", "public")
+
+
+def test_a_passive_stance_verb_is_not_the_groups_act() -> None:
+    """'sources cited by X claim …': the sources are cited, they do not cite; the claim is
+    theirs, made with 'claim', and its speaker keeps the whole phrase (seed 003)."""
+    (claim,) = claims("Unnamed sources cited by The National Enquirer claim Alec feels forgotten.")
+    assert (claim.source, claim.speaker) == ("anonymous", "Unnamed sources cited by The National Enquirer")

@@ -81,6 +81,8 @@ class Sources:
         """The person named, or meant by a pronoun, right before toks[verb], auxiliaries and
         adverbs between passed over ("Cruz has long endorsed", "she also thinks"); with
         `groups`, else an unnamed group ("some officials think", "researchers hope")."""
+        if verb + 1 < len(toks) and toks[verb + 1].text.lower() == "by":
+            return None  # "sources cited by the paper", "a plan backed by Cruz": done to them
         j = verb - 1
         while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS | W.AUXILIARIES:
             j -= 1
