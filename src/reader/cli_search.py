@@ -73,9 +73,24 @@ def open_index(corpus: Path, home: Path) -> SearchIndex:
     return SearchIndex(corpus, home, people=analysis.people, measures=analysis.measures)
 
 
-def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
+def _bar(label: str) -> Any:
+    """A progress bar on stderr (a terminal only). No refresh thread (auto_refresh=False): a
+    large sync forks worker processes, and forking while another thread holds a lock is unsafe
+    (Python 3.12 warns of it)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        auto_refresh=False,
+        disable=not sys.stderr.isatty(),
+    )
+
+
+def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     if not corpus.exists():
         print(f"baldreader: corpus not found: {corpus}", file=sys.stderr)
         return 2
@@ -86,17 +101,7 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         _people_pass(ix)
         ix.close()
         return 0
-    # No refresh thread (auto_refresh=False): a large sync forks worker processes, and forking
-    # while another thread holds a lock is unsafe (Python 3.12 warns of it).
-    with Progress(
-        TextColumn("indexing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        transient=True,
-        auto_refresh=False,
-        disable=not sys.stderr.isatty(),
-    ) as bar:
+    with _bar("indexing") as bar:
         task = bar.add_task("index", total=None)
         report = ix.sync(
             progress=lambda done, total: bar.update(task, completed=done, total=total, refresh=True),
@@ -126,19 +131,9 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
 def _people_pass(ix: SearchIndex) -> None:
     """The people of the articles a large sync indexed without them (see people_pass.py),
     with a progress bar; Ctrl+C keeps the batches done."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     if not ix.open_existing() or not ix.people_pending():
         return
-    with Progress(
-        TextColumn("reading people"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        transient=True,
-        auto_refresh=False,
-        disable=not sys.stderr.isatty(),
-    ) as bar:
+    with _bar("reading people") as bar:
         task = bar.add_task("people", total=None)
         result = ix.fill_people(lambda done, total: bar.update(task, completed=done, total=total, refresh=True))
     if result is None:

@@ -16,7 +16,8 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,10 +174,10 @@ class SearchIndex:
 
     # --- sync -----------------------------------------------------------------------------
 
-    def sync(self, progress: Progress | None = None, rebuild: bool = False) -> SyncReport:
-        """Bring the index in step with the files. Never raises for a damaged index: it is
-        rebuilt. Another baldreader syncing the same corpus makes this one skip (busy)."""
-        start = time.perf_counter()
+    @contextmanager
+    def _sync_lock(self) -> Iterator[tuple[int, bool]]:
+        """The sync lock's descriptor, and whether it was taken without waiting (False: another
+        baldreader is syncing or running the people pass). Released on leaving."""
         self.folder.mkdir(parents=True, exist_ok=True)
         lock = os.open(self.folder / "sync.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         INHERITED_FDS.add(lock)
@@ -184,6 +185,19 @@ class SearchIndex:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
+                yield lock, False
+            else:
+                yield lock, True
+        finally:
+            INHERITED_FDS.discard(lock)
+            os.close(lock)
+
+    def sync(self, progress: Progress | None = None, rebuild: bool = False) -> SyncReport:
+        """Bring the index in step with the files. Never raises for a damaged index: it is
+        rebuilt. Another baldreader syncing the same corpus makes this one skip (busy)."""
+        start = time.perf_counter()
+        with self._sync_lock() as (lock, taken):
+            if not taken:
                 if self._ix is None:
                     fcntl.flock(lock, fcntl.LOCK_SH)  # wait for the other sync, then read
                     self.open_existing()
@@ -198,9 +212,6 @@ class SearchIndex:
                 self._create()
                 self._sync(report, progress)
             self._stamp()
-        finally:
-            INHERITED_FDS.discard(lock)
-            os.close(lock)
         report.seconds = time.perf_counter() - start
         return report
 
@@ -214,22 +225,12 @@ class SearchIndex:
 
         if self.people is None:
             raise ValueError("the people pass needs the index's people function")
-        self.folder.mkdir(parents=True, exist_ok=True)
-        lock = os.open(self.folder / "sync.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        INHERITED_FDS.add(lock)
-        try:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return None
-            if not self.open_existing():
+        with self._sync_lock() as (_lock, taken):
+            if not taken or not self.open_existing():
                 return None
             assert self._catalog is not None
             catalog, readers, size = self._catalog, Readers(self.people, self.measures), batch or PEOPLE_BATCH
             return fill(self._ix, catalog, self.folder, readers, self._stamp, progress, stop, size)
-        finally:
-            INHERITED_FDS.discard(lock)
-            os.close(lock)
 
     def measures_by_id(self) -> dict[str, dict[str, float]]:
         """The sourcing measures the syncs and the people pass read, by article id."""
