@@ -341,6 +341,11 @@ def test_sourcing_measures_are_kept_in_the_catalog_with_the_people(corpus_dir, i
     write(corpus_dir, "b.txt", "Another\n\nOmar Haddad said nothing.\n")
     index.sync()  # two files: read with their people and measures at once
     assert sorted(index.measures_by_id()) == ["a0", "a1", "a2", "b"]
+    for i in range(3):  # more changed files than the limit: left pending, old measures dropped
+        write(corpus_dir, f"a{i}.txt", f"Story {i}\n\nSources said on day {i} that it was shut.\n")
+    index.sync()
+    assert sorted(index.measures_by_id()) == ["b"] and index.people_pending() == 3
+    assert index.fill_people() == (3, 0) and sorted(index.measures_by_id()) == ["a0", "a1", "a2", "b"]
     index.close()
 
 

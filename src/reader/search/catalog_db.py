@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reader.search.integrity import read_meta
 
@@ -96,6 +96,13 @@ class Row:
     measures: dict[str, float] | None = None  # the sourcing measures, when the sync read them
 
 
+_ROW_SELECT = "SELECT path, id, size, mtime_ns, hash, title, title_derived, date, words, flagged FROM files"
+
+
+def _row(r: tuple[Any, ...]) -> Row:
+    return Row(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9]))
+
+
 class CatalogDB:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -133,16 +140,13 @@ class CatalogDB:
         return int(self.db.execute("SELECT count(*) FROM people_pending").fetchone()[0])
 
     def rows_for(self, paths: list[str]) -> dict[str, Row]:
-        """The catalog rows of these paths (those it has)."""
+        """The catalog rows of these paths (those it has), read 500 at a time."""
         found = {}
-        for path in paths:
-            r = self.db.execute(
-                "SELECT path, id, size, mtime_ns, hash, title, title_derived, date, words, flagged FROM files "
-                "WHERE path = ?",
-                (path,),
-            ).fetchone()
-            if r is not None:
-                found[r[0]] = Row(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9]))
+        for start in range(0, len(paths), 500):
+            chunk = paths[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(f"{_ROW_SELECT} WHERE path IN ({marks})", chunk):
+                found[r[0]] = _row(r)
         return found
 
     def duplicates(self) -> dict[str, tuple[int, int, str]]:
@@ -154,10 +158,7 @@ class CatalogDB:
         self.db.executemany("INSERT INTO duplicates VALUES (?,?,?,?)", [(p, *v) for p, v in sorted(duplicates.items())])
 
     def rows(self) -> dict[str, Row]:
-        cur = self.db.execute(
-            "SELECT path, id, size, mtime_ns, hash, title, title_derived, date, words, flagged FROM files"
-        )
-        return {r[0]: Row(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9])) for r in cur}
+        return {r[0]: _row(r) for r in self.db.execute(_ROW_SELECT)}
 
     def stamps(self) -> dict[str, tuple[int, int, str]]:
         """path -> (size, mtime_ns, id): what a sync compares, without building whole rows."""
@@ -192,8 +193,11 @@ class CatalogDB:
             ],
         )
 
+        # A file read again without its measures (its people left for the people pass) keeps
+        # none until the pass reads them: never the measures of its earlier content.
         with_measures = [(r.path, r.id, json.dumps(r.measures)) for r in rows if r.measures is not None]
         self.db.executemany("INSERT OR REPLACE INTO measures VALUES (?,?,?)", with_measures)
+        self.db.executemany("DELETE FROM measures WHERE path = ?", [(r.path,) for r in rows if r.measures is None])
 
     def measures(self) -> dict[str, dict[str, float]]:
         """Article id -> its sourcing measures, for the articles a sync read them of."""

@@ -93,8 +93,7 @@ class SearchController(Controller):
         if self.query_typed.strip():
             self.schedule(self.query_typed)
         self.read_measures()
-        if message.index.people_pending():
-            self.read_people(message.index.people_pending())
+        self.read_people()
 
     @work(thread=True, exclusive=True, group="measures")
     def read_measures(self) -> None:
@@ -105,13 +104,17 @@ class SearchController(Controller):
             self.post_message(MeasuresRead(measures))
 
     @work(thread=True, exclusive=True, group="people")
-    def read_people(self, pending: int) -> None:
-        """The people pass (people_pass.py) in a child process, for the articles a large sync
-        indexed without their people: `person:` finds more of them as each batch is committed
-        (the searcher reopens on the index's new generation). Stopped with the app; the child
-        ends after the batch in hand."""
+    def read_people(self) -> None:
+        """The people pass (people_pass.py) in a child process, when the index holds articles a
+        large sync indexed without their people: `person:` finds more of them as each batch is
+        committed (the searcher reopens on the index's new generation). Stopped with the app;
+        the child ends after the batch in hand."""
         from reader.search.background import SyncAbandoned, people_in_child
 
+        index = self.index
+        pending = index.people_pending() if index is not None else 0
+        if not pending:
+            return
         worker = get_current_worker()
         corpus, home = self.reader_app.corpus_path, self.reader_app.home
         self.app.call_from_thread(
