@@ -237,31 +237,49 @@ def test_opening_ahead_gives_what_open_corpus_gives_and_its_errors(tmp_path, see
     ahead = OpeningAhead(seeds, home)
     assert not ahead.take(tmp_path)  # another corpus: the screen opens that one itself
     assert ahead.take(seeds) and not ahead.take(seeds)  # taken once
+    ahead._thread.join(timeout=10)  # the corpus read before the screen comes to take it
     progress: list[tuple[int, int]] = []
     got = list(ahead.opened(lambda done, total: progress.append((done, total))))
     direct = list(open_corpus(seeds, home))
     assert [type(o) for o in got] == [type(o) for o in direct] == [Loaded]
     assert [e.title for e in got[0].entries] == [e.title for e in direct[0].entries]
-    assert progress and progress[-1] == (5, 5)
+    assert progress and progress[-1] == (5, 5)  # told how far the thread got, though late
 
     missing = OpeningAhead(tmp_path / "nowhere", home)
     with pytest.raises(CorpusError, match="corpus not found"):
         list(missing.opened())
 
 
-def test_opening_ahead_stops_reading_when_its_taker_stops(tmp_path) -> None:
+def test_opening_ahead_stops_reading_when_its_taker_stops(tmp_path, monkeypatch) -> None:
     """`q` while the corpus opened ahead is still read: the thread is told to stop and the
     screen's worker does not wait for the rest of the files."""
+    import threading
+
+    from reader.corpus import load
     from reader.corpus.load import LoadStopped
     from reader.opening import OpeningAhead
 
     for i in range(150):
-        (tmp_path / f"a{i:03d}.txt").write_text(f"Title {i}\n\n" + "Body text. " * 400 + "\n")
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Title {i}\n\n" + "Body text. " * 40 + "\n")
+    taker_came = threading.Event()
+    read_file = load.load_file
+
+    def slow_after_three(path, article_id=None):  # the thread is still reading when the taker comes
+        if path.name >= "a003.txt":
+            taker_came.wait(10)
+        return read_file(path, article_id)
+
+    monkeypatch.setattr(load, "load_file", slow_after_three)
     ahead = OpeningAhead(tmp_path, tmp_path / "home")
     seen: list[int] = []
     got = []
+
+    def stop() -> bool:
+        taker_came.set()
+        return bool(seen)
+
     with pytest.raises(LoadStopped):  # as open_corpus raises it when stopped while reading
-        got += ahead.opened(lambda done, total: seen.append(done), stop=lambda: bool(seen))
+        got += ahead.opened(lambda done, total: seen.append(done), stop=stop)
     assert got == []
     ahead._thread.join(timeout=10)
     assert not ahead._thread.is_alive()

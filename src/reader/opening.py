@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from reader.corpus import Corpus, CorpusError, load_corpus
 from reader.corpus.files import Skipped, article_ids, find_article_paths
 from reader.corpus.lazy import LazyCorpus
+from reader.corpus.load import LoadStopped
 from reader.entries import Entry
 from reader.search.catalog_db import SCHEMA_VERSION, ListingRow, index_folder, stored_listing
 
@@ -106,6 +107,7 @@ class OpeningAhead:
     def __init__(self, root: Path, home: Path) -> None:
         self.root, self.home = root, home
         self._progress_to: Progress | None = None
+        self._last: tuple[int, int] | None = None  # the latest progress, for a taker that comes late
         self._stop_when: Callable[[], bool] | None = None
         self._opening = open_corpus(root, home, self._progress, self._stopped)
         self._first: Opened | None = None
@@ -124,6 +126,7 @@ class OpeningAhead:
             self._ready.set()
 
     def _progress(self, done: int, total: int) -> None:
+        self._last = (done, total)
         if self._progress_to is not None:
             self._progress_to(done, total)
 
@@ -139,12 +142,15 @@ class OpeningAhead:
 
     def opened(self, progress: Progress | None = None, stop: Callable[[], bool] | None = None) -> Iterator[Opened]:
         """What `open_corpus` yields: the first item when the thread has it, the rest read in
-        the caller's thread. `progress` is called with the progress from now on; `stop()` true
-        stops the reading, wherever it is, as it stops `open_corpus`."""
+        the caller's thread. `progress` is called with how far the thread got and the progress
+        from then on; `stop()` true stops the reading, wherever it is, with LoadStopped, as it
+        stops `open_corpus`."""
         self._progress_to, self._stop_when = progress, stop
+        if progress is not None and self._last is not None:
+            progress(*self._last)  # how far the thread got before its taker came
         while not self._ready.wait(0.05):
             if stop is not None and stop():
-                return  # the thread sees the stop too and ends
+                raise LoadStopped  # as open_corpus stopped while reading; the thread sees it too and ends
         if self._error is not None:
             raise self._error
         if self._first is None:
