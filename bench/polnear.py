@@ -14,8 +14,8 @@ For each article the first annotator's file is used (some articles have two). Me
 - speaker: of the found attributions with a gold source, those whose claim names the same source
   (same words after dropping determiners, the same last word, or the claim's speaker words
   standing together inside the gold source, which often runs on with an apposition); a gold
-  pronoun source counts as agreed when the claim's source is named (the claim names the person
-  the pronoun is).
+  pronoun source (personal, possessive or the relative "who") counts as agreed when the claim's
+  source is named (the claim names the person the pronoun is).
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ from reader.analysis import analyze
 from reader.corpus.parse import parse_article
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"}
+# Also pronouns, for the speaker measure: the possessive ("his" in "his campaign said" was lost
+# with the determiners dropped before the comparison) and the relative "who" ("Trump, who said").
+PERSON_PRONOUNS = PRONOUNS | {"his", "its", "their", "who", "whom"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
 
 
@@ -69,11 +72,11 @@ def words(text: str) -> list[str]:
 
 
 def same_source(gold: str, claim) -> bool:
+    if re.sub(r"[^a-z]", "", gold.lower()) in PERSON_PRONOUNS:
+        return claim.source == "named"
     gold_words = words(gold)
     if not gold_words:
         return False
-    if len(gold_words) == 1 and gold_words[0] in PRONOUNS:
-        return claim.source == "named"
     ours = words(claim.speaker or "")
     if not ours:
         return False

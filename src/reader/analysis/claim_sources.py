@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
+from reader.analysis import speaker_shapes as shapes
 from reader.analysis.names import ROLE_NOUNS, Mention, gender
 from reader.analysis.text import Token
 from reader.analysis.text import tokens as _tokens
@@ -104,15 +105,18 @@ class Sources:
         j = verb - 1
         while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS:
             j -= 1
-        if j < 0:
-            return None
+        if j < 0 or toks[j].text.lower() in W.NO_SUBJECT_BEFORE:
+            return None  # "to ask", "and said", "before saying": the subject is the clause's
         end_tok = j
         limit = toks[verb].start if verb < len(toks) else None
         gap_after = self.text[toks[end_tok].end : limit] if limit is not None else ""
         if any(c in W.HARD_PUNCT for c in gap_after.replace("'", "").replace("’", "")):
+            if verb < len(toks) and toks[0].start >= lo and shapes.apposition_before(self.text, toks, verb):
+                name = next(j for j in range(verb) if "," in self.text[toks[j].end : toks[j + 1].start])
+                return self.classify(toks[0].start, toks[name].end)  # "Ana Ruiz, a lawyer, says that"
             return None
         k = end_tok
-        while k > 0 and end_tok - k < 6:
+        while k > 0 and end_tok - k < 8:
             gap = self.text[toks[k - 1].end : toks[k].start]
             if any(c in W.HARD_PUNCT for c in gap) or toks[k - 1].text.lower() in W.STOP_BACK:
                 break
@@ -174,12 +178,21 @@ class Sources:
                 return Source("publication", phrase)
         if head_words & lexicon.PUBLIC_NOUNS or W.ELLIPTIC.match(lower):
             return Source("public", phrase)
+        if named and named[-1].end < head_end - 2 and head.split()[-1] in lexicon.OFFICIAL_NOUNS:
+            return Source("anonymous", phrase)  # "A senior Obama administration official"
         if named:
             return Source("named", named[-1].text)
-        if any(w in lexicon.OUTLET_WORDS for w in phrase.split()[1:]) and any(w[:1].isupper() for w in phrase.split()):
+        parts = re.split(r"[\s-]+", phrase)  # "the Sun-Times"
+        if any(w in lexicon.OUTLET_WORDS for w in parts[1:]) and any(w[:1].isupper() for w in parts):
             return Source("publication", phrase)
-        if words[0] in ("the", "a", "an") and head_words & lexicon.INSTITUTION_NOUNS:
-            return Source("named", phrase)
+        if (
+            words[0] in ("the", "a", "an", "his", "her", "their", "its")
+            and head_words & lexicon.INSTITUTION_NOUNS
+            and head.split()[-1] not in lexicon.OFFICIAL_NOUNS  # "a senior administration official"
+        ):
+            return Source("named", phrase)  # "the White House", "his campaign"
+        if head_words & lexicon.EVIDENCE_NOUNS and not named:
+            return Source("publication", phrase)  # "the most recent RealClearPolitics average"
         role = [w for w in words if w in ROLE_NOUNS or re.fullmatch(r"\d+-year-old", w)]
         if role and words[0] in ("the", "his", "her", "their"):
             person = self.last_person(start, W.ROLE_GENDER.get(role[-1], "u"))
@@ -198,9 +211,18 @@ class Sources:
             and (phrase in lexicon.surnames() or phrase in lexicon.first_names())
         ):
             return Source("named", phrase)  # "Trump said": a surname that is also a word
+        if (
+            2 <= len(words) <= 5
+            and all(w[:1].isupper() for w in phrase.split())
+            and not phrase.isupper()
+            and words[0] not in lexicon.FUNCTION_WORDS | lexicon.PUBLIC_NOUNS
+            and not _QUANTIFIED.match(lower)
+            and words[-1] not in _MEMBERS | lexicon.OFFICIAL_NOUNS | lexicon.PUBLIC_NOUNS
+        ):
+            return Source("named", phrase)  # an organisation's name: "Playing Field Promotions"
         if head_words & lexicon.OFFICIAL_NOUNS and len(words) <= 6:
             return Source("anonymous", phrase)  # "Officials", "the judge", "Republican strategists"
-        if QUANTITY.search(lower) or words[0] in ("most", "half", "each", "both"):
+        if QUANTITY.search(lower) or _QUANTIFIED.match(lower):
             return Source("public", phrase)  # "46 percent of voters", "most", "nine in 10 Democrats"
         last = head.split()[-1] if head.split() else ""
         if len(words) <= 6 and re.fullmatch(r"[a-z]+[^s]s", last) and last in lexicon.common_words():
@@ -288,6 +310,12 @@ class Sources:
         return Source("none", None)
 
 
+_QUANTIFIED = re.compile(
+    r"(?:(?:almost|nearly|about|around|roughly|just|only|over|more than|fewer than|less than)\s+)?"
+    r"(?:most|half|each|both|a majority|a third|a quarter|two-thirds|three-quarters)\b"
+    r"|those (?:surveyed|polled|questioned|interviewed|asked)\b"
+)
+_MEMBERS = frozenset("republicans democrats conservatives liberals progressives independents voters supporters".split())
 _GROUP_HEADS = lexicon.PUBLIC_NOUNS | lexicon.ANONYMOUS_NOUNS
 _NOT_GROUP_HEADS = lexicon.FUNCTION_WORDS | W.AUXILIARIES
 

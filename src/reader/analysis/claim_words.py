@@ -46,10 +46,21 @@ SKIP_ADVERBS = frozenset(
     "separately publicly privately candidly jokingly bluntly".split()
 )
 SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we"}
+# A word right before a verb that says the verb has no subject of its own there ("to ask",
+# "and said", "before saying"): the clause's subject is the speaker.
+NO_SUBJECT_BEFORE = frozenset("to and or but before after while by without when".split())
+# Words that open a short lead before a sentence's subject ("On Monday, Trump …").
+LEAD_WORDS = frozenset(
+    "on in at during after before later earlier yesterday today tonight meanwhile however but and "
+    "still then now also again instead separately last this".split()
+)
 NOUN_CONTEXT = frozenset(
     "amid the these those such of new fresh false unfounded wild any no similar "
-    "latest recent earlier explosive damning".split()
+    "latest recent earlier explosive damning his their its our your my a an every each".split()
 )
+# Quantifiers that make a plural after them a noun ("some states", "many claims"), though they
+# are subjects before a verb ("many argue", "with some arguing that").
+QUANTIFIERS = frozenset("some many several both few".split())
 BE = frozenset("is are was were be been being".split())
 AUXILIARIES = BE | frozenset(
     "has have had not never long already repeatedly publicly strongly openly "

@@ -16,6 +16,7 @@ from typing import Any
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
+from reader.analysis import speaker_shapes as shapes
 from reader.analysis.claim_sources import Source as _Source
 from reader.analysis.claim_sources import Sources
 from reader.analysis.names import Mention
@@ -203,13 +204,16 @@ class _Reader:
             return self.chain_source[quote.chain]
         chain = self._chains[quote.chain]
         first, last = chain[0], chain[-1]
-        source = self._attribution_before(max(start, self._sentence_start(first.start)), first.start)
+        lead = max(start, self._sentence_start(first.start))
+        source = self._attribution_before(lead, first.start) or shapes.colon_speaker(self.sources, lead, first.start)
         if source is None:
             source = self._attribution_after(last.end, self._sentence_end(last.end))
         if source is None:
             source = self._attribution_before(self._sentence_start(first.start), first.start, loose=True)
         if source is None:
             source = self._previous_quote_source(first)
+        if source is None:  # "Eric Trump knocked a statement …", "Silverman interjected, '…'"
+            source = shapes.sentence_subject(self.sources, self.tokens(self.text, lead, first.start))
         if source is None:
             source = _Source("none", None)
         self.chain_source[quote.chain] = source
@@ -268,8 +272,9 @@ class _Reader:
 
     def _attribution_before(self, lo: int, hi: int, loose: bool = False) -> _Source | None:
         toks = self.tokens(self.text, lo, hi)
+        verbs = shapes.verb_words(toks)
         for i in range(len(toks) - 1, -1, -1):
-            word = toks[i].text.lower()
+            word = verbs[i]
             if word in lexicon.SPEECH_VERBS or (loose and word in lexicon.STRONG_ATTRIBUTION):
                 source = self.sources.subject(toks, i, lo)
                 if source is None or source.source == "none":
@@ -284,14 +289,16 @@ class _Reader:
         return found[1] if found is not None else None
 
     def _attribution_after(self, lo: int, hi: int) -> _Source | None:
-        toks = self.tokens(self.text, lo, hi)[:8]
-        for i, tok in enumerate(toks):
-            if tok.text.lower() in lexicon.SPEECH_VERBS:
+        toks = self.tokens(self.text, lo, hi)[:20]
+        for i, word in enumerate(shapes.verb_words(toks)):
+            if word in lexicon.SPEECH_VERBS:
                 if i == 0:
                     return self.sources.object_after(toks, 0, hi)
+                if i >= 8 and not shapes.apposition_before(self.text, toks, i):
+                    break  # far on, and not '"…," Ana Ruiz, a lawyer for the city, said'
                 phrase_toks = toks[:i]
                 phrase_toks = [t for t in phrase_toks if t.text.lower() not in W.SKIP_ADVERBS] or phrase_toks
-                return self.sources.classify(phrase_toks[0].start, phrase_toks[-1].end)
+                return shapes.after_quote(self.sources, phrase_toks)
         found = self._multiword_source(lo, hi)
         return found[1] if found is not None else None
 
@@ -302,8 +309,11 @@ class _Reader:
         'according to X', 'per X', 'X can reveal'; else, for credited scare quotes, the group
         that said them ('fans called her "rude"')."""
         toks = self.tokens(self.text, start, end)
-        for i, tok in enumerate(toks):
-            word = tok.text.lower()
+        verbs = shapes.verb_words(toks)
+        tail = shapes.tail_attribution(self.sources, toks, verbs)
+        if tail is not None:  # "…, the Sun-Times reported.": the source of the whole sentence
+            return tail
+        for i, (tok, word) in enumerate(zip(toks, verbs, strict=True)):
             reports_that = word in lexicon.SPEECH_VERBS and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
             evidence = word in lexicon.EVIDENCE_VERBS
             if not (
@@ -321,9 +331,12 @@ class _Reader:
                 if doer is not None:
                     return tok.start, doer
                 continue
-            if previous in W.NOUN_CONTEXT or previous in W.BE:
+            if previous in W.NOUN_CONTEXT or previous in W.BE or (previous in W.QUANTIFIERS and word.endswith("s")):
                 continue  # "amid claims", "the reports"; "is said to" (a hedge, not a speaker)
-            source = self.sources.subject(toks, i, start)
+            if i + 2 < len(toks) and toks[i + 1].text.lower() == "by":  # "a practice criticized by Miller"
+                source = self.sources.object_after(toks, i + 1, end)
+            else:
+                source = self.sources.subject(toks, i, start)
             if evidence and not reports_that:  # "a new poll shows …": only polls, studies, records
                 if (
                     source is not None

@@ -76,7 +76,7 @@ reply replies replied respond responds responded shout shouts shouted scream scr
 whispered ask asks asked agree agrees agreed argue argues argued warn warns warned complain
 complained admit confess confesses confessed share shares shared post posts posted tweet tweeted
 caption captioned disclose discloses disclosed report reports reported dish dishes dished
-accuse accuses accused accusing posting saying
+accuse accuses accused accusing posting saying react reacts reacted
 spill spills spilled spilt divulge divulged blast blasts blasted slam slams slammed hint hints hinted
 believe believes believed think thinks thought feel feels felt fear fears feared maintain maintains
 maintained suggest suggests suggested suggesting describe describes described call calls called calling
@@ -84,6 +84,8 @@ dub dubs dubbed label labels labelled labeled doubt doubts doubted stress stress
 hit hits gush gushing brag bragged boast boasted vow vowed promise promised
 clarify clarifies clarified clarifying acknowledge acknowledges acknowledged acknowledging
 arguing announcing tweets tweeting insisting contend contends contended contending
+retort retorts retorted exclaim exclaims exclaimed interject interjects interjected remark remarks remarked
+concede concedes conceded lament laments lamented scoff scoffs scoffed mutter muttered murmur murmured
 """.split()
 )
 
@@ -202,6 +204,7 @@ EVIDENCE_NOUNS = frozenset(
 poll polls polling survey surveys study studies results data figures analysis research census
 estimate estimates statistics numbers ruling rulings records filing filings statement statements
 memo memos transcript transcripts indictment lawsuit complaint audit review investigation
+average averages tally count counts declaration documents
 """.split()
 )
 EVIDENCE_VERBS = frozenset(
@@ -267,6 +270,7 @@ legislators prosecutor prosecutors lawyer lawyers attorney attorneys nominee cha
 secretary minister ambassador officer officers authorities analyst analysts expert experts economist
 economists strategist strategists pollster pollsters researcher researchers scientist scientists
 diplomat diplomats regulator regulators investigator investigators representative representatives
+police
 """.split()
 )
 

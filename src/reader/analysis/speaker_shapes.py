@@ -1,0 +1,150 @@
+"""Where news puts a claim's speaker besides right before its verb: after a quotation with a
+description set off by commas ('"…," Ana Ruiz, a lawyer, said'), before a colon ('Bush: "…"'),
+as the subject of the sentence that holds a quotation ("Eric Trump knocked a statement …
+'…'"), or in an attribution that ends the sentence ("…, the Sun-Times reported."). Each
+function reads the text through a `Sources` and returns what it classifies."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reader.analysis import claim_words as W
+from reader.analysis import lexicon
+from reader.analysis.text import Token
+
+if TYPE_CHECKING:
+    from reader.analysis.claim_sources import Source, Sources
+
+_TAIL_VERBS = frozenset(
+    "said says say told reported reports wrote writes added adds noted notes explained argued insisted "
+    "claimed claims confirmed announced recalled warned acknowledged".split()
+)
+_COLON_LEAD = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*:\s*")
+
+
+def after_quote(sources: Sources, toks: list[Token]) -> Source:
+    """Who a quotation is credited to by the words between it and the speech verb after it:
+    '"…," Ban recalled', '"…," Ana Ruiz, a lawyer for the city, said'. After a quotation a
+    capitalised phrase before the verb is its speaker even when it is no known name."""
+    from reader.analysis.claim_sources import Source
+
+    text = sources.text
+    name = toks
+    for j in range(len(toks) - 1):
+        if "," in text[toks[j].end : toks[j + 1].start]:
+            name = toks[: j + 1] if all(t.capitalised for t in toks[: j + 1]) else toks
+            break
+    source = sources.classify(name[0].start, name[-1].end)
+    if source.source == "none" and names_someone(name, known=False):
+        return Source("named", text[name[0].start : name[-1].end])
+    return source
+
+
+def apposition_before(text: str, toks: list[Token], verb: int) -> bool:
+    """Whether toks[:verb] is a name, then a description set off by commas, the second comma
+    right before the verb ("Ana Ruiz, a lawyer for the city, said")."""
+    if verb < 3 or "," not in text[toks[verb - 1].end : toks[verb].start]:
+        return False
+    for j in range(min(4, verb - 2)):
+        if not toks[j].capitalised:
+            return False
+        if "," in text[toks[j].end : toks[j + 1].start]:
+            return True
+    return False
+
+
+def colon_speaker(sources: Sources, lo: int, hi: int) -> Source | None:
+    """'Bush: "The mission is to destroy ISIS."': the name before a colon that opens a
+    quotation's sentence."""
+    from reader.analysis.claim_sources import Source
+
+    match = _COLON_LEAD.fullmatch(sources.text, lo, hi)
+    if match is None:
+        return None
+    toks = sources.tokens(sources.text, match.start(1), match.end(1))
+    source = sources.classify(match.start(1), match.end(1))
+    if source.source == "none" and toks and names_someone(toks):
+        return Source("named", match.group(1))
+    return source if source.source != "none" else None
+
+
+def sentence_subject(sources: Sources, toks: list[Token]) -> Source | None:
+    """The person a sentence opens with, doing something before a quotation it holds ("Eric
+    Trump knocked a statement by …", "Former Gov. Mike Huckabee is labeling it '…'", "She
+    turned and quipped, '…'"): the quotation's speaker when nothing else names one."""
+    from reader.analysis.claim_sources import Source
+
+    text = sources.text
+    if len(toks) < 2:
+        return None
+    lead = next((k for k, t in enumerate(toks[:5]) if "," in text[t.end : t.end + 1]), -1)
+    if lead >= 0 and toks[0].text.lower() in W.LEAD_WORDS:
+        toks = toks[lead + 1 :]  # "On Monday, Eric Trump knocked …"
+    if len(toks) < 2:
+        return None
+    first = toks[0].text.lower()
+    if first in ("he", "she") and not toks[1].capitalised:
+        return sources.pronoun(first, toks[0].start)
+    for k, tok in enumerate(toks[:6]):
+        mention = sources.by_start.get(tok.start)
+        rest = [t for t in toks[k:] if mention is not None and t.start >= mention.end]
+        if mention is not None and rest and not rest[0].capitalised:
+            if text[mention.end : rest[0].start].strip(" ,"):
+                return None  # "Trump's campaign …"
+            return Source("named", mention.text)
+        if not tok.capitalised or k + 1 == len(toks) or text[tok.end : toks[k + 1].start].strip(" ."):
+            return None  # "Even before Francis' remarks …": not the subject
+    return None
+
+
+def tail_attribution(sources: Sources, toks: list[Token], verbs: list[str]) -> tuple[int, Source] | None:
+    """The attribution that ends a sentence after one of its last two commas ("…, the
+    Sun-Times reported.", "…, said Ana Ruiz, a lawyer.", "…, Smith told reporters Tuesday."): it
+    credits all that comes before, whatever verbs that holds ("organizers added 160")."""
+    gaps = range(len(toks) - 1, max(0, len(toks) - 12), -1)
+    commas = [c for c in gaps if "," in sources.text[toks[c - 1].end : toks[c].start]]
+    for comma in commas[:2]:
+        found = _tail_from(sources, toks, verbs, comma)
+        if found is not None:
+            return found
+    return None
+
+
+def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int) -> tuple[int, Source] | None:
+    for i in range(comma, min(len(toks), comma + 6)):
+        if verbs[i] not in _TAIL_VERBS:
+            continue
+        after = [t for t in toks[i + 1 :] if "," not in sources.text[toks[i].end : t.start]]
+        if len(after) > 5 or (after and after[0].text.lower() == "that"):
+            return None  # a clause of its own follows, not the end of an attribution
+        if i == comma:
+            source = sources.object_after(toks, i, toks[-1].end)
+        else:
+            lead = [t for t in toks[comma:i] if t.text.lower() not in W.SKIP_ADVERBS] or toks[comma:i]
+            source = sources.classify(lead[0].start, lead[-1].end)
+        return (toks[i].start, source) if source is not None and source.source != "none" else None
+    return None
+
+
+def names_someone(toks: list[Token], known: bool = True) -> bool:
+    """A short capitalised phrase that can name a person: no label ("UPDATE"), no pronoun; with
+    `known`, not only ordinary words unless one is a known name ("Will", "Bush")."""
+    words = [t.text for t in toks]
+    if not (0 < len(words) <= 4 and all(t.capitalised and not t.text.isupper() for t in toks)):
+        return False
+    if words[0].lower() in lexicon.FUNCTION_WORDS | W.SUBJECT_PRONOUNS:
+        return False
+    return not known or any(
+        w.lower() not in lexicon.common_words() or w in lexicon.surnames() or w in lexicon.first_names() for w in words
+    )
+
+
+def verb_words(toks: list[Token]) -> list[str]:
+    """Each token as a verb, lower case; a capitalised word is none ("the United States", "The
+    Washington Post", "the Silver State": not "states", "post", "state"), unless the line is
+    written in title case ("Ben Carson Says He Never Exaggerated")."""
+    capitalised = sum(1 for t in toks if t.text[:1].isupper())
+    if len(toks) >= 3 and capitalised >= 0.7 * len(toks):
+        return [t.text.lower() for t in toks]
+    return ["" if t.text[:1].isupper() else t.text for t in toks]
