@@ -24,7 +24,11 @@ def claims(body: str):
     "body, source, speaker",
     [
         # after the quotation, a description between commas before the verb
-        ('"We think the city went too far," Ana Ruiz, legal director for the Oregon branch, said.', "named", "Ana Ruiz"),
+        (
+            '"We think the city went too far," Ana Ruiz, legal director for the Oregon branch, said.',
+            "named",
+            "Ana Ruiz",
+        ),
         # after the quotation, a capitalised name that is also a word
         ('"That was one of the hardest moments for me," Ban recalled.', "named", "Ban"),
         # a verb of speech put before its subject
@@ -32,7 +36,11 @@ def claims(body: str):
         # a colon after the name opens the quotation
         ('Lindqvist: "The mission is to finish the bridge by June."', "named", "Lindqvist"),
         # the sentence's subject does something other than speak, with the quotation
-        ('On Monday, Eric Dunmore knocked a statement calling the dinner "an obscene waste of money."', "named", "Eric Dunmore"),
+        (
+            'On Monday, Eric Dunmore knocked a statement calling the dinner "an obscene waste of money."',
+            "named",
+            "Eric Dunmore",
+        ),
     ],
 )
 def test_a_quotation_is_credited_to_its_speaker(body: str, source: str, speaker: str) -> None:
@@ -49,11 +57,19 @@ def test_a_quotation_with_nobody_named_near_it_keeps_no_speaker() -> None:
     "body, source, speaker",
     [
         # the attribution that ends a sentence credits all of it, not its first verb
-        ("In Chicago, organizers added 160 officers along the route, the Sun-Times reported.", "publication", "the Sun-Times"),
+        (
+            "In Chicago, organizers added 160 officers along the route, the Sun-Times reported.",
+            "publication",
+            "the Sun-Times",
+        ),
         ("The fund has collected $56.5 million, said David Gilbert, its president.", "named", "David Gilbert"),
         ("The talks went well, Spicer told reporters on Tuesday.", "named", "Spicer"),
         # a description between commas before "says that"
-        ("Playing Field Promotions, a talent agency, says that Walker charges a fee.", "named", "Playing Field Promotions"),
+        (
+            "Playing Field Promotions, a talent agency, says that Walker charges a fee.",
+            "named",
+            "Playing Field Promotions",
+        ),
         # a passive verb: the one after "by"
         ("The states combined the two categories, a practice criticized by Miller.", "named", "Miller"),
         # unnamed officials and groups, figures and documents
@@ -61,8 +77,16 @@ def test_a_quotation_with_nobody_named_near_it_keeps_no_speaker() -> None:
         ("His campaign said he ended December with $28 million.", "named", "His campaign"),
         ("Almost half of respondents said the party had changed.", "public", "Almost half of respondents"),
         ("Again, those surveyed said the mayor was best placed.", "public", "those surveyed"),
-        ("A senior administration official said on Friday that the plan was ready.", "anonymous", "A senior administration official"),
-        ("She would win by five points, according to the latest polling average.", "publication", "the latest polling average"),
+        (
+            "A senior administration official said on Friday that the plan was ready.",
+            "anonymous",
+            "A senior administration official",
+        ),
+        (
+            "She would win by five points, according to the latest polling average.",
+            "publication",
+            "the latest polling average",
+        ),
     ],
 )
 def test_a_reported_claim_is_credited_to_its_source(body: str, source: str, speaker: str) -> None:

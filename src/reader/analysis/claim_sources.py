@@ -105,8 +105,13 @@ class Sources:
         j = verb - 1
         while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS:
             j -= 1
+        if j > 0 and toks[j].text.lower() == "to":  # "causing her to reply", "asked Ruiz to explain"
+            before = toks[j - 1].text.lower()
+            if before in ("him", "her", "them"):
+                return self.pronoun({"him": "he", "her": "she", "them": "they"}[before], toks[j - 1].start)
+            return self.mention_ending(toks[j - 1].end)
         if j < 0 or toks[j].text.lower() in W.NO_SUBJECT_BEFORE:
-            return None  # "to ask", "and said", "before saying": the subject is the clause's
+            return None  # "and said", "before saying": the subject is the clause's
         end_tok = j
         limit = toks[verb].start if verb < len(toks) else None
         gap_after = self.text[toks[end_tok].end : limit] if limit is not None else ""

@@ -313,7 +313,11 @@ class _Reader:
         tail = shapes.tail_attribution(self.sources, toks, verbs)
         if tail is not None:  # "…, the Sun-Times reported.": the source of the whole sentence
             return tail
+        lead = next((k for k in range(len(toks) - 1) if "," in self.text[toks[k].end : toks[k + 1].start]), -1)
+        asked = toks and toks[0].text.lower() in ("asked", "questioned", "pressed", "quizzed")
         for i, (tok, word) in enumerate(zip(toks, verbs, strict=True)):
+            if asked and i <= lead:
+                continue  # "Asked whether he would counsel Clinton to ask …, Reid said": the answer's
             reports_that = word in lexicon.SPEECH_VERBS and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
             evidence = word in lexicon.EVIDENCE_VERBS
             if not (
@@ -333,7 +337,7 @@ class _Reader:
                 continue
             if previous in W.NOUN_CONTEXT or previous in W.BE or (previous in W.QUANTIFIERS and word.endswith("s")):
                 continue  # "amid claims", "the reports"; "is said to" (a hedge, not a speaker)
-            if i + 2 < len(toks) and toks[i + 1].text.lower() == "by":  # "a practice criticized by Miller"
+            if i + 2 < len(toks) and toks[i + 1].text.lower() == "by" and previous != "as":  # "criticized by Miller"
                 source = self.sources.object_after(toks, i + 1, end)
             else:
                 source = self.sources.subject(toks, i, start)
