@@ -185,8 +185,8 @@ class Sources:
             return Source("public", phrase)
         if named and named[-1].end < head_end - 2 and head.split()[-1] in lexicon.OFFICIAL_NOUNS:
             return Source("anonymous", phrase)  # "A senior Obama administration official"
-        if named:
-            return Source("named", named[-1].text)
+        if named and not re.match(r"['’]", self.text[named[-1].end : named[-1].end + 1]):
+            return Source("named", named[-1].text)  # not "Vargas’ question": the question is the head
         parts = re.split(r"[\s-]+", phrase)  # "the Sun-Times"
         if any(w in lexicon.OUTLET_WORDS for w in parts[1:]) and any(w[:1].isupper() for w in parts):
             return Source("publication", phrase)

@@ -97,7 +97,7 @@ ELLIPTIC = re.compile(
 )
 MULTIWORD = re.compile(
     r"\b(?:opened up about|spoke (?:out )?about|talked about|hit back at|"
-    r"went on|goes on|go on|chimed in|weighed in|opened up|spoke out|can reveal|"
+    r"went on|goes on|go on|chimed in|weighed in|opened up|spoke out|can reveal|points out|pointed out|"
     r"can confirm|can exclusively reveal|has learned|has learnt|learned|cited by|"
     r"according to|as reported by|per|(?:declined|declines|refused|refuses|did not want|"
     r"didn't want) to (?:comment|say|elaborate|discuss|answer|respond|specify|speculate|"

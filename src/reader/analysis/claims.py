@@ -279,8 +279,8 @@ class _Reader:
                 source = self.sources.subject(toks, i, lo)
                 if source is None or source.source == "none":
                     source = self.sources.clause_subject(toks[:i]) or source
-                if source is None or source.source == "none":
-                    source = self.sources.object_after(toks, i, hi) or source
+                if (source is None or source.source == "none") and not word.endswith("ing"):
+                    source = self.sources.object_after(toks, i, hi) or source  # not "saying Ana's …"
                 if source is not None and source.source != "none":
                     return source
             if not loose and len(toks) - i > 12:

@@ -86,6 +86,7 @@ clarify clarifies clarified clarifying acknowledge acknowledges acknowledged ack
 arguing announcing tweets tweeting insisting contend contends contended contending
 retort retorts retorted exclaim exclaims exclaimed interject interjects interjected remark remarks remarked
 concede concedes conceded lament laments lamented scoff scoffs scoffed mutter muttered murmur murmured
+conclude concludes concluded charged cried observed counter counters countered
 """.split()
 )
 
