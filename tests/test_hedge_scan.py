@@ -52,3 +52,23 @@ def test_every_hedge_starts_with_a_listed_word() -> None:
             forms |= {re.sub(r"(.)\?", "", word.group())}  # each optional letter left out
             forms |= {re.sub(r"\?", "", word.group(), count=1)}
             assert any(f in HEDGE_LEADS for f in forms), (alternative, forms)
+
+
+def test_every_multiword_attribution_starts_with_a_listed_word() -> None:
+    """MULTIWORD is run only on text holding a word of MULTIWORD_LEADS: each phrase it matches
+    must start with one (the phrases are read from its top-level alternatives)."""
+    from reader.analysis.claim_words import MULTIWORD, MULTIWORD_LEADS
+
+    body = MULTIWORD.pattern[len(r"\b(?:") : -len(r")\b")]
+    depth, start, firsts = 0, 0, []
+    for i, char in enumerate(body + "|"):
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            alternative = body[start:i]
+            group = re.match(r"\(\?:([^)]*)\)", alternative)
+            options = group.group(1).split("|") if group else [alternative]
+            firsts += [re.match(r"[a-z]+", option).group() for option in options]  # type: ignore[union-attr]
+            start = i + 1
+    assert len(firsts) > 20
+    assert set(firsts) <= MULTIWORD_LEADS, set(firsts) - MULTIWORD_LEADS

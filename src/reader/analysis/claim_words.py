@@ -21,8 +21,25 @@ could""".split()
 _WORD_AT = re.compile(r"\w+")
 
 
+def words_in(text: str, start: int, end: int) -> list[str]:
+    """The words of text[start:end] in lower case (the last answer is kept: the hedges and the
+    relays of a sentence ask for the same stretch one after the other)."""
+    global _last_words
+    last = _last_words  # one tuple, read and replaced whole: safe between threads
+    if last[0] is text and last[1] == start and last[2] == end:
+        return last[3]
+    words = _WORD_AT.findall(text[start:end].lower())
+    _last_words = (text, start, end, words)
+    return words
+
+
+_last_words: tuple[str | None, int, int, list[str]] = (None, -1, -1, [])
+
+
 def hedges_in(text: str, start: int, end: int) -> list[re.Match[str]]:
     """HEDGE's matches in text[start:end], as `HEDGE.finditer` gives them, faster."""
+    if HEDGE_LEADS.isdisjoint(words_in(text, start, end)):
+        return []  # no word a hedge starts with
     found: list[re.Match[str]] = []
     after = start
     for word in _WORD_AT.finditer(text, start, end):
@@ -104,6 +121,12 @@ MULTIWORD = re.compile(
     r"confirm|name|be named|be identified)|did not (?:immediately )?respond|"
     r"did not (?:immediately )?return|could not be reached)\b",
     re.IGNORECASE,
+)
+# The words MULTIWORD's phrases start with: it is run only where one of them stands. A test
+# checks that each phrase starts with one.
+MULTIWORD_LEADS = frozenset(
+    "opened spoke talked hit went goes go chimed weighed can has learned cited according as per declined "
+    "declines refused refuses did didn could points pointed".split()
 )
 TITLE_CUES = re.compile(
     r"\b(?:titled|entitled|called|named|show|series|film|movie|podcast|song|album|"

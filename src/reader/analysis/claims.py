@@ -49,7 +49,7 @@ def find_claims(
             if claim is not None:
                 claims.append(claim)
             continue
-        for start, end in sentences(text, seg.start, seg.end):
+        for start, end in sentences(text, seg.start, seg.end, reader.token_cache):
             labelled = reader.headline(start, end, label_only=True) if start == seg.start else None
             claims += [labelled] if labelled is not None else reader.sentence(start, end)
     return claims
@@ -59,7 +59,7 @@ class _Reader:
     def __init__(
         self, text: str, quotes: list[Quote], mentions: list[Mention], cache: dict[Any, Any] | None, segs: list[Segment]
     ) -> None:
-        self._token_cache: dict[Any, Any] = {} if cache is None else cache
+        self.token_cache: dict[Any, Any] = {} if cache is None else cache
         self._next_quote = 0
         self.text = text
         self.quotes = quotes
@@ -72,11 +72,11 @@ class _Reader:
         self._segments = sorted((seg.start, seg.end) for seg in segs)
         self._segment_starts = [start for start, _ in self._segments]
         self._sentence_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self.sources = Sources(text, mentions, self._token_cache, [(q.start, q.end) for q in quotes])
+        self.sources = Sources(text, mentions, self.token_cache, [(q.start, q.end) for q in quotes])
         self.chain_source: dict[int, _Source] = {}
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
-        return _tokens(text, start, end, self._token_cache)
+        return _tokens(text, start, end, self.token_cache)
 
     def _overlapping(self, start: int, end: int) -> list[Quote]:
         """Quotations overlapping [start, end); sentences come in text order."""
@@ -235,7 +235,7 @@ class _Reader:
         """The sentences of a line, split once however many quotations in it ask."""
         found = self._sentence_cache.get((lo, hi))
         if found is None:
-            found = self._sentence_cache[(lo, hi)] = sentences(self.text, lo, hi)
+            found = self._sentence_cache[(lo, hi)] = sentences(self.text, lo, hi, self.token_cache)
         return found
 
     def _segment(self, pos: int) -> tuple[int, int]:
@@ -310,12 +310,18 @@ class _Reader:
         that said them ('fans called her "rude"')."""
         toks = self.tokens(self.text, start, end)
         verbs = shapes.verb_words(toks)
-        tail = shapes.tail_attribution(self.sources, toks, verbs)
+        if _VERBS.isdisjoint(verbs):
+            verbs = []  # no verb to read (most sentences): straight to the relays
+        tail = shapes.tail_attribution(self.sources, toks, verbs) if verbs else None
         if tail is not None:  # "…, the Sun-Times reported.": the source of the whole sentence
             return tail
-        lead = next((k for k in range(len(toks) - 1) if "," in self.text[toks[k].end : toks[k + 1].start]), -1)
-        asked = toks and toks[0].text.lower() in ("asked", "questioned", "pressed", "quizzed")
-        for i, (tok, word) in enumerate(zip(toks, verbs, strict=True)):
+        asked = verbs and toks[0].text.lower() in ("asked", "questioned", "pressed", "quizzed")
+        lead = (
+            next((k for k in range(len(toks) - 1) if "," in self.text[toks[k].end : toks[k + 1].start]), -1)
+            if asked
+            else -1
+        )
+        for i, (tok, word) in enumerate(zip(toks, verbs, strict=False)):  # no verbs: no loop
             if asked and i <= lead:
                 continue  # "Asked whether he would counsel Clinton to ask …, Reid said": the answer's
             reports_that = word in lexicon.SPEECH_VERBS and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
@@ -362,6 +368,8 @@ class _Reader:
         return None
 
     def _multiword_source(self, lo: int, hi: int, relays_only: bool = False) -> tuple[int, _Source] | None:
+        if W.MULTIWORD_LEADS.isdisjoint(W.words_in(self.text, lo, hi)):
+            return None  # none of the phrases can start here (most sentences): no regex run
         for match in W.MULTIWORD.finditer(self.text, lo, hi):
             phrase = match.group().lower()
             if relays_only and phrase in (
@@ -408,3 +416,6 @@ class _Reader:
                 return quote
             previous_end = quote.end
         return speech[0]
+
+
+_VERBS = lexicon.STRONG_ATTRIBUTION | lexicon.SPEECH_VERBS | lexicon.EVIDENCE_VERBS  # all _verb_source reads

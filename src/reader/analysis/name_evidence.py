@@ -105,18 +105,16 @@ _PLACE_IS = re.compile(
     r"republic|kingdom|territory|metropolis|destination|neighbo(?:u)?rhood)\b"
 )
 
-_WEAK_LOCATIVE = re.compile(r"\b(?:from|to|towards?|of)\s+\Z", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|across|throughout|outside|inside|around|into|"
-    r"visit|visited|visiting|via|of\s+downtown|downtown|north|south|east|west|"
-    r"northern|southern|eastern|western)\s+\Z",
-    re.IGNORECASE,
+# The word right before a phrase (read by `_word_before`, not by a pattern tried at every
+# character of the text before it).
+_WEAK_LOCATIVE = frozenset("from to toward towards of".split())
+_LOCATIVE_BEFORE = frozenset(
+    "in at near across throughout outside inside around into visit visited visiting via downtown "
+    "north south east west northern southern eastern western".split()
 )
 _PLACE_AFTER = re.compile(r"\A,\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)")
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:a|an|his|her|their|its|our|my|your|these|those|every|each|"
-    r"any|no|many|several|other|another)\s+\Z",
-    re.IGNORECASE,
+_DETERMINER_BEFORE = frozenset(
+    "a an his her their its our my your these those every each any no many several other another".split()
 )
 
 
@@ -150,7 +148,8 @@ def human_after(after: str) -> bool:
 
 def locative_before(before: str, phrase: str = "") -> bool:
     """The words before a phrase place it ("in X", "near X"; "from X" when X is a known place)."""
-    return bool(_LOCATIVE_BEFORE.search(before)) or (bool(_WEAK_LOCATIVE.search(before)) and is_place(phrase))
+    word = _word_before(before)
+    return word in _LOCATIVE_BEFORE or (word in _WEAK_LOCATIVE and is_place(phrase))
 
 
 _PLACE_BEFORE = re.compile(r"(?:([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?),\s+|\b[A-Z][a-z]+\s+of\s+)\Z")
@@ -167,7 +166,7 @@ def place_before(before: str, ends_phrase: bool) -> bool:
 
 def determiner_before(before: str) -> bool:
     """ "a Christian family", "his English": a name does not follow an article or possessive."""
-    return bool(_DETERMINER_BEFORE.search(before))
+    return _word_before(before) in _DETERMINER_BEFORE
 
 
 def place_after(after: str) -> bool:
@@ -203,3 +202,15 @@ class DocumentEvidence:
     def only_a_place(self, word: str) -> bool:
         """Seen as a place, and at least twice as often as a person ("Cleveland continues")."""
         return self.as_place[word] > 0 and self.as_place[word] >= 2 * self.as_person.get(word, 0.0)
+
+
+def _word_before(before: str) -> str:
+    """The whole word, in lower case, that `before` ends with when whitespace follows it ("in "
+    gives "in"; "within " gives "within"; "in" and "(" give "")."""
+    end = len(before.rstrip())
+    if end == len(before):
+        return ""
+    start = end
+    while start > 0 and (before[start - 1].isalnum() or before[start - 1] == "_"):
+        start -= 1
+    return before[start:end].lower()

@@ -56,6 +56,7 @@ def sentence_case(text: str, seg: Segment) -> bool:
 _SHORT_TITLES = frozenset("mr mrs ms mx dr prof rev fr sen rep gov pres det sgt capt lt col gen adm".split())
 # A surname written with an elided particle: "d'Ettorre", "d’Alembert".
 _ELIDED = re.compile(r"[dD]['’][A-Z]")
+_APOSTROPHES = ("'", "’")
 
 
 def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
@@ -77,10 +78,8 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     # of a sentence are not capitalised).
     wanted = [
         i
-        for i, tok in enumerate(toks)
-        if (word := tok.text)[:1].isupper()
-        or word.lower() in PARTICLES
-        or (word[1:2] in ("'", "’") and _ELIDED.match(word))
+        for i, (_, _, word) in enumerate(toks)
+        if word[0].isupper() or word in PARTICLES or (word[1:2] in _APOSTROPHES and _ELIDED.match(word))
     ]
     last = -2
     for i in wanted:
@@ -123,7 +122,7 @@ def _strip(text: str, group: Group) -> Group:
         group.saint = norm(toks[0].text).lower().rstrip(".") in ("st", "saint")
         toks = toks[1:]
         group.sentence_start = False
-    cut = _role_cut([norm(t.text) for t in toks])
+    cut = _role_cut(tuple([norm(t.text) for t in toks]))
     if cut:
         group.has_title = group.has_title or cut[1]
         toks = toks[cut[0] :]
@@ -156,7 +155,8 @@ def _plain_word(word: str) -> bool:
     )
 
 
-def _role_cut(words: list[str]) -> tuple[int, bool] | None:
+@functools.lru_cache(maxsize=1 << 14)  # the same names come again and again
+def _role_cut(words: tuple[str, ...]) -> tuple[int, bool] | None:
     """Where the name starts after the roles, nationalities and offices written before it:
     "US President Barack Obama", "Home Secretary Suella Braverman", "Chinese Bernhard Karlgren".
     The second value says a role (not only a nationality) came before."""
@@ -182,7 +182,11 @@ def _role_cut(words: list[str]) -> tuple[int, bool] | None:
 
 
 def words_of(group: Group) -> list[str]:
-    return [norm(t.text) for t in group.toks]
+    """The group's words as looked up (`norm`), made once for its current tokens."""
+    made = group.memo.get("words")
+    if made is None or made[0] is not group.toks:
+        made = group.memo["words"] = (group.toks, [norm(t.text) for t in group.toks])
+    return made[1]
 
 
 def phrase_of(group: Group) -> str:

@@ -82,7 +82,7 @@ def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = N
     """Every person mention in the segments, each with `person` set to the resolved name."""
     groups = []
     for seg in segs:
-        for s_start, s_end in sentences(text, seg.start, seg.end):
+        for s_start, s_end in sentences(text, seg.start, seg.end, cache):
             groups += groups_in(text, seg, tokens(text, s_start, s_end, cache))
     prose = {seg.start for seg in segs if seg.kind == "paragraph" or sentence_case(text, seg)}
     body = [g for g in groups if g.segment.start in prose]
@@ -166,7 +166,9 @@ def _context_cue(text: str, group: Group) -> str | None:
     after = text[group.toks[-1].end : min(seg.end, group.toks[-1].end + 40)]
     after = _SENTENCE_END.split(after, maxsplit=1)[0]  # this sentence only
     before = text[max(seg.start, group.toks[0].start - 40) : group.toks[0].start]
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+    if (after.lstrip()[:1] in (",", "(") and _AGE_AFTER.match(after)) or (
+        "-old" in before and _AGE_BEFORE.search(before)
+    ):
         return "age"
     if evidence.human_after(after):
         return "human"

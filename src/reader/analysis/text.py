@@ -73,8 +73,19 @@ def _tokenise(text: str, start: int, end: int) -> list[Token]:
     return list(map(_new_tuple, [Token] * len(fields), fields))
 
 
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans in text[start:end], not split after abbreviations or initials."""
+def sentences(text: str, start: int, end: int, cache: dict[Any, Any] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in text[start:end], not split after abbreviations or initials; `cache`
+    (one dict per article analysed) saves names and claims from splitting a segment twice."""
+    if cache is None:
+        return _split(text, start, end)
+    key = ("sentences", start, end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _split(text, start, end)
+    return found
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     stops = (
         match.end()
         for match in _BOUNDARY.finditer(text, start, end)
