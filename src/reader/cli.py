@@ -33,7 +33,26 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+_READER_OPTIONS = ("--corpus", "--home", "--theme", "--store")
+
+
+def opens_the_reader(argv: list[str]) -> bool:
+    """Whether the command line only opens the reader (no command, no help): its parser then
+    needs none of the commands' (building them imports their modules: a few hundredths of a
+    second of every launch)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _READER_OPTIONS:
+            i += 2
+        elif arg.split("=", 1)[0] in _READER_OPTIONS and "=" in arg:
+            i += 1
+        else:
+            return False  # a command, --help, --version or a mistake: the full parser reads it
+    return True
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="baldreader",
         description="A terminal reader for celebrity and tabloid news. With no command, opens the reader.",
@@ -41,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"baldreader {__version__}")
     _common(parser)
     parser.add_argument("--theme", metavar="NAME", help="theme to start with (remembered)")
+    if not commands:
+        parser.add_argument("--store", metavar="FILE", default=argparse.SUPPRESS)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     read = sub.add_parser("read", help="open the reader (the default)")
@@ -89,10 +111,11 @@ def _quiet_exit() -> None:
 
 
 def _main(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(commands=not opens_the_reader(argv)).parse_args(argv)
     corpus = default_corpus(getattr(args, "corpus", None)).resolve()
     home = user_home(getattr(args, "home", None))
-    command = args.command or "read"
+    command = getattr(args, "command", None) or "read"
     if command != "read":
         guard_terminal_streams()
     if command == "read":
