@@ -57,6 +57,7 @@ _SHORT_TITLES = frozenset("mr mrs ms mx dr prof rev fr sen rep gov pres det sgt 
 # A surname written with an elided particle: "d'Ettorre", "d’Alembert".
 _ELIDED = re.compile(r"[dD]['’][A-Z]")
 _APOSTROPHES = ("'", "’")
+_PRONOUN_I = re.compile(r"\s+(?!of\b)[a-z]")  # "I" then a lower-case word: the pronoun
 
 
 def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
@@ -93,7 +94,9 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
             or gap.strip() == ""
             or (gap.strip() == "." and (len(run[-1].text) == 1 or run[-1].text.lower() in _SHORT_TITLES))
         )
-        if tok.text[:1].isupper():  # (a digit is never upper case)
+        if tok.text == "I" and run and _PRONOUN_I.match(text, tok.end) and not _regnal(run):
+            close()  # "Mr. Collins I know …": the pronoun is no part of the name ("Charles I was" keeps it)
+        elif tok.text[:1].isupper():  # (a digit is never upper case)
             if not joinable or (tok.text.lower() in _SHORT_TITLES and text.startswith(".", tok.end)):
                 close()  # "Ohio Gov. John Kasich": the title opens the name's run
             run.append(tok)
@@ -108,6 +111,11 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
             close()
     close()
     return [_strip(text, g) for g in out if g.toks]
+
+
+def _regnal(run: list[Token]) -> bool:
+    """A first name alone, which a regnal number may follow ("Charles I")."""
+    return len(run) == 1 and run[0].text in lexicon.first_names()
 
 
 def _strip(text: str, group: Group) -> Group:

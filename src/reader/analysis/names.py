@@ -287,11 +287,15 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
         return False
     if phrase in lexicon.OUTLETS or words[0] in evidence.PLACE_LEADS:
         return False
-    if words[-1] in lexicon.NON_PERSON_HEADS and not (
-        len(words) == 2
-        and words[0] in first_names
-        and words[-1] in lexicon.surnames()
-        and words[-1] not in _PLACE_HEADS
+    if (
+        words[-1] in lexicon.NON_PERSON_HEADS
+        and not (
+            len(words) == 2
+            and words[0] in first_names
+            and words[-1] in lexicon.surnames()
+            and words[-1] not in _PLACE_HEADS
+        )
+        and not (cue == "title" and len(words) <= 3 and words[-1] in lexicon.surnames())  # "Judge Shanlyn Park"
     ):
         return False  # "Norwood Bank", but "Nathan Law", "Anna Hall"
     if any(w in lexicon.OUTLETS for w in words):
