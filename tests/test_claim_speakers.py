@@ -126,3 +126,22 @@ def test_a_line_written_in_title_case_still_has_its_verb() -> None:
 def test_a_verb_with_no_subject_of_its_own_takes_the_clauses(body: str, speaker: str) -> None:
     found = claims(body)
     assert found and found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        # a capitalised word before the verb, inside the sentence, names the speaker
+        ("Moments earlier, in his opening remarks, Trump said he was suited to the job.", "Trump"),
+        ('"Compare him to the others," Gorka urged.', "Gorka"),
+        ('"Nobody here is a racist, guys," LeVell assured the crowd.', "LeVell"),
+    ],
+)
+def test_a_capitalised_word_before_a_speech_verb_is_its_speaker(body: str, speaker: str) -> None:
+    found = claims(body)
+    assert [(c.source, c.speaker) for c in found] == [("named", speaker)]
+
+
+def test_another_described_person_is_an_unnamed_source() -> None:
+    (claim,) = claims('"The odds favour a long delay," said another leading court advocate.')
+    assert (claim.source, claim.speaker) == ("anonymous", "another leading advocate")

@@ -128,7 +128,10 @@ class Sources:
             k -= 1
         while k < end_tok and toks[k].text.lower() in W.LEADING_NOISE:
             k += 1
-        return self.classify(toks[k].start, toks[end_tok].end)
+        found = self.classify(toks[k].start, toks[end_tok].end)
+        if found.source == "none" and toks[k].start > lo and shapes.names_someone(toks[k : end_tok + 1], known=False):
+            return Source("named", self.text[toks[k].start : toks[end_tok].end])  # mid-sentence "Trump said"
+        return found
 
     def object_after(self, toks: list[Token], verb: int, hi: int) -> Source | None:
         """The phrase right after toks[verb] up to punctuation ('said Hilaria', 'according to X')."""
@@ -232,7 +235,11 @@ class Sources:
         last = head.split()[-1] if head.split() else ""
         if len(words) <= 6 and re.fullmatch(r"[a-z]+[^s]s", last) and last in lexicon.common_words():
             return Source("public", phrase)  # "Mourners", "proponents of more controls", "Democrats"
-        if words[0] in ("the", "a", "an") and 2 <= len(words) <= 6 and words[-1] not in lexicon.FUNCTION_WORDS:
+        if (
+            words[0] in ("the", "a", "an", "another")
+            and 2 <= len(words) <= 6
+            and words[-1] not in lexicon.FUNCTION_WORDS
+        ):
             # Someone described, not named: "The billionaire businessman says", "A major civil
             # rights group says"; groups and bodies are named as such, people stay unnamed.
             if head_words & (lexicon.INSTITUTION_NOUNS | GROUP_BODIES):

@@ -87,6 +87,7 @@ arguing announcing tweets tweeting insisting contend contends contended contendi
 retort retorts retorted exclaim exclaims exclaimed interject interjects interjected remark remarks remarked
 concede concedes conceded lament laments lamented scoff scoffs scoffed mutter muttered murmur murmured
 conclude concludes concluded charged cried observed counter counters countered
+surmise surmised assure assures assured urge urges urged
 """.split()
 )
 
