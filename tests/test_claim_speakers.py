@@ -143,5 +143,5 @@ def test_a_capitalised_word_before_a_speech_verb_is_its_speaker(body: str, speak
 
 
 def test_another_described_person_is_an_unnamed_source() -> None:
-    (claim,) = claims('"The odds favour a long delay," said another leading court advocate.')
+    (claim,) = claims('"The odds favour a long delay," said another leading advocate.')
     assert (claim.source, claim.speaker) == ("anonymous", "another leading advocate")
