@@ -350,7 +350,8 @@ class _Reader:
             if evidence and not reports_that:  # "a new poll shows …": only polls, studies, records
                 if (
                     source is not None
-                    and set(re.findall(r"[a-z]+", (source.speaker or "").lower())) & lexicon.EVIDENCE_NOUNS
+                    and set(re.findall(r"[a-z]+", (source.speaker or "").lower()))
+                    & (lexicon.EVIDENCE_NOUNS | lexicon.PUBLICATION_NOUNS)  # "a new poll shows", "reports show"
                 ):
                     return tok.start, _Source("publication", source.speaker)
                 continue
