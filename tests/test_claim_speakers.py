@@ -145,3 +145,21 @@ def test_a_capitalised_word_before_a_speech_verb_is_its_speaker(body: str, speak
 def test_another_described_person_is_an_unnamed_source() -> None:
     (claim,) = claims('"The odds favour a long delay," said another leading advocate.')
     assert (claim.source, claim.speaker) == ("anonymous", "another leading advocate")
+
+
+@pytest.mark.parametrize(
+    "body, kind, source",
+    [
+        ("Ana Ruiz, an economist, studied the census. She found that incomes rose.", "attributed", "named"),
+        ("Most of the plants will close by 2030, Bloomberg New Energy Finance found.", "attributed", "publication"),
+        ("The inquiry found that the office had erred.", "attributed", "publication"),
+        ("Sanders seemed to reap the benefits.", "hedged", "none"),
+    ],
+)
+def test_findings_and_seeming_are_claims(body: str, kind: str, source: str) -> None:
+    found = claims(body)
+    assert (found[-1].kind, found[-1].source) == (kind, source)
+
+
+def test_finding_a_thing_is_no_finding() -> None:
+    assert claims("She found her keys in the car.") == []

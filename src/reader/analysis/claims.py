@@ -324,8 +324,10 @@ class _Reader:
         for i, (tok, word) in enumerate(zip(toks, verbs, strict=False)):  # no verbs: no loop
             if asked and i <= lead:
                 continue  # "Asked whether he would counsel Clinton to ask …, Reid said": the answer's
-            reports_that = word in lexicon.SPEECH_VERBS and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
             evidence = word in lexicon.EVIDENCE_VERBS
+            reports_that = (
+                (word in lexicon.SPEECH_VERBS or evidence) and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
+            )  # "Ana said that …"; "He found that …", a finding credited to whoever found it
             if not (
                 word in lexicon.STRONG_ATTRIBUTION
                 or reports_that

@@ -174,6 +174,7 @@ HEDGES = (
     r"amid (?:\w+ ){0,2}(?:claims|reports|rumou?rs|allegations|speculation)",
     r"it (?:seems|appears|would seem|would appear)",
     r"(?:seems?|seemed|appears?|appeared) to (?:be|have)",
+    r"(?:seems?|seemed) to [a-z]+",  # "Sanders seemed to reap the benefits"
     r"it(?: is|'s|’s) (?:safe|fair) to (?:assume|say)",
     r"(?:may|might|could) (?:well )?have been",
     r"(?:is|are|was|were) (?:widely |largely |also |now |still )?(?:expected|projected) to",
@@ -206,7 +207,7 @@ EVIDENCE_NOUNS = frozenset(
 poll polls polling survey surveys study studies results data figures analysis research census
 estimate estimates statistics numbers ruling rulings records filing filings statement statements
 memo memos transcript transcripts indictment lawsuit complaint audit review investigation
-average averages tally count counts declaration documents
+average averages tally count counts declaration documents inquiry inquiries probe assessment evaluation
 """.split()
 )
 EVIDENCE_VERBS = frozenset(

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _TAIL_VERBS = frozenset(
     "said says say told reported reports wrote writes added adds noted notes explained argued insisted "
-    "claimed claims confirmed announced recalled warned acknowledged".split()
+    "claimed claims confirmed announced recalled warned acknowledged found".split()
 )
 _COLON_LEAD = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*:\s*")
 
