@@ -115,6 +115,13 @@ class Sources:
         end_tok = j
         limit = toks[verb].start if verb < len(toks) else None
         gap_after = self.text[toks[end_tok].end : limit] if limit is not None else ""
+        if (
+            gap_after.strip() == ","
+            and end_tok >= 1
+            and toks[end_tok].text.lower() in W.ASIDES
+            and self.text[toks[end_tok - 1].end : toks[end_tok].start].strip() == ","
+        ):
+            end_tok, gap_after = end_tok - 1, ""  # "Proponents of the bill, however, say"
         if any(c in W.HARD_PUNCT for c in gap_after.replace("'", "").replace("’", "")):
             if verb < len(toks) and toks[0].start >= lo and shapes.apposition_before(self.text, toks, verb):
                 name = next(j for j in range(verb) if "," in self.text[toks[j].end : toks[j + 1].start])

@@ -66,6 +66,8 @@ SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we"}
 # A word right before a verb that says the verb has no subject of its own there ("to ask",
 # "and said", "before saying"): the clause's subject is the speaker.
 NO_SUBJECT_BEFORE = frozenset("to and or but before after while by without when".split())
+# An aside set off by commas between a subject and its verb ("Proponents, however, say").
+ASIDES = frozenset("however too meanwhile though also instead moreover indeed nonetheless nevertheless".split())
 # Words that open a short lead before a sentence's subject ("On Monday, Trump …").
 LEAD_WORDS = frozenset(
     "on in at during after before later earlier yesterday today tonight meanwhile however but and "

@@ -390,6 +390,8 @@ class _Reader:
                 if not toks or (phrase == "per" and not toks[0].capitalised):
                     continue
                 source = self.sources.object_after(toks, -1, hi)
+                if source is not None and source.source == "none" and phrase == "according to":
+                    source = _Source("publication", self.text[toks[0].start : toks[-1].end])  # a book, a site
             elif phrase in (
                 "can reveal",
                 "can confirm",
