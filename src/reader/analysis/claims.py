@@ -285,7 +285,7 @@ class _Reader:
                     return source
             if not loose and len(toks) - i > 12:
                 break
-        found = self._multiword_source(lo, hi)
+        found = shapes.relay_source(self.sources, lo, hi)
         return found[1] if found is not None else None
 
     def _attribution_after(self, lo: int, hi: int) -> _Source | None:
@@ -299,7 +299,7 @@ class _Reader:
                 phrase_toks = toks[:i]
                 phrase_toks = [t for t in phrase_toks if t.text.lower() not in W.SKIP_ADVERBS] or phrase_toks
                 return shapes.after_quote(self.sources, phrase_toks)
-        found = self._multiword_source(lo, hi)
+        found = shapes.relay_source(self.sources, lo, hi)
         return found[1] if found is not None else None
 
     # --- verbs without a quotation --------------------------------------------------------
@@ -361,52 +361,13 @@ class _Reader:
                 source = self.sources.clause_subject(toks[:i]) or source
             if source is not None and source.source != "none":
                 return tok.start, source
-        found = self._multiword_source(start, end, relays_only=True)
+        found = shapes.relay_source(self.sources, start, end, relays_only=True)
         if found is not None:
             return found
         if credited_scare:
             group = self.sources.group_noun(start, end)
             if group is not None:
                 return start, group
-        return None
-
-    def _multiword_source(self, lo: int, hi: int, relays_only: bool = False) -> tuple[int, _Source] | None:
-        if W.MULTIWORD_LEADS.isdisjoint(W.words_in(self.text, lo, hi)):
-            return None  # none of the phrases can start here (most sentences): no regex run
-        for match in W.MULTIWORD.finditer(self.text, lo, hi):
-            phrase = match.group().lower()
-            if relays_only and phrase in (
-                "went on",
-                "goes on",
-                "go on",
-                "chimed in",
-                "weighed in",
-                "opened up",
-                "spoke out",
-            ):
-                continue
-            if phrase in ("according to", "as reported by", "per", "cited by"):
-                toks = self.tokens(self.text, match.end(), hi)
-                if not toks or (phrase == "per" and not toks[0].capitalised):
-                    continue
-                source = self.sources.object_after(toks, -1, hi)
-                if source is not None and source.source == "none" and phrase == "according to":
-                    source = _Source("publication", self.text[toks[0].start : toks[-1].end])  # a book, a site
-            elif phrase in (
-                "can reveal",
-                "can confirm",
-                "can exclusively reveal",
-                "has learned",
-                "has learnt",
-                "learned",
-            ) or phrase.endswith((" about", " at")):
-                toks = self.tokens(self.text, lo, match.start())
-                source = self.sources.subject(toks, len(toks), lo) if toks else None
-            else:
-                toks = self.tokens(self.text, lo, match.start())
-                source = self.sources.subject(toks, len(toks), lo) if toks else None
-            if source is not None and source.source != "none":
-                return match.start(), source
         return None
 
     # --- phrases ---------------------------------------------------------------------------

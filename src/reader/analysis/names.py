@@ -13,10 +13,9 @@ ordinary capitalised words are not people. Spans come from `name_spans`, evidenc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from reader.analysis import lexicon
+from reader.analysis import known_names, lexicon
 from reader.analysis import name_evidence as evidence
 from reader.analysis.name_resolution import Mention, gender, resolve
 from reader.analysis.name_spans import (
@@ -90,19 +89,19 @@ def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = N
     doc = _observe(text, body)
     for group in body:
         group.decision = _judge(text, group, doc)
-    people = _people(body)
+    people = known_names.people(body)
     known_words = {w for p in people for w in (p.words[0], p.words[-1])}
     known_words |= {
         g.toks[0].text for g in body if g.decision and len(g.toks) == 1 and g.cue in ("human", "speech", "title")
     }
     known_words = {w for w in known_words if len(w) > 1 and w.lower() not in lexicon.FUNCTION_WORDS}
-    known_names = {p.name for p in people}
+    full_names = {p.name for p in people}
     named_firsts = {g.toks[0].text for g in body if g.decision and len(g.toks) == 1} | {p.words[0] for p in people}
     short_forms = {name[:k] for name in named_firsts for k in range(4, len(name))}
     for group in body:
         if (
             not group.decision
-            and (_known(group, known_words, known_names) or _short_form(group, short_forms))
+            and (known_names.known(group, known_words, full_names) or known_names.short_form(group, short_forms))
             and not _placed(text, group, None)
             and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
             and not _blocked(text, group, known=True)
@@ -110,7 +109,7 @@ def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = N
             group.decision = True
     _coordinated(text, body, doc)
     named_words = {w for g in body if g.decision for w in words_of(g)}
-    head_groups = [sub for group in heads for sub in _known_within(group, people, named_words)]
+    head_groups = [sub for group in heads for sub in known_names.known_within(group, people, named_words)]
     chosen = [g for g in body if g.decision] + head_groups
     mentions = [_mention(text, g) for g in sorted(chosen, key=lambda g: g.toks[0].start)]
     resolve(text, mentions)
@@ -349,58 +348,6 @@ def _quoted_title(text: str, group: Group) -> bool:
         and after[:1] in ('"', "”", "'", "’", ",", ".")
         and (after[:1] in ('"', "”", "'", "’") or after[1:2] in ('"', "”", "'", "’"))
     )
-
-
-@dataclass
-class _Person:
-    name: str
-    words: tuple[str, ...]
-
-
-def _people(groups: list[Group]) -> list[_Person]:
-    out: dict[str, _Person] = {}
-    for group in groups:
-        if group.decision and len(group.toks) >= 2:
-            words = tuple(words_of(group))
-            out.setdefault(" ".join(words), _Person(" ".join(words), words))
-    return list(out.values())
-
-
-def _short_form(group: Group, short_forms: set[str]) -> bool:
-    """One word that shortens a first name the article gives a person ("Rafa" after "Rafael"):
-    `short_forms` holds the starts, four letters or more, of those names."""
-    word = group.toks[0].text if len(group.toks) == 1 else ""
-    return word[:1].isupper() and word in short_forms
-
-
-def _known(group: Group, known_words: set[str], known_names: set[str]) -> bool:
-    """A group the article names elsewhere: one word that is a known person's first name or
-    surname, or a known full name (sets made once per article, not per group)."""
-    words = words_of(group)
-    if len(words) == 1:
-        return words[0] in known_words
-    return " ".join(words) in known_names
-
-
-def _known_within(group: Group, people: list[_Person], named_words: set[str]) -> list[Group]:
-    """In a headline or sub-heading, where every word is capitalised, only the people the
-    article's text names: the longest known full name at each place, else a known first name
-    or surname."""
-    words = [norm(t.text) for t in group.toks]
-    full = {p.words for p in people} | {(p.words[0], p.words[-1]) for p in people}
-    singles = {w for p in people for w in (p.words[0], p.words[-1])} | named_words
-    out, i = [], 0
-    while i < len(words):
-        match = next((n for n in range(min(4, len(words) - i), 1, -1) if tuple(words[i : i + n]) in full), 0)
-        if match:
-            out.append(Group(group.toks[i : i + match], group.segment, False, decision=True))
-            i += match
-        elif words[i] in singles:
-            out.append(Group(group.toks[i : i + 1], group.segment, False, decision=True))
-            i += 1
-        else:
-            i += 1
-    return out
 
 
 def _mention(text: str, group: Group) -> Mention:

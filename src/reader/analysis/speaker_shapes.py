@@ -20,6 +20,9 @@ _TAIL_VERBS = frozenset(
     "said says say told reported reports wrote writes added adds noted notes explained argued insisted "
     "claimed claims confirmed announced recalled warned acknowledged found".split()
 )
+_NOT_RELAYS = frozenset(("went on", "goes on", "go on", "chimed in", "weighed in", "opened up", "spoke out"))
+_STOPS = set(',;:.!?"“”()')
+_OBJECT_RELAYS = frozenset(("according to", "as reported by", "per", "cited by"))
 _COLON_LEAD = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*:\s*")
 
 
@@ -148,3 +151,35 @@ def verb_words(toks: list[Token]) -> list[str]:
     if len(toks) >= 3 and capitalised >= 0.7 * len(toks):
         return [t.text.lower() for t in toks]
     return ["" if t.text[:1].isupper() else t.text for t in toks]
+
+
+def relay_source(sources: Sources, lo: int, hi: int, relays_only: bool = False) -> tuple[int, Source] | None:
+    """The source a phrase of several words gives in text[lo:hi] ("according to X", "per X",
+    "X can reveal", "X declined to comment"), with where the phrase starts; `relays_only` passes
+    over those that only go with a quotation ("went on", "chimed in")."""
+    from reader.analysis.claim_sources import Source
+
+    text = sources.text
+    if W.MULTIWORD_LEADS.isdisjoint(W.words_in(text, lo, hi)):
+        return None  # none of the phrases can start here (most sentences): no regex run
+    for match in W.MULTIWORD.finditer(text, lo, hi):
+        phrase = match.group().lower()
+        if relays_only and phrase in _NOT_RELAYS:
+            continue
+        source: Source | None
+        if phrase in _OBJECT_RELAYS:
+            toks = sources.tokens(text, match.end(), hi)
+            if not toks or (phrase == "per" and not toks[0].capitalised):
+                continue
+            source = sources.object_after(toks, -1, hi)
+            if source is not None and source.source == "none" and phrase == "according to":
+                end = 0  # a book, a web site: up to six words, to the next punctuation
+                while end + 1 < min(len(toks), 6) and not set(text[toks[end].end : toks[end + 1].start]) & _STOPS:
+                    end += 1
+                source = Source("publication", text[toks[0].start : toks[end].end])
+        else:  # "X can reveal", "X declined to comment", "X spoke out about"
+            toks = sources.tokens(text, lo, match.start())
+            source = sources.subject(toks, len(toks), lo) if toks else None
+        if source is not None and source.source != "none":
+            return match.start(), source
+    return None
