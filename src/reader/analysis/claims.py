@@ -309,9 +309,11 @@ class _Reader:
         'according to X', 'per X', 'X can reveal'; else, for credited scare quotes, the group
         that said them ('fans called her "rude"')."""
         toks = self.tokens(self.text, start, end)
-        verbs = shapes.verb_words(toks)
+        # No verb to read (most sentences): straight to the relays. (The words were listed for
+        # the hedges just before, and are kept.)
+        verbs = [] if _VERBS.isdisjoint(W.words_in(self.text, start, end)) else shapes.verb_words(toks)
         if _VERBS.isdisjoint(verbs):
-            verbs = []  # no verb to read (most sentences): straight to the relays
+            verbs = []
         tail = shapes.tail_attribution(self.sources, toks, verbs) if verbs else None
         if tail is not None:  # "…, the Sun-Times reported.": the source of the whole sentence
             return tail

@@ -151,8 +151,6 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _LOWER_WORD = re.compile(r"[a-z]+")
-_ROLE_WORD = re.compile(r"[a-zé\-]+")
-_ROLE_LAST = re.compile(r"[a-zé\-]+,?\s+\Z")
 _SAINT_END = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z")
 _SAINT_STRIP = re.compile(r"(?:St\.?|Saint)\s*\Z")
 _CAPITALISED_END = re.compile(r"[A-Z][\w'’-]+\s+\Z")
@@ -180,18 +178,26 @@ def _context_cue(text: str, group: Group) -> str | None:
         and next_words[1] in lexicon.SPEECH_VERBS
     ):
         return "speech"
-    lower_before = before.lower()
-    role = _ROLE_WORD.findall(lower_before)[-1:]
-    if role and role[0] in ROLE_NOUNS and _ROLE_LAST.search(lower_before):
-        return "role"
-    prev_words = _LOWER_WORD.findall(lower_before)[-1:]
-    if (
-        prev_words
-        and prev_words[0] in ("said", "says", "added", "explained", "wrote", "insisted")
-        and before.rstrip().endswith(prev_words[0])
-    ):
-        return "speech"
+    stripped = before.rstrip()
+    if len(stripped) < len(before):  # a role word, a comma maybe, and a space: "the actor, X"
+        role = _trailing(stripped.lower()[:-1] if stripped.endswith(",") else stripped.lower(), _ROLE_CHARS)
+        if role in ROLE_NOUNS:
+            return "role"
+    if _trailing(stripped, _LOWER_CHARS) in ("said", "says", "added", "explained", "wrote", "insisted"):
+        return "speech"  # '"…," said X'
     return None
+
+
+_LOWER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ROLE_CHARS = _LOWER_CHARS | {"é", "-"}
+
+
+def _trailing(text: str, chars: frozenset[str]) -> str:
+    """The run of `chars` that `text` ends with (read back from the end, not by a pattern)."""
+    start = len(text)
+    while start > 0 and text[start - 1] in chars:
+        start -= 1
+    return text[start:]
 
 
 def _observe(text: str, body: list[Group]) -> evidence.DocumentEvidence:
