@@ -52,7 +52,7 @@ class Sources:
         self.text = text
         self._quoted = quoted or []
         self._quoted_starts = [lo for lo, _ in self._quoted]
-        self._token_cache = token_cache
+        self.token_cache = token_cache
         # Mentions in text order, found by bisection: a scan of all of them per sentence made
         # the analysis quadratic in the article's length.
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -62,7 +62,7 @@ class Sources:
         self.last_group_phrase: tuple[int, str, str] | None = None  # (offset, phrase, source)
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
-        return _tokens(text, start, end, self._token_cache)
+        return _tokens(text, start, end, self.token_cache)
 
     def clause_subject(self, toks: list[Token]) -> Source | None:
         """The sentence's own subject when the verb is in a later clause ('Hilaria rebuked him,
@@ -124,8 +124,8 @@ class Sources:
             end_tok, gap_after = end_tok - 1, ""  # "Proponents of the bill, however, say"
         if any(c in W.HARD_PUNCT for c in gap_after.replace("'", "").replace("’", "")):
             if verb < len(toks) and toks[0].start >= lo and shapes.apposition_before(self.text, toks, verb):
-                name = next(j for j in range(verb) if "," in self.text[toks[j].end : toks[j + 1].start])
-                return self.classify(toks[0].start, toks[name].end)  # "Ana Ruiz, a lawyer, says that"
+                name_end = next(i for i in range(verb) if "," in self.text[toks[i].end : toks[i + 1].start])
+                return self.classify(toks[0].start, toks[name_end].end)  # "Ana Ruiz, a lawyer, says that"
             return None
         k = end_tok
         while k > 0 and end_tok - k < 8:
@@ -195,7 +195,7 @@ class Sources:
             return Source("public", phrase)
         if named and named[-1].end < head_end - 2 and head.split()[-1] in lexicon.OFFICIAL_NOUNS:
             return Source("anonymous", phrase)  # "A senior Obama administration official"
-        if named and not re.match(r"['’]", self.text[named[-1].end : named[-1].end + 1]):
+        if named and self.text[named[-1].end : named[-1].end + 1] not in ("'", "’"):
             return Source("named", named[-1].text)  # not "Vargas’ question": the question is the head
         parts = re.split(r"[\s-]+", phrase)  # "the Sun-Times"
         if any(w in lexicon.OUTLET_WORDS for w in parts[1:]) and any(w[:1].isupper() for w in parts):

@@ -4,6 +4,7 @@ adverbs between a subject and its verb, hedging and attribution patterns, title 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from reader.analysis import lexicon
 
@@ -21,24 +22,21 @@ could""".split()
 _WORD_AT = re.compile(r"\w+")
 
 
-def words_in(text: str, start: int, end: int) -> list[str]:
-    """The words of text[start:end] in lower case (the last answer is kept: the hedges and the
-    relays of a sentence ask for the same stretch one after the other)."""
-    global _last_words
-    last = _last_words  # one tuple, read and replaced whole: safe between threads
-    if last[0] is text and last[1] == start and last[2] == end:
-        return last[3]
-    words = _WORD_AT.findall(text[start:end].lower())
-    _last_words = (text, start, end, words)
-    return words
+def words_in(text: str, start: int, end: int, cache: dict[Any, Any] | None = None) -> list[str]:
+    """The words of text[start:end] in lower case; `cache` (the analysis's per-article dict)
+    keeps them for the hedges, verbs and relays of the same sentence, each of which asks."""
+    if cache is None:
+        return _WORD_AT.findall(text[start:end].lower())
+    key = ("words", start, end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _WORD_AT.findall(text[start:end].lower())
+    return found
 
 
-_last_words: tuple[str | None, int, int, list[str]] = (None, -1, -1, [])
-
-
-def hedges_in(text: str, start: int, end: int) -> list[re.Match[str]]:
+def hedges_in(text: str, start: int, end: int, cache: dict[Any, Any] | None = None) -> list[re.Match[str]]:
     """HEDGE's matches in text[start:end], as `HEDGE.finditer` gives them, faster."""
-    if HEDGE_LEADS.isdisjoint(words_in(text, start, end)):
+    if HEDGE_LEADS.isdisjoint(words_in(text, start, end, cache)):
         return []  # no word a hedge starts with
     found: list[re.Match[str]] = []
     after = start

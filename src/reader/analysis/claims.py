@@ -159,7 +159,7 @@ class _Reader:
 
     def _one_claim(self, start: int, end: int, speech: list[Quote], scare: list[Quote]) -> Claim | None:
         text = self.text
-        found = W.hedges_in(text, start, end)  # run once
+        found = W.hedges_in(text, start, end, self.token_cache)  # run once
         hedges = [m.group() for m in found]
         claim = None
         if speech:
@@ -309,9 +309,10 @@ class _Reader:
         'according to X', 'per X', 'X can reveal'; else, for credited scare quotes, the group
         that said them ('fans called her "rude"')."""
         toks = self.tokens(self.text, start, end)
-        # No verb to read (most sentences): straight to the relays. (The words were listed for
-        # the hedges just before, and are kept.)
-        verbs = [] if _VERBS.isdisjoint(W.words_in(self.text, start, end)) else shapes.verb_words(toks)
+        # No verb to read (most sentences; the words are those listed for the hedges): straight
+        # to the relays. Nor when its verbs were capitalised names ("the United States").
+        words = W.words_in(self.text, start, end, self.token_cache)
+        verbs = [] if _VERBS.isdisjoint(words) else shapes.verb_words(toks)
         if _VERBS.isdisjoint(verbs):
             verbs = []
         tail = shapes.tail_attribution(self.sources, toks, verbs) if verbs else None

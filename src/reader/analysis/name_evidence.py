@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from reader.analysis import lexicon
 
@@ -207,10 +208,16 @@ class DocumentEvidence:
 def _word_before(before: str) -> str:
     """The whole word, in lower case, that `before` ends with when whitespace follows it ("in "
     gives "in"; "within " gives "within"; "in" and "(" give "")."""
-    end = len(before.rstrip())
-    if end == len(before):
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
         return ""
-    start = end
-    while start > 0 and (before[start - 1].isalnum() or before[start - 1] == "_"):
+    return trailing_run(stripped, lambda c: c.isalnum() or c == "_").lower()
+
+
+def trailing_run(text: str, keep: Callable[[str], bool]) -> str:
+    """The run of characters `keep` accepts that `text` ends with, read back from its end (a
+    pattern anchored at the end would be tried at every character before it)."""
+    start = len(text)
+    while start > 0 and keep(text[start - 1]):
         start -= 1
-    return before[start:end].lower()
+    return text[start:]

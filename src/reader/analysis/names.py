@@ -180,24 +180,23 @@ def _context_cue(text: str, group: Group) -> str | None:
         return "speech"
     stripped = before.rstrip()
     if len(stripped) < len(before):  # a role word, a comma maybe, and a space: "the actor, X"
-        role = _trailing(stripped.lower()[:-1] if stripped.endswith(",") else stripped.lower(), _ROLE_CHARS)
+        role = evidence.trailing_run(stripped.lower().removesuffix(","), _ROLE_CHARS.__contains__)
         if role in ROLE_NOUNS:
             return "role"
-    if _trailing(stripped, _LOWER_CHARS) in ("said", "says", "added", "explained", "wrote", "insisted"):
+    if evidence.trailing_run(stripped, _LOWER_CHARS.__contains__) in (
+        "said",
+        "says",
+        "added",
+        "explained",
+        "wrote",
+        "insisted",
+    ):
         return "speech"  # '"…," said X'
     return None
 
 
 _LOWER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ROLE_CHARS = _LOWER_CHARS | {"é", "-"}
-
-
-def _trailing(text: str, chars: frozenset[str]) -> str:
-    """The run of `chars` that `text` ends with (read back from the end, not by a pattern)."""
-    start = len(text)
-    while start > 0 and text[start - 1] in chars:
-        start -= 1
-    return text[start:]
 
 
 def _observe(text: str, body: list[Group]) -> evidence.DocumentEvidence:

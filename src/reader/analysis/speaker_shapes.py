@@ -160,7 +160,7 @@ def relay_source(sources: Sources, lo: int, hi: int, relays_only: bool = False) 
     from reader.analysis.claim_sources import Source
 
     text = sources.text
-    if W.MULTIWORD_LEADS.isdisjoint(W.words_in(text, lo, hi)):
+    if W.MULTIWORD_LEADS.isdisjoint(W.words_in(text, lo, hi, sources.token_cache)):
         return None  # none of the phrases can start here (most sentences): no regex run
     for match in W.MULTIWORD.finditer(text, lo, hi):
         phrase = match.group().lower()
