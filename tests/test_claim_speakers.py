@@ -163,3 +163,7 @@ def test_findings_and_seeming_are_claims(body: str, kind: str, source: str) -> N
 
 def test_finding_a_thing_is_no_finding() -> None:
     assert claims("She found her keys in the car.") == []
+
+
+def test_a_source_after_according_to_has_words_not_only_figures() -> None:
+    assert [c.speaker for c in claims("The plan failed badly, according to 2021.")] in ([], [None])

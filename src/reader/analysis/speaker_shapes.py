@@ -176,7 +176,8 @@ def relay_source(sources: Sources, lo: int, hi: int, relays_only: bool = False) 
                 end = 0  # a book, a web site: up to six words, to the next punctuation
                 while end + 1 < min(len(toks), 6) and not set(text[toks[end].end : toks[end + 1].start]) & _STOPS:
                     end += 1
-                source = Source("publication", text[toks[0].start : toks[end].end])
+                words = text[toks[0].start : toks[end].end]
+                source = Source("publication", words) if any(c.isalpha() for c in words) else None
         else:  # "X can reveal", "X declined to comment", "X spoke out about"
             toks = sources.tokens(text, lo, match.start())
             source = sources.subject(toks, len(toks), lo) if toks else None
