@@ -321,8 +321,20 @@ Police Army Navy Force Court Senate Congress Parliament Assembly Foundation Fund
 Association Union Society Reserve Hollywood Day Week Month Year Act Bill Law Program Programme Project
 Lodge Falls Terrace Mosque Temple Shrine Market Garden Gardens Zoo Harbour Harbor Pier Wharf Trail
 Highway Freeway Turnpike Canyon Gorge Peak Olympics Paralympics Olympic Championship Championships Prize
+Newsroom Desk Bureau
 """.split()
 )
+
+# Last words that make a phrase a business ("Volkswagen AG", "Lehman Brothers"): the words before
+# them name the business wherever else the document has them alone ("Volkswagen said").
+CORPORATE_HEADS = frozenset(
+    """
+Inc Corp Corporation Co Ltd Limited LLC Plc PLC AG NV SA GmbH AB ASA Oyj SpA Bhd Pty Holdings Group
+Bank Securities Brothers Airlines Airways Motors Industries Partners Associates Pharma Pharmaceuticals
+Petroleum Energy Telecom Communications Systems Technologies Software Electronics Insurance Investments
+""".split()
+)
+NON_PERSON_HEADS = NON_PERSON_HEADS | CORPORATE_HEADS
 
 MONTHS_DAYS = frozenset(
     """

@@ -142,6 +142,43 @@ def is_place(phrase: str) -> bool:
     return phrase in lexicon.gazetteer()
 
 
+_NUMBER = r"\d+(?:\.\d+)?"
+_SCORERS = r"(?:\s*\([^()]*\))?"
+_SIDE = r"[^\W\d_][^\d()]*?"
+# "Borussia Dortmund 3 (Riedle 12th) Freiburg 1", "Essendon 14.16 (100) Sydney 12.10 (82)".
+_SCORE_LINE = re.compile(rf"\s*(?:{_SIDE})\s+{_NUMBER}{_SCORERS}\s+{_SIDE}\s+{_NUMBER}{_SCORERS}[.\s]*")
+_STANDINGS_AFTER = re.compile(rf"(?:\s+-?{_NUMBER}){{5,}}\s*(?:-|$)")  # "VfB Stuttgart 3 3 0 0 10 1 9"
+
+
+def a_team_in_a_table(line: str, start: int, end: int) -> bool:
+    """The phrase at line[start:end] is a side in a results line ("Team 3 Other Team 1") or a
+    row of a league table (five figures and more after it), not a player inside brackets."""
+    if _STANDINGS_AFTER.match(line, end):
+        return True
+    if not _SCORE_LINE.fullmatch(line):
+        return False
+    return line.count("(", 0, start) == line.count(")", 0, start)  # scorers are in brackets
+
+
+# A player in a scorecard: a goal's minute after the name inside brackets ("(Caveglia 23rd,
+# Giuly 30th)"), a bowler's figures ("Salisbury 14-0-71-0"), a catch or a bowler before it
+# ("c Stewart b Mullally 61").
+_GOAL_MINUTE_AFTER = re.compile(r"\s+\d{1,3}(?:st|nd|rd|th)\b")
+_BOWLING_AFTER = re.compile(r"\s+\d+(?:\.\d)?-\d+-\d+-\d+\b")
+_FIELDING_BEFORE = frozenset({"c", "b", "st", "lbw"})
+
+
+def a_player_in_a_scorecard(before: str, after: str, in_brackets: bool) -> bool:
+    if _BOWLING_AFTER.match(after) or (in_brackets and _GOAL_MINUTE_AFTER.match(after)):
+        return True
+    return _word_before(before) in _FIELDING_BEFORE  # a whole word: "1st " is no "st"
+
+
+def saint_place(phrase: str) -> bool:
+    """ "St Louis", "Saint Helens", "St. Pauli": the words after a saint's title make a place."""
+    return any(is_place(f"{title} {phrase}") for title in ("St", "St.", "Saint", "Ste", "Sainte"))
+
+
 def human_after(after: str) -> bool:
     """The words after a capitalised phrase say it is a person ("X, who", "X died")."""
     return bool(_HUMAN_AFTER.match(after))
@@ -186,6 +223,17 @@ class DocumentEvidence:
     def __init__(self) -> None:
         self.as_place: Counter[str] = Counter()
         self.as_person: dict[str, float] = {}
+        self.business_words: set[str] = set()
+
+    def observe_business(self, words: list[str]) -> None:
+        """A phrase that ends as a business's name does ("Faulding Ltd", "Lehman Brothers"): its
+        other words name that business wherever the document has them on their own."""
+        if len(words) >= 2 and words[-1] in lexicon.CORPORATE_HEADS:
+            self.business_words.update(w for w in words[:-1] if w not in lexicon.CORPORATE_HEADS)
+
+    def a_business(self, words: list[str]) -> bool:
+        """Every word of the phrase is part of a business's name given elsewhere in the document."""
+        return bool(self.business_words) and all(w in self.business_words for w in words)
 
     def observe(self, word: str, place: bool, person: float) -> None:
         """One occurrence of `word`: in a place's position or not, and how surely a person's (a

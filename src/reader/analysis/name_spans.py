@@ -51,6 +51,13 @@ def sentence_case(text: str, seg: Segment) -> bool:
     return len(words) >= 6 and lower >= 2
 
 
+def reads_as_row(text: str, seg: Segment) -> bool:
+    """A short line of a results table or a list ("10. Eddie Irvine (Britain) 9", "M. Atherton
+    not out 26"): figures among words in lower and upper case, read as text, not as a headline."""
+    line = text[seg.start : seg.end]
+    return any(c.isdigit() for c in line) and any(c.islower() for c in line)
+
+
 # Titles written short with a dot: the dot does not part them from the name that follows.
 # ("St." stays apart: "St. Louis" and "Clyst St. Mary" are read as places by what is around them.)
 _SHORT_TITLES = frozenset("mr mrs ms mx dr prof rev fr sen rep gov pres det sgt capt lt col gen adm".split())
@@ -120,7 +127,11 @@ def _regnal(run: list[Token]) -> bool:
 
 def _strip(text: str, group: Group) -> Group:
     toks = group.toks
-    while len(toks) > 1 and norm(toks[0].text).lower() in lexicon.FUNCTION_WORDS:
+    while (
+        len(toks) > 1
+        and norm(toks[0].text).lower() in lexicon.FUNCTION_WORDS
+        and not (len(toks[0].text) == 1 and text.startswith(".", toks[0].end))  # the initial of "A. Wells"
+    ):
         toks = toks[1:]  # "[6] In Byron's later memoirs"
     while len(toks) > 1 and (
         (norm(toks[0].text).lower().rstrip(".") in lexicon.TITLES and name_like(norm(toks[1].text)))
@@ -137,7 +148,7 @@ def _strip(text: str, group: Group) -> Group:
         group.sentence_start = False
     while len(toks) > 2 and (_plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text)):
         toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter", "Zaha Hadid DBE RA"
-    if group.sentence_start and len(toks) > 1:
+    if group.sentence_start and len(toks) > 1 and not (len(toks[0].text) == 1 and text.startswith(".", toks[0].end)):
         first = norm(toks[0].text)
         parts = first.lower().split("-")
         if all(p in lexicon.common_words() for p in parts) and first not in lexicon.first_names():

@@ -25,6 +25,7 @@ from reader.analysis.name_spans import (
     name_like,
     norm,
     phrase_of,
+    reads_as_row,
     sentence_case,
     words_of,
 )
@@ -83,10 +84,14 @@ def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = N
     for seg in segs:
         for s_start, s_end in sentences(text, seg.start, seg.end, cache):
             groups += groups_in(text, seg, tokens(text, s_start, s_end, cache))
-    prose = {seg.start for seg in segs if seg.kind == "paragraph" or sentence_case(text, seg)}
+    prose = {
+        seg.start for seg in segs if seg.kind == "paragraph" or sentence_case(text, seg) or reads_as_row(text, seg)
+    }
     body = [g for g in groups if g.segment.start in prose]
     heads = [g for g in groups if g.segment.start not in prose]
     doc = _observe(text, body)
+    for group in heads:
+        doc.observe_business(words_of(group))
     for group in body:
         group.decision = _judge(text, group, doc)
     people = known_names.people(body)
@@ -169,6 +174,8 @@ def _context_cue(text: str, group: Group) -> str | None:
         return "age"
     if evidence.human_after(after):
         return "human"
+    if evidence.a_player_in_a_scorecard(before, after, before.rfind("(") > before.rfind(")")):
+        return "human"
     next_words = _LOWER_WORD.findall(after.lower())[:3]
     if next_words and next_words[0] in lexicon.SPEECH_VERBS:
         return "speech"
@@ -204,6 +211,7 @@ def _observe(text: str, body: list[Group]) -> evidence.DocumentEvidence:
     doc = evidence.DocumentEvidence()
     for group in body:
         group.cue = "title" if group.has_title else _context_cue(text, group)
+        doc.observe_business(words_of(group))
         if len(group.toks) == 1:
             weight = 1.0 if group.cue in ("human", "title", "age", "role") else 0.5 if group.cue == "speech" else 0.0
             doc.observe(norm(group.toks[0].text), _placed(text, group, None), weight)
@@ -291,6 +299,8 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
         return False
     if phrase in lexicon.OUTLETS or words[0] in evidence.PLACE_LEADS:
         return False
+    if doc.a_business(words) and cue not in ("human", "age", "title"):
+        return False  # "Faulding said", where the article also names "Faulding Ltd"
     if (
         words[-1] in lexicon.NON_PERSON_HEADS
         and not (
@@ -304,10 +314,16 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
         return False  # "Norwood Bank", but "Nathan Law", "Anna Hall"
     if any(w in lexicon.OUTLETS for w in words):
         return False
+    if _team_in_table(text, group) and cue not in ("human", "age", "title"):
+        return False
+    if group.saint and evidence.saint_place(phrase):
+        return False  # "in St Louis", "St Helens 22 20 0 2"
     if phrase in lexicon.PLACES:
+        # A country or a great city "said" is its government or people ("India said"): only what
+        # only a person does, or a title, makes one of these a person's name.
         named = phrase in first_names or phrase in lexicon.surnames()
         return len(words) == 1 and (
-            cue in ("age", "title", "role") or (named and cue in ("speech", "human") and not _placed(text, group, doc))
+            cue in ("age", "title", "role") or (named and cue == "human" and not _placed(text, group, doc))
         )
     if evidence.is_place(phrase) and cue not in ("age", "title", "role"):
         named = (
@@ -342,6 +358,13 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
     if cue == "human":
         return lower[0] not in common or not group.sentence_start
     return cue == "speech" and lower[0] not in common and not group.sentence_start
+
+
+def _team_in_table(text: str, group: Group) -> bool:
+    seg = group.segment
+    return evidence.a_team_in_a_table(
+        text[seg.start : seg.end], group.toks[0].start - seg.start, group.toks[-1].end - seg.start
+    )
 
 
 def _quoted_title(text: str, group: Group) -> bool:

@@ -1,0 +1,64 @@
+"""Names in wire-service copy: results tables and lists, datelines and bylines, businesses and
+countries that "say" things, places after a saint's title (sentences and tables written for these
+tests, in the shapes of agency news: none is taken from a data set)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyze
+from reader.corpus.parse import parse_article
+
+
+def names(body: str) -> list[str]:
+    text = "Plain Headline Here\n\n" + body
+    found = analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t"))
+    return [text[m.start : m.end] for m in found.names]
+
+
+def test_the_people_in_a_results_table_are_found() -> None:
+    table = (
+        "Leading placings after the final on Sunday:\n\n"
+        "1. Daniel Forsberg (Sweden) 1:50.91\n\n"
+        "2. Eddie Rowan (Britain) 1:51.20\n\n"
+        "3. Anna Berg ( Norway ) 1:52.04\n"
+    )
+    assert names(table) == ["Daniel Forsberg", "Eddie Rowan", "Anna Berg"]
+
+
+def test_sides_in_results_lines_and_league_tables_are_not_people() -> None:
+    body = (
+        "Results of matches played on Saturday:\n\n"
+        "Oakridge Rovers 3 (Malvey 23rd, Tornqvist 71st) Hollow Bay 1 (Perrin 40th)\n\n"
+        "Standings (played, won, drawn, lost, goals for, against, points):\n\n"
+        "Whitford Albion 4 3 1 0 11 4 10\n"
+    )
+    assert names(body) == ["Malvey", "Tornqvist", "Perrin"]
+
+
+def test_initials_and_players_in_a_scorecard_are_people() -> None:
+    body = "Kestrel County 323 (N. Falbrook 86, A. Wendell 64; D. Gorham 4-38)\n\nR. Pontin c Storrow b Whitlam 53\n"
+    assert names(body) == ["N. Falbrook", "A. Wendell", "D. Gorham", "R. Pontin", "Storrow", "Whitlam"]
+
+
+def test_a_country_that_says_something_is_not_a_person() -> None:
+    assert names("India said on Friday it would not sign the treaty. China says the talks went well.") == []
+
+
+def test_a_business_named_in_full_is_not_a_person_when_named_short() -> None:
+    body = "Orvella Ltd reported a loss for the half year. Orvella said sales would recover, chief Tom Hale said."
+    assert names(body) == ["Tom Hale"]
+
+
+def test_a_newsroom_line_is_not_a_person() -> None:
+    assert names("Prices were steady.\n\n-- Sofia Newsroom, +359 2 981 0000\n") == []
+
+
+def test_the_words_after_a_saints_title_that_make_a_place_are_no_person() -> None:
+    body = "In St Louis, the home side won again.\n\nSt Louis 3 Houston 2\n\nSt Helens 22 20 0 2 950 455 40\n"
+    assert names(body) == []
+
+
+pytestmark = pytest.mark.unit
