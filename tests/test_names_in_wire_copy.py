@@ -62,3 +62,21 @@ def test_the_words_after_a_saints_title_that_make_a_place_are_no_person() -> Non
 
 
 pytestmark = pytest.mark.unit
+
+
+def test_double_initials_stay_with_the_name() -> None:
+    found = names("Foreign Minister R.K. Dalmia was asked at a news conference. He played J.S. Bach all night.")
+    assert found == ["R.K. Dalmia", "J.S. Bach"]
+
+
+def test_a_business_with_its_legal_form_is_no_person_anywhere_in_the_article() -> None:
+    body = (
+        "Options exchange Norvik Gruppen AB said on Thursday it would open a bourse. "
+        '"We are ready," Norvik Gruppen said in a statement, and Lena Sund agreed.'
+    )
+    assert names(body) == ["Lena Sund"]
+
+
+def test_a_newspaper_named_after_a_country_is_no_person() -> None:
+    body = '"They must face the past," said a commentary in the official China Daily. China Daily did not say more.'
+    assert names(body) == []

@@ -334,6 +334,7 @@ Bank Securities Brothers Airlines Airways Motors Industries Partners Associates 
 Petroleum Energy Telecom Communications Systems Technologies Software Electronics Insurance Investments
 """.split()
 )
+CORPORATE_HEADS = CORPORATE_HEADS | {w.title() for w in CORPORATE_HEADS if w.isupper()}  # as looked up: "Ag"
 NON_PERSON_HEADS = NON_PERSON_HEADS | CORPORATE_HEADS
 
 MONTHS_DAYS = frozenset(

@@ -38,7 +38,7 @@ def norm(word: str) -> str:
     """How a name word is looked up: possessive dropped, all-caps made title case (kept: the
     same few thousand words are looked up again and again)."""
     word = POSSESSIVE.sub("", word)
-    if word.isupper() and len(word) > 1:
+    if word.isupper() and len(word) > 1 and not _INITIALS.fullmatch(word):
         word = word.capitalize()
     return word
 
@@ -64,6 +64,7 @@ _SHORT_TITLES = frozenset("mr mrs ms mx dr prof rev fr sen rep gov pres det sgt 
 # A surname written with an elided particle: "d'Ettorre", "d’Alembert".
 _ELIDED = re.compile(r"[dD]['’][A-Z]")
 _APOSTROPHES = ("'", "’")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "I.K" of "I.K. Gujral" (one token: the last dot is apart)
 _PRONOUN_I = re.compile(r"\s+(?!of\b)[a-z]")  # "I" then a lower-case word: the pronoun
 
 
@@ -99,7 +100,12 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
         joinable = (  # "J. Smith", "Dr. Guruswamy", "Mr. Rubio"
             not run
             or gap.strip() == ""
-            or (gap.strip() == "." and (len(run[-1].text) == 1 or run[-1].text.lower() in _SHORT_TITLES))
+            or (
+                gap.strip() == "."
+                and (
+                    len(run[-1].text) == 1 or _INITIALS.fullmatch(run[-1].text) or run[-1].text.lower() in _SHORT_TITLES
+                )
+            )
         )
         if tok.text == "I" and run and _PRONOUN_I.match(text, tok.end) and not _regnal(run):
             close()  # "Mr. Collins I know …": the pronoun is no part of the name ("Charles I was" keeps it)
@@ -146,7 +152,11 @@ def _strip(text: str, group: Group) -> Group:
         group.has_title = group.has_title or cut[1]
         toks = toks[cut[0] :]
         group.sentence_start = False
-    while len(toks) > 2 and (_plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text)):
+    while (
+        len(toks) > 2
+        and (_plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text))
+        and norm(toks[-1].text) not in lexicon.NON_PERSON_HEADS  # "OM Gruppen AB" names a business
+    ):
         toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter", "Zaha Hadid DBE RA"
     if group.sentence_start and len(toks) > 1 and not (len(toks[0].text) == 1 and text.startswith(".", toks[0].end)):
         first = norm(toks[0].text)

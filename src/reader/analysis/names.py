@@ -135,6 +135,9 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
             not group.decision
             and all(name_like(w) and len(w) > 1 and w not in lexicon.MONTHS_DAYS for w in words)
             and not evidence.is_place(" ".join(words))
+            # "OM Stockholm", but "Jack London"
+            and not (words[0] not in lexicon.first_names() and any(w in lexicon.PLACES for w in words[1:]))
+            and not doc.a_business(words)
             and not _placed(text, group, None)
             and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
             and not _blocked(text, group, known=True)
@@ -308,6 +311,7 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
             and words[0] in first_names
             and words[-1] in lexicon.surnames()
             and words[-1] not in _PLACE_HEADS
+            and not (words[-1] in lexicon.OUTLET_WORDS and evidence.is_place(words[0]))  # "China Daily"
         )
         and not (cue == "title" and len(words) <= 3 and words[-1] in lexicon.surnames())  # "Judge Shanlyn Park"
     ):
