@@ -80,3 +80,18 @@ def test_a_business_with_its_legal_form_is_no_person_anywhere_in_the_article() -
 def test_a_newspaper_named_after_a_country_is_no_person() -> None:
     body = '"They must face the past," said a commentary in the official China Daily. China Daily did not say more.'
     assert names(body) == []
+
+
+def test_the_writers_byline_over_a_dateline_is_a_person() -> None:
+    body = "Marta Kowalczyk\n\nWARSAW 1996-08-27\n\nThe central bank kept its rates unchanged.\n\nBy Tom Ellery\n"
+    assert names(body) == ["Marta Kowalczyk", "Tom Ellery"]
+
+
+def test_a_headline_in_capitals_names_only_the_people_its_text_names() -> None:
+    text = "RUGBY - SCHOLTEN WINS THE CUP FOR LEEDS.\n\nLEEDS 1996-08-27\n\nPieter Scholten kicked three goals.\n"
+    found = analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t"))
+    assert [text[m.start : m.end] for m in found.names] == ["SCHOLTEN", "Pieter Scholten"]
+
+
+def test_an_arabic_article_joined_to_a_surname_stays_in_the_name() -> None:
+    assert names("Prime Minister Abdul-Karim al-Kabariti left Amman on Thursday.") == ["Abdul-Karim al-Kabariti"]

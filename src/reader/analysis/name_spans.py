@@ -51,6 +51,14 @@ def sentence_case(text: str, seg: Segment) -> bool:
     return len(words) >= 6 and lower >= 2
 
 
+def in_capitals(text: str, seg: Segment) -> bool:
+    """A line set in capitals ("SCHUMACHER WINS BELGIAN GRAND PRIX."): its words are read as a
+    headline's, where only the names the text gives are names."""
+    line = text[seg.start : seg.end]
+    upper = sum(1 for c in line if c.isupper())
+    return upper >= 8 and upper > 4 * sum(1 for c in line if c.islower())
+
+
 def reads_as_row(text: str, seg: Segment) -> bool:
     """A short line of a results table or a list ("10. Eddie Irvine (Britain) 9", "M. Atherton
     not out 26"): figures among words in lower and upper case, read as text, not as a headline."""
@@ -62,7 +70,7 @@ def reads_as_row(text: str, seg: Segment) -> bool:
 # ("St." stays apart: "St. Louis" and "Clyst St. Mary" are read as places by what is around them.)
 _SHORT_TITLES = frozenset("mr mrs ms mx dr prof rev fr sen rep gov pres det sgt capt lt col gen adm".split())
 # A surname written with an elided particle: "d'Ettorre", "d’Alembert".
-_ELIDED = re.compile(r"[dD]['’][A-Z]")
+_ELIDED = re.compile(r"[dD]['’][A-Z]|(?:al|el|ul|ad|an|ar|as|ash|at|az|bin|ibn|abu|bint)-[A-Z]")  # "al-Qidra"
 _APOSTROPHES = ("'", "’")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "I.K" of "I.K. Gujral" (one token: the last dot is apart)
 _PRONOUN_I = re.compile(r"\s+(?!of\b)[a-z]")  # "I" then a lower-case word: the pronoun
@@ -88,7 +96,7 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     wanted = [
         i
         for i, (_, _, word) in enumerate(toks)
-        if word[0].isupper() or word in PARTICLES or (word[1:2] in _APOSTROPHES and _ELIDED.match(word))
+        if word[0].isupper() or word in PARTICLES or (word[0] in "adbiu" and _ELIDED.match(word))
     ]
     last = -2
     for i in wanted:
@@ -164,7 +172,12 @@ def _strip(text: str, group: Group) -> Group:
         if all(p in lexicon.common_words() for p in parts) and first not in lexicon.first_names():
             toks = toks[1:]
             group.sentence_start = False
-    if len(toks) > 1 and all(t.text.isupper() for t in toks) and norm(toks[0].text) not in lexicon.first_names():
+    if (
+        len(toks) > 1
+        and all(t.text.isupper() for t in toks)
+        and norm(toks[0].text) not in lexicon.first_names()
+        and not in_capitals(text, group.segment)  # a headline's words are all looked up
+    ):
         toks = toks[1:]  # "EXCLUSIVE ALEC ..." style labels
     group.toks = toks
     return group

@@ -22,6 +22,7 @@ from reader.analysis.name_spans import (
     POSSESSIVE,
     Group,
     groups_in,
+    in_capitals,
     name_like,
     norm,
     phrase_of,
@@ -84,9 +85,7 @@ def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = N
     for seg in segs:
         for s_start, s_end in sentences(text, seg.start, seg.end, cache):
             groups += groups_in(text, seg, tokens(text, s_start, s_end, cache))
-    prose = {
-        seg.start for seg in segs if seg.kind == "paragraph" or sentence_case(text, seg) or reads_as_row(text, seg)
-    }
+    prose = {seg.start for seg in segs if _read_as_text(text, seg)}
     body = [g for g in groups if g.segment.start in prose]
     heads = [g for g in groups if g.segment.start not in prose]
     doc = _observe(text, body)
@@ -114,11 +113,49 @@ def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = N
             group.decision = True
     _coordinated(text, body, doc)
     named_words = {w for g in body if g.decision for w in words_of(g)}
-    head_groups = [sub for group in heads for sub in known_names.known_within(group, people, named_words)]
+    head_groups = _bylines(text, segs, heads)
+    head_groups += [sub for g in heads if not g.decision for sub in known_names.known_within(g, people, named_words)]
     chosen = [g for g in body if g.decision] + head_groups
     mentions = [_mention(text, g) for g in sorted(chosen, key=lambda g: g.toks[0].start)]
     resolve(text, mentions)
     return mentions
+
+
+def _read_as_text(text: str, seg: Segment) -> bool:
+    """A paragraph not set in capitals, a headline written like a sentence, a results line."""
+    if seg.kind == "paragraph":
+        return not in_capitals(text, seg)
+    return sentence_case(text, seg) or reads_as_row(text, seg)
+
+
+# A dateline opens a wire story's text: "LONDON 1996-08-30", "LITTLE ROCK, Ark.", "PARIS (Reuters) -".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:\s+\d|,|\s*\(|\s+-|\s*$)")
+_BY = re.compile(r"By\s+", re.IGNORECASE)
+
+
+def _bylines(text: str, segs: list[Segment], heads: list[Group]) -> list[Group]:
+    """The writer's name on a line of its own: after "By", or just before a dateline ("Peter
+    Greste" over "BELGRADE 1996-08-29"), when it reads as a name (a known first name or surname)."""
+    after = {a.start: b for a, b in zip(segs, segs[1:], strict=False)}
+    out = []
+    for group in heads:
+        seg = group.segment
+        line = text[seg.start : seg.end].strip()
+        by = _BY.match(line)
+        words = words_of(group)
+        if not (
+            2 <= len(words) <= 4
+            and text[group.toks[-1].end : seg.end].strip() == ""
+            and (by or text[seg.start : group.toks[0].start].strip() == "")
+            and not any(t.text.isupper() and len(t.text) > 1 for t in group.toks)
+            and (words[0] in lexicon.first_names() or words[-1] in lexicon.surnames())
+        ):
+            continue
+        following = after.get(seg.start)
+        if by or (following is not None and _DATELINE.match(text, following.start, following.end)):
+            group.decision = True
+            out.append(group)
+    return out
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)")
