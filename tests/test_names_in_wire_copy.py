@@ -95,3 +95,8 @@ def test_a_headline_in_capitals_names_only_the_people_its_text_names() -> None:
 
 def test_an_arabic_article_joined_to_a_surname_stays_in_the_name() -> None:
     assert names("Prime Minister Abdul-Karim al-Kabariti left Amman on Thursday.") == ["Abdul-Karim al-Kabariti"]
+
+
+def test_places_written_without_their_accents_and_after_fort_are_no_people() -> None:
+    body = "Sao Paulo state's debt has grown. Pupils walk to Fort Lee's school on the Beirut Stock Exchange street."
+    assert names(body) == []

@@ -3,6 +3,7 @@ particular story or person; the larger lists come from public data (see data/NOT
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,7 +33,13 @@ def surnames() -> frozenset[str]:
 def gazetteer() -> frozenset[str]:
     """Place names of the world (cities over 15,000 people, countries, capitals, US states) and
     the hand-written PLACES: evidence against a person, weighed with the context."""
-    return frozenset(_lines("places.txt")) | PLACES
+    names = _lines("places.txt")
+    plain = (_without_accents(n) for n in names if not n.isascii())  # "Sao Paulo" as news writes it
+    return frozenset(names) | frozenset(plain) | PLACES
+
+
+def _without_accents(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
@@ -321,7 +328,8 @@ Police Army Navy Force Court Senate Congress Parliament Assembly Foundation Fund
 Association Union Society Reserve Hollywood Day Week Month Year Act Bill Law Program Programme Project
 Lodge Falls Terrace Mosque Temple Shrine Market Garden Gardens Zoo Harbour Harbor Pier Wharf Trail
 Highway Freeway Turnpike Canyon Gorge Peak Olympics Paralympics Olympic Championship Championships Prize
-Newsroom Desk Bureau
+Newsroom Desk Bureau Exchange Board Authority Organisation Organization Service Services Administration
+Federation Alliance Front Movement Coalition Confederation Tribunal Bourse Markets Dealers Sound Strait
 """.split()
 )
 

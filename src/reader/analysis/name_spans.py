@@ -169,7 +169,11 @@ def _strip(text: str, group: Group) -> Group:
     if group.sentence_start and len(toks) > 1 and not (len(toks[0].text) == 1 and text.startswith(".", toks[0].end)):
         first = norm(toks[0].text)
         parts = first.lower().split("-")
-        if all(p in lexicon.common_words() for p in parts) and first not in lexicon.first_names():
+        if (
+            all(p in lexicon.common_words() for p in parts)
+            and first not in lexicon.first_names()
+            and first not in evidence.PLACE_LEADS  # "Fort Lee's school"
+        ):
             toks = toks[1:]
             group.sentence_start = False
     if (
@@ -213,6 +217,7 @@ def _role_cut(words: tuple[str, ...]) -> tuple[int, bool] | None:
     first = next((i for i, w in enumerate(words) if i and w in lexicon.first_names()), 0)
     if (
         first
+        and words[0] not in evidence.PLACE_LEADS  # "Fort Lee", "Port Elizabeth"
         and len(words) - first >= 2
         and all(_plain_word(w) or evidence.is_demonym(w) or w in lexicon.NON_PERSON_HEADS for w in words[:first])
     ):
