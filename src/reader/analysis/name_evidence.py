@@ -147,17 +147,21 @@ _SCORERS = r"(?:\s*\([^()]*\))?"
 _SIDE = r"[^\W\d_][^\d()]*?"
 # "Borussia Dortmund 3 (Riedle 12th) Freiburg 1", "Essendon 14.16 (100) Sydney 12.10 (82)".
 _SCORE_LINE = re.compile(rf"\s*(?:{_SIDE})\s+{_NUMBER}{_SCORERS}\s+{_SIDE}\s+{_NUMBER}{_SCORERS}[.\s]*")
-_STANDINGS_AFTER = re.compile(rf"(?:\s+-?{_NUMBER}){{5,}}\s*(?:-|$)")  # "VfB Stuttgart 3 3 0 0 10 1 9"
+_STANDINGS_AFTER = re.compile(rf"(?:[ \t]+-?{_NUMBER}){{5,}}[ \t]*(?:-|$)")  # "VfB Stuttgart 3 3 0 0 10 1 9"
 
 
-def a_team_in_a_table(line: str, start: int, end: int) -> bool:
-    """The phrase at line[start:end] is a side in a results line ("Team 3 Other Team 1") or a
-    row of a league table (five figures and more after it), not a player inside brackets."""
-    if _STANDINGS_AFTER.match(line, end):
+def a_team_in_a_table(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """The phrase at text[start:end], in the line text[lo:hi], is a side in a results line ("Team
+    3 Other Team 1") or a row of a league table (five figures and more after it), not a player
+    inside brackets. Only a short line is read whole (a paragraph is no results line)."""
+    if text[end + 1 : end + 2].isdigit() and _STANDINGS_AFTER.match(text, end, hi):
         return True
-    if not _SCORE_LINE.fullmatch(line):
+    if hi - lo > _LONGEST_RESULTS_LINE or not _SCORE_LINE.fullmatch(text, lo, hi):
         return False
-    return line.count("(", 0, start) == line.count(")", 0, start)  # scorers are in brackets
+    return text.count("(", lo, start) == text.count(")", lo, start)  # scorers are in brackets
+
+
+_LONGEST_RESULTS_LINE = 300
 
 
 # A player in a scorecard: a goal's minute after the name inside brackets ("(Caveglia 23rd,
@@ -166,12 +170,14 @@ def a_team_in_a_table(line: str, start: int, end: int) -> bool:
 _GOAL_MINUTE_AFTER = re.compile(r"\s+\d{1,3}(?:st|nd|rd|th)\b")
 _BOWLING_AFTER = re.compile(r"\s+\d+(?:\.\d)?-\d+-\d+-\d+\b")
 _FIELDING_BEFORE = frozenset({"c", "b", "st", "lbw"})
+_FIELDING_ENDS = frozenset({"c ", "b ", "t ", "w "})
 
 
 def a_player_in_a_scorecard(before: str, after: str, in_brackets: bool) -> bool:
-    if _BOWLING_AFTER.match(after) or (in_brackets and _GOAL_MINUTE_AFTER.match(after)):
+    if after[1:2].isdigit() and (_BOWLING_AFTER.match(after) or (in_brackets and _GOAL_MINUTE_AFTER.match(after))):
         return True
-    return _word_before(before) in _FIELDING_BEFORE  # a whole word: "1st " is no "st"
+    # (the last two characters first: nearly every phrase is ruled out without reading a word)
+    return before[-2:] in _FIELDING_ENDS and _word_before(before) in _FIELDING_BEFORE  # "1st " is no "st"
 
 
 def saint_place(phrase: str) -> bool:

@@ -54,6 +54,8 @@ def sentence_case(text: str, seg: Segment) -> bool:
 def in_capitals(text: str, seg: Segment) -> bool:
     """A line set in capitals ("SCHUMACHER WINS BELGIAN GRAND PRIX."): its words are read as a
     headline's, where only the names the text gives are names."""
+    if seg.end - seg.start > 400:
+        return False  # a paragraph, not a headline
     line = text[seg.start : seg.end]
     upper = sum(1 for c in line if c.isupper())
     return upper >= 8 and upper > 4 * sum(1 for c in line if c.islower())
@@ -76,6 +78,11 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "I.K" of "I.K. Gujral" (one toke
 _PRONOUN_I = re.compile(r"\s+(?!of\b)[a-z]")  # "I" then a lower-case word: the pronoun
 
 
+def _maybe_elided(word: str) -> bool:
+    """Cheaply: the word might be "d'Ettorre" or "al-Qidra" (most words are ruled out here)."""
+    return word[1:2] in _APOSTROPHES or "-" in word[2:5]
+
+
 def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     """Runs of capitalised words (with name particles and initials) in one sentence."""
     out: list[Group] = []
@@ -96,7 +103,7 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     wanted = [
         i
         for i, (_, _, word) in enumerate(toks)
-        if word[0].isupper() or word in PARTICLES or (word[0] in "adbiu" and _ELIDED.match(word))
+        if word[0].isupper() or word in PARTICLES or (_maybe_elided(word) and _ELIDED.match(word))
     ]
     last = -2
     for i in wanted:

@@ -403,9 +403,7 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
 
 def _team_in_table(text: str, group: Group) -> bool:
     seg = group.segment
-    return evidence.a_team_in_a_table(
-        text[seg.start : seg.end], group.toks[0].start - seg.start, group.toks[-1].end - seg.start
-    )
+    return evidence.a_team_in_a_table(text, seg.start, seg.end, group.toks[0].start, group.toks[-1].end)
 
 
 def _quoted_title(text: str, group: Group) -> bool:
