@@ -78,11 +78,6 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "I.K" of "I.K. Gujral" (one toke
 _PRONOUN_I = re.compile(r"\s+(?!of\b)[a-z]")  # "I" then a lower-case word: the pronoun
 
 
-def _maybe_elided(word: str) -> bool:
-    """Cheaply: the word might be "d'Ettorre" or "al-Qidra" (most words are ruled out here)."""
-    return word[1:2] in _APOSTROPHES or "-" in word[2:5]
-
-
 def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     """Runs of capitalised words (with name particles and initials) in one sentence."""
     out: list[Group] = []
@@ -103,7 +98,9 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     wanted = [
         i
         for i, (_, _, word) in enumerate(toks)
-        if word[0].isupper() or word in PARTICLES or (_maybe_elided(word) and _ELIDED.match(word))
+        if word[0].isupper()
+        or word in PARTICLES
+        or ((word[1:2] in _APOSTROPHES or "-" in word[2:5]) and _ELIDED.match(word))  # "d'Ettorre", "al-Qidra"
     ]
     last = -2
     for i in wanted:
