@@ -100,3 +100,14 @@ def test_an_arabic_article_joined_to_a_surname_stays_in_the_name() -> None:
 def test_places_written_without_their_accents_and_after_fort_are_no_people() -> None:
     body = "Sao Paulo state's debt has grown. Pupils walk to Fort Lee's school on the Beirut Stock Exchange street."
     assert names(body) == []
+
+
+def test_a_squad_list_and_a_draw_line_are_read_as_text() -> None:
+    body = "Defenders - Markus Albrecht, Thomas Hellweg, Juergen Kohlmann\n\nDavid Prinzler (Germany) vs. qualifier\n"
+    assert names(body) == ["Markus Albrecht", "Thomas Hellweg", "Juergen Kohlmann", "David Prinzler"]
+    assert names("Mayor Meets Merkel, Hollande, Renzi In Berlin\n\nThe talks went on.") == []
+
+
+def test_a_nationality_made_from_a_place_stays_out_of_the_name() -> None:
+    body = "The silver went to Namibian Frankie Fredman. Spaniard Carlos Sainte lost time; Adrian Hale did not."
+    assert names(body) == ["Frankie Fredman", "Carlos Sainte", "Adrian Hale"]

@@ -7,6 +7,7 @@ place everywhere in it).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -62,7 +63,11 @@ Baptist Presbyterian Evangelical Mormon Mormons Muslim Muslims Islamic Islam Sun
 Jew Jews Judaism Hindu Hindus Buddhist Buddhists Sikh Sikhs Christianity Buddhism Hinduism Atheist
 Pagan Scientologist Scientologists Scientology Republican Republicans Democrat Democrats Democratic
 Conservative Conservatives Liberal Liberals Labour Tory Tories Socialist Communist Marxist Nazi Nazis
-Western Eastern Northern Southern Midwestern
+Western Eastern Northern Southern Midwestern Spaniard Spaniards Frenchman Frenchwoman Englishman
+Englishwoman Dutchman Dutchwoman Irishman Irishwoman Scotsman Scotswoman Welshman Welshwoman Yorker
+Yorkers Londoner Londoners Parisian Parisians Muscovite Muscovites Pole Poles Czechs Slovaks Serb Serbs
+Croat Croats Slovene Slovenes Bosnians Magyar Dane Finn Brit Brits Aussie Aussies Kiwi Kiwis Islamist
+Islamists
 """.split()
 )
 
@@ -130,12 +135,24 @@ DIRECTIONS = frozenset(
 
 
 def is_demonym(word: str) -> bool:
-    """ "German", "Thais", "French-born"."""
+    """ "German", "Thais", "French-born", and one made from a known place: "Namibian",
+    "Canadian", "Brazilian", "Italian", "Parisian" (unless it is a first name or surname)."""
     return (
         word in DEMONYMS
         or (word.endswith("s") and word[:-1] in DEMONYMS)
         or (word.endswith("-born") and word[:-5] in DEMONYMS)
+        or _made_from_a_place(word)
     )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _made_from_a_place(word: str) -> bool:
+    if not word.endswith("n") or len(word) < 5 or word in lexicon.first_names() or word in lexicon.surnames():
+        return False
+    stems = [word[:-1]]  # Namibia-n, Kenya-n
+    if word.endswith("ian"):
+        stems += [word[:-3], word[:-3] + "a", word[:-3] + "y"]  # Brazil-ian, Canad-ian, Ital-ian
+    return any(is_place(stem) for stem in stems)
 
 
 def is_place(phrase: str) -> bool:

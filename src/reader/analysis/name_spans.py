@@ -63,9 +63,20 @@ def in_capitals(text: str, seg: Segment) -> bool:
 
 def reads_as_row(text: str, seg: Segment) -> bool:
     """A short line of a results table or a list ("10. Eddie Irvine (Britain) 9", "M. Atherton
-    not out 26"): figures among words in lower and upper case, read as text, not as a headline."""
+    not out 26", "Defenders - Markus Babbel, Thomas Helmer, Juergen Kohler"): figures or brackets
+    among words in lower and upper case, or a list of names most of which open with a first name;
+    read as text, not as a headline."""
     line = text[seg.start : seg.end]
-    return any(c.isdigit() for c in line) and any(c.islower() for c in line)
+    if any(c.isdigit() or c == "(" for c in line) and any(c.islower() for c in line):
+        return True
+    items = _LIST_SEPARATOR.split(line.split(" - ", 1)[-1].split(": ", 1)[-1])
+    if len(items) < 3:
+        return False
+    firsts = sum(1 for item in items if item.split(" ", 1)[0] in lexicon.first_names())
+    return 2 * firsts > len(items)
+
+
+_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 
 
 # Titles written short with a dot: the dot does not part them from the name that follows.
