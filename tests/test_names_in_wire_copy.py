@@ -111,3 +111,4 @@ def test_a_squad_list_and_a_draw_line_are_read_as_text() -> None:
 def test_a_nationality_made_from_a_place_stays_out_of_the_name() -> None:
     body = "The silver went to Namibian Frankie Fredman. Spaniard Carlos Sainte lost time; Adrian Hale did not."
     assert names(body) == ["Frankie Fredman", "Carlos Sainte", "Adrian Hale"]
+    assert names("Anil Raman left the show on Friday.") == ["Anil Raman"]  # "Raman" is no "Rama-n"

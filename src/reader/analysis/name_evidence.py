@@ -135,18 +135,19 @@ DIRECTIONS = frozenset(
 
 
 def is_demonym(word: str) -> bool:
-    """ "German", "Thais", "French-born", and one made from a known place: "Namibian",
-    "Canadian", "Brazilian", "Italian", "Parisian" (unless it is a first name or surname)."""
+    """ "German", "Thais", "French-born"."""
     return (
         word in DEMONYMS
         or (word.endswith("s") and word[:-1] in DEMONYMS)
         or (word.endswith("-born") and word[:-5] in DEMONYMS)
-        or _made_from_a_place(word)
     )
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _made_from_a_place(word: str) -> bool:
+def made_from_a_place(word: str) -> bool:
+    """A nationality or people made from a known place: "Namibian", "Canadian", "Brazilian",
+    "Italian", "Parisian" (unless it is a first name or surname). Looser than `is_demonym` (a
+    surname may end like one: "Raman"), so only read where a nationality leads a phrase."""
     if not word.endswith("n") or len(word) < 5 or word in lexicon.first_names() or word in lexicon.surnames():
         return False
     stems = [word[:-1]]  # Namibia-n, Kenya-n

@@ -222,7 +222,11 @@ def _role_cut(words: tuple[str, ...]) -> tuple[int, bool] | None:
     "US President Barack Obama", "Home Secretary Suella Braverman", "Chinese Bernhard Karlgren".
     The second value says a role (not only a nationality) came before."""
     for i in range(len(words) - 2, -1, -1):
-        if evidence.is_role(words[i]) or evidence.is_demonym(words[i]):
+        if (
+            evidence.is_role(words[i])
+            or evidence.is_demonym(words[i])
+            or (i == 0 and evidence.made_from_a_place(words[0]))
+        ):
             if i == 0 and len(words) == 2 and words[0] in lexicon.first_names():
                 return None  # "Dean Martin", "Earl Scruggs", "Christian Bale"
             rest = words[i + 1]
