@@ -167,3 +167,8 @@ def test_finding_a_thing_is_no_finding() -> None:
 
 def test_a_source_after_according_to_has_words_not_only_figures() -> None:
     assert [c.speaker for c in claims("The plan failed badly, according to 2021.")] in ([], [None])
+
+
+def test_an_attribution_ending_the_sentence_names_the_speaker_of_its_quotations() -> None:
+    found = claims('"All that Shines is Not Silver" was to be a "cautionary tale," said Susan Crane, then her agent.')
+    assert [(c.source, c.speaker) for c in found] == [("named", "Susan Crane")]

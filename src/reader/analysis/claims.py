@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -205,19 +206,32 @@ class _Reader:
         chain = self._chains[quote.chain]
         first, last = chain[0], chain[-1]
         lead = max(start, self._sentence_start(first.start))
-        source = self._attribution_before(lead, first.start) or shapes.colon_speaker(self.sources, lead, first.start)
-        if source is None:
-            source = self._attribution_after(last.end, self._sentence_end(last.end))
-        if source is None:
-            source = self._attribution_before(self._sentence_start(first.start), first.start, loose=True)
-        if source is None:
-            source = self._previous_quote_source(first)
-        if source is None:  # "Eric Trump knocked a statement …", "Silverman interjected, '…'"
-            source = shapes.sentence_subject(self.sources, self.tokens(self.text, lead, first.start))
-        if source is None:
-            source = _Source("none", None)
+        sentence_end = self._sentence_end(last.end)
+        # Each way of finding the speaker in turn, the first that names one ("none" is no answer:
+        # the after-quote reading of '"…" was a "tale," said X' finds no speaker, the tail does).
+        ways: list[Callable[[], _Source | None]] = [
+            lambda: self._attribution_before(lead, first.start),
+            lambda: shapes.colon_speaker(self.sources, lead, first.start),
+            lambda: self._attribution_after(last.end, sentence_end),
+            lambda: self._attribution_before(self._sentence_start(first.start), first.start, loose=True),
+            lambda: self._previous_quote_source(first),
+            lambda: self._tail_source(lead, sentence_end),  # '"…" was a "tale," said Susan Crawford, her agent.'
+            # "Eric Trump knocked a statement …", "Silverman interjected, '…'"
+            lambda: shapes.sentence_subject(self.sources, self.tokens(self.text, lead, first.start)),
+        ]
+        source = _Source("none", None)
+        for way in ways:
+            found = way()
+            if found is not None and found.source != "none":
+                source = found
+                break
         self.chain_source[quote.chain] = source
         return source
+
+    def _tail_source(self, start: int, end: int) -> _Source | None:
+        toks = self.tokens(self.text, start, end)
+        tail = shapes.tail_attribution(self.sources, toks, shapes.verb_words(toks)) if toks else None
+        return tail[1] if tail is not None else None
 
     def _previous_quote_source(self, quote: Quote) -> _Source | None:
         """'"We're fine," she said. "Really."': an unattributed quotation right after an
