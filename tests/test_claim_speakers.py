@@ -172,3 +172,15 @@ def test_a_source_after_according_to_has_words_not_only_figures() -> None:
 def test_an_attribution_ending_the_sentence_names_the_speaker_of_its_quotations() -> None:
     found = claims('"All that Shines is Not Silver" was to be a "cautionary tale," said Susan Crane, then her agent.')
     assert [(c.source, c.speaker) for c in found] == [("named", "Susan Crane")]
+
+
+def test_a_text_that_reads_a_quotation_is_its_source_and_a_day_is_no_speaker() -> None:
+    found = claims('"She should come to Louisiana and act like a leader," the editorial read.')
+    assert [(c.source, c.speaker) for c in found] == [("publication", "the editorial")]
+    found = claims('During their call Tuesday, the leaders "reaffirmed their commitment to peace," the agency said.')
+    assert all(c.speaker != "Tuesday" for c in found)
+
+
+def test_a_long_description_after_a_final_attribution_keeps_the_speaker() -> None:
+    body = "They had no choice but to lead, says Evan Trace, a media consultant with National Media in Alexandria, Va."
+    assert [(c.source, c.speaker) for c in claims(body)] == [("named", "Evan Trace")]

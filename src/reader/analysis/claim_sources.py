@@ -216,7 +216,13 @@ class Sources:
         pronouns = [w for w in words if w in ("he", "she", "him", "her", "they", "them")]
         if pronouns and len(words) <= 5:
             return self.pronoun({"him": "he", "her": "she", "them": "they"}.get(pronouns[0], pronouns[0]), start)
-        proper = [w for w in phrase.split() if w[:1].isupper() and w.lower().strip(".,") not in lexicon.common_words()]
+        proper = [
+            w
+            for w in phrase.split()
+            if w[:1].isupper()
+            and w.lower().strip(".,") not in lexicon.common_words()
+            and w.strip(".,") not in lexicon.MONTHS_DAYS  # "During their phone call Tuesday": no one
+        ]
         if proper and words[0] not in lexicon.FUNCTION_WORDS:
             return Source("named", phrase)
         if (

@@ -26,6 +26,8 @@ from reader.analysis.text import Segment, Token, overlapping_from, sentences
 from reader.analysis.text import tokens as _tokens
 from reader.corpus.parse import trim_span
 
+_TEXT_READS = frozenset({"read", "reads"})  # after a quotation: '"…," the email read.'
+
 
 @dataclass
 class Claim:
@@ -305,7 +307,7 @@ class _Reader:
     def _attribution_after(self, lo: int, hi: int) -> _Source | None:
         toks = self.tokens(self.text, lo, hi)[:20]
         for i, word in enumerate(shapes.verb_words(toks)):
-            if word in lexicon.SPEECH_VERBS:
+            if word in lexicon.SPEECH_VERBS or (i and word in _TEXT_READS):  # '"…," the email read.'
                 if i == 0:
                     return self.sources.object_after(toks, 0, hi)
                 if i >= 8 and not shapes.apposition_before(self.text, toks, i):

@@ -95,6 +95,8 @@ retort retorts retorted exclaim exclaims exclaimed interject interjects interjec
 concede concedes conceded lament laments lamented scoff scoffs scoffed mutter muttered murmur murmured
 conclude concludes concluded charged cried observed counter counters countered
 surmise surmised assure assures assured urge urges urged
+bark barks barked yell yells yelled chant chants chanted emailed texted messaged proclaim proclaims
+proclaimed wonder wonders wondered muse mused predict predicts predicted testify testifies testified
 """.split()
 )
 
@@ -226,7 +228,8 @@ PUBLICATION_NOUNS = (
     frozenset(
         """
 report reports reporting tabloid tabloids magazine magazines newspaper newspapers outlet outlets
-publication publications paper papers website site documents filings court-documents
+publication publications paper papers website site documents filings court-documents editorial
+editorials column columns op-ed
 """.split()
     )
     | EVIDENCE_NOUNS

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _TAIL_VERBS = frozenset(
     "said says say told reported reports wrote writes added adds noted notes explained argued insisted "
-    "claimed claims confirmed announced recalled warned acknowledged found".split()
+    "claimed claims confirmed announced recalled warned acknowledged found read reads".split()
 )
 _NOT_RELAYS = frozenset(("went on", "goes on", "go on", "chimed in", "weighed in", "opened up", "spoke out"))
 _STOPS = set(',;:.!?"“”()')
@@ -105,9 +105,9 @@ def tail_attribution(sources: Sources, toks: list[Token], verbs: list[str]) -> t
     """The attribution that ends a sentence after one of its last two commas ("…, the
     Sun-Times reported.", "…, said Ana Ruiz, a lawyer.", "…, Smith told reporters Tuesday."): it
     credits all that comes before, whatever verbs that holds ("organizers added 160")."""
-    gaps = range(len(toks) - 1, max(0, len(toks) - 12), -1)
+    gaps = range(len(toks) - 1, max(0, len(toks) - 20), -1)
     commas = [c for c in gaps if "," in sources.text[toks[c - 1].end : toks[c].start]]
-    for comma in commas[:2]:
+    for comma in commas[:3]:  # "…, says Evan Tracey, a consultant with National Media in Alexandria, Va."
         found = _tail_from(sources, toks, verbs, comma)
         if found is not None:
             return found
