@@ -112,3 +112,16 @@ def test_a_nationality_made_from_a_place_stays_out_of_the_name() -> None:
     body = "The silver went to Namibian Frankie Fredman. Spaniard Carlos Sainte lost time; Adrian Hale did not."
     assert names(body) == ["Frankie Fredman", "Carlos Sainte", "Adrian Hale"]
     assert names("Anil Raman left the show on Friday.") == ["Anil Raman"]  # "Raman" is no "Rama-n"
+
+
+def test_the_parties_to_a_court_case_are_people_but_fixtures_are_not() -> None:
+    assert names("The court relied on Wadell v. Jacoby and on Kenning versus Nebraska.") == [
+        "Wadell",
+        "Jacoby",
+        "Kenning",
+    ]
+    assert names("Fixtures: Notts County v Yorkton, Plymford v Prestwick.") == []
+
+
+def test_a_verb_that_makes_a_speaker_need_not_make_a_name() -> None:
+    assert names("Last year Zorbex predicted a rise, and the crowd at Wembley chanted.") == []

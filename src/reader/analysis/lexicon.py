@@ -95,10 +95,18 @@ retort retorts retorted exclaim exclaims exclaimed interject interjects interjec
 concede concedes conceded lament laments lamented scoff scoffs scoffed mutter muttered murmur murmured
 conclude concludes concluded charged cried observed counter counters countered
 surmise surmised assure assures assured urge urges urged
+""".split()
+)
+# Verbs that make their subject a claim's speaker but are no evidence that a capitalised word
+# before them is a person ("Models predicted", "Crowds chanted"): not read by the names.
+SPEECH_VERBS_NOT_NAME_CUES = frozenset(
+    """
 bark barks barked yell yells yelled chant chants chanted emailed texted messaged proclaim proclaims
 proclaimed wonder wonders wondered muse mused predict predicts predicted testify testifies testified
 """.split()
 )
+NAME_CUE_VERBS = SPEECH_VERBS
+SPEECH_VERBS = SPEECH_VERBS | SPEECH_VERBS_NOT_NAME_CUES
 
 # Verbs of speech that mark reported speech on their own (the others need a quote or "that").
 STRONG_ATTRIBUTION = frozenset(

@@ -191,6 +191,18 @@ _FIELDING_BEFORE = frozenset({"c", "b", "st", "lbw"})
 _FIELDING_ENDS = frozenset({"c ", "b ", "t ", "w "})
 
 
+_CASE_AFTER = re.compile(r"\s+(?:v\.|versus)\s+[A-Z]")
+
+
+def a_party_to_a_case(before: str, after: str) -> bool:
+    """ "Wade v. Jacobs", "Biden versus Nebraska": the parties to a court case ("v." with its dot
+    or "versus": a fixture list's bare "v" and a draw's "vs." set sides and players apart)."""
+    if _CASE_AFTER.match(after):
+        return True
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and (stripped.endswith(" v.") or stripped.endswith(" versus"))
+
+
 def a_player_in_a_scorecard(before: str, after: str, in_brackets: bool) -> bool:
     if after[1:2].isdigit() and (_BOWLING_AFTER.match(after) or (in_brackets and _GOAL_MINUTE_AFTER.match(after))):
         return True

@@ -216,13 +216,16 @@ def _context_cue(text: str, group: Group) -> str | None:
         return "human"
     if evidence.a_player_in_a_scorecard(before, after, before.rfind("(") > before.rfind(")")):
         return "human"
+    end = group.toks[-1].end  # (the dot of "v." ended `after`)
+    if evidence.a_party_to_a_case(before, text[end : min(seg.end, end + 12)]):
+        return "human"
     next_words = _LOWER_WORD.findall(after.lower())[:3]
-    if next_words and next_words[0] in lexicon.SPEECH_VERBS:
+    if next_words and next_words[0] in lexicon.NAME_CUE_VERBS:
         return "speech"
     if (
         len(next_words) > 1
         and next_words[0] in ("also", "then", "later", "once", "has", "had")
-        and next_words[1] in lexicon.SPEECH_VERBS
+        and next_words[1] in lexicon.NAME_CUE_VERBS
     ):
         return "speech"
     stripped = before.rstrip()
