@@ -197,10 +197,9 @@ _CASE_AFTER = re.compile(r"\s+(?:v\.|versus)\s+[A-Z]")
 def a_party_to_a_case(before: str, after: str) -> bool:
     """ "Wade v. Jacobs", "Biden versus Nebraska": the parties to a court case ("v." with its dot
     or "versus": a fixture list's bare "v" and a draw's "vs." set sides and players apart)."""
-    if _CASE_AFTER.match(after):
+    if after[1:2] == "v" and _CASE_AFTER.match(after):  # (the first letter first: most phrases stop there)
         return True
-    stripped = before.rstrip()
-    return len(stripped) < len(before) and (stripped.endswith(" v.") or stripped.endswith(" versus"))
+    return before.endswith((" v. ", " versus "))
 
 
 def a_player_in_a_scorecard(before: str, after: str, in_brackets: bool) -> bool:

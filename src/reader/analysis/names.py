@@ -217,7 +217,7 @@ def _context_cue(text: str, group: Group) -> str | None:
     if evidence.a_player_in_a_scorecard(before, after, before.rfind("(") > before.rfind(")")):
         return "human"
     end = group.toks[-1].end  # (the dot of "v." ended `after`)
-    if evidence.a_party_to_a_case(before, text[end : min(seg.end, end + 12)]):
+    if evidence.a_party_to_a_case(before, text[end : min(seg.end, end + 12)] if text[end + 1 : end + 2] == "v" else ""):
         return "human"
     next_words = _LOWER_WORD.findall(after.lower())[:3]
     if next_words and next_words[0] in lexicon.NAME_CUE_VERBS:
