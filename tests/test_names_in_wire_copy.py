@@ -125,3 +125,12 @@ def test_the_parties_to_a_court_case_are_people_but_fixtures_are_not() -> None:
 
 def test_a_verb_that_makes_a_speaker_need_not_make_a_name() -> None:
     assert names("Last year Zorbex predicted a rise, and the crowd at Wembley chanted.") == []
+
+
+def test_dates_and_bodies_named_before_their_kind_are_no_people() -> None:
+    body = (
+        "For the period ending June 30, it earned $6 million. The rebels met on Sunday, the official"
+        " news agency Petrah said, and the opposition Talvan militia agreed."
+    )
+    assert names(body) == []
+    assert names("June Carter sang, and April Ross won on Sunday.") == ["June Carter", "April Ross"]

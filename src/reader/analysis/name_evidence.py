@@ -102,7 +102,8 @@ _MODIFIED_NOUN = re.compile(
     r"citizens|nationals|residents|dynasty|empire|architecture|literature|folklore|cooking|wine|wines|"
     r"city|town|village|island|islands|capital|district|county|valley|harbour|harbor|airport|"
     r"station|church|mosque|temple|cathedral|university|college|school|museum|hotel|restaurant|"
-    r"proper|area|suburbs?|neighbo(?:u)?rhood|downtown|metro|municipality)\b"
+    r"proper|area|suburbs?|neighbo(?:u)?rhood|downtown|metro|municipality|"
+    r"militias?|rebels|guerrillas?|agency|daily|newspaper|weekly|news\s+agency|radio|television)\b"
 )
 _PLACE_IS = re.compile(
     r"\A\s+(?:is|was|remains|became)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
@@ -111,7 +112,7 @@ _PLACE_IS = re.compile(
     r"republic|kingdom|territory|metropolis|destination|neighbo(?:u)?rhood)\b"
 )
 
-# The word right before a phrase (read by `_word_before`, not by a pattern tried at every
+# The word right before a phrase (read by `word_before`, not by a pattern tried at every
 # character of the text before it).
 _WEAK_LOCATIVE = frozenset("from to toward towards of".split())
 _LOCATIVE_BEFORE = frozenset(
@@ -206,7 +207,7 @@ def a_player_in_a_scorecard(before: str, after: str, in_brackets: bool) -> bool:
     if after[1:2].isdigit() and (_BOWLING_AFTER.match(after) or (in_brackets and _GOAL_MINUTE_AFTER.match(after))):
         return True
     # (the last two characters first: nearly every phrase is ruled out without reading a word)
-    return before[-2:] in _FIELDING_ENDS and _word_before(before) in _FIELDING_BEFORE  # "1st " is no "st"
+    return before[-2:] in _FIELDING_ENDS and word_before(before) in _FIELDING_BEFORE  # "1st " is no "st"
 
 
 def saint_place(phrase: str) -> bool:
@@ -221,7 +222,7 @@ def human_after(after: str) -> bool:
 
 def locative_before(before: str, phrase: str = "") -> bool:
     """The words before a phrase place it ("in X", "near X"; "from X" when X is a known place)."""
-    word = _word_before(before)
+    word = word_before(before)
     return word in _LOCATIVE_BEFORE or (word in _WEAK_LOCATIVE and is_place(phrase))
 
 
@@ -239,7 +240,7 @@ def place_before(before: str, ends_phrase: bool) -> bool:
 
 def determiner_before(before: str) -> bool:
     """ "a Christian family", "his English": a name does not follow an article or possessive."""
-    return _word_before(before) in _DETERMINER_BEFORE
+    return word_before(before) in _DETERMINER_BEFORE
 
 
 def place_after(after: str) -> bool:
@@ -288,7 +289,7 @@ class DocumentEvidence:
         return self.as_place[word] > 0 and self.as_place[word] >= 2 * self.as_person.get(word, 0.0)
 
 
-def _word_before(before: str) -> str:
+def word_before(before: str) -> str:
     """The whole word, in lower case, that `before` ends with when whitespace follows it ("in "
     gives "in"; "within " gives "within"; "in" and "(" give "")."""
     stripped = before.rstrip()

@@ -323,12 +323,22 @@ def _blocked(text: str, group: Group, known: bool = False) -> bool:
     before = text[max(group.segment.start, group.toks[0].start - 20) : group.toks[0].start]
     if _quoted_title(text, group) or _not_a_name(group) or before.rstrip().endswith(("#", "@")):
         return True
+    if len(group.toks) == 1 and group.toks[0].text in lexicon.MONTHS_DAYS and _a_date(text, group, before):
+        return True  # "the period ending June 30", "on Sunday": a date, not April or June
     words = words_of(group)
     if len(words) >= 2 and words[0] in lexicon.first_names() and words[-1] in lexicon.surnames():
         return False  # "the Tom Cruise video", "a Britney Spears story"
     if not known and before.rstrip().lower().endswith("the"):
         return True  # "the Baldwins", "The Departed"
     return group.cue != "title" and evidence.determiner_before(before)  # "a Christian family"
+
+
+_DATE_LEADS = frozenset("on last next this ending since until till by from in of early late mid before after".split())
+_DAY_NUMBER = re.compile(r"\s+\d{1,2}\b")
+
+
+def _a_date(text: str, group: Group, before: str) -> bool:
+    return bool(_DAY_NUMBER.match(text, group.toks[-1].end)) or evidence.word_before(before) in _DATE_LEADS
 
 
 def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
