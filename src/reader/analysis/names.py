@@ -325,6 +325,8 @@ def _blocked(text: str, group: Group, known: bool = False) -> bool:
         return True
     if len(group.toks) == 1 and group.toks[0].text in lexicon.MONTHS_DAYS and _a_date(text, group, before):
         return True  # "the period ending June 30", "on Sunday": a date, not April or June
+    if evidence.word_before(before) in _BODY_BEFORE:
+        return True  # "news agency Petra", "the daily Koha Jone", "the firm Amoco"
     words = words_of(group)
     if len(words) >= 2 and words[0] in lexicon.first_names() and words[-1] in lexicon.surnames():
         return False  # "the Tom Cruise video", "a Britney Spears story"
@@ -333,6 +335,9 @@ def _blocked(text: str, group: Group, known: bool = False) -> bool:
     return group.cue != "title" and evidence.determiner_before(before)  # "a Christian family"
 
 
+_BODY_BEFORE = frozenset(
+    "agency newspaper daily weekly magazine militia militias group firm company companies bank party club".split()
+)
 _DATE_LEADS = frozenset("on last next this ending since until till by from in of early late mid before after".split())
 _DAY_NUMBER = re.compile(r"\s+\d{1,2}\b")
 
@@ -390,6 +395,14 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
     if words[0] in lexicon.PLACES and words[0] not in first_names:
         if len(words) == 1 or words[-1] not in lexicon.surnames() or lower[-1] in common:
             return False
+    if (
+        len(words) == 2
+        and words[0] in lexicon.MONTHS_DAYS
+        and words[0] in first_names
+        and words[1] in lexicon.surnames()
+        and lower[1] not in common
+    ):
+        return True  # "June Carter", "April Ross"; not "May Day"
     if any(w in lexicon.FUNCTION_WORDS for w in lower) or any(w in lexicon.MONTHS_DAYS for w in words):
         return cue in ("age", "title", "speech", "human") and len(words) == 1 and words[0] in first_names
     if any(w in lexicon.PLACES for w in words[1:]) and cue not in ("human", "age", "title", "role"):
