@@ -134,3 +134,8 @@ def test_dates_and_bodies_named_before_their_kind_are_no_people() -> None:
     )
     assert names(body) == []
     assert names("June Carter sang, and April Ross won on Sunday.") == ["June Carter", "April Ross"]
+
+
+def test_a_day_after_a_name_is_cut_and_the_surname_is_known_again() -> None:
+    body = "Candidate Bob Dolan Wednesday accused the administration. Later Dolan told a crowd he would act."
+    assert names(body) == ["Bob Dolan", "Dolan"]

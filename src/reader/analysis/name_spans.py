@@ -149,6 +149,9 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     return [_strip(text, g) for g in out if g.toks]
 
 
+_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
 def _regnal(run: list[Token]) -> bool:
     """A first name alone, which a regnal number may follow ("Charles I")."""
     return len(run) == 1 and run[0].text in lexicon.first_names()
@@ -175,6 +178,8 @@ def _strip(text: str, group: Group) -> Group:
         group.has_title = group.has_title or cut[1]
         toks = toks[cut[0] :]
         group.sentence_start = False
+    while len(toks) > 1 and toks[-1].text in _DAYS:
+        toks = toks[:-1]  # "Bob Dole Wednesday accused …"
     while (
         len(toks) > 2
         and (_plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text))
