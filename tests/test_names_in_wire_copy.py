@@ -139,3 +139,10 @@ def test_dates_and_bodies_named_before_their_kind_are_no_people() -> None:
 def test_a_day_after_a_name_is_cut_and_the_surname_is_known_again() -> None:
     body = "Candidate Bob Dolan Wednesday accused the administration. Later Dolan told a crowd he would act."
     assert names(body) == ["Bob Dolan", "Dolan"]
+
+
+def test_former_before_a_country_makes_no_title() -> None:
+    assert names("Former England manager Bobby Robinson enjoyed the day. Former President Obama spoke.") == [
+        "Bobby Robinson",
+        "Obama",
+    ]

@@ -149,6 +149,7 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     return [_strip(text, g) for g in out if g.toks]
 
 
+_ROLE_ADJECTIVES = frozenset("former late interim acting shadow".split())  # "Former England" is no title
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 
@@ -236,7 +237,7 @@ def _role_cut(words: tuple[str, ...]) -> tuple[int, bool] | None:
                 return None  # "Dean Martin", "Earl Scruggs", "Christian Bale"
             rest = words[i + 1]
             if rest in lexicon.first_names() or (name_like(rest) and not evidence.is_role(rest)):
-                return i + 1, any(evidence.is_role(w) for w in words[: i + 1])
+                return i + 1, any(evidence.is_role(w) and w.lower() not in _ROLE_ADJECTIVES for w in words[: i + 1])
             return None
     first = next((i for i, w in enumerate(words) if i and w in lexicon.first_names()), 0)
     if (
