@@ -146,3 +146,11 @@ def test_former_before_a_country_makes_no_title() -> None:
         "Bobby Robinson",
         "Obama",
     ]
+
+
+def test_sides_with_their_country_or_an_innings_score_are_no_people() -> None:
+    body = (
+        "In Larnaca: Oakfield Rovers (Cyprus) 5 Dunmore Athletic (Armenia) 0 (2-0)\n\n"
+        "At Cardiff: Kentmere 255-3 (D. Fulmer 64)\n"
+    )
+    assert names(body) == ["D. Fulmer"]

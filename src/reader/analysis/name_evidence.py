@@ -165,7 +165,11 @@ _NUMBER = r"\d+(?:\.\d+)?"
 _SCORERS = r"(?:\s*\([^()]*\))?"
 _SIDE = r"[^\W\d_][^\d()]*?"
 # "Borussia Dortmund 3 (Riedle 12th) Freiburg 1", "Essendon 14.16 (100) Sydney 12.10 (82)".
-_SCORE_LINE = re.compile(rf"\s*(?:{_SIDE})\s+{_NUMBER}{_SCORERS}\s+{_SIDE}\s+{_NUMBER}{_SCORERS}[.\s]*")
+_FROM = r"(?:\s*\([^()\d]*\))?"  # "AEK Larnaca (Cyprus) 5 Kotaik Abovyan (Armenia) 0"
+_SCORE_LINE = re.compile(
+    rf"\s*(?:{_SIDE}){_FROM}\s+{_NUMBER}{_SCORERS}\s+{_SIDE}{_FROM}\s+{_NUMBER}{_SCORERS}[.\s]*(?:\(\d+-\d+\))?[.\s]*"
+)
+_INNINGS_AFTER = re.compile(r"\s+\d{2,3}(?:-(?:\d|10)\b|\s+(?:all\s+out|and\s+\d))")  # "Kent 323-5 declared"
 _STANDINGS_AFTER = re.compile(rf"(?:[ \t]+-?{_NUMBER}){{5,}}[ \t]*(?:-|$)")  # "VfB Stuttgart 3 3 0 0 10 1 9"
 
 
@@ -173,7 +177,9 @@ def a_team_in_a_table(text: str, lo: int, hi: int, start: int, end: int) -> bool
     """The phrase at text[start:end], in the line text[lo:hi], is a side in a results line ("Team
     3 Other Team 1") or a row of a league table (five figures and more after it), not a player
     inside brackets. Only a short line is read whole (a paragraph is no results line)."""
-    if text[end + 1 : end + 2].isdigit() and _STANDINGS_AFTER.match(text, end, hi):
+    if text[end + 1 : end + 2].isdigit() and (
+        _STANDINGS_AFTER.match(text, end, hi) or _INNINGS_AFTER.match(text, end, hi)
+    ):
         return True
     if hi - lo > _LONGEST_RESULTS_LINE or not _SCORE_LINE.fullmatch(text, lo, hi):
         return False
