@@ -54,6 +54,9 @@ def test_a_business_named_in_full_is_not_a_person_when_named_short() -> None:
 
 def test_a_newsroom_line_is_not_a_person() -> None:
     assert names("Prices were steady.\n\n-- Sofia Newsroom, +359 2 981 0000\n") == []
+    assert names("SOFIA 1996-08-26\n\nPrices were steady.\n\n-- Lilia Semova, Sofia Newsroom, 359-2-84561\n") == [
+        "Lilia Semova"
+    ]
 
 
 def test_the_words_after_a_saints_title_that_make_a_place_are_no_person() -> None:

@@ -175,6 +175,7 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
             # "OM Stockholm", but "Jack London"
             and not (words[0] not in lexicon.first_names() and any(w in lexicon.PLACES for w in words[1:]))
             and not doc.a_business(words)
+            and words[-1] not in lexicon.NON_PERSON_HEADS  # "Liliana Semerdjieva, Sofia Newsroom"
             and not _placed(text, group, None)
             and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
             and not _blocked(text, group, known=True)
