@@ -157,3 +157,8 @@ def test_sides_with_their_country_or_an_innings_score_are_no_people() -> None:
         "At Cardiff: Kentmere 255-3 (D. Fulmer 64)\n"
     )
     assert names(body) == ["D. Fulmer"]
+
+
+def test_a_place_between_an_age_and_a_person_noun_is_no_person() -> None:
+    body = "The body of a 40-year-old Missouri woman was found. The 66-year-old Alec Baldwin spoke."
+    assert names(body) == ["Alec Baldwin"]

@@ -195,6 +195,10 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
                 a.decision = True
 
 
+_PERSON_NOUN_NEXT = re.compile(
+    r"\s+(?:woman|women|man|men|boy|boys|girl|girls|mother|father|nurse|student|teacher|resident|native|"
+    r"farmer|worker|soldier|policeman|doctor|lawyer|businessman|businesswoman|tourist|pensioner)\b"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _SAINT_END = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z")
@@ -210,9 +214,9 @@ def _context_cue(text: str, group: Group) -> str | None:
     after = _SENTENCE_END.split(after, maxsplit=1)[0]  # this sentence only
     before = text[max(seg.start, group.toks[0].start - 40) : group.toks[0].start]
     if (after.lstrip()[:1] in (",", "(") and _AGE_AFTER.match(after)) or (
-        "-old" in before and _AGE_BEFORE.search(before)
+        "-old" in before and _AGE_BEFORE.search(before) and not _PERSON_NOUN_NEXT.match(after)
     ):
-        return "age"
+        return "age"  # not "a 40-year-old Missouri woman": the phrase tells where she is from
     if evidence.human_after(after):
         return "human"
     if evidence.a_player_in_a_scorecard(before, after, before.rfind("(") > before.rfind(")")):
