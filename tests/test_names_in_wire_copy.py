@@ -162,3 +162,8 @@ def test_sides_with_their_country_or_an_innings_score_are_no_people() -> None:
 def test_a_place_between_an_age_and_a_person_noun_is_no_person() -> None:
     body = "The body of a 40-year-old Missouri woman was found. The 66-year-old Alec Baldwin spoke."
     assert names(body) == ["Alec Baldwin"]
+
+
+def test_compound_adjectives_and_a_companys_shares_are_no_people() -> None:
+    body = "It issued American-style call warrants and rated the bonds BB-plus. The option gives 0.79 Barrow shares."
+    assert names(body) == []

@@ -103,7 +103,8 @@ _MODIFIED_NOUN = re.compile(
     r"city|town|village|island|islands|capital|district|county|valley|harbour|harbor|airport|"
     r"station|church|mosque|temple|cathedral|university|college|school|museum|hotel|restaurant|"
     r"proper|area|suburbs?|neighbo(?:u)?rhood|downtown|metro|municipality|"
-    r"militias?|rebels|guerrillas?|agency|daily|newspaper|weekly|news\s+agency|radio|television)\b"
+    r"militias?|rebels|guerrillas?|agency|daily|newspaper|weekly|news\s+agency|radio|television|"
+    r"shares|stock|stocks|shareholders|stake)\b"
 )
 _PLACE_IS = re.compile(
     r"\A\s+(?:is|was|remains|became)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"

@@ -300,6 +300,7 @@ def _placed_by_context(text: str, group: Group) -> bool | None:
     return None
 
 
+_COMPOUND_ADJECTIVE_ENDS = frozenset("style based backed led born owned made run funded controlled plus minus".split())
 _FIRST_PERSON = frozenset("i i'm i'll i've i'd".split())
 
 
@@ -310,6 +311,7 @@ def _not_a_name(group: Group) -> bool:
     if len(words) == 1:
         return (
             raw.lower().replace("’", "'") in _FIRST_PERSON  # "and I'm arguing for …"
+            or raw.rpartition("-")[2] in _COMPOUND_ADJECTIVE_ENDS  # "American-style", "Swiss-based"
             or evidence.is_role(words[0])
             or words[0].lower() in lexicon.TITLES
             or len(words[0]) == 1
