@@ -356,11 +356,11 @@ Petroleum Energy Telecom Communications Systems Technologies Software Electronic
 CORPORATE_HEADS = CORPORATE_HEADS | {w.title() for w in CORPORATE_HEADS if w.isupper()}  # as looked up: "Ag"
 NON_PERSON_HEADS = NON_PERSON_HEADS | CORPORATE_HEADS
 
-MONTHS_DAYS = frozenset(
+DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+MONTHS_DAYS = DAYS | frozenset(
     """
 January February March April May June July August September October November December Jan Feb Mar
-Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-Christmas Easter Halloween Thanksgiving
+Apr Jun Jul Aug Sep Sept Oct Nov Dec Christmas Easter Halloween Thanksgiving
 """.split()
 )
 

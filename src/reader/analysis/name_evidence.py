@@ -202,10 +202,11 @@ _FIELDING_ENDS = frozenset({"c ", "b ", "t ", "w "})
 _CASE_AFTER = re.compile(r"\s+(?:v\.|versus)\s+[A-Z]")
 
 
-def a_party_to_a_case(before: str, after: str) -> bool:
-    """ "Wade v. Jacobs", "Biden versus Nebraska": the parties to a court case ("v." with its dot
-    or "versus": a fixture list's bare "v" and a draw's "vs." set sides and players apart)."""
-    if after[1:2] == "v" and _CASE_AFTER.match(after):  # (the first letter first: most phrases stop there)
+def a_party_to_a_case(text: str, end: int, hi: int, before: str) -> bool:
+    """The phrase ending at text[end] (in a segment ending at `hi`; `before` is the text before
+    the phrase) is a party to a court case: "Wade v. Jacobs", "Biden versus Nebraska" ("v." with
+    its dot or "versus": a fixture list's bare "v" and a draw's "vs." set sides and players apart)."""
+    if text[end + 1 : end + 2] == "v" and _CASE_AFTER.match(text, end, hi):  # (most phrases stop at the letter)
         return True
     return before.endswith((" v. ", " versus "))
 

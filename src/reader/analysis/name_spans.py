@@ -150,7 +150,10 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
 
 
 _ROLE_ADJECTIVES = frozenset("former late interim acting shadow".split())  # "Former England" is no title
-_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _an_initial(text: str, tok: Token) -> bool:
+    return len(tok.text) == 1 and text.startswith(".", tok.end)
 
 
 def _regnal(run: list[Token]) -> bool:
@@ -163,7 +166,7 @@ def _strip(text: str, group: Group) -> Group:
     while (
         len(toks) > 1
         and norm(toks[0].text).lower() in lexicon.FUNCTION_WORDS
-        and not (len(toks[0].text) == 1 and text.startswith(".", toks[0].end))  # the initial of "A. Wells"
+        and not _an_initial(text, toks[0])  # the "A." of "A. Wells"
     ):
         toks = toks[1:]  # "[6] In Byron's later memoirs"
     while len(toks) > 1 and (
@@ -179,7 +182,7 @@ def _strip(text: str, group: Group) -> Group:
         group.has_title = group.has_title or cut[1]
         toks = toks[cut[0] :]
         group.sentence_start = False
-    while len(toks) > 1 and toks[-1].text in _DAYS:
+    while len(toks) > 1 and toks[-1].text in lexicon.DAYS:
         toks = toks[:-1]  # "Bob Dole Wednesday accused …"
     while (
         len(toks) > 2
@@ -187,7 +190,7 @@ def _strip(text: str, group: Group) -> Group:
         and norm(toks[-1].text) not in lexicon.NON_PERSON_HEADS  # "OM Gruppen AB" names a business
     ):
         toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter", "Zaha Hadid DBE RA"
-    if group.sentence_start and len(toks) > 1 and not (len(toks[0].text) == 1 and text.startswith(".", toks[0].end)):
+    if group.sentence_start and len(toks) > 1 and not _an_initial(text, toks[0]):
         first = norm(toks[0].text)
         parts = first.lower().split("-")
         if (

@@ -221,8 +221,7 @@ def _context_cue(text: str, group: Group) -> str | None:
         return "human"
     if evidence.a_player_in_a_scorecard(before, after, before.rfind("(") > before.rfind(")")):
         return "human"
-    end = group.toks[-1].end  # (the dot of "v." ended `after`)
-    if evidence.a_party_to_a_case(before, text[end : min(seg.end, end + 12)] if text[end + 1 : end + 2] == "v" else ""):
+    if evidence.a_party_to_a_case(text, group.toks[-1].end, seg.end, before):  # (`after` ends at the dot of "v.")
         return "human"
     next_words = _LOWER_WORD.findall(after.lower())[:3]
     if next_words and next_words[0] in lexicon.NAME_CUE_VERBS:
@@ -330,9 +329,10 @@ def _blocked(text: str, group: Group, known: bool = False) -> bool:
     before = text[max(group.segment.start, group.toks[0].start - 20) : group.toks[0].start]
     if _quoted_title(text, group) or _not_a_name(group) or before.rstrip().endswith(("#", "@")):
         return True
-    if len(group.toks) == 1 and group.toks[0].text in lexicon.MONTHS_DAYS and _a_date(text, group, before):
+    previous = evidence.word_before(before)
+    if len(group.toks) == 1 and group.toks[0].text in lexicon.MONTHS_DAYS and _a_date(text, group, previous):
         return True  # "the period ending June 30", "on Sunday": a date, not April or June
-    if evidence.word_before(before) in _BODY_BEFORE:
+    if previous in _BODY_BEFORE:
         return True  # "news agency Petra", "the daily Koha Jone", "the firm Amoco"
     words = words_of(group)
     if len(words) >= 2 and words[0] in lexicon.first_names() and words[-1] in lexicon.surnames():
@@ -349,8 +349,9 @@ _DATE_LEADS = frozenset("on last next this ending since until till by from in of
 _DAY_NUMBER = re.compile(r"\s+\d{1,2}\b")
 
 
-def _a_date(text: str, group: Group, before: str) -> bool:
-    return bool(_DAY_NUMBER.match(text, group.toks[-1].end)) or evidence.word_before(before) in _DATE_LEADS
+def _a_date(text: str, group: Group, previous: str) -> bool:
+    """A month or day read as a date: a day's number after it, or "on", "last", "ending" … before."""
+    return previous in _DATE_LEADS or bool(_DAY_NUMBER.match(text, group.toks[-1].end))
 
 
 def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
