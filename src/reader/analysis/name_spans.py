@@ -66,6 +66,8 @@ def reads_as_row(text: str, seg: Segment) -> bool:
     not out 26", "Defenders - Markus Babbel, Thomas Helmer, Juergen Kohler"): figures or brackets
     among words in lower and upper case, or a list of names most of which open with a first name;
     read as text, not as a headline."""
+    if seg.end - seg.start > _LONGEST_ROW:
+        return False  # a long Markdown heading is no row of a table
     line = text[seg.start : seg.end]
     if any(c.isdigit() or c == "(" for c in line) and any(c.islower() for c in line):
         return True
@@ -76,6 +78,7 @@ def reads_as_row(text: str, seg: Segment) -> bool:
     return 2 * firsts > len(items)
 
 
+_LONGEST_ROW = 300
 _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 
 
