@@ -111,6 +111,7 @@ class OpeningAhead:
         self._stop_when: Callable[[], bool] | None = None
         self._opening = open_corpus(root, home, self._progress, self._stopped)
         self._first: Opened | None = None
+        self._first_given = False  # handed over by `ready()`, before the taker's `opened()`
         self._error: BaseException | None = None
         self._taken = False
         self._ready = threading.Event()
@@ -140,6 +141,18 @@ class OpeningAhead:
         self._taken = True
         return True
 
+    def ready(self, root: Path) -> Opened | None:
+        """The first thing to show, if the thread already has it (this never waits), for the
+        corpus this opening is for: the screen shows it before its first frame is drawn, so the
+        first frame holds the list (not an empty one redrawn a frame or two later). `opened()`
+        then yields only what follows it."""
+        if self._taken or self._first_given or root != self.root or not self._ready.is_set():
+            return None
+        if self._error is not None or self._first is None:
+            return None  # the taker's `opened()` raises the error, or yields nothing
+        self._first_given = True
+        return self._first
+
     def opened(self, progress: Progress | None = None, stop: Callable[[], bool] | None = None) -> Iterator[Opened]:
         """What `open_corpus` yields: the first item when the thread has it, the rest read in
         the caller's thread. `progress` is called with how far the thread got and the progress
@@ -155,7 +168,8 @@ class OpeningAhead:
             raise self._error
         if self._first is None:
             return
-        yield self._first
+        if not self._first_given:
+            yield self._first
         yield from self._opening
 
 

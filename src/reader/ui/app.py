@@ -98,8 +98,12 @@ class ReaderApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The main screen is the app's first screen (not pushed over an empty one from
+        `on_mount`): it is composed with the app, and its first frame is the first drawn."""
+        return MainScreen(self.corpus_path)
+
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.corpus_path))
         from reader.ui.keys import unknown_binding_ids
 
         for problem in self.startup_problems + unknown_binding_ids(self.config.keymap):

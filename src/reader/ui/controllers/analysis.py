@@ -49,7 +49,9 @@ class AnalysisController(Controller):
             return None
         found = self.analyses.get(article.id)
         if found is None:
-            self._analyse_one(article)
+            # Once the frame that shows the article is drawn: the worker's first step, importing
+            # the analysis (a tenth of a second), would otherwise hold back the first paint.
+            self.call_after_refresh(self._analyse_one, article)
         return found
 
     def toggle_layer(self, layer: str) -> None:

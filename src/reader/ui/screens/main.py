@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from reader.corpus import Corpus
 from reader.corpus.lazy import LazyCorpus
@@ -31,6 +31,7 @@ from reader.ui.controllers.search import SearchController
 from reader.ui.screens.main_bindings import BINDINGS
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.reading_column import ReadingColumn
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_input import SearchInput
@@ -80,7 +81,7 @@ class MainScreen(Screen[None]):
         yield Sidebar(list(self.reader_app.state.search_history), self.reader_app.state.sort)
         yield ReadingColumn()
         yield AnalysisPanel(id="analysis-panel")
-        yield Footer(show_command_palette=False)
+        yield ReaderFooter(show_command_palette=False)
         yield CorpusController()
         yield AnalysisController()
         yield SearchController()
@@ -92,11 +93,14 @@ class MainScreen(Screen[None]):
         self._restore_focus = self.reader_app.state.focus  # read before the list takes the focus
         self.set_focus(self.query_one(ArticleList))
         self._restore = self.reader_app.state.position(self.corpus_path)
-        self.query_one(CorpusController).open(self.corpus_path)
         panel, width = self.reader_app.state.panel, self.app.size.width
         # A panel left open on a wide terminal does not hide the list of a narrow one at start.
         self.query_one(AnalysisPanel).display = width >= 150 if panel is None else panel and width >= NARROW
         self._fit_panel()
+        ahead = self.reader_app.opening_ahead
+        if ahead is not None and (first := ahead.ready(self.corpus_path)) is not None:
+            self.on_corpus_opened(M.CorpusOpened(first))  # read while Textual loaded: in the first frame
+        self.query_one(CorpusController).open(self.corpus_path)
 
     # --- opening the corpus --------------------------------------------------------------------
 
