@@ -250,6 +250,28 @@ def test_opening_ahead_gives_what_open_corpus_gives_and_its_errors(tmp_path, see
         list(missing.opened())
 
 
+def test_what_was_read_ahead_is_handed_over_once_for_the_first_frame(tmp_path, seeds) -> None:
+    """The screen shows the corpus read ahead before its first frame when it is already read
+    (never waiting for it); the taker's `opened()` then gives only what follows, not the same
+    articles a second time."""
+    from reader.opening import Loaded, OpeningAhead
+
+    home = tmp_path / "home"
+    ahead = OpeningAhead(seeds, home)
+    ahead._thread.join(timeout=10)
+    assert ahead.ready(tmp_path) is None  # another corpus
+    first = ahead.ready(seeds)
+    assert isinstance(first, Loaded) and len(first.entries) == 5
+    assert ahead.ready(seeds) is None  # handed over once
+    assert ahead.take(seeds) and list(ahead.opened()) == []  # a small corpus: nothing follows
+
+    missing = OpeningAhead(tmp_path / "nowhere", home)
+    missing._thread.join(timeout=10)
+    assert missing.ready(tmp_path / "nowhere") is None  # an error is the taker's to report
+    with pytest.raises(CorpusError, match="corpus not found"):
+        list(missing.opened())
+
+
 def test_opening_ahead_stops_reading_when_its_taker_stops(tmp_path, monkeypatch) -> None:
     """`q` while the corpus opened ahead is still read: the thread is told to stop and the
     screen's worker does not wait for the rest of the files."""
