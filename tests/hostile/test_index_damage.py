@@ -16,7 +16,7 @@ from test_search_engine import _corpus
 from reader.search import SearchIndex
 from reader.search import build as build_module
 from reader.search import indexing as indexing_module
-from reader.search.catalog_db import SCHEMA_VERSION, stored_listing
+from reader.search.catalog_db import LISTING_FORMAT, SCHEMA_VERSION, stored_listing
 from reader.search.integrity import IndexDamaged
 
 QUERIES = ["insider", "carpet OR yoga", '"red carpet"', '"alec baldwin said"', "sourc*", "divorse~"]
@@ -139,7 +139,7 @@ def test_odd_meta_json(pristine, tmp_path, content) -> None:
     corpus, home, folder = fresh_copy(pristine, tmp_path)
     (folder / "meta.json").write_text(content)
     if "files" not in content:
-        assert stored_listing(folder, SCHEMA_VERSION) == []
+        assert len(stored_listing(folder, SCHEMA_VERSION)) == 0
     index = SearchIndex(corpus, home)
     index.sync()
     assert answers(index) == pristine[2]
@@ -154,11 +154,19 @@ def test_odd_meta_json(pristine, tmp_path, content) -> None:
         [None],
         "text",
         [("a",) * 7],
-        [("id", "title", None, 3, 0, 0, "/p")] + [("short",)],
+        [("id", "title", None, 3, 0, 0, "/p")] + [("short",)],  # the first format, one row bad
+        (LISTING_FORMAT, ["id"], ["title"], [None], [3], [0], [0], ["/p"]),  # numbers where flags belong
+        (LISTING_FORMAT, ["id"], ["title"], [None], [3], [False], [False], []),  # a path missing
+        (LISTING_FORMAT, ["id"], ["title"], [2024], [3], [False], [False], ["/p"]),  # a date not text
+        (LISTING_FORMAT, ["id"], ["title"], [None], [3], [False], ["/p"]),  # a column missing
+        (LISTING_FORMAT, ("id",), ["title"], [None], [3], [False], [False], ["/p"]),  # not a list
+        (LISTING_FORMAT, ["id"], ["title"], [None], [3], [False], [False], [None]),
+        ("listing-1", ["id"], ["title"], [None], [3], [False], [False], ["/p"]),  # another format
     ],
 )
 def test_a_crafted_listing_falls_back_to_the_catalog(pristine, tmp_path, rows) -> None:
     corpus, home, folder = fresh_copy(pristine, tmp_path)
     (folder / "listing.marshal").write_bytes(marshal.dumps(rows))
     listing = stored_listing(folder, SCHEMA_VERSION)
-    assert len(listing) == 240 and all(len(r) == 7 for r in listing)
+    assert len(listing) == 240 == len(listing.paths) and all(len(r) == 6 for r in listing.rows())
+    assert not (folder / "listing.marshal").exists()  # written anew by the next sync
