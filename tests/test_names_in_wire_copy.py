@@ -167,3 +167,16 @@ def test_a_place_between_an_age_and_a_person_noun_is_no_person() -> None:
 def test_compound_adjectives_and_a_companys_shares_are_no_people() -> None:
     body = "It issued American-style call warrants and rated the bonds BB-plus. The option gives 0.79 Barrow shares."
     assert names(body) == []
+
+
+def test_roads_and_other_phrases_with_figures_are_not_people() -> None:
+    body = (
+        "Drivers from the north take US-169 South or I-44 West, the road Mayor Dana Whitlock "
+        "opened; the B52 Bomber museum is beside it.\n"
+    )
+    assert names(body) == ["Dana Whitlock"]
+
+
+def test_a_thing_that_continues_to_do_something_is_not_made_a_speaker() -> None:
+    body = "As the port declined, Brookfield continued to grow and Oakvale continues to. Marta Lind said so.\n"
+    assert names(body) == ["Marta Lind"]

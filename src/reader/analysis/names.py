@@ -205,6 +205,8 @@ _SAINT_END = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z")
 _SAINT_STRIP = re.compile(r"(?:St\.?|Saint)\s*\Z")
 _CAPITALISED_END = re.compile(r"[A-Z][\w'’-]+\s+\Z")
 _BRACKET_NEXT = re.compile(r"\s*\(")
+_A_DIGIT = re.compile(r"\d")
+_CONTINUES_TO = re.compile(r"\s*continu(?:e|es|ed)\s+to\b")  # not speech: a thing goes on doing
 _CLAUSE_END_NEXT = re.compile(r"\s*(?:[.,;:)]|\Z)")
 
 
@@ -224,8 +226,8 @@ def _context_cue(text: str, group: Group) -> str | None:
     if evidence.a_party_to_a_case(text, group.toks[-1].end, seg.end, before):  # (`after` ends at the dot of "v.")
         return "human"
     next_words = _LOWER_WORD.findall(after.lower())[:3]
-    if next_words and next_words[0] in lexicon.NAME_CUE_VERBS:
-        return "speech"
+    if next_words and next_words[0] in lexicon.NAME_CUE_VERBS and not _CONTINUES_TO.match(after):
+        return "speech"  # not "Cleveland continues to play"
     if (
         len(next_words) > 1
         and next_words[0] in ("also", "then", "later", "once", "has", "had")
@@ -361,8 +363,8 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
     first_names, common = lexicon.first_names(), lexicon.common_words()
     cue = group.cue
     before = text[max(group.segment.start, group.toks[0].start - 20) : group.toks[0].start]
-    if _blocked(text, group):
-        return False
+    if _blocked(text, group) or _A_DIGIT.search(phrase):
+        return False  # "US-169 South", "I-44 West", "B52 Bomber": no name has figures
     if phrase in lexicon.OUTLETS or words[0] in evidence.PLACE_LEADS:
         return False
     if doc.a_business(words) and cue not in ("human", "age", "title"):
