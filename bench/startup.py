@@ -8,7 +8,11 @@ then the median and range of several later launches (after `baldreader index`, a
 earlier session). First, for scale, the same for a bare Textual app of the same shape
 (`bare_textual.py`): Textual's own import and start-up, which no change here can go under.
 
-    python bench/startup.py [--runs 7] [--sizes 2000]
+    python bench/startup.py [--runs 7] [--sizes 2000] [--against OTHER_CHECKOUT/src]
+
+With `--against`, each corpus is timed with this checkout and with the other one's `src`
+(`python -m reader` with PYTHONPATH set, each in its own user folder), launches alternating, so
+that both see the same minutes of this machine, whose speed drifts by half within minutes.
 """
 
 from __future__ import annotations
@@ -121,6 +125,34 @@ def measure(label: str, corpus: Path | None, n: int, runs: int) -> None:
     )
 
 
+def compare(label: str, corpus: Path | None, n: int, runs: int, sources: list[str]) -> None:
+    """List painted with each source tree, launches alternating (after one launch each that
+    builds the index and warms the caches)."""
+    homes = [Path(tempfile.mkdtemp()) for _ in sources]
+    try:
+        commands = []
+        for src, home in zip(sources, homes, strict=True):
+            env = dict(os.environ, PYTHONPATH=src)
+            base = [sys.executable, "-m", "reader"] + (["--corpus", str(corpus)] if corpus else [])
+            index = base[:3] + ["--home", str(home)] + base[3:] + ["index", "--no-people"]
+            subprocess.run(index, env=env, capture_output=True, check=False)
+            commands.append(["env", f"PYTHONPATH={src}"] + base)
+        for command, home in zip(commands, homes, strict=True):
+            one_run(corpus, n, home, command=command)
+        painted: list[list[float]] = [[] for _ in sources]
+        for _ in range(runs):
+            for times, command, home in zip(painted, commands, homes, strict=True):
+                times.append(one_run(corpus, n, home, command=command)[1] * 1000)
+        for src, times in zip(sources, painted, strict=True):
+            print(
+                f"{label:<22} {src:<34} list painted {statistics.median(times):7.0f} ms "
+                f"(min {min(times):.0f}, max {max(times):.0f})   [{runs} runs]"
+            )
+    finally:
+        for home in homes:
+            shutil.rmtree(home, ignore_errors=True)
+
+
 def bare_textual(runs: int) -> None:
     """The same moments for a bare Textual app of the same shape (bench/bare_textual.py)."""
     command = [sys.executable, str(Path(__file__).parent / "bare_textual.py")]
@@ -137,6 +169,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="baldreader time to first paint")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sizes", type=int, nargs="*", default=[2000])
+    parser.add_argument("--against", help="another checkout's src folder, timed alternately with this one")
     args = parser.parse_args()
     # The package's bytecode up to date, as an installed package has it (with
     # PYTHONDONTWRITEBYTECODE set, an edited checkout would compile its changed modules on every
@@ -148,11 +181,19 @@ def main() -> None:
     compileall.compile_dir(str(Path(reader.__file__).parent), quiet=1)
     print(f"baldreader: {BALDREADER}; python {sys.version.split()[0]}; {os.cpu_count()} cpus")
     bare_textual(args.runs)
-    measure("seeds (5 articles)", None, 5, args.runs)
+    if args.against:
+        sources = [str(Path(reader.__file__).parent.parent), str(Path(args.against).resolve())]
+        compileall.compile_dir(sources[1], quiet=1)
+        compare("seeds (5 articles)", None, 5, args.runs, sources)
+    else:
+        measure("seeds (5 articles)", None, 5, args.runs)
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             corpus = generate(Path(tmp) / "corpus", n)
-            measure(f"generated ({n})", corpus, n, args.runs)
+            if args.against:
+                compare(f"generated ({n})", corpus, n, args.runs, sources)
+            else:
+                measure(f"generated ({n})", corpus, n, args.runs)
 
 
 if __name__ == "__main__":
