@@ -430,3 +430,18 @@ async def test_the_footer_fits_80_columns_in_the_list_and_the_reading_pane(seeds
             shown = [k for k in app.screen.query(FooterKey) if k.display]
             assert {k.description for k in shown} >= {"Search", "Bookmark", "Note", "Help", "Quit"}
             assert all(k.region.right <= 80 and k.region.width > 0 for k in shown)
+
+
+async def test_a_corpus_read_ahead_is_in_the_first_frame_and_leaves_no_progress_bar(seeds, isolated_home) -> None:
+    """What the command line read while the interface loaded is listed as the screen mounts, and
+    the loading bar is not brought back afterwards (it once stayed, full, for the whole session)."""
+    from reader.opening import OpeningAhead
+
+    ahead = OpeningAhead(seeds, isolated_home)
+    ahead._thread.join(timeout=10)
+    app = make_app(seeds, isolated_home, opening_ahead=ahead)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert len(app.screen.query_one(ArticleList).entries) == 5  # no pause: there when mounted
+        await wait_loaded(pilot)
+        await pilot.pause(0.5)
+        assert not app.screen.query_one("#loading").display

@@ -160,8 +160,8 @@ class OpeningAhead:
         from then on; `stop()` true stops the reading, wherever it is, with LoadStopped, as it
         stops `open_corpus`."""
         self._progress_to, self._stop_when = progress, stop
-        if progress is not None and self._last is not None:
-            progress(*self._last)  # how far the thread got before its taker came
+        if progress is not None and self._last is not None and not self._first_given:
+            progress(*self._last)  # how far the thread got before its taker came (not shown yet)
         while not self._ready.wait(0.05):
             if stop is not None and stop():
                 raise LoadStopped  # as open_corpus stopped while reading; the thread sees it too and ends
