@@ -175,6 +175,8 @@ def test_roads_and_other_phrases_with_figures_are_not_people() -> None:
         "opened; the B52 Bomber museum is beside it.\n"
     )
     assert names(body) == ["Dana Whitlock"]
+    assert names("Officers closed Elm Road and I-44 West, said Dana Holt.\n") == ["Dana Holt"]
+    assert names("The crews of Dana Holt and I-44 West met.\n") == ["Dana Holt"]  # not made one by the "and"
 
 
 def test_a_thing_that_continues_to_do_something_is_not_made_a_speaker() -> None:

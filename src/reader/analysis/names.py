@@ -306,9 +306,12 @@ _FIRST_PERSON = frozenset("i i'm i'll i've i'd".split())
 
 
 def _not_a_name(group: Group) -> bool:
-    """A role, a nationality or an acronym on its own, or a phrase led by a nationality."""
+    """A role, a nationality or an acronym on its own, a phrase led by a nationality, or one with
+    figures ("US-169 South", "I-44 West", "B52 Bomber": no name has them)."""
     words = words_of(group)
     raw = group.toks[0].text
+    if any(_A_DIGIT.search(tok.text) for tok in group.toks):
+        return True
     if len(words) == 1:
         return (
             raw.lower().replace("’", "'") in _FIRST_PERSON  # "and I'm arguing for …"
@@ -363,8 +366,8 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
     first_names, common = lexicon.first_names(), lexicon.common_words()
     cue = group.cue
     before = text[max(group.segment.start, group.toks[0].start - 20) : group.toks[0].start]
-    if _blocked(text, group) or _A_DIGIT.search(phrase):
-        return False  # "US-169 South", "I-44 West", "B52 Bomber": no name has figures
+    if _blocked(text, group):
+        return False
     if phrase in lexicon.OUTLETS or words[0] in evidence.PLACE_LEADS:
         return False
     if doc.a_business(words) and cue not in ("human", "age", "title"):
