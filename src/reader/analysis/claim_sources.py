@@ -13,7 +13,7 @@ from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis import speaker_shapes as shapes
 from reader.analysis.names import ROLE_NOUNS, Mention, gender
-from reader.analysis.text import Token
+from reader.analysis.text import Token, after_abbreviation
 from reader.analysis.text import tokens as _tokens
 
 if TYPE_CHECKING:
@@ -115,6 +115,14 @@ class Sources:
         end_tok = j
         limit = toks[verb].start if verb < len(toks) else None
         gap_after = self.text[toks[end_tok].end : limit] if limit is not None else ""
+        if toks[j].text.lower() in ("who", "which") and j >= 1 and not gap_after.strip():
+            # "independent voters who said", "Trump, who said": the one the clause is about
+            end_tok = j - 1
+            gap_after = "" if self.text[toks[j - 1].end : toks[j].start].strip() in ("", ",") else ","
+        elif gap_after.strip() in (",", "—", "–", "-", "--", ")") and verb < len(toks):
+            aside_end = shapes.before_aside(self.text, toks, j)
+            if aside_end is not None:  # "The official, who spoke on the condition …, said"
+                end_tok, gap_after = aside_end, ""
         if (
             gap_after.strip() == ","
             and end_tok >= 1
@@ -130,12 +138,22 @@ class Sources:
         k = end_tok
         while k > 0 and end_tok - k < 8:
             gap = self.text[toks[k - 1].end : toks[k].start]
-            if any(c in W.HARD_PUNCT for c in gap) or toks[k - 1].text.lower() in W.STOP_BACK:
+            if any(c in W.HARD_PUNCT for c in gap):
                 break
+            if toks[k - 1].text.lower() in W.BE:
+                break  # "Among them were independent voters who said"
+            if toks[k - 1].text.lower() in W.STOP_BACK:
+                known = k >= 2 and toks[k - 2].text.lower() in _WITH_HEADS
+                if not (toks[k - 1].text.lower() == "with" and known):
+                    break  # but "people with knowledge of", "officials with the campaign"
             k -= 1
         while k < end_tok and toks[k].text.lower() in W.LEADING_NOISE:
             k += 1
         found = self.classify(toks[k].start, toks[end_tok].end)
+        if found.source == "none" and k >= 2 and toks[k - 1].text.lower() in ("who", "that"):
+            outer = self.subject(toks, k - 1, lo)  # "One official who relayed the exchange said"
+            if outer is not None and outer.source != "none":
+                return outer
         if found.source == "none" and toks[k].start > lo and shapes.names_someone(toks[k : end_tok + 1], known=False):
             return Source("named", self.text[toks[k].start : toks[end_tok].end])  # mid-sentence "Trump said"
         return found
@@ -148,8 +166,10 @@ class Sources:
         k = start
         while k + 1 < len(toks) and k - start < 6:
             gap = self.text[toks[k].end : toks[k + 1].start]
-            if any(c in W.HARD_PUNCT or c in ".!?" for c in gap) or toks[k + 1].text.lower() in W.STOP_BACK:
-                break
+            titled = gap.strip() == "." and after_abbreviation(self.text, toks[k].start, toks[k].end)
+            ends = any(c in W.HARD_PUNCT or c in ".!?" for c in gap) or toks[k + 1].text.lower() in W.STOP_BACK
+            if ends and not titled:
+                break  # a title's dot ("said former Gov. Bill Richardson") is no end
             k += 1
         return self.classify(toks[start].start, toks[k].end)
 
@@ -182,10 +202,12 @@ class Sources:
         head_end = start + len(head.rstrip())
         if named and named[-1].end >= head_end - 2 and named[-1].start < head_end:
             return Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
+        if _IN_THE_KNOW.match(lower):
+            return Source("anonymous", phrase)  # "people familiar with the talks", "a person briefed on"
         if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
             return Source("anonymous", phrase)
         if (
-            W.OUTLET_RE.search(phrase)
+            (W.OUTLET_RE.search(phrase) and not _PEOPLE_WHO.match(phrase))
             or head_words & lexicon.PUBLICATION_NOUNS
             or re.search(r"\.(?:com|net|org|co\.uk)\b", lower)
         ):
@@ -220,11 +242,12 @@ class Sources:
             w
             for w in phrase.split()
             if w[:1].isupper()
+            and not (w.endswith(("'s", "’s")) and head.split()[-1:] and head.split()[-1] in lexicon.OFFICIAL_NOUNS)
             and w.lower().strip(".,") not in lexicon.common_words()
             and w.strip(".,") not in lexicon.MONTHS_DAYS  # "During their phone call Tuesday": no one
         ]
         if proper and words[0] not in lexicon.FUNCTION_WORDS:
-            return Source("named", phrase)
+            return Source("named", phrase)  # not "Ruiz's advisers": unnamed aides of someone named
         if (
             len(words) == 1
             and phrase[:1].isupper()
@@ -341,6 +364,12 @@ _QUANTIFIED = re.compile(
     r"|those (?:surveyed|polled|questioned|interviewed|asked)\b"
 )
 _MEMBERS = frozenset("republicans democrats conservatives liberals progressives independents voters supporters".split())
+_PEOPLE_WHO = re.compile(r"(?:the\s+)?people\s+(?:with|familiar|close|who|briefed|in|at|inside|involved)\b", re.I)
+_IN_THE_KNOW = re.compile(
+    r"(?:the\s+|two\s+|three\s+|several\s+|some\s+|a\s+)?(?:people|person|others?|individuals?)\s+"
+    r"(?:with\s+(?:direct\s+)?knowledge|familiar\s+with|close\s+to|briefed\s+on|involved\s+in|who\s+(?:has|have)\s+(?:seen|spoken|talked))\b"
+)
+_WITH_HEADS = lexicon.ANONYMOUS_NOUNS | lexicon.PUBLIC_NOUNS | lexicon.OFFICIAL_NOUNS | {"familiar"}
 _GROUP_HEADS = lexicon.PUBLIC_NOUNS | lexicon.ANONYMOUS_NOUNS
 _NOT_GROUP_HEADS = lexicon.FUNCTION_WORDS | W.AUXILIARIES
 

@@ -315,6 +315,9 @@ class _Reader:
                 phrase_toks = toks[:i]
                 phrase_toks = [t for t in phrase_toks if t.text.lower() not in W.SKIP_ADVERBS] or phrase_toks
                 return shapes.after_quote(self.sources, phrase_toks)
+        short = shapes.short_tail(self.sources, toks, lo, hi)
+        if short is not None:  # '"…," Trump shot back.': any verb, so short an ending
+            return short
         found = shapes.relay_source(self.sources, lo, hi)
         return found[1] if found is not None else None
 
@@ -343,6 +346,8 @@ class _Reader:
         for i, (tok, word) in enumerate(zip(toks, verbs, strict=False)):  # no verbs: no loop
             if asked and i <= lead:
                 continue  # "Asked whether he would counsel Clinton to ask …, Reid said": the answer's
+            if shapes.in_relay(self.text, toks, i):
+                continue  # "…, according to state records": a noun there, the relay's source
             evidence = word in lexicon.EVIDENCE_VERBS
             reports_that = (
                 (word in lexicon.SPEECH_VERBS or evidence) and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"

@@ -112,7 +112,7 @@ SPEECH_VERBS = SPEECH_VERBS | SPEECH_VERBS_NOT_NAME_CUES
 STRONG_ATTRIBUTION = frozenset(
     """
 say says said saying tell tells told claim claims claimed claiming reveal reveals revealed insist
-insists insisted explain explains explained admit admits admitted state states stated allege
+insists insisted explain explains explained admit admits admitted stated allege
 alleges alleged confirm confirms confirmed deny denies denied disclose discloses disclosed
 reported believe believes believed maintain maintains maintained add adds added noted
 wrote dish dished spill spilled doubt doubts doubted stressed vowed agreed recalled
@@ -225,6 +225,7 @@ poll polls polling survey surveys study studies results data figures analysis re
 estimate estimates statistics numbers ruling rulings records filing filings statement statements
 memo memos transcript transcripts indictment lawsuit complaint audit review investigation
 average averages tally count counts declaration documents inquiry inquiries probe assessment evaluation
+document record tracker letter letters email emails account accounts
 """.split()
 )
 EVIDENCE_VERBS = frozenset(

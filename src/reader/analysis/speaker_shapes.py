@@ -57,6 +57,83 @@ def apposition_before(text: str, toks: list[Token], verb: int) -> bool:
     return False
 
 
+_ASIDE_OPENERS = frozenset(
+    "who whose which a an the including among like from one now then once himself herself itself "
+    "themselves in at of for with".split()
+)
+_ASIDE_MARKS = {",": ",", "—": "—", "–": "–", "-": "-", "--": "--", ")": "("}
+
+
+def before_aside(text: str, toks: list[Token], last: int) -> int | None:
+    """The token before an aside that ends at toks[last], set off by commas, dashes or brackets
+    ("The official, who spoke on the condition of anonymity, said"; "Many speakers — including
+    Jews — said"; "Sen. Chuck Grassley, facing a challenge in Iowa, a swing state, said"): the
+    subject's last word, or None when what precedes is no aside."""
+    close = text[toks[last].end : toks[last + 1].start].strip() if last + 1 < len(toks) else ""
+    opening = _ASIDE_MARKS.get(close)
+    if opening is None:
+        return None
+    found = None
+    for k in range(last, max(0, last - 40), -1):
+        gap = text[toks[k - 1].end : toks[k].start].strip(" $%&'’\"“”‘\n\t")
+        if not gap or (gap == "," and opening != ","):
+            continue  # inside words, figures; commas inside a dashed aside
+        word = toks[k].text
+        if gap != opening or not (word.lower() in _ASIDE_OPENERS or word[:1].isdigit() or word.endswith("ing")):
+            break  # another mark first, or no aside's opening word ("In Iowa, Cruz said")
+        found = k - 1  # and on, for an aside of two parts ("facing …, a swing state,")
+        if opening != ",":
+            break
+    return found
+
+
+_TENSED = re.compile(r"[a-z]+(?:ed|s)|[a-z]+ought|shot|spoke|wrote|said|told|sang|cried")
+_MODALS = frozenset("would will could can should may might must".split())
+_PARTICLES = frozenset("back in on up out again later too".split())
+
+
+def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source | None:
+    """A quotation's speaker in a short ending of its sentence whatever the verb: '"…," Trump
+    shot back.', '"…," she countered.', '"…," exhorted actress Jamie Lee Curtis.' (a speaker
+    and a verb in the past or present tense, a particle or two after; or the verb first)."""
+    from reader.analysis.claim_sources import Source
+
+    text = sources.text
+    if not toks or len(toks) > 8 or text[lo : toks[0].start].strip(" ,"):
+        return None
+    if text[toks[-1].end : hi].strip() not in ("", ".", "!"):
+        return None
+    verb = next((i for i, t in enumerate(toks) if not t.capitalised and t.text.lower() not in W.SUBJECT_PRONOUNS), None)
+    if verb is None:
+        return None
+    word = toks[verb].text.lower()
+    if word in W.AUXILIARIES or not _TENSED.fullmatch(word):
+        return None
+    rest = toks[verb + 1 :]
+    if verb == 0:
+        return sources.object_after(toks, 0, hi) if rest and rest[0].text.lower() not in W.STOP_BACK else None
+    if len(rest) > 2 or any(t.text.lower() not in _PARTICLES and t.text not in lexicon.DAYS for t in rest):
+        return None
+    subject = toks[:verb]
+    if len(subject) == 1 and subject[0].text.lower() in W.SUBJECT_PRONOUNS:
+        found = sources.pronoun(subject[0].text.lower(), subject[0].start)
+        return found if found.source != "none" else None
+    found = sources.classify(subject[0].start, subject[-1].end)
+    if found.source == "none" and names_someone(subject, known=False):
+        return Source("named", text[subject[0].start : subject[-1].end])
+    return found if found.source != "none" else None
+
+
+def in_relay(text: str, toks: list[Token], i: int) -> bool:
+    """Whether toks[i] is in the phrase after "according to" (up to punctuation)."""
+    for k in range(i - 1, max(0, i - 7), -1):
+        if k < i - 1 and any(c in ",;:.!?()" for c in text[toks[k].end : toks[k + 1].start]):
+            return False
+        if toks[k].text.lower() == "to" and toks[k - 1].text.lower() == "according":
+            return True
+    return False
+
+
 def colon_speaker(sources: Sources, lo: int, hi: int) -> Source | None:
     """'Bush: "The mission is to destroy ISIS."': the name before a colon that opens a
     quotation's sentence."""
@@ -121,6 +198,12 @@ def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int
         after = [t for t in toks[i + 1 :] if "," not in sources.text[toks[i].end : t.start]]
         if len(after) > 5 or (after and after[0].text.lower() == "that"):
             return None  # a clause of its own follows, not the end of an attribution
+        if any(t.text.lower() in W.AUXILIARIES | _MODALS for t in after):
+            return None  # "…, said he would welcome Cruz": what was said, not who said it
+        if set(sources.text[toks[comma].start : toks[i].start]) & set("—–()"):
+            return None  # "…, Jews — said": the end of an aside, not an attribution
+        if toks[comma].text.lower() in ("according", "per"):
+            return None  # "…, according to its FEC reports.": a relay, read as one
         if i == comma:
             source = sources.object_after(toks, i, toks[-1].end)
         else:

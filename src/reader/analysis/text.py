@@ -89,12 +89,13 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     stops = (
         match.end()
         for match in _BOUNDARY.finditer(text, start, end)
-        if match.group() == "\n" or not _after_abbreviation(text, start, match.start())
+        if match.group() == "\n" or not after_abbreviation(text, start, match.start())
     )
     return spans_between(text, start, end, stops)
 
 
-def _after_abbreviation(text: str, lo: int, dot: int) -> bool:
+def after_abbreviation(text: str, lo: int, dot: int) -> bool:
+    """Whether the dot at `dot` ends an abbreviation ("Gov.", "U.S.", an initial), not a sentence."""
     if text[dot] != ".":
         return False
     begin = dot

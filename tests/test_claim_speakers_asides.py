@@ -1,0 +1,101 @@
+"""Who a claim is credited to when something stands between the speaker and the verb, or when
+the sentence's nouns look like verbs: a title after "said", an aside between commas or dashes,
+a relative clause, auxiliaries and adverbs, "according to" records, a short ending after a
+quotation with any verb. Sentences written for these tests, in the shapes of political news."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyze
+from reader.corpus.parse import parse_article
+
+pytestmark = pytest.mark.unit
+
+
+def claims(body: str):
+    text = "Plain Headline Here\n\n" + body
+    return analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t")).claims
+
+
+@pytest.mark.parametrize(
+    "body, kind, source, speaker",
+    [
+        # a title with its dot after the verb
+        ('"The race is wide open," said former Gov. Dana Holt of Nevada, a Democrat.', "quote", "named", "Dana Holt"),
+        # auxiliaries and adverbs between the subject and the verb stay out of the speaker
+        (
+            "Ruiz's advisers have long insisted they expected a tight race.",
+            "attributed",
+            "anonymous",
+            "Ruiz's advisers",
+        ),
+        # "according to" records: "state" there is no verb, the records are the source
+        (
+            "The firm registered the company in Nevada in 2010, according to state corporate records.",
+            "attributed",
+            "publication",
+            "state corporate records",
+        ),
+        # "reports" after "according to its" is no tail attribution of its own
+        (
+            "Through March, the campaign had spent little on mail, according to its FEC reports.",
+            "attributed",
+            "publication",
+            "its FEC reports",
+        ),
+        # a relative clause: the voters who said it
+        (
+            "Among them were independent voters who said they would vote in the primary.",
+            "attributed",
+            "public",
+            "independent voters",
+        ),
+        # an aside between commas
+        (
+            "The official, who spoke on the condition of anonymity, said that investigators were busy.",
+            "attributed",
+            "anonymous",
+            "The official",
+        ),
+        # an aside between dashes, with commas inside it
+        (
+            "Many speakers at the vigil — including teachers, nurses, farmers — said the loss was painful.",
+            "attributed",
+            "public",
+            "Many speakers at the vigil",
+        ),
+        # an aside of two parts, and a said-clause that names someone else
+        (
+            "Sen. Dana Holt, facing a hard race in Ohio, a swing state, said she would welcome Cruz.",
+            "attributed",
+            "named",
+            "Dana Holt",
+        ),
+        # a relative clause inside the subject
+        (
+            "One Democratic aide who relayed the exchange said the leader calmed the room.",
+            "attributed",
+            "anonymous",
+            "One Democratic aide",
+        ),
+        # people in the know are unnamed sources, not the magazine People
+        (
+            "People familiar with the talks said it was close.",
+            "attributed",
+            "anonymous",
+            "People familiar with the talks",
+        ),
+        # a short ending after a quotation, whatever its verb
+        ('"You want to be a tough guy tonight," Okafor shot back.', "quote", "named", "Okafor"),
+    ],
+)
+def test_the_speaker_is_found_past_what_stands_between(body: str, kind: str, source: str, speaker: str) -> None:
+    found = claims(body)
+    assert [(c.kind, c.source, c.speaker) for c in found] == [(kind, source, speaker)]
+
+
+def test_states_as_a_noun_makes_no_claim() -> None:
+    assert claims("Clinton spent heavily on advertising in battleground states this summer.") == []
