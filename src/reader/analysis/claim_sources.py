@@ -183,7 +183,7 @@ class Sources:
     def classify(self, start: int, end: int) -> Source:
         phrase = re.sub(r"^(?:by|from)\s+", "", self.text[start:end].strip(" ,:;\"'“”‘’"), flags=re.IGNORECASE)
         lower = phrase.lower()
-        words = re.findall(r"[a-z][a-z\-']*", lower)
+        words = re.findall(r"[a-z](?:[a-z\-']|\.(?=[a-z]))*", lower)  # "u.s" one word
         if not words:
             return Source("none", None)
         if len(words) == 1 and words[0] in W.SUBJECT_PRONOUNS:
@@ -242,12 +242,16 @@ class Sources:
             w
             for w in phrase.split()
             if w[:1].isupper()
+            # not "Ruiz's advisers": unnamed aides of someone named
             and not (w.endswith(("'s", "’s")) and head.split()[-1:] and head.split()[-1] in lexicon.OFFICIAL_NOUNS)
             and w.lower().strip(".,") not in lexicon.common_words()
             and w.strip(".,") not in lexicon.MONTHS_DAYS  # "During their phone call Tuesday": no one
         ]
         if proper and words[0] not in lexicon.FUNCTION_WORDS:
-            return Source("named", phrase)  # not "Ruiz's advisers": unnamed aides of someone named
+            return Source("named", phrase)
+        described = _DESCRIBED_NAME.fullmatch(phrase)
+        if described and described.group(1) in proper:
+            return Source("named", described.group(1))  # "an angry Hollande", "a defiant Ruiz"
         if (
             len(words) == 1
             and phrase[:1].isupper()
@@ -365,6 +369,7 @@ _QUANTIFIED = re.compile(
 )
 _MEMBERS = frozenset("republicans democrats conservatives liberals progressives independents voters supporters".split())
 _PEOPLE_WHO = re.compile(r"(?:the\s+)?people\s+(?:with|familiar|close|who|briefed|in|at|inside|involved)\b", re.I)
+_DESCRIBED_NAME = re.compile(r"(?:[Aa]n?|[Tt]he)(?: [a-z][a-z-]*){1,2} ([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)")
 _IN_THE_KNOW = re.compile(
     r"(?:the\s+|two\s+|three\s+|several\s+|some\s+|a\s+)?(?:people|person|others?|individuals?)\s+"
     r"(?:with\s+(?:direct\s+)?knowledge|familiar\s+with|close\s+to|briefed\s+on|involved\s+in|who\s+(?:has|have)\s+(?:seen|spoken|talked))\b"

@@ -88,6 +88,7 @@ def before_aside(text: str, toks: list[Token], last: int) -> int | None:
 
 
 _TENSED = re.compile(r"[a-z]+(?:ed|s)|[a-z]+ought|shot|spoke|wrote|said|told|sang|cried")
+_TEXT_VERBS = frozenset("read reads".split())
 _MODALS = frozenset("would will could can should may might must".split())
 _PARTICLES = frozenset("back in on up out again later too".split())
 
@@ -99,15 +100,17 @@ def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source 
     from reader.analysis.claim_sources import Source
 
     text = sources.text
-    if not toks or len(toks) > 8 or text[lo : toks[0].start].strip(" ,"):
+    if not toks or len(toks) > 10 or text[lo : toks[0].start].strip(" ,"):
         return None
     if text[toks[-1].end : hi].strip() not in ("", ".", "!"):
         return None
-    verb = next((i for i, t in enumerate(toks) if not t.capitalised and t.text.lower() not in W.SUBJECT_PRONOUNS), None)
-    if verb is None:
-        return None
+    verb = len(toks) - 1  # the last word before any particles: "an angry Hollande retaliated"
+    while verb > 0 and (toks[verb].text.lower() in _PARTICLES or toks[verb].text in lexicon.DAYS):
+        verb -= 1
+    if toks[0].text.lower() in _TEXT_VERBS or (not toks[0].capitalised and _TENSED.fullmatch(toks[0].text)):
+        verb = 0  # the verb first: '"…," exhorted actress Jamie Lee Curtis.'
     word = toks[verb].text.lower()
-    if word in W.AUXILIARIES or not _TENSED.fullmatch(word):
+    if toks[verb].capitalised or word in W.AUXILIARIES or not _TENSED.fullmatch(word):
         return None
     rest = toks[verb + 1 :]
     if verb == 0:
@@ -115,6 +118,8 @@ def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source 
     if len(rest) > 2 or any(t.text.lower() not in _PARTICLES and t.text not in lexicon.DAYS for t in rest):
         return None
     subject = toks[:verb]
+    if subject[0].text.lower() in W.STOP_BACK | W.NO_SUBJECT_BEFORE:
+        return None  # '"…" and the crowd cheered': no speaker's ending
     if len(subject) == 1 and subject[0].text.lower() in W.SUBJECT_PRONOUNS:
         found = sources.pronoun(subject[0].text.lower(), subject[0].start)
         return found if found.source != "none" else None
