@@ -109,7 +109,10 @@ class Sources:
             before = toks[j - 1].text.lower()
             if before in ("him", "her", "them"):
                 return self.pronoun({"him": "he", "her": "she", "them": "they"}[before], toks[j - 1].start)
-            return self.mention_ending(toks[j - 1].end)
+            found = self.mention_ending(toks[j - 1].end)
+            if found is None and (before in _TO_VERBS or before.endswith("ed")) and not toks[j - 1].capitalised:
+                return self.subject(toks, j - 1, lo)  # "Sanders decided to back Obama": who decided
+            return found
         if j < 0 or toks[j].text.lower() in W.NO_SUBJECT_BEFORE:
             return None  # "and said", "before saying": the subject is the clause's
         end_tok = j
@@ -150,7 +153,7 @@ class Sources:
         while k < end_tok and toks[k].text.lower() in W.LEADING_NOISE:
             k += 1
         found = self.classify(toks[k].start, toks[end_tok].end)
-        if found.source == "none" and k >= 2 and toks[k - 1].text.lower() in ("who", "that"):
+        if k >= 2 and toks[k - 1].text.lower() in ("who", "that"):
             outer = self.subject(toks, k - 1, lo)  # "One official who relayed the exchange said"
             if outer is not None and outer.source != "none":
                 return outer
@@ -373,6 +376,10 @@ _DESCRIBED_NAME = re.compile(r"(?:[Aa]n?|[Tt]he)(?: [a-z][a-z-]*){1,2} ([A-Z][a-
 _IN_THE_KNOW = re.compile(
     r"(?:the\s+|two\s+|three\s+|several\s+|some\s+|a\s+)?(?:people|person|others?|individuals?)\s+"
     r"(?:with\s+(?:direct\s+)?knowledge|familiar\s+with|close\s+to|briefed\s+on|involved\s+in|who\s+(?:has|have)\s+(?:seen|spoken|talked))\b"
+)
+_TO_VERBS = frozenset(
+    "wants want plans plan hopes hope refuses refuse agrees agree vows vow promises promise decides decide "
+    "declines decline tries try seeks seek intends intend expects expect threatens threaten pledges pledge".split()
 )
 _WITH_HEADS = lexicon.ANONYMOUS_NOUNS | lexicon.PUBLIC_NOUNS | lexicon.OFFICIAL_NOUNS | {"familiar"}
 _GROUP_HEADS = lexicon.PUBLIC_NOUNS | lexicon.ANONYMOUS_NOUNS

@@ -59,7 +59,7 @@ SKIP_ADVERBS = frozenset(
     "also then later once previously recently reportedly allegedly exclusively can could would will may "
     "might must should did does do quickly simply has have had was were is are even further first again "
     "separately publicly privately candidly jokingly bluntly long already repeatedly strongly openly explicitly "
-    "formally officially still often never not itself himself herself themselves".split()
+    "formally officially still often never not now itself himself herself themselves".split()
 )
 SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we"}
 # A word right before a verb that says the verb has no subject of its own there ("to ask",

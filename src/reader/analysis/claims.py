@@ -364,6 +364,8 @@ class _Reader:
                 # Only the one named or meant right before; a group too, unless the verb is a
                 # hedge ("some viewers have suggested": hedged, as CLAIMS.md has it).
                 doer = self.sources.doer_before(toks, i, groups=word not in W.HEDGE_LEADS)
+                if doer is None and word not in W.HEDGE_LEADS and previous not in W.NOUN_CONTEXT:
+                    doer = shapes.stance_subject(self.sources, toks, i, start)
                 if doer is not None:
                     return tok.start, doer
                 continue

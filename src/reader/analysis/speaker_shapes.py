@@ -129,6 +129,32 @@ def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source 
     return found if found.source != "none" else None
 
 
+_SPECULATIVE = frozenset("may might could would should must".split())
+_PAST_STANCES = frozenset("thought knew felt sought".split())
+
+
+def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> Source | None:
+    """The subject of a stance or intention verb toks[i] when it is more than a name right
+    before it: "The senator who made enemies now wants", "Sanders, who had not endorsed, backed"."""
+    word, after = toks[i].text.lower(), toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+    before = toks[i - 1].text.lower() if i else ""
+    verb_like = (
+        word.endswith("ed")
+        or word in _PAST_STANCES
+        or after in ("to", "that")
+        or before in W.AUXILIARIES | W.SKIP_ADVERBS | {"to"}
+    )  # not "Sanders' attacks", "California's plan", "bipartisan support": nouns there
+    k = i - 1
+    while k >= 0 and toks[k].text.lower() in W.AUXILIARIES | W.SKIP_ADVERBS:
+        if toks[k].text.lower() in _SPECULATIVE:
+            return None  # "The pair may not agree": the writer's guess, no one's stance
+        k -= 1
+    if after == "by" or not verb_like:
+        return None
+    found = sources.subject(toks, i, start)
+    return found if found is not None and found.source in ("named", "anonymous", "publication") else None
+
+
 def in_relay(text: str, toks: list[Token], i: int) -> bool:
     """Whether toks[i] is in the phrase after "according to" (up to punctuation)."""
     for k in range(i - 1, max(0, i - 7), -1):
