@@ -129,3 +129,14 @@ def test_the_speaker_is_found_past_what_stands_between(body: str, kind: str, sou
 )
 def test_a_noun_that_looks_like_a_verb_makes_no_claim(body: str) -> None:
     assert claims(body) == []
+
+
+def test_a_headline_that_credits_its_words_is_a_claim() -> None:
+    text = "Ruiz Says Rivals Hacked The Party's Email\n\nDana Ruiz spoke on Sunday in Reno.\n"
+    found = analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t")).claims
+    assert [(c.kind, c.source, c.speaker, c.person) for c in found] == [("attributed", "named", "Ruiz", "Dana Ruiz")]
+
+
+def test_a_member_of_the_public_is_public() -> None:
+    (claim,) = claims("However, one ticket holder claimed staff had offered refunds at the door.")
+    assert (claim.kind, claim.source, claim.speaker) == ("attributed", "public", "one ticket holder")

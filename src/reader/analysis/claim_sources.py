@@ -279,7 +279,7 @@ class Sources:
         if len(words) <= 6 and re.fullmatch(r"[a-z]+[^s]s", last) and last in lexicon.common_words():
             return Source("public", phrase)  # "Mourners", "proponents of more controls", "Democrats"
         if (
-            words[0] in ("the", "a", "an", "another")
+            words[0] in ("the", "a", "an", "another", "one")
             and 2 <= len(words) <= 6
             and words[-1] not in lexicon.FUNCTION_WORDS
         ):
@@ -287,6 +287,8 @@ class Sources:
             # rights group says"; groups and bodies are named as such, people stay unnamed.
             if head_words & (lexicon.INSTITUTION_NOUNS | GROUP_BODIES):
                 return Source("named", phrase)
+            if words[0] == "one":
+                return Source("public", phrase)  # "one ticket holder", "one protest organizer"
             return Source("anonymous", phrase)
         return Source("none", None)
 

@@ -141,6 +141,9 @@ QUESTION_LEAD = re.compile(
 )
 # A headline's speaker and colon: "John McCain: …", "Clinton camp: …", "Newspaper: …".
 HEADLINE_SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z]?[\w.'’-]+){0,3}):\s+\S")
+# A headline that credits its words with a verb: "Clinton Says Russians Hacked DNC", "One protest
+# organizer says platform ignores movement".
+HEADLINE_SAYS = re.compile(r"([A-Z][\w.'’-]*(?: [\w.'’-]+){0,4}?) (?:[Ss]ays|[Ss]aid|[Tt]ells|[Tt]old|[Ww]arns)\s+\S")
 HARD_PUNCT = set(',;:"“”()[]—–')
 OUTLET_RE = re.compile(
     r"(?<![\w.])(?:"

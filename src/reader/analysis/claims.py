@@ -111,6 +111,8 @@ class _Reader:
         (a paragraph of a transcript, "Matthews: Here's the irony"), every word of the speaker
         is capitalised."""
         match = W.HEADLINE_SPEAKER.match(self.text, start, end)
+        if match is None and not label_only:
+            match = W.HEADLINE_SAYS.match(self.text, start, end)  # "Clinton Says Russians Hacked DNC"
         if match is None or match.group(1).isupper():
             return None
         if label_only and not all(w[:1].isupper() for w in match.group(1).split()):

@@ -225,7 +225,7 @@ poll polls polling survey surveys study studies results data figures analysis re
 estimate estimates statistics numbers ruling rulings records filing filings statement statements
 memo memos transcript transcripts indictment lawsuit complaint audit review investigation
 average averages tally count counts declaration documents inquiry inquiries probe assessment evaluation
-document record tracker letter letters email emails account accounts
+document tracker
 """.split()
 )
 EVIDENCE_VERBS = frozenset(

@@ -129,6 +129,7 @@ def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source 
     return found if found.source != "none" else None
 
 
+_POSSESSIVES = frozenset("his her their its my our your".split())
 _SPECULATIVE = frozenset("may might could would should must".split())
 _PAST_STANCES = frozenset("thought knew felt sought".split())
 
@@ -148,9 +149,13 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
     while k >= 0 and toks[k].text.lower() in W.AUXILIARIES | W.SKIP_ADVERBS:
         if toks[k].text.lower() in _SPECULATIVE:
             return None  # "The pair may not agree": the writer's guess, no one's stance
+        if toks[k].text.lower() in W.BE and word.endswith("ed"):
+            return None  # "though the case was dismissed": done to the subject
         k -= 1
     if after == "by" or not verb_like:
         return None
+    if any(t.text.lower() in _POSSESSIVES for t in toks[max(0, k - 2) : k]):
+        return None  # "her appearance signalled": not her stance
     found = sources.subject(toks, i, start)
     return found if found is not None and found.source in ("named", "anonymous", "publication") else None
 
