@@ -99,6 +99,21 @@ def claims(body: str):
             "publication",
             "an editorial in the Daily Register",
         ),
+        # a relative clause after a comma is no attribution that ends the sentence
+        (
+            "Okafor also mocked Ruiz’s story about the storm, an event that Ruiz says changed her life.",
+            "attributed",
+            "named",
+            "Okafor",
+        ),
+        # "they" with no group before it: the sentence's subject
+        (
+            "Wyoming Republicans have once again decided they want a new leader.",
+            "attributed",
+            "named",
+            "Wyoming Republicans",
+        ),
+        ("Dana Ruiz lambasted the plan on Monday.", "attributed", "named", "Dana Ruiz"),
         # a stance or intention credited to a subject described, or set off by an aside
         (
             "The senator who made enemies in the chamber now wants to play nice.",

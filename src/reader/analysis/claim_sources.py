@@ -143,8 +143,8 @@ class Sources:
             gap = self.text[toks[k - 1].end : toks[k].start]
             if any(c in W.HARD_PUNCT for c in gap):
                 break
-            if toks[k - 1].text.lower() in W.BE:
-                break  # "Among them were independent voters who said"
+            if toks[k - 1].text.lower() in _VERB_STOPS:
+                break  # "Among them were independent voters who said", "have once again decided they"
             if toks[k - 1].text.lower() in W.STOP_BACK:
                 known = k >= 2 and toks[k - 2].text.lower() in _WITH_HEADS
                 if not (toks[k - 1].text.lower() == "with" and known):
@@ -152,6 +152,13 @@ class Sources:
             k -= 1
         while k < end_tok and toks[k].text.lower() in W.LEADING_NOISE:
             k += 1
+        if k < end_tok and toks[end_tok].text.lower() in ("he", "she", "they"):
+            found = self.pronoun(toks[end_tok].text.lower(), toks[end_tok].start)  # "… decided they want"
+            if found.source == "none" and toks[end_tok].text.lower() == "they" and toks[0].start >= lo:
+                lead = next((n for n in range(min(end_tok, 7)) if toks[n].text.lower() in _VERB_STOPS), 0)
+                if lead:  # "Wyoming Republicans have once again decided they want": the subject
+                    found = self.classify(toks[0].start, toks[lead - 1].end)
+            return found
         found = self.classify(toks[k].start, toks[end_tok].end)
         if k >= 2 and toks[k - 1].text.lower() in ("who", "that"):
             outer = self.subject(toks, k - 1, lo)  # "One official who relayed the exchange said"
@@ -379,6 +386,7 @@ _IN_THE_KNOW = re.compile(
     r"(?:the\s+|two\s+|three\s+|several\s+|some\s+|a\s+)?(?:people|person|others?|individuals?)\s+"
     r"(?:with\s+(?:direct\s+)?knowledge|familiar\s+with|close\s+to|briefed\s+on|involved\s+in|who\s+(?:has|have)\s+(?:seen|spoken|talked))\b"
 )
+_VERB_STOPS = W.BE | frozenset("has have had will would can could may might must should did does do".split())
 _TO_VERBS = frozenset(
     "wants want plans plan hopes hope refuses refuse agrees agree vows vow promises promise decides decide "
     "declines decline tries try seeks seek intends intend expects expect threatens threaten pledges pledge".split()

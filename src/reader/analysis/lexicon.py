@@ -147,6 +147,10 @@ suggest:suggests,suggested indicate:indicates,indicated signal:signals,signaled,
 recommend:recommends,recommended estimate:estimates,estimated doubt:doubts,doubted
 argue:argues,argued warn:warns,warned complain:complains,complained admit:admits,admitted
 highlight:highlights,highlighted emphasize:emphasizes,emphasized stress:stresses,stressed
+ridicule:ridicules,ridiculed lambaste:lambastes,lambasted chide:chides,chided scold:scolds,scolded
+rebuke:rebukes,rebuked fault:faults,faulted applaud:applauds,applauded laud:lauds,lauded
+commend:commends,commended dispute:disputes,disputed refute:refutes,refuted rebut:rebuts,rebutted
+caution:cautions,cautioned favor:favors,favored prefer:prefers,preferred
 """
 STANCE_VERBS = frozenset(
     w for entry in _STANCE_STEMS.split() for part in entry.split(":") for w in part.split(",")

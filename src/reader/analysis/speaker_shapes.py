@@ -143,7 +143,7 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
         word.endswith("ed")
         or word in _PAST_STANCES
         or after in ("to", "that")
-        or before in W.AUXILIARIES | W.SKIP_ADVERBS | {"to"}
+        or before in W.AUXILIARIES | W.SKIP_ADVERBS | W.SUBJECT_PRONOUNS | {"to"}
     )  # not "Sanders' attacks", "California's plan", "bipartisan support": nouns there
     k = i - 1
     while k >= 0 and toks[k].text.lower() in W.AUXILIARIES | W.SKIP_ADVERBS:
@@ -238,6 +238,8 @@ def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int
             return None  # "…, said he would welcome Cruz": what was said, not who said it
         if set(sources.text[toks[comma].start : toks[i].start]) & set("—–()"):
             return None  # "…, Jews — said": the end of an aside, not an attribution
+        if any(t.text.lower() in ("that", "which", "who", "whom") for t in toks[comma:i]):
+            return None  # "…, an event that Carson says led him to Christ": a relative clause
         if toks[comma].text.lower() in ("according", "per"):
             return None  # "…, according to its FEC reports.": a relay, read as one
         if i == comma:
