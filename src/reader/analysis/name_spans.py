@@ -180,6 +180,13 @@ def _strip(text: str, group: Group) -> Group:
         group.saint = norm(toks[0].text).lower().rstrip(".") in ("st", "saint")
         toks = toks[1:]
         group.sentence_start = False
+    office = _OFFICE_OF.search(text, max(group.segment.start, toks[0].start - 60), toks[0].start)
+    if office and office.end() == toks[0].start:  # "Minister of Trade and Industry Tungky Ariwibowo"
+        k = 0
+        while len(toks) - k > 2 and _plain_word(norm(toks[k].text)):
+            k += 1
+        if k and all(name_like(norm(t.text)) and not _plain_word(norm(t.text)) for t in toks[k:]):
+            toks, group.has_title, group.sentence_start = toks[k:], True, False
     cut = _role_cut(tuple([norm(t.text) for t in toks]))
     if cut:
         group.has_title = group.has_title or cut[1]
@@ -187,12 +194,6 @@ def _strip(text: str, group: Group) -> Group:
         group.sentence_start = False
     while len(toks) > 1 and toks[-1].text in lexicon.DAYS:
         toks = toks[:-1]  # "Bob Dole Wednesday accused …"
-    while (
-        len(toks) > 2
-        and (_plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text))
-        and norm(toks[-1].text) not in lexicon.NON_PERSON_HEADS  # "OM Gruppen AB" names a business
-    ):
-        toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter", "Zaha Hadid DBE RA"
     if group.sentence_start and len(toks) > 1 and not _an_initial(text, toks[0]):
         first = norm(toks[0].text)
         parts = first.lower().split("-")
@@ -203,6 +204,12 @@ def _strip(text: str, group: Group) -> Group:
         ):
             toks = toks[1:]
             group.sentence_start = False
+    while (
+        len(toks) > 2
+        and (_plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text))
+        and norm(toks[-1].text) not in lexicon.NON_PERSON_HEADS  # "OM Gruppen AB" names a business
+    ):
+        toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter", "Zaha Hadid DBE RA"
     if (
         len(toks) > 1
         and all(t.text.isupper() for t in toks)
@@ -216,6 +223,12 @@ def _strip(text: str, group: Group) -> Group:
 
 def name_like(word: str) -> bool:
     return word in lexicon.first_names() or word in lexicon.surnames() or word.lower() not in lexicon.common_words()
+
+
+_OFFICE_OF = re.compile(
+    r"\b(?:[Mm]inister|[Ss]ecretary|[Dd]irector|[Cc]ommissioner|[Mm]inistry|[Dd]epartment|[Hh]ead)\s+of\s+"
+    r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+)?"
+)
 
 
 def _plain_word(word: str) -> bool:
@@ -242,6 +255,8 @@ def _role_cut(words: tuple[str, ...]) -> tuple[int, bool] | None:
             if i == 0 and len(words) == 2 and words[0] in lexicon.first_names():
                 return None  # "Dean Martin", "Earl Scruggs", "Christian Bale"
             rest = words[i + 1]
+            if _plain_word(rest) and any(w in lexicon.first_names() for w in words[i + 2 : -1]):
+                break  # "Chief Accountant Natalya Sypron": the first name below says where
             if rest in lexicon.first_names() or (name_like(rest) and not evidence.is_role(rest)):
                 return i + 1, any(evidence.is_role(w) and w.lower() not in _ROLE_ADJECTIVES for w in words[: i + 1])
             return None

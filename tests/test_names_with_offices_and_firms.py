@@ -1,0 +1,53 @@
+"""Names after offices and titles written out in full, names that share a word with an outlet,
+and firms named after their founders (sentences written for these tests, in the shapes of
+agency news: none is taken from a data set)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyze
+from reader.corpus.parse import parse_article
+
+pytestmark = pytest.mark.unit
+
+
+def names(body: str) -> list[str]:
+    text = "Plain Headline Here\n\n" + body
+    found = analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t"))
+    return [text[m.start : m.end] for m in found.names]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # an office "of" a department, the department's words are no part of the name
+        (
+            "He will meet Minister of Finance Tarik Abrahimov and Minister of Trade and Industry Wulan Santoso.",
+            ["Tarik Abrahimov", "Wulan Santoso"],
+        ),
+        # a role, then an ordinary word, then the name: the first name says where it starts
+        ("Chief Accountant Natalya Petrenko said the farm is short of cash.", ["Natalya Petrenko"]),
+        # a first name that is also an outlet's name, a surname that is one
+        ("Army spokesman Lieutenant Colonel Max Dorrell told reporters.", ["Max Dorrell"]),
+        ("Michael J. Fox spoke to Fox News.", ["Michael J. Fox"]),
+        # an ordinary word after a first name, once the word before them is cut
+        ("Top-seeded Tomas Kettering of Austria was beaten in three sets.", ["Tomas Kettering"]),
+    ],
+)
+def test_the_name_is_found_whole(body: str, expected: list[str]) -> None:
+    assert names(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NEW YORK -- Robert W. Bayle & Co. said it won a $1 million order.",
+        "NOTE: Arthur Ridley and Co Ltd is a garden products group.",
+        "Analysts at Donaldson Merrick & Jonas Inc cut their rating.",
+    ],
+)
+def test_a_firm_named_after_its_founders_is_no_person(body: str) -> None:
+    assert names(body) == []
