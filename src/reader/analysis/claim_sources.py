@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis import speaker_shapes as shapes
-from reader.analysis.names import ROLE_NOUNS, Mention, gender
+from reader.analysis.name_cues import ROLE_NOUNS
+from reader.analysis.names import Mention, gender
 from reader.analysis.text import Token, after_abbreviation
 from reader.analysis.text import tokens as _tokens
 
