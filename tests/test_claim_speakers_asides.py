@@ -114,6 +114,22 @@ def claims(body: str):
             "Wyoming Republicans",
         ),
         ("Dana Ruiz lambasted the plan on Monday.", "attributed", "named", "Dana Ruiz"),
+        # an aside holding a title's dot ("Mr.")
+        (
+            "Exit polls from the Ohio primary, which Mr. Ruiz won easily, showed that most voters agreed.",
+            "attributed",
+            "publication",
+            "Exit polls from the Ohio primary",
+        ),
+        # a description, then the name, then the verb
+        (
+            "One pastor supporting Mr. Ruiz, Darran Whitby of Grace Church in Marion, said he had made calls.",
+            "attributed",
+            "named",
+            "Darran Whitby",
+        ),
+        # a weekday after the verb is no one
+        ("Dana Ruiz said Sunday that she would stay.", "attributed", "named", "Dana Ruiz"),
         # a stance or intention credited to a subject described, or set off by an aside
         (
             "The senator who made enemies in the chamber now wants to play nice.",

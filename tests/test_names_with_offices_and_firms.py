@@ -51,3 +51,7 @@ def test_the_name_is_found_whole(body: str, expected: list[str]) -> None:
 )
 def test_a_firm_named_after_its_founders_is_no_person(body: str) -> None:
     assert names(body) == []
+
+
+def test_a_weekday_after_a_speech_verb_is_no_person() -> None:
+    assert names("Dana Ruiz said Sunday that she would stay.") == ["Dana Ruiz"]

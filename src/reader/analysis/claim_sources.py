@@ -127,6 +127,10 @@ class Sources:
             aside_end = shapes.before_aside(self.text, toks, j)
             if aside_end is not None:  # "The official, who spoke on the condition …, said"
                 end_tok, gap_after = aside_end, ""
+            else:
+                named = self._named_apposition(toks, j)
+                if named is not None:
+                    return named  # "One pastor supporting Cruz, Darran Whiting of …, said"
         if (
             gap_after.strip() == ","
             and end_tok >= 1
@@ -168,6 +172,15 @@ class Sources:
         if found.source == "none" and toks[k].start > lo and shapes.names_someone(toks[k : end_tok + 1], known=False):
             return Source("named", self.text[toks[k].start : toks[end_tok].end])  # mid-sentence "Trump said"
         return found
+
+    def _named_apposition(self, toks: list[Token], last: int) -> Source | None:
+        """The person named first in the stretch between the comma before toks[last] and the
+        one after it, when that stretch opens with a mention: a description, then the name."""
+        for k in range(last, max(0, last - 12), -1):
+            if "," in self.text[toks[k - 1].end : toks[k].start]:
+                mention = self.by_start.get(toks[k].start)
+                return Source("named", mention.text) if mention is not None else None
+        return None
 
     def object_after(self, toks: list[Token], verb: int, hi: int) -> Source | None:
         """The phrase right after toks[verb] up to punctuation ('said Hilaria', 'according to X')."""

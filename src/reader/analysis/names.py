@@ -255,6 +255,8 @@ def _blocked(text: str, group: Group, known: bool = False) -> bool:
     previous = evidence.word_before(before)
     if len(group.toks) == 1 and group.toks[0].text in lexicon.MONTHS_DAYS and _a_date(text, group, previous):
         return True  # "the period ending June 30", "on Sunday": a date, not April or June
+    if len(group.toks) == 1 and norm(group.toks[0].text) in lexicon.DAYS:
+        return True  # "Trump said Sunday that": a weekday alone is a day
     if previous in _BODY_BEFORE:
         return True  # "news agency Petra", "the daily Koha Jone", "the firm Amoco"
     if _FIRM_AFTER.match(text, group.toks[-1].end):

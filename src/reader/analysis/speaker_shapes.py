@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
-from reader.analysis.text import Token
+from reader.analysis.text import Token, after_abbreviation
 
 if TYPE_CHECKING:
     from reader.analysis.claim_sources import Source, Sources
@@ -76,6 +76,8 @@ def before_aside(text: str, toks: list[Token], last: int) -> int | None:
     found = None
     for k in range(last, max(0, last - 40), -1):
         gap = text[toks[k - 1].end : toks[k].start].strip(" $%&'’\"“”‘\n\t")
+        if gap == "." and after_abbreviation(text, toks[k - 1].start, toks[k - 1].end):
+            continue  # "which Mr. Trump won"
         if not gap or (gap == "," and opening != ","):
             continue  # inside words, figures; commas inside a dashed aside
         word = toks[k].text
