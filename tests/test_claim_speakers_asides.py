@@ -128,6 +128,16 @@ def claims(body: str):
             "named",
             "Darran Whitby",
         ),
+        # an adverb in -ly between the subject and the verb
+        ("Mrs. Ruiz has always forcefully denied the charge.", "attributed", "named", "Ruiz"),
+        # an aside that opens with "like", and a said-clause that is what was said
+        (
+            "Yet Democratic economists, like their Republican counterparts, say taxing consumption helps savings.",
+            "attributed",
+            "anonymous",
+            "Democratic economists",
+        ),
+        ("The race is open, said former Gov. Dana Holt.", "attributed", "named", "Dana Holt"),
         # a weekday after the verb is no one
         ("Dana Ruiz said Sunday that she would stay.", "attributed", "named", "Dana Ruiz"),
         # a stance or intention credited to a subject described, or set off by an aside

@@ -86,8 +86,12 @@ class Sources:
         if verb + 1 < len(toks) and toks[verb + 1].text.lower() == "by":
             return None  # "sources cited by the paper", "a plan backed by Cruz": done to them
         j = verb - 1
-        while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS | W.AUXILIARIES:
+        passive = False
+        while j >= 0 and (W.adverb(toks[j].text.lower()) or toks[j].text.lower() in W.AUXILIARIES):
+            passive = passive or toks[j].text.lower() in W.BE
             j -= 1
+        if passive and toks[verb].text.lower().endswith("ed"):
+            return None  # "The measure is widely expected to pass": done to it
         if j < 0 or self.text[toks[j].end : toks[j + 1].start].strip() or toks[j].text.endswith(("'", "’", "'s", "’s")):
             return None  # a comma between, or "Sanders’ attacks": the word is a noun there
         word = toks[j].text.lower()
@@ -104,7 +108,11 @@ class Sources:
     def subject(self, toks: list[Token], verb: int, lo: int) -> Source | None:
         """The noun phrase right before toks[verb] (adverbs between are skipped)."""
         j = verb - 1
-        while j >= 0 and toks[j].text.lower() in W.SKIP_ADVERBS:
+        verb_start = toks[verb].start if verb < len(toks) else toks[-1].end
+        while j >= 0 and W.adverb(toks[j].text.lower()):
+            after = toks[j + 1].start if j + 1 < len(toks) else verb_start
+            if self.text[toks[j].end : after].strip():
+                break  # not past a comma: "which Ruiz won easily, showed"
             j -= 1
         if j > 0 and toks[j].text.lower() == "to":  # "causing her to reply", "asked Ruiz to explain"
             before = toks[j - 1].text.lower()

@@ -59,8 +59,20 @@ SKIP_ADVERBS = frozenset(
     "also then later once previously recently reportedly allegedly exclusively can could would will may "
     "might must should did does do quickly simply has have had was were is are even further first again "
     "separately publicly privately candidly jokingly bluntly long already repeatedly strongly openly explicitly "
-    "formally officially still often never not now itself himself herself themselves".split()
+    "formally officially still often never not now itself himself herself themselves always".split()
 )
+_LY_NOT_ADVERBS = frozenset(
+    "family rally ally assembly supply reply apply belly bully jelly early only holy ugly lovely "
+    "friendly likely unlikely elderly daily weekly monthly yearly fly july italy kelly emily".split()
+)
+
+
+def adverb(word: str) -> bool:
+    """A word passed over between a subject and its verb: the listed ones ("also", "has"), and
+    other adverbs in -ly ("He memorably promised", "Clinton forcefully condemned")."""
+    return word in SKIP_ADVERBS or (len(word) > 4 and word.endswith("ly") and word not in _LY_NOT_ADVERBS)
+
+
 SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we"}
 # A word right before a verb that says the verb has no subject of its own there ("to ask",
 # "and said", "before saying"): the clause's subject is the speaker.

@@ -91,6 +91,10 @@ def before_aside(text: str, toks: list[Token], last: int) -> int | None:
 
 _TENSED = re.compile(r"[a-z]+(?:ed|s)|[a-z]+ought|shot|spoke|wrote|said|told|sang|cried")
 _TEXT_VERBS = frozenset("read reads".split())
+_ASIDE_LEADS = frozenset(
+    "like unlike as with without including such which who whom that and but or while when where because "
+    "although though if unless since until after before during despite for from in on at by of to into than".split()
+)
 _MODALS = frozenset("would will could can should may might must".split())
 _PARTICLES = frozenset("back in on up out again later too".split())
 
@@ -148,7 +152,7 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
         or before in W.AUXILIARIES | W.SKIP_ADVERBS | W.SUBJECT_PRONOUNS | {"to"}
     )  # not "Sanders' attacks", "California's plan", "bipartisan support": nouns there
     k = i - 1
-    while k >= 0 and toks[k].text.lower() in W.AUXILIARIES | W.SKIP_ADVERBS:
+    while k >= 0 and (toks[k].text.lower() in W.AUXILIARIES or W.adverb(toks[k].text.lower())):
         if toks[k].text.lower() in _SPECULATIVE:
             return None  # "The pair may not agree": the writer's guess, no one's stance
         if toks[k].text.lower() in W.BE and word.endswith("ed"):
@@ -238,6 +242,11 @@ def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int
             return None  # a clause of its own follows, not the end of an attribution
         if any(t.text.lower() in W.AUXILIARIES | _MODALS for t in after):
             return None  # "…, said he would welcome Cruz": what was said, not who said it
+        first = after[0].text if after else ""
+        if i == comma and (first.lower() in _ASIDE_LEADS or (first.islower() and first.endswith("ing"))):
+            return None  # "…, say taxing consumption encourages savings": what they say
+        if i > comma and toks[comma].text.lower() in _ASIDE_LEADS:
+            return None  # "economists, like their counterparts, say …": an aside, no speaker
         if set(sources.text[toks[comma].start : toks[i].start]) & set("—–()"):
             return None  # "…, Jews — said": the end of an aside, not an attribution
         if any(t.text.lower() in ("that", "which", "who", "whom") for t in toks[comma:i]):
