@@ -21,14 +21,6 @@ if TYPE_CHECKING:
     from reader.analysis.claims import Claim
 
 LOOK_BACK = 200  # mentions a pronoun may reach back to
-GROUP_BODIES = frozenset(
-    "group organization organisation association coalition institute center centre "
-    "alliance caucus movement network council".split()
-)
-QUANTITY = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b(?:\d+|one|two|three|four|five|six|"
-    r"seven|eight|nine)\s+(?:in|of|out of)\s+(?:\d+|10|ten|\w+)\b|\bmajority\b|\bplurality\b"
-)
 
 
 @dataclass
@@ -100,7 +92,7 @@ class Sources:
             found = self.pronoun(word, toks[j].start)
         else:
             found = self.mention_ending(toks[j].end)
-        if found is None and groups and _group_doer(word, toks[verb].text.lower()):
+        if found is None and groups and W.group_doer(word, toks[verb].text.lower()):
             group = self.subject(toks, j + 1, toks[0].start)  # "some Democratic officials think"
             found = group if group is not None and group.source in ("anonymous", "public") else None
         return found if found is not None and found.source != "none" else None
@@ -119,7 +111,7 @@ class Sources:
             if before in ("him", "her", "them"):
                 return self.pronoun({"him": "he", "her": "she", "them": "they"}[before], toks[j - 1].start)
             found = self.mention_ending(toks[j - 1].end)
-            if found is None and (before in _TO_VERBS or before.endswith("ed")) and not toks[j - 1].capitalised:
+            if found is None and (before in W.TO_VERBS or before.endswith("ed")) and not toks[j - 1].capitalised:
                 return self.subject(toks, j - 1, lo)  # "Sanders decided to back Obama": who decided
             return found
         if j < 0 or toks[j].text.lower() in W.NO_SUBJECT_BEFORE:
@@ -156,10 +148,10 @@ class Sources:
             gap = self.text[toks[k - 1].end : toks[k].start]
             if any(c in W.HARD_PUNCT for c in gap):
                 break
-            if toks[k - 1].text.lower() in _VERB_STOPS:
+            if toks[k - 1].text.lower() in W.VERB_STOPS:
                 break  # "Among them were independent voters who said", "have once again decided they"
             if toks[k - 1].text.lower() in W.STOP_BACK:
-                known = k >= 2 and toks[k - 2].text.lower() in _WITH_HEADS
+                known = k >= 2 and toks[k - 2].text.lower() in W.WITH_HEADS
                 if not (toks[k - 1].text.lower() == "with" and known):
                     break  # but "people with knowledge of", "officials with the campaign"
             k -= 1
@@ -168,7 +160,7 @@ class Sources:
         if k < end_tok and toks[end_tok].text.lower() in ("he", "she", "they"):
             found = self.pronoun(toks[end_tok].text.lower(), toks[end_tok].start)  # "… decided they want"
             if found.source == "none" and toks[end_tok].text.lower() == "they" and toks[0].start >= lo:
-                lead = next((n for n in range(min(end_tok, 7)) if toks[n].text.lower() in _VERB_STOPS), 0)
+                lead = next((n for n in range(min(end_tok, 7)) if toks[n].text.lower() in W.VERB_STOPS), 0)
                 if lead:  # "Wyoming Republicans have once again decided they want": the subject
                     found = self.classify(toks[0].start, toks[lead - 1].end)
             return found
@@ -234,12 +226,12 @@ class Sources:
         head_end = start + len(head.rstrip())
         if named and named[-1].end >= head_end - 2 and named[-1].start < head_end:
             return Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
-        if _IN_THE_KNOW.match(lower):
+        if W.IN_THE_KNOW.match(lower):
             return Source("anonymous", phrase)  # "people familiar with the talks", "a person briefed on"
         if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
             return Source("anonymous", phrase)
         if (
-            (W.OUTLET_RE.search(phrase) and not _PEOPLE_WHO.match(phrase))
+            (W.OUTLET_RE.search(phrase) and not W.PEOPLE_WHO.match(phrase))
             or head_words & lexicon.PUBLICATION_NOUNS
             or re.search(r"\.(?:com|net|org|co\.uk)\b", lower)
         ):
@@ -281,7 +273,7 @@ class Sources:
         ]
         if proper and words[0] not in lexicon.FUNCTION_WORDS:
             return Source("named", phrase)
-        described = _DESCRIBED_NAME.fullmatch(phrase)
+        described = W.DESCRIBED_NAME.fullmatch(phrase)
         if described and described.group(1) in proper:
             return Source("named", described.group(1))  # "an angry Hollande", "a defiant Ruiz"
         if (
@@ -296,13 +288,13 @@ class Sources:
             and all(w[:1].isupper() for w in phrase.split())
             and not phrase.isupper()
             and words[0] not in lexicon.FUNCTION_WORDS | lexicon.PUBLIC_NOUNS
-            and not _QUANTIFIED.match(lower)
-            and words[-1] not in _MEMBERS | lexicon.OFFICIAL_NOUNS | lexicon.PUBLIC_NOUNS
+            and not W.QUANTIFIED.match(lower)
+            and words[-1] not in W.MEMBERS | lexicon.OFFICIAL_NOUNS | lexicon.PUBLIC_NOUNS
         ):
             return Source("named", phrase)  # an organisation's name: "Playing Field Promotions"
         if head_words & lexicon.OFFICIAL_NOUNS and len(words) <= 6:
             return Source("anonymous", phrase)  # "Officials", "the judge", "Republican strategists"
-        if QUANTITY.search(lower) or _QUANTIFIED.match(lower):
+        if W.QUANTITY.search(lower) or W.QUANTIFIED.match(lower):
             return Source("public", phrase)  # "46 percent of voters", "most", "nine in 10 Democrats"
         last = head.split()[-1] if head.split() else ""
         if len(words) <= 6 and re.fullmatch(r"[a-z]+[^s]s", last) and last in lexicon.common_words():
@@ -314,7 +306,7 @@ class Sources:
         ):
             # Someone described, not named: "The billionaire businessman says", "A major civil
             # rights group says"; groups and bodies are named as such, people stay unnamed.
-            if head_words & (lexicon.INSTITUTION_NOUNS | GROUP_BODIES):
+            if head_words & (lexicon.INSTITUTION_NOUNS | W.GROUP_BODIES):
                 return Source("named", phrase)
             if words[0] == "one":
                 return Source("public", phrase)  # "one ticket holder", "one protest organizer"
@@ -394,35 +386,3 @@ class Sources:
         if hedge_match and hedge_match.group().lower().startswith(("some", "many")):
             return Source("public", hedge_match.group().split()[0])
         return Source("none", None)
-
-
-_QUANTIFIED = re.compile(
-    r"(?:(?:almost|nearly|about|around|roughly|just|only|over|more than|fewer than|less than)\s+)?"
-    r"(?:most|half|each|both|a majority|a third|a quarter|two-thirds|three-quarters)\b"
-    r"|those (?:surveyed|polled|questioned|interviewed|asked)\b"
-)
-_MEMBERS = frozenset("republicans democrats conservatives liberals progressives independents voters supporters".split())
-_PEOPLE_WHO = re.compile(r"(?:the\s+)?people\s+(?:with|familiar|close|who|briefed|in|at|inside|involved)\b", re.I)
-_DESCRIBED_NAME = re.compile(r"(?:[Aa]n?|[Tt]he)(?: [a-z][a-z-]*){1,2} ([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)")
-_IN_THE_KNOW = re.compile(
-    r"(?:the\s+|two\s+|three\s+|several\s+|some\s+|a\s+)?(?:people|person|others?|individuals?)\s+"
-    r"(?:with\s+(?:direct\s+)?knowledge|familiar\s+with|close\s+to|briefed\s+on|involved\s+in|who\s+(?:has|have)\s+(?:seen|spoken|talked))\b"
-)
-_VERB_STOPS = W.BE | frozenset("has have had will would can could may might must should did does do".split())
-_TO_VERBS = frozenset(
-    "wants want plans plan hopes hope refuses refuse agrees agree vows vow promises promise decides decide "
-    "declines decline tries try seeks seek intends intend expects expect threatens threaten pledges pledge".split()
-)
-_WITH_HEADS = lexicon.ANONYMOUS_NOUNS | lexicon.PUBLIC_NOUNS | lexicon.OFFICIAL_NOUNS | {"familiar"}
-_GROUP_HEADS = lexicon.PUBLIC_NOUNS | lexicon.ANONYMOUS_NOUNS
-_NOT_GROUP_HEADS = lexicon.FUNCTION_WORDS | W.AUXILIARIES
-
-
-def _group_doer(head: str, verb: str) -> bool:
-    """Whether `head` can end a group that does `verb` ("researchers hope", "many believe"):
-    a group noun or a plural, with the verb in its plural form ("Bush accounts for" is not one;
-    nor is "the terrorist attack", whose last words are nouns)."""
-    plural = head in _GROUP_HEADS or (
-        len(head) > 3 and head.endswith("s") and not head.endswith(("'s", "’s", "ss")) and head not in _NOT_GROUP_HEADS
-    )
-    return plural and not (verb.endswith("s") and not verb.endswith("ss"))

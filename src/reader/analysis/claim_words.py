@@ -190,3 +190,44 @@ def title_like(words: list[str], inner: str) -> bool:
 
 def is_suggest(text: str, at: int) -> bool:
     return text[at : at + 7].lower().startswith("suggest")
+
+
+# Who a source phrase names (claim_sources.Sources.classify and subject).
+GROUP_BODIES = frozenset(
+    "group organization organisation association coalition institute center centre "
+    "alliance caucus movement network council".split()
+)
+QUANTITY = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b(?:\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine)\s+(?:in|of|out of)\s+(?:\d+|10|ten|\w+)\b|\bmajority\b|\bplurality\b"
+)
+QUANTIFIED = re.compile(
+    r"(?:(?:almost|nearly|about|around|roughly|just|only|over|more than|fewer than|less than)\s+)?"
+    r"(?:most|half|each|both|a majority|a third|a quarter|two-thirds|three-quarters)\b"
+    r"|those (?:surveyed|polled|questioned|interviewed|asked)\b"
+)
+MEMBERS = frozenset("republicans democrats conservatives liberals progressives independents voters supporters".split())
+PEOPLE_WHO = re.compile(r"(?:the\s+)?people\s+(?:with|familiar|close|who|briefed|in|at|inside|involved)\b", re.I)
+DESCRIBED_NAME = re.compile(r"(?:[Aa]n?|[Tt]he)(?: [a-z][a-z-]*){1,2} ([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)")
+IN_THE_KNOW = re.compile(
+    r"(?:the\s+|two\s+|three\s+|several\s+|some\s+|a\s+)?(?:people|person|others?|individuals?)\s+"
+    r"(?:with\s+(?:direct\s+)?knowledge|familiar\s+with|close\s+to|briefed\s+on|involved\s+in|who\s+(?:has|have)\s+(?:seen|spoken|talked))\b"
+)
+VERB_STOPS = BE | frozenset("has have had will would can could may might must should did does do".split())
+TO_VERBS = frozenset(
+    "wants want plans plan hopes hope refuses refuse agrees agree vows vow promises promise decides decide "
+    "declines decline tries try seeks seek intends intend expects expect threatens threaten pledges pledge".split()
+)
+WITH_HEADS = lexicon.ANONYMOUS_NOUNS | lexicon.PUBLIC_NOUNS | lexicon.OFFICIAL_NOUNS | {"familiar"}
+_GROUP_HEADS = lexicon.PUBLIC_NOUNS | lexicon.ANONYMOUS_NOUNS
+_NOT_GROUP_HEADS = lexicon.FUNCTION_WORDS | AUXILIARIES
+
+
+def group_doer(head: str, verb: str) -> bool:
+    """Whether `head` can end a group that does `verb` ("researchers hope", "many believe"):
+    a group noun or a plural, with the verb in its plural form ("Bush accounts for" is not one;
+    nor is "the terrorist attack", whose last words are nouns)."""
+    plural = head in _GROUP_HEADS or (
+        len(head) > 3 and head.endswith("s") and not head.endswith(("'s", "’s", "ss")) and head not in _NOT_GROUP_HEADS
+    )
+    return plural and not (verb.endswith("s") and not verb.endswith("ss"))
