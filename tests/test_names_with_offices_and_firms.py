@@ -55,3 +55,17 @@ def test_a_firm_named_after_its_founders_is_no_person(body: str) -> None:
 
 def test_a_weekday_after_a_speech_verb_is_no_person() -> None:
     assert names("Dana Ruiz said Sunday that she would stay.") == ["Dana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a case cited after "in" is no place: its parties are people, a state stays a state
+        ("Well, it is true in Lynch v. Overholser this Court suggested it.", ["Lynch", "Overholser"]),
+        ("In Texas v. Johnson the court ruled.", ["Johnson"]),
+        # "ex parte" names a party, whose middle name may be a role word too
+        ("The high court in Texas in ex parte Jimmy Dean Watkins agreed with that.", ["Jimmy Dean Watkins"]),
+    ],
+)
+def test_the_parties_to_a_case_cited_in_a_sentence_are_people(body: str, expected: list[str]) -> None:
+    assert names(body) == expected

@@ -202,13 +202,17 @@ _FIELDING_ENDS = frozenset({"c ", "b ", "t ", "w "})
 _CASE_AFTER = re.compile(r"\s+(?:v\.|versus)\s+[A-Z]")
 
 
+_CASE_BEFORE = re.compile(r"\b(?:[Ee]x parte|[Ii]n re)\s+\Z")  # "ex parte Jimmy Dean Watkins", "In re Gault"
+
+
 def a_party_to_a_case(text: str, end: int, hi: int, before: str) -> bool:
     """The phrase ending at text[end] (in a segment ending at `hi`; `before` is the text before
     the phrase) is a party to a court case: "Wade v. Jacobs", "Biden versus Nebraska" ("v." with
-    its dot or "versus": a fixture list's bare "v" and a draw's "vs." set sides and players apart)."""
+    its dot or "versus": a fixture list's bare "v" and a draw's "vs." set sides and players apart),
+    or named after "ex parte" or "in re"."""
     if text[end + 1 : end + 2] == "v" and _CASE_AFTER.match(text, end, hi):  # (most phrases stop at the letter)
         return True
-    return before.endswith((" v. ", " versus "))
+    return before.endswith((" v. ", " versus ")) or _CASE_BEFORE.search(before) is not None
 
 
 def a_player_in_a_scorecard(before: str, after: str, in_brackets: bool) -> bool:

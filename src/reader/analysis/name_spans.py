@@ -246,7 +246,10 @@ def _role_cut(words: tuple[str, ...]) -> tuple[int, bool] | None:
     """Where the name starts after the roles, nationalities and offices written before it:
     "US President Barack Obama", "Home Secretary Suella Braverman", "Chinese Bernhard Karlgren".
     The second value says a role (not only a nationality) came before."""
+    firsts = lexicon.first_names()
     for i in range(len(words) - 2, -1, -1):
+        if i and words[i] in firsts and words[i - 1] in firsts and not evidence.is_role(words[i - 1]):
+            continue  # a middle name that is also a role: "Jimmy Dean Watkins"
         if (
             evidence.is_role(words[i])
             or evidence.is_demonym(words[i])

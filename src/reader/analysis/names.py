@@ -212,6 +212,8 @@ def _placed_by_context(text: str, group: Group) -> bool | None:
             return True
     if after[:1] in ("'", "’") or _BRACKET_NEXT.match(after) or POSSESSIVE.search(group.toks[-1].text):
         return False  # "In Byron's memoirs", "Hill (right)": said of people
+    if evidence.a_party_to_a_case(text, group.toks[-1].end, seg.end, before):
+        return False  # "in Wade v. Jacobs", "in Kennedy versus Washington": a case, not a place
     if evidence.locative_before(before, phrase_of(group)) or evidence.place_after(after):
         return True
     if evidence.place_before(before, len(group.toks) == 1 and bool(_CLAUSE_END_NEXT.match(after))):
