@@ -317,3 +317,31 @@ def trailing_run(text: str, keep: Callable[[str], bool]) -> str:
     while start > 0 and keep(text[start - 1]):
         start -= 1
     return text[start:]
+
+
+_DAY_SHORT = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Mo Tu We Th Fr Sa Su".split())
+_TIME_NEXT = re.compile(r"\s*\d{1,2}(?::\d\d|\s*(?:am|pm|a\.m\.|p\.m\.)\b)", re.IGNORECASE)
+_FIRM_AFTER = re.compile(
+    r"\s*(?:&|and)\s+(?:Co\b|Company\b|Sons\b|Partners\b|Associates\b|[A-Z][\w'’-]+\s+(?:Inc|Corp|LLP|LLC|Ltd)\b)"
+)
+
+
+def opening_hours(text: str, word: str, end: int) -> bool:
+    """A day written short before a time ("Sat 08:30 am", "Sun 9 am"): opening hours, not a name."""
+    return word in _DAY_SHORT and _TIME_NEXT.match(text, end) is not None
+
+
+def firm_after(text: str, end: int) -> bool:
+    """A firm named for its founders follows ("Robert W. Baird & Co.", "Arthur Yates and Co Ltd")."""
+    return _FIRM_AFTER.match(text, end) is not None
+
+
+def name_part(words: list[str], i: int) -> bool:
+    """Whether words[i], an outlet's name ("Max", "Fox", "Forbes"), is a first name opening a
+    longer name or a surname closing one that opens with a first name."""
+    common = lexicon.common_words()
+    if len(words) < 2 or any(w.lower() in common for j, w in enumerate(words) if j != i and len(w) > 2):
+        return False  # not "Star Wars", "Art Deco Fox"
+    if i == 0:
+        return words[0] in lexicon.first_names() and words[-1] not in lexicon.OUTLETS
+    return i == len(words) - 1 and words[i] in lexicon.surnames() and words[0] in lexicon.first_names()

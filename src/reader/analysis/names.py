@@ -259,9 +259,11 @@ def _blocked(text: str, group: Group, known: bool = False) -> bool:
         return True  # "the period ending June 30", "on Sunday": a date, not April or June
     if len(group.toks) == 1 and norm(group.toks[0].text) in lexicon.DAYS:
         return True  # "Trump said Sunday that": a weekday alone is a day
+    if len(group.toks) == 1 and evidence.opening_hours(text, group.toks[0].text, group.toks[0].end):
+        return True  # "Sat 08:30 am - 06:30 pm, Sun 9 am"
     if previous in _BODY_BEFORE:
         return True  # "news agency Petra", "the daily Koha Jone", "the firm Amoco"
-    if _FIRM_AFTER.match(text, group.toks[-1].end):
+    if evidence.firm_after(text, group.toks[-1].end):
         return True  # "Robert W. Baird & Co.", "Arthur Yates and Co ltd": a firm named for its founders
     words = words_of(group)
     if len(words) >= 2 and words[0] in lexicon.first_names() and words[-1] in lexicon.surnames():
@@ -271,9 +273,6 @@ def _blocked(text: str, group: Group, known: bool = False) -> bool:
     return group.cue != "title" and evidence.determiner_before(before)  # "a Christian family"
 
 
-_FIRM_AFTER = re.compile(
-    r"\s*(?:&|and)\s+(?:Co\b|Company\b|Sons\b|Partners\b|Associates\b|[A-Z][\w'’-]+\s+(?:Inc|Corp|LLP|LLC|Ltd)\b)"
-)
 _BODY_BEFORE = frozenset(
     "agency newspaper daily weekly magazine militia militias group firm company companies bank party club".split()
 )
@@ -311,7 +310,7 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
         and not (cue == "title" and len(words) <= 3 and words[-1] in lexicon.surnames())  # "Judge Shanlyn Park"
     ):
         return False  # "Norwood Bank", but "Nathan Law", "Anna Hall"
-    if any(w in lexicon.OUTLETS and not _name_part(words, i) for i, w in enumerate(words)):
+    if any(w in lexicon.OUTLETS and not evidence.name_part(words, i) for i, w in enumerate(words)):
         return False  # "Fox News", but "Max Marriner", "Michael J. Fox"
     if _team_in_table(text, group) and cue not in ("human", "age", "title"):
         return False
@@ -365,17 +364,6 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
     if cue == "human":
         return lower[0] not in common or not group.sentence_start
     return cue == "speech" and lower[0] not in common and not group.sentence_start
-
-
-def _name_part(words: list[str], i: int) -> bool:
-    """Whether words[i], an outlet's name ("Max", "Fox", "Forbes"), is a first name opening a
-    longer name or a surname closing one that opens with a first name."""
-    common = lexicon.common_words()
-    if len(words) < 2 or any(w.lower() in common for j, w in enumerate(words) if j != i and len(w) > 2):
-        return False  # not "Star Wars", "Art Deco Fox"
-    if i == 0:
-        return words[0] in lexicon.first_names() and words[-1] not in lexicon.OUTLETS
-    return i == len(words) - 1 and words[i] in lexicon.surnames() and words[0] in lexicon.first_names()
 
 
 def _team_in_table(text: str, group: Group) -> bool:
