@@ -28,6 +28,10 @@ def names(body: str) -> list[str]:
             "He will meet Minister of Finance Tarik Abrahimov and Minister of Trade and Industry Wulan Santoso.",
             ["Tarik Abrahimov", "Wulan Santoso"],
         ),
+        # a role, then a name whose first word is also an ordinary word
+        ("Croatian Foreign Minister Mate Granic landed in Belgrade.", ["Mate Granic"]),
+        ("The attack on House Speaker Newt Gingrich went on.", ["Newt Gingrich"]),
+        ("Deputy Secretary of State Strobe Talbott flew to Ottawa.", ["Strobe Talbott"]),
         # a role, then an ordinary word, then the name: the first name says where it starts
         ("Chief Accountant Natalya Petrenko said the farm is short of cash.", ["Natalya Petrenko"]),
         # a first name that is also an outlet's name, a surname that is one

@@ -33,7 +33,7 @@ provost rector principal pastor reverend bishop archbishop cardinal pope rabbi i
 nun abbot saint st king queen prince princess emperor empress duke duchess earl baron baroness
 lord lady dame sir mr mrs ms miss mx madam mademoiselle mlle monsieur herr frau señor senor
 madame mme student activist scientologist analyst expert economist official aide adviser advisor
-shadow interim acting former late
+shadow interim acting former late speaker
 """.split()
 )
 

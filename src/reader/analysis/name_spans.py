@@ -183,10 +183,11 @@ def _strip(text: str, group: Group) -> Group:
     office = _OFFICE_OF.search(text, max(group.segment.start, toks[0].start - 60), toks[0].start)
     if office and office.end() == toks[0].start:  # "Minister of Trade and Industry Tungky Ariwibowo"
         k = 0
-        while len(toks) - k > 2 and _plain_word(norm(toks[k].text)):
+        while len(toks) - k > 2 and (_plain_word(norm(toks[k].text)) or norm(toks[k].text) in _DEPARTMENTS):
             k += 1
-        if k and all(name_like(norm(t.text)) and not _plain_word(norm(t.text)) for t in toks[k:]):
-            toks, group.has_title, group.sentence_start = toks[k:], True, False
+        last = norm(toks[-1].text)
+        if k and name_like(last) and not _plain_word(last) and not evidence.is_role(norm(toks[k].text)):
+            toks, group.has_title, group.sentence_start = toks[k:], True, False  # "of State Strobe Talbott"
     cut = _role_cut(tuple([norm(t.text) for t in toks]))
     if cut:
         group.has_title = group.has_title or cut[1]
@@ -225,6 +226,10 @@ def name_like(word: str) -> bool:
     return word in lexicon.first_names() or word in lexicon.surnames() or word.lower() not in lexicon.common_words()
 
 
+_DEPARTMENTS = frozenset(
+    "State Defense Defence Finance Trade Industry Health Education Justice Interior Energy Labor Labour "
+    "Agriculture Commerce Transportation Transport Treasury Foreign Home Affairs Culture Economy".split()
+)
 _OFFICE_OF = re.compile(
     r"\b(?:[Mm]inister|[Ss]ecretary|[Dd]irector|[Cc]ommissioner|[Mm]inistry|[Dd]epartment|[Hh]ead)\s+of\s+"
     r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+)?"
@@ -260,7 +265,10 @@ def _role_cut(words: tuple[str, ...]) -> tuple[int, bool] | None:
             rest = words[i + 1]
             if _plain_word(rest) and any(w in lexicon.first_names() for w in words[i + 2 : -1]):
                 break  # "Chief Accountant Natalya Sypron": the first name below says where
-            if rest in lexicon.first_names() or (name_like(rest) and not evidence.is_role(rest)):
+            after_role = words[i + 1 :]
+            two_words = len(after_role) >= 2 and name_like(after_role[-1]) and not evidence.is_role(after_role[0])
+            if rest in lexicon.first_names() or (name_like(rest) and not evidence.is_role(rest)) or two_words:
+                # (two words after the role, the last a name: "Foreign Minister Mate Granic")
                 return i + 1, any(evidence.is_role(w) and w.lower() not in _ROLE_ADJECTIVES for w in words[: i + 1])
             return None
     first = next((i for i, w in enumerate(words) if i and w in lexicon.first_names()), 0)
