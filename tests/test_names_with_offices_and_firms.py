@@ -32,6 +32,8 @@ def names(body: str) -> list[str]:
         ("Croatian Foreign Minister Mate Granic landed in Belgrade.", ["Mate Granic"]),
         ("The attack on House Speaker Newt Gingrich went on.", ["Newt Gingrich"]),
         ("Deputy Secretary of State Strobe Talbott flew to Ottawa.", ["Strobe Talbott"]),
+        # a surname after particles, though it is also a word
+        ('"It is fine," the chief spokesman Nikolaus van der Pas told a briefing.', ["Nikolaus van der Pas"]),
         # a role, then an ordinary word, then the name: the first name says where it starts
         ("Chief Accountant Natalya Petrenko said the farm is short of cash.", ["Natalya Petrenko"]),
         # a first name that is also an outlet's name, a surname that is one

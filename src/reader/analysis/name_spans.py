@@ -209,6 +209,7 @@ def _strip(text: str, group: Group) -> Group:
         len(toks) > 2
         and (_plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text))
         and norm(toks[-1].text) not in lexicon.NON_PERSON_HEADS  # "OM Gruppen AB" names a business
+        and toks[-2].text not in PARTICLES  # "Nikolaus van der Pas": a particle's surname stays
     ):
         toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter", "Zaha Hadid DBE RA"
     if (
