@@ -77,6 +77,13 @@ def test_the_parties_to_a_case_cited_in_a_sentence_are_people(body: str, expecte
     assert names(body) == expected
 
 
+def test_a_weekday_before_a_name_is_cut_from_it() -> None:
+    assert names("Greg Norman played. On Wednesday Norman described this year as his worst.") == [
+        "Greg Norman",
+        "Norman",
+    ]
+
+
 def test_days_written_short_before_opening_hours_are_no_people() -> None:
     body = "Open Mon-Fri 08:30 am - 7 pm, Sat 08:30 am - 06:30 pm, Sun 9 am - 03:00 pm. Sun Yang swam."
     assert names(body) == ["Sun Yang"]

@@ -195,6 +195,9 @@ def _strip(text: str, group: Group) -> Group:
         group.sentence_start = False
     while len(toks) > 1 and toks[-1].text in lexicon.DAYS:
         toks = toks[:-1]  # "Bob Dole Wednesday accused …"
+    while len(toks) > 1 and toks[0].text in lexicon.DAYS:
+        toks = toks[1:]  # "On Wednesday Norman described …"
+        group.sentence_start = False
     if group.sentence_start and len(toks) > 1 and not _an_initial(text, toks[0]):
         first = norm(toks[0].text)
         parts = first.lower().split("-")
