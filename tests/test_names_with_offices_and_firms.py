@@ -77,6 +77,11 @@ def test_the_parties_to_a_case_cited_in_a_sentence_are_people(body: str, expecte
     assert names(body) == expected
 
 
+def test_a_country_named_with_a_nationality_word_is_no_name() -> None:
+    body = "Washington's new ambassador to Saudi Arabia, Wyche Fowler, arrived. -- Cleveland Newsdesk 216-579-0077"
+    assert names(body) == ["Wyche Fowler"]
+
+
 def test_a_weekday_before_a_name_is_cut_from_it() -> None:
     assert names("Greg Norman played. On Wednesday Norman described this year as his worst.") == [
         "Greg Norman",

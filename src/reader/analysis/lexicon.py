@@ -344,7 +344,7 @@ Police Army Navy Force Court Senate Congress Parliament Assembly Foundation Fund
 Association Union Society Reserve Hollywood Day Week Month Year Act Bill Law Program Programme Project
 Lodge Falls Terrace Mosque Temple Shrine Market Garden Gardens Zoo Harbour Harbor Pier Wharf Trail
 Highway Freeway Turnpike Canyon Gorge Peak Olympics Paralympics Olympic Championship Championships Prize
-Newsroom Desk Bureau Exchange Board Authority Organisation Organization Service Services Administration
+Newsroom Newsdesk Desk Bureau Exchange Board Authority Organisation Organization Service Services Administration
 Federation Alliance Front Movement Coalition Confederation Tribunal Bourse Markets Dealers Sound Strait
 """.split()
 )

@@ -256,6 +256,8 @@ def _role_cut(words: tuple[str, ...]) -> tuple[int, bool] | None:
     "US President Barack Obama", "Home Secretary Suella Braverman", "Chinese Bernhard Karlgren".
     The second value says a role (not only a nationality) came before."""
     firsts = lexicon.first_names()
+    if " ".join(words) in lexicon.PLACES or evidence.is_place(" ".join(words)):
+        return None  # "Saudi Arabia", "South Africa": a place, not a nationality and a name
     for i in range(len(words) - 2, -1, -1):
         if i and words[i] in firsts and words[i - 1] in firsts and not evidence.is_role(words[i - 1]):
             continue  # a middle name that is also a role: "Jimmy Dean Watkins"
