@@ -82,6 +82,21 @@ def test_a_country_named_with_a_nationality_word_is_no_name() -> None:
     assert names(body) == ["Wyche Fowler"]
 
 
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a relation noun before a country makes no person of it
+        ("Australia's plan to sell uranium to China's rival Taiwan.", []),
+        ("According to a release from the governor, Wisconsin submitted a plan.", []),
+        # an age before a name says nothing of the words after its verb
+        ("The 48-year-old Gore gave Wisconsin delegates a taste.", ["Gore"]),
+        ("A 40-year-old former teacher Ana Ruiz spoke.", ["Ana Ruiz"]),
+    ],
+)
+def test_a_country_or_state_stays_a_place(body: str, expected: list[str]) -> None:
+    assert names(body) == expected
+
+
 def test_a_weekday_before_a_name_is_cut_from_it() -> None:
     assert names("Greg Norman played. On Wednesday Norman described this year as his worst.") == [
         "Greg Norman",

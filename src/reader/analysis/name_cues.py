@@ -25,7 +25,7 @@ _AGE_BEFORE = re.compile(
     + r")(?:-(?:"
     + "|".join(lexicon.NUMBER_WORDS)
     + r"))?)-(?:year|month|week)-old\s+"
-    r"(?:(?!(?:from|in|at|of|near|to|with)\b)\w+\s+){0,2}\Z",
+    r"(?:(?!(?:from|in|at|of|near|to|with)\b)(?-i:[a-z])[\w-]*\s+){0,2}\Z",  # not "48-year-old Gore gave X"
     re.IGNORECASE,
 )
 ROLE_NOUNS = frozenset(

@@ -320,8 +320,8 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
         # A country or a great city "said" is its government or people ("India said"): only what
         # only a person does, or a title, makes one of these a person's name.
         named = phrase in first_names or phrase in lexicon.surnames()
-        return len(words) == 1 and (
-            cue in ("age", "title", "role") or (named and cue == "human" and not _placed(text, group, doc))
+        return len(words) == 1 and (  # a role word is no sign here: "China's rival Taiwan"
+            cue in ("age", "title") or (named and cue == "human" and not _placed(text, group, doc))
         )
     if evidence.is_place(phrase) and cue not in ("age", "title", "role"):
         named = (
