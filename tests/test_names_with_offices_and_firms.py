@@ -88,6 +88,7 @@ def test_a_country_named_with_a_nationality_word_is_no_name() -> None:
         # a relation noun before a country makes no person of it
         ("Australia's plan to sell uranium to China's rival Taiwan.", []),
         ("According to a release from the governor, Wisconsin submitted a plan.", []),
+        ("Their patrol on the Thai side of the border with Burma went on.", []),
         # an age before a name says nothing of the words after its verb
         ("The 48-year-old Gore gave Wisconsin delegates a taste.", ["Gore"]),
         ("A 40-year-old former teacher Ana Ruiz spoke.", ["Ana Ruiz"]),

@@ -311,6 +311,10 @@ Afghanistan|Albania|Algeria|Argentina|Armenia|Australia|Austria|Bahamas|Banglade
 |Russia|Rwanda|Scotland|Senegal|Serbia|Singapore|Slovakia|Slovenia|Somalia|Spain|Sudan|Sweden
 |Switzerland|Syria|Taiwan|Thailand|Tunisia|Turkey|Uganda|Ukraine|Uruguay|Venezuela|Vietnam|Wales|Yemen
 |Zambia|Zimbabwe|Britain|Great Britain|UK|U.K.|US|U.S.|USA|U.S.A.|America|United States|United Kingdom
+|Burma|Myanmar|Holland|Persia|Ceylon|Zaire|Bosnia|Herzegovina|Belarus|Moldova|Kazakhstan|Uzbekistan
+|Azerbaijan|Nicaragua|Costa Rica|Paraguay|Sri Lanka|Laos|Oman|Bahrain|Saudi Arabia|Tanzania|Mozambique
+|Angola|Namibia|Botswana|Congo|Liberia|Sierra Leone|Guinea|Macedonia|Montenegro|Tibet|Chechnya|Kashmir
+|Gaza|West Bank|Crimea|Kurdistan
 |Europe|Asia|Africa|Antarctica|Oceania|Scandinavia|Caribbean|Middle East
 |Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois
 |Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi
