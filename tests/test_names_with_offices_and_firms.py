@@ -108,3 +108,8 @@ def test_a_weekday_before_a_name_is_cut_from_it() -> None:
 def test_days_written_short_before_opening_hours_are_no_people() -> None:
     body = "Open Mon-Fri 08:30 am - 7 pm, Sat 08:30 am - 06:30 pm, Sun 9 am - 03:00 pm. Sun Yang swam."
     assert names(body) == ["Sun Yang"]
+
+
+def test_what_only_a_person_is_says_a_lone_word_is_one() -> None:
+    body = "What about Tito? Tito was a dictator, but people loved him. Paris is a city of light."
+    assert names(body) == ["Tito", "Tito"]
