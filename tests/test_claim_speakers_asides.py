@@ -138,6 +138,13 @@ def claims(body: str):
             "Democratic economists",
         ),
         ("The race is open, said former Gov. Dana Holt.", "attributed", "named", "Dana Holt"),
+        # a participle after a comma: the sentence's opening phrase said it, not the name inside
+        (
+            "Both parents stiffened their denunciation of Mr. Okafor, saying that he lacked the character.",
+            "attributed",
+            "public",
+            "Both parents",
+        ),
         # a weekday after the verb is no one
         ("Dana Ruiz said Sunday that she would stay.", "attributed", "named", "Dana Ruiz"),
         # a stance or intention credited to a subject described, or set off by an aside

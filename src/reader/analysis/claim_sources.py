@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from reader.analysis.claims import Claim
 
 LOOK_BACK = 200  # mentions a pronoun may reach back to
+_FINITE = frozenset("is are was were has have had will would can could did does".split())
 
 
 @dataclass
@@ -59,7 +60,12 @@ class Sources:
 
     def clause_subject(self, toks: list[Token]) -> Source | None:
         """The sentence's own subject when the verb is in a later clause ('Hilaria rebuked him,
-        telling him:' or 'She turned and joked:'): its first person named or pronoun."""
+        telling him:' or 'She turned and joked:'): the noun phrase it opens with when that names a
+        source ("Both parents stiffened their denunciation of Mr. Trump, saying"), else its first
+        person named or pronoun."""
+        opening = self._opening_phrase(toks)
+        if opening is not None:
+            return opening
         for tok in toks:
             word = tok.text.lower()
             if word in ("he", "she", "they"):
@@ -69,6 +75,21 @@ class Sources:
                 return Source("named", mention.person)
             if word in lexicon.ANONYMOUS_NOUNS or word in lexicon.PUBLIC_NOUNS - {"people"}:
                 return self.group_noun(tok.start, tok.end + 1)
+        return None
+
+    def _opening_phrase(self, toks: list[Token]) -> Source | None:
+        """The source named by the words a sentence opens with, up to its first verb in the past
+        tense or auxiliary, when no comma comes first."""
+        first = 1 if toks and toks[0].text.lower() in W.LEADING_NOISE else 0
+        for v in range(first + 1, min(len(toks), first + 7)):
+            if self.text[toks[v - 1].end : toks[v].start].strip():
+                return None  # "In what he acknowledged as a rant, Obama …": a lead, not a subject
+            word = toks[v].text
+            if word.islower() and (word in _FINITE or (word.endswith("ed") and len(word) > 4)):
+                if toks[v - 1].text.lower() in W.SUBJECT_PRONOUNS:
+                    return None  # a pronoun: the scan below resolves it
+                found = self.classify(toks[first].start, toks[v - 1].end)
+                return found if found.source in ("anonymous", "public", "publication") else None
         return None
 
     def doer_before(self, toks: list[Token], verb: int, groups: bool = True) -> Source | None:
