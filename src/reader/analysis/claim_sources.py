@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from reader.analysis.claims import Claim
 
 LOOK_BACK = 200  # mentions a pronoun may reach back to
-_FINITE = frozenset("is are was were has have had will would can could did does".split())
 
 
 @dataclass
@@ -63,7 +62,7 @@ class Sources:
         telling him:' or 'She turned and joked:'): the noun phrase it opens with when that names a
         source ("Both parents stiffened their denunciation of Mr. Trump, saying"), else its first
         person named or pronoun."""
-        opening = self._opening_phrase(toks)
+        opening = shapes.opening_phrase(self, toks)
         if opening is not None:
             return opening
         for tok in toks:
@@ -75,21 +74,6 @@ class Sources:
                 return Source("named", mention.person)
             if word in lexicon.ANONYMOUS_NOUNS or word in lexicon.PUBLIC_NOUNS - {"people"}:
                 return self.group_noun(tok.start, tok.end + 1)
-        return None
-
-    def _opening_phrase(self, toks: list[Token]) -> Source | None:
-        """The source named by the words a sentence opens with, up to its first verb in the past
-        tense or auxiliary, when no comma comes first."""
-        first = 1 if toks and toks[0].text.lower() in W.LEADING_NOISE else 0
-        for v in range(first + 1, min(len(toks), first + 7)):
-            if self.text[toks[v - 1].end : toks[v].start].strip():
-                return None  # "In what he acknowledged as a rant, Obama …": a lead, not a subject
-            word = toks[v].text
-            if word.islower() and (word in _FINITE or (word.endswith("ed") and len(word) > 4)):
-                if toks[v - 1].text.lower() in W.SUBJECT_PRONOUNS:
-                    return None  # a pronoun: the scan below resolves it
-                found = self.classify(toks[first].start, toks[v - 1].end)
-                return found if found.source in ("anonymous", "public", "publication") else None
         return None
 
     def doer_before(self, toks: list[Token], verb: int, groups: bool = True) -> Source | None:
@@ -149,7 +133,7 @@ class Sources:
             if aside_end is not None:  # "The official, who spoke on the condition …, said"
                 end_tok, gap_after = aside_end, ""
             else:
-                named = self._named_apposition(toks, j)
+                named = shapes.named_apposition(self, toks, j)
                 if named is not None:
                     return named  # "One pastor supporting Cruz, Darran Whiting of …, said"
         if (
@@ -193,15 +177,6 @@ class Sources:
         if found.source == "none" and toks[k].start > lo and shapes.names_someone(toks[k : end_tok + 1], known=False):
             return Source("named", self.text[toks[k].start : toks[end_tok].end])  # mid-sentence "Trump said"
         return found
-
-    def _named_apposition(self, toks: list[Token], last: int) -> Source | None:
-        """The person named first in the stretch between the comma before toks[last] and the
-        one after it, when that stretch opens with a mention: a description, then the name."""
-        for k in range(last, max(0, last - 12), -1):
-            if "," in self.text[toks[k - 1].end : toks[k].start]:
-                mention = self.by_start.get(toks[k].start)
-                return Source("named", mention.text) if mention is not None else None
-        return None
 
     def object_after(self, toks: list[Token], verb: int, hi: int) -> Source | None:
         """The phrase right after toks[verb] up to punctuation ('said Hilaria', 'according to X')."""

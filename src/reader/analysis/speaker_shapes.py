@@ -136,6 +136,7 @@ def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source 
 
 
 _POSSESSIVES = frozenset("his her their its my our your".split())
+_FINITE = frozenset("is are was were has have had will would can could did does".split())
 _SPECULATIVE = frozenset("may might could would should must".split())
 _PAST_STANCES = frozenset("thought knew felt sought".split())
 
@@ -164,6 +165,34 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
         return None  # "her appearance signalled": not her stance
     found = sources.subject(toks, i, start)
     return found if found is not None and found.source in ("named", "anonymous", "publication") else None
+
+
+def opening_phrase(sources: Sources, toks: list[Token]) -> Source | None:
+    """The source named by the words a sentence opens with, up to its first verb in the past
+    tense or auxiliary, when no comma comes first."""
+    first = 1 if toks and toks[0].text.lower() in W.LEADING_NOISE else 0
+    for v in range(first + 1, min(len(toks), first + 7)):
+        if sources.text[toks[v - 1].end : toks[v].start].strip():
+            return None  # "In what he acknowledged as a rant, Obama …": a lead, not a subject
+        word = toks[v].text
+        if word.islower() and (word in _FINITE or (word.endswith("ed") and len(word) > 4)):
+            if toks[v - 1].text.lower() in W.SUBJECT_PRONOUNS:
+                return None  # a pronoun: the scan below resolves it
+            found = sources.classify(toks[first].start, toks[v - 1].end)
+            return found if found.source in ("anonymous", "public", "publication") else None
+    return None
+
+
+def named_apposition(sources: Sources, toks: list[Token], last: int) -> Source | None:
+    """The person named first in the stretch between the comma before toks[last] and the
+    one after it, when that stretch opens with a mention: a description, then the name."""
+    from reader.analysis.claim_sources import Source
+
+    for k in range(last, max(0, last - 12), -1):
+        if "," in sources.text[toks[k - 1].end : toks[k].start]:
+            mention = sources.by_start.get(toks[k].start)
+            return Source("named", mention.text) if mention is not None else None
+    return None
 
 
 def in_relay(text: str, toks: list[Token], i: int) -> bool:
