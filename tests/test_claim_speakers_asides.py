@@ -145,6 +145,28 @@ def claims(body: str):
             "public",
             "Both parents",
         ),
+        # a person who "suggests", set off by an aside, is the source (a group's suggestion stays a hedge)
+        (
+            "Dana Ruiz, in her campaigning, suggested she will turn to her husband for advice.",
+            "attributed",
+            "named",
+            "Dana Ruiz",
+        ),
+        # the verb put first
+        (
+            'Said Okafor, "The thought that an error of ours is connected to this is painful."',
+            "quote",
+            "named",
+            "Okafor",
+        ),
+        # a speaker with a comma before the name, far into the sentence after the quotation
+        (
+            '"If there had not been that help" by the United States, NATO and others, Dana Ruiz said, "we would '
+            'be lost."',
+            "quote",
+            "named",
+            "Dana Ruiz",
+        ),
         # a weekday after the verb is no one
         ("Dana Ruiz said Sunday that she would stay.", "attributed", "named", "Dana Ruiz"),
         # a stance or intention credited to a subject described, or set off by an aside

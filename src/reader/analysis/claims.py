@@ -290,6 +290,8 @@ class _Reader:
 
     def _attribution_before(self, lo: int, hi: int, loose: bool = False) -> _Source | None:
         toks = self.tokens(self.text, lo, hi)
+        if toks and toks[0].text in _SAID_FIRST and len(toks) > 1:
+            return self.sources.object_after(toks, 0, hi)  # 'Said Comey, "…"'
         verbs = shapes.verb_words(toks)
         for i in range(len(toks) - 1, -1, -1):
             word = verbs[i]
@@ -313,6 +315,9 @@ class _Reader:
                 if i == 0:
                     return self.sources.object_after(toks, 0, hi)
                 if i >= 8 and not shapes.apposition_before(self.text, toks, i):
+                    named = self.sources.mention_ending(toks[i - 1].end)
+                    if named is not None and "," in self.text[toks[i - 2].end : toks[i - 1].start]:
+                        return named  # '"…" by the United States, NATO and others, Clinton said at …'
                     break  # far on, and not '"…," Ana Ruiz, a lawyer for the city, said'
                 phrase_toks = toks[:i]
                 phrase_toks = [t for t in phrase_toks if t.text.lower() not in W.SKIP_ADVERBS] or phrase_toks
@@ -366,8 +371,10 @@ class _Reader:
                 # Only the one named or meant right before; a group too, unless the verb is a
                 # hedge ("some viewers have suggested": hedged, as CLAIMS.md has it).
                 doer = self.sources.doer_before(toks, i, groups=word not in W.HEDGE_LEADS)
-                if doer is None and word not in W.HEDGE_LEADS and previous not in W.NOUN_CONTEXT:
+                if doer is None and previous not in W.NOUN_CONTEXT:
                     doer = shapes.stance_subject(self.sources, toks, i, start)
+                    if doer is not None and word in W.HEDGE_LEADS and doer.source != "named":
+                        doer = None  # "Hillary Clinton, in her campaigning, suggested": hers; a group's stays a hedge
                 if doer is not None:
                     return tok.start, doer
                 continue
@@ -412,4 +419,5 @@ class _Reader:
         return speech[0]
 
 
+_SAID_FIRST = frozenset("Said Says Added Wrote".split())  # not "Asked by ExtraTV if …": the question
 _VERBS = lexicon.STRONG_ATTRIBUTION | lexicon.SPEECH_VERBS | lexicon.EVIDENCE_VERBS  # all _verb_source reads

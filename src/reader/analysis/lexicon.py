@@ -150,7 +150,7 @@ highlight:highlights,highlighted emphasize:emphasizes,emphasized stress:stresses
 ridicule:ridicules,ridiculed lambaste:lambastes,lambasted chide:chides,chided scold:scolds,scolded
 rebuke:rebukes,rebuked fault:faults,faulted applaud:applauds,applauded laud:lauds,lauded
 commend:commends,commended dispute:disputes,disputed refute:refutes,refuted rebut:rebuts,rebutted
-caution:cautions,cautioned favor:favors,favored prefer:prefers,preferred
+caution:cautions,cautioned favor:favors,favored prefer:prefers,preferred thank:thanks,thanked
 """
 STANCE_VERBS = frozenset(
     w for entry in _STANCE_STEMS.split() for part in entry.split(":") for w in part.split(",")

@@ -195,6 +195,14 @@ def _strip(text: str, group: Group) -> Group:
         group.sentence_start = False
     while len(toks) > 1 and toks[-1].text in lexicon.DAYS:
         toks = toks[:-1]  # "Bob Dole Wednesday accused …"
+    if (
+        group.sentence_start
+        and len(toks) > 1
+        and toks[0].text in ("Said", "Says")
+        and text[toks[-1].end :].startswith(",")
+    ):
+        toks = toks[1:]  # 'Said Comey, "…"': the verb put first, not the first name Said
+        group.sentence_start = False
     while len(toks) > 1 and toks[0].text in lexicon.DAYS:
         toks = toks[1:]  # "On Wednesday Norman described …"
         group.sentence_start = False

@@ -161,7 +161,8 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
         k -= 1
     if after == "by" or not verb_like:
         return None
-    if any(t.text.lower() in _POSSESSIVES for t in toks[max(0, k - 2) : k]):
+    aside = k >= 0 and bool(sources.text[toks[k].end : toks[k + 1].start].strip())  # ", in her campaigning,"
+    if not aside and any(t.text.lower() in _POSSESSIVES for t in toks[max(0, k - 2) : k]):
         return None  # "her appearance signalled": not her stance
     found = sources.subject(toks, i, start)
     return found if found is not None and found.source in ("named", "anonymous", "publication") else None
