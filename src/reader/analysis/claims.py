@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis import claim_words as W
-from reader.analysis import lexicon
+from reader.analysis import lexicon, quote_speakers
 from reader.analysis import speaker_shapes as shapes
 from reader.analysis.claim_sources import Source as _Source
 from reader.analysis.claim_sources import Sources
@@ -25,8 +25,6 @@ from reader.analysis.quotes import Quote
 from reader.analysis.text import Segment, Token, overlapping_from, sentences
 from reader.analysis.text import tokens as _tokens
 from reader.corpus.parse import trim_span
-
-_TEXT_READS = frozenset({"read", "reads"})  # after a quotation: '"…," the email read.'
 
 
 @dataclass
@@ -136,7 +134,7 @@ class _Reader:
         sources = []
         lead = start
         for quote in quotes:
-            source = self._attribution_before(lead, quote.start)
+            source = quote_speakers.attribution_before(self.sources, lead, quote.start)
             if source is None or source.source not in ("named", "anonymous"):
                 return []
             sources.append(source)
@@ -214,10 +212,12 @@ class _Reader:
         # Each way of finding the speaker in turn, the first that names one ("none" is no answer:
         # the after-quote reading of '"…" was a "tale," said X' finds no speaker, the tail does).
         ways: list[Callable[[], _Source | None]] = [
-            lambda: self._attribution_before(lead, first.start),
+            lambda: quote_speakers.attribution_before(self.sources, lead, first.start),
             lambda: shapes.colon_speaker(self.sources, lead, first.start),
-            lambda: self._attribution_after(last.end, sentence_end),
-            lambda: self._attribution_before(self._sentence_start(first.start), first.start, loose=True),
+            lambda: quote_speakers.attribution_after(self.sources, last.end, sentence_end),
+            lambda: quote_speakers.attribution_before(
+                self.sources, self._sentence_start(first.start), first.start, loose=True
+            ),
             lambda: self._previous_quote_source(first),
             lambda: self._tail_source(lead, sentence_end),  # '"…" was a "tale," said Susan Crawford, her agent.'
             # "Eric Trump knocked a statement …", "Silverman interjected, '…'"
@@ -287,46 +287,6 @@ class _Reader:
         hi = self._segment(pos)[1]
         nl = self.text.find("\n", pos, hi)
         return hi if nl == -1 else nl
-
-    def _attribution_before(self, lo: int, hi: int, loose: bool = False) -> _Source | None:
-        toks = self.tokens(self.text, lo, hi)
-        if toks and toks[0].text in _SAID_FIRST and len(toks) > 1:
-            return self.sources.object_after(toks, 0, hi)  # 'Said Comey, "…"'
-        verbs = shapes.verb_words(toks)
-        for i in range(len(toks) - 1, -1, -1):
-            word = verbs[i]
-            if word in lexicon.SPEECH_VERBS or (loose and word in lexicon.STRONG_ATTRIBUTION):
-                source = self.sources.subject(toks, i, lo)
-                if source is None or source.source == "none":
-                    source = self.sources.clause_subject(toks[:i]) or source
-                if (source is None or source.source == "none") and not word.endswith("ing"):
-                    source = self.sources.object_after(toks, i, hi) or source  # not "saying Ana's …"
-                if source is not None and source.source != "none":
-                    return source
-            if not loose and len(toks) - i > 12:
-                break
-        found = shapes.relay_source(self.sources, lo, hi)
-        return found[1] if found is not None else None
-
-    def _attribution_after(self, lo: int, hi: int) -> _Source | None:
-        toks = self.tokens(self.text, lo, hi)[:20]
-        for i, word in enumerate(shapes.verb_words(toks)):
-            if word in lexicon.SPEECH_VERBS or (i and word in _TEXT_READS):  # '"…," the email read.'
-                if i == 0:
-                    return self.sources.object_after(toks, 0, hi)
-                if i >= 8 and not shapes.apposition_before(self.text, toks, i):
-                    named = self.sources.mention_ending(toks[i - 1].end)
-                    if named is not None and "," in self.text[toks[i - 2].end : toks[i - 1].start]:
-                        return named  # '"…" by the United States, NATO and others, Clinton said at …'
-                    break  # far on, and not '"…," Ana Ruiz, a lawyer for the city, said'
-                phrase_toks = toks[:i]
-                phrase_toks = [t for t in phrase_toks if t.text.lower() not in W.SKIP_ADVERBS] or phrase_toks
-                return shapes.after_quote(self.sources, phrase_toks)
-        short = shapes.short_tail(self.sources, toks, lo, hi)
-        if short is not None:  # '"…," Trump shot back.': any verb, so short an ending
-            return short
-        found = shapes.relay_source(self.sources, lo, hi)
-        return found[1] if found is not None else None
 
     # --- verbs without a quotation --------------------------------------------------------
 
@@ -419,5 +379,4 @@ class _Reader:
         return speech[0]
 
 
-_SAID_FIRST = frozenset("Said Says Added Wrote".split())  # not "Asked by ExtraTV if …": the question
 _VERBS = lexicon.STRONG_ATTRIBUTION | lexicon.SPEECH_VERBS | lexicon.EVIDENCE_VERBS  # all _verb_source reads

@@ -1,0 +1,64 @@
+"""Who a quotation is credited to by the words around it: the speech verb in its lead ('Alec
+joked: "…"', 'Said Comey, "…"'), or the words after it ('"…," Ban recalled', '"…," Ana Ruiz, a
+lawyer, said', '"…," Trump shot back'). The claim reader (`claims.py`) tries these among the
+other ways of finding a quotation's speaker."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis import claim_words as W
+from reader.analysis import lexicon
+from reader.analysis import speaker_shapes as shapes
+
+if TYPE_CHECKING:
+    from reader.analysis.claim_sources import Source, Sources
+
+_TEXT_READS = frozenset({"read", "reads"})  # after a quotation: '"…," the email read.'
+_SAID_FIRST = frozenset("Said Says Added Wrote".split())  # not "Asked by ExtraTV if …": the question
+
+
+def attribution_before(sources: Sources, lo: int, hi: int, loose: bool = False) -> Source | None:
+    """The speaker a quotation's lead gives: the subject or object of the speech verb before it
+    (with `loose`, of any attribution verb), or a relay ("according to X")."""
+    toks = sources.tokens(sources.text, lo, hi)
+    if toks and toks[0].text in _SAID_FIRST and len(toks) > 1:
+        return sources.object_after(toks, 0, hi)  # 'Said Comey, "…"'
+    verbs = shapes.verb_words(toks)
+    for i in range(len(toks) - 1, -1, -1):
+        word = verbs[i]
+        if word in lexicon.SPEECH_VERBS or (loose and word in lexicon.STRONG_ATTRIBUTION):
+            source = sources.subject(toks, i, lo)
+            if source is None or source.source == "none":
+                source = sources.clause_subject(toks[:i]) or source
+            if (source is None or source.source == "none") and not word.endswith("ing"):
+                source = sources.object_after(toks, i, hi) or source  # not "saying Ana's …"
+            if source is not None and source.source != "none":
+                return source
+        if not loose and len(toks) - i > 12:
+            break
+    found = shapes.relay_source(sources, lo, hi)
+    return found[1] if found is not None else None
+
+
+def attribution_after(sources: Sources, lo: int, hi: int) -> Source | None:
+    """The speaker named by the words after a quotation: around the speech verb that follows it,
+    a short ending with any verb, or a relay."""
+    toks = sources.tokens(sources.text, lo, hi)[:20]
+    for i, word in enumerate(shapes.verb_words(toks)):
+        if word in lexicon.SPEECH_VERBS or (i and word in _TEXT_READS):  # '"…," the email read.'
+            if i == 0:
+                return sources.object_after(toks, 0, hi)
+            if i >= 8 and not shapes.apposition_before(sources.text, toks, i):
+                named = sources.mention_ending(toks[i - 1].end)
+                if named is not None and "," in sources.text[toks[i - 2].end : toks[i - 1].start]:
+                    return named  # '"…" by the United States, NATO and others, Clinton said at …'
+                break  # far on, and not '"…," Ana Ruiz, a lawyer for the city, said'
+            phrase_toks = toks[:i]
+            phrase_toks = [t for t in phrase_toks if t.text.lower() not in W.SKIP_ADVERBS] or phrase_toks
+            return shapes.after_quote(sources, phrase_toks)
+    short = shapes.short_tail(sources, toks, lo, hi)
+    if short is not None:  # '"…," Trump shot back.': any verb, so short an ending
+        return short
+    found = shapes.relay_source(sources, lo, hi)
+    return found[1] if found is not None else None
