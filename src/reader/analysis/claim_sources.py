@@ -102,8 +102,10 @@ class Sources:
             found = group if group is not None and group.source in ("anonymous", "public") else None
         return found if found is not None and found.source != "none" else None
 
-    def subject(self, toks: list[Token], verb: int, lo: int) -> Source | None:
-        """The noun phrase right before toks[verb] (adverbs between are skipped)."""
+    def subject(self, toks: list[Token], verb: int, lo: int, nested: bool = False) -> Source | None:
+        """The noun phrase right before toks[verb] (adverbs between are skipped). `nested`: asked
+        again for a verb further back ("decided to back", "who relayed … said"), once only, so that
+        a chain of such verbs costs no more than one ("to wanted to wanted …")."""
         j = verb - 1
         verb_start = toks[verb].start if verb < len(toks) else toks[-1].end
         while j >= 0 and W.adverb(toks[j].text.lower()):
@@ -116,8 +118,13 @@ class Sources:
             if before in ("him", "her", "them"):
                 return self.pronoun({"him": "he", "her": "she", "them": "they"}[before], toks[j - 1].start)
             found = self.mention_ending(toks[j - 1].end)
-            if found is None and (before in W.TO_VERBS or before.endswith("ed")) and not toks[j - 1].capitalised:
-                return self.subject(toks, j - 1, lo)  # "Sanders decided to back Obama": who decided
+            if (
+                found is None
+                and not nested
+                and (before in W.TO_VERBS or before.endswith("ed"))
+                and not toks[j - 1].capitalised
+            ):
+                return self.subject(toks, j - 1, lo, nested=True)  # "Sanders decided to back Obama": who decided
             return found
         if j < 0 or toks[j].text.lower() in W.NO_SUBJECT_BEFORE:
             return None  # "and said", "before saying": the subject is the clause's
@@ -170,8 +177,8 @@ class Sources:
                     found = self.classify(toks[0].start, toks[lead - 1].end)
             return found
         found = self.classify(toks[k].start, toks[end_tok].end)
-        if k >= 2 and toks[k - 1].text.lower() in ("who", "that"):
-            outer = self.subject(toks, k - 1, lo)  # "One official who relayed the exchange said"
+        if k >= 2 and not nested and toks[k - 1].text.lower() in ("who", "that"):
+            outer = self.subject(toks, k - 1, lo, nested=True)  # "One official who relayed the exchange said"
             if outer is not None and outer.source != "none":
                 return outer
         if found.source == "none" and toks[k].start > lo and shapes.names_someone(toks[k : end_tok + 1], known=False):
