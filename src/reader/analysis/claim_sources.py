@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from reader.analysis.claims import Claim
 
 LOOK_BACK = 200  # mentions a pronoun may reach back to
+_ANY_SOURCE = ("named", "anonymous", "public", "publication")
 
 
 @dataclass
@@ -172,9 +173,8 @@ class Sources:
         if k < end_tok and toks[end_tok].text.lower() in ("he", "she", "they"):
             found = self.pronoun(toks[end_tok].text.lower(), toks[end_tok].start)  # "… decided they want"
             if found.source == "none" and toks[end_tok].text.lower() == "they" and toks[0].start >= lo:
-                lead = next((n for n in range(min(end_tok, 7)) if toks[n].text.lower() in W.VERB_STOPS), 0)
-                if lead:  # "Wyoming Republicans have once again decided they want": the subject
-                    found = self.classify(toks[0].start, toks[lead - 1].end)
+                # "Wyoming Republicans have once again decided they want": the sentence's subject
+                found = shapes.opening_phrase(self, toks[:end_tok], _ANY_SOURCE) or found
             return found
         found = self.classify(toks[k].start, toks[end_tok].end)
         if k >= 2 and not nested and toks[k - 1].text.lower() in ("who", "that"):
@@ -265,12 +265,12 @@ class Sources:
         pronouns = [w for w in words if w in ("he", "she", "him", "her", "they", "them")]
         if pronouns and len(words) <= 5:
             return self.pronoun({"him": "he", "her": "she", "them": "they"}.get(pronouns[0], pronouns[0]), start)
+        aides = head.split()[-1:] and head.split()[-1] in lexicon.OFFICIAL_NOUNS
         proper = [
             w
             for w in phrase.split()
             if w[:1].isupper()
-            # not "Ruiz's advisers": unnamed aides of someone named
-            and not (w.endswith(("'s", "’s")) and head.split()[-1:] and head.split()[-1] in lexicon.OFFICIAL_NOUNS)
+            and not (aides and w.endswith(("'s", "’s")))  # not "Ruiz's advisers": unnamed aides of someone named
             and w.lower().strip(".,") not in lexicon.common_words()
             and w.strip(".,") not in lexicon.MONTHS_DAYS  # "During their phone call Tuesday": no one
         ]

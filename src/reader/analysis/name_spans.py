@@ -180,8 +180,9 @@ def _strip(text: str, group: Group) -> Group:
         group.saint = norm(toks[0].text).lower().rstrip(".") in ("st", "saint")
         toks = toks[1:]
         group.sentence_start = False
-    office = _OFFICE_OF.search(text, max(group.segment.start, toks[0].start - 60), toks[0].start)
-    if office and office.end() == toks[0].start:  # "Minister of Trade and Industry Tungky Ariwibowo"
+    lo = max(group.segment.start, toks[0].start - 60)
+    if text.endswith(_OFFICE_ENDS, lo, toks[0].start) and _OFFICE_OF.search(text, lo, toks[0].start):
+        # "Minister of Trade and Industry Tungky Ariwibowo"
         k = 0
         while len(toks) - k > 2 and (_plain_word(norm(toks[k].text)) or norm(toks[k].text) in _DEPARTMENTS):
             k += 1
@@ -244,8 +245,9 @@ _DEPARTMENTS = frozenset(
 )
 _OFFICE_OF = re.compile(
     r"\b(?:[Mm]inister|[Ss]ecretary|[Dd]irector|[Cc]ommissioner|[Mm]inistry|[Dd]epartment|[Hh]ead)\s+of\s+"
-    r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+)?"
+    r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+)?\Z"
 )
+_OFFICE_ENDS = ("of ", "and ", "& ")  # how text before such a name ends: the regex is run only then
 
 
 def _plain_word(word: str) -> bool:
@@ -264,7 +266,7 @@ def _role_cut(words: tuple[str, ...]) -> tuple[int, bool] | None:
     "US President Barack Obama", "Home Secretary Suella Braverman", "Chinese Bernhard Karlgren".
     The second value says a role (not only a nationality) came before."""
     firsts = lexicon.first_names()
-    if " ".join(words) in lexicon.PLACES or evidence.is_place(" ".join(words)):
+    if evidence.is_place(" ".join(words)):  # (the gazetteer holds lexicon.PLACES too)
         return None  # "Saudi Arabia", "South Africa": a place, not a nationality and a name
     for i in range(len(words) - 2, -1, -1):
         if i and words[i] in firsts and words[i - 1] in firsts and not evidence.is_role(words[i - 1]):
@@ -274,18 +276,18 @@ def _role_cut(words: tuple[str, ...]) -> tuple[int, bool] | None:
             or evidence.is_demonym(words[i])
             or (i == 0 and evidence.made_from_a_place(words[0]))
         ):
-            if i == 0 and len(words) == 2 and words[0] in lexicon.first_names():
+            if i == 0 and len(words) == 2 and words[0] in firsts:
                 return None  # "Dean Martin", "Earl Scruggs", "Christian Bale"
             rest = words[i + 1]
-            if _plain_word(rest) and any(w in lexicon.first_names() for w in words[i + 2 : -1]):
+            if _plain_word(rest) and any(w in firsts for w in words[i + 2 : -1]):
                 break  # "Chief Accountant Natalya Sypron": the first name below says where
             after_role = words[i + 1 :]
             two_words = len(after_role) >= 2 and name_like(after_role[-1]) and not evidence.is_role(after_role[0])
-            if rest in lexicon.first_names() or (name_like(rest) and not evidence.is_role(rest)) or two_words:
+            if rest in firsts or (name_like(rest) and not evidence.is_role(rest)) or two_words:
                 # (two words after the role, the last a name: "Foreign Minister Mate Granic")
                 return i + 1, any(evidence.is_role(w) and w.lower() not in _ROLE_ADJECTIVES for w in words[: i + 1])
             return None
-    first = next((i for i, w in enumerate(words) if i and w in lexicon.first_names()), 0)
+    first = next((i for i, w in enumerate(words) if i and w in firsts), 0)
     if (
         first
         and words[0] not in evidence.PLACE_LEADS  # "Fort Lee", "Port Elizabeth"

@@ -255,10 +255,11 @@ def _blocked(text: str, group: Group, known: bool = False) -> bool:
     if _quoted_title(text, group) or _not_a_name(group) or before.rstrip().endswith(("#", "@")):
         return True
     previous = evidence.word_before(before)
-    if len(group.toks) == 1 and group.toks[0].text in lexicon.MONTHS_DAYS and _a_date(text, group, previous):
-        return True  # "the period ending June 30", "on Sunday": a date, not April or June
-    if len(group.toks) == 1 and norm(group.toks[0].text) in lexicon.DAYS:
-        return True  # "Trump said Sunday that": a weekday alone is a day
+    if len(group.toks) == 1 and (
+        norm(group.toks[0].text) in lexicon.DAYS  # "Trump said Sunday that": a weekday alone is a day
+        or (group.toks[0].text in lexicon.MONTHS_DAYS and _a_date(text, group, previous))
+    ):
+        return True  # "the period ending June 30": a date, not April or June
     if len(group.toks) == 1 and evidence.opening_hours(text, group.toks[0].text, group.toks[0].end):
         return True  # "Sat 08:30 am - 06:30 pm, Sun 9 am"
     if previous in _BODY_BEFORE:

@@ -95,7 +95,9 @@ _ASIDE_LEADS = frozenset(
     "like unlike as with without including such which who whom that and but or while when where because "
     "although though if unless since until after before during despite for from in on at by of to into than".split()
 )
-_MODALS = frozenset("would will could can should may might must".split())
+_ASIDE_CHARS = frozenset("—–()")
+_CLAUSE_WORDS = W.AUXILIARIES | W.VERB_STOPS  # after a tail's verb, they make what follows a clause
+_NO_SPEAKER_FIRST = W.STOP_BACK | W.NO_SUBJECT_BEFORE
 _PARTICLES = frozenset("back in on up out again later too".split())
 
 
@@ -124,7 +126,7 @@ def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source 
     if len(rest) > 2 or any(t.text.lower() not in _PARTICLES and t.text not in lexicon.DAYS for t in rest):
         return None
     subject = toks[:verb]
-    if subject[0].text.lower() in W.STOP_BACK | W.NO_SUBJECT_BEFORE:
+    if subject[0].text.lower() in _NO_SPEAKER_FIRST:
         return None  # '"…" and the crowd cheered': no speaker's ending
     if len(subject) == 1 and subject[0].text.lower() in W.SUBJECT_PRONOUNS:
         found = sources.pronoun(subject[0].text.lower(), subject[0].start)
@@ -136,7 +138,7 @@ def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source 
 
 
 _POSSESSIVES = frozenset("his her their its my our your".split())
-_FINITE = frozenset("is are was were has have had will would can could did does".split())
+_VERB_BEFORE = W.AUXILIARIES | W.SKIP_ADVERBS | W.SUBJECT_PRONOUNS | {"to"}  # a verb follows these
 _SPECULATIVE = frozenset("may might could would should must".split())
 _PAST_STANCES = frozenset("thought knew felt sought".split())
 
@@ -147,10 +149,7 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
     word, after = toks[i].text.lower(), toks[i + 1].text.lower() if i + 1 < len(toks) else ""
     before = toks[i - 1].text.lower() if i else ""
     verb_like = (
-        word.endswith("ed")
-        or word in _PAST_STANCES
-        or after in ("to", "that")
-        or before in W.AUXILIARIES | W.SKIP_ADVERBS | W.SUBJECT_PRONOUNS | {"to"}
+        word.endswith("ed") or word in _PAST_STANCES or after in ("to", "that") or before in _VERB_BEFORE
     )  # not "Sanders' attacks", "California's plan", "bipartisan support": nouns there
     k = i - 1
     while k >= 0 and (toks[k].text.lower() in W.AUXILIARIES or W.adverb(toks[k].text.lower())):
@@ -168,19 +167,21 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
     return found if found is not None and found.source in ("named", "anonymous", "publication") else None
 
 
-def opening_phrase(sources: Sources, toks: list[Token]) -> Source | None:
+def opening_phrase(
+    sources: Sources, toks: list[Token], kinds: tuple[str, ...] = ("anonymous", "public", "publication")
+) -> Source | None:
     """The source named by the words a sentence opens with, up to its first verb in the past
-    tense or auxiliary, when no comma comes first."""
+    tense or auxiliary, when no comma comes first, and when it is one of `kinds`."""
     first = 1 if toks and toks[0].text.lower() in W.LEADING_NOISE else 0
     for v in range(first + 1, min(len(toks), first + 7)):
         if sources.text[toks[v - 1].end : toks[v].start].strip():
             return None  # "In what he acknowledged as a rant, Obama …": a lead, not a subject
         word = toks[v].text
-        if word.islower() and (word in _FINITE or (word.endswith("ed") and len(word) > 4)):
+        if word.islower() and (word in W.VERB_STOPS or (word.endswith("ed") and len(word) > 4)):
             if toks[v - 1].text.lower() in W.SUBJECT_PRONOUNS:
                 return None  # a pronoun: the scan below resolves it
             found = sources.classify(toks[first].start, toks[v - 1].end)
-            return found if found.source in ("anonymous", "public", "publication") else None
+            return found if found.source in kinds else None
     return None
 
 
@@ -270,14 +271,14 @@ def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int
         after = [t for t in toks[i + 1 :] if "," not in sources.text[toks[i].end : t.start]]
         if len(after) > 5 or (after and after[0].text.lower() == "that"):
             return None  # a clause of its own follows, not the end of an attribution
-        if any(t.text.lower() in W.AUXILIARIES | _MODALS for t in after):
+        if any(t.text.lower() in _CLAUSE_WORDS for t in after):
             return None  # "…, said he would welcome Cruz": what was said, not who said it
         first = after[0].text if after else ""
         if i == comma and (first.lower() in _ASIDE_LEADS or (first.islower() and first.endswith("ing"))):
             return None  # "…, say taxing consumption encourages savings": what they say
         if i > comma and toks[comma].text.lower() in _ASIDE_LEADS:
             return None  # "economists, like their counterparts, say …": an aside, no speaker
-        if set(sources.text[toks[comma].start : toks[i].start]) & set("—–()"):
+        if not _ASIDE_CHARS.isdisjoint(sources.text[toks[comma].start : toks[i].start]):
             return None  # "…, Jews — said": the end of an aside, not an attribution
         if any(t.text.lower() in ("that", "which", "who", "whom") for t in toks[comma:i]):
             return None  # "…, an event that Carson says led him to Christ": a relative clause
