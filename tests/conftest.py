@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,6 +100,27 @@ async def background_home(pilot) -> None:
         if widget.is_scrollable:
             widget.scroll_home(animate=False)
     await settled(pilot)
+
+
+def analysed(body: str) -> tuple[str, Any]:
+    """An article of a plain headline and `body`, and its analysis: for the tests that write the
+    sentences a name or claim rule is about."""
+    from reader.analysis import analyze
+    from reader.corpus.parse import parse_article
+
+    text = "Plain Headline Here\n\n" + body
+    return text, analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t"))
+
+
+def names_in(body: str) -> list[str]:
+    """The person names found in `body`, as written."""
+    text, found = analysed(body)
+    return [text[m.start : m.end] for m in found.names]
+
+
+def claims_in(body: str) -> list[Any]:
+    """The claims found in `body`."""
+    return list(analysed(body)[1].claims)
 
 
 def run_reader(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:

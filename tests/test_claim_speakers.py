@@ -5,19 +5,10 @@ written for these tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from reader.analysis import analyze
-from reader.corpus.parse import parse_article
+from conftest import claims_in as claims
 
 pytestmark = pytest.mark.unit
-
-
-def claims(body: str):
-    text = "Plain Headline Here\n\n" + body
-    return analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t")).claims
 
 
 @pytest.mark.parametrize(

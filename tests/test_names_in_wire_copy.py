@@ -7,15 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import names_in as names
 
 from reader.analysis import analyze
 from reader.corpus.parse import parse_article
-
-
-def names(body: str) -> list[str]:
-    text = "Plain Headline Here\n\n" + body
-    found = analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t"))
-    return [text[m.start : m.end] for m in found.names]
 
 
 def test_the_people_in_a_results_table_are_found() -> None:

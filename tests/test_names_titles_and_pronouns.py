@@ -3,20 +3,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from reader.analysis import analyze
-from reader.corpus.parse import parse_article
+from conftest import names_in as names
 
 pytestmark = pytest.mark.unit
-
-
-def names(body: str) -> list[str]:
-    text = "Plain Headline Here\n\n" + body
-    found = analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t"))
-    return [text[m.start : m.end] for m in found.names]
 
 
 def test_the_pronoun_i_after_a_name_is_no_part_of_it() -> None:

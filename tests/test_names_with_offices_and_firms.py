@@ -4,20 +4,10 @@ agency news: none is taken from a data set)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from reader.analysis import analyze
-from reader.corpus.parse import parse_article
+from conftest import names_in as names
 
 pytestmark = pytest.mark.unit
-
-
-def names(body: str) -> list[str]:
-    text = "Plain Headline Here\n\n" + body
-    found = analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t"))
-    return [text[m.start : m.end] for m in found.names]
 
 
 @pytest.mark.parametrize(
