@@ -206,3 +206,42 @@ def test_a_headline_that_credits_its_words_is_a_claim() -> None:
 def test_a_member_of_the_public_is_public() -> None:
     (claim,) = claims("However, one ticket holder claimed staff had offered refunds at the door.")
     assert (claim.kind, claim.source, claim.speaker) == ("attributed", "public", "one ticket holder")
+
+
+@pytest.mark.parametrize(
+    "body, source, speaker",
+    [
+        # a clause before a participle: its subject, not the clause ("His campaign", not "campaign sued …")
+        (
+            "Dana Ruiz spoke on Friday. Her campaign sued the party in federal court on Friday, seeking an "
+            "injunction, claiming the ruling was unlawful.",
+            "named",
+            "Her campaign",
+        ),
+        # a share of a group with a capitalised word in it is the public, not someone named
+        ("Seventy-four percent of Democratic registered voters say they like the plan.", "public", None),
+        ("About 52 percent of Ruiz backers say the debate changed nothing.", "public", None),
+        # a time after the speaker is not part of it
+        (
+            "The city's new mayor on Tuesday rejected the offer, calling it a stunt.",
+            "anonymous",
+            "The city's new mayor",
+        ),
+        # an -ed word before a noun is the phrase's adjective, not its verb
+        ("The embattled senator said she would stay in the race.", "anonymous", "The embattled senator"),
+        ("A poll released Thursday found Ruiz ahead by four points.", "publication", "A poll released Thursday"),
+    ],
+)
+def test_the_speaker_is_the_subject_not_a_clause(body: str, source: str, speaker: str | None) -> None:
+    found = claims(body)
+    assert found, body
+    claim = found[-1]
+    assert claim.source == source
+    if speaker is not None:
+        assert claim.speaker == speaker
+
+
+def test_a_description_keeps_its_words_and_names_whom_it_means() -> None:
+    body = '"We will win Ohio," Dana Ruiz said on Monday.\n\nThe senator said she had spoken to every county chair.'
+    *_, claim = claims(body)
+    assert (claim.source, claim.speaker, claim.person) == ("named", "The senator", "Dana Ruiz")

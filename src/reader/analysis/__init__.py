@@ -140,9 +140,11 @@ def attach_people(claims: list[Claim], mentions: list[Mention]) -> None:
         found.append(mention)
         starts.append(mention.start)
     for claim in claims:
-        claim.person = None
         if claim.source != "named" or not claim.speaker:
+            claim.person = None
             continue
+        if claim.person is not None:
+            continue  # a description's person, found when its source was ("the senator said")
         if claim.speaker in people:
             claim.person = claim.speaker
             continue

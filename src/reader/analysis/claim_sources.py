@@ -28,6 +28,7 @@ _ANY_SOURCE = ("named", "anonymous", "public", "publication")
 class Source:
     source: str
     speaker: str | None
+    person: str | None = None  # whom a description ("the senator") refers to; `speaker` keeps its words
 
 
 class Sources:
@@ -156,20 +157,14 @@ class Sources:
                 name_end = next(i for i in range(verb) if "," in self.text[toks[i].end : toks[i + 1].start])
                 return self.classify(toks[0].start, toks[name_end].end)  # "Ana Ruiz, a lawyer, says that"
             return None
-        k = end_tok
-        while k > 0 and end_tok - k < 8:
-            gap = self.text[toks[k - 1].end : toks[k].start]
-            if any(c in W.HARD_PUNCT for c in gap):
-                break
-            if toks[k - 1].text.lower() in W.VERB_STOPS:
-                break  # "Among them were independent voters who said", "have once again decided they"
-            if toks[k - 1].text.lower() in W.STOP_BACK:
-                known = k >= 2 and toks[k - 2].text.lower() in W.WITH_HEADS
-                if not (toks[k - 1].text.lower() == "with" and known):
-                    break  # but "people with knowledge of", "officials with the campaign"
-            k -= 1
-        while k < end_tok and toks[k].text.lower() in W.LEADING_NOISE:
-            k += 1
+        k = self._phrase_start(toks, end_tok)
+        relative = k >= 1 and toks[k - 1].text.lower() in ("who", "that", "which")  # asked of the outer subject below
+        clause_verb = None if relative else shapes.finite_verb_in(self, toks, k, end_tok)
+        if clause_verb is not None:
+            if clause_verb == k:
+                return None  # "he has chopped Clinton's lead in delegates, claiming": the clause's
+            end_tok = clause_verb - 1  # "His campaign sued the DNC on Friday, seeking": "His campaign"
+            k = self._phrase_start(toks, end_tok)
         if k < end_tok and toks[end_tok].text.lower() in ("he", "she", "they"):
             found = self.pronoun(toks[end_tok].text.lower(), toks[end_tok].start)  # "… decided they want"
             if found.source == "none" and toks[end_tok].text.lower() == "they" and toks[0].start >= lo:
@@ -184,6 +179,25 @@ class Sources:
         if found.source == "none" and toks[k].start > lo and shapes.names_someone(toks[k : end_tok + 1], known=False):
             return Source("named", self.text[toks[k].start : toks[end_tok].end])  # mid-sentence "Trump said"
         return found
+
+    def _phrase_start(self, toks: list[Token], end_tok: int) -> int:
+        """Where the noun phrase ending at toks[end_tok] starts: at most 8 words back, not past
+        punctuation, a verb or a word that opens a clause."""
+        k = end_tok
+        while k > 0 and end_tok - k < 8:
+            gap = self.text[toks[k - 1].end : toks[k].start]
+            if any(c in W.HARD_PUNCT for c in gap):
+                break
+            if toks[k - 1].text.lower() in W.VERB_STOPS:
+                break  # "Among them were independent voters who said", "have once again decided they"
+            if toks[k - 1].text.lower() in W.STOP_BACK:
+                known = k >= 2 and toks[k - 2].text.lower() in W.WITH_HEADS
+                if not (toks[k - 1].text.lower() == "with" and known):
+                    break  # but "people with knowledge of", "officials with the campaign"
+            k -= 1
+        while k < end_tok and toks[k].text.lower() in W.LEADING_NOISE:
+            k += 1
+        return k
 
     def object_after(self, toks: list[Token], verb: int, hi: int) -> Source | None:
         """The phrase right after toks[verb] up to punctuation ('said Hilaria', 'according to X')."""
@@ -209,6 +223,7 @@ class Sources:
 
     def classify(self, start: int, end: int) -> Source:
         phrase = re.sub(r"^(?:by|from)\s+", "", self.text[start:end].strip(" ,:;\"'“”‘’"), flags=re.IGNORECASE)
+        phrase = W.TRAILING_TIME.sub("", phrase)  # "The mayor on Tuesday": the mayor
         lower = phrase.lower()
         words = re.findall(r"[a-z](?:[a-z\-']|\.(?=[a-z]))*", lower)  # "u.s" one word
         if not words:
@@ -229,6 +244,8 @@ class Sources:
         head_end = start + len(head.rstrip())
         if named and named[-1].end >= head_end - 2 and named[-1].start < head_end:
             return Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
+        if (W.QUANTITY.search(head) or W.QUANTIFIED.match(lower)) and not any(m.start < head_end for m in named):
+            return Source("public", phrase)  # "Seventy-four percent of Democratic voters", "52% of Trump backers"
         if W.IN_THE_KNOW.match(lower):
             return Source("anonymous", phrase)  # "people familiar with the talks", "a person briefed on"
         if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
@@ -258,10 +275,10 @@ class Sources:
         if head_words & lexicon.EVIDENCE_NOUNS and not named:
             return Source("publication", phrase)  # "the most recent RealClearPolitics average"
         role = [w for w in words if w in ROLE_NOUNS or re.fullmatch(r"\d+-year-old", w)]
-        if role and words[0] in ("the", "his", "her", "their"):
+        if role and words[0] in ("the", "his", "her", "their") and len(words) <= 4 and not re.search(r"['’]s\b", lower):
             person = self.last_person(start, W.ROLE_GENDER.get(role[-1], "u"))
             if person:
-                return Source("named", person)
+                return Source("named", phrase, person)  # "the governor said": its words, and whom
         pronouns = [w for w in words if w in ("he", "she", "him", "her", "they", "them")]
         if pronouns and len(words) <= 5:
             return self.pronoun({"him": "he", "her": "she", "them": "they"}.get(pronouns[0], pronouns[0]), start)

@@ -198,8 +198,11 @@ GROUP_BODIES = frozenset(
     "alliance caucus movement network council".split()
 )
 QUANTITY = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)|\b(?:\d+|one|two|three|four|five|six|"
-    r"seven|eight|nine)\s+(?:in|of|out of)\s+(?:\d+|10|ten|\w+)\b|\bmajority\b|\bplurality\b"
+    r"\b\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
+    r"|\b(?:[a-z]+-)?(?:[a-z]+teen|ten|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine)\s+(?:percent|per cent)\b"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out of)\s+(?:\d+|10|ten|\w+)\b"
+    r"|\bmajority\b|\bplurality\b"
 )
 QUANTIFIED = re.compile(
     r"(?:(?:almost|nearly|about|around|roughly|just|only|over|more than|fewer than|less than)\s+)?"
@@ -231,3 +234,28 @@ def group_doer(head: str, verb: str) -> bool:
         len(head) > 3 and head.endswith("s") and not head.endswith(("'s", "’s", "ss")) and head not in _NOT_GROUP_HEADS
     )
     return plural and not (verb.endswith("s") and not verb.endswith("ss"))
+
+
+# After a subject, an -ed word followed by one of these is still a participle in the phrase
+# ("A poll released Thursday", "a study conducted by", "Exit polls taken in"), not its verb.
+PARTICIPLE_NEXT = frozenset(
+    """by in on at for from to with over during between after before since under among across
+last this earlier late early""".split()
+)
+# Before an -ed word, these make it an adjective of the phrase ("the embattled senator").
+ADJECTIVE_BEFORE = frozenset(
+    "the a an his her their its our your my this that these those some many several few both no".split()
+)
+# -ed words that are adjectives before a noun, not a verb with its object ("registered voters").
+ED_ADJECTIVES = frozenset(
+    """registered retired elected unnamed married united concerned interested unidentified selected
+qualified experienced skilled armed organized organised advanced detailed limited alleged supposed
+respected trusted talented educated divided undecided committed dedicated frustrated disappointed
+satisfied worried unaffiliated unpledged pledged appointed indicted accused embattled self-described
+so-called renewed increased reduced continued sustained need""".split()
+)
+TRAILING_TIME = re.compile(
+    r"\s+(?:(?:on|late|early|earlier|last|this)\s+)+"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening)$",
+    re.IGNORECASE,
+)

@@ -39,6 +39,10 @@ class Claim:
     person: str | None = None  # the resolved person when the source is named
 
 
+def _claim(text: str, start: int, end: int, kind: str, source: _Source, hedges: list[str]) -> Claim:
+    return Claim(start, end, text[start:end], kind, source.source, source.speaker, hedges, source.person)
+
+
 def find_claims(
     text: str, segs: list[Segment], quotes: list[Quote], mentions: list[Mention], cache: dict[Any, Any] | None = None
 ) -> list[Claim]:
@@ -124,7 +128,7 @@ class _Reader:
         if source.source == "named" and not named_here or source.source in ("none", "public"):
             return None
         hedges = [m.group() for m in W.hedges_in(self.text, start, end)]
-        return Claim(start, end, self.text[start:end], "attributed", source.source, source.speaker, hedges)
+        return _claim(self.text, start, end, "attributed", source, hedges)
 
     def _by_speaker(self, quotes: list[Quote], start: int, end: int) -> list[Claim]:
         """One claim per quotation when each is introduced by its own speaker and there are
@@ -149,7 +153,7 @@ class _Reader:
                 return []
             lo, hi = span
             hedges = [m.group() for m in W.hedges_in(self.text, lo, hi)]
-            claims.append(Claim(lo, hi, self.text[lo:hi], "quote", source.source, source.speaker, hedges))
+            claims.append(_claim(self.text, lo, hi, "quote", source, hedges))
             self.chain_source.setdefault(quote.chain, source)
             piece_start = piece_end
         return claims
@@ -167,7 +171,7 @@ class _Reader:
         claim = None
         if speech:
             source = self._quote_source(self._answer(speech, start), start, end)
-            claim = Claim(start, end, text[start:end], "quote", source.source, source.speaker, hedges)
+            claim = _claim(text, start, end, "quote", source, hedges)
         else:
             verb_source = self._verb_source(start, end, credited_scare=bool(scare))
             hedge_at = min((m.start() for m in found), default=None)
@@ -175,10 +179,10 @@ class _Reader:
                 hedge_at is None or verb_source[0] <= hedge_at or not W.is_suggest(text, hedge_at)
             ):
                 source = verb_source[1]
-                claim = Claim(start, end, text[start:end], "attributed", source.source, source.speaker, hedges)
+                claim = _claim(text, start, end, "attributed", source, hedges)
             elif hedges:
                 source = self.sources.hedge_source(start, hedge_at if hedge_at is not None else start)
-                claim = Claim(start, end, text[start:end], "hedged", source.source, source.speaker, hedges)
+                claim = _claim(text, start, end, "hedged", source, hedges)
         if claim is not None:
             self.sources.last_claim = claim
         return claim

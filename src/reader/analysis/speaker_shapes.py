@@ -347,3 +347,28 @@ def relay_source(sources: Sources, lo: int, hi: int, relays_only: bool = False) 
         if source is not None and source.source != "none":
             return match.start(), source
     return None
+
+
+def finite_verb_in(sources: Sources, toks: list[Token], k: int, end_tok: int) -> int | None:
+    """The first word in toks[k..end_tok] that is a verb in the past tense with its object after
+    it, so that the phrase is a clause, not a subject ("His campaign sued the DNC on Friday",
+    "The Vermont senator emailed supporters"); not a participle or an adjective in the phrase
+    ("A poll released Thursday", "a study conducted by", "the embattled senator")."""
+    for m in range(k, end_tok):
+        word = toks[m].text
+        if not (word.islower() and word.endswith("ed") and len(word) > 3 and word.isalpha()) or word in W.ED_ADJECTIVES:
+            continue
+        before = toks[m - 1].text if m > k - 1 and m > 0 else ""
+        after = toks[m + 1].text
+        if m > k and (
+            before.lower() in W.ADJECTIVE_BEFORE | W.QUANTIFIERS
+            or before.endswith(("'s", "’s", "'", "’"))
+            or W.adverb(before.lower())
+        ):
+            continue
+        if after.lower() in W.PARTICIPLE_NEXT or after in lexicon.MONTHS_DAYS:
+            continue
+        if sources.text[toks[m].end : toks[m + 1].start].strip():
+            continue
+        return m
+    return None
