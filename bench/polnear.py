@@ -14,8 +14,11 @@ For each article the first annotator's file is used (some articles have two). Me
 - speaker: of the found attributions with a gold source, those whose claim names the same source
   (same words after dropping determiners, the same last word, or the claim's speaker words
   standing together inside the gold source, which often runs on with an apposition); a gold
-  pronoun source (personal, possessive or the relative "who") counts as agreed when the claim's
-  source is named (the claim names the person the pronoun is).
+  pronoun source for a person ("he", "she", "his", "her", "I") counts as agreed when the claim's
+  source is named (the claim names the person the pronoun is); one that may stand for a group or
+  a body as well ("they", "who", "it", "we", "their", "its") when the claim's source is any
+  source found, not none ("they" is "Democrats" as often as "the Clintons"). The figure printed
+  as "strict" asks a named source for every pronoun, as this script did before 2026-11-28.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"}
 # Also pronouns, for the speaker measure: the possessive ("his" in "his campaign said" was lost
 # with the determiners dropped before the comparison) and the relative "who" ("Trump, who said").
 PERSON_PRONOUNS = PRONOUNS | {"his", "its", "their", "who", "whom"}
+GROUP_PRONOUNS = {"they", "them", "their", "who", "whom", "it", "its", "we", "which", "that"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
 
 
@@ -71,8 +75,11 @@ def words(text: str) -> list[str]:
     return found
 
 
-def same_source(gold: str, claim) -> bool:
-    if re.sub(r"[^a-z]", "", gold.lower()) in PERSON_PRONOUNS:
+def same_source(gold: str, claim, strict: bool = False) -> bool:
+    pronoun = re.sub(r"[^a-z]", "", gold.lower())
+    if pronoun in GROUP_PRONOUNS and not strict:
+        return claim.source != "none"
+    if pronoun in PERSON_PRONOUNS:
         return claim.source == "named"
     gold_words = words(gold)
     if not gold_words:
@@ -93,7 +100,7 @@ def main() -> None:
     parser.add_argument("split", type=Path, help="a PolNeAR split folder (with text/ and attributions/)")
     parser.add_argument("--examples", type=int, default=0, help="print N missed attributions")
     args = parser.parse_args()
-    gold_total = found = speaker_asked = speaker_right = claims_total = claims_right = 0
+    gold_total = found = speaker_asked = speaker_right = strict_right = claims_total = claims_right = 0
     missed = []
     for text_path in sorted((args.split / "text").glob("*.txt")):
         anns = sorted((args.split / "attributions").glob(text_path.stem + "_*.ann"))
@@ -115,6 +122,7 @@ def main() -> None:
             if g["source"]:
                 speaker_asked += 1
                 speaker_right += same_source(g["source"], hit)
+                strict_right += same_source(g["source"], hit, strict=True)
         for claim in claims:
             claims_total += 1
             claims_right += any(
@@ -125,7 +133,8 @@ def main() -> None:
     print(f"{args.split}: {gold_total} gold attributions, {claims_total} claims")
     print(
         f"attribution recall {found / max(1, gold_total):.3f}  precision {claims_right / max(1, claims_total):.3f}  "
-        f"speaker {speaker_right / max(1, speaker_asked):.3f} ({speaker_right} of {speaker_asked})"
+        f"speaker {speaker_right / max(1, speaker_asked):.3f} ({speaker_right} of {speaker_asked}; "
+        f"strict {strict_right / max(1, speaker_asked):.3f})"
     )
     for stem, context in missed[: args.examples]:
         print(f"  missed in {stem}: …{context}…")
