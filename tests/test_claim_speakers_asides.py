@@ -230,6 +230,22 @@ def test_a_member_of_the_public_is_public() -> None:
         # an -ed word before a noun is the phrase's adjective, not its verb
         ("The embattled senator said she would stay in the race.", "anonymous", "The embattled senator"),
         ("A poll released Thursday found Ruiz ahead by four points.", "publication", "A poll released Thursday"),
+        # a long unnamed official, a head of something, a share of those polled
+        (
+            "A law enforcement official familiar with the case said it would be difficult.",
+            "anonymous",
+            "A law enforcement official familiar with the case",
+        ),
+        ("The deputy head of the city's delegation said the plan would fail.", "anonymous", None),
+        ("On crime: 47% say the city should hire more officers.", "public", "47%"),
+        ("Just over a quarter, 26 percent, say they will vote for someone else.", "public", "Just over a quarter"),
+        # an aside in dashes that adds to the subject; a phrase joined by "and"
+        ("Democrats — and some Republicans — say that the plan is failing.", "public", "Democrats"),
+        (
+            "But former officials in the agency and at the Justice Department have said the inquiry goes on.",
+            "anonymous",
+            None,
+        ),
     ],
 )
 def test_the_speaker_is_the_subject_not_a_clause(body: str, source: str, speaker: str | None) -> None:

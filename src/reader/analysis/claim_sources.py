@@ -172,6 +172,11 @@ class Sources:
                 found = shapes.opening_phrase(self, toks[:end_tok], _ANY_SOURCE) or found
             return found
         found = self.classify(toks[k].start, toks[end_tok].end)
+        if found.source == "none" and k >= 2 and toks[k - 1].text.lower() in ("and", "or"):
+            # "officials in the FBI and at the Justice Department have said": the phrase goes on
+            wider = self._phrase_start(toks, k - 2)
+            if wider < k - 1 and not self.text[toks[k - 2].end : toks[k - 1].start].strip():
+                found = self.classify(toks[wider].start, toks[end_tok].end)
         if k >= 2 and not nested and toks[k - 1].text.lower() in ("who", "that"):
             outer = self.subject(toks, k - 1, lo, nested=True)  # "One official who relayed the exchange said"
             if outer is not None and outer.source != "none":
@@ -227,6 +232,8 @@ class Sources:
         lower = phrase.lower()
         words = re.findall(r"[a-z](?:[a-z\-']|\.(?=[a-z]))*", lower)  # "u.s" one word
         if not words:
+            if re.fullmatch(r"\d+(?:\.\d+)?", phrase) and self.text[end : end + 1] == "%":
+                return Source("public", phrase + "%")  # "47% say": a share of those polled
             return Source("none", None)
         if len(words) == 1 and words[0] in W.SUBJECT_PRONOUNS:
             return self.pronoun(words[0], start)
@@ -291,6 +298,9 @@ class Sources:
             and w.lower().strip(".,") not in lexicon.common_words()
             and w.strip(".,") not in lexicon.MONTHS_DAYS  # "During their phone call Tuesday": no one
         ]
+        head_proper = [w for w in self.text[start:end].split()[: len(head.split())] if w[:1].isupper()][1:]
+        if head_words & lexicon.OFFICIAL_NOUNS and len(head.split()) <= 6 and not head_proper:
+            return Source("anonymous", phrase)  # "former officials in the FBI": unnamed, wherever they work
         if proper and words[0] not in lexicon.FUNCTION_WORDS:
             return Source("named", phrase)
         described = W.DESCRIBED_NAME.fullmatch(phrase)
@@ -312,7 +322,7 @@ class Sources:
             and words[-1] not in W.MEMBERS | lexicon.OFFICIAL_NOUNS | lexicon.PUBLIC_NOUNS
         ):
             return Source("named", phrase)  # an organisation's name: "Playing Field Promotions"
-        if head_words & lexicon.OFFICIAL_NOUNS and len(words) <= 6:
+        if head_words & lexicon.OFFICIAL_NOUNS and len(head.split()) <= 6:
             return Source("anonymous", phrase)  # "Officials", "the judge", "Republican strategists"
         if W.QUANTITY.search(lower) or W.QUANTIFIED.match(lower):
             return Source("public", phrase)  # "46 percent of voters", "most", "nine in 10 Democrats"

@@ -205,8 +205,8 @@ QUANTITY = re.compile(
     r"|\bmajority\b|\bplurality\b"
 )
 QUANTIFIED = re.compile(
-    r"(?:(?:almost|nearly|about|around|roughly|just|only|over|more than|fewer than|less than)\s+)?"
-    r"(?:most|half|each|both|a majority|a third|a quarter|two-thirds|three-quarters)\b"
+    r"(?:(?:almost|nearly|about|around|roughly|just|only|over|under|shy of|more than|fewer than|less than)\s+)*"
+    r"(?:most|half|each|both|a majority|majorities|a third|a quarter|a fifth|two-thirds|three-quarters)\b"
     r"|those (?:surveyed|polled|questioned|interviewed|asked)\b"
 )
 MEMBERS = frozenset("republicans democrats conservatives liberals progressives independents voters supporters".split())

@@ -296,7 +296,7 @@ legislators prosecutor prosecutors lawyer lawyers attorney attorneys nominee cha
 secretary minister ambassador officer officers authorities analyst analysts expert experts economist
 economists strategist strategists pollster pollsters researcher researchers scientist scientists
 diplomat diplomats regulator regulators investigator investigators representative representatives
-police
+police head heads chief chiefs leader leaders director directors staff staffers
 """.split()
 )
 

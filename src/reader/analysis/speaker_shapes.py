@@ -61,6 +61,7 @@ _ASIDE_OPENERS = frozenset(
     "who whose which a an the including among like from one now then once himself herself itself "
     "themselves in at of for with".split()
 )
+_DASHED_OPENERS = frozenset("and or but even especially not as".split())  # "Democrats — and some Republicans — say"
 _ASIDE_MARKS = {",": ",", "—": "—", "–": "–", "-": "-", "--": "--", ")": "("}
 
 
@@ -81,7 +82,8 @@ def before_aside(text: str, toks: list[Token], last: int) -> int | None:
         if not gap or (gap == "," and opening != ","):
             continue  # inside words, figures; commas inside a dashed aside
         word = toks[k].text
-        if gap != opening or not (word.lower() in _ASIDE_OPENERS or word[:1].isdigit() or word.endswith("ing")):
+        opens = word.lower() in _ASIDE_OPENERS or (opening != "," and word.lower() in _DASHED_OPENERS)
+        if gap != opening or not (opens or word[:1].isdigit() or word.endswith("ing")):
             break  # another mark first, or no aside's opening word ("In Iowa, Cruz said")
         found = k - 1  # and on, for an aside of two parts ("facing …, a swing state,")
         if opening != ",":
