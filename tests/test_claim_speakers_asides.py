@@ -261,3 +261,26 @@ def test_a_description_keeps_its_words_and_names_whom_it_means() -> None:
     body = '"We will win Ohio," Dana Ruiz said on Monday.\n\nThe senator said she had spoken to every county chair.'
     *_, claim = claims(body)
     assert (claim.source, claim.speaker, claim.person) == ("named", "The senator", "Dana Ruiz")
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        # a demand: "call for", "called on"
+        ("Ruiz has called for a special prosecutor to look into the donations.", "Ruiz"),
+        ("Senator Dana Holt on Wednesday also called upon the state to release the files.", "Dana Holt"),
+        # refusals, hopes and plans in the -ing form, what someone sees
+        ("Ruiz is hoping to win back the voters she lost in March.", "Ruiz"),
+        ("Ruiz refused to rule out a run for governor.", "Ruiz"),
+        ("Dana Ruiz sees the vote as a test of her plan.", "Dana Ruiz"),
+        # "it" is the organisation or outlet named just before
+        ("The Post reported the story on Monday. It also said the mayor knew.", "The Post"),
+    ],
+)
+def test_demands_refusals_and_what_it_says_are_credited(body: str, speaker: str) -> None:
+    *_, claim = claims(body)
+    assert claim.speaker == speaker
+
+
+def test_a_call_that_is_a_name_is_no_demand() -> None:
+    assert claims("The show, called for its host, ran late into the night.") == []

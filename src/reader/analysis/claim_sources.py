@@ -55,6 +55,8 @@ class Sources:
         self.by_start = {m.start: m for m in reversed(self.mentions)}
         self.last_claim: Claim | None = None
         self.last_group_phrase: tuple[int, str, str] | None = None  # (offset, phrase, source)
+        self.last_body: tuple[int, Source] | None = None  # the last organisation or outlet named: "it"
+        self._people = {m.text for m in mentions} | {m.person for m in mentions}
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
         return _tokens(text, start, end, self.token_cache)
@@ -227,6 +229,19 @@ class Sources:
         return None
 
     def classify(self, start: int, end: int) -> Source:
+        """Who the phrase text[start:end] names, as a source (see CLAIMS.md's kinds)."""
+        found = self._classify(start, end)
+        if found.source in ("named", "publication") and found.speaker and found.speaker not in self._people:
+            self.last_body = (start, found)  # "The FDIC released a statement. It said …"
+        return found
+
+    def _it(self, at: int) -> Source:
+        """What "it" says: the organisation or outlet named last, not long before."""
+        if self.last_body is not None and 0 < at - self.last_body[0] < 600:
+            return self.last_body[1]
+        return Source("none", None)
+
+    def _classify(self, start: int, end: int) -> Source:
         phrase = re.sub(r"^(?:by|from)\s+", "", self.text[start:end].strip(" ,:;\"'“”‘’"), flags=re.IGNORECASE)
         phrase = W.TRAILING_TIME.sub("", phrase)  # "The mayor on Tuesday": the mayor
         lower = phrase.lower()
@@ -237,6 +252,8 @@ class Sources:
             return Source("none", None)
         if len(words) == 1 and words[0] in W.SUBJECT_PRONOUNS:
             return self.pronoun(words[0], start)
+        if words == ["it"]:
+            return self._it(start)
         if (
             W.ELLIPTIC.match(lower)
             and self.last_claim is not None

@@ -383,4 +383,6 @@ class _Reader:
         return speech[0]
 
 
-_VERBS = lexicon.STRONG_ATTRIBUTION | lexicon.SPEECH_VERBS | lexicon.EVIDENCE_VERBS  # all _verb_source reads
+_VERBS = (
+    lexicon.STRONG_ATTRIBUTION | lexicon.SPEECH_VERBS | lexicon.EVIDENCE_VERBS | lexicon.CALL_VERBS
+)  # all _verb_source reads

@@ -151,6 +151,8 @@ ridicule:ridicules,ridiculed lambaste:lambastes,lambasted chide:chides,chided sc
 rebuke:rebukes,rebuked fault:faults,faulted applaud:applauds,applauded laud:lauds,lauded
 commend:commends,commended dispute:disputes,disputed refute:refutes,refuted rebut:rebuts,rebutted
 caution:cautions,cautioned favor:favors,favored prefer:prefers,preferred thank:thanks,thanked
+refuse:refuses,refused discuss:discusses,discussed see:sees,saw hope:hopes,hoped plan:plans,planned
+want:wants,wanted intend:intends,intended ask:asks,asked
 """
 STANCE_VERBS = frozenset(
     w for entry in _STANCE_STEMS.split() for part in entry.split(":") for w in part.split(",")
@@ -158,10 +160,14 @@ STANCE_VERBS = frozenset(
     w[:-1] + "ing"
     if w.endswith("e") and not w.endswith("ee")
     else w + w[-1] + "ing"
-    if w in ("admit", "slam", "stop")
+    if w in ("admit", "slam", "stop", "plan", "rebut")
     else w + "ing"
     for w in (entry.split(":")[0] for entry in _STANCE_STEMS.split())
 )
+# "call for", "called on": a demand credited to whoever makes it; read as one verb (`CALL_FOR`).
+CALL_VERBS = frozenset("call calls called calling".split())
+CALL_FOR = frozenset(w + " for" for w in CALL_VERBS)
+STANCE_VERBS = STANCE_VERBS | CALL_FOR
 STRONG_ATTRIBUTION = STRONG_ATTRIBUTION | INTENT_VERBS | STANCE_VERBS | frozenset("ask asks asked".split())
 
 # Hedging constructions (regular expressions, matched case-insensitively on word boundaries).

@@ -314,8 +314,13 @@ def verb_words(toks: list[Token]) -> list[str]:
     written in title case ("Ben Carson Says He Never Exaggerated")."""
     capitalised = sum(1 for t in toks if t.text[:1].isupper())
     if len(toks) >= 3 and capitalised >= 0.7 * len(toks):
-        return [t.text.lower() for t in toks]
-    return ["" if t.text[:1].isupper() else t.text for t in toks]
+        words = [t.text.lower() for t in toks]
+    else:
+        words = ["" if t.text[:1].isupper() else t.text for t in toks]
+    for i, word in enumerate(words[:-1]):
+        if word in lexicon.CALL_VERBS and toks[i + 1].text.lower() in ("for", "on", "upon"):
+            words[i] = word + " for"  # "Clinton has called for a ban": a demand credited to her
+    return words
 
 
 def relay_source(sources: Sources, lo: int, hi: int, relays_only: bool = False) -> tuple[int, Source] | None:
