@@ -273,6 +273,16 @@ def test_a_description_keeps_its_words_and_names_whom_it_means() -> None:
         ("Ruiz is hoping to win back the voters she lost in March.", "Ruiz"),
         ("Ruiz refused to rule out a run for governor.", "Ruiz"),
         ("Dana Ruiz sees the vote as a test of her plan.", "Dana Ruiz"),
+        # a long description after the speaker at the end; an organisation that does, "and says"
+        (
+            "Many factors raise the cost of college, said Mark Holt, a national student loan expert who has "
+            "published several books, papers, studies and editorials on the topic over many years.",
+            "Mark Holt",
+        ),
+        (
+            "The State Department has deemed the pages personal and says it does not plan to release them.",
+            "The State Department",
+        ),
         # "it" is the organisation or outlet named just before
         ("The Post reported the story on Monday. It also said the mayor knew.", "The Post"),
     ],

@@ -66,9 +66,9 @@ class Sources:
         telling him:' or 'She turned and joked:'): the noun phrase it opens with when that names a
         source ("Both parents stiffened their denunciation of Mr. Trump, saying"), else its first
         person named or pronoun."""
-        opening = shapes.opening_phrase(self, toks)
+        opening = shapes.opening_phrase(self, toks, _ANY_SOURCE)
         if opening is not None:
-            return opening
+            return opening  # "The State Department has deemed … and says"
         for tok in toks:
             word = tok.text.lower()
             if word in ("he", "she", "they"):

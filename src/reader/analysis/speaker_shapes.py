@@ -257,9 +257,11 @@ def tail_attribution(sources: Sources, toks: list[Token], verbs: list[str]) -> t
     """The attribution that ends a sentence after one of its last two commas ("…, the
     Sun-Times reported.", "…, said Ana Ruiz, a lawyer.", "…, Smith told reporters Tuesday."): it
     credits all that comes before, whatever verbs that holds ("organizers added 160")."""
-    gaps = range(len(toks) - 1, max(0, len(toks) - 20), -1)
+    gaps = range(len(toks) - 1, max(0, len(toks) - 30), -1)
     commas = [c for c in gaps if "," in sources.text[toks[c - 1].end : toks[c].start]]
-    for comma in commas[:3]:  # "…, says Evan Tracey, a consultant with National Media in Alexandria, Va."
+    # "…, says Evan Tracey, a consultant with National Media in Alexandria, Va."; "…, said Mark
+    # Kantrowitz, a national student loan debt expert who has published several books, papers …"
+    for comma in commas[:4]:
         found = _tail_from(sources, toks, verbs, comma)
         if found is not None:
             return found
