@@ -4,16 +4,14 @@ last mentioned), an anonymous source, a publication, the public, or none (`Sourc
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis import speaker_shapes as shapes
-from reader.analysis.name_cues import ROLE_NOUNS
 from reader.analysis.names import Mention, gender
+from reader.analysis.source_phrase import Source, phrase_source
 from reader.analysis.text import Token, after_abbreviation
 from reader.analysis.text import tokens as _tokens
 
@@ -22,13 +20,6 @@ if TYPE_CHECKING:
 
 LOOK_BACK = 200  # mentions a pronoun may reach back to
 _ANY_SOURCE = ("named", "anonymous", "public", "publication")
-
-
-@dataclass
-class Source:
-    source: str
-    speaker: str | None
-    person: str | None = None  # whom a description ("the senator") refers to; `speaker` keeps its words
 
 
 class Sources:
@@ -230,7 +221,7 @@ class Sources:
 
     def classify(self, start: int, end: int) -> Source:
         """Who the phrase text[start:end] names, as a source (see CLAIMS.md's kinds)."""
-        found = self._classify(start, end)
+        found = phrase_source(self, start, end)
         if found.source in ("named", "publication") and found.speaker and found.speaker not in self._people:
             self.last_body = (start, found)  # "The FDIC released a statement. It said …"
         return found
@@ -239,125 +230,6 @@ class Sources:
         """What "it" says: the organisation or outlet named last, not long before."""
         if self.last_body is not None and 0 < at - self.last_body[0] < 600:
             return self.last_body[1]
-        return Source("none", None)
-
-    def _classify(self, start: int, end: int) -> Source:
-        phrase = re.sub(r"^(?:by|from)\s+", "", self.text[start:end].strip(" ,:;\"'“”‘’"), flags=re.IGNORECASE)
-        phrase = W.TRAILING_TIME.sub("", phrase)  # "The mayor on Tuesday": the mayor
-        lower = phrase.lower()
-        words = re.findall(r"[a-z](?:[a-z\-']|\.(?=[a-z]))*", lower)  # "u.s" one word
-        if not words:
-            if re.fullmatch(r"\d+(?:\.\d+)?", phrase) and self.text[end : end + 1] == "%":
-                return Source("public", phrase + "%")  # "47% say": a share of those polled
-            return Source("none", None)
-        if len(words) == 1 and words[0] in W.SUBJECT_PRONOUNS:
-            return self.pronoun(words[0], start)
-        if words == ["it"]:
-            return self._it(start)
-        if (
-            W.ELLIPTIC.match(lower)
-            and self.last_claim is not None
-            and self.last_claim.source in ("public", "anonymous")
-        ):
-            return Source(self.last_claim.source, phrase)
-        head = re.split(r"\b(?:close to|of|for|with|at|from|in|near|familiar with|cited by|to)\b", lower)[0]
-        head_words = set(re.findall(r"[a-z][a-z\-']*", head))
-        named = [
-            m for m in self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)] if m.end <= end
-        ]
-        head_end = start + len(head.rstrip())
-        if named and named[-1].end >= head_end - 2 and named[-1].start < head_end:
-            return Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
-        if (W.QUANTITY.search(head) or W.QUANTIFIED.match(lower)) and not any(m.start < head_end for m in named):
-            return Source("public", phrase)  # "Seventy-four percent of Democratic voters", "52% of Trump backers"
-        if W.IN_THE_KNOW.match(lower):
-            return Source("anonymous", phrase)  # "people familiar with the talks", "a person briefed on"
-        if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
-            return Source("anonymous", phrase)
-        if (
-            (W.OUTLET_RE.search(phrase) and not W.PEOPLE_WHO.match(phrase))
-            or head_words & lexicon.PUBLICATION_NOUNS
-            or re.search(r"\.(?:com|net|org|co\.uk)\b", lower)
-        ):
-            if not named:
-                return Source("publication", phrase)
-        if head_words & lexicon.PUBLIC_NOUNS or W.ELLIPTIC.match(lower):
-            return Source("public", phrase)
-        if named and named[-1].end < head_end - 2 and head.split()[-1] in lexicon.OFFICIAL_NOUNS:
-            return Source("anonymous", phrase)  # "A senior Obama administration official"
-        if named and self.text[named[-1].end : named[-1].end + 1] not in ("'", "’"):
-            return Source("named", named[-1].text)  # not "Vargas’ question": the question is the head
-        parts = re.split(r"[\s-]+", phrase)  # "the Sun-Times"
-        if any(w in lexicon.OUTLET_WORDS for w in parts[1:]) and any(w[:1].isupper() for w in parts):
-            return Source("publication", phrase)
-        if (
-            words[0] in ("the", "a", "an", "his", "her", "their", "its")
-            and head_words & lexicon.INSTITUTION_NOUNS
-            and head.split()[-1] not in lexicon.OFFICIAL_NOUNS  # "a senior administration official"
-        ):
-            return Source("named", phrase)  # "the White House", "his campaign"
-        if head_words & lexicon.EVIDENCE_NOUNS and not named:
-            return Source("publication", phrase)  # "the most recent RealClearPolitics average"
-        role = [w for w in words if w in ROLE_NOUNS or re.fullmatch(r"\d+-year-old", w)]
-        if role and words[0] in ("the", "his", "her", "their") and len(words) <= 4 and not re.search(r"['’]s\b", lower):
-            person = self.last_person(start, W.ROLE_GENDER.get(role[-1], "u"))
-            if person:
-                return Source("named", phrase, person)  # "the governor said": its words, and whom
-        pronouns = [w for w in words if w in ("he", "she", "him", "her", "they", "them")]
-        if pronouns and len(words) <= 5:
-            return self.pronoun({"him": "he", "her": "she", "them": "they"}.get(pronouns[0], pronouns[0]), start)
-        aides = head.split()[-1:] and head.split()[-1] in lexicon.OFFICIAL_NOUNS
-        proper = [
-            w
-            for w in phrase.split()
-            if w[:1].isupper()
-            and not (aides and w.endswith(("'s", "’s")))  # not "Ruiz's advisers": unnamed aides of someone named
-            and w.lower().strip(".,") not in lexicon.common_words()
-            and w.strip(".,") not in lexicon.MONTHS_DAYS  # "During their phone call Tuesday": no one
-        ]
-        head_proper = [w for w in self.text[start:end].split()[: len(head.split())] if w[:1].isupper()][1:]
-        if head_words & lexicon.OFFICIAL_NOUNS and len(head.split()) <= 6 and not head_proper:
-            return Source("anonymous", phrase)  # "former officials in the FBI": unnamed, wherever they work
-        if proper and words[0] not in lexicon.FUNCTION_WORDS:
-            return Source("named", phrase)
-        described = W.DESCRIBED_NAME.fullmatch(phrase)
-        if described and described.group(1) in proper:
-            return Source("named", described.group(1))  # "an angry Hollande", "a defiant Ruiz"
-        if (
-            len(words) == 1
-            and phrase[:1].isupper()
-            and not phrase.isupper()
-            and (phrase in lexicon.surnames() or phrase in lexicon.first_names())
-        ):
-            return Source("named", phrase)  # "Trump said": a surname that is also a word
-        if (
-            2 <= len(words) <= 5
-            and all(w[:1].isupper() for w in phrase.split())
-            and not phrase.isupper()
-            and words[0] not in lexicon.FUNCTION_WORDS | lexicon.PUBLIC_NOUNS
-            and not W.QUANTIFIED.match(lower)
-            and words[-1] not in W.MEMBERS | lexicon.OFFICIAL_NOUNS | lexicon.PUBLIC_NOUNS
-        ):
-            return Source("named", phrase)  # an organisation's name: "Playing Field Promotions"
-        if head_words & lexicon.OFFICIAL_NOUNS and len(head.split()) <= 6:
-            return Source("anonymous", phrase)  # "Officials", "the judge", "Republican strategists"
-        if W.QUANTITY.search(lower) or W.QUANTIFIED.match(lower):
-            return Source("public", phrase)  # "46 percent of voters", "most", "nine in 10 Democrats"
-        last = head.split()[-1] if head.split() else ""
-        if len(words) <= 6 and re.fullmatch(r"[a-z]+[^s]s", last) and last in lexicon.common_words():
-            return Source("public", phrase)  # "Mourners", "proponents of more controls", "Democrats"
-        if (
-            words[0] in ("the", "a", "an", "another", "one")
-            and 2 <= len(words) <= 6
-            and words[-1] not in lexicon.FUNCTION_WORDS
-        ):
-            # Someone described, not named: "The billionaire businessman says", "A major civil
-            # rights group says"; groups and bodies are named as such, people stay unnamed.
-            if head_words & (lexicon.INSTITUTION_NOUNS | W.GROUP_BODIES):
-                return Source("named", phrase)
-            if words[0] == "one":
-                return Source("public", phrase)  # "one ticket holder", "one protest organizer"
-            return Source("anonymous", phrase)
         return Source("none", None)
 
     def pronoun(self, pronoun: str, at: int) -> Source:

@@ -18,10 +18,10 @@ from typing import Any
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon, quote_speakers
 from reader.analysis import speaker_shapes as shapes
-from reader.analysis.claim_sources import Source as _Source
 from reader.analysis.claim_sources import Sources
 from reader.analysis.names import Mention
 from reader.analysis.quotes import Quote
+from reader.analysis.source_phrase import Source as _Source
 from reader.analysis.text import Segment, Token, overlapping_from, sentences
 from reader.analysis.text import tokens as _tokens
 from reader.corpus.parse import trim_span

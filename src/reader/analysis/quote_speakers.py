@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis import speaker_shapes as shapes
+from reader.analysis.source_phrase import Source
 
 if TYPE_CHECKING:
-    from reader.analysis.claim_sources import Source, Sources
-
+    from reader.analysis.claim_sources import Sources
 _TEXT_READS = frozenset({"read", "reads"})  # after a quotation: '"…," the email read.'
 _SAID_FIRST = frozenset("Said Says Added Wrote".split())  # not "Asked by ExtraTV if …": the question
 

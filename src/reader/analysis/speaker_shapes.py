@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
+from reader.analysis.source_phrase import Source
 from reader.analysis.text import Token, after_abbreviation
 
 if TYPE_CHECKING:
-    from reader.analysis.claim_sources import Source, Sources
-
+    from reader.analysis.claim_sources import Sources
 _TAIL_VERBS = frozenset(
     "said says say told reported reports wrote writes added adds noted notes explained argued insisted "
     "claimed claims confirmed announced recalled warned acknowledged found read reads".split()
@@ -30,8 +30,6 @@ def after_quote(sources: Sources, toks: list[Token]) -> Source:
     """Who a quotation is credited to by the words between it and the speech verb after it:
     '"…," Ban recalled', '"…," Ana Ruiz, a lawyer for the city, said'. After a quotation a
     capitalised phrase before the verb is its speaker even when it is no known name."""
-    from reader.analysis.claim_sources import Source
-
     text = sources.text
     name = toks
     for j in range(len(toks) - 1):
@@ -107,8 +105,6 @@ def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source 
     """A quotation's speaker in a short ending of its sentence whatever the verb: '"…," Trump
     shot back.', '"…," she countered.', '"…," exhorted actress Jamie Lee Curtis.' (a speaker
     and a verb in the past or present tense, a particle or two after; or the verb first)."""
-    from reader.analysis.claim_sources import Source
-
     text = sources.text
     if not toks or len(toks) > 10 or text[lo : toks[0].start].strip(" ,"):
         return None
@@ -190,8 +186,6 @@ def opening_phrase(
 def named_apposition(sources: Sources, toks: list[Token], last: int) -> Source | None:
     """The person named first in the stretch between the comma before toks[last] and the
     one after it, when that stretch opens with a mention: a description, then the name."""
-    from reader.analysis.claim_sources import Source
-
     for k in range(last, max(0, last - 12), -1):
         if "," in sources.text[toks[k - 1].end : toks[k].start]:
             mention = sources.by_start.get(toks[k].start)
@@ -212,8 +206,6 @@ def in_relay(text: str, toks: list[Token], i: int) -> bool:
 def colon_speaker(sources: Sources, lo: int, hi: int) -> Source | None:
     """'Bush: "The mission is to destroy ISIS."': the name before a colon that opens a
     quotation's sentence."""
-    from reader.analysis.claim_sources import Source
-
     match = _COLON_LEAD.fullmatch(sources.text, lo, hi)
     if match is None:
         return None
@@ -228,8 +220,6 @@ def sentence_subject(sources: Sources, toks: list[Token]) -> Source | None:
     """The person a sentence opens with, doing something before a quotation it holds ("Eric
     Trump knocked a statement by …", "Former Gov. Mike Huckabee is labeling it '…'", "She
     turned and quipped, '…'"): the quotation's speaker when nothing else names one."""
-    from reader.analysis.claim_sources import Source
-
     text = sources.text
     if len(toks) < 2:
         return None
@@ -329,8 +319,6 @@ def relay_source(sources: Sources, lo: int, hi: int, relays_only: bool = False) 
     """The source a phrase of several words gives in text[lo:hi] ("according to X", "per X",
     "X can reveal", "X declined to comment"), with where the phrase starts; `relays_only` passes
     over those that only go with a quotation ("went on", "chimed in")."""
-    from reader.analysis.claim_sources import Source
-
     text = sources.text
     if W.MULTIWORD_LEADS.isdisjoint(W.words_in(text, lo, hi, sources.token_cache)):
         return None  # none of the phrases can start here (most sentences): no regex run
