@@ -31,6 +31,10 @@ pytestmark = pytest.mark.unit
         ("Michael J. Fox spoke to Fox News.", ["Michael J. Fox"]),
         # an ordinary word after a first name, once the word before them is cut
         ("Top-seeded Tomas Kettering of Austria was beaten in three sets.", ["Tomas Kettering"]),
+        # a regnal number and a generational suffix are the name's, the suffix with its dot
+        ("Pope Benedict Paul II visited Warsaw in June.", ["Benedict Paul II"]),
+        ("The speech by Dana Holt Jr. was short.", ["Dana Holt Jr."]),
+        ("The ruling of Judge Richard L. Moss, Jr. was upheld.", ["Richard L. Moss, Jr."]),
     ],
 )
 def test_the_name_is_found_whole(body: str, expected: list[str]) -> None:

@@ -16,6 +16,7 @@ from reader.analysis.text import Segment, Token
 
 PARTICLES = frozenset("de da di del della der den van von la le du dos das bin ibn al el st".split())
 POSSESSIVE = re.compile(r"['’]s$")
+ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _POST_NOMINAL = re.compile(r"[A-Z]{2,4}|Ph\.?D|QC|KC")
 
 
@@ -220,6 +221,7 @@ def _strip(text: str, group: Group) -> Group:
     while (
         len(toks) > 2
         and (_plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text))
+        and not ROMAN.fullmatch(toks[-1].text)  # "Pope John Paul II": a regnal number stays
         and norm(toks[-1].text) not in lexicon.NON_PERSON_HEADS  # "OM Gruppen AB" names a business
         and toks[-2].text not in PARTICLES  # "Nikolaus van der Pas": a particle's surname stays
     ):

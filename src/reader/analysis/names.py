@@ -86,7 +86,7 @@ def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = N
     head_groups = _bylines(text, segs, heads)
     head_groups += [sub for g in heads if not g.decision for sub in known_names.known_within(g, people, named_words)]
     chosen = [g for g in body if g.decision] + head_groups
-    mentions = [_mention(text, g) for g in sorted(chosen, key=lambda g: g.toks[0].start)]
+    mentions = _with_suffixes(text, [_mention(text, g) for g in sorted(chosen, key=lambda g: g.toks[0].start)])
     resolve(text, mentions)
     return mentions
 
@@ -165,6 +165,7 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
                 a.decision = True
 
 
+_SUFFIX_DOT = re.compile(r"\.")
 _SAINT_END = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z")
 _SAINT_STRIP = re.compile(r"(?:St\.?|Saint)\s*\Z")
 _CAPITALISED_END = re.compile(r"[A-Z][\w'’-]+\s+\Z")
@@ -383,9 +384,23 @@ def _quoted_title(text: str, group: Group) -> bool:
     )
 
 
+def _with_suffixes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A "Jr." or "Sr." set off by a comma ends the name before it ("Richard L. Jones, Jr.")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if out and mention.text in ("Jr.", "Sr.") and text[out[-1].end : mention.start] == ", ":
+            last = out[-1]
+            out[-1] = Mention(last.start, mention.end, text[last.start : mention.end], tokens=last.tokens)
+            continue
+        out.append(mention)
+    return out
+
+
 def _mention(text: str, group: Group) -> Mention:
     start, end = group.toks[0].start, group.toks[-1].end
     match = POSSESSIVE.search(text[start:end])
     if match:
         end -= len(match.group())
+    elif _SUFFIX_DOT.match(text, end) and group.toks[-1].text in ("Jr", "Sr"):
+        end += 1  # "Martin Luther King Jr.": the suffix's dot is the name's
     return Mention(start, end, text[start:end], tokens=tuple(words_of(group)))
