@@ -35,6 +35,9 @@ pytestmark = pytest.mark.unit
         ("Pope Benedict Paul II visited Warsaw in June.", ["Benedict Paul II"]),
         ("The speech by Dana Holt Jr. was short.", ["Dana Holt Jr."]),
         ("The ruling of Judge Richard L. Moss, Jr. was upheld.", ["Richard L. Moss, Jr."]),
+        # a particle between two names the lists do not hold, the surname also a word
+        ("They hunted Tariq bin Laden for years.", ["Tariq bin Laden"]),
+        ("He admired Ludwig van Beethoven above all.", ["Ludwig van Beethoven"]),
     ],
 )
 def test_the_name_is_found_whole(body: str, expected: list[str]) -> None:
@@ -107,3 +110,7 @@ def test_days_written_short_before_opening_hours_are_no_people() -> None:
 def test_what_only_a_person_is_says_a_lone_word_is_one() -> None:
     body = "What about Tito? Tito was a dictator, but people loved him. Paris is a city of light."
     assert names(body) == ["Tito", "Tito"]
+
+
+def test_a_place_with_a_particle_is_no_person() -> None:
+    assert names("We flew on to Costa del Sol for the summer.") == []

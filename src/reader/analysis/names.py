@@ -165,6 +165,7 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
                 a.decision = True
 
 
+_NAME_PARTICLES = frozenset("van von bin ibn de da di der den".split())  # not "Costa del Sol"
 _SUFFIX_DOT = re.compile(r"\.")
 _SAINT_END = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z")
 _SAINT_STRIP = re.compile(r"(?:St\.?|Saint)\s*\Z")
@@ -353,6 +354,8 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
             return True
         if words[-1] in lexicon.surnames() and lower[0] not in common:
             return True
+        if len(words) <= 4 and lower[0] not in common and any(w in _NAME_PARTICLES for w in words[1:-1]):
+            return True  # "Ludwig van Beethoven", "Osama bin Laden": a particle between names
         return len(words) <= 4 and not any(w in common for w in lower)
     word = words[0]
     if cue in ("age", "title", "role"):
