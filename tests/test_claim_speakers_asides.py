@@ -294,3 +294,20 @@ def test_demands_refusals_and_what_it_says_are_credited(body: str, speaker: str)
 
 def test_a_call_that_is_a_name_is_no_demand() -> None:
     assert claims("The show, called for its host, ran late into the night.") == []
+
+
+def test_a_transcript_turn_is_its_speakers() -> None:
+    body = (
+        "The network spoke to Governor Dana Fallon on Sunday.\n\n"
+        "FALLON: Well, the whole state needs to work together. We all agree on that.\n\n"
+        "HOST: Do you think the plan can pass this year?\n\n"
+        "HOST: And if it does not?\n\n"
+        "UPDATE: The interview was shortened for length."
+    )
+    found = [(c.speaker, c.person, c.text) for c in claims(body)]
+    assert found == [
+        ("FALLON", "Dana Fallon", "FALLON: Well, the whole state needs to work together."),
+        ("FALLON", "Dana Fallon", "We all agree on that."),
+        ("HOST", None, "HOST: Do you think the plan can pass this year?"),
+        ("HOST", None, "HOST: And if it does not?"),
+    ]

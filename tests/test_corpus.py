@@ -332,3 +332,10 @@ def test_opening_ahead_leaves_the_rest_of_a_large_corpus_to_its_taker(tmp_path) 
     with pytest.raises(LoadStopped):
         list(opened)
     assert seen[-1] < 260
+
+
+def test_a_transcript_question_is_a_paragraph_not_a_heading() -> None:
+    article = parse("Interview\n\nHOST: Do you think the plan can pass?\n\nA Short Heading Here\n\nText follows.\n")
+    kinds = {b.text: b.kind for b in article.blocks}
+    assert kinds["HOST: Do you think the plan can pass?"] == "paragraph"
+    assert kinds["A Short Heading Here"] == "heading"

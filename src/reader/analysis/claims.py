@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis import claim_words as W
-from reader.analysis import lexicon, quote_speakers
+from reader.analysis import lexicon, quote_speakers, transcript
 from reader.analysis import speaker_shapes as shapes
 from reader.analysis.claim_sources import Sources
 from reader.analysis.names import Mention
@@ -47,6 +47,7 @@ def find_claims(
     text: str, segs: list[Segment], quotes: list[Quote], mentions: list[Mention], cache: dict[Any, Any] | None = None
 ) -> list[Claim]:
     reader = _Reader(text, quotes, mentions, cache, segs)
+    turns = transcript.turns(text, segs, mentions)
     claims = []
     for seg in segs:
         if seg.kind != "paragraph":
@@ -54,9 +55,14 @@ def find_claims(
             if claim is not None:
                 claims.append(claim)
             continue
+        turn = turns.get(seg.start)
         for start, end in sentences(text, seg.start, seg.end, reader.token_cache):
-            labelled = reader.headline(start, end, label_only=True) if start == seg.start else None
-            claims += [labelled] if labelled is not None else reader.sentence(start, end)
+            labelled = reader.headline(start, end, label_only=True) if start == seg.start and not turn else None
+            found = [labelled] if labelled is not None else reader.sentence(start, end)
+            if turn is not None and not found:  # "TAPPER: Do you think …": the speaker's words
+                hedges = [m.group() for m in W.hedges_in(text, start, end)]
+                found = [Claim(start, end, text[start:end], "attributed", "named", turn.speaker, hedges, turn.person)]
+            claims += found
     return claims
 
 

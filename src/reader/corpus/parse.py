@@ -265,6 +265,9 @@ def _reads_as_headline(line: str) -> bool:
     return _capitalised_ratio(words) >= 0.6 or (len(words) <= 12 and not line.endswith((",", ";")))
 
 
+_SPEAKER_TURN = re.compile(r"(?:[A-Z][A-Z'’.-]*[A-Z.] ){0,2}[A-Z][A-Z'’-]*[A-Z]: +[A-Z\"“]")
+
+
 def _reads_as_heading(line: str) -> bool:
     """A sub-heading: a short single line that does not end like a sentence or a quotation."""
     words = _WORD.findall(line)
@@ -274,6 +277,8 @@ def _reads_as_heading(line: str) -> bool:
         return False
     if not (line[:1].isupper() or line[:1].isdigit()):
         return False
+    if _SPEAKER_TURN.match(line):
+        return False  # "TAPPER: Do you think he can win?": a turn of a transcript
     return line.count('"') + line.count("“") + line.count("”") == 0
 
 
