@@ -35,6 +35,9 @@ pytestmark = pytest.mark.unit
         ("Pope Benedict Paul II visited Warsaw in June.", ["Benedict Paul II"]),
         ("The speech by Dana Holt Jr. was short.", ["Dana Holt Jr."]),
         ("The ruling of Judge Richard L. Moss, Jr. was upheld.", ["Richard L. Moss, Jr."]),
+        # an epithet after a one-word name is part of it
+        ("He served under Alfred the Great for years.", ["Alfred the Great"]),
+        ("In 1066 William the Conqueror invaded England.", ["William the Conqueror"]),
         # a particle between two names the lists do not hold, the surname also a word
         ("They hunted Tariq bin Laden for years.", ["Tariq bin Laden"]),
         ("He admired Ludwig van Beethoven above all.", ["Ludwig van Beethoven"]),

@@ -166,6 +166,7 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
 
 
 _NAME_PARTICLES = frozenset("van von bin ibn de da di der den".split())  # not "Costa del Sol"
+_EPITHET = re.compile(r" the ([A-Z][a-z]+)(?=[,.;:!?)]|\s+[a-z(]|\s*\Z)")  # "Alfred the Great was"
 _SUFFIX_DOT = re.compile(r"\.")
 _SAINT_END = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z")
 _SAINT_STRIP = re.compile(r"(?:St\.?|Saint)\s*\Z")
@@ -388,13 +389,18 @@ def _quoted_title(text: str, group: Group) -> bool:
 
 
 def _with_suffixes(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A "Jr." or "Sr." set off by a comma ends the name before it ("Richard L. Jones, Jr.")."""
+    """A "Jr." or "Sr." set off by a comma ends the name before it ("Richard L. Jones, Jr."); an
+    epithet after a one-word name is part of it ("Alfred the Great", "William the Conqueror")."""
     out: list[Mention] = []
     for mention in mentions:
         if out and mention.text in ("Jr.", "Sr.") and text[out[-1].end : mention.start] == ", ":
             last = out[-1]
             out[-1] = Mention(last.start, mention.end, text[last.start : mention.end], tokens=last.tokens)
             continue
+        epithet = _EPITHET.match(text, mention.end) if len(mention.tokens) == 1 else None
+        if epithet is not None and epithet.group(1).lower() in lexicon.common_words():
+            end = epithet.end(1)
+            mention = Mention(mention.start, end, text[mention.start : end], tokens=mention.tokens)
         out.append(mention)
     return out
 
