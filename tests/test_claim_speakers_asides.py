@@ -311,3 +311,10 @@ def test_a_transcript_turn_is_its_speakers() -> None:
         ("HOST", None, "HOST: Do you think the plan can pass this year?"),
         ("HOST", None, "HOST: And if it does not?"),
     ]
+
+
+def test_markup_in_a_headline_does_not_make_a_name() -> None:
+    text = "Ruiz Says [bold]Rivals[/bold] Hacked The Party's Email\n\nDana Ruiz spoke on Sunday in Reno.\n"
+    found = analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t"))
+    assert [m.text for m in found.names] == ["Ruiz", "Dana Ruiz"]
+    assert [(c.speaker, c.person) for c in found.claims] == [("Ruiz", "Dana Ruiz")]

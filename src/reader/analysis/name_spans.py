@@ -16,6 +16,7 @@ from reader.analysis.text import Segment, Token
 
 PARTICLES = frozenset("de da di del della der den van von la le du dos das bin ibn al el st".split())
 POSSESSIVE = re.compile(r"['’]s$")
+_BRACKETED_TAG = re.compile(r"\[/?[a-z]+(?: [a-z]+)*\]")
 ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _POST_NOMINAL = re.compile(r"[A-Z]{2,4}|Ph\.?D|QC|KC")
 
@@ -47,7 +48,8 @@ def norm(word: str) -> str:
 def sentence_case(text: str, seg: Segment) -> bool:
     """A headline written like a sentence ("Wikinews interviews Christopher Hill, U.S.
     candidate"): its capitals mean what they mean in the text, so it is read as text."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", text[seg.start : seg.end])
+    line = _BRACKETED_TAG.sub(" ", text[seg.start : seg.end])  # "[bold]" in a headline is no prose word
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
     lower = sum(1 for w in words[1:] if w[0].islower() and w not in lexicon.FUNCTION_WORDS)
     return len(words) >= 6 and lower >= 2
 
