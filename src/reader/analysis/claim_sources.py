@@ -48,28 +48,50 @@ class Sources:
         self.last_group_phrase: tuple[int, str, str] | None = None  # (offset, phrase, source)
         self.last_body: tuple[int, Source] | None = None  # the last organisation or outlet named: "it"
         self._people = {m.text for m in mentions} | {m.person for m in mentions}
+        self._first_subject: dict[tuple[int, int], int | None] = {}  # by a sentence's (start, end)
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
         return _tokens(text, start, end, self.token_cache)
 
-    def clause_subject(self, toks: list[Token]) -> Source | None:
-        """The sentence's own subject when the verb is in a later clause ('Hilaria rebuked him,
-        telling him:' or 'She turned and joked:'): the noun phrase it opens with when that names a
-        source ("Both parents stiffened their denunciation of Mr. Trump, saying"), else its first
-        person named or pronoun."""
-        opening = shapes.opening_phrase(self, toks, _ANY_SOURCE)
+    def clause_subject(self, toks: list[Token], upto: int) -> Source | None:
+        """The sentence's own subject when the verb toks[upto] is in a later clause ('Hilaria
+        rebuked him, telling him:' or 'She turned and joked:'): the noun phrase it opens with when
+        that names a source ("Both parents stiffened their denunciation of Mr. Trump, saying"),
+        else its first person named or pronoun."""
+        opening = shapes.opening_phrase(self, toks[: min(upto, 8)], _ANY_SOURCE)  # it reads 8 words at most
         if opening is not None:
             return opening  # "The State Department has deemed … and says"
-        for tok in toks:
-            word = tok.text.lower()
-            if word in ("he", "she", "they"):
-                return self.pronoun(word, tok.start)
-            mention = self.by_start.get(tok.start)
-            if mention is not None:
-                return Source("named", mention.person)
-            if word in lexicon.ANONYMOUS_NOUNS or word in lexicon.PUBLIC_NOUNS - {"people"}:
-                return self.group_noun(tok.start, tok.end + 1)
-        return None
+        k = self._first_subject_word(toks)
+        if k is None or k >= upto:
+            return None
+        tok = toks[k]
+        word = tok.text.lower()
+        if word in ("he", "she", "they"):
+            return self.pronoun(word, tok.start)
+        mention = self.by_start.get(tok.start)
+        if mention is not None:
+            return Source("named", mention.person)
+        return self.group_noun(tok.start, tok.end + 1)
+
+    def _first_subject_word(self, toks: list[Token]) -> int | None:
+        """Where the sentence's first pronoun, person named or group noun is; found once per
+        sentence, as each of its verbs may ask ("said that … said that …" was quadratic)."""
+        if not toks:
+            return None
+        key = (toks[0].start, toks[-1].end)
+        if key not in self._first_subject:
+            self._first_subject[key] = next(
+                (
+                    k
+                    for k, tok in enumerate(toks)
+                    if tok.text.lower() in ("he", "she", "they")
+                    or tok.start in self.by_start
+                    or tok.text.lower() in lexicon.ANONYMOUS_NOUNS
+                    or tok.text.lower() in lexicon.PUBLIC_NOUNS - {"people"}
+                ),
+                None,
+            )
+        return self._first_subject[key]
 
     def doer_before(self, toks: list[Token], verb: int, groups: bool = True) -> Source | None:
         """The person named, or meant by a pronoun, right before toks[verb], auxiliaries and

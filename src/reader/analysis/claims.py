@@ -363,7 +363,7 @@ class _Reader:
                     return tok.start, _Source("publication", source.speaker)
                 continue
             if source is None or source.source == "none":
-                source = self.sources.clause_subject(toks[:i]) or source
+                source = self.sources.clause_subject(toks, i) or source
             if source is not None and source.source != "none":
                 return tok.start, source
         found = shapes.relay_source(self.sources, start, end, relays_only=True)

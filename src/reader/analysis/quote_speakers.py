@@ -30,7 +30,7 @@ def attribution_before(sources: Sources, lo: int, hi: int, loose: bool = False) 
         if word in lexicon.SPEECH_VERBS or (loose and word in lexicon.STRONG_ATTRIBUTION):
             source = sources.subject(toks, i, lo)
             if source is None or source.source == "none":
-                source = sources.clause_subject(toks[:i]) or source
+                source = sources.clause_subject(toks, i) or source
             if (source is None or source.source == "none") and not word.endswith("ing"):
                 source = sources.object_after(toks, i, hi) or source  # not "saying Ana's …"
             if source is not None and source.source != "none":
