@@ -318,3 +318,24 @@ def test_markup_in_a_headline_does_not_make_a_name() -> None:
     found = analyze(parse_article(text, article_id="t", path=Path("t.txt"), content_hash="t"))
     assert [m.text for m in found.names] == ["Ruiz", "Dana Ruiz"]
     assert [(c.speaker, c.person) for c in found.claims] == [("Ruiz", "Dana Ruiz")]
+
+
+@pytest.mark.parametrize(
+    "body, person",
+    [
+        # the one named with the title before: "Sen. X" is "the senator", whoever came after
+        (
+            "Sen. Dana Ruiz spoke first. Mayor Tom Hale and Ana Vega answered. The senator said the bill would pass.",
+            "Dana Ruiz",
+        ),
+        # the only one named of the role's gender
+        ("Tom Hale and Ana Vega arrived late. The actress said she had been held up in traffic.", "Ana Vega"),
+        # several named as often: no one, rather than a guess
+        ("Tom Hale met Bill Ross in Ohio. The candidate said the race was close.", None),
+        # "his wife" is not the man named before
+        ("Tom Hale spoke on Monday. His wife said the family was doing fine.", None),
+    ],
+)
+def test_a_description_names_whom_it_means_only_when_plain(body: str, person: str | None) -> None:
+    *_, claim = claims(body)
+    assert claim.person == person

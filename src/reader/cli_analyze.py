@@ -104,7 +104,10 @@ def _summary(article: Article, analysis: Analysis) -> None:
         claims.add_column(column, overflow="fold" if column == "text" else "ellipsis")
     for claim in analysis.claims:
         text = claim.text if len(claim.text) <= 140 else claim.text[:139] + "…"
-        claims.add_row(claim.kind, claim.source, Text(one_line(claim.speaker or "—")), Text(one_line(text)))
+        speaker = claim.speaker or "—"
+        if claim.person and claim.person != claim.speaker:
+            speaker += f" ({claim.person})"  # "The governor (Dana Fallon)", "TAPPER (Jake Tapper)"
+        claims.add_row(claim.kind, claim.source, Text(one_line(speaker)), Text(one_line(text)))
     console.print(people)
     console.print(claims)
     console.print()

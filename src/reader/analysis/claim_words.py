@@ -121,6 +121,11 @@ ROLE_GENDER = {
     "spokesman": "m",
     "spokeswoman": "f",
 }
+# Roles that relate someone to another: "his wife said" is not the man named before.
+KIN_NOUNS = frozenset(
+    """wife husband son daughter mother father mom dad mum brother sister child children
+    boyfriend girlfriend fiance fiancé fiancee fiancée partner friend cousin niece nephew""".split()
+)
 ELLIPTIC = re.compile(
     r"^(?:a|an|the)?\s*(?:second|third|fourth|another|other|one|others)\b(?:\s+(?:person|user|fan|commenter|one))?$",
     re.IGNORECASE,

@@ -78,10 +78,18 @@ def phrase_source(self: Sources, start: int, end: int) -> Source:
     if head_words & lexicon.EVIDENCE_NOUNS and not named:
         return Source("publication", phrase)  # "the most recent RealClearPolitics average"
     role = [w for w in words if w in ROLE_NOUNS or re.fullmatch(r"\d+-year-old", w)]
-    if role and words[0] in ("the", "his", "her", "their") and len(words) <= 4 and not re.search(r"['’]s\b", lower):
-        person = self.last_person(start, W.ROLE_GENDER.get(role[-1], "u"))
-        if person:
-            return Source("named", phrase, person)  # "the governor said": its words, and whom
+    if (
+        role
+        and (words[0] == "the" or (words[0] in ("his", "her", "their") and role[-1] not in W.KIN_NOUNS))
+        and len(words) <= 4
+        and not re.search(r"['’]s\b", lower)
+    ):  # not "his wife": someone else than the one named before
+        person = self.described_person(start, role[-1])
+        if person or self.last_person(start) is not None:
+            # "the governor said": its words, and whom when the article makes it plain
+            return Source("named", phrase, person)
+    if role and words[0] in ("his", "her", "their") and len(words) <= 3 and role[-1] in W.KIN_NOUNS:
+        return Source("named", phrase)  # "His wife said": someone the article identifies, not by name
     pronouns = [w for w in words if w in ("he", "she", "him", "her", "they", "them")]
     if pronouns and len(words) <= 5:
         return self.pronoun({"him": "he", "her": "she", "them": "they"}.get(pronouns[0], pronouns[0]), start)
