@@ -117,3 +117,10 @@ def test_what_only_a_person_is_says_a_lone_word_is_one() -> None:
 
 def test_a_place_with_a_particle_is_no_person() -> None:
     assert names("We flew on to Costa del Sol for the summer.") == []
+
+
+def test_a_question_on_a_line_of_its_own_is_read_as_text() -> None:
+    assert names("What do you think of Governor Tom Kasten?\n\nI think Kasten has done well.") == [
+        "Tom Kasten",
+        "Kasten",
+    ]

@@ -95,7 +95,20 @@ def _read_as_text(text: str, seg: Segment) -> bool:
     """A paragraph not set in capitals, a headline written like a sentence, a results line."""
     if seg.kind == "paragraph":
         return not in_capitals(text, seg)
-    return sentence_case(text, seg) or reads_as_row(text, seg)
+    return sentence_case(text, seg) or reads_as_row(text, seg) or _a_question(text, seg)
+
+
+_QUESTION = re.compile(
+    r"(?:What|How|Why|Who|When|Where|Which|Do|Does|Did|Is|Are|Was|Were|Can|Could|Would|Will|Should|Have|Has)"
+    r"\s[^?\n]*\?[\s\"”’']*\Z"
+)
+
+
+def _a_question(text: str, seg: Segment) -> bool:
+    """An interviewer's short question on a line of its own ("What do you think of Governor
+    John Kasich?"): a sentence, though the parser keeps short lines as sub-headings."""
+    line = text[seg.start : seg.end]
+    return bool(_QUESTION.match(line)) and sum(1 for w in line.split()[1:] if w[:1].islower()) >= 2
 
 
 # A dateline opens a wire story's text: "LONDON 1996-08-30", "LITTLE ROCK, Ark.", "PARIS (Reuters) -".
