@@ -339,3 +339,9 @@ def test_markup_in_a_headline_does_not_make_a_name() -> None:
 def test_a_description_names_whom_it_means_only_when_plain(body: str, person: str | None) -> None:
     *_, claim = claims(body)
     assert claim.person == person
+
+
+def test_a_clause_subject_is_written_as_the_article_writes_it() -> None:
+    body = "Dana Ruiz spoke first. Later that day Ruiz, who leads the race, sent a letter saying the plan was dead."
+    *_, claim = claims(body)
+    assert (claim.speaker, claim.person) == ("Ruiz", "Dana Ruiz")

@@ -89,7 +89,7 @@ class Sources:
             return self.pronoun(word, tok.start)
         mention = self.by_start.get(tok.start)
         if mention is not None:
-            return Source("named", mention.person)
+            return Source("named", mention.text, mention.person)  # its words as written, and whom
         return self.group_noun(tok.start, tok.end + 1)
 
     def _first_subject_word(self, toks: list[Token]) -> int | None:
