@@ -283,6 +283,13 @@ def test_a_description_keeps_its_words_and_names_whom_it_means() -> None:
             "The State Department has deemed the pages personal and says it does not plan to release them.",
             "The State Department",
         ),
+        # a finding quoted; a speaker with a long title at the end; a name given to someone
+        ('In 2014, the Hale Center found that "twice as many voters want tighter rules."', "the Hale Center"),
+        (
+            "The race is tight in Ohio, said former deputy campaign manager Dana Ruiz of the Ohio Democratic Party.",
+            "Dana Ruiz",
+        ),
+        ("Dana Ruiz referred to her rival as a fine man with bad ideas.", "Dana Ruiz"),
         # "it" is the organisation or outlet named just before
         ("The Post reported the story on Monday. It also said the mayor knew.", "The Post"),
     ],

@@ -152,7 +152,7 @@ rebuke:rebukes,rebuked fault:faults,faulted applaud:applauds,applauded laud:laud
 commend:commends,commended dispute:disputes,disputed refute:refutes,refuted rebut:rebuts,rebutted
 caution:cautions,cautioned favor:favors,favored prefer:prefers,preferred thank:thanks,thanked
 refuse:refuses,refused discuss:discusses,discussed see:sees,saw hope:hopes,hoped plan:plans,planned
-want:wants,wanted intend:intends,intended ask:asks,asked
+want:wants,wanted intend:intends,intended ask:asks,asked refer:refers,referred
 """
 STANCE_VERBS = frozenset(
     w for entry in _STANCE_STEMS.split() for part in entry.split(":") for w in part.split(",")
@@ -160,7 +160,7 @@ STANCE_VERBS = frozenset(
     w[:-1] + "ing"
     if w.endswith("e") and not w.endswith("ee")
     else w + w[-1] + "ing"
-    if w in ("admit", "slam", "stop", "plan", "rebut")
+    if w in ("admit", "slam", "stop", "plan", "rebut", "refer")
     else w + "ing"
     for w in (entry.split(":")[0] for entry in _STANCE_STEMS.split())
 )

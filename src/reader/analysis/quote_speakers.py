@@ -27,7 +27,8 @@ def attribution_before(sources: Sources, lo: int, hi: int, loose: bool = False) 
     verbs = shapes.verb_words(toks)
     for i in range(len(toks) - 1, -1, -1):
         word = verbs[i]
-        if word in lexicon.SPEECH_VERBS or (loose and word in lexicon.STRONG_ATTRIBUTION):
+        found_that = word in lexicon.EVIDENCE_VERBS and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
+        if word in lexicon.SPEECH_VERBS or (loose and word in lexicon.STRONG_ATTRIBUTION) or found_that:
             source = sources.subject(toks, i, lo)
             if source is None or source.source == "none":
                 source = sources.clause_subject(toks, i) or source

@@ -263,7 +263,7 @@ def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int
         if verbs[i] not in _TAIL_VERBS:
             continue
         after = [t for t in toks[i + 1 :] if "," not in sources.text[toks[i].end : t.start]]
-        if len(after) > 5 or (after and after[0].text.lower() == "that"):
+        if (len(after) > 5 and not _a_long_name(after)) or (after and after[0].text.lower() == "that"):
             return None  # a clause of its own follows, not the end of an attribution
         if any(t.text.lower() in _CLAUSE_WORDS for t in after):
             return None  # "…, said he would welcome Cruz": what was said, not who said it
@@ -285,6 +285,26 @@ def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int
             source = sources.classify(lead[0].start, lead[-1].end)
         return (toks[i].start, source) if source is not None and source.source != "none" else None
     return None
+
+
+def _a_long_name(toks: list[Token]) -> bool:
+    """A speaker with a long title that ends the sentence ("…, said Ohio State University
+    professor Paul Beck.", "…, said former deputy campaign manager Dana Ruiz of the Ohio
+    Democratic Party."): twelve words at most, the last capitalised, two capitalised words
+    together (a name), and no word that makes it a clause (a verb, an auxiliary)."""
+    return (
+        len(toks) <= 12
+        and toks[-1].capitalised
+        and any(a.capitalised and b.capitalised for a, b in zip(toks, toks[1:], strict=False))
+        and not any(
+            not t.capitalised
+            and (t.text in _CLAUSE_WORDS or t.text in _NOT_IN_TITLES or t.text.endswith(("ed", "ing")))
+            for t in toks
+        )
+    )
+
+
+_NOT_IN_TITLES = frozenset("that which who whom when while because if says said told".split())
 
 
 def names_someone(toks: list[Token], known: bool = True) -> bool:
