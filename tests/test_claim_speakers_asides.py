@@ -290,6 +290,8 @@ def test_a_description_keeps_its_words_and_names_whom_it_means() -> None:
             "Dana Ruiz",
         ),
         ("Dana Ruiz referred to her rival as a fine man with bad ideas.", "Dana Ruiz"),
+        # the words are the possessor's: "X's answer was that '…'"
+        ('Dana Ruiz spoke last. Ruiz’s answer was that "the family is what matters most to all of us."', "Ruiz"),
         # "it" is the organisation or outlet named just before
         ("The Post reported the story on Monday. It also said the mayor knew.", "The Post"),
     ],

@@ -224,6 +224,7 @@ class _Reader:
         ways: list[Callable[[], _Source | None]] = [
             lambda: quote_speakers.attribution_before(self.sources, lead, first.start),
             lambda: shapes.colon_speaker(self.sources, lead, first.start),
+            lambda: quote_speakers.whose_words(self.sources, lead, first.start),
             lambda: quote_speakers.attribution_after(self.sources, last.end, sentence_end),
             lambda: quote_speakers.attribution_before(
                 self.sources, self._sentence_start(first.start), first.start, loose=True

@@ -5,6 +5,7 @@ other ways of finding a quotation's speaker."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
@@ -63,3 +64,22 @@ def attribution_after(sources: Sources, lo: int, hi: int) -> Source | None:
         return short
     found = shapes.relay_source(sources, lo, hi)
     return found[1] if found is not None else None
+
+
+_WHOSE_WORDS = re.compile(
+    r"\s*(?:(?:but|and|yet|so|still)\s+)?(.{2,60}?)['’]s?\s+(?:\w+\s+){0,2}"
+    r"(?:response|answer|reply|retort|message|verdict|comment|reaction|advice|view|catchphrase|catch phrase|"
+    r"slogan|argument|explanation|excuse|defen[cs]e|promise|pitch|warning|motto|mantra)"
+    r"(?:\s+(?:\w+\s+){0,4}?)?\s*(?:was|is|has been|had been|:)\s*(?:that\s*)?:?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def whose_words(sources: Sources, lo: int, hi: int) -> Source | None:
+    """'Clinton's response was: "…"', "The senator's answer was that '…'": the words are the
+    possessor's."""
+    match = _WHOSE_WORDS.fullmatch(sources.text, lo, hi)
+    if match is None:
+        return None
+    source = sources.classify(match.start(1), match.end(1))
+    return source if source.source != "none" else None
