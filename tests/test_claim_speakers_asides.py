@@ -354,3 +354,26 @@ def test_a_clause_subject_is_written_as_the_article_writes_it() -> None:
     body = "Dana Ruiz spoke first. Later that day Ruiz, who leads the race, sent a letter saying the plan was dead."
     *_, claim = claims(body)
     assert (claim.speaker, claim.person) == ("Ruiz", "Dana Ruiz")
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        # AP's "The Latest:" is a label, not an unnamed official
+        ("The Latest: Mourners say the death is a loss for the whole country.", "Mourners"),
+        # after a quotation, ", said X" names the one after the verb, not the words before it
+        (
+            'Add a "candidate who is a lightning rod" and the city frets, said Christine Hale, head of the union.',
+            "Christine Hale",
+        ),
+        # "sometimes" between a subject and its verb
+        ("The numbers changed over the summer, as Dana Ruiz has sometimes acknowledged.", "Dana Ruiz"),
+        # a past tense without -ed ends the subject; adverbs and auxiliaries left at its end are dropped
+        ("His office put out a statement saying the plan would fail.", "His office"),
+        ("The Washington Post recently ran a piece that noted the plan would help the rich.", "The Washington Post"),
+        ("U.S. officials have, in fact, praised the Saudis for their help.", "U.S. officials"),
+    ],
+)
+def test_the_subject_is_cut_where_the_clause_begins(body: str, speaker: str) -> None:
+    *_, claim = claims(body)
+    assert claim.speaker == speaker

@@ -175,6 +175,10 @@ class Sources:
             aside_end = shapes.before_aside(self.text, toks, j)
             if aside_end is not None:  # "The official, who spoke on the condition …, said"
                 end_tok, gap_after = aside_end, ""
+                while end_tok > 0 and (
+                    toks[end_tok].text.lower() in W.AUXILIARIES or W.adverb(toks[end_tok].text.lower())
+                ):
+                    end_tok -= 1  # "U.S. officials have, in fact, praised": "U.S. officials"
             else:
                 named = shapes.named_apposition(self, toks, j)
                 if named is not None:
@@ -198,6 +202,8 @@ class Sources:
             if clause_verb == k:
                 return None  # "he has chopped Clinton's lead in delegates, claiming": the clause's
             end_tok = clause_verb - 1  # "His campaign sued the DNC on Friday, seeking": "His campaign"
+            while end_tok > k and W.adverb(toks[end_tok].text.lower()):
+                end_tok -= 1  # "The Post recently ran a piece that noted": "The Post"
             k = self._phrase_start(toks, end_tok)
         if k < end_tok and toks[end_tok].text.lower() in ("he", "she", "they"):
             found = self.pronoun(toks[end_tok].text.lower(), toks[end_tok].start)  # "… decided they want"

@@ -59,7 +59,7 @@ SKIP_ADVERBS = frozenset(
     "also then later once previously recently reportedly allegedly exclusively can could would will may "
     "might must should did does do quickly simply has have had was were is are even further first again "
     "separately publicly privately candidly jokingly bluntly long already repeatedly strongly openly explicitly "
-    "formally officially still often never not now itself himself herself themselves always just".split()
+    "formally officially still often never not now itself himself herself themselves always just sometimes ever".split()
 )
 _LY_NOT_ADVERBS = frozenset(
     "family rally ally assembly supply reply apply belly bully jelly early only holy ugly lovely "
@@ -258,6 +258,12 @@ qualified experienced skilled armed organized organised advanced detailed limite
 respected trusted talented educated divided undecided committed dedicated frustrated disappointed
 satisfied worried unaffiliated unpledged pledged appointed indicted accused embattled self-described
 so-called renewed increased reduced continued sustained need""".split()
+)
+# Past tenses without -ed: in a phrase before a speech verb, one followed by its object makes the
+# phrase a clause ("His office put out a statement saying", "The Post ran a piece that noted").
+IRREGULAR_PAST = frozenset(
+    """put ran sang made took gave sent held began went came got led left met paid saw set spent stood won
+brought bought kept lost meant threw drew wore tore broke spoke chose rose fell hit cut let shut""".split()
 )
 TRAILING_TIME = re.compile(
     r"\s+(?:(?:on|late|early|earlier|last|this)\s+)+"

@@ -133,6 +133,10 @@ class _Reader:
         )
         if source.source == "named" and not named_here or source.source in ("none", "public"):
             return None
+        if source.source == "anonymous" and not (
+            set(re.findall(r"[a-z]+", self.text[lo:hi].lower())) & (lexicon.ANONYMOUS_NOUNS | lexicon.OFFICIAL_NOUNS)
+        ):
+            return None  # "The Latest: Mourners say …": AP's label, not an unnamed official
         hedges = [m.group() for m in W.hedges_in(self.text, start, end)]
         return _claim(self.text, start, end, "attributed", source, hedges)
 

@@ -288,7 +288,7 @@ palace castle hospital company firm studio studios network police court club tea
 brand council government ministry department school university charity church museum
 production network broadcaster channel airline hotel venue restaurant publisher organisers
 organizers promoter promoters league federation union foundation statement
-campaign committee administration party senate congress parliament agency commission board
+campaign committee administration party senate congress parliament agency commission board office
 """.split()
 )
 

@@ -43,6 +43,9 @@ def attribution_before(sources: Sources, lo: int, hi: int, loose: bool = False) 
     return found[1] if found is not None else None
 
 
+_INVERTED = frozenset("said says added adds wrote writes explained noted argued".split())
+
+
 def attribution_after(sources: Sources, lo: int, hi: int) -> Source | None:
     """The speaker named by the words after a quotation: around the speech verb that follows it,
     a short ending with any verb, or a relay."""
@@ -51,6 +54,11 @@ def attribution_after(sources: Sources, lo: int, hi: int) -> Source | None:
         if word in lexicon.SPEECH_VERBS or (i and word in _TEXT_READS):  # '"…," the email read.'
             if i == 0:
                 return sources.object_after(toks, 0, hi)
+            if "," in sources.text[toks[i - 1].end : toks[i].start] and word in _INVERTED:
+                # '"…" and Clevelanders get nervous, said Christine Link, …': the one after the verb
+                found = sources.object_after(toks, i, hi)
+                if found is not None and found.source != "none":
+                    return found
             if i >= 8 and not shapes.apposition_before(sources.text, toks, i):
                 named = sources.mention_ending(toks[i - 1].end)
                 if named is not None and "," in sources.text[toks[i - 2].end : toks[i - 1].start]:

@@ -175,7 +175,9 @@ def opening_phrase(
         if sources.text[toks[v - 1].end : toks[v].start].strip():
             return None  # "In what he acknowledged as a rant, Obama …": a lead, not a subject
         word = toks[v].text
-        if word.islower() and (word in W.VERB_STOPS or (word.endswith("ed") and len(word) > 3)):  # "sued"
+        if word.islower() and (
+            word in W.VERB_STOPS or word in W.IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3)  # "sued"
+        ):
             if toks[v - 1].text.lower() in W.SUBJECT_PRONOUNS:
                 return None  # a pronoun: the scan below resolves it
             found = sources.classify(toks[first].start, toks[v - 1].end)
@@ -373,14 +375,17 @@ def finite_verb_in(sources: Sources, toks: list[Token], k: int, end_tok: int) ->
     ("A poll released Thursday", "a study conducted by", "the embattled senator")."""
     for m in range(k, end_tok):
         word = toks[m].text
-        if not (word.islower() and word.endswith("ed") and len(word) > 3 and word.isalpha()) or word in W.ED_ADJECTIVES:
+        irregular = word in W.IRREGULAR_PAST
+        if not irregular and (
+            not (word.islower() and word.endswith("ed") and len(word) > 3 and word.isalpha()) or word in W.ED_ADJECTIVES
+        ):
             continue
         before = toks[m - 1].text if m > k - 1 and m > 0 else ""
         after = toks[m + 1].text
         if m > k and (
             before.lower() in W.ADJECTIVE_BEFORE | W.QUANTIFIERS
             or before.endswith(("'s", "’s", "'", "’"))
-            or W.adverb(before.lower())
+            or (W.adverb(before.lower()) and not irregular)  # "newly elected", but "recently ran"
         ):
             continue
         if after.lower() in W.PARTICIPLE_NEXT or after in lexicon.MONTHS_DAYS:
