@@ -56,9 +56,9 @@ def attribution_after(sources: Sources, lo: int, hi: int) -> Source | None:
                 return sources.object_after(toks, 0, hi)
             if "," in sources.text[toks[i - 1].end : toks[i].start] and word in _INVERTED:
                 # '"…" and Clevelanders get nervous, said Christine Link, …': the one after the verb
-                found = sources.object_after(toks, i, hi)
-                if found is not None and found.source != "none":
-                    return found
+                inverted = sources.object_after(toks, i, hi)
+                if inverted is not None and inverted.source != "none":
+                    return inverted
             if i >= 8 and not shapes.apposition_before(sources.text, toks, i):
                 named = sources.mention_ending(toks[i - 1].end)
                 if named is not None and "," in sources.text[toks[i - 2].end : toks[i - 1].start]:

@@ -175,9 +175,7 @@ def opening_phrase(
         if sources.text[toks[v - 1].end : toks[v].start].strip():
             return None  # "In what he acknowledged as a rant, Obama …": a lead, not a subject
         word = toks[v].text
-        if word.islower() and (
-            word in W.VERB_STOPS or word in W.IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3)  # "sued"
-        ):
+        if word.islower() and (word in W.VERB_STOPS or (word.endswith("ed") and len(word) > 3)):  # "sued"
             if toks[v - 1].text.lower() in W.SUBJECT_PRONOUNS:
                 return None  # a pronoun: the scan below resolves it
             found = sources.classify(toks[first].start, toks[v - 1].end)
