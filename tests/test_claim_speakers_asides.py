@@ -372,6 +372,10 @@ def test_a_clause_subject_is_written_as_the_article_writes_it() -> None:
         ("His office put out a statement saying the plan would fail.", "His office"),
         ("The Washington Post recently ran a piece that noted the plan would help the rich.", "The Washington Post"),
         ("U.S. officials have, in fact, praised the Saudis for their help.", "U.S. officials"),
+        # what follows ", said" is the speaker only when it is not a clause ("said the plan failed")
+        ("The official, who spoke on the condition of anonymity, said the plan failed.", "The official"),
+        ("The plan failed, said an official involved in the talks.", "an official involved in the talks"),
+        ("It will pass, said one aide who asked not to be named.", "one aide"),
     ],
 )
 def test_the_subject_is_cut_where_the_clause_begins(body: str, speaker: str) -> None:

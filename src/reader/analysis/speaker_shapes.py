@@ -263,9 +263,14 @@ def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int
         if verbs[i] not in _TAIL_VERBS:
             continue
         after = [t for t in toks[i + 1 :] if "," not in sources.text[toks[i].end : t.start]]
-        if (len(after) > 5 and not _a_long_name(after)) or (after and after[0].text.lower() == "that"):
+        relative = next((n for n, t in enumerate(after) if n and t.text.lower() in ("who", "whose")), None)
+        after = after[:relative]  # "…, said one aide who asked not to be named": "one aide"
+        long_speaker = bool(after) and (
+            _a_long_name(after) or (len(after) <= 9 and after[0].text.lower() in _SPEAKER_OPENERS)
+        )
+        if (len(after) > 5 and not long_speaker) or (after and after[0].text.lower() == "that"):
             return None  # a clause of its own follows, not the end of an attribution
-        if any(t.text.lower() in _CLAUSE_WORDS for t in after):
+        if any(t.text.lower() in _CLAUSE_WORDS or _a_finite_verb(after, n) for n, t in enumerate(after)):
             return None  # "…, said he would welcome Cruz": what was said, not who said it
         first = after[0].text if after else ""
         if i == comma and (first.lower() in _ASIDE_LEADS or (first.islower() and first.endswith("ing"))):
@@ -285,6 +290,18 @@ def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int
             source = sources.classify(lead[0].start, lead[-1].end)
         return (toks[i].start, source) if source is not None and source.source != "none" else None
     return None
+
+
+_SPEAKER_OPENERS = frozenset("a an one two three several some many".split())  # "…, said an official involved in …"
+
+
+def _a_finite_verb(toks: list[Token], n: int) -> bool:
+    """Whether toks[n] is a verb in the past tense ending a clause ("…, said the plan failed"), not
+    a participle in a speaker's description ("…, said an official involved in the talks")."""
+    word = toks[n].text
+    if not (word.islower() and ((word.endswith("ed") and len(word) > 3) or word in W.IRREGULAR_PAST)):
+        return False
+    return n + 1 == len(toks) or toks[n + 1].text.lower() not in W.PARTICIPLE_NEXT
 
 
 def _a_long_name(toks: list[Token]) -> bool:
