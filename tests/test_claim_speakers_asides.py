@@ -381,3 +381,20 @@ def test_a_clause_subject_is_written_as_the_article_writes_it() -> None:
 def test_the_subject_is_cut_where_the_clause_begins(body: str, speaker: str) -> None:
     *_, claim = claims(body)
     assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        # a stance in a participle after a comma is the clause subject's
+        ("Dana Ruiz spoke. By Sunday afternoon she had canceled the rally, citing the attack.", "Dana Ruiz"),
+        ("Sen. Dana Ruiz voted no, calling for a new plan.", "Dana Ruiz"),
+    ],
+)
+def test_a_stance_after_a_comma_is_the_clause_subjects(body: str, speaker: str) -> None:
+    *_, claim = claims(body)
+    assert claim.speaker == speaker
+
+
+def test_a_participle_that_is_no_stance_makes_no_claim() -> None:
+    assert claims("The bill passed the House on Monday, prompting loud cheers in the gallery.") == []

@@ -346,7 +346,8 @@ class _Reader:
                 # Only the one named or meant right before; a group too, unless the verb is a
                 # hedge ("some viewers have suggested": hedged, as CLAIMS.md has it).
                 doer = self.sources.doer_before(toks, i, groups=word not in W.HEDGE_LEADS)
-                if doer is None and previous not in W.NOUN_CONTEXT:
+                participle = i > 0 and "," in self.text[toks[i - 1].end : tok.start]  # "voted no, calling for"
+                if doer is None and (previous not in W.NOUN_CONTEXT or participle):
                     doer = shapes.stance_subject(self.sources, toks, i, start)
                     if doer is not None and word in W.HEDGE_LEADS and doer.source != "named":
                         doer = None  # "Hillary Clinton, in her campaigning, suggested": hers; a group's stays a hedge

@@ -146,6 +146,10 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
     before it: "The senator who made enemies now wants", "Sanders, who had not endorsed, backed"."""
     word, after = toks[i].text.lower(), toks[i + 1].text.lower() if i + 1 < len(toks) else ""
     before = toks[i - 1].text.lower() if i else ""
+    if i and word.split()[0].endswith("ing") and "," in sources.text[toks[i - 1].end : toks[i].start]:
+        # "she had canceled the rally, citing the attack": the clause's subject takes the stance
+        found = sources.clause_subject(toks, i)
+        return found if found is not None and found.source in ("named", "anonymous", "publication") else None
     verb_like = (
         word.endswith("ed") or word in _PAST_STANCES or after in ("to", "that") or before in _VERB_BEFORE
     )  # not "Sanders' attacks", "California's plan", "bipartisan support": nouns there
@@ -172,8 +176,9 @@ def opening_phrase(
     tense or auxiliary, when no comma comes first, and when it is one of `kinds`."""
     first = 1 if toks and toks[0].text.lower() in W.LEADING_NOISE else 0
     for v in range(first + 1, min(len(toks), first + 7)):
-        if sources.text[toks[v - 1].end : toks[v].start].strip():
-            return None  # "In what he acknowledged as a rant, Obama …": a lead, not a subject
+        gap = sources.text[toks[v - 1].end : toks[v].start].strip()
+        if gap and not (gap == "." and after_abbreviation(sources.text, toks[v - 1].start, toks[v - 1].end)):
+            return None  # "In what he acknowledged as a rant, Obama …": a lead, not a subject ("Sen. X" is one)
         word = toks[v].text
         if word.islower() and (word in W.VERB_STOPS or (word.endswith("ed") and len(word) > 3)):  # "sued"
             if toks[v - 1].text.lower() in W.SUBJECT_PRONOUNS:
