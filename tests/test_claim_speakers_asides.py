@@ -398,3 +398,19 @@ def test_a_stance_after_a_comma_is_the_clause_subjects(body: str, speaker: str) 
 
 def test_a_participle_that_is_no_stance_makes_no_claim() -> None:
     assert claims("The bill passed the House on Monday, prompting loud cheers in the gallery.") == []
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ("Dana Ruiz spoke. Noting that the plan had failed twice, Ruiz reminded voters of her own.", "Ruiz"),
+        ("Dana Ruiz spoke. Citing the attack, she canceled the rally.", "Dana Ruiz"),
+    ],
+)
+def test_a_participle_opening_the_sentence_is_the_main_subjects(body: str, speaker: str) -> None:
+    *_, claim = claims(body)
+    assert claim.speaker == speaker
+
+
+def test_a_quarrel_opening_the_sentence_is_no_stance() -> None:
+    assert claims("Arguing with the referee, the coach was sent off in the second half.") == []

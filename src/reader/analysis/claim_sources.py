@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from reader.analysis.claims import Claim
 
 LOOK_BACK = 200  # mentions a pronoun may reach back to
+_NOT_A_STANCE_NEXT = frozenset("with over about against through into in on at".split())
 _OTHER_TITLE = re.compile(
     r"\b(Pope|Justice|Judge|Mayor|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|President|Secretary|King|Queen|Prince|"
     r"Princess|Cardinal|Bishop|Rabbi|Chancellor|Minister|Premier|Gen\.?|General|Adm\.?|Admiral)\s+\Z"
@@ -91,6 +92,21 @@ class Sources:
         if mention is not None:
             return Source("named", mention.text, mention.person)  # its words as written, and whom
         return self.group_noun(tok.start, tok.end + 1)
+
+    def leading_participle_subject(self, toks: list[Token], i: int) -> Source | None:
+        """The subject of the main clause when the verb toks[i] opens the sentence as a
+        participle ("Noting that the policy failed, Trump reminded voters …": Trump)."""
+        if (
+            i > 1
+            or (i == 1 and toks[0].text.lower() not in W.LEADING_NOISE)
+            or not toks[i].text.lower().endswith("ing")
+        ):
+            return None
+        comma = next((j for j in range(i + 1, len(toks)) if "," in self.text[toks[j - 1].end : toks[j].start]), None)
+        if comma is None or (i + 1 < len(toks) and toks[i + 1].text.lower() in _NOT_A_STANCE_NEXT):
+            return None  # "Arguing with the referee, the coach …": a quarrel, no stance
+        found = self.clause_subject(toks[comma:], len(toks) - comma)
+        return found if found is not None and found.source != "none" else None
 
     def _first_subject_word(self, toks: list[Token]) -> int | None:
         """Where the sentence's first pronoun, person named or group noun is; found once per

@@ -347,6 +347,8 @@ class _Reader:
                 # hedge ("some viewers have suggested": hedged, as CLAIMS.md has it).
                 doer = self.sources.doer_before(toks, i, groups=word not in W.HEDGE_LEADS)
                 participle = i > 0 and "," in self.text[toks[i - 1].end : tok.start]  # "voted no, calling for"
+                if doer is None:
+                    doer = self.sources.leading_participle_subject(toks, i)  # "Citing the attack, she …"
                 if doer is None and (previous not in W.NOUN_CONTEXT or participle):
                     doer = shapes.stance_subject(self.sources, toks, i, start)
                     if doer is not None and word in W.HEDGE_LEADS and doer.source != "named":
@@ -369,7 +371,9 @@ class _Reader:
                     return tok.start, _Source("publication", source.speaker)
                 continue
             if source is None or source.source == "none":
-                source = self.sources.clause_subject(toks, i) or source
+                source = (
+                    self.sources.clause_subject(toks, i) or self.sources.leading_participle_subject(toks, i) or source
+                )
             if source is not None and source.source != "none":
                 return tok.start, source
         found = shapes.relay_source(self.sources, start, end, relays_only=True)

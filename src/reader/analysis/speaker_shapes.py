@@ -351,6 +351,9 @@ def verb_words(toks: list[Token]) -> list[str]:
         words = [t.text.lower() for t in toks]
     else:
         words = ["" if t.text[:1].isupper() else t.text for t in toks]
+        opening = toks[0].text.lower() if toks else ""
+        if opening.endswith("ing") and (opening in lexicon.SPEECH_VERBS or opening in lexicon.STRONG_ATTRIBUTION):
+            words[0] = opening  # "Noting that …, Trump reminded": a participle opening the sentence
     for i, word in enumerate(words[:-1]):
         if word in lexicon.CALL_VERBS and toks[i + 1].text.lower() in ("for", "on", "upon"):
             words[i] = word + " for"  # "Clinton has called for a ban": a demand credited to her
