@@ -4,7 +4,6 @@ last mentioned), an anonymous source, a publication, the public, or none (`Sourc
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
@@ -21,24 +20,6 @@ if TYPE_CHECKING:
 
 LOOK_BACK = 200  # mentions a pronoun may reach back to
 _NOT_A_STANCE_NEXT = frozenset("with over about against through into in on at".split())
-_OTHER_TITLE = re.compile(
-    r"\b(Pope|Justice|Judge|Mayor|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|President|Secretary|King|Queen|Prince|"
-    r"Princess|Cardinal|Bishop|Rabbi|Chancellor|Minister|Premier|Gen\.?|General|Adm\.?|Admiral)\s+\Z"
-)
-# Role words and their written titles before a name: "the senator" is who "Sen. X" was.
-_TITLES = {
-    role: re.compile(r"\b(?:" + forms + r")\.?\s+\Z", re.IGNORECASE)
-    for role, forms in {
-        "senator": "senator|sen",
-        "governor": "governor|gov",
-        "congressman": "congressman|rep|representative",
-        "congresswoman": "congresswoman|rep|representative",
-        "president": "president|pres",
-        "professor": "professor|prof",
-        "doctor": "doctor|dr",
-        "officer": "officer|ofc",
-    }.items()
-}
 _ANY_SOURCE = ("named", "anonymous", "public", "publication")
 
 
@@ -308,47 +289,6 @@ class Sources:
     def _in_quotation(self, offset: int) -> bool:
         i = bisect_right(self._quoted_starts, offset) - 1
         return i >= 0 and offset < self._quoted[i][1]
-
-    def titled_person(self, at: int, role: str) -> str | None:
-        """The person last named with `role` as a title before the name ("Governor Dana Fallon",
-        "Gov. Fallon", "actress Ana Ruiz"), for "the governor said" later on."""
-        title = _TITLES.get(role, re.compile(r"\b" + re.escape(role) + r"\.?\s+\Z", re.IGNORECASE))
-        stop = bisect_left(self.starts, at)
-        for mention in reversed(self.mentions[max(0, stop - LOOK_BACK) : stop]):
-            if mention.end <= at and title.search(self.text, max(0, mention.start - 24), mention.start):
-                return mention.person
-        return None
-
-    def described_person(self, at: int, role: str) -> str | None:
-        """Whom "the senator" or "the actress" means, when the article makes it plain: of the last
-        four people named before (of the role's gender, not under another title such as "Pope"),
-        the one once named with that title ("Sen. X"), or the only one, or the one named far more
-        often than the others (at least twice as often, and more than once); else no one, as a
-        wrong name would mislead more than none."""
-        want = W.ROLE_GENDER.get(role, "u")
-        stop = bisect_left(self.starts, at)
-        counts: dict[str, int] = {}
-        recent: list[str] = []
-        for mention in reversed(self.mentions[max(0, stop - LOOK_BACK) : stop]):
-            if mention.end > at:
-                continue
-            counts[mention.person] = counts.get(mention.person, 0) + 1
-            if len(recent) == 4 or mention.person in recent:
-                continue
-            titled = _OTHER_TITLE.search(self.text, max(0, mention.start - 24), mention.start)
-            if (want == "u" or gender(mention.person) in (want, "u")) and not (
-                titled and titled.group(1).lower().rstrip(".") not in (role, role[:3])
-            ):
-                recent.append(mention.person)
-        if not recent:
-            return None
-        titled_one = self.titled_person(at, role)
-        if titled_one in recent or len(recent) == 1:
-            return titled_one if titled_one in recent else recent[0]
-        ranked = sorted(recent, key=lambda person: -counts[person])
-        if counts[ranked[0]] >= 2 and counts[ranked[0]] >= 2 * counts[ranked[1]]:
-            return ranked[0]
-        return None
 
     def last_person(self, at: int, want: str = "u") -> str | None:
         # Mentions ending before `at`; a pronoun looks back at most LOOK_BACK of them. Outside a

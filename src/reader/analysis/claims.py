@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis import claim_words as W
-from reader.analysis import lexicon, quote_speakers, transcript
+from reader.analysis import lexicon, quote_speakers, tail_speakers, transcript
 from reader.analysis import speaker_shapes as shapes
 from reader.analysis.claim_sources import Sources
 from reader.analysis.names import Mention
@@ -113,30 +113,11 @@ class _Reader:
         return [claim] if claim is not None else []
 
     def headline(self, start: int, end: int, label_only: bool = False) -> Claim | None:
-        """A headline or sub-heading that gives a speaker and their words ("John McCain: Anger
-        Appeals to 'Bad Angels'"): a claim when the speaker is a person the article names, a
-        publication, or an unnamed official; a label ("EXCLUSIVE: …") is not. With `label_only`
-        (a paragraph of a transcript, "Matthews: Here's the irony"), every word of the speaker
-        is capitalised."""
-        match = W.HEADLINE_SPEAKER.match(self.text, start, end)
-        if match is None and not label_only:
-            match = W.HEADLINE_SAYS.match(self.text, start, end)  # "Clinton Says Russians Hacked DNC"
-        if match is None or match.group(1).isupper():
+        """A headline or sub-heading that gives a speaker and their words (see
+        `transcript.labelled_speaker`), as an attributed claim."""
+        source = transcript.labelled_speaker(self.sources, start, end, label_only)
+        if source is None:
             return None
-        if label_only and not all(w[:1].isupper() for w in match.group(1).split()):
-            return None
-        lo, hi = match.span(1)
-        source = self.sources.classify(lo, hi)
-        found = self.sources
-        named_here = any(
-            m.end <= hi for m in found.mentions[bisect_left(found.starts, lo) : bisect_left(found.starts, hi)]
-        )
-        if source.source == "named" and not named_here or source.source in ("none", "public"):
-            return None
-        if source.source == "anonymous" and not (
-            set(re.findall(r"[a-z]+", self.text[lo:hi].lower())) & (lexicon.ANONYMOUS_NOUNS | lexicon.OFFICIAL_NOUNS)
-        ):
-            return None  # "The Latest: Mourners say …": AP's label, not an unnamed official
         hedges = [m.group() for m in W.hedges_in(self.text, start, end)]
         return _claim(self.text, start, end, "attributed", source, hedges)
 
@@ -249,7 +230,7 @@ class _Reader:
 
     def _tail_source(self, start: int, end: int) -> _Source | None:
         toks = self.tokens(self.text, start, end)
-        tail = shapes.tail_attribution(self.sources, toks, shapes.verb_words(toks)) if toks else None
+        tail = tail_speakers.tail_attribution(self.sources, toks, shapes.verb_words(toks)) if toks else None
         return tail[1] if tail is not None else None
 
     def _previous_quote_source(self, quote: Quote) -> _Source | None:
@@ -316,7 +297,7 @@ class _Reader:
         verbs = [] if _VERBS.isdisjoint(words) else shapes.verb_words(toks)
         if _VERBS.isdisjoint(verbs):
             verbs = []
-        tail = shapes.tail_attribution(self.sources, toks, verbs) if verbs else None
+        tail = tail_speakers.tail_attribution(self.sources, toks, verbs) if verbs else None
         if tail is not None:  # "…, the Sun-Times reported.": the source of the whole sentence
             return tail
         asked = verbs and toks[0].text.lower() in ("asked", "questioned", "pressed", "quizzed")

@@ -315,3 +315,16 @@ def words_of(group: Group) -> list[str]:
 
 def phrase_of(group: Group) -> str:
     return " ".join(words_of(group))
+
+
+_QUESTION = re.compile(
+    r"(?:What|How|Why|Who|When|Where|Which|Do|Does|Did|Is|Are|Was|Were|Can|Could|Would|Will|Should|Have|Has)"
+    r"\s[^?\n]*\?[\s\"”’']*\Z"
+)
+
+
+def a_question(text: str, seg: Segment) -> bool:
+    """An interviewer's short question on a line of its own ("What do you think of Governor
+    John Kasich?"): a sentence, though the parser keeps short lines as sub-headings."""
+    line = text[seg.start : seg.end]
+    return bool(_QUESTION.match(line)) and sum(1 for w in line.split()[1:] if w[:1].islower()) >= 2

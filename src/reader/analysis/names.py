@@ -19,10 +19,12 @@ from typing import Any
 from reader.analysis import known_names, lexicon
 from reader.analysis import name_evidence as evidence
 from reader.analysis.name_cues import context_cue
+from reader.analysis.name_endings import with_endings
 from reader.analysis.name_resolution import Mention, gender, resolve
 from reader.analysis.name_spans import (
     POSSESSIVE,
     Group,
+    a_question,
     groups_in,
     in_capitals,
     name_like,
@@ -86,7 +88,7 @@ def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = N
     head_groups = _bylines(text, segs, heads)
     head_groups += [sub for g in heads if not g.decision for sub in known_names.known_within(g, people, named_words)]
     chosen = [g for g in body if g.decision] + head_groups
-    mentions = _with_suffixes(text, [_mention(text, g) for g in sorted(chosen, key=lambda g: g.toks[0].start)])
+    mentions = with_endings(text, [_mention(text, g) for g in sorted(chosen, key=lambda g: g.toks[0].start)])
     resolve(text, mentions)
     return mentions
 
@@ -95,20 +97,7 @@ def _read_as_text(text: str, seg: Segment) -> bool:
     """A paragraph not set in capitals, a headline written like a sentence, a results line."""
     if seg.kind == "paragraph":
         return not in_capitals(text, seg)
-    return sentence_case(text, seg) or reads_as_row(text, seg) or _a_question(text, seg)
-
-
-_QUESTION = re.compile(
-    r"(?:What|How|Why|Who|When|Where|Which|Do|Does|Did|Is|Are|Was|Were|Can|Could|Would|Will|Should|Have|Has)"
-    r"\s[^?\n]*\?[\s\"”’']*\Z"
-)
-
-
-def _a_question(text: str, seg: Segment) -> bool:
-    """An interviewer's short question on a line of its own ("What do you think of Governor
-    John Kasich?"): a sentence, though the parser keeps short lines as sub-headings."""
-    line = text[seg.start : seg.end]
-    return bool(_QUESTION.match(line)) and sum(1 for w in line.split()[1:] if w[:1].islower()) >= 2
+    return sentence_case(text, seg) or reads_as_row(text, seg) or a_question(text, seg)
 
 
 # A dateline opens a wire story's text: "LONDON 1996-08-30", "LITTLE ROCK, Ark.", "PARIS (Reuters) -".
@@ -179,7 +168,6 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
 
 
 _NAME_PARTICLES = frozenset("van von bin ibn de da di der den".split())  # not "Costa del Sol"
-_EPITHET = re.compile(r" the ([A-Z][a-z]+)(?=[,.;:!?)]|\s+[a-z(]|\s*\Z)")  # "Alfred the Great was"
 _SUFFIX_DOT = re.compile(r"\.")
 _SAINT_END = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z")
 _SAINT_STRIP = re.compile(r"(?:St\.?|Saint)\s*\Z")
@@ -399,23 +387,6 @@ def _quoted_title(text: str, group: Group) -> bool:
         and after[:1] in ('"', "”", "'", "’", ",", ".")
         and (after[:1] in ('"', "”", "'", "’") or after[1:2] in ('"', "”", "'", "’"))
     )
-
-
-def _with_suffixes(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A "Jr." or "Sr." set off by a comma ends the name before it ("Richard L. Jones, Jr."); an
-    epithet after a one-word name is part of it ("Alfred the Great", "William the Conqueror")."""
-    out: list[Mention] = []
-    for mention in mentions:
-        if out and mention.text in ("Jr.", "Sr.") and text[out[-1].end : mention.start] == ", ":
-            last = out[-1]
-            out[-1] = Mention(last.start, mention.end, text[last.start : mention.end], tokens=last.tokens)
-            continue
-        epithet = _EPITHET.match(text, mention.end) if len(mention.tokens) == 1 else None
-        if epithet is not None and epithet.group(1).lower() in lexicon.common_words():
-            end = epithet.end(1)
-            mention = Mention(mention.start, end, text[mention.start : end], tokens=mention.tokens)
-        out.append(mention)
-    return out
 
 
 def _mention(text: str, group: Group) -> Mention:

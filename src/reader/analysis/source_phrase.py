@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis.name_cues import ROLE_NOUNS
+from reader.analysis.role_descriptions import described_person
 
 if TYPE_CHECKING:
     from reader.analysis.claim_sources import Sources
@@ -84,7 +85,7 @@ def phrase_source(self: Sources, start: int, end: int) -> Source:
         and len(words) <= 4
         and not re.search(r"['’]s\b", lower)
     ):  # not "his wife": someone else than the one named before
-        person = self.described_person(start, role[-1])
+        person = described_person(self, start, role[-1])
         if person or self.last_person(start) is not None:
             # "the governor said": its words, and whom when the article makes it plain
             return Source("named", phrase, person)

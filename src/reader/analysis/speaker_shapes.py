@@ -16,10 +16,7 @@ from reader.analysis.text import Token, after_abbreviation
 
 if TYPE_CHECKING:
     from reader.analysis.claim_sources import Sources
-_TAIL_VERBS = frozenset(
-    "said says say told reported reports wrote writes added adds noted notes explained argued insisted "
-    "claimed claims confirmed announced recalled warned acknowledged found read reads".split()
-)
+
 _NOT_RELAYS = frozenset(("went on", "goes on", "go on", "chimed in", "weighed in", "opened up", "spoke out"))
 _STOPS = set(',;:.!?"“”()')
 _OBJECT_RELAYS = frozenset(("according to", "as reported by", "per", "cited by"))
@@ -91,12 +88,6 @@ def before_aside(text: str, toks: list[Token], last: int) -> int | None:
 
 _TENSED = re.compile(r"[a-z]+(?:ed|s)|[a-z]+ought|shot|spoke|wrote|said|told|sang|cried")
 _TEXT_VERBS = frozenset("read reads".split())
-_ASIDE_LEADS = frozenset(
-    "like unlike as with without including such which who whom that and but or while when where because "
-    "although though if unless since until after before during despite for from in on at by of to into than".split()
-)
-_ASIDE_CHARS = frozenset("—–()")
-_CLAUSE_WORDS = W.AUXILIARIES | W.VERB_STOPS  # after a tail's verb, they make what follows a clause
 _NO_SPEAKER_FIRST = W.STOP_BACK | W.NO_SUBJECT_BEFORE
 _PARTICLES = frozenset("back in on up out again later too".split())
 
@@ -246,87 +237,6 @@ def sentence_subject(sources: Sources, toks: list[Token]) -> Source | None:
         if not tok.capitalised or k + 1 == len(toks) or text[tok.end : toks[k + 1].start].strip(" ."):
             return None  # "Even before Francis' remarks …": not the subject
     return None
-
-
-def tail_attribution(sources: Sources, toks: list[Token], verbs: list[str]) -> tuple[int, Source] | None:
-    """The attribution that ends a sentence after one of its last two commas ("…, the
-    Sun-Times reported.", "…, said Ana Ruiz, a lawyer.", "…, Smith told reporters Tuesday."): it
-    credits all that comes before, whatever verbs that holds ("organizers added 160")."""
-    gaps = range(len(toks) - 1, max(0, len(toks) - 30), -1)
-    commas = [c for c in gaps if "," in sources.text[toks[c - 1].end : toks[c].start]]
-    # "…, says Evan Tracey, a consultant with National Media in Alexandria, Va."; "…, said Mark
-    # Kantrowitz, a national student loan debt expert who has published several books, papers …"
-    for comma in commas[:4]:
-        found = _tail_from(sources, toks, verbs, comma)
-        if found is not None:
-            return found
-    return None
-
-
-def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int) -> tuple[int, Source] | None:
-    for i in range(comma, min(len(toks), comma + 6)):
-        if verbs[i] not in _TAIL_VERBS:
-            continue
-        after = [t for t in toks[i + 1 :] if "," not in sources.text[toks[i].end : t.start]]
-        relative = next((n for n, t in enumerate(after) if n and t.text.lower() in ("who", "whose")), None)
-        after = after[:relative]  # "…, said one aide who asked not to be named": "one aide"
-        long_speaker = bool(after) and (
-            _a_long_name(after) or (len(after) <= 9 and after[0].text.lower() in _SPEAKER_OPENERS)
-        )
-        if (len(after) > 5 and not long_speaker) or (after and after[0].text.lower() == "that"):
-            return None  # a clause of its own follows, not the end of an attribution
-        if any(t.text.lower() in _CLAUSE_WORDS or _a_finite_verb(after, n) for n, t in enumerate(after)):
-            return None  # "…, said he would welcome Cruz": what was said, not who said it
-        first = after[0].text if after else ""
-        if i == comma and (first.lower() in _ASIDE_LEADS or (first.islower() and first.endswith("ing"))):
-            return None  # "…, say taxing consumption encourages savings": what they say
-        if i > comma and toks[comma].text.lower() in _ASIDE_LEADS:
-            return None  # "economists, like their counterparts, say …": an aside, no speaker
-        if not _ASIDE_CHARS.isdisjoint(sources.text[toks[comma].start : toks[i].start]):
-            return None  # "…, Jews — said": the end of an aside, not an attribution
-        if any(t.text.lower() in ("that", "which", "who", "whom") for t in toks[comma:i]):
-            return None  # "…, an event that Carson says led him to Christ": a relative clause
-        if toks[comma].text.lower() in ("according", "per"):
-            return None  # "…, according to its FEC reports.": a relay, read as one
-        if i == comma:
-            source = sources.object_after(toks, i, toks[-1].end)
-        else:
-            lead = [t for t in toks[comma:i] if t.text.lower() not in W.SKIP_ADVERBS] or toks[comma:i]
-            source = sources.classify(lead[0].start, lead[-1].end)
-        return (toks[i].start, source) if source is not None and source.source != "none" else None
-    return None
-
-
-_SPEAKER_OPENERS = frozenset("a an one two three several some many".split())  # "…, said an official involved in …"
-
-
-def _a_finite_verb(toks: list[Token], n: int) -> bool:
-    """Whether toks[n] is a verb in the past tense ending a clause ("…, said the plan failed"), not
-    a participle in a speaker's description ("…, said an official involved in the talks")."""
-    word = toks[n].text
-    if not (word.islower() and ((word.endswith("ed") and len(word) > 3) or word in W.IRREGULAR_PAST)):
-        return False
-    return n + 1 == len(toks) or toks[n + 1].text.lower() not in W.PARTICIPLE_NEXT
-
-
-def _a_long_name(toks: list[Token]) -> bool:
-    """A speaker with a long title that ends the sentence ("…, said Ohio State University
-    professor Paul Beck.", "…, said former deputy campaign manager Dana Ruiz of the Ohio
-    Democratic Party."): twelve words at most, the last capitalised, two capitalised words
-    together (a name), and no word that makes it a clause (a verb, an auxiliary)."""
-    return (
-        len(toks) <= 12
-        and toks[-1].capitalised
-        and any(a.capitalised and b.capitalised for a, b in zip(toks, toks[1:], strict=False))
-        and not any(
-            not t.capitalised
-            and (t.text in _CLAUSE_WORDS or t.text in _NOT_IN_TITLES or t.text.endswith(("ed", "ing")))
-            for t in toks
-        )
-    )
-
-
-_NOT_IN_TITLES = frozenset("that which who whom when while because if says said told".split())
 
 
 def names_someone(toks: list[Token], known: bool = True) -> bool:

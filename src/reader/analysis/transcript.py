@@ -1,16 +1,26 @@
-"""Transcript turns: a paragraph opened by its speaker's name in capitals and a colon ("TAPPER:
-Do you think …", "JAKE TAPPER: …"), as news prints interviews and debates. The words that
-follow are the speaker's; a label counts only when it names someone the article names, or
-opens two turns or more (a dialogue), so that "UPDATE:" or "EMAIL:" credit no one."""
+"""Speaker labels. Transcript turns: a paragraph opened by its speaker's name in capitals and a
+colon ("TAPPER: Do you think …", "JAKE TAPPER: …"), as news prints interviews and debates; the
+words that follow are the speaker's, when the label names someone the article names or opens two
+turns or more (a dialogue), so that "UPDATE:" or "EMAIL:" credit no one (`turns`). Headlines
+that give a speaker and their words ("John McCain: Anger Appeals to …", "Clinton Says …":
+`labelled_speaker`)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from reader.analysis import claim_words as W
+from reader.analysis import lexicon
 from reader.analysis.name_resolution import Mention
+from reader.analysis.source_phrase import Source
 from reader.analysis.text import Segment
+
+if TYPE_CHECKING:
+    from reader.analysis.claim_sources import Sources
 
 _LABEL = re.compile(r"((?:[A-Z][A-Z'’.-]*[A-Z.] ){0,2}[A-Z][A-Z'’-]*[A-Z]):[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset(
@@ -55,3 +65,29 @@ def turns(text: str, segs: list[Segment], mentions: list[Mention]) -> dict[int, 
             continue
         found[seg.start] = Turn(seg.start, seg.end, label, person)
     return found
+
+
+def labelled_speaker(sources: Sources, start: int, end: int, label_only: bool = False) -> Source | None:
+    """A headline or sub-heading that gives a speaker and their words ("John McCain: Anger
+    Appeals to 'Bad Angels'"): a claim when the speaker is a person the article names, a
+    publication, or an unnamed official; a label ("EXCLUSIVE: …") is not. With `label_only`
+    (a paragraph of a transcript, "Matthews: Here's the irony"), every word of the speaker
+    is capitalised."""
+    match = W.HEADLINE_SPEAKER.match(sources.text, start, end)
+    if match is None and not label_only:
+        match = W.HEADLINE_SAYS.match(sources.text, start, end)  # "Clinton Says Russians Hacked DNC"
+    if match is None or match.group(1).isupper():
+        return None
+    if label_only and not all(w[:1].isupper() for w in match.group(1).split()):
+        return None
+    lo, hi = match.span(1)
+    source = sources.classify(lo, hi)
+    found = sources
+    named_here = any(m.end <= hi for m in found.mentions[bisect_left(found.starts, lo) : bisect_left(found.starts, hi)])
+    if source.source == "named" and not named_here or source.source in ("none", "public"):
+        return None
+    if source.source == "anonymous" and not (
+        set(re.findall(r"[a-z]+", sources.text[lo:hi].lower())) & (lexicon.ANONYMOUS_NOUNS | lexicon.OFFICIAL_NOUNS)
+    ):
+        return None  # "The Latest: Mourners say …": AP's label, not an unnamed official
+    return source

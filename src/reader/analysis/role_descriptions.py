@@ -1,0 +1,79 @@
+"""Whom a description means ("the senator said", "the actress told"): the person the article
+made plain, by a title written before a name ("Sen. X") or by being the only or the most named
+of the people just before (`described_person`); no one rather than a guess."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from reader.analysis import claim_words as W
+from reader.analysis.names import gender
+
+if TYPE_CHECKING:
+    from reader.analysis.claim_sources import Sources
+
+LOOK_BACK = 200  # mentions a description may reach back to
+
+_OTHER_TITLE = re.compile(
+    r"\b(Pope|Justice|Judge|Mayor|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|President|Secretary|King|Queen|Prince|"
+    r"Princess|Cardinal|Bishop|Rabbi|Chancellor|Minister|Premier|Gen\.?|General|Adm\.?|Admiral)\s+\Z"
+)
+# Role words and their written titles before a name: "the senator" is who "Sen. X" was.
+_TITLES = {
+    role: re.compile(r"\b(?:" + forms + r")\.?\s+\Z", re.IGNORECASE)
+    for role, forms in {
+        "senator": "senator|sen",
+        "governor": "governor|gov",
+        "congressman": "congressman|rep|representative",
+        "congresswoman": "congresswoman|rep|representative",
+        "president": "president|pres",
+        "professor": "professor|prof",
+        "doctor": "doctor|dr",
+        "officer": "officer|ofc",
+    }.items()
+}
+
+
+def titled_person(sources: Sources, at: int, role: str) -> str | None:
+    """The person last named with `role` as a title before the name ("Governor Dana Fallon",
+    "Gov. Fallon", "actress Ana Ruiz"), for "the governor said" later on."""
+    title = _TITLES.get(role, re.compile(r"\b" + re.escape(role) + r"\.?\s+\Z", re.IGNORECASE))
+    stop = bisect_left(sources.starts, at)
+    for mention in reversed(sources.mentions[max(0, stop - LOOK_BACK) : stop]):
+        if mention.end <= at and title.search(sources.text, max(0, mention.start - 24), mention.start):
+            return mention.person
+    return None
+
+
+def described_person(sources: Sources, at: int, role: str) -> str | None:
+    """Whom "the senator" or "the actress" means, when the article makes it plain: of the last
+    four people named before (of the role's gender, not under another title such as "Pope"),
+    the one once named with that title ("Sen. X"), or the only one, or the one named far more
+    often than the others (at least twice as often, and more than once); else no one, as a
+    wrong name would mislead more than none."""
+    want = W.ROLE_GENDER.get(role, "u")
+    stop = bisect_left(sources.starts, at)
+    counts: dict[str, int] = {}
+    recent: list[str] = []
+    for mention in reversed(sources.mentions[max(0, stop - LOOK_BACK) : stop]):
+        if mention.end > at:
+            continue
+        counts[mention.person] = counts.get(mention.person, 0) + 1
+        if len(recent) == 4 or mention.person in recent:
+            continue
+        titled = _OTHER_TITLE.search(sources.text, max(0, mention.start - 24), mention.start)
+        if (want == "u" or gender(mention.person) in (want, "u")) and not (
+            titled and titled.group(1).lower().rstrip(".") not in (role, role[:3])
+        ):
+            recent.append(mention.person)
+    if not recent:
+        return None
+    titled_one = titled_person(sources, at, role)
+    if titled_one in recent or len(recent) == 1:
+        return titled_one if titled_one in recent else recent[0]
+    ranked = sorted(recent, key=lambda person: -counts[person])
+    if counts[ranked[0]] >= 2 and counts[ranked[0]] >= 2 * counts[ranked[1]]:
+        return ranked[0]
+    return None
