@@ -35,6 +35,9 @@ pytestmark = pytest.mark.unit
         ("Pope Benedict Paul II visited Warsaw in June.", ["Benedict Paul II"]),
         ("The speech by Dana Holt Jr. was short.", ["Dana Holt Jr."]),
         ("The ruling of Judge Richard L. Moss, Jr. was upheld.", ["Richard L. Moss, Jr."]),
+        # an initial's dot ends the name; a surname keeps the particle written before it
+        ("The pensioner, named only as Pietro T., told investigators.", ["Pietro T."]),
+        ("Talks went on. Later de Klerk spoke, and F.W. de Klerk agreed.", ["de Klerk", "F.W. de Klerk"]),
         # an epithet after a one-word name is part of it
         ("He served under Alfred the Great for years.", ["Alfred the Great"]),
         ("In 1066 William the Conqueror invaded England.", ["William the Conqueror"]),

@@ -168,6 +168,10 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
 
 
 _NAME_PARTICLES = frozenset("van von bin ibn de da di der den".split())  # not "Costa del Sol"
+_INITIAL_END = re.compile(r"[A-Z](?:\.[A-Z])*")  # "Jerzy L.", "Dhiraj K.C."
+_PARTICLE_BEFORE = re.compile(
+    r"(?<![\w.])((?:van der|van den|van|von|de la|de|der|den|del|della|di|da|du|dal|al|el|bin)) \Z"
+)
 _SUFFIX_DOT = re.compile(r"\.")
 _SAINT_END = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z")
 _SAINT_STRIP = re.compile(r"(?:St\.?|Saint)\s*\Z")
@@ -394,6 +398,11 @@ def _mention(text: str, group: Group) -> Mention:
     match = POSSESSIVE.search(text[start:end])
     if match:
         end -= len(match.group())
-    elif _SUFFIX_DOT.match(text, end) and group.toks[-1].text in ("Jr", "Sr"):
-        end += 1  # "Martin Luther King Jr.": the suffix's dot is the name's
+    elif _SUFFIX_DOT.match(text, end) and (
+        group.toks[-1].text in ("Jr", "Sr") or (len(group.toks) > 1 and _INITIAL_END.fullmatch(group.toks[-1].text))
+    ):
+        end += 1  # "Martin Luther King Jr.", "Jerzy L.": the suffix's or the initial's dot is the name's
+    particle = _PARTICLE_BEFORE.search(text, max(0, start - 12), start) if len(group.toks) == 1 else None
+    if particle is not None and not group.sentence_start:
+        start = particle.start(1)  # "de Klerk", "van Gogh": the surname with its particle
     return Mention(start, end, text[start:end], tokens=tuple(words_of(group)))
