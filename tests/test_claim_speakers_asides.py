@@ -414,3 +414,26 @@ def test_a_participle_opening_the_sentence_is_the_main_subjects(body: str, speak
 
 def test_a_quarrel_opening_the_sentence_is_no_stance() -> None:
     assert claims("Arguing with the referee, the coach was sent off in the second half.") == []
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        # an aside holding a place's name set off by commas goes on to its opening word
+        (
+            "Sandy Hale, who lost her daughter in the shooting in Aurora, Colorado, in July 2012, said the bill"
+            " would help.",
+            "Sandy Hale",
+        ),
+        # a description, then a name of something, between commas
+        (
+            "Gianni Vian, the editor of the official newspaper, L'Osservatore Romano, said every pope was both.",
+            "Gianni Vian",
+        ),
+        # a day after the verb names no one
+        ('"We will not send troops," Ben Rhodes, the deputy adviser, said Sunday.', "Ben Rhodes"),
+    ],
+)
+def test_the_speaker_is_found_past_an_aside_with_names_in_it(body: str, speaker: str) -> None:
+    *_, claim = claims(body)
+    assert claim.speaker == speaker

@@ -36,6 +36,8 @@ def phrase_source(self: Sources, start: int, end: int) -> Source:
         if re.fullmatch(r"\d+(?:\.\d+)?", phrase) and self.text[end : end + 1] == "%":
             return Source("public", phrase + "%")  # "47% say": a share of those polled
         return Source("none", None)
+    if all(w.strip(".,") in lexicon.MONTHS_DAYS for w in phrase.split()):
+        return Source("none", None)  # '"…," X said Sunday': a day names no one
     if len(words) == 1 and words[0] in W.SUBJECT_PRONOUNS:
         return self.pronoun(words[0], start)
     if words == ["it"]:

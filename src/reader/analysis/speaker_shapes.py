@@ -78,8 +78,13 @@ def before_aside(text: str, toks: list[Token], last: int) -> int | None:
             continue  # inside words, figures; commas inside a dashed aside
         word = toks[k].text
         opens = word.lower() in _ASIDE_OPENERS or (opening != "," and word.lower() in _DASHED_OPENERS)
+        if gap == opening == "," and word[:1].isupper() and not opens:
+            # a name within or after a description ("who lost her daughter in Aurora, Colorado, in
+            # 2012,"; "the editor of the Vatican's paper, L'Osservatore Romano,"): the aside goes on
+            # only if an opening word comes further back ("In Iowa, Cruz said" has none)
+            continue
         if gap != opening or not (opens or word[:1].isdigit() or word.endswith("ing")):
-            break  # another mark first, or no aside's opening word ("In Iowa, Cruz said")
+            break  # another mark first, or no aside's opening word
         found = k - 1  # and on, for an aside of two parts ("facing …, a swing state,")
         if opening != ",":
             break
