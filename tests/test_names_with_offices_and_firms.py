@@ -127,3 +127,7 @@ def test_a_question_on_a_line_of_its_own_is_read_as_text() -> None:
         "Tom Kasten",
         "Kasten",
     ]
+
+
+def test_a_news_site_or_agency_is_no_person() -> None:
+    assert names("Wikinews spoke with Dana Ruiz about the film, and Xinhua said she was 40.") == ["Dana Ruiz"]

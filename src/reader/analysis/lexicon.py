@@ -269,6 +269,8 @@ People|Page Six|TMZ|Us Weekly|In Touch|In Touch Weekly|Life & Style|OK!|OK! Maga
 |Instagram|TikTok|Twitter|X|Facebook|YouTube|Snapchat|Threads|Reddit|Weibo|WhatsApp|Telegram|Pinterest
 |LinkedIn|Twitch|Netflix|Hulu|Max|HBO|HBO Max|Disney+|Prime Video|Amazon|Apple TV+|Peacock|Paramount+
 |TLC|Bravo|MTV|ESPN|Sky News|Sky|ITV|Channel 4|Google|Apple|Microsoft|Meta|Spotify
+|Wikipedia|Wikinews|Wikimedia|WikiLeaks|Wikileaks|Al Jazeera|Xinhua|Interfax|Kyodo|TASS|Tass|Agence France-Presse
+|Deutsche Welle|The Economist|Der Spiegel|Le Monde|Sputnik|Breitbart|Breitbart News|Politifact|PolitiFact
 """.replace("\n", "").split("|")
 )
 
