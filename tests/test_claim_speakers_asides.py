@@ -392,6 +392,9 @@ def test_a_quarrel_opening_the_sentence_is_no_stance() -> None:
         ),
         # a day after the verb names no one
         ('"We will not send troops," Ben Rhodes, the deputy adviser, said Sunday.', "Ben Rhodes"),
+        # a noun after a possessive is no verb; a floating "both" stands between subject and verb
+        ("Contrary to Ruiz's claims, authorities say she never saw the file.", "authorities"),
+        ("Tom Hale and Senator Dana Ruiz have both argued that the plan failed.", "Dana Ruiz"),
     ],
 )
 def test_the_last_claim_is_credited_to(body: str, speaker: str) -> None:

@@ -141,7 +141,10 @@ class Sources:
         a chain of such verbs costs no more than one ("to wanted to wanted …")."""
         j = verb - 1
         verb_start = toks[verb].start if verb < len(toks) else toks[-1].end
-        while j >= 0 and W.adverb(toks[j].text.lower()):
+        while j >= 0 and (
+            W.adverb(toks[j].text.lower())
+            or (j and toks[j].text.lower() in ("both", "all", "each") and toks[j - 1].text.lower() in W.AUXILIARIES)
+        ):  # "Trump and Sanders have both argued": past the floating "both"
             after = toks[j + 1].start if j + 1 < len(toks) else verb_start
             if self.text[toks[j].end : after].strip():
                 break  # not past a comma: "which Ruiz won easily, showed"

@@ -337,7 +337,13 @@ class _Reader:
                 if doer is not None:
                     return tok.start, doer
                 continue
-            if previous in W.NOUN_CONTEXT or previous in W.BE or (previous in W.QUANTIFIERS and word.endswith("s")):
+            possessed = i > 0 and toks[i - 1].text.endswith(("'s", "’s", "s'", "s’"))  # "Lazar's claims": a noun
+            if (
+                previous in W.NOUN_CONTEXT
+                or previous in W.BE
+                or (previous in W.QUANTIFIERS and word.endswith("s"))
+                or (possessed and word.endswith("s"))
+            ):
                 continue  # "amid claims", "the reports"; "is said to" (a hedge, not a speaker)
             if i + 2 < len(toks) and toks[i + 1].text.lower() == "by" and previous != "as":  # "criticized by Miller"
                 source = self.sources.object_after(toks, i + 1, end)

@@ -33,7 +33,8 @@ def attribution_before(sources: Sources, lo: int, hi: int, loose: bool = False) 
             source = sources.subject(toks, i, lo)
             if source is None or source.source == "none":
                 source = sources.clause_subject(toks, i) or source
-            if (source is None or source.source == "none") and not word.endswith("ing"):
+            inverted = i == 0 or bool(sources.text[toks[i - 1].end : toks[i].start].strip())  # ', said Ana'
+            if (source is None or source.source == "none") and not word.endswith("ing") and inverted:
                 source = sources.object_after(toks, i, hi) or source  # not "saying Ana's …"
             if source is not None and source.source != "none":
                 return source
