@@ -303,6 +303,13 @@ def test_markup_in_a_headline_does_not_make_a_name() -> None:
         ("Tom Hale and Ana Vega arrived late. The actress said she had been held up in traffic.", "Ana Vega"),
         # several named as often: no one, rather than a guess
         ("Tom Hale met Bill Ross in Ohio. The candidate said the race was close.", None),
+        # a qualified description: the one named with that qualifier, else no one
+        (
+            "Dana Ruiz of Florida and Tom Hale spoke. Bill Ross answered. Hale laughed, and Ross left."
+            " The Florida senator said she was staying in the race.",
+            "Dana Ruiz",
+        ),
+        ("Tom Hale and Bill Ross spoke. Hale laughed. The Ohio governor said the race was close.", None),
         # "his wife" is not the man named before
         ("Tom Hale spoke on Monday. His wife said the family was doing fine.", None),
     ],

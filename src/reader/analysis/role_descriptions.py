@@ -47,7 +47,7 @@ def titled_person(sources: Sources, at: int, role: str) -> str | None:
     return None
 
 
-def described_person(sources: Sources, at: int, role: str) -> str | None:
+def described_person(sources: Sources, at: int, role: str, qualifiers: list[str] | None = None) -> str | None:
     """Whom "the senator" or "the actress" means, when the article makes it plain: of the last
     four people named before (of the role's gender, not under another title such as "Pope"),
     the one once named with that title ("Sen. X"), or the only one, or the one named far more
@@ -70,6 +70,11 @@ def described_person(sources: Sources, at: int, role: str) -> str | None:
             recent.append(mention.person)
     if not recent:
         return None
+    if qualifiers:
+        # "The Florida senator": the one named near "Florida" (or "Fla.") before; if none is,
+        # no one, rather than the last senator named
+        near = [p for p in recent if _named_near(sources, at, p, qualifiers)]
+        return near[0] if len(near) == 1 else None
     titled_one = titled_person(sources, at, role)
     if titled_one in recent or len(recent) == 1:
         return titled_one if titled_one in recent else recent[0]
@@ -77,3 +82,19 @@ def described_person(sources: Sources, at: int, role: str) -> str | None:
     if counts[ranked[0]] >= 2 and counts[ranked[0]] >= 2 * counts[ranked[1]]:
         return ranked[0]
     return None
+
+
+def _named_near(sources: Sources, at: int, person: str, qualifiers: list[str]) -> bool:
+    """Whether `person` was named before `at` with one of `qualifiers` (or its first three
+    letters and a dot, "Fla.", "Vt.") just before the name or just after it."""
+    forms = "|".join([re.escape(q) for q in qualifiers] + [re.escape(q[:3]) + r"\." for q in qualifiers if len(q) > 3])
+    lead = re.compile(r"\b(?:" + forms + r")\s+(?:[A-Z][a-z]*\.?\s+){0,2}\Z")  # "Florida Sen. X", "Vermont's X"
+    tail = re.compile(r"\s*[,(]?\s*(?:of\s+|from\s+|[RDI]-)?(?:" + forms + r")")  # "X of Florida", "X (R-Fla.)"
+    stop = bisect_left(sources.starts, at)
+    for mention in sources.mentions[max(0, stop - LOOK_BACK) : stop]:
+        if mention.person == person and mention.end <= at:
+            if lead.search(sources.text, max(0, mention.start - 30), mention.start) or tail.match(
+                sources.text, mention.end
+            ):
+                return True
+    return False

@@ -87,7 +87,8 @@ def phrase_source(self: Sources, start: int, end: int) -> Source:
         and len(words) <= 4
         and not re.search(r"['’]s\b", lower)
     ):  # not "his wife": someone else than the one named before
-        person = described_person(self, start, role[-1])
+        qualifiers = [w.strip(".,'’") for w in phrase.split()[1:] if w[:1].isupper()]  # "The Florida senator"
+        person = described_person(self, start, role[-1], qualifiers)
         if person or self.last_person(start) is not None:
             # "the governor said": its words, and whom when the article makes it plain
             return Source("named", phrase, person)
