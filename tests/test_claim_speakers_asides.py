@@ -399,6 +399,9 @@ def test_a_quarrel_opening_the_sentence_is_no_stance() -> None:
         ),
         # a day after the verb names no one
         ('"We will not send troops," Ben Rhodes, the deputy adviser, said Sunday.', "Ben Rhodes"),
+        # speech acts credited like stances: lamenting, boasting, reiterating, contending, recounting
+        ("Dana Ruiz lamented the loss of the factory jobs in her district.", "Dana Ruiz"),
+        ("Dana Ruiz reiterated her opposition to the new tax on Monday.", "Dana Ruiz"),
         # a noun after a possessive is no verb; a floating "both" stands between subject and verb
         ("Contrary to Ruiz's claims, authorities say she never saw the file.", "authorities"),
         ("Tom Hale and Senator Dana Ruiz have both argued that the plan failed.", "Dana Ruiz"),

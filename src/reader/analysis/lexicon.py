@@ -153,6 +153,10 @@ commend:commends,commended dispute:disputes,disputed refute:refutes,refuted rebu
 caution:cautions,cautioned favor:favors,favored prefer:prefers,preferred thank:thanks,thanked
 refuse:refuses,refused discuss:discusses,discussed see:sees,saw hope:hopes,hoped plan:plans,planned
 want:wants,wanted intend:intends,intended ask:asks,asked refer:refers,referred
+lament:laments,lamented characterize:characterizes,characterized characterise:characterises,characterised
+boast:boasts,boasted brag:brags,bragged reiterate:reiterates,reiterated
+contend:contends,contended recount:recounts,recounted
+hint:hints,hinted
 """
 STANCE_VERBS = frozenset(
     w for entry in _STANCE_STEMS.split() for part in entry.split(":") for w in part.split(",")
@@ -160,7 +164,7 @@ STANCE_VERBS = frozenset(
     w[:-1] + "ing"
     if w.endswith("e") and not w.endswith("ee")
     else w + w[-1] + "ing"
-    if w in ("admit", "slam", "stop", "plan", "rebut", "refer")
+    if w in ("admit", "slam", "stop", "plan", "rebut", "refer", "brag")
     else w + "ing"
     for w in (entry.split(":")[0] for entry in _STANCE_STEMS.split())
 )
