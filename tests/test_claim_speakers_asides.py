@@ -399,6 +399,8 @@ def test_a_quarrel_opening_the_sentence_is_no_stance() -> None:
         ),
         # a day after the verb names no one
         ('"We will not send troops," Ben Rhodes, the deputy adviser, said Sunday.', "Ben Rhodes"),
+        # evidence given: "pointed to", "points out"
+        ("As an example, Dana Ruiz pointed to a recent stop in Concord.", "Dana Ruiz"),
         # speech acts credited like stances: lamenting, boasting, reiterating, contending, recounting
         ("Dana Ruiz lamented the loss of the factory jobs in her district.", "Dana Ruiz"),
         ("Dana Ruiz reiterated her opposition to the new tax on Monday.", "Dana Ruiz"),

@@ -168,9 +168,14 @@ STANCE_VERBS = frozenset(
     else w + "ing"
     for w in (entry.split(":")[0] for entry in _STANCE_STEMS.split())
 )
-# "call for", "called on": a demand credited to whoever makes it; read as one verb (`CALL_FOR`).
-CALL_VERBS = frozenset("call calls called calling".split())
-CALL_FOR = frozenset(w + " for" for w in CALL_VERBS)
+# Verbs that credit a stance only with their particle, read as one verb ("call for", "called on": a
+# demand; "pointed to", "points out": evidence given): the verb's forms, then its particles.
+PARTICLE_VERBS = {
+    **{w: ("for", "on", "upon") for w in "call calls called calling".split()},
+    **{w: ("to", "out") for w in "point points pointed pointing".split()},
+}
+CALL_VERBS = frozenset(PARTICLE_VERBS)  # every form, for the quick check that a sentence has a verb
+CALL_FOR = frozenset(w + " " + PARTICLE_VERBS[w][0] for w in PARTICLE_VERBS)  # "called for", "pointed to"
 STANCE_VERBS = STANCE_VERBS | CALL_FOR
 STRONG_ATTRIBUTION = STRONG_ATTRIBUTION | INTENT_VERBS | STANCE_VERBS | frozenset("ask asks asked".split())
 

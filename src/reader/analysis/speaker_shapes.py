@@ -270,8 +270,9 @@ def verb_words(toks: list[Token]) -> list[str]:
         if opening.endswith("ing") and (opening in lexicon.SPEECH_VERBS or opening in lexicon.STRONG_ATTRIBUTION):
             words[0] = opening  # "Noting that …, Trump reminded": a participle opening the sentence
     for i, word in enumerate(words[:-1]):
-        if word in lexicon.CALL_VERBS and toks[i + 1].text.lower() in ("for", "on", "upon"):
-            words[i] = word + " for"  # "Clinton has called for a ban": a demand credited to her
+        particles = lexicon.PARTICLE_VERBS.get(word)
+        if particles and toks[i + 1].text.lower() in particles:
+            words[i] = word + " " + particles[0]  # "has called for a ban", "pointed to the polls": hers
     return words
 
 
