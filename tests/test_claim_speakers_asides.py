@@ -399,6 +399,9 @@ def test_a_quarrel_opening_the_sentence_is_no_stance() -> None:
         ),
         # a day after the verb names no one
         ('"We will not send troops," Ben Rhodes, the deputy adviser, said Sunday.', "Ben Rhodes"),
+        # positions taken in a phrase: "took aim at", "came out against", "railed against"
+        ("Dana Ruiz took aim at the governor over the budget.", "Dana Ruiz"),
+        ("Tom Hale came out against the new tax on Monday.", "Tom Hale"),
         # evidence given: "pointed to", "points out"
         ("As an example, Dana Ruiz pointed to a recent stop in Concord.", "Dana Ruiz"),
         # speech acts credited like stances: lamenting, boasting, reiterating, contending, recounting

@@ -132,6 +132,7 @@ ELLIPTIC = re.compile(
 )
 MULTIWORD = re.compile(
     r"\b(?:opened up about|spoke (?:out )?about|talked about|hit back at|"
+    r"(?:took|takes|taking) aim at|lash(?:ed|es)? out at|rail(?:ed|s)? against|came out (?:against|in favou?r of)|"
     r"went on|goes on|go on|chimed in|weighed in|opened up|spoke out|can reveal|points out|pointed out|"
     r"can confirm|can exclusively reveal|has learned|has learnt|learned|cited by|"
     r"according to|as reported by|per|(?:declined|declines|refused|refuses|did not want|"
@@ -144,7 +145,8 @@ MULTIWORD = re.compile(
 # checks that each phrase starts with one.
 MULTIWORD_LEADS = frozenset(
     "opened spoke talked hit went goes go chimed weighed can has learned cited according as per declined "
-    "declines refused refuses did didn could points pointed".split()
+    "declines refused refuses did didn could points pointed took takes taking lash lashed lashes rail railed "
+    "rails came".split()
 )
 TITLE_CUES = re.compile(
     r"\b(?:titled|entitled|called|named|show|series|film|movie|podcast|song|album|"
