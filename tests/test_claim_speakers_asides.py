@@ -399,6 +399,9 @@ def test_a_quarrel_opening_the_sentence_is_no_stance() -> None:
         ),
         # a day after the verb names no one
         ('"We will not send troops," Ben Rhodes, the deputy adviser, said Sunday.', "Ben Rhodes"),
+        # an aside between commas, then an auxiliary or a verb in -s
+        ("Dana Ruiz, who won Ohio and her home state of Iowa, is calling for her rivals to drop out.", "Dana Ruiz"),
+        ("Tom Hale, the president of the Ohio Venture Association, thinks the plan will pass.", "Tom Hale"),
         # positions taken in a phrase: "took aim at", "came out against", "railed against"
         ("Dana Ruiz took aim at the governor over the budget.", "Dana Ruiz"),
         ("Tom Hale came out against the new tax on Monday.", "Tom Hale"),

@@ -165,7 +165,9 @@ class Sources:
         if j < 0 or toks[j].text.lower() in W.NO_SUBJECT_BEFORE:
             return None  # "and said", "before saying": the subject is the clause's
         end_tok = j
-        limit = toks[verb].start if verb < len(toks) else None
+        # up to the first word passed over: "Ted Cruz, who won Texas, is calling for" has the aside's
+        # comma there, not ", is"
+        limit = toks[j + 1].start if j + 1 < min(verb, len(toks)) else (toks[verb].start if verb < len(toks) else None)
         gap_after = self.text[toks[end_tok].end : limit] if limit is not None else ""
         if toks[j].text.lower() in ("who", "which") and j >= 1 and not gap_after.strip():
             # "independent voters who said", "Trump, who said": the one the clause is about

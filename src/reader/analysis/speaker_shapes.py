@@ -147,8 +147,12 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
         found = sources.clause_subject(toks, i)
         return found if found is not None and found.source in ("named", "anonymous", "publication") else None
     verb_like = (
-        word.endswith("ed") or word in _PAST_STANCES or after in ("to", "that") or before in _VERB_BEFORE
-    )  # not "Sanders' attacks", "California's plan", "bipartisan support": nouns there
+        word.endswith("ed")
+        or word in _PAST_STANCES
+        or after in ("to", "that")
+        or before in _VERB_BEFORE
+        or (word.endswith("s") and i > 0 and "," in sources.text[toks[i - 1].end : toks[i].start])
+    )  # not "Sanders' attacks", "California's plan", "bipartisan support": nouns there; "X, the head of Y, thinks"
     k = i - 1
     while k >= 0 and (toks[k].text.lower() in W.AUXILIARIES or W.adverb(toks[k].text.lower())):
         if toks[k].text.lower() in _SPECULATIVE:
