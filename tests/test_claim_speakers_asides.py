@@ -399,6 +399,9 @@ def test_a_quarrel_opening_the_sentence_is_no_stance() -> None:
         ),
         # a day after the verb names no one
         ('"We will not send troops," Ben Rhodes, the deputy adviser, said Sunday.', "Ben Rhodes"),
+        # a stance in a relative clause is the one it is about
+        ("Dana Ruiz, who thinks the plan will fail, spoke on Monday.", "Dana Ruiz"),
+        ("Two officials who think the plan will fail spoke on Monday.", "Two officials"),
         # an aside between commas, then an auxiliary or a verb in -s
         ("Dana Ruiz, who won Ohio and her home state of Iowa, is calling for her rivals to drop out.", "Dana Ruiz"),
         ("Tom Hale, the president of the Ohio Venture Association, thinks the plan will pass.", "Tom Hale"),

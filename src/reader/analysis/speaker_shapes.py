@@ -132,7 +132,7 @@ def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source 
 
 
 _POSSESSIVES = frozenset("his her their its my our your".split())
-_VERB_BEFORE = W.AUXILIARIES | W.SKIP_ADVERBS | W.SUBJECT_PRONOUNS | {"to"}  # a verb follows these
+_VERB_BEFORE = W.AUXILIARIES | W.SKIP_ADVERBS | W.SUBJECT_PRONOUNS | {"to", "who"}  # a verb follows these
 _SPECULATIVE = frozenset("may might could would should must".split())
 _PAST_STANCES = frozenset("thought knew felt sought".split())
 
