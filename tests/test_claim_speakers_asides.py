@@ -399,6 +399,9 @@ def test_a_quarrel_opening_the_sentence_is_no_stance() -> None:
         ),
         # a day after the verb names no one
         ('"We will not send troops," Ben Rhodes, the deputy adviser, said Sunday.', "Ben Rhodes"),
+        # orders, declarations and announcements in any form
+        ("Last May, a federal judge ordered the department to release the emails monthly.", "a federal judge"),
+        ("Dana Ruiz won the primary on Tuesday, declaring that the race was over.", "Dana Ruiz"),
         # a stance in a relative clause is the one it is about
         ("Dana Ruiz, who thinks the plan will fail, spoke on Monday.", "Dana Ruiz"),
         ("Two officials who think the plan will fail spoke on Monday.", "Two officials"),

@@ -156,7 +156,7 @@ want:wants,wanted intend:intends,intended ask:asks,asked refer:refers,referred
 lament:laments,lamented characterize:characterizes,characterized characterise:characterises,characterised
 boast:boasts,boasted brag:brags,bragged reiterate:reiterates,reiterated
 contend:contends,contended recount:recounts,recounted
-hint:hints,hinted
+hint:hints,hinted order:orders,ordered declare:declares,declared announce:announces,announced
 """
 STANCE_VERBS = frozenset(
     w for entry in _STANCE_STEMS.split() for part in entry.split(":") for w in part.split(",")
