@@ -381,6 +381,8 @@ def test_a_quarrel_opening_the_sentence_is_no_stance() -> None:
         ("The official, who spoke on the condition of anonymity, said the plan failed.", "The official"),
         ("The plan failed, said an official involved in the talks.", "an official involved in the talks"),
         ("It will pass, said one aide who asked not to be named.", "one aide"),
+        ("The plan will fail, said a retired general.", "a retired general"),
+        ("The plan will fail, said an elected official in Ohio.", "an elected official in Ohio"),
         # a stance in a participle after a comma is the clause subject's
         ("Dana Ruiz spoke. By Sunday afternoon she had canceled the rally, citing the attack.", "Dana Ruiz"),
         ("Sen. Dana Ruiz voted no, calling for a new plan.", "Dana Ruiz"),

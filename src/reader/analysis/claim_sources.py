@@ -18,9 +18,9 @@ from reader.analysis.text import tokens as _tokens
 if TYPE_CHECKING:
     from reader.analysis.claims import Claim
 
-LOOK_BACK = 200  # mentions a pronoun may reach back to
 _NOT_A_STANCE_NEXT = frozenset("with over about against through into in on at".split())
 _ANY_SOURCE = ("named", "anonymous", "public", "publication")
+_GROUP_SUBJECTS = lexicon.ANONYMOUS_NOUNS | (lexicon.PUBLIC_NOUNS - {"people"})  # "sources", "fans": not "people"
 
 
 class Sources:
@@ -102,8 +102,7 @@ class Sources:
                     for k, tok in enumerate(toks)
                     if tok.text.lower() in ("he", "she", "they")
                     or tok.start in self.by_start
-                    or tok.text.lower() in lexicon.ANONYMOUS_NOUNS
-                    or tok.text.lower() in lexicon.PUBLIC_NOUNS - {"people"}
+                    or tok.text.lower() in _GROUP_SUBJECTS
                 ),
                 None,
             )
@@ -275,7 +274,7 @@ class Sources:
             self.last_body = (start, found)  # "The FDIC released a statement. It said …"
         return found
 
-    def _it(self, at: int) -> Source:
+    def it_source(self, at: int) -> Source:
         """What "it" says: the organisation or outlet named last, not long before."""
         if self.last_body is not None and 0 < at - self.last_body[0] < 600:
             return self.last_body[1]
@@ -296,11 +295,11 @@ class Sources:
         return i >= 0 and offset < self._quoted[i][1]
 
     def last_person(self, at: int, want: str = "u") -> str | None:
-        # Mentions ending before `at`; a pronoun looks back at most LOOK_BACK of them. Outside a
+        # Mentions ending before `at`; a pronoun looks back at most W.LOOK_BACK of them. Outside a
         # quotation, people named inside one are passed over first: in '"… in labor with
         # Rafa …" she captioned', "she" is not Rafa.
         stop = bisect_left(self.starts, at)
-        before = [m for m in self.mentions[max(0, stop - LOOK_BACK) : stop] if m.end <= at]
+        before = [m for m in self.mentions[max(0, stop - W.LOOK_BACK) : stop] if m.end <= at]
         if self._quoted and not self._in_quotation(at):
             outside = [m for m in before if not self._in_quotation(m.start)]
             for mention in reversed(outside):

@@ -272,3 +272,24 @@ TRAILING_TIME = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening)$",
     re.IGNORECASE,
 )
+LOOK_BACK = 200  # mentions a pronoun or a description may reach back to
+_ADJECTIVE_CONTEXT = ADJECTIVE_BEFORE | QUANTIFIERS
+
+
+def past_tense(word: str) -> bool:
+    """A verb in the past tense ("sued", "emailed", "ran"), not an -ed word that is an adjective
+    before a noun ("registered voters", "a retired general")."""
+    return word in IRREGULAR_PAST or (
+        word.islower() and word.isalpha() and len(word) > 3 and word.endswith("ed") and word not in ED_ADJECTIVES
+    )
+
+
+def adjective_after(before: str, word: str) -> bool:
+    """Whether a past form `word` after the word `before` is an adjective of a noun phrase ("the
+    embattled senator", "an elected official", "Democrats' vaunted", "newly elected"), not a
+    verb ("recently ran")."""
+    return (
+        before.lower() in _ADJECTIVE_CONTEXT
+        or before.endswith(("'s", "’s", "'", "’"))
+        or (adverb(before.lower()) and word not in IRREGULAR_PAST)
+    )

@@ -61,7 +61,7 @@ def find_claims(
             found = [labelled] if labelled is not None else reader.sentence(start, end)
             if turn is not None and not found:  # "TAPPER: Do you think …": the speaker's words
                 hedges = [m.group() for m in W.hedges_in(text, start, end)]
-                found = [Claim(start, end, text[start:end], "attributed", "named", turn.speaker, hedges, turn.person)]
+                found = [_claim(text, start, end, "attributed", _Source("named", turn.speaker, turn.person), hedges)]
             claims += found
     return claims
 

@@ -14,7 +14,6 @@ from reader.analysis.names import gender
 if TYPE_CHECKING:
     from reader.analysis.claim_sources import Sources
 
-LOOK_BACK = 200  # mentions a description may reach back to
 
 _OTHER_TITLE = re.compile(
     r"\b(Pope|Justice|Judge|Mayor|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|President|Secretary|King|Queen|Prince|"
@@ -41,7 +40,7 @@ def titled_person(sources: Sources, at: int, role: str) -> str | None:
     "Gov. Fallon", "actress Ana Ruiz"), for "the governor said" later on."""
     title = _TITLES.get(role, re.compile(r"\b" + re.escape(role) + r"\.?\s+\Z", re.IGNORECASE))
     stop = bisect_left(sources.starts, at)
-    for mention in reversed(sources.mentions[max(0, stop - LOOK_BACK) : stop]):
+    for mention in reversed(sources.mentions[max(0, stop - W.LOOK_BACK) : stop]):
         if mention.end <= at and title.search(sources.text, max(0, mention.start - 24), mention.start):
             return mention.person
     return None
@@ -57,7 +56,7 @@ def described_person(sources: Sources, at: int, role: str, qualifiers: list[str]
     stop = bisect_left(sources.starts, at)
     counts: dict[str, int] = {}
     recent: list[str] = []
-    for mention in reversed(sources.mentions[max(0, stop - LOOK_BACK) : stop]):
+    for mention in reversed(sources.mentions[max(0, stop - W.LOOK_BACK) : stop]):
         if mention.end > at:
             continue
         counts[mention.person] = counts.get(mention.person, 0) + 1
@@ -73,7 +72,8 @@ def described_person(sources: Sources, at: int, role: str, qualifiers: list[str]
     if qualifiers:
         # "The Florida senator": the one named near "Florida" (or "Fla.") before; if none is,
         # no one, rather than the last senator named
-        near = [p for p in recent if _named_near(sources, at, p, qualifiers)]
+        lead, tail = _qualified(qualifiers)
+        near = [p for p in recent if _named_near(sources, at, p, lead, tail)]
         return near[0] if len(near) == 1 else None
     titled_one = titled_person(sources, at, role)
     if titled_one in recent or len(recent) == 1:
@@ -84,14 +84,19 @@ def described_person(sources: Sources, at: int, role: str, qualifiers: list[str]
     return None
 
 
-def _named_near(sources: Sources, at: int, person: str, qualifiers: list[str]) -> bool:
-    """Whether `person` was named before `at` with one of `qualifiers` (or its first three
-    letters and a dot, "Fla.", "Vt.") just before the name or just after it."""
+def _qualified(qualifiers: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """How a name is written with one of `qualifiers` (or its first three letters and a dot,
+    "Fla.", "Vt."): just before it ("Florida Sen. X") and just after it ("X of Florida", "X (R-Fla.)")."""
     forms = "|".join([re.escape(q) for q in qualifiers] + [re.escape(q[:3]) + r"\." for q in qualifiers if len(q) > 3])
-    lead = re.compile(r"\b(?:" + forms + r")\s+(?:[A-Z][a-z]*\.?\s+){0,2}\Z")  # "Florida Sen. X", "Vermont's X"
-    tail = re.compile(r"\s*[,(]?\s*(?:of\s+|from\s+|[RDI]-)?(?:" + forms + r")")  # "X of Florida", "X (R-Fla.)"
+    lead = re.compile(r"\b(?:" + forms + r")\s+(?:[A-Z][a-z]*\.?\s+){0,2}\Z")
+    tail = re.compile(r"\s*[,(]?\s*(?:of\s+|from\s+|[RDI]-)?(?:" + forms + r")")
+    return lead, tail
+
+
+def _named_near(sources: Sources, at: int, person: str, lead: re.Pattern[str], tail: re.Pattern[str]) -> bool:
+    """Whether `person` was named before `at` with a qualifier just before or after the name."""
     stop = bisect_left(sources.starts, at)
-    for mention in sources.mentions[max(0, stop - LOOK_BACK) : stop]:
+    for mention in sources.mentions[max(0, stop - W.LOOK_BACK) : stop]:
         if mention.person == person and mention.end <= at:
             if lead.search(sources.text, max(0, mention.start - 30), mention.start) or tail.match(
                 sources.text, mention.end

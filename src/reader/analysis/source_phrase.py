@@ -25,28 +25,36 @@ class Source:
     person: str | None = None  # whom a description ("the senator") refers to; `speaker` keeps its words
 
 
-def phrase_source(self: Sources, start: int, end: int) -> Source:
+def phrase_source(sources: Sources, start: int, end: int) -> Source:
     """Who the phrase text[start:end] names, as a source: a pronoun's or a role word's person, an
     unnamed insider, an outlet or report, the public, a named person or body, or none."""
-    phrase = re.sub(r"^(?:by|from)\s+", "", self.text[start:end].strip(" ,:;\"'“”‘’"), flags=re.IGNORECASE)
+    phrase = re.sub(r"^(?:by|from)\s+", "", sources.text[start:end].strip(" ,:;\"'“”‘’"), flags=re.IGNORECASE)
     phrase = W.TRAILING_TIME.sub("", phrase)  # "The mayor on Tuesday": the mayor
     lower = phrase.lower()
     words = re.findall(r"[a-z](?:[a-z\-']|\.(?=[a-z]))*", lower)  # "u.s" one word
     if not words:
-        if re.fullmatch(r"\d+(?:\.\d+)?", phrase) and self.text[end : end + 1] == "%":
+        if re.fullmatch(r"\d+(?:\.\d+)?", phrase) and sources.text[end : end + 1] == "%":
             return Source("public", phrase + "%")  # "47% say": a share of those polled
         return Source("none", None)
     if all(w.strip(".,") in lexicon.MONTHS_DAYS for w in phrase.split()):
         return Source("none", None)  # '"…," X said Sunday': a day names no one
     if len(words) == 1 and words[0] in W.SUBJECT_PRONOUNS:
-        return self.pronoun(words[0], start)
+        return sources.pronoun(words[0], start)
     if words == ["it"]:
-        return self._it(start)
-    if W.ELLIPTIC.match(lower) and self.last_claim is not None and self.last_claim.source in ("public", "anonymous"):
-        return Source(self.last_claim.source, phrase)
+        return sources.it_source(start)
+    if (
+        W.ELLIPTIC.match(lower)
+        and sources.last_claim is not None
+        and sources.last_claim.source in ("public", "anonymous")
+    ):
+        return Source(sources.last_claim.source, phrase)
     head = re.split(r"\b(?:close to|of|for|with|at|from|in|near|familiar with|cited by|to)\b", lower)[0]
     head_words = set(re.findall(r"[a-z][a-z\-']*", head))
-    named = [m for m in self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)] if m.end <= end]
+    named = [
+        m
+        for m in sources.mentions[bisect_left(sources.starts, start) : bisect_left(sources.starts, end)]
+        if m.end <= end
+    ]
     head_end = start + len(head.rstrip())
     if named and named[-1].end >= head_end - 2 and named[-1].start < head_end:
         return Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
@@ -67,7 +75,7 @@ def phrase_source(self: Sources, start: int, end: int) -> Source:
         return Source("public", phrase)
     if named and named[-1].end < head_end - 2 and head.split()[-1] in lexicon.OFFICIAL_NOUNS:
         return Source("anonymous", phrase)  # "A senior Obama administration official"
-    if named and self.text[named[-1].end : named[-1].end + 1] not in ("'", "’"):
+    if named and sources.text[named[-1].end : named[-1].end + 1] not in ("'", "’"):
         return Source("named", named[-1].text)  # not "Vargas’ question": the question is the head
     parts = re.split(r"[\s-]+", phrase)  # "the Sun-Times"
     if any(w in lexicon.OUTLET_WORDS for w in parts[1:]) and any(w[:1].isupper() for w in parts):
@@ -88,15 +96,15 @@ def phrase_source(self: Sources, start: int, end: int) -> Source:
         and not re.search(r"['’]s\b", lower)
     ):  # not "his wife": someone else than the one named before
         qualifiers = [w.strip(".,'’") for w in phrase.split()[1:] if w[:1].isupper()]  # "The Florida senator"
-        person = described_person(self, start, role[-1], qualifiers)
-        if person or self.last_person(start) is not None:
+        person = described_person(sources, start, role[-1], qualifiers)
+        if person or sources.last_person(start) is not None:
             # "the governor said": its words, and whom when the article makes it plain
             return Source("named", phrase, person)
     if role and words[0] in ("his", "her", "their") and len(words) <= 3 and role[-1] in W.KIN_NOUNS:
         return Source("named", phrase)  # "His wife said": someone the article identifies, not by name
     pronouns = [w for w in words if w in ("he", "she", "him", "her", "they", "them")]
     if pronouns and len(words) <= 5:
-        return self.pronoun({"him": "he", "her": "she", "them": "they"}.get(pronouns[0], pronouns[0]), start)
+        return sources.pronoun({"him": "he", "her": "she", "them": "they"}.get(pronouns[0], pronouns[0]), start)
     aides = head.split()[-1:] and head.split()[-1] in lexicon.OFFICIAL_NOUNS
     proper = [
         w
@@ -106,7 +114,7 @@ def phrase_source(self: Sources, start: int, end: int) -> Source:
         and w.lower().strip(".,") not in lexicon.common_words()
         and w.strip(".,") not in lexicon.MONTHS_DAYS  # "During their phone call Tuesday": no one
     ]
-    head_proper = [w for w in self.text[start:end].split()[: len(head.split())] if w[:1].isupper()][1:]
+    head_proper = [w for w in sources.text[start:end].split()[: len(head.split())] if w[:1].isupper()][1:]
     if head_words & lexicon.OFFICIAL_NOUNS and len(head.split()) <= 6 and not head_proper:
         return Source("anonymous", phrase)  # "former officials in the FBI": unnamed, wherever they work
     if proper and words[0] not in lexicon.FUNCTION_WORDS:

@@ -318,19 +318,9 @@ def finite_verb_in(sources: Sources, toks: list[Token], k: int, end_tok: int) ->
     ("A poll released Thursday", "a study conducted by", "the embattled senator")."""
     for m in range(k, end_tok):
         word = toks[m].text
-        irregular = word in W.IRREGULAR_PAST
-        if not irregular and (
-            not (word.islower() and word.endswith("ed") and len(word) > 3 and word.isalpha()) or word in W.ED_ADJECTIVES
-        ):
-            continue
-        before = toks[m - 1].text if m > k - 1 and m > 0 else ""
+        if not W.past_tense(word) or (m > k and W.adjective_after(toks[m - 1].text, word)):
+            continue  # "the embattled senator", "newly elected", but "recently ran"
         after = toks[m + 1].text
-        if m > k and (
-            before.lower() in W.ADJECTIVE_BEFORE | W.QUANTIFIERS
-            or before.endswith(("'s", "’s", "'", "’"))
-            or (W.adverb(before.lower()) and not irregular)  # "newly elected", but "recently ran"
-        ):
-            continue
         if after.lower() in W.PARTICIPLE_NEXT or after in lexicon.MONTHS_DAYS:
             continue
         if sources.text[toks[m].end : toks[m + 1].start].strip():

@@ -79,10 +79,11 @@ _SPEAKER_OPENERS = frozenset("a an one two three several some many".split())  # 
 
 def _a_finite_verb(toks: list[Token], n: int) -> bool:
     """Whether toks[n] is a verb in the past tense ending a clause ("…, said the plan failed"), not
-    a participle in a speaker's description ("…, said an official involved in the talks")."""
+    a participle or an adjective in a speaker's description ("…, said an official involved in the
+    talks", "…, said a decorated general")."""
     word = toks[n].text
-    if not (word.islower() and ((word.endswith("ed") and len(word) > 3) or word in W.IRREGULAR_PAST)):
-        return False
+    if not W.past_tense(word) or (n and W.adjective_after(toks[n - 1].text, word)):
+        return False  # "…, said a retired general", "an elected official in Ohio": no clause
     return n + 1 == len(toks) or toks[n + 1].text.lower() not in W.PARTICIPLE_NEXT
 
 

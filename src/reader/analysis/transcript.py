@@ -18,15 +18,16 @@ from reader.analysis import lexicon
 from reader.analysis.name_resolution import Mention
 from reader.analysis.source_phrase import Source
 from reader.analysis.text import Segment
+from reader.corpus.parse import SPEAKER_LABEL
 
 if TYPE_CHECKING:
     from reader.analysis.claim_sources import Sources
 
-_LABEL = re.compile(r"((?:[A-Z][A-Z'’.-]*[A-Z.] ){0,2}[A-Z][A-Z'’-]*[A-Z]):[ \t]+(?=\S)")
+_LABEL = re.compile("(" + SPEAKER_LABEL + r"):[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset(
     """update updated correction clarification email note editor editors editor's editor’s
     stat week source sources photo photos video watch read more related plus contributing answer
-    question q a breaking exclusive warning advertisement disclaimer transcript""".split()
+    question breaking exclusive warning advertisement disclaimer transcript""".split()
 )
 
 
@@ -82,8 +83,8 @@ def labelled_speaker(sources: Sources, start: int, end: int, label_only: bool = 
         return None
     lo, hi = match.span(1)
     source = sources.classify(lo, hi)
-    found = sources
-    named_here = any(m.end <= hi for m in found.mentions[bisect_left(found.starts, lo) : bisect_left(found.starts, hi)])
+    first, stop = bisect_left(sources.starts, lo), bisect_left(sources.starts, hi)
+    named_here = any(m.end <= hi for m in sources.mentions[first:stop])
     if source.source == "named" and not named_here or source.source in ("none", "public"):
         return None
     if source.source == "anonymous" and not (

@@ -265,7 +265,10 @@ def _reads_as_headline(line: str) -> bool:
     return _capitalised_ratio(words) >= 0.6 or (len(words) <= 12 and not line.endswith((",", ";")))
 
 
-_SPEAKER_TURN = re.compile(r"(?:[A-Z][A-Z'’.-]*[A-Z.] ){0,2}[A-Z][A-Z'’-]*[A-Z]: +[A-Z\"“]")
+# A transcript's speaker label in capitals, one to three words ("TAPPER", "JAKE TAPPER"); the
+# analysis reads the same labels (analysis/transcript.py).
+SPEAKER_LABEL = r"(?:[A-Z][A-Z'’.-]*[A-Z.] ){0,2}[A-Z][A-Z'’-]*[A-Z]"
+_SPEAKER_TURN = re.compile(SPEAKER_LABEL + r": +[A-Z\"“]")
 
 
 def _reads_as_heading(line: str) -> bool:
