@@ -387,5 +387,5 @@ class _Reader:
 
 
 _VERBS = (
-    lexicon.STRONG_ATTRIBUTION | lexicon.SPEECH_VERBS | lexicon.EVIDENCE_VERBS | lexicon.CALL_VERBS
+    lexicon.STRONG_ATTRIBUTION | lexicon.SPEECH_VERBS | lexicon.EVIDENCE_VERBS | frozenset(lexicon.PARTICLE_VERBS)
 )  # all _verb_source reads

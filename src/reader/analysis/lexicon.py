@@ -174,9 +174,8 @@ PARTICLE_VERBS = {
     **{w: ("for", "on", "upon") for w in "call calls called calling".split()},
     **{w: ("to", "out") for w in "point points pointed pointing".split()},
 }
-CALL_VERBS = frozenset(PARTICLE_VERBS)  # every form, for the quick check that a sentence has a verb
-CALL_FOR = frozenset(w + " " + PARTICLE_VERBS[w][0] for w in PARTICLE_VERBS)  # "called for", "pointed to"
-STANCE_VERBS = STANCE_VERBS | CALL_FOR
+# each read as the verb with its first particle ("called for", "pointed to"), a stance
+STANCE_VERBS = STANCE_VERBS | frozenset(w + " " + PARTICLE_VERBS[w][0] for w in PARTICLE_VERBS)
 STRONG_ATTRIBUTION = STRONG_ATTRIBUTION | INTENT_VERBS | STANCE_VERBS | frozenset("ask asks asked".split())
 
 # Hedging constructions (regular expressions, matched case-insensitively on word boundaries).

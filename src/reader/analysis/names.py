@@ -172,7 +172,6 @@ _INITIAL_END = re.compile(r"[A-Z](?:\.[A-Z])*")  # "Jerzy L.", "Dhiraj K.C."
 _PARTICLE_BEFORE = re.compile(
     r"(?<![\w.])((?:van der|van den|van|von|de la|de|der|den|del|della|di|da|du|dal|al|el|bin)) \Z"
 )
-_SUFFIX_DOT = re.compile(r"\.")
 _SAINT_END = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z")
 _SAINT_STRIP = re.compile(r"(?:St\.?|Saint)\s*\Z")
 _CAPITALISED_END = re.compile(r"[A-Z][\w'’-]+\s+\Z")
@@ -398,7 +397,7 @@ def _mention(text: str, group: Group) -> Mention:
     match = POSSESSIVE.search(text[start:end])
     if match:
         end -= len(match.group())
-    elif _SUFFIX_DOT.match(text, end) and (
+    elif text.startswith(".", end) and (
         group.toks[-1].text in ("Jr", "Sr") or (len(group.toks) > 1 and _INITIAL_END.fullmatch(group.toks[-1].text))
     ):
         end += 1  # "Martin Luther King Jr.", "Jerzy L.": the suffix's or the initial's dot is the name's
