@@ -71,3 +71,27 @@ def repeated(words: int, unit: str, end: str):
 def test_a_run_of_verbs_costs_a_few_times_ordinary_text(unit: str, end: str, limit: float) -> None:
     ratio = best_time(repeated(40_000, unit, end)) / best_time(one_paragraph(40_000))
     assert ratio < limit, f"{unit!r} repeated took {ratio:.1f}x as long as ordinary text"
+
+
+@pytest.mark.slow
+def test_a_stop_is_heeded_in_the_passes_over_names_not_only_between_segments() -> None:
+    # A huge article dense with names: the passes over its name candidates, after the walks over
+    # the segments, took most of the analysis, and `q` waited for them (10 s and more for
+    # 400,000 names). A stop that comes true once the segments are walked now ends it at once.
+    from reader.analysis import AnalysisCancelled
+    from reader.analysis.text import segments
+
+    text = "A Long Story\n\n" + "Ana said that Ben met Cole. " * 20_000 + "\n"
+    article = parse_article(text, article_id="names", path=Path("names.txt"), content_hash="-", problems=[])
+    whole = best_time(article)
+    walked = 2 * len(segments(article))  # stop() is asked per segment in two walks, then in the name passes
+    asked = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > walked
+
+    started = time.perf_counter()
+    with pytest.raises(AnalysisCancelled):
+        analyze(article, stop)
+    assert time.perf_counter() - started < 0.5 * whole  # before: ~0.8 of it

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from reader.analysis.cancel import AnalysisCancelled as AnalysisCancelled  # where callers catch it
+from reader.analysis.cancel import Interruptible
 from reader.analysis.claims import Claim, find_claims
 from reader.analysis.names import Mention, find_people
 from reader.analysis.quotes import find_quotes
@@ -19,25 +21,6 @@ from reader.corpus.model import Article
 from reader.naming import across_name, by_first_and_last
 
 ANALYSIS_VERSION = 2  # change with any rule: cached analyses of another version are not used
-
-
-class AnalysisCancelled(Exception):
-    """`stop()` said so: the analysis was abandoned between two segments."""
-
-
-class _Interruptible(list[Segment]):
-    """Segments that ask `stop()` before each one is handed out, so a long analysis (a huge
-    article) ends soon after its reader has moved on or quit."""
-
-    def __init__(self, segs: list[Segment], stop: Callable[[], bool]) -> None:
-        super().__init__(segs)
-        self._stop = stop
-
-    def __iter__(self) -> Iterator[Segment]:
-        for seg in super().__iter__():
-            if self._stop():
-                raise AnalysisCancelled
-            yield seg
 
 
 @dataclass
@@ -120,9 +103,9 @@ def _collector_paused() -> Iterator[None]:
 def _analyze(article: Article, stop: Callable[[], bool] | None) -> Analysis:
     segs: list[Segment] = segments(article)
     if stop is not None:
-        segs = _Interruptible(segs, stop)
+        segs = Interruptible(segs, stop)
     cache: dict[Any, Any] = {}
-    mentions = find_people(article.text, segs, cache)
+    mentions = find_people(article.text, segs, cache, stop)
     quotes = find_quotes(article.text, segs)
     claims = find_claims(article.text, segs, quotes, mentions, cache)
     attach_people(claims, mentions)

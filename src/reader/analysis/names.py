@@ -14,10 +14,12 @@ ordinary capitalised words are not people. Spans come from `name_spans`, cues fr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from reader.analysis import known_names, lexicon
 from reader.analysis import name_evidence as evidence
+from reader.analysis.cancel import Interruptible
 from reader.analysis.name_cues import context_cue
 from reader.analysis.name_endings import with_endings
 from reader.analysis.name_resolution import Mention, gender, resolve
@@ -51,14 +53,19 @@ _PLACE_HEADS = frozenset(
 )
 
 
-def find_people(text: str, segs: list[Segment], cache: dict[Any, Any] | None = None) -> list[Mention]:
-    """Every person mention in the segments, each with `person` set to the resolved name."""
+def find_people(
+    text: str, segs: list[Segment], cache: dict[Any, Any] | None = None, stop: Callable[[], bool] | None = None
+) -> list[Mention]:
+    """Every person mention in the segments, each with `person` set to the resolved name; with
+    `stop`, each pass over the name candidates can be abandoned (AnalysisCancelled)."""
     groups = []
     for seg in segs:
         for s_start, s_end in sentences(text, seg.start, seg.end, cache):
             groups += groups_in(text, seg, tokens(text, s_start, s_end, cache))
     prose = {seg.start for seg in segs if _read_as_text(text, seg)}
     body = [g for g in groups if g.segment.start in prose]
+    if stop is not None:
+        body = Interruptible(body, stop, every=256)  # 400,000 candidates in a huge article: seconds a pass
     heads = [g for g in groups if g.segment.start not in prose]
     doc = _observe(text, body)
     for group in heads:
