@@ -4,18 +4,17 @@ people across articles ("Hilaria" in one article is "Hilaria Baldwin" named in a
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from reader.analysis.cancel import AnalysisCancelled as AnalysisCancelled  # where callers catch it
-from reader.analysis.cancel import Interruptible
+from reader.analysis.cancel import Interruptible, check
 from reader.analysis.claims import Claim, find_claims
 from reader.analysis.names import Mention, find_people
 from reader.analysis.quotes import find_quotes
+from reader.analysis.release import collector_paused, let_go
 from reader.analysis.text import Segment, segments
 from reader.corpus.model import Article
 from reader.naming import across_name, by_first_and_last
@@ -78,7 +77,7 @@ def analyze(article: Article, stop: Callable[[], bool] | None = None) -> Analysi
     """People and claims of `article`; with `stop`, raises AnalysisCancelled once it is true.
     Linear in the text: segments are bounded in length (the parser cuts huge paragraphs)."""
     if len(article.text) > PAUSE_GC_ABOVE:
-        with _collector_paused():
+        with collector_paused():
             return _analyze(article, stop)
     return _analyze(article, stop)
 
@@ -87,28 +86,20 @@ PAUSE_GC_ABOVE = 200_000  # characters: a long article's millions of tokens made
 # collection of the cycle collector slower, so that its cost grew faster than the text
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cycle collector off (reference counting still frees what the analysis drops), and on
-    again after unless it was off before."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def _analyze(article: Article, stop: Callable[[], bool] | None) -> Analysis:
     segs: list[Segment] = segments(article)
     if stop is not None:
         segs = Interruptible(segs, stop)
     cache: dict[Any, Any] = {}
-    mentions = find_people(article.text, segs, cache, stop)
-    quotes = find_quotes(article.text, segs)
-    claims = find_claims(article.text, segs, quotes, mentions, cache)
-    attach_people(claims, mentions)
+    try:
+        mentions = find_people(article.text, segs, cache, stop)
+        walked = mentions if stop is None else Interruptible(mentions, stop, every=256)
+        quotes = find_quotes(article.text, segs)
+        claims = find_claims(article.text, segs, quotes, walked, cache)
+    finally:
+        let_go(cache)  # a huge article's tokens: freed in the background, finished or abandoned
+    check(stop)
+    attach_people(claims, walked)
     return Analysis(mentions, claims)
 
 

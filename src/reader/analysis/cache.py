@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.analysis import ANALYSIS_VERSION, Analysis, analyze
+from reader.analysis import ANALYSIS_VERSION, Analysis, AnalysisCancelled, analyze
 from reader.corpus.model import Article
 
 CACHE_NAME = "analysis.sqlite"
@@ -41,6 +41,7 @@ class AnalysisCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._memory: dict[str, Analysis] = {}
+        self._underway: dict[str, threading.Event] = {}  # texts being analysed, by key
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self.hits = self.misses = 0
@@ -57,18 +58,36 @@ class AnalysisCache:
 
     def get(self, article: Article, stop: Callable[[], bool] | None = None) -> Analysis:
         """The analysis of `article`, from memory, the cache file, or computed now (abandoned
-        with AnalysisCancelled once `stop()` is true)."""
+        with AnalysisCancelled once `stop()` is true). A text another thread is analysing is
+        waited for, not analysed twice (the open article and the corpus pass ask for the same)."""
         key = text_key(article.text)
-        with self._lock:
-            found = self._memory.get(key)
-        if found is not None:
-            self.hits += 1
-            return found
+        while True:
+            with self._lock:
+                found = self._memory.get(key)
+                if found is not None:
+                    self.hits += 1
+                    return found
+                underway = self._underway.get(key)
+                if underway is None:
+                    underway = self._underway[key] = threading.Event()
+                    break
+            while not underway.wait(0.05):  # then from memory, or ours to do if it was abandoned
+                if stop is not None and stop():
+                    raise AnalysisCancelled
+        try:
+            return self._analysed(key, article, stop)
+        finally:
+            with self._lock:
+                del self._underway[key]
+            underway.set()
+
+    def _analysed(self, key: str, article: Article, stop: Callable[[], bool] | None) -> Analysis:
         found = self._read(key)
         if found is None:
             self.misses += 1
             found = analyze(article, stop)
-            self._write(key, found)
+            if stop is None or not stop():  # quitting: not the moment to write a large analysis
+                self._write(key, found)
         else:
             self.hits += 1
         with self._lock:
@@ -88,12 +107,10 @@ class AnalysisCache:
     def _write(self, key: str, analysis: Analysis) -> None:
         if self._db is None:
             return
+        data = json.dumps(analysis.to_json(), ensure_ascii=False)  # outside the lock: seconds for a huge one
         try:
             with self._lock:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO analysis (key, data) VALUES (?, ?)",
-                    (key, json.dumps(analysis.to_json(), ensure_ascii=False)),
-                )
+                self._db.execute("INSERT OR REPLACE INTO analysis (key, data) VALUES (?, ?)", (key, data))
                 self._db.commit()
         except sqlite3.Error:
             pass

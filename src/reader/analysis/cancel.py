@@ -13,6 +13,12 @@ class AnalysisCancelled(Exception):
     """`stop()` said so: the analysis was abandoned part way."""
 
 
+def check(stop: Callable[[], bool] | None) -> None:
+    """Raise AnalysisCancelled if `stop()` is true: between the steps of a long analysis."""
+    if stop is not None and stop():
+        raise AnalysisCancelled
+
+
 class Interruptible(list[_T]):
     """A list that asks `stop()` before every `every`-th item it hands out when walked, and
     raises AnalysisCancelled once it is true: each pass of the analysis over segments, or over

@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.analysis import known_names, lexicon
 from reader.analysis import name_evidence as evidence
-from reader.analysis.cancel import Interruptible
+from reader.analysis.cancel import Interruptible, check
 from reader.analysis.name_cues import context_cue
 from reader.analysis.name_endings import with_endings
 from reader.analysis.name_resolution import Mention, gender, resolve
@@ -36,6 +36,7 @@ from reader.analysis.name_spans import (
     sentence_case,
     words_of,
 )
+from reader.analysis.release import let_go
 from reader.analysis.text import Segment, sentences, tokens
 
 __all__ = ["Mention", "find_people", "gender", "norm"]
@@ -58,15 +59,32 @@ def find_people(
 ) -> list[Mention]:
     """Every person mention in the segments, each with `person` set to the resolved name; with
     `stop`, each pass over the name candidates can be abandoned (AnalysisCancelled)."""
-    groups = []
+    groups: list[Group] = []
+    body: list[Group] = []
+    heads: list[Group] = []
+    try:
+        return _people_in(text, segs, groups, body, heads, cache, stop)
+    finally:
+        let_go(groups, body, heads)  # a huge article's candidates: freed in the background
+
+
+def _people_in(
+    text: str,
+    segs: list[Segment],
+    groups: list[Group],
+    body: list[Group],
+    heads: list[Group],
+    cache: dict[Any, Any] | None,
+    stop: Callable[[], bool] | None,
+) -> list[Mention]:
     for seg in segs:
         for s_start, s_end in sentences(text, seg.start, seg.end, cache):
             groups += groups_in(text, seg, tokens(text, s_start, s_end, cache))
     prose = {seg.start for seg in segs if _read_as_text(text, seg)}
-    body = [g for g in groups if g.segment.start in prose]
+    body += [g for g in groups if g.segment.start in prose]
     if stop is not None:
         body = Interruptible(body, stop, every=256)  # 400,000 candidates in a huge article: seconds a pass
-    heads = [g for g in groups if g.segment.start not in prose]
+    heads += [g for g in groups if g.segment.start not in prose]
     doc = _observe(text, body)
     for group in heads:
         doc.observe_business(words_of(group))
@@ -94,8 +112,13 @@ def find_people(
     named_words = {w for g in body if g.decision for w in words_of(g)}
     head_groups = _bylines(text, segs, heads)
     head_groups += [sub for g in heads if not g.decision for sub in known_names.known_within(g, people, named_words)]
-    chosen = [g for g in body if g.decision] + head_groups
-    mentions = with_endings(text, [_mention(text, g) for g in sorted(chosen, key=lambda g: g.toks[0].start)])
+    chosen = sorted([g for g in body if g.decision] + head_groups, key=lambda g: g.toks[0].start)
+    if stop is not None:
+        chosen = Interruptible(chosen, stop, every=256)
+    mentions = [_mention(text, g) for g in chosen]
+    check(stop)
+    mentions = with_endings(text, mentions)
+    check(stop)
     resolve(text, mentions)
     return mentions
 

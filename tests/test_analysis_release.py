@@ -1,0 +1,65 @@
+"""What a huge analysis built is freed in the background, a piece at a time (`let_go`), and
+the analysis cache analyses a text once when two threads ask for it at the same time."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import AnalysisCancelled, release
+from reader.analysis.cache import AnalysisCache
+from reader.corpus.parse import parse_article
+
+
+def wait_until_emptied(timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while release.waiting() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_large_containers_let_go_are_emptied_in_the_background_and_shared_items_live_on() -> None:
+    kept = ["still needed"]
+    big_list = [kept] + [[i] for i in range(50_000)]
+    big_dict = {i: (i,) for i in range(50_000)}
+    small = [1, 2, 3]
+    release.let_go(big_list, big_dict, small)
+    wait_until_emptied()
+    assert big_list == [] and big_dict == {}
+    assert small == [1, 2, 3]  # a small one is left to be freed as usual
+    assert kept == ["still needed"]  # only the containers are emptied, not what they held
+
+
+def article(text: str):
+    return parse_article(text, article_id="a", path=Path("a.txt"), content_hash="-", problems=[])
+
+
+def test_two_threads_asking_for_one_text_get_one_analysis() -> None:
+    # The open article and the corpus pass asked for the same huge text at once: it was analysed
+    # twice, side by side, each at half speed.
+    cache = AnalysisCache(None)
+    text = "A Story\n\n" + "Ana Ruiz said that Ben Cole met Dana Lee. " * 3_000 + "\n"
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get(article(text)))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert cache.misses == 1 and cache.hits == 1
+    assert results[0] is results[1] and results[0].names
+
+
+def test_a_thread_waiting_for_another_s_analysis_can_be_stopped() -> None:
+    cache = AnalysisCache(None)
+    text = "A Story\n\n" + "Ana Ruiz said that Ben Cole met Dana Lee. " * 20_000 + "\n"
+    first = threading.Thread(target=cache.get, args=(article(text),))
+    first.start()
+    while not cache._underway:
+        time.sleep(0.001)
+    started = time.perf_counter()
+    with pytest.raises(AnalysisCancelled):
+        cache.get(article(text), stop=lambda: time.perf_counter() - started > 0.1)
+    assert time.perf_counter() - started < 1.0  # the first analysis takes seconds more
+    first.join()
