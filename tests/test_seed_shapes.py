@@ -113,6 +113,41 @@ def test_two_speakers_in_one_sentence_make_two_claims() -> None:
     assert claims[0].text.endswith('"a temper problem",') and claims[1].text.startswith("while Hilaria added")
 
 
+@pytest.mark.parametrize(
+    "body, first, second",
+    [
+        (
+            "Senator Ana Ruiz backed the deal, while Governor Ben Cole has threatened to tear it up.",
+            ("Senator Ana Ruiz backed the deal,", "Ana Ruiz"),
+            ("while Governor Ben Cole has threatened to tear it up.", "Ben Cole"),
+        ),
+        (
+            "Hilaria Baldwin told friends the trip went well; Alec Baldwin insisted it was a disaster.",
+            ("Hilaria Baldwin told friends the trip went well;", "Hilaria Baldwin"),
+            ("Alec Baldwin insisted it was a disaster.", "Alec Baldwin"),
+        ),
+    ],
+)
+def test_two_sources_in_two_clauses_make_two_claims(body, first, second) -> None:
+    # Without quotations too: one claim credited the whole sentence to the first source, so the
+    # second clause's words were put in the first one's mouth.
+    claims = analyze(article(body)).claims
+    assert [(c.text, c.person) for c in claims] == [first, second]
+    assert all(c.kind == "attributed" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ana Ruiz said the plan failed, and she said it again on Tuesday.",  # one source twice
+        "Ana Ruiz said the plan failed, but the vote went ahead anyway.",  # one attribution
+        "Ben Cole sat down, while Ana Ruiz said the plan had failed.",  # the first clause is narration
+    ],
+)
+def test_one_attribution_stays_one_claim(body) -> None:
+    assert len(analyze(article(body)).claims) == 1
+
+
 def test_one_speaker_with_two_quotations_stays_one_claim() -> None:
     body = 'Hilaria Baldwin laughed. "It was fine," she said, adding: "We are good."'
     claims = [c for c in analyze(article(body)).claims if "fine" in c.text]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis import claim_words as W
-from reader.analysis import lexicon, quote_speakers, tail_speakers, transcript
+from reader.analysis import clause_split, lexicon, quote_speakers, tail_speakers, transcript
 from reader.analysis import speaker_shapes as shapes
 from reader.analysis.claim_sources import Sources
 from reader.analysis.names import Mention
@@ -110,6 +110,15 @@ class _Reader:
             self.sources.last_claim = split[-1]
             return split
         claim = self._one_claim(start, end, speech, scare)
+        if claim is not None and claim.kind == "attributed" and not speech:
+            parts = clause_split.by_clause(self.text, start, end, lambda lo, hi: self._verb_source(lo, hi, bool(scare)))
+            if parts:
+                claims = [
+                    _claim(self.text, lo, hi, "attributed", source, [m.group() for m in W.hedges_in(self.text, lo, hi)])
+                    for lo, hi, source in parts
+                ]
+                self.sources.last_claim = claims[-1]
+                return claims
         return [claim] if claim is not None else []
 
     def headline(self, start: int, end: int, label_only: bool = False) -> Claim | None:

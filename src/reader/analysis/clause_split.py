@@ -1,0 +1,42 @@
+"""Two attributions in one sentence, one claim each: "Clinton backed the deal, while Trump has
+threatened to tear it up." The sentence is cut where its second clause begins (after a comma or
+semicolon, at "while", "whereas", "but", "and", "though", "although" or at once after a
+semicolon), when each part credits its own words to its own source by the rules of a whole
+sentence, and the two sources differ. Quotations are cut by `quote_speakers` instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reader.analysis.source_phrase import Source
+
+_BREAK = re.compile(r"(?:,\s+(while|whereas|but|and|though|although)|;)\s+", re.IGNORECASE)
+
+VerbSource = Callable[[int, int], "tuple[int, Source] | None"]
+
+
+def by_clause(text: str, start: int, end: int, verb_source: VerbSource) -> list[tuple[int, int, Source]]:
+    """[(start, end, source)] of the two parts, or [] when the sentence is one attribution.
+    `verb_source(lo, hi)` reads [lo, hi) as a sentence: (the verb's offset, its source) or None;
+    the first part's verb must be the one the whole sentence is credited by.
+    The second part starts at its conjunction ("while Trump has threatened …")."""
+    whole = verb_source(start, end)
+    if whole is None:
+        return []
+    for found in _BREAK.finditer(text, start, end):
+        first = verb_source(start, found.start())
+        if first is None:
+            continue
+        if first[0] != whole[0]:
+            return []  # the sentence's attribution is not this part's
+        second = verb_source(found.end(), end)
+        if second is None:
+            return []
+        a, b = first[1], second[1]
+        if (a.source, a.speaker) == (b.source, b.speaker) or "none" in (a.source, b.source):
+            return []
+        conjunction = found.start(1) if found.group(1) else found.end()
+        return [(start, found.start() + 1, a), (conjunction, end, b)]
+    return []
