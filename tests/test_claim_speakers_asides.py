@@ -49,6 +49,21 @@ pytestmark = pytest.mark.unit
             "public",
             "independent voters",
         ),
+        # "soon", "in turn", "in particular" between the subject and its verb stay out of it
+        (
+            "Fact-checkers soon noted that the senator may have meant a hypothetical case.",
+            "attributed",
+            "public",
+            "Fact-checkers",
+        ),
+        ("Critics in turn argued that the plan had failed.", "attributed", "public", "Critics"),
+        # a group's stance across an aside: was credited to the one named after the verb
+        (
+            "Several fact checkers, including The Washington Post, have pointed out that Comey said little.",
+            "attributed",
+            "public",
+            "Several fact checkers",
+        ),
         # an aside between commas
         (
             "The official, who spoke on the condition of anonymity, said that investigators were busy.",

@@ -143,11 +143,12 @@ class Sources:
         while j >= 0 and (
             W.adverb(toks[j].text.lower())
             or (j and toks[j].text.lower() in ("both", "all", "each") and toks[j - 1].text.lower() in W.AUXILIARIES)
-        ):  # "Trump and Sanders have both argued": past the floating "both"
+            or (j and toks[j].text.lower() in ("particular", "turn") and toks[j - 1].text.lower() == "in")
+        ):  # "Trump and Sanders have both argued": past the floating "both"; "France in particular feared"
             after = toks[j + 1].start if j + 1 < len(toks) else verb_start
             if self.text[toks[j].end : after].strip():
                 break  # not past a comma: "which Ruiz won easily, showed"
-            j -= 1
+            j -= 2 if toks[j].text.lower() in ("particular", "turn") else 1
         if j > 0 and toks[j].text.lower() == "to":  # "causing her to reply", "asked Ruiz to explain"
             before = toks[j - 1].text.lower()
             if before in ("him", "her", "them"):

@@ -59,7 +59,8 @@ SKIP_ADVERBS = frozenset(
     "also then later once previously recently reportedly allegedly exclusively can could would will may "
     "might must should did does do quickly simply has have had was were is are even further first again "
     "separately publicly privately candidly jokingly bluntly long already repeatedly strongly openly explicitly "
-    "formally officially still often never not now itself himself herself themselves always just sometimes ever".split()
+    "formally officially still often never not now itself himself herself themselves always just sometimes ever "
+    "soon".split()
 )
 _LY_NOT_ADVERBS = frozenset(
     "family rally ally assembly supply reply apply belly bully jelly early only holy ugly lovely "

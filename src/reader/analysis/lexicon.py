@@ -231,7 +231,7 @@ PUBLIC_NOUNS = frozenset(
 fans fan commenters commenter critics critic reviewers reviewer viewers viewer followers follower
 analysts analyst experts expert commentators commentator observers observer pundits pundit
 users user social-media audiences audience netizens readers reader people many some others
-trolls troll
+trolls troll fact-checkers fact-checker factcheckers
 """.split()
 )
 

@@ -166,7 +166,8 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
     if not aside and any(t.text.lower() in _POSSESSIVES for t in toks[max(0, k - 2) : k]):
         return None  # "her appearance signalled": not her stance
     found = sources.subject(toks, i, start)
-    return found if found is not None and found.source in ("named", "anonymous", "publication") else None
+    takers = ("named", "anonymous", "publication") + (("public",) if aside and word not in W.HEDGE_LEADS else ())
+    return found if found is not None and found.source in takers else None  # "Critics, including X, pointed to"
 
 
 def opening_phrase(
