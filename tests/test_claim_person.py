@@ -47,3 +47,25 @@ def test_a_pronoun_outside_a_quotation_passes_over_a_name_inside_it() -> None:
     seed = next((Path(__file__).parent.parent / "seeds").glob("004_*.txt"))
     seed_article = parse_article(seed.read_text(), article_id="004", path=seed, content_hash="-", problems=[])
     assert "Rafa" not in {c.person for c in analyze(seed_article).claims}
+
+
+def test_they_is_the_group_only_when_no_one_was_named_after_it() -> None:
+    # "they" went to the last group named within 400 characters even when people were named
+    # after it: the couple's words were credited to the fans.
+    text = (
+        "Arrival\n\nFans were furious about the delay. Alec and Hilaria Baldwin arrived an hour late. "
+        "They said the trip went well.\n\nCritics were not convinced. They said the show was a flop.\n"
+    )
+    article = parse_article(text, article_id="t", path=Path("t.txt"), content_hash="-", problems=[])
+    claims = {c.text: c for c in analyze(article).claims}
+    assert claims["They said the trip went well."].source == "named"
+    flop = claims["They said the show was a flop."]
+    assert (flop.source, flop.speaker) == ("public", "Critics")
+
+
+def test_a_leading_her_is_a_possessive_not_the_woman_named_before() -> None:
+    # "Her strategists said" was credited to Hillary Clinton, as if "Her" were "she".
+    text = "Race\n\nHillary Clinton spoke in Iowa. Her strategists said the race was close. Trump attacked her.\n"
+    article = parse_article(text, article_id="t", path=Path("t.txt"), content_hash="-", problems=[])
+    claim = next(c for c in analyze(article).claims if "strategists" in c.text)
+    assert (claim.source, claim.speaker, claim.person) == ("anonymous", "Her strategists", None)

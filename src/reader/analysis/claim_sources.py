@@ -283,8 +283,10 @@ class Sources:
 
     def pronoun(self, pronoun: str, at: int) -> Source:
         if pronoun in ("they",) and self.last_group_phrase and at - self.last_group_phrase[0] < 400:
-            _, phrase, source = self.last_group_phrase
-            return Source(source, phrase)
+            group_at, phrase, source = self.last_group_phrase
+            named = bisect_left(self.starts, at)
+            if not (named and group_at < self.mentions[named - 1].start < at):
+                return Source(source, phrase)  # not "Democrats … Alec and Hilaria arrived. They said"
         if pronoun in ("i", "we"):
             return Source("none", None)
         want = lexicon.PRONOUNS_SUBJECT.get(pronoun, "u")
