@@ -64,6 +64,26 @@ pytestmark = pytest.mark.unit
             "public",
             "Several fact checkers",
         ),
+        # a reduced relative clause or "that" after the source's noun is not part of it
+        (
+            "A Suffolk University poll released this week found most voters distrust both candidates.",
+            "attributed",
+            "publication",
+            "A Suffolk University poll",
+        ),
+        (
+            "The exception was a 2014 university paper that found the rise harmed jobs.",
+            "attributed",
+            "publication",
+            "a 2014 university paper",
+        ),
+        # a verb right after a name and its description is the name's, not an inverted tail
+        (
+            "Roffman, a securities analyst for the firm Janney Montgomery Scott, recalled numerous calls with Trump.",
+            "attributed",
+            "named",
+            "Roffman",
+        ),
         # an aside between commas
         (
             "The official, who spoke on the condition of anonymity, said that investigators were busy.",
@@ -244,7 +264,8 @@ def test_a_member_of_the_public_is_public() -> None:
         ),
         # an -ed word before a noun is the phrase's adjective, not its verb
         ("The embattled senator said she would stay in the race.", "anonymous", "The embattled senator"),
-        ("A poll released Thursday found Ruiz ahead by four points.", "publication", "A poll released Thursday"),
+        # (and "released Thursday" after a noun is a reduced relative clause, no part of the source)
+        ("A poll released Thursday found Ruiz ahead by four points.", "publication", "A poll"),
         # a long unnamed official, a head of something, a share of those polled
         (
             "A law enforcement official familiar with the case said it would be difficult.",

@@ -23,6 +23,14 @@ _ANY_SOURCE = ("named", "anonymous", "public", "publication")
 _GROUP_SUBJECTS = lexicon.ANONYMOUS_NOUNS | (lexicon.PUBLIC_NOUNS - {"people"})  # "sources", "fans": not "people"
 
 
+# Past participles that open a reduced relative clause after a source's noun ("a poll released
+# this week", "a letter obtained by The Associated Press"): the source ends before them.
+_REDUCED_RELATIVES = frozenset(
+    "released published obtained conducted issued commissioned reviewed filed posted sent written "
+    "funded sponsored prepared compiled produced circulated distributed authored".split()
+)
+
+
 class Sources:
     """Who a phrase names: the subject before a verb, the words after it, a pronoun's person, a
     group noun, classified as named, anonymous, publication, public or none. Keeps what later
@@ -213,6 +221,11 @@ class Sources:
                 # "Wyoming Republicans have once again decided they want": the sentence's subject
                 found = shapes.opening_phrase(self, toks[:end_tok], _ANY_SOURCE) or found
             return found
+        cut = next((m for m in range(k + 1, end_tok + 1) if toks[m].text.lower() in _REDUCED_RELATIVES), None)
+        if cut is not None:
+            end_tok = cut - 1  # "A new poll released this week found": "A new poll"
+        if end_tok > k and toks[end_tok].text.lower() in ("that", "which"):
+            end_tok -= 1  # "a 2014 paper that found": "a 2014 paper"
         found = self.classify(toks[k].start, toks[end_tok].end)
         if found.source == "none" and k >= 2 and toks[k - 1].text.lower() in ("and", "or"):
             # "officials in the FBI and at the Justice Department have said": the phrase goes on

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
 from reader.analysis.source_phrase import Source
+from reader.analysis.speaker_shapes import apposition_before
 from reader.analysis.text import Token
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int
         if toks[comma].text.lower() in ("according", "per"):
             return None  # "…, according to its FEC reports.": a relay, read as one
         if i == comma:
+            if apposition_before(sources.text, toks, i):
+                return None  # "Roffman, a securities analyst for …, recalled numerous calls": his
             source = sources.object_after(toks, i, toks[-1].end)
         else:
             lead = [t for t in toks[comma:i] if t.text.lower() not in W.SKIP_ADVERBS] or toks[comma:i]
