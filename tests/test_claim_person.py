@@ -69,3 +69,15 @@ def test_a_leading_her_is_a_possessive_not_the_woman_named_before() -> None:
     article = parse_article(text, article_id="t", path=Path("t.txt"), content_hash="-", problems=[])
     claim = next(c for c in analyze(article).claims if "strategists" in c.text)
     assert (claim.source, claim.speaker, claim.person) == ("anonymous", "Her strategists", None)
+
+
+def test_a_contracted_pronoun_is_still_the_person() -> None:
+    # "He’s" read as "he" and "s": the fix for a leading "Her" dropped every leading pronoun of
+    # two words, so "He’s not saying" lost its speaker.
+    text = (
+        "Race\n\nDonald Trump spoke in Iowa. He’s not saying what techniques he’d support.\n\n"
+        "And he’s predicted big wins in the races ahead.\n"
+    )
+    article = parse_article(text, article_id="t", path=Path("t.txt"), content_hash="-", problems=[])
+    claims = [c for c in analyze(article).claims if "saying" in c.text or "predicted" in c.text]
+    assert [(c.source, c.person) for c in claims] == [("named", "Donald Trump")] * 2

@@ -64,6 +64,27 @@ pytestmark = pytest.mark.unit
             "public",
             "Several fact checkers",
         ),
+        # a time of day after a day, an irregular past, "speaking to" after the speaker
+        (
+            "RNC spokesman Sean Spicer on Thursday evening said the party was not in a crisis.",
+            "attributed",
+            "named",
+            "Sean Spicer",
+        ),
+        ("Forbes shot back in an article stating that New York led.", "attributed", "publication", "Forbes"),
+        (
+            "Another intelligence source speaking to Fox News said the agents are busy.",
+            "attributed",
+            "anonymous",
+            "Another intelligence source",
+        ),
+        # a preposition before a verb-like word makes it a noun: no subject before it
+        (
+            "The school declined to comment Tuesday on reports that the coach had left.",
+            "attributed",
+            "named",
+            "The school",
+        ),
         # a reduced relative clause or "that" after the source's noun is not part of it
         (
             "A Suffolk University poll released this week found most voters distrust both candidates.",

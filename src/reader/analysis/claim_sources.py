@@ -23,11 +23,12 @@ _ANY_SOURCE = ("named", "anonymous", "public", "publication")
 _GROUP_SUBJECTS = lexicon.ANONYMOUS_NOUNS | (lexicon.PUBLIC_NOUNS - {"people"})  # "sources", "fans": not "people"
 
 
+_PREPOSITIONS = frozenset("on about over of in at for from into despite amid following regarding concerning".split())
 # Past participles that open a reduced relative clause after a source's noun ("a poll released
 # this week", "a letter obtained by The Associated Press"): the source ends before them.
 _REDUCED_RELATIVES = frozenset(
     "released published obtained conducted issued commissioned reviewed filed posted sent written "
-    "funded sponsored prepared compiled produced circulated distributed authored".split()
+    "funded sponsored prepared compiled produced circulated distributed authored speaking talking".split()
 )
 
 
@@ -172,6 +173,8 @@ class Sources:
             return found
         if j < 0 or toks[j].text.lower() in W.NO_SUBJECT_BEFORE:
             return None  # "and said", "before saying": the subject is the clause's
+        if toks[j].text.lower() in _PREPOSITIONS:
+            return None  # "declined to comment on reports that": a noun there, no subject before it
         end_tok = j
         # up to the first word passed over: "Ted Cruz, who won Texas, is calling for" has the aside's
         # comma there, not ", is"

@@ -266,11 +266,13 @@ so-called renewed increased reduced continued sustained need""".split()
 # phrase a clause ("His office put out a statement saying", "The Post ran a piece that noted").
 IRREGULAR_PAST = frozenset(
     """put ran sang made took gave sent held began went came got led left met paid saw set spent stood won
-brought bought kept lost meant threw drew wore tore broke spoke chose rose fell hit cut let shut""".split()
+brought bought kept lost meant threw drew wore tore broke spoke chose rose fell hit cut let shut shot struck
+fought sought swore""".split()
 )
 TRAILING_TIME = re.compile(
     r"\s+(?:(?:on|late|early|earlier|last|this)\s+)+"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening)$",
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|week|month|year|night|morning|afternoon|evening)$",
     re.IGNORECASE,
 )
 LOOK_BACK = 200  # mentions a pronoun or a description may reach back to

@@ -103,7 +103,9 @@ def phrase_source(sources: Sources, start: int, end: int) -> Source:
     if role and words[0] in ("his", "her", "their") and len(words) <= 3 and role[-1] in W.KIN_NOUNS:
         return Source("named", phrase)  # "His wife said": someone the article identifies, not by name
     pronouns = [  # not a leading "her" that is a determiner: "Her strategists" are not she
-        w for i, w in enumerate(words) if w in ("he", "she", "him", "her", "they", "them") and (i or len(words) == 1)
+        w
+        for i, w in enumerate(words)
+        if w in ("he", "she", "him", "her", "they", "them") and not (w == "her" and i == 0 and len(words) > 1)
     ]
     if pronouns and len(words) <= 5:
         return sources.pronoun({"him": "he", "her": "she", "them": "they"}.get(pronouns[0], pronouns[0]), start)
