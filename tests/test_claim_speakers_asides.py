@@ -85,6 +85,19 @@ pytestmark = pytest.mark.unit
             "named",
             "The school",
         ),
+        # a participle's phrase after a comma is no speaker: the clause's subject is
+        (
+            "Donald Trump pressed on, referencing a Breitbart News report that eight refugees were held.",
+            "attributed",
+            "named",
+            "Donald Trump",
+        ),
+        (
+            'Sen. Susan Collins joined them, publishing an op-ed in The Post hammering his "unsuitability for office."',
+            "quote",
+            "named",
+            "Susan Collins",
+        ),
         # a reduced relative clause or "that" after the source's noun is not part of it
         (
             "A Suffolk University poll released this week found most voters distrust both candidates.",

@@ -224,6 +224,13 @@ class Sources:
                 # "Wyoming Republicans have once again decided they want": the sentence's subject
                 found = shapes.opening_phrase(self, toks[:end_tok], _ANY_SOURCE) or found
             return found
+        if (
+            k >= 1
+            and toks[k].text.islower()
+            and toks[k].text.endswith("ing")
+            and "," in self.text[toks[k - 1].end : toks[k].start]
+        ):  # "Collins joined the group, publishing an op-ed hammering …": the clause's subject's
+            return self.clause_subject(toks, k) if not nested else None
         cut = next((m for m in range(k + 1, end_tok + 1) if toks[m].text.lower() in _REDUCED_RELATIVES), None)
         if cut is not None:
             end_tok = cut - 1  # "A new poll released this week found": "A new poll"
