@@ -98,6 +98,13 @@ pytestmark = pytest.mark.unit
             "named",
             "Susan Collins",
         ),
+        # an adverb after the sentence's opening subject, its verb after a comma further on
+        (
+            "The State Department repeatedly obfuscated facts, admitted it withheld emails, and delayed findings.",
+            "attributed",
+            "named",
+            "The State Department",
+        ),
         # a reduced relative clause or "that" after the source's noun is not part of it
         (
             "A Suffolk University poll released this week found most voters distrust both candidates.",

@@ -122,6 +122,11 @@ def test_two_speakers_in_one_sentence_make_two_claims() -> None:
             ("while Governor Ben Cole has threatened to tear it up.", "Ben Cole"),
         ),
         (
+            "The group claimed responsibility for the attack but U.S. officials have said they doubt it.",
+            ("The group claimed responsibility for the attack", None),
+            ("but U.S. officials have said they doubt it.", None),
+        ),
+        (
             "Hilaria Baldwin told friends the trip went well; Alec Baldwin insisted it was a disaster.",
             ("Hilaria Baldwin told friends the trip went well;", "Hilaria Baldwin"),
             ("Alec Baldwin insisted it was a disaster.", "Alec Baldwin"),

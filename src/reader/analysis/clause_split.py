@@ -1,8 +1,9 @@
 """Two attributions in one sentence, one claim each: "Clinton backed the deal, while Trump has
-threatened to tear it up." The sentence is cut where its second clause begins (after a comma or
-semicolon, at "while", "whereas", "but", "and", "though", "although" or at once after a
-semicolon), when each part credits its own words to its own source by the rules of a whole
-sentence, and the two sources differ. Quotations are cut by `quote_speakers` instead.
+threatened to tear it up." The sentence is cut where its second clause begins: after a comma
+and "while", "whereas", "but", "and", "though" or "although"; at "but", "while" or "whereas"
+without a comma; after a semicolon. Only when each part credits its own words to its own source
+by the rules of a whole sentence, and the two sources differ. Quotations are cut by
+`quote_speakers` instead.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 
 from reader.analysis.source_phrase import Source
 
-_BREAK = re.compile(r"(?:,\s+(while|whereas|but|and|though|although)|;)\s+", re.IGNORECASE)
+_BREAK = re.compile(r"(?:,\s+(while|whereas|but|and|though|although)|\s+(but|while|whereas)|;)\s+", re.IGNORECASE)
 
 VerbSource = Callable[[int, int], "tuple[int, Source] | None"]
 
@@ -37,6 +38,7 @@ def by_clause(text: str, start: int, end: int, verb_source: VerbSource) -> list[
         a, b = first[1], second[1]
         if (a.source, a.speaker) == (b.source, b.speaker) or "none" in (a.source, b.source):
             return []
-        conjunction = found.start(1) if found.group(1) else found.end()
-        return [(start, found.start() + 1, a), (conjunction, end, b)]
+        conjunction = next((found.start(g) for g in (1, 2) if found.group(g)), found.end())
+        cut = found.start() + 1 if text[found.start()] in ",;" else found.start()  # the mark stays with the first
+        return [(start, cut, a), (conjunction, end, b)]
     return []

@@ -184,7 +184,10 @@ def opening_phrase(
         if word.islower() and (word in W.VERB_STOPS or (word.endswith("ed") and len(word) > 3)):  # "sued"
             if toks[v - 1].text.lower() in W.SUBJECT_PRONOUNS:
                 return None  # a pronoun: the scan below resolves it
-            found = sources.classify(toks[first].start, toks[v - 1].end)
+            last = v - 1
+            while last > first and W.adverb(toks[last].text.lower()):
+                last -= 1  # "The State Department repeatedly obfuscated": "The State Department"
+            found = sources.classify(toks[first].start, toks[last].end)
             return found if found.source in kinds else None
     return None
 
