@@ -61,6 +61,14 @@ def test_they_is_the_group_only_when_no_one_was_named_after_it() -> None:
     assert claims["They said the trip went well."].source == "named"
     flop = claims["They said the show was a flop."]
     assert (flop.source, flop.speaker) == ("public", "Critics")
+    # a person named in the group's own sentence does not take "they" from it (seed 000)
+    text = (
+        "Arrival\n\nAlec Baldwin stayed home. However, a long-time family friend doubts Alec has any interest "
+        'in the spotlight.\nThey said: "Alec might be playing the role of a lifetime."\n'
+    )
+    article = parse_article(text, article_id="t", path=Path("t.txt"), content_hash="-", problems=[])
+    friend = next(c for c in analyze(article).claims if c.text.startswith("They said"))
+    assert (friend.source, friend.speaker) == ("anonymous", "a long-time family friend")
 
 
 def test_a_leading_her_is_a_possessive_not_the_woman_named_before() -> None:

@@ -55,7 +55,8 @@ class Sources:
         self.starts = [m.start for m in self.mentions]
         self.by_start = {m.start: m for m in reversed(self.mentions)}
         self.last_claim: Claim | None = None
-        self.last_group_phrase: tuple[int, str, str] | None = None  # (offset, phrase, source)
+        # (its sentence's start and end, phrase, source)
+        self.last_group_phrase: tuple[int, int, str, str] | None = None
         self.last_body: tuple[int, Source] | None = None  # the last organisation or outlet named: "it"
         self._people = {m.text for m in mentions} | {m.person for m in mentions}
         self._first_subject: dict[tuple[int, int], int | None] = {}  # by a sentence's (start, end)
@@ -306,10 +307,10 @@ class Sources:
 
     def pronoun(self, pronoun: str, at: int) -> Source:
         if pronoun in ("they",) and self.last_group_phrase and at - self.last_group_phrase[0] < 400:
-            group_at, phrase, source = self.last_group_phrase
+            _, sentence_end, phrase, source = self.last_group_phrase
             named = bisect_left(self.starts, at)
-            if not (named and group_at < self.mentions[named - 1].start < at):
-                return Source(source, phrase)  # not "Democrats … Alec and Hilaria arrived. They said"
+            if not (named and sentence_end <= self.mentions[named - 1].start < at):
+                return Source(source, phrase)  # not "Fans were furious. Alec and Hilaria arrived. They said"
         if pronoun in ("i", "we"):
             return Source("none", None)
         want = lexicon.PRONOUNS_SUBJECT.get(pronoun, "u")
@@ -341,7 +342,7 @@ class Sources:
         """The last unnamed source mentioned ('a long-time family friend'), for a later 'they'."""
         found = self.group_noun(start, end)
         if found is not None and found.speaker:
-            self.last_group_phrase = (start, found.speaker, found.source)
+            self.last_group_phrase = (start, end, found.speaker, found.source)
 
     def group_noun(self, start: int, end: int) -> Source | None:
         if not W.has_group_word(self.text, start, end):
