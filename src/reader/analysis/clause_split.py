@@ -23,10 +23,11 @@ def by_clause(text: str, start: int, end: int, verb_source: VerbSource) -> list[
     `verb_source(lo, hi)` reads [lo, hi) as a sentence: (the verb's offset, its source) or None;
     the first part's verb must be the one the whole sentence is credited by.
     The second part starts at its conjunction ("while Trump has threatened …")."""
-    whole = verb_source(start, end)
+    breaks = list(_BREAK.finditer(text, start, end))
+    whole = verb_source(start, end) if breaks else None  # most sentences have no break to try
     if whole is None:
         return []
-    for found in _BREAK.finditer(text, start, end):
+    for found in breaks:
         first = verb_source(start, found.start())
         if first is None:
             continue
