@@ -63,3 +63,23 @@ def test_a_thread_waiting_for_another_s_analysis_can_be_stopped() -> None:
         cache.get(article(text), stop=lambda: time.perf_counter() - started > 0.1)
     assert time.perf_counter() - started < 1.0  # the first analysis takes seconds more
     first.join()
+
+
+def test_the_collector_stays_off_until_all_is_emptied_and_a_freeze_by_others_stays() -> None:
+    # The screen freezes a large corpus's objects out of the collector's passes; emptying an
+    # analysis's containers used to end with gc.unfreeze(), which undid that freeze.
+    import gc
+
+    wait_until_emptied()  # what an earlier test's analysis let go of
+    assert gc.isenabled()
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        with release.collector_paused():
+            release.let_go([[i] for i in range(200_000)])
+        assert not gc.isenabled() or release.waiting() == 0  # off while the emptying is under way
+        wait_until_emptied()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen // 2  # (frozen objects can still be freed one by one)
+    finally:
+        gc.unfreeze()

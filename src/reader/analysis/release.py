@@ -8,13 +8,15 @@ per-sentence cache. Dropped at once, CPython frees them in one go while holding 
 done with) to a daemon thread that empties them a few hundred items at a time and yields the GIL
 between. Small containers are left to be freed as usual.
 
-What is still waiting when the process ends is not freed item by item: the containers are held
-by a list the interpreter never tears down (its memory goes back to the system with the
-process), so quitting does not wait for it either.
+What is still waiting when the process ends is not freed item by item, nor walked by the
+interpreter's last collection: the containers are held by a deque the interpreter never tears
+down, and frozen out of the collector's sight at exit (their memory goes back to the system with
+the process), so quitting does not wait for them either.
 """
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import gc
 import threading
@@ -32,28 +34,58 @@ _lock = threading.Lock()
 _wake = threading.Event()
 _thread: threading.Thread | None = None
 _emptied = 0  # containers emptied so far (for tests and the curious)
+_holds = 0  # analyses running, and the emptying under way, that keep the collector off
+_was_on = False  # whether the collector was on before the first of them
 
 # Held once more than anyone lets go: at exit the interpreter clears this module, but the deque
 # outlives it, so what it still holds is not freed one object at a time on the way out.
 ctypes.pythonapi.Py_IncRef(ctypes.py_object(_waiting))
 
 
+@atexit.register
+def _out_of_sight_at_exit() -> None:
+    """The interpreter's last collection walks every object it tracks: what still waits to be
+    emptied is frozen first, out of its sight (at exit, freezing costs nothing later)."""
+    if _waiting:
+        gc.freeze()
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """The cycle collector off while a huge analysis runs (its millions of new objects made each
-    collection slower, so that the analysis's cost grew faster than the text), and on again after
-    unless it was off before. What the analysis let go of is frozen first (`gc.freeze`): turned
-    on with those millions still in its youngest generation, the collector's first pass would
-    walk them all, 0.3 to 0.5 s holding the GIL. They are unfrozen once emptied."""
-    was_on = gc.isenabled()
-    gc.disable()
+    collection slower, so that the analysis's cost grew faster than the text), and while what it
+    let go of is being emptied: turned on again with those millions still held, its first pass
+    would walk them all, 0.3 to 0.5 s holding the GIL. On again after, unless it was off before."""
+    _hold()
     try:
         yield
     finally:
-        if was_on:
-            if waiting():
-                gc.freeze()
-            gc.enable()
+        _unhold()
+
+
+def _hold() -> None:
+    with _lock:
+        _hold_locked()
+
+
+def _hold_locked() -> None:
+    global _holds, _was_on
+    if _holds == 0:
+        _was_on = gc.isenabled()
+        gc.disable()
+    _holds += 1
+
+
+def _unhold() -> None:
+    with _lock:
+        _unhold_locked()
+
+
+def _unhold_locked() -> None:
+    global _holds
+    _holds -= 1
+    if _holds == 0 and _was_on:
+        gc.enable()
 
 
 def let_go(*containers: Any) -> None:
@@ -63,6 +95,8 @@ def let_go(*containers: Any) -> None:
     if not large:
         return
     with _lock:
+        if not _waiting:
+            _hold_locked()  # released once all is emptied
         _waiting.extend(large)
         _start()
     _wake.set()
@@ -100,7 +134,7 @@ def _empty_all() -> None:
             _waiting.popleft()
             _emptied += 1
             if not _waiting:
-                gc.unfreeze()  # the survivors (a finished analysis, the screen) as before
+                _unhold_locked()  # all emptied: the collector as it was
 
 
 def _empty_some(container: Any) -> bool:
