@@ -227,6 +227,11 @@ def a_player_in_a_scorecard(before: str, after: str, in_brackets: bool) -> bool:
     return before[-2:] in _FIELDING_ENDS and word_before(before) in _FIELDING_BEFORE  # "1st " is no "st"
 
 
+def a_demonym(phrase: str) -> bool:
+    """ "Costa Rican", "Puerto Rican", "South African": of a place named in two words or more."""
+    return is_place(phrase[:-1]) or is_place(phrase[:-2] + "o")
+
+
 def saint_place(phrase: str) -> bool:
     """ "St Louis", "Saint Helens", "St. Pauli": the words after a saint's title make a place."""
     return any(is_place(f"{title} {phrase}") for title in ("St", "St.", "Saint", "Ste", "Sainte"))

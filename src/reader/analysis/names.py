@@ -22,18 +22,15 @@ from reader.analysis import name_evidence as evidence
 from reader.analysis.cancel import Interruptible, check
 from reader.analysis.name_cues import context_cue
 from reader.analysis.name_endings import with_endings
+from reader.analysis.name_lines import bylines, read_as_text
 from reader.analysis.name_resolution import Mention, gender, resolve
 from reader.analysis.name_spans import (
     POSSESSIVE,
     Group,
-    a_question,
     groups_in,
-    in_capitals,
     name_like,
     norm,
     phrase_of,
-    reads_as_row,
-    sentence_case,
     words_of,
 )
 from reader.analysis.release import let_go
@@ -80,7 +77,7 @@ def _people_in(
     for seg in segs:
         for s_start, s_end in sentences(text, seg.start, seg.end, cache):
             groups += groups_in(text, seg, tokens(text, s_start, s_end, cache))
-    prose = {seg.start for seg in segs if _read_as_text(text, seg)}
+    prose = {seg.start for seg in segs if read_as_text(text, seg)}
     body += [g for g in groups if g.segment.start in prose]
     if stop is not None:
         body = Interruptible(body, stop, every=256)  # 400,000 candidates in a huge article: seconds a pass
@@ -110,7 +107,7 @@ def _people_in(
             group.decision = True
     _coordinated(text, body, doc)
     named_words = {w for g in body if g.decision for w in words_of(g)}
-    head_groups = _bylines(text, segs, heads)
+    head_groups = bylines(text, segs, heads)
     head_groups += [sub for g in heads if not g.decision for sub in known_names.known_within(g, people, named_words)]
     chosen = sorted([g for g in body if g.decision] + head_groups, key=lambda g: g.toks[0].start)
     if stop is not None:
@@ -121,43 +118,6 @@ def _people_in(
     check(stop)
     resolve(text, mentions)
     return mentions
-
-
-def _read_as_text(text: str, seg: Segment) -> bool:
-    """A paragraph not set in capitals, a headline written like a sentence, a results line."""
-    if seg.kind == "paragraph":
-        return not in_capitals(text, seg)
-    return sentence_case(text, seg) or reads_as_row(text, seg) or a_question(text, seg)
-
-
-# A dateline opens a wire story's text: "LONDON 1996-08-30", "LITTLE ROCK, Ark.", "PARIS (Reuters) -".
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:\s+\d|,|\s*\(|\s+-|\s*$)")
-_BY = re.compile(r"By\s+", re.IGNORECASE)
-
-
-def _bylines(text: str, segs: list[Segment], heads: list[Group]) -> list[Group]:
-    """The writer's name on a line of its own: after "By", or just before a dateline ("Peter
-    Greste" over "BELGRADE 1996-08-29"), when it reads as a name (a known first name or surname)."""
-    after = {a.start: b for a, b in zip(segs, segs[1:], strict=False)}
-    out = []
-    for group in heads:
-        seg = group.segment
-        line = text[seg.start : seg.end].strip()
-        by = _BY.match(line)
-        words = words_of(group)
-        if not (
-            2 <= len(words) <= 4
-            and text[group.toks[-1].end : seg.end].strip() == ""
-            and (by or text[seg.start : group.toks[0].start].strip() == "")
-            and not any(t.text.isupper() and len(t.text) > 1 for t in group.toks)
-            and (words[0] in lexicon.first_names() or words[-1] in lexicon.surnames())
-        ):
-            continue
-        following = after.get(seg.start)
-        if by or (following is not None and _DATELINE.match(text, following.start, following.end)):
-            group.decision = True
-            out.append(group)
-    return out
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)")
@@ -352,8 +312,10 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
         return False  # "Fox News", but "Max Marriner", "Michael J. Fox"
     if _team_in_table(text, group) and cue not in ("human", "age", "title"):
         return False
-    if group.saint and evidence.saint_place(phrase):
-        return False  # "in St Louis", "St Helens 22 20 0 2"
+    if (group.saint or _SAINT_END.search(before)) and evidence.saint_place(phrase):
+        return False  # "in St Louis", "St Helens 22 20 0 2", "a district of St. Louis"
+    if len(words) >= 2 and words[-1].endswith("an") and evidence.a_demonym(phrase):
+        return False  # "Costa Rican authorities", "a Puerto Rican girl"
     if phrase in lexicon.PLACES:
         # A country or a great city "said" is its government or people ("India said"): only what
         # only a person does, or a title, makes one of these a person's name.
