@@ -179,12 +179,13 @@ def test_a_thing_that_continues_to_do_something_is_not_made_a_speaker() -> None:
     assert names(body) == ["Marta Lind"]
 
 
-def test_a_saints_place_with_a_dot_and_a_demonym_of_two_words_are_no_person() -> None:
+def test_a_saints_place_with_a_dot_a_demonym_of_two_words_and_a_scale_are_no_person() -> None:
     # "St." with its dot stood outside the phrase, so "Louis" was judged alone; "Costa Rican"
     # and "Puerto Rican" were read as a first name and a surname.
     body = (
         "He is the son of a milkman from a working class district of St. Louis, and an insider.\n\n"
         "Costa Rican officials said on Tuesday they had no news. A two-year-old Puerto Rican girl "
-        "began treatment, and South African President Nelson Mandela sent a message.\n"
+        "began treatment, and South African President Nelson Mandela sent a message.\n\n"
+        "Freezing occurs at 0 Celsius (32.0 F); it reached 62 degrees Celsius in August.\n"
     )
     assert names(body) == ["Nelson Mandela"]

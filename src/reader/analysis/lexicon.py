@@ -366,6 +366,7 @@ Lodge Falls Terrace Mosque Temple Shrine Market Garden Gardens Zoo Harbour Harbo
 Highway Freeway Turnpike Canyon Gorge Peak Olympics Paralympics Olympic Championship Championships Prize
 Newsroom Newsdesk Desk Bureau Exchange Board Authority Organisation Organization Service Services Administration
 Federation Alliance Front Movement Coalition Confederation Tribunal Bourse Markets Dealers Sound Strait
+Celsius Fahrenheit
 """.split()
 )
 
