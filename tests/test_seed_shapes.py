@@ -25,6 +25,14 @@ def test_initials_with_dots_do_not_end_a_sentence() -> None:
     assert spans == ["Friends said the L.A. Confidential star is happy.", "The U.S. Senate met.", "She left."]
 
 
+def test_two_apostrophes_opening_a_quotation_start_a_sentence() -> None:
+    # Some newswires write '' for a double quote mark: a sentence before one ran on into the
+    # quotation, so a paragraph was one sentence and its claim credited to one speaker.
+    text = "Ana Ruiz spoke. ''We survey advertisers,'' Ruiz said. ''Google ranks first.''"
+    spans = [text[s:e] for s, e in sentences(text, 0, len(text))]
+    assert spans == ["Ana Ruiz spoke.", "''We survey advertisers,'' Ruiz said.", "''Google ranks first.''"]
+
+
 @pytest.mark.parametrize(
     "sentence, hedge",
     [

@@ -10,7 +10,11 @@ from reader.corpus.model import Article
 from reader.corpus.parse import spans_between
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z]|[^\W\d_a-z](?<=[À-ÖØ-Þ]))|\s+[\"“‘']?\d|\s*$)|\n")
+# A sentence ends at . ! ? … (and closing marks) before a capital, a digit or the end; an opening
+# mark may come between, or two apostrophes, which some newswires write for a double one.
+_BOUNDARY = re.compile(
+    r"[.!?…]+[\"'”’)\]]*(?=\s+(?:''|[\"'“‘(\[])?(?:[A-Z]|[^\W\d_a-z](?<=[À-ÖØ-Þ]))|\s+(?:''|[\"“‘'])?\d|\s*$)|\n"
+)
 ABBREVIATIONS = frozenset(
     """
 mr mrs ms dr st jr sr vs etc prof rev gen sen rep gov lt col capt sgt mt ft no inc ltd co corp
