@@ -109,9 +109,11 @@ class _Reader:
         if split:
             self.sources.last_claim = split[-1]
             return split
-        claim = self._one_claim(start, end, speech, scare)
-        if claim is not None and claim.kind == "attributed" and not speech:
-            parts = clause_split.by_clause(self.text, start, end, lambda lo, hi: self._verb_source(lo, hi, bool(scare)))
+        claim, verb_at = self._one_claim(start, end, speech, scare)
+        if verb_at is not None:  # attributed: two clauses may credit two sources
+            parts = clause_split.by_clause(
+                self.text, start, end, verb_at, lambda lo, hi: self._verb_source(lo, hi, bool(scare))
+            )
             if parts:
                 claims = [
                     _claim(self.text, lo, hi, "attributed", source, [m.group() for m in W.hedges_in(self.text, lo, hi)])
@@ -164,8 +166,12 @@ class _Reader:
             pos += 1
         return pos
 
-    def _one_claim(self, start: int, end: int, speech: list[Quote], scare: list[Quote]) -> Claim | None:
+    def _one_claim(
+        self, start: int, end: int, speech: list[Quote], scare: list[Quote]
+    ) -> tuple[Claim | None, int | None]:
+        """The sentence's claim, and for an attributed one the offset of the verb it rests on."""
         text = self.text
+        verb_at = None
         found = W.hedges_in(text, start, end, self.token_cache)  # run once
         hedges = [m.group() for m in found]
         claim = None
@@ -178,14 +184,14 @@ class _Reader:
             if verb_source is not None and (
                 hedge_at is None or verb_source[0] <= hedge_at or not W.is_suggest(text, hedge_at)
             ):
-                source = verb_source[1]
+                verb_at, source = verb_source
                 claim = _claim(text, start, end, "attributed", source, hedges)
             elif hedges:
                 source = self.sources.hedge_source(start, hedge_at if hedge_at is not None else start)
                 claim = _claim(text, start, end, "hedged", source, hedges)
         if claim is not None:
             self.sources.last_claim = claim
-        return claim
+        return claim, verb_at
 
     # --- quotations ------------------------------------------------------------------------
 

@@ -18,20 +18,16 @@ _BREAK = re.compile(r"(?:,\s+(while|whereas|but|and|though|although)|\s+(but|whi
 VerbSource = Callable[[int, int], "tuple[int, Source] | None"]
 
 
-def by_clause(text: str, start: int, end: int, verb_source: VerbSource) -> list[tuple[int, int, Source]]:
+def by_clause(text: str, start: int, end: int, verb_at: int, verb_source: VerbSource) -> list[tuple[int, int, Source]]:
     """[(start, end, source)] of the two parts, or [] when the sentence is one attribution.
-    `verb_source(lo, hi)` reads [lo, hi) as a sentence: (the verb's offset, its source) or None;
-    the first part's verb must be the one the whole sentence is credited by.
-    The second part starts at its conjunction ("while Trump has threatened …")."""
-    breaks = list(_BREAK.finditer(text, start, end))
-    whole = verb_source(start, end) if breaks else None  # most sentences have no break to try
-    if whole is None:
-        return []
-    for found in breaks:
+    `verb_at` is where the verb the whole sentence is credited by stands, which must be the first
+    part's; `verb_source(lo, hi)` reads [lo, hi) as a sentence: (the verb's offset, its source)
+    or None. The second part starts at its conjunction ("while Trump has threatened …")."""
+    for found in _BREAK.finditer(text, start, end):
         first = verb_source(start, found.start())
         if first is None:
             continue
-        if first[0] != whole[0]:
+        if first[0] != verb_at:
             return []  # the sentence's attribution is not this part's
         second = verb_source(found.end(), end)
         if second is None:

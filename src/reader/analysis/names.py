@@ -60,64 +60,53 @@ def find_people(
     body: list[Group] = []
     heads: list[Group] = []
     try:
-        return _people_in(text, segs, groups, body, heads, cache, stop)
+        for seg in segs:
+            for s_start, s_end in sentences(text, seg.start, seg.end, cache):
+                groups += groups_in(text, seg, tokens(text, s_start, s_end, cache))
+        prose = {seg.start for seg in segs if read_as_text(text, seg)}
+        body = [g for g in groups if g.segment.start in prose]
+        if stop is not None:
+            body = Interruptible(body, stop, every=256)  # 400,000 candidates in a huge article: seconds a pass
+        heads = [g for g in groups if g.segment.start not in prose]
+        doc = _observe(text, body)
+        for group in heads:
+            doc.observe_business(words_of(group))
+        for group in body:
+            group.decision = _judge(text, group, doc)
+        people = known_names.people(body)
+        known_words = {w for p in people for w in (p.words[0], p.words[-1])}
+        known_words |= {
+            g.toks[0].text for g in body if g.decision and len(g.toks) == 1 and g.cue in ("human", "speech", "title")
+        }
+        known_words = {w for w in known_words if len(w) > 1 and w.lower() not in lexicon.FUNCTION_WORDS}
+        full_names = {p.name for p in people}
+        named_firsts = {g.toks[0].text for g in body if g.decision and len(g.toks) == 1} | {p.words[0] for p in people}
+        short_forms = {name[:k] for name in named_firsts for k in range(4, len(name))}
+        for group in body:
+            if (
+                not group.decision
+                and (known_names.known(group, known_words, full_names) or known_names.short_form(group, short_forms))
+                and not _placed(text, group, None)
+                and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
+                and not _blocked(text, group, known=True)
+            ):
+                group.decision = True
+        _coordinated(text, body, doc)
+        named_words = {w for g in body if g.decision for w in words_of(g)}
+        head_groups = bylines(text, segs, heads)
+        unjudged = [g for g in heads if not g.decision]
+        head_groups += [sub for g in unjudged for sub in known_names.known_within(g, people, named_words)]
+        chosen = sorted([g for g in body if g.decision] + head_groups, key=lambda g: g.toks[0].start)
+        if stop is not None:
+            chosen = Interruptible(chosen, stop, every=256)
+        mentions = [_mention(text, g) for g in chosen]
+        check(stop)
+        mentions = with_endings(text, mentions)
+        check(stop)
+        resolve(text, mentions)
+        return mentions
     finally:
         let_go(groups, body, heads)  # a huge article's candidates: freed in the background
-
-
-def _people_in(
-    text: str,
-    segs: list[Segment],
-    groups: list[Group],
-    body: list[Group],
-    heads: list[Group],
-    cache: dict[Any, Any] | None,
-    stop: Callable[[], bool] | None,
-) -> list[Mention]:
-    for seg in segs:
-        for s_start, s_end in sentences(text, seg.start, seg.end, cache):
-            groups += groups_in(text, seg, tokens(text, s_start, s_end, cache))
-    prose = {seg.start for seg in segs if read_as_text(text, seg)}
-    body += [g for g in groups if g.segment.start in prose]
-    if stop is not None:
-        body = Interruptible(body, stop, every=256)  # 400,000 candidates in a huge article: seconds a pass
-    heads += [g for g in groups if g.segment.start not in prose]
-    doc = _observe(text, body)
-    for group in heads:
-        doc.observe_business(words_of(group))
-    for group in body:
-        group.decision = _judge(text, group, doc)
-    people = known_names.people(body)
-    known_words = {w for p in people for w in (p.words[0], p.words[-1])}
-    known_words |= {
-        g.toks[0].text for g in body if g.decision and len(g.toks) == 1 and g.cue in ("human", "speech", "title")
-    }
-    known_words = {w for w in known_words if len(w) > 1 and w.lower() not in lexicon.FUNCTION_WORDS}
-    full_names = {p.name for p in people}
-    named_firsts = {g.toks[0].text for g in body if g.decision and len(g.toks) == 1} | {p.words[0] for p in people}
-    short_forms = {name[:k] for name in named_firsts for k in range(4, len(name))}
-    for group in body:
-        if (
-            not group.decision
-            and (known_names.known(group, known_words, full_names) or known_names.short_form(group, short_forms))
-            and not _placed(text, group, None)
-            and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
-            and not _blocked(text, group, known=True)
-        ):
-            group.decision = True
-    _coordinated(text, body, doc)
-    named_words = {w for g in body if g.decision for w in words_of(g)}
-    head_groups = bylines(text, segs, heads)
-    head_groups += [sub for g in heads if not g.decision for sub in known_names.known_within(g, people, named_words)]
-    chosen = sorted([g for g in body if g.decision] + head_groups, key=lambda g: g.toks[0].start)
-    if stop is not None:
-        chosen = Interruptible(chosen, stop, every=256)
-    mentions = [_mention(text, g) for g in chosen]
-    check(stop)
-    mentions = with_endings(text, mentions)
-    check(stop)
-    resolve(text, mentions)
-    return mentions
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)")

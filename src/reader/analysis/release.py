@@ -33,7 +33,6 @@ _waiting: deque[Any] = deque()
 _lock = threading.Lock()
 _wake = threading.Event()
 _thread: threading.Thread | None = None
-_emptied = 0  # containers emptied so far (for tests and the curious)
 _holds = 0  # analyses running, and the emptying under way, that keep the collector off
 _was_on = False  # whether the collector was on before the first of them
 
@@ -56,34 +55,23 @@ def collector_paused() -> Iterator[None]:
     collection slower, so that the analysis's cost grew faster than the text), and while what it
     let go of is being emptied: turned on again with those millions still held, its first pass
     would walk them all, 0.3 to 0.5 s holding the GIL. On again after, unless it was off before."""
-    _hold()
+    with _lock:
+        _hold(+1)
     try:
         yield
     finally:
-        _unhold()
+        with _lock:
+            _hold(-1)
 
 
-def _hold() -> None:
-    with _lock:
-        _hold_locked()
-
-
-def _hold_locked() -> None:
+def _hold(step: int) -> None:
+    """One hold on the collector more or less (the caller has the lock): off from the first, as
+    it was before once the last is gone."""
     global _holds, _was_on
-    if _holds == 0:
+    if _holds == 0 and step > 0:
         _was_on = gc.isenabled()
         gc.disable()
-    _holds += 1
-
-
-def _unhold() -> None:
-    with _lock:
-        _unhold_locked()
-
-
-def _unhold_locked() -> None:
-    global _holds
-    _holds -= 1
+    _holds += step
     if _holds == 0 and _was_on:
         gc.enable()
 
@@ -96,7 +84,7 @@ def let_go(*containers: Any) -> None:
         return
     with _lock:
         if not _waiting:
-            _hold_locked()  # released once all is emptied
+            _hold(+1)  # released once all is emptied
         _waiting.extend(large)
         _start()
     _wake.set()
@@ -108,10 +96,6 @@ def waiting() -> int:
         return len(_waiting)
 
 
-def emptied() -> int:
-    return _emptied
-
-
 def _start() -> None:
     global _thread
     if _thread is None or not _thread.is_alive():
@@ -120,7 +104,6 @@ def _start() -> None:
 
 
 def _empty_all() -> None:
-    global _emptied
     while True:
         _wake.wait()
         with _lock:
@@ -132,9 +115,8 @@ def _empty_all() -> None:
             time.sleep(0)  # the GIL to whoever waits for it: the screen, a quit
         with _lock:
             _waiting.popleft()
-            _emptied += 1
             if not _waiting:
-                _unhold_locked()  # all emptied: the collector as it was
+                _hold(-1)  # all emptied: the collector as it was
 
 
 def _empty_some(container: Any) -> bool:
