@@ -145,6 +145,8 @@ def test_another_described_person_is_an_unnamed_source() -> None:
         ("Most of the plants will close by 2030, Bloomberg New Energy Finance found.", "attributed", "publication"),
         ("The inquiry found that the office had erred.", "attributed", "publication"),
         ("Sanders seemed to reap the benefits.", "hedged", "none"),
+        ("The senator appeared to lose his temper with the crowd.", "hedged", "none"),
+        ("Support for the plan appears to be fading among younger voters.", "hedged", "none"),
     ],
 )
 def test_findings_and_seeming_are_claims(body: str, kind: str, source: str) -> None:

@@ -209,7 +209,7 @@ HEDGES = (
     r"amid (?:\w+ ){0,2}(?:claims|reports|rumou?rs|allegations|speculation)",
     r"it (?:seems|appears|would seem|would appear)",
     r"(?:seems?|seemed|appears?|appeared) to (?:be|have)",
-    r"(?:seems?|seemed) to [a-z]+",  # "Sanders seemed to reap the benefits"
+    r"(?:seems?|seemed|appears?|appeared) to [a-z]+",  # "Sanders seemed to reap the benefits"
     r"it(?: is|'s|’s) (?:safe|fair) to (?:assume|say)",
     r"(?:may|might|could) (?:well )?have been",
     r"(?:is|are|was|were) (?:widely |largely |also |now |still )?(?:expected|projected) to",
