@@ -19,6 +19,12 @@ For each article the first annotator's file is used (some articles have two). Me
   a body as well ("they", "who", "it", "we", "their", "its") when the claim's source is any
   source found, not none ("they" is "Democrats" as often as "the Clintons"). The figure printed
   as "strict" asks a named source for every pronoun, as this script did before 2026-11-28.
+
+`--agreement` measures PolNeAR's annotators against each other by the same recall and precision,
+on the articles more than one of them annotated (16 in train, 2 in dev): each annotator's
+attributions are read as claims (every sentence holding one of their cues) and scored against
+each other annotator's; baldreader is scored against every annotator of the same articles. This is
+how far the annotation itself agrees under these measures.
 """
 
 from __future__ import annotations
@@ -26,8 +32,10 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from reader.analysis import analyze
+from reader.analysis.text import segments, sentences
 from reader.corpus.parse import parse_article
 
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"}
@@ -95,11 +103,72 @@ def same_source(gold: str, claim, strict: bool = False) -> bool:
     return any(gold_words[i : i + n] == ours for i in range(len(gold_words) - n + 1))
 
 
+def found_and_right(gold: list[dict], claims: list) -> tuple[int, int]:
+    """How many gold cues lie inside a claim; how many claims hold a gold cue or overlap gold content."""
+    found = sum(any(c.start <= g["cue"][0] and g["cue"][1] <= c.end for c in claims) for g in gold)
+    right = sum(
+        any(
+            c.start <= g["cue"][0] < c.end or (g["content"] and c.start < g["content"][1] and g["content"][0] < c.end)
+            for g in gold
+        )
+        for c in claims
+    )
+    return found, right
+
+
+def as_claims(gold: list[dict], spans: list[tuple[int, int]]) -> list[SimpleNamespace]:
+    """An annotator's attributions read as claims: the sentences (spans) that hold their cues."""
+    held = {(s, e) for g in gold for s, e in spans if s <= g["cue"][0] < e}
+    return [SimpleNamespace(start=s, end=e) for s, e in sorted(held)]
+
+
+def agreement(split: Path) -> None:
+    """Annotators against each other, and baldreader against each, on the articles annotated twice
+    or more: all annotators together, then each annotator read as a system against the others."""
+    totals: dict[str, list[int]] = {}  # who -> gold, found, claims, right
+    articles = 0
+    for text_path in sorted((split / "text").glob("*.txt")):
+        anns = sorted((split / "attributions").glob(text_path.stem + "_*.ann"))
+        if len(anns) < 2:
+            continue
+        articles += 1
+        text = text_path.read_text(encoding="utf-8")
+        article = parse_article(text, article_id=text_path.stem, path=text_path, content_hash="-", problems=[])
+        spans = [
+            span
+            for seg in segments(article)
+            for span in (sentences(text, seg.start, seg.end) if seg.kind == "paragraph" else [(seg.start, seg.end)])
+        ]
+        golds = {path.stem.rsplit("_", 1)[1]: read_ann(path) for path in anns}
+        ours = analyze(article).claims
+        for who, gold in golds.items():
+            others = [(other, as_claims(golds[other], spans)) for other in golds if other != who]
+            pairs = [("baldreader", ours), *others]
+            for system, claims in pairs:
+                found, right = found_and_right(gold, claims)
+                keys = (system,) if system == "baldreader" else ("all annotators", f"annotator {system}")
+                for key in keys:
+                    counts = totals.setdefault(key, [0, 0, 0, 0])
+                    for k, n in enumerate((len(gold), found, len(claims), right)):
+                        counts[k] += n
+    print(f"{split}: {articles} articles with more than one annotator; each as a system against the others")
+    for who in sorted(totals, key=lambda w: (w != "baldreader", w != "all annotators", w)):
+        gold, found, claims, right = totals[who]
+        print(
+            f"{who:>16}: recall {found / max(1, gold):.3f} ({found} of {gold})  "
+            f"precision {right / max(1, claims):.3f} ({right} of {claims})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("split", type=Path, help="a PolNeAR split folder (with text/ and attributions/)")
     parser.add_argument("--examples", type=int, default=0, help="print N missed attributions")
+    parser.add_argument("--agreement", action="store_true", help="annotators against each other (see above)")
     args = parser.parse_args()
+    if args.agreement:
+        agreement(args.split)
+        return
     gold_total = found = speaker_asked = speaker_right = strict_right = claims_total = claims_right = 0
     missed = []
     for text_path in sorted((args.split / "text").glob("*.txt")):
@@ -123,13 +192,8 @@ def main() -> None:
                 speaker_asked += 1
                 speaker_right += same_source(g["source"], hit)
                 strict_right += same_source(g["source"], hit, strict=True)
-        for claim in claims:
-            claims_total += 1
-            claims_right += any(
-                claim.start <= g["cue"][0] < claim.end
-                or (g["content"] and claim.start < g["content"][1] and g["content"][0] < claim.end)
-                for g in gold
-            )
+        claims_total += len(claims)
+        claims_right += found_and_right(gold, claims)[1]
     print(f"{args.split}: {gold_total} gold attributions, {claims_total} claims")
     print(
         f"attribution recall {found / max(1, gold_total):.3f}  precision {claims_right / max(1, claims_total):.3f}  "
