@@ -5,7 +5,8 @@ changed it, apply the change to what is on disk now, write atomically (temp file
 `os.replace`) keeping the previous version as `notes.yaml.bak`, release the lock. So two running
 instances never lose each other's changes. A file that does not parse is never written: the
 store turns read-only and says what is wrong and where, until the user asks for a fresh store,
-which first moves the unreadable file aside.
+which first moves the unreadable file aside. What a readable file must hold, and how an older
+schema version is brought up to date, is `reader.store.document`'s.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any, TypeVar
 from reader.atomic import UnsafeTarget, check_target, write_atomic
 from reader.safefile import read_regular
 from reader.store import lock
+from reader.store.document import empty_document, ids_of, normalised, validated
 from reader.store.fileio import (
     StoreCorrupt,
     StoreError,
@@ -36,7 +38,6 @@ _T = TypeVar("_T")
 
 STORE_NAME = "notes.yaml"
 MAX_STORE_BYTES = 256 * 1024 * 1024
-MAX_VERSION = 1000  # a schema version beyond this is not a version
 
 
 class StoreReadOnly(StoreError):
@@ -51,23 +52,13 @@ class StoreBusy(StoreError):
     """Another process held the store's lock for too long."""
 
 
-def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
-    """Version 0 is a hand-made file without `version:`: same fields, defaults filled in."""
-    doc.setdefault("bookmarks", [])
-    doc.setdefault("notes", [])
-    return doc
-
-
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
-
-
 class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.read_only_reason: str | None = None
         self.warnings: list[str] = []
-        self._doc: dict[str, Any] = _empty()
+        self._doc: dict[str, Any] = empty_document()
         self._raw: bytes | None = None
         self._sha: str | None = None
         self._appendable = False
@@ -118,7 +109,7 @@ class Store:
         if raw is not None and sha == self._sha:
             return
         if raw is None:
-            self._doc, self._raw, self._sha, self._appendable = _empty(), None, None, False
+            self._doc, self._raw, self._sha, self._appendable = empty_document(), None, None, False
             self.read_only_reason = None
             return
         appended = self._appended_notes(raw)
@@ -126,11 +117,11 @@ class Store:
             if appended is not None:
                 doc, appendable, from_cache = self._doc, True, False
                 doc["notes"].extend(appended)
-                _normalise(doc, self.path)
+                normalised(doc, self.path)
             elif sha is not None and (cached := read_cache(self.path, sha)) is not None:
                 (doc, appendable), from_cache = cached, True
             else:
-                doc, appendable, from_cache = self._validate(parse_yaml(raw, self.path)), False, False
+                doc, appendable, from_cache = validated(parse_yaml(raw, self.path), self.path), False, False
         except StoreCorrupt as exc:
             self.read_only_reason = str(exc)
             raise
@@ -172,32 +163,11 @@ class Store:
             return None
         return added
 
-    def _validate(self, data: Any) -> dict[str, Any]:
-        if data is None:
-            return _empty()
-        if not isinstance(data, dict):
-            raise StoreCorrupt(
-                f"{self.path}: expected a mapping with 'version', 'bookmarks' and "
-                f"'notes' at the top level, found {type(data).__name__}"
-            )
-        version = data.get("version", 0)
-        if isinstance(version, bool) or not isinstance(version, int) or not 0 <= version <= MAX_VERSION:
-            raise StoreCorrupt(
-                f"{self.path}: 'version' must be a small whole number (0 to {MAX_VERSION}), found {_describe(version)}"
-            )
-        if version > SCHEMA_VERSION:
-            return _normalise(data, self.path)  # shown, never written (see _refresh)
-        while version < SCHEMA_VERSION:
-            data = MIGRATIONS[version](data)
-            version += 1
-        data["version"] = SCHEMA_VERSION
-        return _normalise(data, self.path)
-
     # --- writing ---------------------------------------------------------------------------
 
     def add_note(self, note: Note) -> Note:
         def change(doc: dict[str, Any]) -> tuple[Note, dict[str, Any] | None]:
-            note.id = note.id if note.id and not _has(doc["notes"], note.id) else new_id("n", _ids(doc["notes"]))
+            note.id = note.id if note.id and not _has(doc["notes"], note.id) else new_id("n", ids_of(doc["notes"]))
             note.created = note.created or now_iso()
             note.updated = note.updated or note.created
             entry = note.to_dict()
@@ -238,7 +208,7 @@ class Store:
                         existing.label = bookmark.label
                     return existing, None
             if not bookmark.id or _has(doc["bookmarks"], bookmark.id):
-                bookmark.id = new_id("b", _ids(doc["bookmarks"]))
+                bookmark.id = new_id("b", ids_of(doc["bookmarks"]))
             bookmark.created = bookmark.created or now_iso()
             doc["bookmarks"].append(bookmark.to_dict())
             return bookmark, None
@@ -283,7 +253,7 @@ class Store:
                         f"{self.path}: could not be moved aside ({exc.strerror or exc}); nothing was changed"
                     ) from exc
             self.read_only_reason = None
-            self._doc, self._raw, self._sha, self._appendable = _empty(), None, None, False
+            self._doc, self._raw, self._sha, self._appendable = empty_document(), None, None, False
             self._write(dump_document(self._doc), appendable=False)
         return moved
 
@@ -326,12 +296,12 @@ class Store:
         self._sha = None  # the next transaction re-reads the file whatever it holds
         self._appendable = False
         if self._raw is None:
-            self._doc = _empty()
+            self._doc = empty_document()
             return
         try:
-            self._doc = self._validate(parse_yaml(self._raw, self.path))
+            self._doc = validated(parse_yaml(self._raw, self.path), self.path)
         except StoreCorrupt:  # it was readable when read; keep the last state regardless
-            self._doc = _empty()
+            self._doc = empty_document()
 
     def _find(self, key: str, entry_id: str, doc: dict[str, Any] | None = None) -> dict[str, Any]:
         for entry in (doc or self._doc)[key]:
@@ -363,39 +333,5 @@ class Store:
             raise StoreBusy(f"{self.path} is locked by another process") from None
 
 
-def _describe(value: Any) -> str:
-    """A short description of an odd value (never thousands of digits)."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**12:
-        return f"a number of about {value.bit_length() * 3 // 10 + 1} digits"
-    return f"{value!r:.40}"
-
-
-def _empty() -> dict[str, Any]:
-    return {"version": SCHEMA_VERSION, "bookmarks": [], "notes": []}
-
-
-def _ids(entries: list[dict[str, Any]]) -> set[str]:
-    return {str(e.get("id")) for e in entries}
-
-
 def _has(entries: list[dict[str, Any]], entry_id: str) -> bool:
     return any(e.get("id") == entry_id for e in entries)
-
-
-def _normalise(doc: dict[str, Any], path: Path) -> dict[str, Any]:
-    """Check the shape; give entries without an id (or with a duplicate one) a fresh id."""
-    for key, prefix in (("bookmarks", "b"), ("notes", "n")):
-        entries = doc.get(key)
-        if entries is None:
-            entries = doc[key] = []
-        if not isinstance(entries, list):
-            raise StoreCorrupt(f"{path}: '{key}' must be a list of entries, found {type(entries).__name__}")
-        seen: set[str] = set()
-        for number, entry in enumerate(entries, 1):
-            if not isinstance(entry, dict):
-                raise StoreCorrupt(f"{path}: {key} entry #{number} is not a mapping of fields (found {entry!r:.60})")
-            ident = entry.get("id")
-            if not isinstance(ident, str) or not ident or ident in seen:
-                entry["id"] = new_id(prefix, seen | _ids(entries))
-            seen.add(entry["id"])
-    return doc

@@ -14,7 +14,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Header, Input
 
 from reader.corpus import Corpus
@@ -27,6 +26,7 @@ from reader.ui.controllers.across import AcrossController
 from reader.ui.controllers.analysis import AnalysisController
 from reader.ui.controllers.corpus import CorpusController
 from reader.ui.controllers.notes import NotesController, article_marker
+from reader.ui.controllers.panes import PanesController
 from reader.ui.controllers.search import SearchController
 from reader.ui.screens.main_bindings import BINDINGS
 from reader.ui.widgets.analysis_panel import AnalysisPanel
@@ -40,9 +40,6 @@ from reader.ui.widgets.sidebar import Sidebar
 if TYPE_CHECKING:
     from reader.analysis import Analysis
     from reader.ui.app import ReaderApp
-
-
-NARROW = 110  # columns under which the side panel replaces the list
 
 
 class MainScreen(Screen[None]):
@@ -73,6 +70,10 @@ class MainScreen(Screen[None]):
         return self.query_one(AnalysisController)
 
     @property
+    def panes(self) -> PanesController:
+        return self.query_one(PanesController)
+
+    @property
     def notes(self) -> NotesController:
         return self.query_one(NotesController)
 
@@ -87,16 +88,14 @@ class MainScreen(Screen[None]):
         yield SearchController()
         yield NotesController()
         yield AcrossController()
+        yield PanesController()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).on_choose = self._chosen
         self._restore_focus = self.reader_app.state.focus  # read before the list takes the focus
         self.set_focus(self.query_one(ArticleList))
         self._restore = self.reader_app.state.position(self.corpus_path)
-        panel, width = self.reader_app.state.panel, self.app.size.width
-        # A panel left open on a wide terminal does not hide the list of a narrow one at start.
-        self.query_one(AnalysisPanel).display = width >= 150 if panel is None else panel and width >= NARROW
-        self._fit_panel()
+        self.panes.start()  # a panel left open on a wide terminal does not hide a narrow one's list
         ahead = self.reader_app.opening_ahead
         if ahead is not None and (first := ahead.ready(self.corpus_path)) is not None:
             self.on_corpus_opened(M.CorpusOpened(first))  # read while Textual loaded: in the first frame
@@ -318,25 +317,10 @@ class MainScreen(Screen[None]):
         return reader.article, reader.cursor
 
     def action_cycle_pane(self) -> None:
-        """tab: the list, the reading pane, then (when open) the panel's people and claims."""
-        panes: list[Widget] = [self.query_one(ArticleList), self.query_one(ReadingPane)]
-        panel = self.query_one(AnalysisPanel)
-        if panel.display:
-            panes += [panel.query_one("#panel-people"), panel.query_one("#panel-claims")]
-        panes = [p for p in panes if p.display and p.parent is not None and p.parent.display]
-        index = panes.index(self.focused) if self.focused in panes else -1
-        self.set_focus(panes[(index + 1) % len(panes)])
+        self.panes.cycle()
 
     def on_resize(self) -> None:
-        self._fit_panel()
-
-    def _fit_panel(self) -> None:
-        """Under NARROW columns the open side panel takes the list's place, so the reading pane
-        keeps a readable width (at 80 columns it shrank to about 10)."""
-        narrow = self.app.size.width < NARROW and bool(self.query_one(AnalysisPanel).display)
-        self.sidebar.display = not narrow
-        if narrow and isinstance(self.focused, ArticleList):
-            self.set_focus(self.query_one(ReadingPane))
+        self.panes.fit()
 
     def action_focus_filter(self) -> None:
         self.set_focus(self.query_one("#filter", Input))
@@ -373,21 +357,10 @@ class MainScreen(Screen[None]):
         self.analysis.toggle_layer(layer)
 
     def action_toggle_panel(self) -> None:
-        panel = self.query_one(AnalysisPanel)
-        if panel.display and self.focused is not None and panel in self.focused.ancestors:
-            self.set_focus(self.query_one(ReadingPane))
-        panel.display = not panel.display
-        self.reader_app.state.panel = bool(panel.display)
-        self.reader_app.save_state_soon()
-        self._fit_panel()
+        self.panes.toggle_panel()
 
     def on_descendant_focus(self) -> None:
-        """Remember which pane the reader was in, for the next launch."""
-        focused = self.focused
-        where = "reader" if isinstance(focused, ReadingPane) else "list" if isinstance(focused, ArticleList) else None
-        if where is not None and where != self.reader_app.state.focus:
-            self.reader_app.state.focus = where
-            self.reader_app.save_state_soon()
+        self.panes.remember_focus()
 
     def action_toggle_bookmark(self) -> None:
         if (here := self._here()) is not None:
