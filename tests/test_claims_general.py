@@ -91,3 +91,34 @@ def test_a_passive_stance_verb_is_not_the_groups_act() -> None:
     theirs, made with 'claim', and its speaker keeps the whole phrase (seed 003)."""
     (claim,) = claims("Unnamed sources cited by The National Enquirer claim Alec feels forgotten.")
     assert (claim.source, claim.speaker) == ("anonymous", "Unnamed sources cited by The National Enquirer")
+
+
+@pytest.mark.parametrize(
+    "body, person",
+    [
+        ("Marta Lind spoke first. Lind decried the cuts as an attack on rural schools.", "Marta Lind"),
+        ("Governor Tom Reyes spoke on Monday. Reyes has long admired the former president.", "Tom Reyes"),
+        ("Paul Okafor took questions. He likened the plan to a tax on the poor.", "Paul Okafor"),
+        ("Ana Berg spoke last. She is considering a run for the Senate next year.", "Ana Berg"),
+        ("Mayor Sam Ortiz apologized for the remarks on Friday.", "Sam Ortiz"),
+        ("Lena Ortiz portrayed her rival as a friend of the banks.", "Lena Ortiz"),
+    ],
+)
+def test_judgements_and_thoughts_credited_to_someone_named_are_claims(body: str, person: str) -> None:
+    """Verbs of judging, comparing, picturing and weighing credit a position to whoever does them."""
+    found = claims(body)
+    assert found, body
+    assert (found[-1].kind, found[-1].source, found[-1].person) == ("attributed", "named", person)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It is understood that both brothers have hired separate legal teams.",
+        "The company has not responded to requests for comment.",
+        "The details of the plan were released on Friday.",
+    ],
+)
+def test_a_passive_understood_or_a_noun_in_s_credits_no_one(body: str) -> None:
+    """'It is understood' stays a hedge; 'requests', 'details' after a preposition or article are nouns."""
+    assert all(c.source in ("none",) for c in claims(body))

@@ -157,6 +157,12 @@ lament:laments,lamented characterize:characterizes,characterized characterise:ch
 boast:boasts,boasted brag:brags,bragged reiterate:reiterates,reiterated
 contend:contends,contended recount:recounts,recounted
 hint:hints,hinted order:orders,ordered declare:declares,declared announce:announces,announced
+recognize:recognizes,recognized decry:decries,decried reference:referenced detail:detailed realize:realizes,realized frame:framed understand:understands
+consider:considers,considered congratulate:congratulates,congratulated request:requested assail:assails,assailed encourage:encourages,encouraged remind:reminds,reminded insult:insulted
+envision:envisions,envisioned quote:quoted apologize:apologizes,apologized liken:likens,likened champion:champions,championed deride:derides,derided invoke:invokes,invoked
+portray:portrays,portrayed depict:depicts,depicted downplay:downplays,downplayed suspect:suspects,suspected mull:mulls,mulled admire:admires,admired contemplate:contemplates,contemplated
+anticipate:anticipates,anticipated reassure:reassures,reassured imagine:imagines,imagined presume:presumes,presumed resent:resents,resented forecast:forecast,forecasted disparage:disparages,disparaged
+regret:regretted distrust:distrusts,distrusted castigate:castigates,castigated advocate:advocates,advocated
 """
 STANCE_VERBS = frozenset(
     w for entry in _STANCE_STEMS.split() for part in entry.split(":") for w in part.split(",")
@@ -164,7 +170,7 @@ STANCE_VERBS = frozenset(
     w[:-1] + "ing"
     if w.endswith("e") and not w.endswith("ee")
     else w + w[-1] + "ing"
-    if w in ("admit", "slam", "stop", "plan", "rebut", "refer", "brag")
+    if w in ("admit", "slam", "stop", "plan", "rebut", "refer", "brag", "regret")
     else w + "ing"
     for w in (entry.split(":")[0] for entry in _STANCE_STEMS.split())
 )
