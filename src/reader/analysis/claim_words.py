@@ -17,7 +17,7 @@ HEDGE_LEADS = frozenset(
 rumour rumours rumored rumoured amid sparking fuelling fueling fuel spark sparked fuelled fueled
 speculation it some many suggest suggests suggested suggesting is are was were unconfirmed
 whisper whispers gossip if source sources seem seems seemed appear appears appeared may might
-could""".split()
+could speculate speculates speculated speculating""".split()
 )
 _WORD_AT = re.compile(r"\w+")
 
@@ -197,7 +197,9 @@ def title_like(words: list[str], inner: str) -> bool:
 
 
 def is_suggest(text: str, at: int) -> bool:
-    return text[at : at + 7].lower().startswith("suggest")
+    """Whether the hedge at `at` is a verb whose subject only guesses ("Some viewers have
+    suggested", "Viewers have long speculated"): the claim stays hedged, credited to that subject."""
+    return text[at : at + 9].lower().startswith(("suggest", "speculat"))
 
 
 # Who a source phrase names (claim_sources.Sources.classify and subject).
