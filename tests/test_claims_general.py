@@ -133,3 +133,23 @@ def test_a_group_that_speculates_is_hedged_and_named_as_the_source() -> None:
     assert (claim.kind, claim.source, claim.speaker) == ("hedged", "public", "Viewers")
     (claim,) = claims("Marta Lind speculated that the vote had been rigged.")
     assert (claim.kind, claim.source, claim.person) == ("attributed", "named", "Marta Lind")
+
+
+@pytest.mark.parametrize(
+    "body, source, speaker",
+    [
+        ("The bill was drafted by Ana Ruiz, who has long opposed the tax on fuel.", "named", "Ana Ruiz"),
+        ("More than half of the respondents who support Sanders are in college.", "public", "half of the respondents"),
+        ("Tom Reyes remembered that the deal was struck in May.", "named", "Tom Reyes"),
+    ],
+)
+def test_a_stance_in_a_relative_clause_is_its_antecedents(body: str, source: str, speaker: str) -> None:
+    """'X, who has long opposed …': the position is X's, named or a group."""
+    found = claims(body)
+    assert [(c.source, c.speaker) for c in found] == [(source, speaker)]
+
+
+def test_a_relative_clause_after_a_verb_gives_no_garbled_group() -> None:
+    """The phrase before 'who' ran back into the verb ('revered among Democratic activists')."""
+    found = claims("Mr. Sanders is revered among Democratic activists who have sought to move the party left.")
+    assert all(c.speaker != "revered among Democratic activists" for c in found)

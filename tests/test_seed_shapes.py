@@ -155,6 +155,8 @@ def test_two_sources_in_two_clauses_make_two_claims(body, first, second) -> None
         "Ana Ruiz said the plan failed, and she said it again on Tuesday.",  # one source twice
         "Ana Ruiz said the plan failed, but the vote went ahead anyway.",  # one attribution
         "Ben Cole sat down, while Ana Ruiz said the plan had failed.",  # the first clause is narration
+        # the second clause's "he" is the first clause's speaker, whoever was named before
+        "Donald Trump said Barack Obama had founded the group, and he said it again on the radio.",
     ],
 )
 def test_one_attribution_stays_one_claim(body) -> None:

@@ -135,6 +135,16 @@ class Sources:
             return None  # a comma between, or "Sanders’ attacks": the word is a noun there
         word = toks[j].text.lower()
         found: Source | None
+        if word == "who" and j >= 1:  # "Lindsey Graham, who has called for", "voters who support": theirs
+            found = self.subject(toks, verb, toks[0].start)
+            if found is None or found.source == "none":
+                return None
+            lead = (found.speaker or "").split()
+            if found.source != "named" and (
+                len(lead) > 4 or not lead or lead[0].endswith(("ing", "ed")) or W.adverb(lead[0].lower())
+            ):
+                return None  # not "revered among Democratic activists": a group's phrase ran back into a verb
+            return found
         if word in ("he", "she"):
             found = self.pronoun(word, toks[j].start)
         else:

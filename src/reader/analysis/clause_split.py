@@ -2,7 +2,8 @@
 threatened to tear it up." The sentence is cut where its second clause begins: after a comma
 and "while", "whereas", "but", "and", "though" or "although"; at "but", "while" or "whereas"
 without a comma; after a semicolon. Only when each part credits its own words to its own source
-by the rules of a whole sentence, and the two sources differ. Quotations are cut by
+by the rules of a whole sentence, and the two sources differ; not when the second part's subject
+is a pronoun ("Beck said …, but he said …"), which most often is the first part's source. Quotations are cut by
 `quote_speakers` instead.
 """
 
@@ -14,6 +15,8 @@ from collections.abc import Callable
 from reader.analysis.source_phrase import Source
 
 _BREAK = re.compile(r"(?:,\s+(while|whereas|but|and|though|although)|\s+(but|while|whereas)|;)\s+", re.IGNORECASE)
+
+_PRONOUN_NEXT = re.compile(r"(?:he|she|they|it)\b", re.IGNORECASE)
 
 VerbSource = Callable[[int, int], "tuple[int, Source] | None"]
 
@@ -35,6 +38,9 @@ def by_clause(text: str, start: int, end: int, verb_at: int, verb_source: VerbSo
         a, b = first[1], second[1]
         if (a.source, a.speaker) == (b.source, b.speaker) or "none" in (a.source, b.source):
             return []
+        if _PRONOUN_NEXT.match(text, found.end()):
+            return []  # "Powell said little, but he did remember …": he is most likely the first part's
+
         conjunction = next((found.start(g) for g in (1, 2) if found.group(g)), found.end())
         cut = found.start() + 1 if text[found.start()] in ",;" else found.start()  # the mark stays with the first
         return [(start, cut, a), (conjunction, end, b)]

@@ -161,6 +161,7 @@ characterise:characterises,characterised
 boast:boasts,boasted brag:brags,bragged reiterate:reiterates,reiterated
 contend:contends,contended recount:recounts,recounted
 hint:hints,hinted order:orders,ordered declare:declares,declared announce:announces,announced
+remember:remembers,remembered
 view:viewed comment:commented deem:deems,deemed vouch:vouches,vouched
 speculate:speculates,speculated
 imply:implies,implied persuade:persuades,persuaded plead:pleads,pleaded,pled
