@@ -354,8 +354,7 @@ def test_a_transcript_turn_is_its_speakers() -> None:
     )
     found = [(c.speaker, c.person, c.text) for c in claims(body)]
     assert found == [
-        ("FALLON", "Dana Fallon", "FALLON: Well, the whole state needs to work together."),
-        ("FALLON", "Dana Fallon", "We all agree on that."),
+        ("FALLON", "Dana Fallon", "FALLON: Well, the whole state needs to work together. We all agree on that."),
         ("HOST", None, "HOST: Do you think the plan can pass this year?"),
         ("HOST", None, "HOST: And if it does not?"),
     ]

@@ -153,3 +153,29 @@ def test_a_relative_clause_after_a_verb_gives_no_garbled_group() -> None:
     """The phrase before 'who' ran back into the verb ('revered among Democratic activists')."""
     found = claims("Mr. Sanders is revered among Democratic activists who have sought to move the party left.")
     assert all(c.speaker != "revered among Democratic activists" for c in found)
+
+
+INTERVIEW = (
+    "Q&A with Senator Ana Berg\n\n"
+    "Senator Ana Berg spoke to our reporter Tom Reyes in Ohio on Friday.\n\n"
+    "Q: Why did you vote against the bill?\n\n"
+    "A: It was a bad bill. Nobody had read it.\n\n"
+    "The farmers told me the same thing. We need a better one.\n\n"
+    "Q: Will you run again?\n\n"
+    "A: Yes. I think the state needs me."
+)
+
+
+def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees() -> None:
+    """Each answer, with the paragraphs that go on with it, is one claim of the person the title
+    names; a sentence crediting someone else keeps its own source; questions credit no one."""
+    found = [(c.person, c.text) for c in claims(INTERVIEW)]
+    assert ("Ana Berg", "A: It was a bad bill. Nobody had read it.") in found
+    assert ("Ana Berg", "We need a better one.") in found
+    assert ("Ana Berg", "A: Yes. I think the state needs me.") in found
+    assert not any("Why did you" in text or "Will you" in text for _, text in found)
+    assert any(text.startswith("The farmers told me") and person != "Ana Berg" for person, text in found)
+
+
+def test_a_lone_answer_label_credits_no_one() -> None:
+    assert claims("A: No, nobody helped us at all.") == []

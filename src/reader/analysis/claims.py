@@ -56,12 +56,19 @@ def find_claims(
                 claims.append(claim)
             continue
         turn = turns.get(seg.start)
+        said = None  # the turn's words so far: its sentences that credit no one else run on as one claim
         for start, end in sentences(text, seg.start, seg.end, reader.token_cache):
             labelled = reader.headline(start, end, label_only=True) if start == seg.start and not turn else None
             found = [labelled] if labelled is not None else reader.sentence(start, end)
             if turn is not None and not found:  # "TAPPER: Do you think …": the speaker's words
                 hedges = [m.group() for m in W.hedges_in(text, start, end)]
-                found = [_claim(text, start, end, "attributed", _Source("named", turn.speaker, turn.person), hedges)]
+                if said is not None:
+                    claims.pop()
+                    start, hedges = said.start, said.hedges + hedges
+                said = _claim(text, start, end, "attributed", _Source("named", turn.speaker, turn.person), hedges)
+                found = [said]
+            else:
+                said = None
             claims += found
     return claims
 

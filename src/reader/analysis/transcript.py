@@ -1,7 +1,8 @@
 """Speaker labels. Transcript turns: a paragraph opened by its speaker's name in capitals and a
 colon ("TAPPER: Do you think …", "JAKE TAPPER: …"), as news prints interviews and debates; the
 words that follow are the speaker's, when the label names someone the article names or opens two
-turns or more (a dialogue), so that "UPDATE:" or "EMAIL:" credit no one (`turns`). Headlines
+turns or more (a dialogue), so that "UPDATE:" or "EMAIL:" credit no one (`turns`); the answers
+of a "Q: … A: …" interview are the interviewee's. Headlines
 that give a speaker and their words ("John McCain: Anger Appeals to …", "Clinton Says …":
 `labelled_speaker`)."""
 
@@ -39,8 +40,40 @@ class Turn:
     person: str | None  # the person the article names so ("Jake Tapper"), if it does
 
 
+_ANSWER = re.compile(r"(?:A|Answer):[ \t]+(?=\S)")
+_QUESTION = re.compile(r"(?:Q|Question)(?:[:.][ \t]*|(?=[A-Z][a-z]))")
+
+
 def turns(text: str, segs: list[Segment], mentions: list[Mention]) -> dict[int, Turn]:
-    """The transcript turns of the article's paragraphs, by the paragraph's start."""
+    """The transcript turns of the article's paragraphs, by the paragraph's start: named labels,
+    and the answers of a question-and-answer interview (`answers`)."""
+    return {**_labelled_turns(text, segs, mentions), **answers(text, segs, mentions)}
+
+
+def answers(text: str, segs: list[Segment], mentions: list[Mention]) -> dict[int, Turn]:
+    """A question-and-answer interview ("Q: … A: …", two answers or more): each answer, and the
+    paragraphs that go on with it up to the next question, is the interviewee's: the first person
+    the title names, or else the first one its opening paragraph names. Without either, no one's."""
+    paragraphs = [seg for seg in segs if seg.kind == "paragraph"]
+    if sum(1 for seg in paragraphs if _ANSWER.match(text, seg.start, seg.end)) < 2:
+        return {}
+    heads = [seg for seg in segs if seg.kind == "title"] + paragraphs[:1]
+    who = next((m for seg in heads for m in mentions if seg.start <= m.start and m.end <= seg.end), None)
+    if who is None:
+        return {}
+    found: dict[int, Turn] = {}
+    answering = False
+    for seg in paragraphs:
+        if _ANSWER.match(text, seg.start, seg.end):
+            answering = True
+        elif _QUESTION.match(text, seg.start, seg.end) or _LABEL.match(text, seg.start, min(seg.end, seg.start + 60)):
+            answering = False
+        if answering:
+            found[seg.start] = Turn(seg.start, seg.end, who.text, who.person)
+    return found
+
+
+def _labelled_turns(text: str, segs: list[Segment], mentions: list[Mention]) -> dict[int, Turn]:
     labelled: list[tuple[Segment, str]] = []
     for seg in segs:
         if seg.kind != "paragraph" or seg.end - seg.start < 8:
