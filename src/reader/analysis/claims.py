@@ -10,7 +10,7 @@ the person last mentioned), an anonymous source, a publication, the public, or n
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +21,7 @@ from reader.analysis import speaker_shapes as shapes
 from reader.analysis.claim_sources import Sources
 from reader.analysis.names import Mention
 from reader.analysis.quotes import Quote
+from reader.analysis.sentence_map import SentenceMap
 from reader.analysis.source_phrase import Source as _Source
 from reader.analysis.text import Segment, Token, overlapping_from, sentences
 from reader.analysis.text import tokens as _tokens
@@ -85,11 +86,7 @@ class _Reader:
         self._chains: dict[int, list[Quote]] = {}
         for q in quotes:
             self._chains.setdefault(q.chain, []).append(q)
-        # Lines are read within their segment: a single-line article of 5 MB is cut into
-        # segments, and a line is never longer than its segment.
-        self._segments = sorted((seg.start, seg.end) for seg in segs)
-        self._segment_starts = [start for start, _ in self._segments]
-        self._sentence_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.places = SentenceMap(text, segs, self.token_cache)
         self.sources = Sources(text, mentions, self.token_cache, [(q.start, q.end) for q in quotes])
         self.chain_source: dict[int, _Source] = {}
 
@@ -224,8 +221,8 @@ class _Reader:
             return self.chain_source[quote.chain]
         chain = self._chains[quote.chain]
         first, last = chain[0], chain[-1]
-        lead = max(start, self._sentence_start(first.start))
-        sentence_end = self._sentence_end(last.end)
+        lead = max(start, self.places.sentence_start(first.start))
+        sentence_end = self.places.sentence_end(last.end)
         # Each way of finding the speaker in turn, the first that names one ("none" is no answer:
         # the after-quote reading of '"…" was a "tale," said X' finds no speaker, the tail does).
         ways: list[Callable[[], _Source | None]] = [
@@ -234,7 +231,7 @@ class _Reader:
             lambda: quote_speakers.whose_words(self.sources, lead, first.start),
             lambda: quote_speakers.attribution_after(self.sources, last.end, sentence_end),
             lambda: quote_speakers.attribution_before(
-                self.sources, self._sentence_start(first.start), first.start, loose=True
+                self.sources, self.places.sentence_start(first.start), first.start, loose=True
             ),
             lambda: self._previous_quote_source(first),
             lambda: self._tail_source(lead, sentence_end),  # '"…" was a "tale," said Susan Crawford, her agent.'
@@ -258,7 +255,7 @@ class _Reader:
     def _previous_quote_source(self, quote: Quote) -> _Source | None:
         """'"We're fine," she said. "Really."': an unattributed quotation right after an
         attributed one in the same paragraph is the same speaker's."""
-        para_start = self._line_start(quote.start)
+        para_start = self.places.line_start(quote.start)
         nearby = self.quotes[bisect_left(self._quote_starts, para_start) : bisect_left(self._quote_starts, quote.start)]
         earlier = [q for q in nearby if q.chain != quote.chain]
         if earlier:
@@ -266,45 +263,6 @@ class _Reader:
             if found is not None and found.source != "none":
                 return found
         return None
-
-    def _sentences(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The sentences of a line, split once however many quotations in it ask."""
-        found = self._sentence_cache.get((lo, hi))
-        if found is None:
-            found = self._sentence_cache[(lo, hi)] = sentences(self.text, lo, hi, self.token_cache)
-        return found
-
-    def _segment(self, pos: int) -> tuple[int, int]:
-        """The segment holding `pos` (or the stretch between segments), as (start, end)."""
-        i = bisect_right(self._segment_starts, pos) - 1
-        if i >= 0 and pos <= self._segments[i][1]:
-            return self._segments[i]
-        lo = self._segments[i][1] if i >= 0 else 0
-        hi = self._segments[i + 1][0] if i + 1 < len(self._segments) else len(self.text)
-        return lo, hi
-
-    def _line_start(self, pos: int) -> int:
-        lo = self._segment(pos)[0]
-        return max(lo, self.text.rfind("\n", lo, pos) + 1)
-
-    def _sentence_start(self, pos: int) -> int:
-        para_start = self._line_start(pos)
-        for s, e in self._sentences(para_start, self._para_end(pos)):
-            if s <= pos < e or pos < s:
-                return s
-        return para_start
-
-    def _sentence_end(self, pos: int) -> int:
-        para_start = self._line_start(max(0, pos - 1))
-        for s, e in self._sentences(para_start, self._para_end(pos)):
-            if s < pos <= e:
-                return e
-        return self._para_end(pos)
-
-    def _para_end(self, pos: int) -> int:
-        hi = self._segment(pos)[1]
-        nl = self.text.find("\n", pos, hi)
-        return hi if nl == -1 else nl
 
     # --- verbs without a quotation --------------------------------------------------------
 
