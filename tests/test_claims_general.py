@@ -179,3 +179,35 @@ def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees() -
 
 def test_a_lone_answer_label_credits_no_one() -> None:
     assert claims("A: No, nobody helped us at all.") == []
+
+
+@pytest.mark.parametrize(
+    "body, source, speaker",
+    [
+        ("White House and Pentagon spokesmen said the ban was a mistake.", "anonymous", "Pentagon spokesmen"),
+        (
+            "Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied.",
+            "public",
+            "Majorities of Democrats",
+        ),
+        ("Several people I have spoken with over the last weeks said the deal was off.", "public", "Several people"),
+        ("People who have battled other online threats say it could be doing more.", "public", "People"),
+        (
+            "Ana Berg spoke first. The last man to mount a third-party race says he does not think she will run.",
+            "anonymous",
+            "The last man",
+        ),
+    ],
+)
+def test_a_long_opening_subject_of_say_is_named_by_its_head(body: str, source: str, speaker: str) -> None:
+    """'X … say': the words before 'say' are its subject, named by their head, not the person
+    named last in the article nor the magazine called People."""
+    assert [(c.source, c.speaker) for c in claims(body)][-1] == (source, speaker)
+
+
+@pytest.mark.parametrize(
+    "body", ["He is widely seen as the favourite to win.", "The bill is not expected to pass this year."]
+)
+def test_an_assessment_on_no_ones_word_is_hedged(body: str) -> None:
+    (claim,) = claims(body)
+    assert (claim.kind, claim.source) == ("hedged", "none")

@@ -74,6 +74,10 @@ def find_claims(
     return claims
 
 
+_SAY = frozenset("say says said tell tells told".split())
+_OVER = frozenset("over in at for from into during since under after before".split())
+
+
 class _Reader:
     def __init__(
         self, text: str, quotes: list[Quote], mentions: list[Mention], cache: dict[Any, Any] | None, segs: list[Segment]
@@ -341,6 +345,10 @@ class _Reader:
                 source = (
                     self.sources.clause_subject(toks, i) or self.sources.leading_participle_subject(toks, i) or source
                 )
+            if word in _SAY and (
+                source is None or source.source == "none" or (source.speaker or "").split(" ", 1)[0] in _OVER
+            ):  # "Majorities of … say"; "people I have spoken with over the last weeks said": not "over …"
+                source = shapes.long_opening_subject(self.sources, toks, i) or source
             if source is not None and source.source != "none":
                 return tok.start, source
         found = shapes.relay_source(self.sources, start, end, relays_only=True)

@@ -186,7 +186,9 @@ HEDGES = (
     r"(?:seems?|seemed|appears?|appeared) to [a-z]+",  # "Sanders seemed to reap the benefits"
     r"it(?: is|'s|’s) (?:safe|fair) to (?:assume|say)",
     r"(?:may|might|could) (?:well )?have been",
-    r"(?:is|are|was|were) (?:widely |largely |also |now |still )?(?:expected|projected) to",
+    r"(?:is|are|was|were) (?:not |widely |largely |also |now |still )?(?:expected|projected) to",
+    r"(?:is|are|was|were) (?:widely |largely |generally |increasingly |often |also |now |still )?"
+    r"(?:seen|viewed|regarded|considered) as",  # "He is widely seen as the favourite": on no one's word
 )
 
 ANONYMOUS_NOUNS = frozenset(
@@ -196,7 +198,7 @@ associates spy spies onlooker onlookers witness witnesses tipster tipsters aide 
 staffers acquaintance acquaintances relative relatives neighbour neighbor neighbours neighbors
 person someone insider's insiders' source's employee employees worker workers guest guests
 colleague colleagues staff crew partygoer partygoers bystander bystanders agent agents rep reps
-representative representatives spokesperson spokesman spokeswoman mole whistleblower
+representative representatives spokesperson spokesman spokesmen spokeswoman spokeswomen mole whistleblower
 """.split()
 )
 
@@ -280,7 +282,7 @@ campaign committee administration party senate congress parliament agency commis
 # unnamed source ("Officials said", "the judge said", "analysts say").
 OFFICIAL_NOUNS = frozenset(
     """
-official officials judge judges spokesman spokeswoman spokesperson spokespeople aide aides adviser
+official officials judge judges spokesman spokesmen spokeswoman spokeswomen spokesperson spokespeople aide aides adviser
 advisers advisor advisors president senator senators governor mayor lawmaker lawmakers legislator
 legislators prosecutor prosecutors lawyer lawyers attorney attorneys nominee chairman chairwoman
 secretary minister ambassador officer officers authorities analyst analysts expert experts economist

@@ -188,6 +188,8 @@ def opening_phrase(
             while last > first and W.adverb(toks[last].text.lower()):
                 last -= 1  # "The State Department repeatedly obfuscated": "The State Department"
             found = sources.classify(toks[first].start, toks[last].end)
+            if found.source in kinds and found.speaker and last > first and toks[last].text.lower() in ("who", "that"):
+                found = Source(found.source, sources.text[toks[first].start : toks[last - 1].end])  # "People who have"
             return found if found.source in kinds else None
     return None
 
@@ -331,3 +333,41 @@ def finite_verb_in(sources: Sources, toks: list[Token], k: int, end_tok: int) ->
             continue
         return m
     return None
+
+
+# Where a long opening subject's head ends: a relative word, a pronoun opening a relative clause
+# without one ("people I have spoken with"), "to", or a preposition other than "of".
+_HEAD_ENDS = frozenset(
+    "who whom that which whose to in on at for from with over during since under near among across "
+    "i we you he she they".split()
+)
+
+
+def long_opening_subject(sources: Sources, toks: list[Token], verb: int) -> Source | None:
+    """The subject of a "say" that opens its sentence with a long phrase, by the phrase's head:
+    "Majorities of Democrats in five states going to the polls Tuesday say", "Several people I
+    have spoken with said", "The last man to mount a third-party race says". Only when nothing
+    but words stands between the sentence's start and the verb (no comma, no quotation)."""
+    if verb < 2 or verb > 30:
+        return None
+    lead = 1 if toks[0].text.lower() in W.LEADING_NOISE else 0
+    if toks[lead].text.lower() in W.VERB_STOPS:
+        return None  # "but has since said": no subject of its own here
+    for k in range(lead + 1, verb + 1):
+        if sources.text[toks[k - 1].end : toks[k].start].strip():
+            return None
+    end = lead
+    while end + 1 < verb:
+        word = toks[end + 1].text
+        lower = word.lower()
+        if (
+            lower in _HEAD_ENDS
+            or lower in W.VERB_STOPS
+            or (word.islower() and lower.endswith(("ing", "ed")) and len(lower) > 4)
+        ):
+            break
+        end += 1
+    if all(tok.text.lower() in lexicon.FUNCTION_WORDS for tok in toks[lead : end + 1]):
+        return None  # "and none has said": no one named
+    found = sources.classify(toks[lead].start, toks[end].end)
+    return found if found.source in ("anonymous", "public", "publication") else None
