@@ -22,6 +22,10 @@ pytestmark = pytest.mark.unit
         ("Croatian Foreign Minister Mate Granic landed in Belgrade.", ["Mate Granic"]),
         ("The attack on House Speaker Newt Gingrich went on.", ["Newt Gingrich"]),
         ("Deputy Secretary of State Strobe Talbott flew to Ottawa.", ["Strobe Talbott"]),
+        ("Deputy Minister for Finance Ousmane Dabo said inspectors would check.", ["Ousmane Dabo"]),
+        # a place after "the village of", "the province of": no one
+        ("Rebels held the village of Novye Kurgi, and Ana Berg fled.", ["Ana Berg"]),
+        ("Born in the central province of Anhui, Paul Okafor moved to Shanghai.", ["Paul Okafor"]),
         # a surname after particles, though it is also a word
         ('"It is fine," the chief spokesman Nikolaus van der Pas told a briefing.', ["Nikolaus van der Pas"]),
         # a role, then an ordinary word, then the name: the first name says where it starts

@@ -243,9 +243,23 @@ def human_after(after: str) -> bool:
 
 
 def locative_before(before: str, phrase: str = "") -> bool:
-    """The words before a phrase place it ("in X", "near X"; "from X" when X is a known place)."""
+    """The words before a phrase place it ("in X", "near X"; "from X" when X is a known place;
+    "the village of X", "the central province of X")."""
     word = word_before(before)
+    if word == "of" and place_noun_of(before):
+        return True
     return word in _LOCATIVE_BEFORE or (word in _WEAK_LOCATIVE and is_place(phrase))
+
+
+def place_noun_of(before: str) -> bool:
+    """ "the village of X", "the central province of X": X is the place."""
+    return bool(_PLACE_NOUN_OF.search(before))
+
+
+_PLACE_NOUN_OF = re.compile(
+    r"\b(?:village|town|city|province|state|region|district|settlement|suburb|county|island|port|municipality|"
+    r"neighbou?rhood|enclave|hamlet|republic|kingdom|emirate|borough|parish|prefecture|commune|township)s?\s+of\s+\Z"
+)
 
 
 _PLACE_BEFORE = re.compile(r"(?:([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?),\s+|\b[A-Z][a-z]+\s+of\s+)\Z")

@@ -185,7 +185,7 @@ def _strip(text: str, group: Group) -> Group:
         group.sentence_start = False
     lo = max(group.segment.start, toks[0].start - 60)
     if text.endswith(_OFFICE_ENDS, lo, toks[0].start) and _OFFICE_OF.search(text, lo, toks[0].start):
-        # "Minister of Trade and Industry Tungky Ariwibowo"
+        # "Minister of Trade and Industry Tungky Ariwibowo", "Minister for Finance Ousmane Kaba"
         k = 0
         while len(toks) - k > 2 and (_plain_word(norm(toks[k].text)) or norm(toks[k].text) in _DEPARTMENTS):
             k += 1
@@ -248,10 +248,10 @@ _DEPARTMENTS = frozenset(
     "Agriculture Commerce Transportation Transport Treasury Foreign Home Affairs Culture Economy".split()
 )
 _OFFICE_OF = re.compile(
-    r"\b(?:[Mm]inister|[Ss]ecretary|[Dd]irector|[Cc]ommissioner|[Mm]inistry|[Dd]epartment|[Hh]ead)\s+of\s+"
+    r"\b(?:[Mm]inister|[Ss]ecretary|[Dd]irector|[Cc]ommissioner|[Mm]inistry|[Dd]epartment|[Hh]ead)\s+(?:of|for)\s+"
     r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+)?\Z"
 )
-_OFFICE_ENDS = ("of ", "and ", "& ")  # how text before such a name ends: the regex is run only then
+_OFFICE_ENDS = ("of ", "for ", "and ", "& ")  # how text before such a name ends: the regex is run only then
 
 
 def _plain_word(word: str) -> bool:

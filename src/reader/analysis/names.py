@@ -335,6 +335,8 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
         return cue in ("age", "title", "speech", "human") and len(words) == 1 and words[0] in first_names
     if any(w in lexicon.PLACES for w in words[1:]) and cue not in ("human", "age", "title", "role"):
         return False
+    if cue not in ("human", "age", "title") and evidence.place_noun_of(before):
+        return False  # "the rebel-held village of Novye Atagi"
     if len(words) >= 2:
         if words[0] in first_names or cue:
             return True
