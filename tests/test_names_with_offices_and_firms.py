@@ -26,6 +26,11 @@ pytestmark = pytest.mark.unit
         # a place after "the village of", "the province of": no one
         ("Rebels held the village of Novye Kurgi, and Ana Berg fled.", ["Ana Berg"]),
         ("Born in the central province of Anhui, Paul Okafor moved to Shanghai.", ["Paul Okafor"]),
+        # an employer after a name and "of", after "an analyst at", after "investment banks"
+        ('"Prices will firm," said Willem Okoro of Harlan Stacey.', ["Willem Okoro"]),
+        ("Analysts at Morgan Grenfell agreed with the forecast.", []),
+        ("Top dealers in the office of U.S. bankers Merrill Lynch are moving.", []),
+        ("Pictures were published on Wednesday of Daniel Ducray, the guard.", ["Daniel Ducray"]),
         # a surname after particles, though it is also a word
         ('"It is fine," the chief spokesman Nikolaus van der Pas told a briefing.', ["Nikolaus van der Pas"]),
         # a role, then an ordinary word, then the name: the first name says where it starts
