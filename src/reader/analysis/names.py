@@ -56,7 +56,7 @@ def _employer_before(before: str) -> bool:
     if _EMPLOYER_BEFORE.search(before):
         return True
     named = _NAME_OF.search(before)
-    return bool(named) and named.group(1) not in _OFFICES_OF and named.group(1) not in lexicon.MONTHS_DAYS
+    return named is not None and named.group(1) not in _OFFICES_OF and named.group(1) not in lexicon.MONTHS_DAYS
 
 
 _NOT_PERSON_BEFORE = re.compile(
