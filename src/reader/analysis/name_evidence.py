@@ -369,3 +369,25 @@ def name_part(words: list[str], i: int) -> bool:
     if i == 0:
         return words[0] in lexicon.first_names() and words[-1] not in lexicon.OUTLETS
     return i == len(words) - 1 and words[i] in lexicon.surnames() and words[0] in lexicon.first_names()
+
+
+# An employer or a firm: "an analyst at Goldman Sachs", "economists for Kleiner Perkins", "investment
+# banks Merrill Lynch and SBC Warburg"; "William O'Neill of Merrill Lynch" (a name, then "of").
+_EMPLOYER_BEFORE = re.compile(
+    r"(?:\b(?i:analysts?|economists?|strategists?|dealers?|traders?|bankers?|brokers?|researchers?|"
+    r"executives?)\s+(?:at|for|of|with)"
+    r"|\b(?:banks|bankers|brokers|brokerages|insurers|firms|carriers|airlines|lenders))\s+\Z"
+)
+_NAME_OF = re.compile(r"(?<![\w.’'-])([A-Z][a-z]*[A-Z]?[a-z'’]+)\s+of\s+\Z")
+_OFFICES_OF = frozenset(
+    "Minister Secretary Director Department Ministry President Governor Chairman Head Bank University "
+    "Speaker Mayor Chief Duke Earl Prince Princess King Queen Bishop Archbishop House".split()
+)
+
+
+def employer_before(before: str) -> bool:
+    """The words before a phrase make it an employer or a firm, not a person."""
+    if _EMPLOYER_BEFORE.search(before):
+        return True
+    named = _NAME_OF.search(before)
+    return named is not None and named.group(1) not in _OFFICES_OF and named.group(1) not in lexicon.MONTHS_DAYS

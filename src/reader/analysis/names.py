@@ -38,27 +38,6 @@ from reader.analysis.text import Segment, sentences, tokens
 
 __all__ = ["Mention", "find_people", "gender", "norm"]
 
-# An employer or a firm: "an analyst at Goldman Sachs", "economists for Kleiner Perkins", "investment
-# banks Merrill Lynch and SBC Warburg"; "William O'Neill of Merrill Lynch" (a name, then "of").
-_EMPLOYER_BEFORE = re.compile(
-    r"(?:\b(?i:analysts?|economists?|strategists?|dealers?|traders?|bankers?|brokers?|researchers?|"
-    r"executives?)\s+(?:at|for|of|with)"
-    r"|\b(?:banks|bankers|brokers|brokerages|insurers|firms|carriers|airlines|lenders))\s+\Z"
-)
-_NAME_OF = re.compile(r"(?<![\w.’'-])([A-Z][a-z]*[A-Z]?[a-z'’]+)\s+of\s+\Z")
-_OFFICES_OF = frozenset(
-    "Minister Secretary Director Department Ministry President Governor Chairman Head Bank University "
-    "Speaker Mayor Chief Duke Earl Prince Princess King Queen Bishop Archbishop House".split()
-)
-
-
-def _employer_before(before: str) -> bool:
-    if _EMPLOYER_BEFORE.search(before):
-        return True
-    named = _NAME_OF.search(before)
-    return named is not None and named.group(1) not in _OFFICES_OF and named.group(1) not in lexicon.MONTHS_DAYS
-
-
 _NOT_PERSON_BEFORE = re.compile(
     r"\b(?:in|near|across|throughout|outside|inside|around|into|"
     r"visited|visiting|via)\s+\Z",
@@ -358,7 +337,7 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
         return False
     if cue not in ("human", "age", "title") and evidence.place_noun_of(before):
         return False  # "the rebel-held village of Novye Atagi"
-    if cue not in ("human", "age", "title") and _employer_before(before):
+    if cue not in ("human", "age", "title") and evidence.employer_before(before):
         return False  # "an analyst at Goldman Sachs", "William O'Neill of Merrill Lynch"
     if len(words) >= 2:
         if words[0] in first_names or cue:
