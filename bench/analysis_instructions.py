@@ -59,6 +59,8 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=10000)
     parser.add_argument("--src", type=Path, default=Path(__file__).resolve().parent.parent / "src")
     args = parser.parse_args()
+    if not (args.src / "reader" / "analysis").is_dir():
+        sys.exit(f"{args.src}: no reader/analysis package there (the installed one would be measured instead)")
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (Debian: apt install valgrind)")
     with tempfile.TemporaryDirectory() as tmp:

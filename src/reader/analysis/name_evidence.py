@@ -246,14 +246,14 @@ def locative_before(before: str, phrase: str = "") -> bool:
     """The words before a phrase place it ("in X", "near X"; "from X" when X is a known place;
     "the village of X", "the central province of X")."""
     word = word_before(before)
-    if word == "of" and place_noun_of(before):
+    if word == "of" and _PLACE_NOUN_OF.search(before):
         return True
     return word in _LOCATIVE_BEFORE or (word in _WEAK_LOCATIVE and is_place(phrase))
 
 
 def place_noun_of(before: str) -> bool:
     """ "the village of X", "the central province of X": X is the place."""
-    return bool(_PLACE_NOUN_OF.search(before))
+    return word_before(before) == "of" and bool(_PLACE_NOUN_OF.search(before))
 
 
 _PLACE_NOUN_OF = re.compile(
@@ -385,8 +385,15 @@ _OFFICES_OF = frozenset(
 )
 
 
+_EMPLOYER_LAST = frozenset(
+    "at for of with banks bankers brokers brokerages insurers firms carriers airlines lenders".split()
+)
+
+
 def employer_before(before: str) -> bool:
     """The words before a phrase make it an employer or a firm, not a person."""
+    if word_before(before) not in _EMPLOYER_LAST:
+        return False  # most phrases: no pattern tried
     if _EMPLOYER_BEFORE.search(before):
         return True
     named = _NAME_OF.search(before)
