@@ -211,3 +211,9 @@ def test_a_long_opening_subject_of_say_is_named_by_its_head(body: str, source: s
 def test_an_assessment_on_no_ones_word_is_hedged(body: str) -> None:
     (claim,) = claims(body)
     assert (claim.kind, claim.source) == ("hedged", "none")
+
+
+def test_the_interviewee_is_the_one_spoken_with_not_the_interviewer() -> None:
+    body = INTERVIEW.replace("Q&A with Senator Ana Berg", "Tom Reyes talks to Senator Ana Berg about the farm bill.")
+    found = [(c.person, c.text) for c in claims(body)]
+    assert ("Ana Berg", "A: Yes. I think the state needs me.") in found

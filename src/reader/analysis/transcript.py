@@ -41,6 +41,9 @@ class Turn:
 
 
 _ANSWER = re.compile(r"(?:A|Answer):[ \t]+(?=\S)")
+_SPOKEN_WITH = re.compile(
+    r"\b(?:with|to|interviews|interviewed|questions|questioned)\s+(?:[\w.’'-]+\s+){0,4}\Z", re.IGNORECASE
+)
 _QUESTION = re.compile(r"(?:Q|Question)(?:[:.][ \t]*|(?=[A-Z][a-z]))")
 
 
@@ -53,14 +56,18 @@ def turns(text: str, segs: list[Segment], mentions: list[Mention]) -> dict[int, 
 def answers(text: str, segs: list[Segment], mentions: list[Mention]) -> dict[int, Turn]:
     """A question-and-answer interview ("Q: … A: …", two answers or more): each answer, and the
     paragraphs that go on with it up to the next question, is the interviewee's: the first person
-    the title names, or else the first one its opening paragraph names. Without either, no one's."""
+    the title names, or else the first one its opening paragraph names, and of those the one
+    spoken with ("Tom Reyes talks to Ana Berg"). Without either, no one's."""
     paragraphs = [seg for seg in segs if seg.kind == "paragraph"]
     if sum(1 for seg in paragraphs if _ANSWER.match(text, seg.start, seg.end)) < 2:
         return {}
     heads = [seg for seg in segs if seg.kind == "title"] + paragraphs[:1]
-    who = next((m for seg in heads for m in mentions if seg.start <= m.start and m.end <= seg.end), None)
-    if who is None:
+    named = [m for seg in heads for m in mentions if seg.start <= m.start and m.end <= seg.end]
+    # "Jake Tapper's interview with Ana Berg", "Tom Reyes talks to Ana Berg": the one spoken with
+    spoken_with = [m for m in named if _SPOKEN_WITH.search(text, max(0, m.start - 40), m.start)]
+    if not named:
         return {}
+    who = (spoken_with or named)[0]
     found: dict[int, Turn] = {}
     answering = False
     for seg in paragraphs:
