@@ -217,3 +217,23 @@ def test_the_interviewee_is_the_one_spoken_with_not_the_interviewer() -> None:
     body = INTERVIEW.replace("Q&A with Senator Ana Berg", "Tom Reyes talks to Senator Ana Berg about the farm bill.")
     found = [(c.person, c.text) for c in claims(body)]
     assert ("Ana Berg", "A: Yes. I think the state needs me.") in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The delegate lead for Ana Berg continues to grow thanks to a big win in Ohio.",
+        "Tom Reyes spent Thursday in Ohio. He later flew back to Washington on a late plane.",
+        "In the Democratic race, Paul Okafor maintained his double-digit lead over Ana Berg.",
+    ],
+)
+def test_a_preposition_an_adverb_or_a_kept_lead_is_no_stance(body: str) -> None:
+    """'thanks to', 'back to', 'maintained his lead': the words of the lists, used otherwise."""
+    assert claims(body) == []
+
+
+@pytest.mark.parametrize(
+    "body", ["Ana Berg maintained her innocence.", "Paul Okafor did not back down on the tax.", "Voters back the bill."]
+)
+def test_the_same_words_as_stances_still_are(body: str) -> None:
+    assert len(claims(body)) == 1

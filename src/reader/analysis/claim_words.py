@@ -298,3 +298,24 @@ def adjective_after(before: str, word: str) -> bool:
         or before.endswith(("'s", "’s", "'", "’"))
         or (adverb(before.lower()) and word not in IRREGULAR_PAST)
     )
+
+
+# Where a word of the lists is no verb of saying or of a stance: "thanks to a big win" (a
+# preposition), "flew back to Washington" (an adverb), "maintained his lead" (kept, not asserted).
+_NOT_SAYING_NEXT = {
+    "thanks": frozenset({"to"}),
+    "back": frozenset("to from in into on home then at".split()),
+}
+_KEPT = frozenset("lead leads status grip control majority edge advantage presence ties ranking".split())
+_MAINTAIN = frozenset("maintain maintains maintained maintaining".split())
+
+
+def not_a_verb_of_saying(word: str, following: str, after: list[Any]) -> bool:
+    """`following` is the next word in lower case, `after` the two tokens after it."""
+    if following in _NOT_SAYING_NEXT.get(word, ()):
+        return True
+    return (
+        word in _MAINTAIN
+        and following in ("his", "her", "their", "its", "a", "the")
+        and any(tok.text.lower() in _KEPT for tok in after)
+    )  # "maintained his double-digit lead"
