@@ -237,3 +237,19 @@ def test_a_preposition_an_adverb_or_a_kept_lead_is_no_stance(body: str) -> None:
 )
 def test_the_same_words_as_stances_still_are(body: str) -> None:
     assert len(claims(body)) == 1
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ("Texas Sen. Paul Okafor is making a pitch to Ohio voters saying a state law hurts farms.", "Paul Okafor"),
+        ("Numerous military veterans interviewed at rallies in Ohio this week said they had no problem.", None),
+        ("Her stridency was echoed by Gov. Martin Okafor, who noted that he had raised the wage.", "Martin Okafor"),
+    ],
+)
+def test_a_verb_and_its_object_are_no_speaker(body: str, speaker: str | None) -> None:
+    """'making a pitch to Ohio voters saying' is Okafor's; 'interviewed at rallies' is the veterans'."""
+    (claim,) = claims(body)
+    assert not claim.speaker.startswith(("making", "interviewed", "echoed"))
+    if speaker is not None:
+        assert claim.person == speaker

@@ -247,6 +247,11 @@ class Sources:
             end_tok = cut - 1  # "A new poll released this week found": "A new poll"
         if end_tok > k and toks[end_tok].text.lower() in ("that", "which"):
             end_tok -= 1  # "a 2014 paper that found": "a 2014 paper"
+        if end_tok > k and W.verb_phrase(toks[k].text, toks[k + 1].text):
+            if toks[k + 1].text.lower() == "by" and end_tok > k + 1:
+                k += 2  # "echoed by former Gov. Martin O'Malley, who noted": the one by whom
+            else:
+                return None  # "Cruz is making a pitch to New York voters saying": not "making a pitch …"
         found = self.classify(toks[k].start, toks[end_tok].end)
         if found.source == "none" and k >= 2 and toks[k - 1].text.lower() in ("and", "or"):
             # "officials in the FBI and at the Justice Department have said": the phrase goes on

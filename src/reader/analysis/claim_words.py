@@ -319,3 +319,15 @@ def not_a_verb_of_saying(word: str, following: str, after: list[Any]) -> bool:
         and following in ("his", "her", "their", "its", "a", "the")
         and any(tok.text.lower() in _KEPT for tok in after)
     )  # "maintained his double-digit lead"
+
+
+_OPENS_AN_OBJECT = frozenset(
+    "a an the his her their its this that these those to over at in by from on with what".split()
+)
+
+
+def verb_phrase(first: str, second: str) -> bool:
+    """A phrase opened by a verb in -ing or -ed and its object or complement ("making a pitch",
+    "interviewed at Trump rallies", "used by European countries"), not a noun phrase
+    ("leading Democrats", "streaming services")."""
+    return first.islower() and first.endswith(("ing", "ed")) and len(first) > 4 and second.lower() in _OPENS_AN_OBJECT
