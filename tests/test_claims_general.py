@@ -253,3 +253,15 @@ def test_a_verb_and_its_object_are_no_speaker(body: str, speaker: str | None) ->
     assert not claim.speaker.startswith(("making", "interviewed", "echoed"))
     if speaker is not None:
         assert claim.person == speaker
+
+
+@pytest.mark.parametrize(
+    "body, person",
+    [
+        ('"He is back," said former Ohio Gov. and Party Chairman Ted Ruiz.', "Ted Ruiz"),
+        ('"See you there," Ana Berg wrote in a June 2012 email to Paul Okafor.', "Ana Berg"),
+    ],
+)
+def test_a_long_speaker_after_the_verb_ends_with_the_person_named(body: str, person: str) -> None:
+    (claim,) = claims(body)
+    assert claim.person == person

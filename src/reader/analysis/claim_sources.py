@@ -23,6 +23,7 @@ _ANY_SOURCE = ("named", "anonymous", "public", "publication")
 _GROUP_SUBJECTS = lexicon.ANONYMOUS_NOUNS | (lexicon.PUBLIC_NOUNS - {"people"})  # "sources", "fans": not "people"
 
 
+_AWAY = frozenset("to with in at for from on about".split())  # the one named after these is not the source
 _PREPOSITIONS = frozenset("on about over of in at for from into despite amid following regarding concerning".split())
 # Past participles that open a reduced relative clause after a source's noun ("a poll released
 # this week", "a letter obtained by The Associated Press"): the source ends before them.
@@ -291,14 +292,22 @@ class Sources:
         if start >= len(toks):
             return None
         k = start
-        while k + 1 < len(toks) and k - start < 6:
+        while k + 1 < len(toks) and k - start < 12:
             gap = self.text[toks[k].end : toks[k + 1].start]
             titled = gap.strip() == "." and after_abbreviation(self.text, toks[k].start, toks[k].end)
             ends = any(c in W.HARD_PUNCT or c in ".!?" for c in gap) or toks[k + 1].text.lower() in W.STOP_BACK
             if ends and not titled:
                 break  # a title's dot ("said former Gov. Bill Richardson") is no end
             k += 1
-        return self.classify(toks[start].start, toks[k].end)
+        lo, end = toks[start].start, toks[k].end
+        named = self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, end)]
+        if k > start + 6 and named and named[-1].end > toks[start + 6].end:
+            # a long one, up to the person named last: "said former Gov. and Party Chairman Ed Rendell",
+            # "a declaration filed in federal court by John F. Hackett"; not "wrote in an email to Clinton"
+            words = self.text[lo : named[-1].start].lower().split()
+            if (words and words[-1] == "by") or not _AWAY.intersection(words):
+                return self.classify(lo, min(end, named[-1].end))
+        return self.classify(lo, toks[min(k, start + 6)].end)
 
     def mention_ending(self, end: int) -> Source | None:
         """The person whose mention ends at `end`, as a named source."""
