@@ -265,3 +265,23 @@ def test_a_verb_and_its_object_are_no_speaker(body: str, speaker: str | None) ->
 def test_a_long_speaker_after_the_verb_ends_with_the_person_named(body: str, person: str) -> None:
     (claim,) = claims(body)
     assert claim.person == person
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "In breaking down the results, Military Times found Democrats favored Ana Berg, 72 percent to 8.",
+            "Military Times",
+        ),
+        ("The president also told NPR correspondent Tom Reyes that he believes in change.", "The president"),
+        (
+            "A YouGov poll of voters has, however, revealed that the President does not speak for them.",
+            "A YouGov poll of voters",
+        ),
+    ],
+)
+def test_the_speaker_ends_before_the_clause_verb(body: str, speaker: str) -> None:
+    """'found', 'told' are past tenses too: the phrase before them is the subject; an auxiliary
+    before an aside ("has, however,") is no part of it."""
+    assert [c.speaker for c in claims(body)] == [speaker]

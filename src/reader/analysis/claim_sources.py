@@ -215,6 +215,8 @@ class Sources:
             and self.text[toks[end_tok - 1].end : toks[end_tok].start].strip() == ","
         ):
             end_tok, gap_after = end_tok - 1, ""  # "Proponents of the bill, however, say"
+            while end_tok > 0 and toks[end_tok].text.lower() in W.AUXILIARIES:
+                end_tok -= 1  # "A YouGov poll of American voters has, however, revealed"
         if any(c in W.HARD_PUNCT for c in gap_after.replace("'", "").replace("’", "")):
             if verb < len(toks) and toks[0].start >= lo and shapes.apposition_before(self.text, toks, verb):
                 name_end = next(i for i in range(verb) if "," in self.text[toks[i].end : toks[i + 1].start])

@@ -269,7 +269,7 @@ so-called renewed increased reduced continued sustained need""".split()
 IRREGULAR_PAST = frozenset(
     """put ran sang made took gave sent held began went came got led left met paid saw set spent stood won
 brought bought kept lost meant threw drew wore tore broke spoke chose rose fell hit cut let shut shot struck
-fought sought swore""".split()
+fought sought swore found knew thought wrote heard felt sold told""".split()
 )
 TRAILING_TIME = re.compile(
     r"\s+(?:(?:on|late|early|earlier|last|this)\s+)+"
