@@ -285,3 +285,15 @@ def test_the_speaker_ends_before_the_clause_verb(body: str, speaker: str) -> Non
     """'found', 'told' are past tenses too: the phrase before them is the subject; an auxiliary
     before an aside ("has, however,") is no part of it."""
     assert [c.speaker for c in claims(body)] == [speaker]
+
+
+def test_a_gerund_after_a_quantifier_is_no_stance() -> None:
+    """'some convincing was needed': no group called 'it seems some' convinced anyone."""
+    assert all(
+        c.speaker != "it seems some" for c in claims("Based on the statement, it seems some convincing was needed.")
+    )
+
+
+def test_a_sentence_opened_by_a_preposition_and_a_gerund_is_the_main_subjects() -> None:
+    found = claims("Tom Reyes spoke. Besides attacking the former president, he spoke for an hour.")
+    assert [(c.speaker, c.person) for c in found] == [("Tom Reyes", "Tom Reyes")]

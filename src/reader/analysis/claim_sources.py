@@ -90,13 +90,15 @@ class Sources:
         participle ("Noting that the policy failed, Trump reminded voters …": Trump)."""
         if (
             i > 1
-            or (i == 1 and toks[0].text.lower() not in W.LEADING_NOISE)
+            or (i == 1 and toks[0].text.lower() not in W.LEADING_NOISE | W.GERUND_LEADS)
             or not toks[i].text.lower().endswith("ing")
         ):
-            return None
+            return None  # but "Besides attacking the president, he …": his too
         comma = next((j for j in range(i + 1, len(toks)) if "," in self.text[toks[j - 1].end : toks[j].start]), None)
         if comma is None or (i + 1 < len(toks) and toks[i + 1].text.lower() in _NOT_A_STANCE_NEXT):
             return None  # "Arguing with the referee, the coach …": a quarrel, no stance
+        if toks[0].text.lower() in W.GERUND_LEADS and toks[comma].text.lower() in W.STOP_BACK:
+            return None  # "Besides attacking him, while the audience booed, Trump …": not the audience
         found = self.clause_subject(toks[comma:], len(toks) - comma)
         return found if found is not None and found.source != "none" else None
 
@@ -136,6 +138,8 @@ class Sources:
             return None  # a comma between, or "Sanders’ attacks": the word is a noun there
         word = toks[j].text.lower()
         found: Source | None
+        if toks[verb - 1].text.lower() in W.ADJECTIVE_BEFORE and toks[verb].text.lower().endswith("ing"):
+            return None  # "some convincing was needed", "the meaning": a noun there
         if word == "who" and j >= 1:  # "Lindsey Graham, who has called for", "voters who support": theirs
             found = self.subject(toks, verb, toks[0].start)
             if found is None or found.source == "none":

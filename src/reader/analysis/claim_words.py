@@ -233,7 +233,16 @@ TO_VERBS = frozenset(
 )
 WITH_HEADS = lexicon.ANONYMOUS_NOUNS | lexicon.PUBLIC_NOUNS | lexicon.OFFICIAL_NOUNS | {"familiar"}
 _GROUP_HEADS = lexicon.PUBLIC_NOUNS | lexicon.ANONYMOUS_NOUNS
-_NOT_GROUP_HEADS = lexicon.FUNCTION_WORDS | AUXILIARIES
+_NOT_GROUP_HEADS = (
+    lexicon.FUNCTION_WORDS
+    | AUXILIARIES
+    | frozenset(
+        "besides towards afterwards backwards forwards perhaps always sometimes nevertheless unless whereas thus".split()
+    )
+)
+# Prepositions that open a sentence with a verb in -ing whose doer is the main clause's subject
+# ("Besides attacking the former president, he …", "After praising the plan, she …").
+GERUND_LEADS = frozenset("besides after before while by when since despite without upon".split())
 
 
 def group_doer(head: str, verb: str) -> bool:
@@ -241,7 +250,10 @@ def group_doer(head: str, verb: str) -> bool:
     a group noun or a plural, with the verb in its plural form ("Bush accounts for" is not one;
     nor is "the terrorist attack", whose last words are nouns)."""
     plural = head in _GROUP_HEADS or (
-        len(head) > 3 and head.endswith("s") and not head.endswith(("'s", "’s", "ss")) and head not in _NOT_GROUP_HEADS
+        len(head) > 3
+        and head.endswith("s")
+        and not head.endswith(("'s", "’s", "ss", "ous"))  # not "numerous", "famous"
+        and head not in _NOT_GROUP_HEADS
     )
     return plural and not (verb.endswith("s") and not verb.endswith("ss"))
 
