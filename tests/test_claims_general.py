@@ -297,3 +297,19 @@ def test_a_gerund_after_a_quantifier_is_no_stance() -> None:
 def test_a_sentence_opened_by_a_preposition_and_a_gerund_is_the_main_subjects() -> None:
     found = claims("Tom Reyes spoke. Besides attacking the former president, he spoke for an hour.")
     assert [(c.speaker, c.person) for c in found] == [("Tom Reyes", "Tom Reyes")]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ('Or, as Tom Ridge, a former secretary of state, put it: "The barbarians are at the gate."', "Tom Ridge"),
+        ('"This is fantastic!" beamed Ana Berg of Madison, who had snuck onto the floor.', "Ana Berg"),
+        ('Paul Okafor gestured, then leaned in and boomed: "Let us win in November."', "Paul Okafor"),
+    ],
+)
+def test_put_it_and_the_verbs_of_a_voice_credit_a_quotation(body: str, speaker: str) -> None:
+    assert [c.person for c in claims(body)] == [speaker]
+
+
+def test_putting_a_thing_somewhere_is_no_claim() -> None:
+    assert claims("Ana Berg spoke. She put it on the table and left.") == []

@@ -237,7 +237,8 @@ _NOT_GROUP_HEADS = (
     lexicon.FUNCTION_WORDS
     | AUXILIARIES
     | frozenset(
-        "besides towards afterwards backwards forwards perhaps always sometimes nevertheless unless whereas thus".split()
+        "besides towards afterwards backwards forwards perhaps always sometimes nevertheless unless whereas "
+        "thus".split()
     )
 )
 # Prepositions that open a sentence with a verb in -ing whose doer is the main clause's subject

@@ -253,7 +253,7 @@ class _Reader:
 
     def _tail_source(self, start: int, end: int) -> _Source | None:
         toks = self.tokens(self.text, start, end)
-        tail = tail_speakers.tail_attribution(self.sources, toks, shapes.verb_words(toks)) if toks else None
+        tail = tail_speakers.tail_attribution(self.sources, toks, shapes.verb_words(toks, self.text)) if toks else None
         return tail[1] if tail is not None else None
 
     def _previous_quote_source(self, quote: Quote) -> _Source | None:
@@ -278,7 +278,7 @@ class _Reader:
         # No verb to read (most sentences; the words are those listed for the hedges): straight
         # to the relays. Nor when its verbs were capitalised names ("the United States").
         words = W.words_in(self.text, start, end, self.token_cache)
-        verbs = [] if _VERBS.isdisjoint(words) else shapes.verb_words(toks)
+        verbs = [] if _VERBS.isdisjoint(words) else shapes.verb_words(toks, self.text)
         if _VERBS.isdisjoint(verbs):
             verbs = []
         tail = tail_speakers.tail_attribution(self.sources, toks, verbs) if verbs else None

@@ -103,6 +103,8 @@ SPEECH_VERBS_NOT_NAME_CUES = frozenset(
     """
 bark barks barked yell yells yelled chant chants chanted emailed texted messaged proclaim proclaims
 proclaimed wonder wonders wondered muse mused predict predicts predicted testify testifies testified
+beamed smiled sighed grinned marveled marvelled chuckled fumed huffed sneered gasped shrugged groaned
+boomed thundered bellowed roared
 """.split()
 )
 NAME_CUE_VERBS = SPEECH_VERBS
@@ -146,6 +148,7 @@ STANCE_VERBS = frozenset(
 PARTICLE_VERBS = {
     **{w: ("for", "on", "upon") for w in "call calls called calling".split()},
     **{w: ("to", "out") for w in "point points pointed pointing".split()},
+    **{w: ("it",) for w in "put puts".split()},  # "as Tom Ridge put it:"
 }
 # each read as the verb with its first particle ("called for", "pointed to"), a stance
 STANCE_VERBS = STANCE_VERBS | frozenset(w + " " + PARTICLE_VERBS[w][0] for w in PARTICLE_VERBS)

@@ -25,7 +25,7 @@ def attribution_before(sources: Sources, lo: int, hi: int, loose: bool = False) 
     toks = sources.tokens(sources.text, lo, hi)
     if toks and toks[0].text in _SAID_FIRST and len(toks) > 1:
         return sources.object_after(toks, 0, hi)  # 'Said Comey, "…"'
-    verbs = shapes.verb_words(toks)
+    verbs = shapes.verb_words(toks, sources.text)
     for i in range(len(toks) - 1, -1, -1):
         word = verbs[i]
         found_that = word in lexicon.EVIDENCE_VERBS and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
@@ -51,7 +51,7 @@ def attribution_after(sources: Sources, lo: int, hi: int) -> Source | None:
     """The speaker named by the words after a quotation: around the speech verb that follows it,
     a short ending with any verb, or a relay."""
     toks = sources.tokens(sources.text, lo, hi)[:20]
-    for i, word in enumerate(shapes.verb_words(toks)):
+    for i, word in enumerate(shapes.verb_words(toks, sources.text)):
         if word in lexicon.SPEECH_VERBS or (i and word in _TEXT_READS):  # '"…," the email read.'
             if i == 0:
                 return sources.object_after(toks, 0, hi)

@@ -267,7 +267,10 @@ def names_someone(toks: list[Token], known: bool = True) -> bool:
     )
 
 
-def verb_words(toks: list[Token]) -> list[str]:
+_ENDS_CLAUSE = re.compile(r"\s*(?:[,:;.!?\"“”'’—–-]|\Z)")
+
+
+def verb_words(toks: list[Token], text: str) -> list[str]:
     """Each token as a verb, lower case; a capitalised word is none ("the United States", "The
     Washington Post", "the Silver State": not "states", "post", "state"), unless the line is
     written in title case ("Ben Carson Says He Never Exaggerated")."""
@@ -282,6 +285,8 @@ def verb_words(toks: list[Token]) -> list[str]:
     for i, word in enumerate(words[:-1]):
         particles = lexicon.PARTICLE_VERBS.get(word)
         if particles and toks[i + 1].text.lower() in particles:
+            if particles[0] == "it" and not _ENDS_CLAUSE.match(text, toks[i + 1].end):
+                continue  # "as Tom Ridge put it:", but not "She put it on the table"
             words[i] = word + " " + particles[0]  # "has called for a ban", "pointed to the polls": hers
     return words
 
