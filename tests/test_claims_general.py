@@ -313,3 +313,9 @@ def test_put_it_and_the_verbs_of_a_voice_credit_a_quotation(body: str, speaker: 
 
 def test_putting_a_thing_somewhere_is_no_claim() -> None:
     assert claims("Ana Berg spoke. She put it on the table and left.") == []
+
+
+def test_a_preposition_or_a_determiner_alone_is_no_speaker() -> None:
+    """'In', 'So', 'This' were credited as named or public speakers ('In' and 'So' are surnames)."""
+    body = "In May, a federal judge, in response to a records request, ordered the office to review the emails."
+    assert all(c.speaker not in ("In", "So", "This") for c in claims(body))

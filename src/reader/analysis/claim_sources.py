@@ -23,6 +23,11 @@ _ANY_SOURCE = ("named", "anonymous", "public", "publication")
 _GROUP_SUBJECTS = lexicon.ANONYMOUS_NOUNS | (lexicon.PUBLIC_NOUNS - {"people"})  # "sources", "fans": not "people"
 
 
+_NO_ONE = frozenset(
+    "in on at so if as by for from to of and but or yet then after before when while with without into onto "
+    "upon this that these those his its their has have had is was are were be been there here thus also even "
+    "just only besides".split()
+)
 _AWAY = frozenset("to with in at for from on about".split())  # the one named after these is not the source
 _PREPOSITIONS = frozenset("on about over of in at for from into despite amid following regarding concerning".split())
 # Past participles that open a reduced relative clause after a source's noun ("a poll released
@@ -324,6 +329,9 @@ class Sources:
 
     def classify(self, start: int, end: int) -> Source:
         """Who the phrase text[start:end] names, as a source (see CLAIMS.md's kinds)."""
+        words = self.text[start:end].lower().split()
+        if words and all(w.strip(".,;:") in _NO_ONE for w in words):
+            return Source("none", None)  # "In", "So", "This": no one ("So" and "In" are surnames too)
         found = phrase_source(self, start, end)
         if found.source in ("named", "publication") and found.speaker and found.speaker not in self._people:
             self.last_body = (start, found)  # "The FDIC released a statement. It said …"
