@@ -319,3 +319,8 @@ def test_a_preposition_or_a_determiner_alone_is_no_speaker() -> None:
     """'In', 'So', 'This' were credited as named or public speakers ('In' and 'So' are surnames)."""
     body = "In May, a federal judge, in response to a records request, ordered the office to review the emails."
     assert all(c.speaker not in ("In", "So", "This") for c in claims(body))
+
+
+def test_a_singer_is_the_speaker_and_back_in_a_year_is_no_stance() -> None:
+    found = claims('As the Rainmakers sang back in the 1980s, "They will turn us all into beggars."')
+    assert [(c.kind, c.speaker) for c in found] == [("quote", "the Rainmakers")]

@@ -104,7 +104,7 @@ SPEECH_VERBS_NOT_NAME_CUES = frozenset(
 bark barks barked yell yells yelled chant chants chanted emailed texted messaged proclaim proclaims
 proclaimed wonder wonders wondered muse mused predict predicts predicted testify testifies testified
 beamed smiled sighed grinned marveled marvelled chuckled fumed huffed sneered gasped shrugged groaned
-boomed thundered bellowed roared
+boomed thundered bellowed roared sang sings
 """.split()
 )
 NAME_CUE_VERBS = SPEECH_VERBS
