@@ -23,21 +23,6 @@ _ANY_SOURCE = ("named", "anonymous", "public", "publication")
 _GROUP_SUBJECTS = lexicon.ANONYMOUS_NOUNS | (lexicon.PUBLIC_NOUNS - {"people"})  # "sources", "fans": not "people"
 
 
-_NO_ONE = frozenset(
-    "in on at so if as by for from to of and but or yet then after before when while with without into onto "
-    "upon this that these those his its their has have had is was are were be been there here thus also even "
-    "just only besides".split()
-)
-_AWAY = frozenset("to with in at for from on about".split())  # the one named after these is not the source
-_PREPOSITIONS = frozenset("on about over of in at for from into despite amid following regarding concerning".split())
-# Past participles that open a reduced relative clause after a source's noun ("a poll released
-# this week", "a letter obtained by The Associated Press"): the source ends before them.
-_REDUCED_RELATIVES = frozenset(
-    "released published obtained conducted issued commissioned reviewed filed posted sent written "
-    "funded sponsored prepared compiled produced circulated distributed authored speaking talking".split()
-)
-
-
 class Sources:
     """Who a phrase names: the subject before a verb, the words after it, a pronoun's person, a
     group noun, classified as named, anonymous, publication, public or none. Keeps what later
@@ -194,7 +179,7 @@ class Sources:
             return found
         if j < 0 or toks[j].text.lower() in W.NO_SUBJECT_BEFORE:
             return None  # "and said", "before saying": the subject is the clause's
-        if toks[j].text.lower() in _PREPOSITIONS:
+        if toks[j].text.lower() in W.PREPOSITIONS:
             return None  # "declined to comment on reports that": a noun there, no subject before it
         end_tok = j
         # up to the first word passed over: "Ted Cruz, who won Texas, is calling for" has the aside's
@@ -254,7 +239,7 @@ class Sources:
             and "," in self.text[toks[k - 1].end : toks[k].start]
         ):  # "Collins joined the group, publishing an op-ed hammering …": the clause's subject's
             return self.clause_subject(toks, k) if not nested else None
-        cut = next((m for m in range(k + 1, end_tok + 1) if toks[m].text.lower() in _REDUCED_RELATIVES), None)
+        cut = next((m for m in range(k + 1, end_tok + 1) if toks[m].text.lower() in W.REDUCED_RELATIVES), None)
         if cut is not None:
             end_tok = cut - 1  # "A new poll released this week found": "A new poll"
         if end_tok > k and toks[end_tok].text.lower() in ("that", "which"):
@@ -316,7 +301,7 @@ class Sources:
             # a long one, up to the person named last: "said former Gov. and Party Chairman Ed Rendell",
             # "a declaration filed in federal court by John F. Hackett"; not "wrote in an email to Clinton"
             words = self.text[lo : named[-1].start].lower().split()
-            if (words and words[-1] == "by") or not _AWAY.intersection(words):
+            if (words and words[-1] == "by") or not W.AWAY.intersection(words):
                 return self.classify(lo, min(end, named[-1].end))
         return self.classify(lo, toks[min(k, start + 6)].end)
 
@@ -330,7 +315,7 @@ class Sources:
     def classify(self, start: int, end: int) -> Source:
         """Who the phrase text[start:end] names, as a source (see CLAIMS.md's kinds)."""
         words = self.text[start:end].lower().split()
-        if words and all(w.strip(".,;:") in _NO_ONE for w in words):
+        if words and all(w.strip(".,;:") in W.NO_ONE for w in words):
             return Source("none", None)  # "In", "So", "This": no one ("So" and "In" are surnames too)
         found = phrase_source(self, start, end)
         if found.source in ("named", "publication") and found.speaker and found.speaker not in self._people:
@@ -407,14 +392,3 @@ class Sources:
                     k -= 1
                 return self.classify(toks[k].start, tok.end)
         return None
-
-    def hedge_source(self, start: int, hedge_at: int) -> Source:
-        toks = self.tokens(self.text, start, hedge_at)
-        if toks and W.is_suggest(self.text, hedge_at):
-            source = self.subject(toks, len(toks), start)
-            if source is not None and source.source in ("publication", "anonymous", "public"):
-                return source
-        hedge_match = W.HEDGE.match(self.text, hedge_at)
-        if hedge_match and hedge_match.group().lower().startswith(("some", "many")):
-            return Source("public", hedge_match.group().split()[0])
-        return Source("none", None)

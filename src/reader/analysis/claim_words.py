@@ -344,3 +344,20 @@ def verb_phrase(first: str, second: str) -> bool:
     "interviewed at Trump rallies", "used by European countries"), not a noun phrase
     ("leading Democrats", "streaming services")."""
     return first.islower() and first.endswith(("ing", "ed")) and len(first) > 4 and second.lower() in _OPENS_AN_OBJECT
+
+
+# Words that alone name no one as a source ("In", "So": surnames too; "This").
+NO_ONE = frozenset(
+    "in on at so if as by for from to of and but or yet then after before when while with without into onto "
+    "upon this that these those his its their has have had is was are were be been there here thus also even "
+    "just only besides".split()
+)
+AWAY = frozenset("to with in at for from on about".split())  # the one named after these is not the source
+# A word right before a verb after which no subject phrase ends ("declined to comment on reports that").
+PREPOSITIONS = frozenset("on about over of in at for from into despite amid following regarding concerning".split())
+# Past participles that open a reduced relative clause after a source's noun ("a poll released
+# this week", "a letter obtained by The Associated Press"): the source ends before them.
+REDUCED_RELATIVES = frozenset(
+    "released published obtained conducted issued commissioned reviewed filed posted sent written "
+    "funded sponsored prepared compiled produced circulated distributed authored speaking talking".split()
+)

@@ -195,7 +195,7 @@ class _Reader:
                 verb_at, source = verb_source
                 claim = _claim(text, start, end, "attributed", source, hedges)
             elif hedges:
-                source = self.sources.hedge_source(start, hedge_at if hedge_at is not None else start)
+                source = shapes.hedge_source(self.sources, start, hedge_at if hedge_at is not None else start)
                 claim = _claim(text, start, end, "hedged", source, hedges)
         if claim is not None:
             self.sources.last_claim = claim

@@ -376,3 +376,17 @@ def long_opening_subject(sources: Sources, toks: list[Token], verb: int) -> Sour
         return None  # "and none has said": no one named
     found = sources.classify(toks[lead].start, toks[end].end)
     return found if found.source in ("anonymous", "public", "publication") else None
+
+
+def hedge_source(sources: Sources, start: int, hedge_at: int) -> Source:
+    """The source of a hedged claim: the subject of a verb that only guesses ("Some viewers have
+    suggested"), or the public of "some say", "many believe"; else none."""
+    toks = sources.tokens(sources.text, start, hedge_at)
+    if toks and W.is_suggest(sources.text, hedge_at):
+        source = sources.subject(toks, len(toks), start)
+        if source is not None and source.source in ("publication", "anonymous", "public"):
+            return source
+    hedge_match = W.HEDGE.match(sources.text, hedge_at)
+    if hedge_match and hedge_match.group().lower().startswith(("some", "many")):
+        return Source("public", hedge_match.group().split()[0])
+    return Source("none", None)
