@@ -323,14 +323,15 @@ _KEPT = frozenset("lead leads status grip control majority edge advantage presen
 _MAINTAIN = frozenset("maintain maintains maintained maintaining".split())
 
 
-def not_a_verb_of_saying(word: str, following: str, after: list[Any]) -> bool:
-    """`following` is the next word in lower case, `after` the two tokens after it."""
+def not_a_verb_of_saying(word: str, toks: list[Any], i: int) -> bool:
+    """Whether `word`, toks[i] read as a verb, is used otherwise here (by the words after it)."""
+    following = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
     if following in _NOT_SAYING_NEXT.get(word, ()):
         return True
     return (
         word in _MAINTAIN
         and following in ("his", "her", "their", "its", "a", "the")
-        and any(tok.text.lower() in _KEPT for tok in after)
+        and any(tok.text.lower() in _KEPT for tok in toks[i + 2 : i + 4])
     )  # "maintained his double-digit lead"
 
 

@@ -295,8 +295,7 @@ class _Reader:
                 continue  # "Asked whether he would counsel Clinton to ask …, Reid said": the answer's
             if shapes.in_relay(self.text, toks, i):
                 continue  # "…, according to state records": a noun there, the relay's source
-            following = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
-            if W.not_a_verb_of_saying(word, following, toks[i + 2 : i + 4]):
+            if W.not_a_verb_of_saying(word, toks, i):
                 continue  # "thanks to a big win", "flew back to Washington", "maintained his lead"
             evidence = word in lexicon.EVIDENCE_VERBS
             reports_that = (

@@ -2,9 +2,9 @@
 threatened to tear it up." The sentence is cut where its second clause begins: after a comma
 and "while", "whereas", "but", "and", "though" or "although"; at "but", "while" or "whereas"
 without a comma; after a semicolon. Only when each part credits its own words to its own source
-by the rules of a whole sentence, and the two sources differ; not when the second part's subject
-is a pronoun ("Beck said …, but he said …"), which most often is the first part's source. Quotations are cut by
-`quote_speakers` instead.
+by the rules of a whole sentence, and the two sources differ; not when the second part's
+subject is a pronoun ("Beck said …, but he said …"), which most often is the first part's source.
+Quotations are cut by `quote_speakers` instead.
 """
 
 from __future__ import annotations
@@ -32,15 +32,14 @@ def by_clause(text: str, start: int, end: int, verb_at: int, verb_source: VerbSo
             continue
         if first[0] != verb_at:
             return []  # the sentence's attribution is not this part's
+        if _PRONOUN_NEXT.match(text, found.end()):
+            return []  # "Powell said little, but he did remember …": he is most likely the first part's
         second = verb_source(found.end(), end)
         if second is None:
             return []
         a, b = first[1], second[1]
         if (a.source, a.speaker) == (b.source, b.speaker) or "none" in (a.source, b.source):
             return []
-        if _PRONOUN_NEXT.match(text, found.end()):
-            return []  # "Powell said little, but he did remember …": he is most likely the first part's
-
         conjunction = next((found.start(g) for g in (1, 2) if found.group(g)), found.end())
         cut = found.start() + 1 if text[found.start()] in ",;" else found.start()  # the mark stays with the first
         return [(start, cut, a), (conjunction, end, b)]

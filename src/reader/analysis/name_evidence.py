@@ -383,9 +383,7 @@ _OFFICES_OF = frozenset(
     "Minister Secretary Director Department Ministry President Governor Chairman Head Bank University "
     "Speaker Mayor Chief Duke Earl Prince Princess King Queen Bishop Archbishop House".split()
 )
-
-
-_EMPLOYER_LAST = frozenset(
+_EMPLOYER_LAST = frozenset(  # the words such a context ends with: the patterns are tried only after them
     "at for of with banks bankers brokers brokerages insurers firms carriers airlines lenders".split()
 )
 

@@ -28,7 +28,7 @@ def attribution_before(sources: Sources, lo: int, hi: int, loose: bool = False) 
     verbs = shapes.verb_words(toks, sources.text)
     for i in range(len(toks) - 1, -1, -1):
         word = verbs[i]
-        if W.not_a_verb_of_saying(word, toks[i + 1].text.lower() if i + 1 < len(toks) else "", toks[i + 2 : i + 4]):
+        if W.not_a_verb_of_saying(word, toks, i):
             continue  # "As the Rainmakers sang back in the 1980s, '…'"
         found_that = word in lexicon.EVIDENCE_VERBS and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
         if word in lexicon.SPEECH_VERBS or (loose and word in lexicon.STRONG_ATTRIBUTION) or found_that:

@@ -63,11 +63,10 @@ def answers(text: str, segs: list[Segment], mentions: list[Mention]) -> dict[int
         return {}
     heads = [seg for seg in segs if seg.kind == "title"] + paragraphs[:1]
     named = [m for seg in heads for m in mentions if seg.start <= m.start and m.end <= seg.end]
-    # "Jake Tapper's interview with Ana Berg", "Tom Reyes talks to Ana Berg": the one spoken with
-    spoken_with = [m for m in named if _SPOKEN_WITH.search(text, max(0, m.start - 40), m.start)]
     if not named:
         return {}
-    who = (spoken_with or named)[0]
+    # "Jake Tapper's interview with Ana Berg", "Tom Reyes talks to Ana Berg": the one spoken with
+    who = next((m for m in named if _SPOKEN_WITH.search(text, max(0, m.start - 40), m.start)), named[0])
     found: dict[int, Turn] = {}
     answering = False
     for seg in paragraphs:

@@ -1,7 +1,8 @@
 """The main screen: the article list beside the reading pane. It owns the widgets and answers the
 messages of its parts, each of which owns one concern (`reader.ui.controllers`): search, the
-analysis, notes. It opens the corpus in a worker (the core's `open_corpus`), opens articles,
-filters and sorts the list, draws the highlighting, and remembers the reading position.
+analysis, notes, the views across the corpus, the panes' layout. It opens the corpus in a worker
+(the core's `open_corpus`), opens articles, filters and sorts the list, draws the highlighting,
+and remembers the reading position.
 """
 
 from __future__ import annotations
