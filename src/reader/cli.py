@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from reader import __version__
 from reader.paths import CORPUS_ENV, HOME_ENV, default_corpus, user_home
 from reader.shellout import guard_terminal_streams
-from reader.textsafe import json_line, one_line
+from reader.textsafe import json_line, one_line, visible
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -52,8 +52,16 @@ def opens_the_reader(argv: list[str]) -> bool:
     return True
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose messages (which echo what was typed: "unrecognized arguments:
+    …") reach the terminal with control characters shown as symbols, never acted on."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        super()._print_message(visible(message), file)
+
+
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="baldreader",
         description="A terminal reader for celebrity and tabloid news. With no command, opens the reader.",
     )
@@ -145,7 +153,7 @@ def _main(argv: list[str] | None) -> int:
 
 def _read(corpus: Path, home: Path, theme: str | None, store: str | None) -> int:
     if not corpus.exists():
-        print(f"baldreader: corpus not found: {corpus}", file=sys.stderr)
+        print(f"baldreader: corpus not found: {one_line(str(corpus))}", file=sys.stderr)
         return 2
     from reader.opening import OpeningAhead
 

@@ -23,6 +23,7 @@ from reader.corpus.lazy import LazyCorpus
 from reader.corpus.load import LoadStopped
 from reader.entries import Entry
 from reader.search.catalog_db import SCHEMA_VERSION, Listing, index_folder, stored_listing
+from reader.textsafe import readable_name
 
 if TYPE_CHECKING:  # Whoosh is imported only when a large corpus is synced
     from reader.search import SearchIndex, SyncReport
@@ -211,9 +212,9 @@ def listed(root: Path, listing: Listing) -> Listed:
 
 def problem_lines(corpus: Corpus | LazyCorpus) -> list[str]:
     """One line per file skipped or read with a problem, for the reader to be told."""
-    lines = [f"{s.path.name}: {s.reason}" for s in corpus.skipped]
+    lines = [f"{readable_name(s.path.name)}: {s.reason}" for s in corpus.skipped]
     if isinstance(corpus, Corpus):
-        lines += [f"{a.path.name}: {p}" for a in corpus.flagged for p in a.problems]
+        lines += [f"{readable_name(a.path.name)}: {p}" for a in corpus.flagged for p in a.problems]
     return lines
 
 

@@ -45,9 +45,18 @@ class _VisibleWriter(io.TextIOBase):
 
 
 def guard_terminal_streams() -> None:
-    """Wrap stdout and stderr in a control-character filter where they are terminals."""
+    """Wrap stdout and stderr in a control-character filter where they are terminals. On every
+    stream, a character the stream's encoding cannot write (a file name's non-UTF-8 byte that
+    a line let through) is written as a backslash escape, never raised as an error halfway
+    through a listing."""
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
         try:
             tty = stream is not None and stream.isatty()
         except (AttributeError, ValueError):

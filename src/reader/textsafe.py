@@ -21,8 +21,16 @@ _TABLE.update({code: 0x2047 for code in _BIDI})  # ⁇
 # Line and paragraph separators would break a line as a newline does.
 _TABLE.update({0x2028: 0x2424, 0x2029: 0x2424})  # ␤
 
-_ONE_LINE = dict(_TABLE)
+# A lone surrogate is how Python keeps a file name's byte that is not UTF-8 (U+DC80-U+DCFF for
+# the bytes 0x80-0xFF): it cannot be written to a UTF-8 terminal, file or database at all, and
+# written with `surrogateescape` it would reach the terminal as a raw byte (0x9B is CSI).
+_TABLE.update({code: 0xFFFD for code in range(0xD800, 0xE000)})
+_NAME_BYTES: dict[int, str] = {code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)}
+_NAME_BYTES.update({code: f"\\u{code:04x}" for code in range(0xD800, 0xE000) if code not in _NAME_BYTES})
+
+_ONE_LINE: dict[int, int | str] = dict(_TABLE)
 _ONE_LINE[0x0A] = 0x2424  # ␤: a newline inside one line of output
+_ONE_LINE.update(_NAME_BYTES)
 
 
 def visible(text: str) -> str:
@@ -33,8 +41,22 @@ def visible(text: str) -> str:
 
 def one_line(text: str) -> str:
     """`visible(text)` with newlines shown as ␤ too: for a value printed on one line (a file
-    name, a title in a listing, a notification title)."""
+    name, a title in a listing, a notification title). A file name's bytes that are not UTF-8
+    show as `\\xNN` (as `readable_name` writes them)."""
     return text.translate(_ONE_LINE)
+
+
+def readable_name(name: str) -> str:
+    """A file name or path as text that can be written anywhere: each byte that is not UTF-8
+    (a lone surrogate, as `os.fsdecode` keeps it) written `\\xNN`; any other name unchanged.
+    Stable (the same bytes give the same text), so it names an article for good."""
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.translate(_NAME_BYTES)
 
 
 def clipped(text: str, width: int) -> str:
@@ -50,7 +72,11 @@ def is_safe(text: str) -> bool:
 
 # JSON keeps every character exactly; these few are escaped (\uXXXX) rather than written raw,
 # because a terminal showing the JSON would act on them (C1 controls) or reorder the line (bidi).
-_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in [*range(0x7F, 0xA0), *_BIDI, 0x2028, 0x2029]}
+# A file name's non-UTF-8 byte (a lone surrogate) is written as its JSON escape (\udce9), which
+# Python's json reads back to the same name, so the file can still be opened from the output.
+_JSON_ESCAPES = {
+    code: f"\\u{code:04x}" for code in [*range(0x7F, 0xA0), *_BIDI, 0x2028, 0x2029, *range(0xD800, 0xE000)]
+}
 
 
 def json_line(record: object) -> str:

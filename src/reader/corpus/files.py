@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from reader.textsafe import readable_name
+
 _P = TypeVar("_P", str, Path)
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
@@ -46,8 +48,11 @@ def find_article_paths(root: Path) -> list[str]:
 
 
 def article_ids(root: Path, files: Sequence[_P]) -> dict[_P, str]:
-    """The file stem, or the path below the root when two files share a stem."""
-    names = [os.path.splitext(os.path.basename(path))[0] for path in files]  # 3x faster than Path.stem
+    """The file stem, or the path below the root when two files share a stem (the whole path
+    below the root, suffix kept, when that is shared too: `a.txt` and `a.md`). A name's bytes
+    that are not UTF-8 are written `\\xNN` (textsafe.readable_name), so an id is always text
+    that can be indexed, stored and shown, and the same file always gets the same id."""
+    names = [readable_name(os.path.splitext(os.path.basename(path))[0]) for path in files]  # 3x faster than Path.stem
     stems = Counter(names)
     single = root.is_file()
     ids = {}
@@ -55,5 +60,10 @@ def article_ids(root: Path, files: Sequence[_P]) -> dict[_P, str]:
         if single or stems[stem] == 1:
             ids[path] = stem
         else:
-            ids[path] = Path(path).relative_to(root).with_suffix("").as_posix()
+            ids[path] = readable_name(Path(path).relative_to(root).with_suffix("").as_posix())
+    taken = Counter(ids.values())
+    if len(taken) < len(ids):
+        for path, article_id in ids.items():
+            if taken[article_id] > 1:
+                ids[path] = readable_name(Path(path).relative_to(root).as_posix())
     return ids

@@ -12,17 +12,17 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from reader.search.integrity import read_meta
 
-SCHEMA_VERSION = 5  # of the index's fields (schema.py) and files: another version is rebuilt
+SCHEMA_VERSION = 6  # of the index's fields (schema.py) and files: another version is rebuilt
 LISTING = "listing.marshal"  # the catalog in list order, as of the last sync that changed it
 
 
 def index_folder(corpus: Path, home: Path) -> Path:
     """Where the index of `corpus` lives: one folder per corpus, keyed by its resolved path."""
-    key = hashlib.sha1(str(Path(corpus).resolve()).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha1(os.fsencode(Path(corpus).resolve())).hexdigest()[:16]
     return Path(home) / "index" / key
 
 
@@ -159,7 +159,39 @@ _ROW_SELECT = "SELECT path, id, size, mtime_ns, hash, title, title_derived, date
 
 
 def _row(r: tuple[Any, ...]) -> Row:
-    return Row(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9]))
+    return Row(_path(r[0]), r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9]))
+
+
+def _key(path: str) -> str | bytes:
+    """A file's path as SQLite keeps it: its text, or its bytes when its name is not UTF-8 (a
+    lone surrogate cannot be stored as text). Either way the same file has the same key."""
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+
+
+def _path(value: str | bytes) -> str:
+    """A path read back from SQLite (see `_key`)."""
+    return value if type(value) is str else os.fsdecode(value)
+
+
+def _keys(paths: list[str]) -> list[tuple[str | bytes]]:
+    return [(_key(p),) for p in paths]
+
+
+_Value = TypeVar("_Value")
+
+
+def _by_path(found: dict[Any, _Value]) -> dict[str, _Value]:
+    """`found` with any path SQLite held as bytes turned back into text (checked over the keys'
+    types at C speed: a catalog of 100,000 ordinary names costs one pass, no call per row)."""
+    if bytes not in set(map(type, found)):
+        return found
+    return {_path(k): v for k, v in found.items()}
 
 
 class CatalogDB:
@@ -187,13 +219,13 @@ class CatalogDB:
         self.db.commit()
 
     def mark_people_pending(self, paths: list[str]) -> None:
-        self.db.executemany("INSERT OR IGNORE INTO people_pending VALUES (?)", [(p,) for p in paths])
+        self.db.executemany("INSERT OR IGNORE INTO people_pending VALUES (?)", _keys(paths))
 
     def people_indexed(self, paths: list[str]) -> None:
-        self.db.executemany("DELETE FROM people_pending WHERE path = ?", [(p,) for p in paths])
+        self.db.executemany("DELETE FROM people_pending WHERE path = ?", _keys(paths))
 
     def people_pending(self, limit: int) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT path FROM people_pending ORDER BY path LIMIT ?", (limit,))]
+        return [_path(r[0]) for r in self.db.execute("SELECT path FROM people_pending ORDER BY path LIMIT ?", (limit,))]
 
     def people_pending_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM people_pending").fetchone()[0])
@@ -202,26 +234,33 @@ class CatalogDB:
         """The catalog rows of these paths (those it has), read 500 at a time."""
         found = {}
         for start in range(0, len(paths), 500):
-            chunk = paths[start : start + 500]
+            chunk = [_key(p) for p in paths[start : start + 500]]
             marks = ",".join("?" * len(chunk))
             for r in self.db.execute(f"{_ROW_SELECT} WHERE path IN ({marks})", chunk):
-                found[r[0]] = _row(r)
+                row = _row(r)
+                found[row.path] = row
         return found
 
     def duplicates(self) -> dict[str, tuple[int, int, str]]:
         """path -> (size, mtime_ns, the indexed file it is identical to)."""
-        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT path, size, mtime_ns, twin FROM duplicates")}
+        rows = self.db.execute("SELECT path, size, mtime_ns, twin FROM duplicates")
+        return _by_path({r[0]: (r[1], r[2], _path(r[3])) for r in rows})
 
     def set_duplicates(self, duplicates: dict[str, tuple[int, int, str]]) -> None:
         self.db.execute("DELETE FROM duplicates")
-        self.db.executemany("INSERT INTO duplicates VALUES (?,?,?,?)", [(p, *v) for p, v in sorted(duplicates.items())])
+        self.db.executemany(
+            "INSERT INTO duplicates VALUES (?,?,?,?)",
+            [(_key(p), size, mtime, _key(twin)) for p, (size, mtime, twin) in sorted(duplicates.items())],
+        )
 
     def rows(self) -> dict[str, Row]:
-        return {r[0]: _row(r) for r in self.db.execute(_ROW_SELECT)}
+        return {row.path: row for row in map(_row, self.db.execute(_ROW_SELECT))}
 
     def stamps(self) -> dict[str, tuple[int, int, str]]:
         """path -> (size, mtime_ns, id): what a sync compares, without building whole rows."""
-        return {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT path, size, mtime_ns, id FROM files")}
+        return _by_path(
+            {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT path, size, mtime_ns, id FROM files")}
+        )
 
     def listing_by_date(self) -> list[ListingRow]:
         """(id, title, date, words, title_derived, flagged, path) rows, newest first, undated
@@ -230,14 +269,18 @@ class CatalogDB:
             "SELECT id, title, date, words, title_derived, flagged, path FROM files "
             "ORDER BY (date IS NULL OR date = ''), date DESC, lower(title), id"
         )
-        return list(map(ListingRow._make, rows))
+        listing = list(map(ListingRow._make, rows))
+        held: set[type] = {type(r.path) for r in listing}  # bytes: a name that is not UTF-8 (see _key)
+        if bytes in held:
+            listing = [r._replace(path=_path(r.path)) for r in listing]
+        return listing
 
     def put(self, rows: list[Row]) -> None:
         self.db.executemany(
             "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
             [
                 (
-                    r.path,
+                    _key(r.path),
                     r.id,
                     r.size,
                     r.mtime_ns,
@@ -254,9 +297,9 @@ class CatalogDB:
 
         # A file read again without its measures (its people left for the people pass) keeps
         # none until the pass reads them: never the measures of its earlier content.
-        with_measures = [(r.path, r.id, json.dumps(r.measures)) for r in rows if r.measures is not None]
+        with_measures = [(_key(r.path), r.id, json.dumps(r.measures)) for r in rows if r.measures is not None]
         self.db.executemany("INSERT OR REPLACE INTO measures VALUES (?,?,?)", with_measures)
-        self.db.executemany("DELETE FROM measures WHERE path = ?", [(r.path,) for r in rows if r.measures is None])
+        self.db.executemany("DELETE FROM measures WHERE path = ?", _keys([r.path for r in rows if r.measures is None]))
 
     def measures(self) -> dict[str, dict[str, float]]:
         """Article id -> its sourcing measures, for the articles a sync read them of."""
@@ -271,11 +314,14 @@ class CatalogDB:
         return found
 
     def touch(self, updates: list[tuple[int, int, str]]) -> None:
-        self.db.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", updates)
+        self.db.executemany(
+            "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", [(a, b, _key(p)) for a, b, p in updates]
+        )
 
     def remove(self, paths: list[str]) -> None:
-        self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
-        self.db.executemany("DELETE FROM measures WHERE path = ?", [(p,) for p in paths])
+        keys = _keys(paths)
+        self.db.executemany("DELETE FROM files WHERE path = ?", keys)
+        self.db.executemany("DELETE FROM measures WHERE path = ?", keys)
         self.people_indexed(paths)
 
     def clear(self) -> None:

@@ -135,9 +135,26 @@ def writer_codec() -> W3Codec:
     return codec
 
 
+class PathID(ID):  # type: ignore[misc]  # Whoosh has no type information
+    """The article file's path as one term. A path is text as `os.fsdecode` gives it, so a name
+    that is not UTF-8 holds lone surrogates, which Whoosh's UTF-8 encoding refuses (one such
+    file made every sync fail): its term keeps them (`surrogatepass`), one term per file."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        yield value.encode("utf-8", "surrogatepass"), 1, 1.0, b""
+
+    def to_bytes(self, value: Any) -> bytes:
+        if isinstance(value, list | tuple):
+            value = value[0]
+        return value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
+
+    def from_bytes(self, bs: bytes) -> str:
+        return bs.decode("utf-8", "surrogatepass")
+
+
 def make_schema() -> Schema:
     return Schema(
-        path=ID(stored=True, unique=True),
+        path=PathID(stored=True, unique=True),
         id=ID(stored=True),
         title=CountedText(field_boost=2.0),  # indexed folded; shown from title_text
         title_text=STORED,
