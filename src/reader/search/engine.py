@@ -99,6 +99,7 @@ class SearchIndex:
         self._catalog: CatalogDB | None = None
         self._searcher: Any = None
         self._searcher_lock = threading.Lock()
+        self._closing = False  # close() asks a search in another thread to stop
         self._postings: PostingsReader | None = None
         self.slow_paths: list[str] | None = None  # Whoosh fast paths not taken (None: not checked yet)
 
@@ -158,6 +159,7 @@ class SearchIndex:
             write_meta(self.folder, SCHEMA_VERSION, self.corpus, now)
 
     def close(self) -> None:
+        self._closing = True  # a search in another thread stops at its next step, freeing the lock
         with self._searcher_lock:
             if self._postings is not None:
                 self._postings.close()  # its views into the segments first
@@ -171,6 +173,7 @@ class SearchIndex:
         if self._ix is not None:
             self._ix.close()
             self._ix = None
+        self._closing = False
 
     # --- sync -----------------------------------------------------------------------------
 
@@ -301,10 +304,13 @@ class SearchIndex:
     def doc_count(self) -> int:
         return self._ix.doc_count() if self._ix is not None else 0
 
-    def search(self, text: str, limit: int = 10, with_snippets: bool = True) -> SearchResult:
+    def search(
+        self, text: str, limit: int = 10, with_snippets: bool = True, stop: Callable[[], bool] | None = None
+    ) -> SearchResult:
         """Ranked hits for `text`. Never raises for a query: one that cannot be read or run gets
-        a message. Raises `IndexDamaged` when reading fails because the index files changed
-        under us; the caller rebuilds (a sync with rebuild=True) and asks again."""
+        a message, one stopped (`stop()` true, or the index closed) says so. Raises
+        `IndexDamaged` when reading fails because the index files changed under us; the caller
+        rebuilds (a sync with rebuild=True) and asks again."""
         if self._ix is None and not self.open_existing():
             # Never a sync from here: it may run in an app's thread, and a sync forks workers.
             return SearchResult([], 0, ["the search index is not ready; it is rebuilt at the next sync"], None, set())
@@ -327,7 +333,9 @@ class SearchIndex:
             except Exception as exc:  # noqa: BLE001 - Whoosh's parser raises many kinds
                 return SearchResult([], 0, messages + [Qm.unreadable(exc)], None, set())
             try:
-                return self._answer(parsed, cleaned, limit, with_snippets, messages)
+                return self._answer(parsed, cleaned, limit, with_snippets, messages, self._stopper(stop))
+            except Qm.Stopped:
+                return SearchResult([], 0, messages + ["search stopped"], None, set())
             except Exception as exc:  # noqa: BLE001 - the query's fault, or the index's
                 problem = self.damaged()
                 if problem is not None:
@@ -335,15 +343,22 @@ class SearchIndex:
                     raise IndexDamaged(problem) from exc
                 return SearchResult([], 0, messages + [f"cannot run this query ({Qm.reason(exc)})"], None, set())
 
-    def _answer(self, parsed: Any, cleaned: str, limit: int, with_snippets: bool, messages: list[str]) -> SearchResult:
+    def _stopper(self, stop: Callable[[], bool] | None) -> Callable[[], bool]:
+        return (lambda: self._closing) if stop is None else (lambda: self._closing or stop())
+
+    def _answer(
+        self, parsed: Any, cleaned: str, limit: int, with_snippets: bool, messages: list[str], stop: Callable[[], bool]
+    ) -> SearchResult:
         searcher = self._current_searcher()
         if self.slow_paths is None:
             self.slow_paths = whoosh_internals.self_check(searcher)
             if self.slow_paths:  # said once, with the first answer
                 messages = messages + [f"search runs in compatibility mode: slower ({'; '.join(self.slow_paths)})"]
-        q = Qm.expand(parsed, searcher.reader(), messages)
+        q = Qm.expand(parsed, searcher.reader(), messages, stop)
         terms = Qm.hit_terms(q)
         ranked = self._rank(searcher, q, limit)
+        if stop():
+            raise Qm.Stopped
         hits = []
         for docnum, score in ranked.top:
             stored = searcher.stored_fields(docnum)

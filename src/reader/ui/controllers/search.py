@@ -144,6 +144,7 @@ class SearchController(Controller):
             self.app.call_from_thread(self.notify, "person: now covers every article.", title="Search", timeout=6)
 
     def on_unmount(self) -> None:
+        self.workers.cancel_node(self)  # a search in hand stops at its next step (close() asks it too)
         child = self._people_child
         if child is not None and child.poll() is None:
             child.terminate()  # the people pass stops after its batch in hand; the app does not wait
@@ -159,6 +160,7 @@ class SearchController(Controller):
             self._timer.stop()
         if not query.strip():
             self._timer = None
+            self.workers.cancel_group(self, "search")  # a search still running stops at its next step
             if self.result is not None:
                 self.result = None
                 self.post_message(SearchCleared())
@@ -171,8 +173,9 @@ class SearchController(Controller):
         if index is None:
             self.post_message(SearchNotice("indexing… results appear when the index is ready"))
             return
+        worker = get_current_worker()
         try:
-            result = index.search(query, limit=50)
+            result = index.search(query, limit=50, stop=lambda: worker.is_cancelled)
         except IndexDamaged as exc:
             self.post_message(SearchIndexDamaged(index, str(exc)))
             return
@@ -180,7 +183,7 @@ class SearchController(Controller):
             failed = f"Search failed: {type(exc).__name__}: {exc}"
             self.app.call_from_thread(self.notify, failed, title="Search", severity="error", timeout=8)
             return
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post_message(SearchAnswered(query, result))
 
     def on_search_answered(self, message: SearchAnswered) -> None:
