@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from textual.color import Color, ColorParseError
+from textual.css.stylesheet import Stylesheet, StylesheetParseError
 from textual.theme import Theme
 
 from reader import safeyaml
@@ -88,11 +90,61 @@ def theme_from_mapping(data: object, source: str) -> Theme:
     variables = data.get("variables") or {}
     if not isinstance(variables, dict):
         raise ValueError("'variables' must be a mapping")
-    kwargs["variables"] = {str(k): _colour(v, f"variables.{k}") for k, v in variables.items()}
+    kwargs["variables"] = {str(k): _variable(v, f"variables.{k}") for k, v in variables.items()}
     unknown = set(data) - set(BASE_COLOURS) - {"name", "dark", "luminosity_spread", "variables"}
     if unknown:
         raise ValueError(f"unknown field(s): {', '.join(sorted(map(str, unknown)))}")
-    return Theme(**kwargs)  # type: ignore[arg-type]
+    theme = Theme(**kwargs)  # type: ignore[arg-type]
+    _check_as_textual_reads(theme)
+    return theme
+
+
+_PROPERTIES = ("color", "text-style", "background")  # where Textual's variables are used
+
+
+def _parses(prop: str, value: str) -> bool:
+    """Whether Textual's CSS parser accepts `value` as the value of `prop`, given through a
+    variable, as the app's stylesheet gives it."""
+    sheet = Stylesheet(variables={"v": value})
+    sheet.add_source(f"Widget {{ {prop}: $v; }}", read_from=("theme", ""))
+    try:
+        sheet.parse()
+    except StylesheetParseError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def _textual_defaults() -> dict[str, str]:
+    return dict(Theme(name="probe", primary="#000000").to_color_system().generate()) | VARIABLE_DEFAULTS
+
+
+@lru_cache(maxsize=512)
+def _property_of(name: str) -> str | None:
+    """The property a variable of Textual's (or ours) stands in: the first where its own
+    default value parses (`block-cursor-text-style` is a text style, `text` a colour)."""
+    default = _textual_defaults().get(name)
+    if default is None:
+        return None
+    return next((prop for prop in _PROPERTIES if _parses(prop, default)), None)
+
+
+def _check_as_textual_reads(theme: Theme) -> None:
+    """Every variable the theme sets, parsed by Textual's own CSS parser in the property the
+    variable stands in: a theme that `baldreader themes` accepts never fails when chosen
+    (`block-cursor-text-style: "red"` is a colour where Textual wants a text style, and every
+    later start crashed on it once it was saved as the reader's choice)."""
+    for name, value in theme.variables.items():
+        prop = _property_of(name)
+        if prop is not None and not _parses(prop, value):
+            raise ValueError(f"'variables.{one_line(name)[:40]}': {one_line(value)[:40]!r} is not a valid {prop} value")
+
+
+def _variable(value: object, key: str) -> str:
+    """A variable's value: a colour, or (for Textual's style variables) words such as "bold"."""
+    if not isinstance(value, str) or not value.strip() or len(value) > 80:
+        raise ValueError(f'\'{key}\' must be a colour like "#1c1c1c" (or a text style such as "bold")')
+    return value
 
 
 def _colour(value: object, key: str) -> str:
