@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -114,7 +114,7 @@ def _parses(prop: str, value: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+@cache
 def _textual_defaults() -> dict[str, str]:
     return dict(Theme(name="probe", primary="#000000").to_color_system().generate()) | VARIABLE_DEFAULTS
 
