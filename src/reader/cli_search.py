@@ -29,6 +29,13 @@ def add_parsers(sub: Any, common: Any) -> None:
         "--progress-json", action="store_true", help="report progress and the result as JSON Lines (used by the app)"
     )
     indexer.add_argument("--verbose", action="store_true", help="list every duplicate file, not only their count")
+    indexer.add_argument(
+        "--wait",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="when another baldreader is indexing this corpus, wait this long for it (default 60)",
+    )
     people = indexer.add_mutually_exclusive_group()
     people.add_argument(
         "--people",
@@ -92,7 +99,7 @@ def _bar(label: str) -> Any:
 
 def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     if not corpus.exists():
-        print(f"baldreader: corpus not found: {corpus}", file=sys.stderr)
+        print(f"baldreader: corpus not found: {one_line(str(corpus))}", file=sys.stderr)
         return 2
     ix = open_index(corpus, home)
     if args.progress_json:
@@ -101,16 +108,25 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         _people_pass(ix)
         ix.close()
         return 0
+    _say_elsewhere(ix)
     with _bar("indexing") as bar:
         task = bar.add_task("index", total=None)
-        report = ix.sync(
-            progress=lambda done, total: bar.update(task, completed=done, total=total, refresh=True),
-            rebuild=args.rebuild,
+        report = _sync_when_free(
+            ix,
+            lambda done, total: bar.update(task, completed=done, total=total, refresh=True),
+            args.rebuild,
+            args.wait,
         )
+    if report.busy:
+        print(
+            f"baldreader: another baldreader is still indexing this corpus after {args.wait:g} s; "
+            f"not {'rebuilt' if args.rebuild else 'synced'} (try again, or --wait longer)",
+            file=sys.stderr,
+        )
+        ix.close()
+        return 1
     if report.rebuilt_because:
         print(f"built a new index: {one_line(report.rebuilt_because)}", file=sys.stderr)
-    if report.busy:
-        print("another baldreader is indexing this corpus; not synced", file=sys.stderr)
     duplicates = [s for s in report.skipped if s.reason.startswith("identical to ")]
     for skipped in report.skipped:
         if skipped not in duplicates or args.verbose:
@@ -126,6 +142,33 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         _people_pass(ix)
     ix.close()
     return 0
+
+
+def _sync_when_free(ix: SearchIndex, progress: Any, rebuild: bool, wait: float) -> Any:
+    """A sync, once no other baldreader holds the corpus's sync lock, asked again for up to
+    `wait` seconds (an `index` is a writer: it waits its turn, but not for ever behind a
+    stopped one); the last report is busy if it never came."""
+    import time
+
+    deadline = time.monotonic() + wait
+    said = False
+    while True:
+        report = ix.sync(progress=progress, rebuild=rebuild)
+        if not report.busy or time.monotonic() >= deadline:
+            return report
+        if not said:
+            said = True
+            print("waiting for another baldreader that is indexing this corpus…", file=sys.stderr)
+        time.sleep(0.25)
+
+
+def _say_elsewhere(ix: SearchIndex) -> None:
+    if ix.elsewhere:
+        where = one_line(str(ix.folder))
+        print(
+            f"note: the user data folder cannot be written ({one_line(ix.elsewhere)}); the index is in {where}",
+            file=sys.stderr,
+        )
 
 
 def _people_pass(ix: SearchIndex) -> None:
@@ -203,12 +246,23 @@ def _index_json(ix: SearchIndex, rebuild: bool) -> int:
 
 def run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     if not corpus.exists():
-        print(f"baldreader: corpus not found: {corpus}", file=sys.stderr)
+        print(f"baldreader: corpus not found: {one_line(str(corpus))}", file=sys.stderr)
         return 2
     ix = open_index(corpus, home)
-    report = ix.sync()
+    _say_elsewhere(ix)
+    report = ix.sync()  # never waits: another baldreader syncing leaves us what is indexed
     if report.rebuilt_because and report.rebuilt_because != "no index yet":
         print(f"built a new index: {one_line(report.rebuilt_because)}", file=sys.stderr)
+    if report.busy:
+        if not ix.doc_count():
+            print(
+                "baldreader: another baldreader is building this corpus's search index; nothing to search yet "
+                "(try again when it has finished)",
+                file=sys.stderr,
+            )
+            ix.close()
+            return 1
+        print("note: another baldreader is indexing this corpus; searched what is indexed", file=sys.stderr)
     try:
         result = ix.search(" ".join(args.query), limit=max(1, args.limit))
     except IndexDamaged as exc:

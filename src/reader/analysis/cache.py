@@ -53,7 +53,7 @@ class AnalysisCache:
                 self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the tail is harmless
                 self._db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
                 self._db.commit()
-            except sqlite3.Error:
+            except (sqlite3.Error, OSError):  # a folder that cannot be written: analysed, not kept
                 self._db = None
 
     def get(self, article: Article, stop: Callable[[], bool] | None = None) -> Analysis:

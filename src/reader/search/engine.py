@@ -26,6 +26,7 @@ from whoosh import index
 
 from reader.corpus.files import Skipped, article_ids, find_article_paths
 from reader.corpus.model import Article
+from reader.paths import scratch_home, unwritable
 from reader.search import query as Qm
 from reader.search import ranking, whoosh_internals  # imported before any index opens: its patch
 from reader.search.catalog_db import LISTING, CatalogDB, ListingRow, Row, index_folder
@@ -90,7 +91,10 @@ class SearchIndex:
         kept in the catalog with them (both from the analysis; syncs without them index text
         alone)."""
         self.corpus = Path(corpus).resolve()
-        self.folder = index_folder(self.corpus, home)
+        # A user data folder that cannot be written (read-only, HOME unset): the index is kept
+        # in a private folder of the system's temporary folder instead, and `elsewhere` says so.
+        self.elsewhere = unwritable(home)
+        self.folder = index_folder(self.corpus, scratch_home() if self.elsewhere else home)
         self.people = people
         self.measures = measures
         self.people_limit = PEOPLE_LIMIT
@@ -200,10 +204,8 @@ class SearchIndex:
         rebuilt. Another baldreader syncing the same corpus makes this one skip (busy)."""
         start = time.perf_counter()
         with self._sync_lock() as (lock, taken):
-            if not taken:
-                if self._ix is None:
-                    fcntl.flock(lock, fcntl.LOCK_SH)  # wait for the other sync, then read
-                    self.open_existing()
+            if not taken:  # never waited for: a stopped or slow sync elsewhere would stop us too
+                self.open_existing()  # what is there, if it is usable as it is
                 return SyncReport(busy=True, seconds=time.perf_counter() - start)
             report = SyncReport(rebuilt_because=self._open(rebuild) if self._ix is None or rebuild else None)
             try:

@@ -3,8 +3,10 @@ and the clean-up of temp files that a writer killed mid-write left behind."""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,8 +21,20 @@ class LockTimeout(Exception):
 
 @contextmanager
 def held(lock_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """The lock held for the `with` block; LockTimeout when it is not free within `timeout`."""
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    """The lock held for the `with` block; LockTimeout when it is not free within `timeout`.
+    Only a regular file is a lock: a folder, FIFO or device there raises OSError, and a link is
+    never followed (a dangling one would have its target created)."""
+    try:
+        info = os.lstat(lock_path)
+    except FileNotFoundError:
+        pass
+    else:
+        if not stat.S_ISREG(info.st_mode):
+            from reader.safefile import kind_of
+
+            what = "a symbolic link" if stat.S_ISLNK(info.st_mode) else kind_of(info.st_mode)
+            raise OSError(errno.EEXIST, f"its lock {lock_path.name} is {what}, not a lock file", str(lock_path))
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o600)
     try:
         deadline = time.monotonic() + timeout
         while True:

@@ -57,6 +57,7 @@ class Store:
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.read_only_reason: str | None = None
+        self.unwritable: str | None = None  # why its folder cannot be written (read anyway)
         self.warnings: list[str] = []
         self._doc: dict[str, Any] = empty_document()
         self._raw: bytes | None = None
@@ -73,18 +74,25 @@ class Store:
 
     @property
     def read_only(self) -> bool:
-        return self.read_only_reason is not None
+        return self.read_only_reason is not None or self.unwritable is not None
+
+    @property
+    def why_read_only(self) -> str | None:
+        """Why nothing can be saved now, for the reader (None: it can)."""
+        return self.read_only_reason or self.unwritable
 
     def load(self) -> Store:
-        """Read the file. Raises `StoreCorrupt` (and turns read-only) if it cannot be used."""
-        with self._locked():
+        """Read the file. Raises `StoreCorrupt` (and turns read-only) if it cannot be used. A
+        file in a folder that cannot be written (read-only, missing and not creatable) is read
+        all the same, without the lock, and the store is read-only (`unwritable` says why)."""
+        with self._locked(reading=True):
             self._refresh()
         return self
 
     def reload(self) -> bool:
         """Re-read if another process changed the file; returns whether anything changed."""
         before = self._sha
-        with self._locked():
+        with self._locked(reading=True):
             self._refresh()
         return self._sha != before
 
@@ -100,7 +108,7 @@ class Store:
     def _refresh(self) -> None:
         try:
             raw = read_regular(self.path, MAX_STORE_BYTES)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # no file (or no folder) there: no notes yet
             raw = None
         except OSError as exc:
             self.read_only_reason = f"{self.path}: cannot be read ({exc.strerror or exc})"
@@ -316,21 +324,37 @@ class Store:
         return entry
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, reading: bool = False) -> Iterator[None]:
+        """The store's lock held for the block. When it cannot be taken because the folder
+        cannot be written, a read goes on without it (nothing to race with: nobody can write
+        there either) and a write fails with the reason (StoreWriteFailed)."""
         try:
             check_target(self.path)  # before a lock file is made beside a device or a link
         except UnsafeTarget as exc:
             self.read_only_reason = f"{self.path} {exc.strerror}"
             raise StoreCorrupt(self.read_only_reason) from None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # a parent that is no folder: the lock below says so
         try:
-            with lock.held(self.lock_path):
-                if not self._swept:
-                    self._swept = True
-                    lock.remove_stale_temp_files(self.path)
-                yield
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            held = lock.held(self.lock_path)
+            held.__enter__()
         except lock.LockTimeout:
             raise StoreBusy(f"{self.path} is locked by another process") from None
+        except OSError as exc:
+            self.unwritable = f"{self.path.parent} cannot be written ({exc.strerror or exc}); notes are read-only"
+            if not reading:
+                raise StoreWriteFailed(f"{self.unwritable}; nothing was saved") from None
+            yield
+            return
+        self.unwritable = None
+        try:
+            if not self._swept:
+                self._swept = True
+                lock.remove_stale_temp_files(self.path)
+            yield
+        finally:
+            held.__exit__(None, None, None)
 
 
 def _has(entries: list[dict[str, Any]], entry_id: str) -> bool:

@@ -16,7 +16,7 @@ from textual.timer import Timer
 from reader.config import CONFIG_NAME, load_config
 from reader.crashlog import write_crash_log
 from reader.opening import OpeningAhead
-from reader.paths import bundled_themes
+from reader.paths import bundled_themes, unwritable
 from reader.state import load_state, save_state
 from reader.store import Store
 from reader.store.store import STORE_NAME
@@ -59,6 +59,13 @@ class ReaderApp(App[None]):
         self.config = load_config(home)
         loaded = load_theme_files(bundled_themes(), home / "themes")
         self.startup_problems = self.config.problems + loaded.problems
+        self._home_unwritable = (reason := unwritable(home)) is not None
+        if reason is not None:
+            self.startup_problems.append(
+                f"The user data folder cannot be written ({reason}): reading and searching work; "
+                "notes, bookmarks, the reading position and the analysis cache are not saved."
+            )
+        self._state_unsaved: str | None = None  # why the state could not be saved (said once)
         self.reader_themes = [t.name for t in loaded.themes]
         for t in loaded.themes:
             self.register_theme(t)
@@ -129,7 +136,12 @@ class ReaderApp(App[None]):
         try:
             save_state(self.home, self.state)
         except OSError as exc:
-            self.notify(f"Could not save reading position: {exc}", severity="warning")
+            reason = exc.strerror or str(exc)
+            if reason != self._state_unsaved and not self._home_unwritable:  # said once (at start, if so)
+                self._state_unsaved = reason
+                self.notify(f"Could not save the reading position ({reason}).", severity="warning")
+        else:
+            self._state_unsaved = None
 
     def on_unmount(self) -> None:
         self.save_state_now()
