@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 import json
 import os
 import selectors
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -86,13 +87,34 @@ def people_in_child(
     return result
 
 
+_LIVE: set[subprocess.Popen[bytes]] = set()  # children started here and not yet waited for
+
+
 def _start(arguments: list[str], corpus: Path, home: Path) -> subprocess.Popen[bytes]:
     """The child in a session of its own, its input from /dev/null: it never holds the
     reader's terminal (a tmux pane stayed open until it ended) nor gets its signals."""
     command = [sys.executable, "-m", "reader"] + arguments + ["--corpus", str(corpus), "--home", str(home)]
-    return subprocess.Popen(
+    child = subprocess.Popen(
         command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
     )
+    _LIVE.add(child)
+    return child
+
+
+def end_children() -> int:
+    """End every child started here that still runs, with the worker processes it forked (its
+    session's process group): for a reader ended by a signal (SIGTERM, SIGHUP), whose children
+    must not go on without it. A quit leaves a sync child to finish on its own; this does not.
+    Returns how many were told to end."""
+    told = 0
+    for child in list(_LIVE):
+        if child.poll() is None:
+            try:
+                os.killpg(child.pid, signal.SIGTERM)  # its own session: it leads its group
+                told += 1
+            except OSError:
+                pass
+    return told
 
 
 def _messages(child: subprocess.Popen[bytes], stop: Callable[[], bool] | None) -> Iterator[dict[str, Any]]:
@@ -110,7 +132,9 @@ def _finished(child: subprocess.Popen[bytes], answered: bool) -> None:
     """Raises RuntimeError with the child's own last words when it failed or gave no answer."""
     assert child.stderr is not None
     errors = child.stderr.read().decode("utf-8", "replace")
-    if child.wait() != 0 or not answered:
+    code = child.wait()
+    _LIVE.discard(child)
+    if code != 0 or not answered:
         raise RuntimeError(errors.strip().splitlines()[-1] if errors.strip() else "indexing failed")
 
 

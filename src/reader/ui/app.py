@@ -21,6 +21,7 @@ from reader.state import load_state, save_state
 from reader.store import Store
 from reader.store.store import STORE_NAME
 from reader.textsafe import one_line, visible
+from reader.ui.ending import TerminalGuard, repaint_on_resume
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_theme_files
@@ -34,6 +35,14 @@ class ReaderApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Show every key binding"),
         Binding(
             "t", "next_theme", "Theme", show=False, id="app.next_theme", tooltip="Switch to the next baldreader theme"
+        ),
+        Binding(
+            "ctrl+z",
+            "suspend_process",
+            "Suspend",
+            show=False,
+            id="app.suspend",
+            tooltip="Suspend baldreader to the shell (fg brings it back)",
         ),
         Binding(
             "ctrl+p", "command_palette", "Commands", show=False, id="app.palette", tooltip="Open the command palette"
@@ -55,6 +64,7 @@ class ReaderApp(App[None]):
         self.store = Store(store or home / STORE_NAME)
         self._save_timer: Timer | None = None
         self.crash_log: Path | None = None
+        self.terminal_guard = TerminalGuard()  # before run(): the terminal as it was
         self.state = load_state(home)
         self.config = load_config(home)
         loaded = load_theme_files(bundled_themes(), home / "themes")
@@ -112,6 +122,9 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         from reader.ui.keys import unknown_binding_ids
+
+        self.terminal_guard.install(self)  # SIGTERM, SIGHUP: the terminal restored, children ended
+        repaint_on_resume(self)
 
         for problem in self.startup_problems + unknown_binding_ids(self.config.keymap):
             self.notify(problem, title="Settings", severity="warning", timeout=10)
