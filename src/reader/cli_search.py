@@ -98,6 +98,25 @@ def _bar(label: str) -> Any:
 
 
 def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
+    return _unless_unwritable(_run_index, args, corpus, home)
+
+
+def run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
+    return _unless_unwritable(_run_search, args, corpus, home)
+
+
+def _unless_unwritable(command: Callable[[argparse.Namespace, Path, Path], int], *args: Any) -> int:
+    """The command, or one line saying why the index could not be written (rc 1)."""
+    from reader.search.results import IndexUnwritable
+
+    try:
+        return command(*args)
+    except IndexUnwritable as exc:
+        print(f"baldreader: {one_line(str(exc))}", file=sys.stderr)
+        return 1
+
+
+def _run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     if not corpus.exists():
         print(f"baldreader: corpus not found: {one_line(str(corpus))}", file=sys.stderr)
         return 2
@@ -125,6 +144,7 @@ def run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         )
         ix.close()
         return 1
+    _say_repairs(ix)
     if report.rebuilt_because:
         print(f"built a new index: {one_line(report.rebuilt_because)}", file=sys.stderr)
     duplicates = [s for s in report.skipped if s.reason.startswith("identical to ")]
@@ -169,6 +189,11 @@ def _say_elsewhere(ix: SearchIndex) -> None:
             f"note: the user data folder cannot be written ({one_line(ix.elsewhere)}); the index is in {where}",
             file=sys.stderr,
         )
+
+
+def _say_repairs(ix: SearchIndex) -> None:
+    for repair in ix.repairs:
+        print(f"note: {one_line(repair)}", file=sys.stderr)
 
 
 def _people_pass(ix: SearchIndex) -> None:
@@ -244,13 +269,14 @@ def _index_json(ix: SearchIndex, rebuild: bool) -> int:
     return 0
 
 
-def run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
+def _run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     if not corpus.exists():
         print(f"baldreader: corpus not found: {one_line(str(corpus))}", file=sys.stderr)
         return 2
     ix = open_index(corpus, home)
     _say_elsewhere(ix)
     report = ix.sync()  # never waits: another baldreader syncing leaves us what is indexed
+    _say_repairs(ix)
     if report.rebuilt_because and report.rebuilt_because != "no index yet":
         print(f"built a new index: {one_line(report.rebuilt_because)}", file=sys.stderr)
     if report.busy:

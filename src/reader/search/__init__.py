@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from reader.search.engine import Hit, SearchIndex, SearchResult, SyncReport
+    from reader.search.engine import SearchIndex
+    from reader.search.results import Hit, SearchResult, SyncReport
 
 __all__ = ["Hit", "SearchIndex", "SearchResult", "SyncReport"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.search.engine import SyncReport
+    from reader.search.results import SyncReport
 
 import json
 import os
@@ -32,7 +32,7 @@ def sync_in_child(
     """Run the sync in a child Python and return its SyncReport; raises RuntimeError with the
     child's own words if it fails, and SyncAbandoned once `stop()` is true (the child finishes
     the sync on its own: the index is worth having next time)."""
-    from reader.search.engine import SyncReport  # noqa: F811 - the real class, imported late
+    from reader.search.results import SyncReport  # noqa: F811 - the real class, imported late
 
     child = _start(["index", "--progress-json"] + (["--rebuild"] if rebuild else []), corpus, home)
     report = None

@@ -90,6 +90,10 @@ def workers_available() -> int:
     return count if count > 1 else 0
 
 
+class WorkerDied(RuntimeError):
+    """A worker process ended before its work was done (killed, out of memory)."""
+
+
 def index_in_workers(
     ix: Any,
     todo: list[Job],
@@ -127,7 +131,7 @@ def index_in_workers(
             except queue.Empty:
                 dead = [p for p in procs if p.exitcode not in (None, 0)]
                 if dead:
-                    raise RuntimeError(f"an indexing worker died (exit code {dead[0].exitcode})") from None
+                    raise WorkerDied(f"an indexing worker process ended (exit code {dead[0].exitcode})") from None
                 continue
             if kind == "chunk":
                 outcomes.update(payload)

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from reader.safefile import read_regular
 from reader.search.integrity import read_meta
 
 SCHEMA_VERSION = 6  # of the index's fields (schema.py) and files: another version is rebuilt
 LISTING = "listing.marshal"  # the catalog in list order, as of the last sync that changed it
+MAX_LISTING = 2 * 1024 * 1024 * 1024  # far above a million articles' rows
 
 
 def index_folder(corpus: Path, home: Path) -> Path:
@@ -35,13 +37,13 @@ def stored_listing(folder: Path, schema: int) -> Listing:
     try:
         # The rows as last written by a sync: 50 ms for 100,000 articles, against 280 ms for
         # SQLite to sort them. Our own file in the user's folder; any damage means SQLite.
-        listing = _checked(marshal.loads((folder / LISTING).read_bytes()))
+        listing = _checked(marshal.loads(read_regular(folder / LISTING, MAX_LISTING)))
         if listing is not None:
             return listing
         (folder / LISTING).unlink()  # the next sync writes it anew
     except OSError:
         pass
-    except (ValueError, EOFError, TypeError):
+    except (ValueError, EOFError, TypeError, RecursionError):
         (folder / LISTING).unlink(missing_ok=True)
     try:
         catalog = CatalogDB(folder / "catalog.sqlite")

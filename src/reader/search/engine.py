@@ -13,26 +13,27 @@ from __future__ import annotations
 
 import fcntl
 import os
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from whoosh import index
 
-from reader.corpus.files import Skipped, article_ids, find_article_paths
+from reader.corpus.files import article_ids, find_article_paths
 from reader.corpus.model import Article
 from reader.paths import scratch_home, unwritable
 from reader.search import query as Qm
 from reader.search import ranking, whoosh_internals  # imported before any index opens: its patch
+from reader.search.build import WorkerDied
 from reader.search.catalog_db import LISTING, CatalogDB, ListingRow, Row, index_folder
-from reader.search.integrity import IndexDamaged, read_meta, stamp_problem, stamps, write_meta
+from reader.search.integrity import META, IndexDamaged, read_meta, stamp_problem, stamps, write_meta
 from reader.search.postings import PostingsReader
 from reader.search.ranking import Ranked
+from reader.search.repair import folder_at, regular_or_absent, remove_entry
+from reader.search.results import Hit, IndexUnwritable, SearchResult, SyncReport
 from reader.search.schema import SCHEMA_VERSION, make_schema
 from reader.search.snippets import snippet
 from reader.search.suggest import did_you_mean
@@ -40,43 +41,6 @@ from reader.search.sync_plan import INHERITED_FDS, Readers, plan_sync
 
 Progress = Callable[[int, int], None]
 PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves their people to the people pass
-
-
-@dataclass
-class SyncReport:
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
-    touched: int = 0  # modification time changed, content the same
-    unchanged: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    rebuilt_because: str | None = None
-    busy: bool = False
-    seconds: float = 0.0
-
-    @property
-    def indexed(self) -> int:
-        return self.added + self.changed
-
-
-@dataclass
-class Hit:
-    id: str
-    path: str
-    title: str
-    date: str | None
-    score: float
-    snippet: str
-
-
-@dataclass
-class SearchResult:
-    hits: list[Hit]
-    total: int
-    messages: list[str]
-    suggestion: str | None
-    terms: set[str]
-    exact: bool = True  # False: total is an estimate
 
 
 class SearchIndex:
@@ -99,6 +63,7 @@ class SearchIndex:
         self.measures = measures
         self.people_limit = PEOPLE_LIMIT
         self.messages: list[str] = []
+        self.repairs: list[str] = []  # what was in the way of the index's files, and what was done
         self._ix: Any = None  # a Whoosh FileIndex once opened
         self._catalog: CatalogDB | None = None
         self._searcher: Any = None
@@ -145,12 +110,11 @@ class SearchIndex:
 
     def _create(self) -> None:
         self.close()
-        if self.folder.exists():
-            shutil.rmtree(self.folder / "whoosh", ignore_errors=True)
-            (self.folder / "catalog.sqlite").unlink(missing_ok=True)
-            for extra in ("catalog.sqlite-wal", "catalog.sqlite-shm", LISTING):
-                (self.folder / extra).unlink(missing_ok=True)
-        (self.folder / "whoosh").mkdir(parents=True, exist_ok=True)
+        self.repairs.extend(folder_at(self.folder))
+        for name in ("whoosh", "catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm", LISTING):
+            remove_entry(self.folder / name)  # whatever is there, a folder for a file included
+        regular_or_absent(self.folder / META)  # rewritten below
+        (self.folder / "whoosh").mkdir()
         self._ix = index.create_in(str(self.folder / "whoosh"), make_schema())
         self._catalog = CatalogDB(self.folder / "catalog.sqlite")
         self._stamp()
@@ -185,8 +149,9 @@ class SearchIndex:
     def _sync_lock(self) -> Iterator[tuple[int, bool]]:
         """The sync lock's descriptor, and whether it was taken without waiting (False: another
         baldreader is syncing or running the people pass). Released on leaving."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        lock = os.open(self.folder / "sync.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        self.repairs.extend(folder_at(self.folder))
+        regular_or_absent(self.folder / "sync.lock")  # a folder or a link there is damage
+        lock = os.open(self.folder / "sync.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
         INHERITED_FDS.add(lock)
         try:
             try:
@@ -201,7 +166,25 @@ class SearchIndex:
 
     def sync(self, progress: Progress | None = None, rebuild: bool = False) -> SyncReport:
         """Bring the index in step with the files. Never raises for a damaged index: it is
-        rebuilt. Another baldreader syncing the same corpus makes this one skip (busy)."""
+        rebuilt. Another baldreader syncing the same corpus makes this one skip (busy). Raises
+        IndexUnwritable when it cannot be written (a full disk, no permission) or its worker
+        processes die twice running (once, killed by someone, it is done again)."""
+        for attempt in (1, 2):
+            try:
+                return self._sync_locked(progress, rebuild)
+            except WorkerDied as exc:
+                self.close()  # nothing of the dead run was committed
+                if attempt == 2:
+                    raise IndexUnwritable(f"indexing failed twice: {exc}") from None
+                self.repairs.append(f"{exc}; indexing again")
+            except OSError as exc:
+                self.close()
+                raise IndexUnwritable(
+                    f"cannot write the search index in {self.folder} ({exc.strerror or exc})"
+                ) from None
+        raise AssertionError("not reached")
+
+    def _sync_locked(self, progress: Progress | None, rebuild: bool) -> SyncReport:
         start = time.perf_counter()
         with self._sync_lock() as (lock, taken):
             if not taken:  # never waited for: a stopped or slow sync elsewhere would stop us too
@@ -211,7 +194,7 @@ class SearchIndex:
             try:
                 self._sync(report, progress)
             except Exception as exc:  # noqa: BLE001 - a damaged index is rebuilt once
-                if report.rebuilt_because is not None:
+                if report.rebuilt_because is not None or isinstance(exc, WorkerDied | OSError):
                     raise
                 report = SyncReport(rebuilt_because=f"index damaged during sync ({type(exc).__name__})")
                 self._create()

@@ -13,8 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from reader.atomic import write_atomic
+from reader.safefile import read_regular
+from reader.textsafe import one_line
 
 META = "meta.json"
+MAX_META = 64 * 1024 * 1024  # the stamps of a few hundred segment files take a few KB
 IGNORED = {"MAIN_WRITELOCK"}  # Whoosh's own lock file comes and goes
 
 
@@ -25,8 +28,8 @@ class IndexDamaged(Exception):
 def read_meta(folder: Path) -> dict[str, Any] | None:
     """The metadata as a mapping, or None when it is missing or not a mapping (`null`, a list…)."""
     try:
-        meta = json.loads((folder / META).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        meta = json.loads(read_regular(folder / META, MAX_META).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):  # a FIFO, a folder, garbage, nesting 100,000 deep
         return None
     return meta if isinstance(meta, dict) else None
 
@@ -57,12 +60,14 @@ def stamp_problem(meta: dict[str, Any], whoosh_folder: Path) -> str | None:
     if not isinstance(recorded, dict):
         return "index metadata damaged"
     for name, stamp in recorded.items():
+        if not isinstance(name, str) or not name or "/" in name or "\0" in name:
+            return "index metadata damaged"
         try:
-            info = os.stat(whoosh_folder / str(name))
+            info = os.stat(whoosh_folder / name)
         except FileNotFoundError:
-            return f"index file {name} is missing"
+            return f"index file {one_line(name)} is missing"
         except OSError as exc:
-            return f"index file {name} unreadable ({exc.strerror})"
+            return f"index file {one_line(name)} unreadable ({exc.strerror})"
         if not isinstance(stamp, list) or len(stamp) != 2:
             return "index metadata damaged"
         if info.st_size != stamp[0]:

@@ -32,8 +32,8 @@ def fill(
     between batches); returns (files done, files still pending). `committed()` is called after
     each batch's commit. A pending file that changed or went since the sync is left to the
     next sync, which reads it again anyway."""
-    from reader.search.engine import SyncReport
     from reader.search.indexing import apply_plan
+    from reader.search.results import SyncReport
 
     total = catalog.people_pending_count()
     done = 0

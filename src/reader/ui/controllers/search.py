@@ -42,6 +42,7 @@ class SearchController(Controller):
         self.query_typed = ""
         self._timer: Timer | None = None
         self._people_child: subprocess.Popen[bytes] | None = None  # the people pass, while it runs
+        self.unavailable: str | None = None  # why the index could not be made, if it could not
 
     @property
     def hit_terms(self) -> set[str]:
@@ -69,6 +70,9 @@ class SearchController(Controller):
         except SyncAbandoned:
             return  # the app is quitting; the child finishes the index on its own
         except Exception as exc:  # noqa: BLE001 - search is lost, reading is not
+            self.unavailable = str(exc)
+            self.post_message(IndexProgress(1, 1))  # the progress line goes: no "indexing…" for ever
+            self.post_message(SearchNotice(f"search is unavailable: {exc}"))
             self.app.call_from_thread(self.notify, f"Search is unavailable: {exc}", title="Search", severity="error")
             return
         if worker.is_cancelled:
@@ -171,7 +175,10 @@ class SearchController(Controller):
     def _run(self, query: str) -> None:
         index = self.index
         if index is None:
-            self.post_message(SearchNotice("indexing… results appear when the index is ready"))
+            waiting = "indexing… results appear when the index is ready"
+            self.post_message(
+                SearchNotice(f"search is unavailable: {self.unavailable}" if self.unavailable else waiting)
+            )
             return
         worker = get_current_worker()
         try:
