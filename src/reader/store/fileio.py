@@ -13,6 +13,9 @@ import yaml
 
 from reader import safeyaml
 from reader.atomic import write_atomic
+from reader.safefile import read_regular
+
+MAX_CACHE_BYTES = 512 * 1024 * 1024  # the cache of a store at its own cap, with room
 
 # The C-accelerated safe dumper when libyaml is present (loading: `reader.safeyaml`).
 _BaseSafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -101,8 +104,8 @@ def read_cache(path: Path, sha: str) -> tuple[dict[str, Any], bool] | None:
     """The cached document for the file with hash `sha`, and whether that file ends with the
     notes list as baldreader writes it (so new notes can be appended)."""
     try:
-        cached = json.loads(cache_path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        cached = json.loads(read_regular(cache_path(path), MAX_CACHE_BYTES).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):  # a FIFO, a folder, garbage, nesting 100,000 deep
         return None
     if isinstance(cached, dict) and cached.get("sha") == sha and isinstance(cached.get("doc"), dict):
         return cached["doc"], cached.get("appendable") is True

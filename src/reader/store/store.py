@@ -126,7 +126,7 @@ class Store:
                 doc, appendable, from_cache = self._doc, True, False
                 doc["notes"].extend(appended)
                 normalised(doc, self.path)
-            elif sha is not None and (cached := read_cache(self.path, sha)) is not None:
+            elif sha is not None and (cached := self._cached(sha)) is not None:
                 (doc, appendable), from_cache = cached, True
             else:
                 doc, appendable, from_cache = validated(parse_yaml(raw, self.path), self.path), False, False
@@ -322,6 +322,18 @@ class Store:
         entry = self._find(key, entry_id, doc)
         doc[key].remove(entry)
         return entry
+
+    def _cached(self, sha: str) -> tuple[dict[str, Any], bool] | None:
+        """The cache beside the file, when it is of these bytes and holds a document that
+        passes the same checks as the file's (else the file is parsed: the cache is ours, but
+        anyone may have written it)."""
+        cached = read_cache(self.path, sha)
+        if cached is None:
+            return None
+        try:
+            return validated(cached[0], self.path), cached[1]
+        except (StoreCorrupt, RecursionError):
+            return None
 
     @contextmanager
     def _locked(self, reading: bool = False) -> Iterator[None]:
