@@ -1,7 +1,7 @@
 """Reading article files for the index, on one core or on all of them.
 
 `prepare` turns one file into what the index and the catalog keep (or says why it is skipped,
-or that only its modification time changed). `index_in_workers` runs it in worker processes,
+or that only its times changed). `index_in_workers` runs it in worker processes,
 each writing its own Whoosh segment, for a large sync: the files are read, parsed and indexed
 on every core, and the parent only hands out paths and gathers catalog rows. Whoosh's own
 parallel writer parses nothing: it pickles every finished document from the parent to its
@@ -26,7 +26,7 @@ from reader.search.pairs import MAX_DOCS, PairsWriter
 from reader.search.schema import fold_accents, sequence_bytes, writer_codec
 from reader.search.sync_plan import INHERITED_FDS, Job, Readers
 
-TOUCHED = "touched"  # the file's modification time changed, its content did not
+TOUCHED = "touched"  # the file's times changed (st_ctime), its content did not
 CHUNK = 100  # paths handed to a worker at a time
 POOL_MB = 384  # postings a worker holds in memory before writing them out as a segment
 
@@ -68,7 +68,7 @@ def prepare(job: Job, readers: Readers | None) -> Outcome:
         str(path),
         article.id,
         job.size,
-        job.mtime_ns,
+        job.ctime_ns,
         article.content_hash,
         article.title,
         article.title_derived,

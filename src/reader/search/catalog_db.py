@@ -1,5 +1,5 @@
 """The catalog beside the index: one row per indexed file with what the article list shows and
-what sync compares (size, modification time, content hash). SQLite from the standard library;
+what sync compares (size, status-change time, content hash). SQLite from the standard library;
 rebuildable from the corpus at any time."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar
 from reader.safefile import read_regular
 from reader.search.integrity import read_meta
 
-SCHEMA_VERSION = 6  # of the index's fields (schema.py) and files: another version is rebuilt
+SCHEMA_VERSION = 7  # of the index's fields (schema.py) and files: another version is rebuilt
 LISTING = "listing.marshal"  # the catalog in list order, as of the last sync that changed it
 MAX_LISTING = 2 * 1024 * 1024 * 1024  # far above a million articles' rows
 
@@ -147,7 +147,7 @@ class Row:
     path: str
     id: str
     size: int
-    mtime_ns: int
+    ctime_ns: int
     hash: str
     title: str
     title_derived: bool
@@ -157,7 +157,7 @@ class Row:
     measures: dict[str, float] | None = None  # the sourcing measures, when the sync read them
 
 
-_ROW_SELECT = "SELECT path, id, size, mtime_ns, hash, title, title_derived, date, words, flagged FROM files"
+_ROW_SELECT = "SELECT path, id, size, ctime_ns, hash, title, title_derived, date, words, flagged FROM files"
 
 
 def _row(r: tuple[Any, ...]) -> Row:
@@ -203,12 +203,12 @@ class CatalogDB:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("""CREATE TABLE IF NOT EXISTS files (
-            path TEXT PRIMARY KEY, id TEXT, size INTEGER, mtime_ns INTEGER, hash TEXT, title TEXT,
+            path TEXT PRIMARY KEY, id TEXT, size INTEGER, ctime_ns INTEGER, hash TEXT, title TEXT,
             title_derived INTEGER, date TEXT, words INTEGER, flagged INTEGER)""")
         # Files identical to an indexed one (shown once): remembered so that an unchanged
         # duplicate is not read, hashed and parsed again at every sync.
         self.db.execute("""CREATE TABLE IF NOT EXISTS duplicates (
-            path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, twin TEXT)""")
+            path TEXT PRIMARY KEY, size INTEGER, ctime_ns INTEGER, twin TEXT)""")
         # Files a large sync indexed without reading their people (engine.PEOPLE_LIMIT): the
         # people pass (people_pass.py) reads them later, a batch at a time.
         self.db.execute("CREATE TABLE IF NOT EXISTS people_pending (path TEXT PRIMARY KEY)")
@@ -244,24 +244,24 @@ class CatalogDB:
         return found
 
     def duplicates(self) -> dict[str, tuple[int, int, str]]:
-        """path -> (size, mtime_ns, the indexed file it is identical to)."""
-        rows = self.db.execute("SELECT path, size, mtime_ns, twin FROM duplicates")
+        """path -> (size, ctime_ns, the indexed file it is identical to)."""
+        rows = self.db.execute("SELECT path, size, ctime_ns, twin FROM duplicates")
         return _by_path({r[0]: (r[1], r[2], _path(r[3])) for r in rows})
 
     def set_duplicates(self, duplicates: dict[str, tuple[int, int, str]]) -> None:
         self.db.execute("DELETE FROM duplicates")
         self.db.executemany(
             "INSERT INTO duplicates VALUES (?,?,?,?)",
-            [(_key(p), size, mtime, _key(twin)) for p, (size, mtime, twin) in sorted(duplicates.items())],
+            [(_key(p), size, ctime, _key(twin)) for p, (size, ctime, twin) in sorted(duplicates.items())],
         )
 
     def rows(self) -> dict[str, Row]:
         return {row.path: row for row in map(_row, self.db.execute(_ROW_SELECT))}
 
     def stamps(self) -> dict[str, tuple[int, int, str]]:
-        """path -> (size, mtime_ns, id): what a sync compares, without building whole rows."""
+        """path -> (size, ctime_ns, id): what a sync compares, without building whole rows."""
         return _by_path(
-            {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT path, size, mtime_ns, id FROM files")}
+            {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT path, size, ctime_ns, id FROM files")}
         )
 
     def listing_by_date(self) -> list[ListingRow]:
@@ -285,7 +285,7 @@ class CatalogDB:
                     _key(r.path),
                     r.id,
                     r.size,
-                    r.mtime_ns,
+                    r.ctime_ns,
                     r.hash,
                     r.title,
                     int(r.title_derived),
@@ -317,7 +317,7 @@ class CatalogDB:
 
     def touch(self, updates: list[tuple[int, int, str]]) -> None:
         self.db.executemany(
-            "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", [(a, b, _key(p)) for a, b, p in updates]
+            "UPDATE files SET size = ?, ctime_ns = ? WHERE path = ?", [(a, b, _key(p)) for a, b, p in updates]
         )
 
     def remove(self, paths: list[str]) -> None:

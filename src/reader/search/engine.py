@@ -2,7 +2,7 @@
 answering queries with ranked, highlighted hits.
 
 The index (Whoosh) and its catalog (SQLite) live in `<home>/index/<corpus key>/`. Sync compares
-each file's size and modification time with the catalog, hashes only files that differ, and
+each file's size and status-change time with the catalog, hashes only files that differ, and
 re-indexes only changed content; removed files are deleted. An index that is missing, built with
 another schema version, or unreadable is rebuilt from the files, with a message. A lock file
 keeps two baldreaders from syncing one index at the same time; the second one searches what is

@@ -30,7 +30,7 @@ def apply_plan(
 ) -> tuple[list[Row], list[tuple[int, int, str]]]:
     """Index `todo` and delete `plan.removed` (to which files found unreadable or duplicate are
     added); count what happened in `report`. Returns the catalog rows to write and the files
-    whose times alone changed (size, mtime_ns, path)."""
+    whose times alone changed (size, ctime_ns, path)."""
     removed, seen_paths = plan.removed, plan.seen
     total = len(todo)
     workers = build.workers_available() if total >= PARALLEL_MIN else 0
@@ -61,7 +61,7 @@ def apply_plan(
                     removed.append(key)
                 continue
             if not isinstance(outcome, build.Prepared):  # build.TOUCHED: only the file's times changed
-                touched.append((job.size, job.mtime_ns, key))
+                touched.append((job.size, job.ctime_ns, key))
                 report.touched += 1
                 if row is not None:
                     hashes.setdefault(row.hash, key)
@@ -69,7 +69,7 @@ def apply_plan(
             twin = hashes.get(outcome.row.hash)
             if twin is not None and twin != key:
                 report.skipped.append(Skipped(path, f"identical to {Path(twin).name}; shown once"))
-                plan.duplicates[key] = (job.size, job.mtime_ns, twin)
+                plan.duplicates[key] = (job.size, job.ctime_ns, twin)
                 if row is not None:
                     removed.append(key)
                 if outcome.where is not None:

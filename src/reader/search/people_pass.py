@@ -51,8 +51,8 @@ def fill(
                 stat = os.stat(path)
             except OSError:
                 continue
-            if row is not None and (stat.st_size, stat.st_mtime_ns) == (row.size, row.mtime_ns):
-                jobs.append(Job(Path(path), row.id, row, row.size, row.mtime_ns, reread=True))
+            if row is not None and (stat.st_size, stat.st_ctime_ns) == (row.size, row.ctime_ns):
+                jobs.append(Job(Path(path), row.id, row, row.size, row.ctime_ns, reread=True))
         plan = SyncPlan()
         if jobs:
             step = None if progress is None else (lambda n, _total, before=done: progress(before + n, total))

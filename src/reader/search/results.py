@@ -18,7 +18,7 @@ class SyncReport:
     added: int = 0
     changed: int = 0
     removed: int = 0
-    touched: int = 0  # modification time changed, content the same
+    touched: int = 0  # its times changed (st_ctime), its content did not
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     rebuilt_because: str | None = None

@@ -1,5 +1,10 @@
-"""What a sync has to do: each corpus file compared with the catalog (size, modification time,
+"""What a sync has to do: each corpus file compared with the catalog (size, status-change time,
 id) and with the duplicates remembered from the last sync. No Whoosh here.
+
+The time compared is `st_ctime_ns`, not the modification time: every write and every `utime`
+sets it to now, and nothing can set it back, so an edit that keeps the size and puts the
+modification time back (`touch -r`, an editor preserving times, a restore) is still seen; a
+`chmod` or a copy with its times kept costs one reread that finds the text unchanged.
 
 A file identical to an indexed one is shown once; the catalog remembers it with its size and
 time, so while neither it nor its twin changes, the next sync skips it without reading it."""
@@ -29,18 +34,18 @@ class Readers(NamedTuple):
 
 
 class Job(NamedTuple):
-    """A file to index, as the sync found it (its size and modification time go to the
+    """A file to index, as the sync found it (its size and status-change time go to the
     catalog, so the next sync can tell it has not changed)."""
 
     path: Path
     id: str
     old: Row | None  # its catalog row from the last sync
     size: int
-    mtime_ns: int
+    ctime_ns: int
     reread: bool = False  # read and indexed again even if its content is unchanged (its people)
 
 
-Duplicates = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, the indexed twin's path)
+Duplicates = dict[str, tuple[int, int, str]]  # path -> (size, ctime_ns, the indexed twin's path)
 
 
 @dataclass
@@ -56,7 +61,7 @@ class SyncPlan:
 def plan_sync(
     files: list[str], ids: dict[str, str], known: dict[str, tuple[int, int, str]], remembered: Duplicates
 ) -> SyncPlan:
-    """`known`: the catalog's (size, mtime_ns, id) by path. The jobs' `old` rows are left
+    """`known`: the catalog's (size, ctime_ns, id) by path. The jobs' `old` rows are left
     None; the engine fills them in for the files to read (most syncs have none)."""
     plan = SyncPlan(seen=set(files))
     unchanged: set[str] = set()
@@ -68,12 +73,12 @@ def plan_sync(
             plan.skipped.append(Skipped(Path(key), f"unreadable: {exc.strerror or exc}"))
             continue
         stamp = known.get(key)
-        if stamp == (stat.st_size, stat.st_mtime_ns, ids[key]):
+        if stamp == (stat.st_size, stat.st_ctime_ns, ids[key]):
             unchanged.add(key)
             continue
-        job = Job(Path(key), ids[key], None, stat.st_size, stat.st_mtime_ns)
+        job = Job(Path(key), ids[key], None, stat.st_size, stat.st_ctime_ns)
         duplicate = remembered.get(key)
-        if stamp is None and duplicate is not None and duplicate[:2] == (stat.st_size, stat.st_mtime_ns):
+        if stamp is None and duplicate is not None and duplicate[:2] == (stat.st_size, stat.st_ctime_ns):
             waiting.append((job, duplicate))  # still a duplicate if its twin has not changed either
         else:
             plan.todo.append(job)
