@@ -19,6 +19,7 @@ import yaml
 
 from reader import safeyaml
 from reader.safefile import read_regular
+from reader.textsafe import one_line
 
 CONFIG_NAME = "config.yaml"
 
@@ -48,10 +49,13 @@ def load_config(home: Path) -> Config:
         config.problems.append(f"{path}: 'keys' must map binding ids to keys, ignored")
     else:
         for binding_id, value in keys.items():
-            if isinstance(binding_id, str) and isinstance(value, str) and value.strip():
-                config.keymap[binding_id] = value.replace(" ", "")
+            keys_given = value.replace(" ", "") if isinstance(value, str) else ""
+            # Key names are shown in the footer and the help: only printable names, never a
+            # control character or an escape sequence that the terminal would act on.
+            if isinstance(binding_id, str) and keys_given and keys_given.isprintable() and len(keys_given) <= 200:
+                config.keymap[binding_id] = keys_given
             else:
-                config.problems.append(f"{path}: key for {binding_id!r} must be text like 'j,down'")
+                config.problems.append(f"{path}: key for {one_line(repr(binding_id))[:60]} must be text like 'j,down'")
     theme = data.get("theme")
     if theme is not None:
         if isinstance(theme, str):

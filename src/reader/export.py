@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import Any
 from reader.corpus.model import Article
 from reader.store.anchor import locate
 from reader.store.model import Bookmark, Note, now_iso
+from reader.textsafe import json_document
 
 FORMATS = ("md", "json", "csv")
 EXPORT_VERSION = 1
@@ -110,7 +110,7 @@ def _json(rows: list[ExportRow], bookmarks: list[Bookmark]) -> str:
         "notes": [_note_record(r) for r in rows],
         "bookmarks": [b.to_dict() for b in bookmarks],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    return json_document(data) + "\n"
 
 
 def _csv(rows: list[ExportRow]) -> str:

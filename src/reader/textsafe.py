@@ -84,3 +84,11 @@ def json_line(record: object) -> str:
     import json
 
     return json.dumps(record, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+
+
+def json_document(record: object, indent: int = 2) -> str:
+    """`record` as indented JSON, with the same escapes as `json_line` (an exported note that
+    holds a C1 control or a right-to-left override stays exact and never acts on a terminal)."""
+    import json
+
+    return json.dumps(record, ensure_ascii=False, indent=indent, default=str).translate(_JSON_ESCAPES)

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.textsafe import one_line
 from reader.ui.keys import binding_rows
 
 
@@ -32,7 +33,7 @@ class HelpScreen(ModalScreen[None]):
         for row in binding_rows(self.keymap):
             table.add_row(row.context, row.keys, row.tooltip or row.description, row.id)
         note = (
-            f"Remap keys in {self.config_path} under 'keys:', e.g.\n"
+            f"Remap keys in {one_line(self.config_path)} under 'keys:', e.g.\n"
             'keys:\n  reader.next_paragraph: "j,down,ctrl+n"\n'
             "Mouse: click an article to open it, click a paragraph to move the cursor, "
             "wheel to scroll.  Esc closes this screen."

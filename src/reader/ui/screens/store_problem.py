@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from reader.textsafe import one_line, visible
+
 
 class StoreProblemScreen(ModalScreen[str]):
     """Dismisses with "read-only", "fresh" or "quit"."""
@@ -30,11 +32,11 @@ class StoreProblemScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(id="store-problem"):
             yield Static("Your notes file cannot be read", id="store-problem-title")
-            yield Static(self.message, markup=False)
+            yield Static(visible(self.message), markup=False)
             yield Static(
                 f"It has not been changed. You can keep reading with notes read-only (fix the file in "
                 f"an editor; baldreader picks it up), or start a fresh notes file: the unreadable "
-                f"one is then renamed beside it, never deleted.\n{self.path}",
+                f"one is then renamed beside it, never deleted.\n{one_line(self.path)}",
                 markup=False,
             )
             with Horizontal(id="store-problem-buttons"):
