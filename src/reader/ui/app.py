@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
@@ -64,6 +65,7 @@ class ReaderApp(App[None]):
         self.store = Store(store or home / STORE_NAME)
         self._save_timer: Timer | None = None
         self.crash_log: Path | None = None
+        self.quitting = False
         self.terminal_guard = TerminalGuard()  # before run(): the terminal as it was
         self.state = load_state(home)
         self.config = load_config(home)
@@ -111,6 +113,17 @@ class ReaderApp(App[None]):
         if self.crash_log is None:
             self.crash_log = write_crash_log(self.home, error)
         super()._handle_exception(error)
+
+    def exit(self, result: None = None, return_code: int = 0, message: Any = None) -> None:
+        """Quit; keys and clicks that were already on their way (`q` then `a` in one burst of
+        input) are dropped from then on, not run against screens being taken down."""
+        self.quitting = True
+        super().exit(result, return_code, message)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.quitting and isinstance(event, events.InputEvent):
+            return
+        await super().on_event(event)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
