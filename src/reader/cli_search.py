@@ -16,6 +16,8 @@ from reader.corpus.model import Article
 from reader.search.integrity import IndexDamaged
 from reader.textsafe import json_line, one_line
 
+SAY_INDEXING = 200  # a search that must first index this many articles says so
+
 
 def add_parsers(sub: Any, common: Any) -> None:
     search = sub.add_parser("search", help="search the corpus (see the README for the query language)")
@@ -275,7 +277,20 @@ def _run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         return 2
     ix = open_index(corpus, home)
     _say_elsewhere(ix)
-    report = ix.sync()  # never waits: another baldreader syncing leaves us what is indexed
+    said = False
+
+    def progress(done: int, total: int) -> None:
+        """A rebuild before the search (after a killed one, or a first search of a large
+        corpus) can take a minute: said, with a bar on a terminal, never a silent wait."""
+        nonlocal said
+        if not said and total >= SAY_INDEXING:
+            said = True
+            print(f"note: indexing {total:,} articles before searching…", file=sys.stderr)
+        bar.update(task, completed=done, total=total, refresh=True)
+
+    with _bar("indexing") as bar:
+        task = bar.add_task("index", total=None)
+        report = ix.sync(progress=progress)  # never waits: another baldreader syncing leaves us what is indexed
     _say_repairs(ix)
     if report.rebuilt_because and report.rebuilt_because != "no index yet":
         print(f"built a new index: {one_line(report.rebuilt_because)}", file=sys.stderr)

@@ -217,15 +217,29 @@ def _markdown_bookmarks(bookmarks: list[Bookmark], corpus: list[Article] | None)
 
 # Characters that make Markdown structure anywhere in a line (emphasis, code, links, HTML,
 # tables, strike-through, headings) and, at a line's start, lists, quotes and rules.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=#]|\d+[.)])")
+# What GitHub's renderer turns into a link on its own (extended autolinks): addresses with a
+# scheme or "www.", and e-mail addresses. Written as inline code, they stay text.
+_AUTOLINKED = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 
 
 def md_text(text: str) -> str:
     """`text` as one line of literal Markdown: every character that could make structure is
-    backslash-escaped, newlines become spaces."""
+    backslash-escaped, newlines become spaces, a bare address or e-mail address is inline code
+    (never turned into a link), and leading spaces are kept as no-break spaces (four of them
+    would make a code block)."""
     line = " ".join(str(text).splitlines())
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _MD_SPECIAL.sub(r"\\\1", line))
+    stripped = line.lstrip(" \t")
+    lead = line[: len(line) - len(stripped)]
+    parts, last = [], 0
+    for match in _AUTOLINKED.finditer(stripped):
+        parts.append(_MD_SPECIAL.sub(r"\\\1", stripped[last : match.start()]))
+        parts.append(md_code(match.group()))
+        last = match.end()
+    parts.append(_MD_SPECIAL.sub(r"\\\1", stripped[last:]))
+    body = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), "".join(parts))
+    return lead.replace("\t", "    ").replace(" ", "&nbsp;") + body
 
 
 def md_lines(text: str) -> list[str]:

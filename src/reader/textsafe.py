@@ -11,6 +11,10 @@ override and its kin), which would reorder the text around them, are shown as �
 
 from __future__ import annotations
 
+import unicodedata
+
+from rich.cells import cell_len, set_cell_size
+
 _TABLE = {code: 0x2400 + code for code in range(0x20) if code not in (0x0A,)}
 _TABLE[0x09] = ord(" ")  # a tab is shown as a space
 _TABLE[0x7F] = 0x2421  # DEL
@@ -60,9 +64,27 @@ def readable_name(name: str) -> str:
 
 
 def clipped(text: str, width: int) -> str:
-    """`one_line(text)` cut to `width` characters, an ellipsis ending what was cut."""
-    text = one_line(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """`one_line(text)` cut to `width` terminal cells (a CJK character takes two, a zero-width
+    one none), an ellipsis ending what was cut."""
+    text = _cells_only(one_line(text))
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(0, width - 1)).rstrip(" ") + "…"
+
+
+def fitted(text: str, width: int) -> str:
+    """`clipped(text, width)` padded with spaces to exactly `width` cells: a column of a list
+    that stays a column whatever script or emoji a title holds."""
+    return set_cell_size(clipped(text, width), width)
+
+
+def _cells_only(text: str) -> str:
+    """Without the invisible format characters (zero-width space and joiners, soft hyphen,
+    word joiner, BOM): terminals disagree on their width (a joined emoji is one glyph in one
+    and three in another), so a column holding them would not line up."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def is_safe(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Turning an article file's bytes into text: BOMs, UTF-16, invalid UTF-8, binary and empty files."""
+"""Turning an article file's bytes into text: BOMs, UTF-32, UTF-16, invalid UTF-8, binary and empty files."""
 
 from __future__ import annotations
 
@@ -18,6 +18,14 @@ _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) - {27}
 
 def decode_article_bytes(raw: bytes) -> Decoded:
     """Decode `raw`; `skip_reason` is set for files that are not article text at all."""
+    # UTF-32 first: its little-endian BOM (FF FE 00 00) starts with UTF-16's (FF FE).
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32")):
+        if raw.startswith(bom):
+            try:
+                return _finish(raw.decode(codec), [])
+            except UnicodeDecodeError:
+                text = raw.decode(codec, errors="replace")
+                return _finish(text, ["invalid UTF-32: undecodable bytes shown as \ufffd"])
     if raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
         try:
             text = raw.decode("utf-16")

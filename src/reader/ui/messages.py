@@ -139,7 +139,3 @@ class JumpToPlace(Message):
     def __init__(self, article_id: str, paragraph: int) -> None:
         super().__init__()
         self.article_id, self.paragraph = article_id, paragraph
-
-
-class EditNoteHere(Message):
-    """After a jump: edit the note at the cursor."""

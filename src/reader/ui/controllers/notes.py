@@ -21,7 +21,7 @@ from reader.store import Bookmark, Note, Store, StoreCorrupt, StoreError
 from reader.store.anchor import AnchorError, locate, make_anchor
 from reader.store.marks import ArticleMarks, list_badges, marks_for, reattach_renamed
 from reader.ui.controllers import Controller
-from reader.ui.messages import EditNoteHere, JumpToPlace, MarksChanged
+from reader.ui.messages import JumpToPlace, MarksChanged
 from reader.ui.screens.store_problem import StoreProblemScreen
 
 if TYPE_CHECKING:  # the editor, panel and export load when first used, not at start
@@ -189,7 +189,8 @@ class NotesController(Controller):
         from reader.ui.screens.note_editor import NoteEditor
 
         block = article.blocks[index]
-        heading = f"{'Edit note' if note else 'New note'} · {article.title[:70]} · ¶{index + 1}"
+        where = "the whole article" if note is not None and note.anchor.paragraph is None else f"¶{index + 1}"
+        heading = f"{'Edit note' if note else 'New note'} · {article.title[:70]} · {where}"
         if claim:
             heading += f" · claim: {claim.get('kind')} ({claim.get('source')})"
 
@@ -307,9 +308,16 @@ class NotesController(Controller):
                 severity="warning",
                 timeout=6,
             )
-        self.post_message(JumpToPlace(place.article.id, (place.paragraph or 1) - 1))
-        if edit:
-            self.post_message(EditNoteHere())
+        index = (place.paragraph or 1) - 1
+        self.post_message(JumpToPlace(place.article.id, index))
+        if edit and isinstance(entry, Note):
+            # This very note, whatever it is attached to (a note on the whole article has no
+            # paragraph of its own to find it by), once the jump has been drawn.
+            from reader.ui.screens.note_editor import NoteDraft
+
+            draft = NoteDraft(entry.text, entry.tags, entry.status, entry.anchor.quote)
+            article = place.article
+            self.call_after_refresh(self.edit, article, index, draft, entry, entry.claim)
 
     def articles_for(self, ids: list[str]) -> list[Article]:
         """All articles of a corpus held in memory; of a large lazily read one, those named."""

@@ -278,9 +278,6 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).select_id(message.article_id)
         self.set_focus(self.query_one(ReadingPane))
 
-    def on_edit_note_here(self) -> None:
-        self.call_after_refresh(self.action_edit_note)
-
     def on_index_progress(self, message: M.IndexProgress) -> None:
         if message.done >= message.total:  # the sync's or the people pass's end
             self.sidebar.hide_progress("indexing")

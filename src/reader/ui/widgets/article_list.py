@@ -15,7 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.entries import Entry
-from reader.textsafe import visible
+from reader.textsafe import fitted
 from reader.ui.keys import refocused
 
 
@@ -159,15 +159,13 @@ class ArticleList(ScrollView, can_focus=True):
             meta = ""
         mark = ("▸" if row == self.cursor else " ") + ("!" if entry.flagged else " ") + self._badges.get(entry.id, " ")
         title_width = max(1, width - len(meta) - len(mark))
-        title = visible(entry.title)
-        if len(title) > title_width:
-            title = title[: max(0, title_width - 1)] + "…"
+        title = fitted(entry.title, title_width)  # by terminal cells: CJK, emoji, zero-width
         title_style = style
         if entry.title_derived:
             title_style = style + self.get_component_rich_style("article-list--derived")
         segments = [
             Segment(mark, meta_style),
-            Segment(title.ljust(title_width), title_style),
+            Segment(title, title_style),
             Segment(meta, meta_style),
         ]
         return Strip(segments).crop(0, width)
