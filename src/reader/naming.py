@@ -12,8 +12,13 @@ def across_name(
     word: str, by_first: Mapping[str, Collection[str]], by_last: Mapping[str, Collection[str]]
 ) -> str | None:
     """The full name `word` stands for; None when there is none or more than one (`by_first`
-    and `by_last` hold the corpus's full names by first and last word)."""
-    candidates = by_first.get(word) or by_last.get(word) or ()
+    and `by_last` hold the corpus's full names by first and last word), and None when the word
+    starts one full name and ends another: "Obama" is not "Obama Speech" (a caption's words
+    read as a name) when the corpus also names "Barack Obama"."""
+    firsts, lasts = by_first.get(word, ()), by_last.get(word, ())
+    if firsts and lasts and set(firsts) != set(lasts):
+        return None
+    candidates = firsts or lasts
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 

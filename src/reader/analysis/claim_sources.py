@@ -359,6 +359,10 @@ class Sources:
             g = gender(mention.person)
             if want == "u" or g in (want, "u"):
                 return mention.person
+        if want != "u":  # "she" with only men named just before: the last woman named earlier
+            for mention in reversed(self.mentions[:stop]):
+                if mention.end <= at and gender(mention.person) == want:
+                    return mention.person
         return before[-1].person if before else None
 
     def remember_group_phrase(self, start: int, end: int) -> None:

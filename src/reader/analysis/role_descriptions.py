@@ -88,7 +88,9 @@ def _qualified(qualifiers: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]
     """How a name is written with one of `qualifiers` (or its first three letters and a dot,
     "Fla.", "Vt."): just before it ("Florida Sen. X") and just after it ("X of Florida", "X (R-Fla.)")."""
     forms = "|".join([re.escape(q) for q in qualifiers] + [re.escape(q[:3]) + r"\." for q in qualifiers if len(q) > 3])
-    lead = re.compile(r"\b(?:" + forms + r")\s+(?:[A-Z][a-z]*\.?\s+){0,2}\Z")
+    lead = re.compile(  # "Florida Sen. X", "Democratic nominee X"; not "Florida and X"
+        r"\b(?:" + forms + r")\s+(?:(?!(?:and|or|but|with|of|to|from|for|as|than)\b)[A-Za-z][a-z]*\.?\s+){0,2}\Z"
+    )
     tail = re.compile(r"\s*[,(]?\s*(?:of\s+|from\s+|[RDI]-)?(?:" + forms + r")")
     return lead, tail
 

@@ -63,7 +63,8 @@ def phrase_source(sources: Sources, start: int, end: int) -> Source:
     if W.IN_THE_KNOW.match(lower):
         return Source("anonymous", phrase)  # "people familiar with the talks", "a person briefed on"
     if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
-        return Source("anonymous", phrase)
+        if not _TITLE_REP.search(phrase):  # "Rep. Elijah Cummings": a congressman's title, not a rep
+            return Source("anonymous", phrase)
     if (
         (W.OUTLET_RE.search(phrase) and not W.PEOPLE_WHO.match(phrase))
         or head_words & lexicon.PUBLICATION_NOUNS
@@ -119,6 +120,11 @@ def phrase_source(sources: Sources, start: int, end: int) -> Source:
         and w.strip(".,") not in lexicon.MONTHS_DAYS  # "During their phone call Tuesday": no one
     ]
     head_proper = [w for w in sources.text[start:end].split()[: len(head.split())] if w[:1].isupper()][1:]
+    one = one_described(sources, start, phrase, lower, head)
+    if one is not None:
+        return one
+    if _PARTY_GROUP.fullmatch(head.strip()):
+        return Source("public", phrase)  # "Democratic leaders", "some Republican lawmakers": a party as a group
     if head_words & lexicon.OFFICIAL_NOUNS and len(head.split()) <= 6 and not head_proper:
         return Source("anonymous", phrase)  # "former officials in the FBI": unnamed, wherever they work
     if proper and words[0] not in lexicon.FUNCTION_WORDS:
@@ -158,7 +164,58 @@ def phrase_source(sources: Sources, start: int, end: int) -> Source:
         # rights group says"; groups and bodies are named as such, people stay unnamed.
         if head_words & (lexicon.INSTITUTION_NOUNS | W.GROUP_BODIES):
             return Source("named", phrase)
+        if words[0] == "the" and _BODY_NAME.fullmatch(phrase) and words[-1] not in W.MEMBERS | lexicon.PUBLIC_NOUNS:
+            return Source("named", phrase)  # "the White House", "the I.R.S.", "the Labor Department"
         if words[0] == "one":
             return Source("public", phrase)  # "one ticket holder", "one protest organizer"
         return Source("anonymous", phrase)
     return Source("none", None)
+
+
+_PARTY_GROUP = re.compile(
+    r"(?:(?:some|many|most|other|several|top|senior|fellow|the)\s+)*(?:democratic|republican|gop|labour|labor|"
+    r"conservative|tory|liberal|green|progressive)\s+(?:party\s+)?(?:leaders|lawmakers|legislators|senators|"
+    r"politicians|candidates|congressmen|mps|members)"
+)
+_TITLE_REP = re.compile(r"\bRep\.\s+[A-Z]")
+# "the" and a name in capitals: a body on record ("the White House", "the I.R.S.", "The BPI").
+_BODY_NAME = re.compile(r"[Tt]he(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for))+")
+
+
+# Heads that name an office held by people the article need not name: "the official", "an aide"
+# stay unnamed sources, whatever article came before (the contract's "officials identified only
+# by office"); a spokesperson speaks for a body (named) or for no one named (anonymous).
+_UNNAMED_OFFICES = frozenset(
+    """official aide adviser advisor staff staffer spokesman spokeswoman spokesperson representative
+    officer agent investigator regulator police authorities head source insider person someone""".split()
+)
+
+
+def one_described(sources: Sources, start: int, phrase: str, lower: str, head: str) -> Source | None:
+    """One person described, not named, by the article's own words: "the judge", "The Democratic
+    nominee", "the New York businessman", "Obama's former campaign strategist". By the contract
+    a description that points to one person is that person's word (`named`, with the person
+    when the article makes it plain, else none); an indefinite one ("a judge") or a plural
+    ("judges") is not, nor an office held by people left unnamed ("the official")."""
+    head_words = head.split()
+    if not head_words or len(head_words) > 6:
+        return None
+    last = head_words[-1].strip(".,'’")
+    definite = head_words[0] == "the" or bool(re.match(r"[a-z.]+['’]s\b", head_words[0]))
+    if not definite or last in _UNNAMED_OFFICES or last in W.KIN_NOUNS:
+        return None
+    role = last in lexicon.OFFICIAL_NOUNS or last in ROLE_NOUNS or last in _PERSON_NOUNS
+    if not role or last.endswith("s") and last[:-1] in (lexicon.OFFICIAL_NOUNS | ROLE_NOUNS | _PERSON_NOUNS):
+        return None
+    qualifiers = [w.strip(".,'’") for w in phrase.split()[1:] if w[:1].isupper()]
+    return Source("named", phrase, described_person(sources, start, last, qualifiers))
+
+
+# Words for one person by what they do or are, beyond the offices and roles of the lists.
+_PERSON_NOUNS = frozenset(
+    """businessman businesswoman billionaire tycoon mogul magnate entrepreneur developer nominee
+    candidate challenger incumbent frontrunner front-runner contender campaigner activist lady
+    star actor actress singer rapper comedian host anchor presenter writer author novelist
+    columnist commentator pundit founder owner boss manager coach player striker defender
+    midfielder goalkeeper captain veteran ex-president ex-wife ex-husband pilot driver""".split()
+)
