@@ -69,7 +69,7 @@ def clipped(text: str, width: int) -> str:
     text = _cells_only(one_line(text))
     if cell_len(text) <= width:
         return text
-    return set_cell_size(text, max(0, width - 1)).rstrip(" ") + "…"
+    return set_cell_size(text, max(0, width - 1)) + "…"
 
 
 def fitted(text: str, width: int) -> str:

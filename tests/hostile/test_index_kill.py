@@ -71,7 +71,6 @@ def test_killing_the_index_parent_ends_its_workers_and_frees_the_lock(big, isola
     os.kill(child.pid, sig)
     child.wait(timeout=10)
     assert wait_gone(workers, 5) == [], "workers outlived their parent"
-    start = time.monotonic()
     search = subprocess.run(
         [
             sys.executable,
@@ -88,10 +87,11 @@ def test_killing_the_index_parent_ends_its_workers_and_frees_the_lock(big, isola
         capture_output=True,
         timeout=60,
     )
-    took = time.monotonic() - start
     assert search.returncode == 0, search.stderr.decode()
     assert b'"id"' in search.stdout
-    assert took < 5, f"the search after the kill took {took:.1f} s"
+    # The lock was free: this search synced the index itself (a search never waits on a held
+    # lock; it would have said another baldreader is indexing). No wall-clock bound here.
+    assert b"another baldreader" not in search.stderr
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
