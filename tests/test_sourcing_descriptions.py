@@ -33,6 +33,8 @@ Democratic leaders say turnout is a worry.
 Officials said the plan would be delayed. The official said it was not final.
 
 The New York businessman said he would win the state.
+
+The Charlotte Observer found that arrests had doubled.
 """
 
 
@@ -53,6 +55,7 @@ def claims() -> dict[str, tuple[str, str | None]]:
         ("Officials said the plan ", "anonymous", None),  # identified only by office
         ("The official said it was", "anonymous", None),
         ("The New York businessman", "named", None),  # one person, identified, never named
+        ("The Charlotte Observer f", "publication", None),  # an outlet, not observers
     ],
 )
 def test_source_kinds_by_the_contract(claims, opening: str, source: str, person: str | None) -> None:

@@ -72,6 +72,8 @@ def phrase_source(sources: Sources, start: int, end: int) -> Source:
     ):
         if not named:
             return Source("publication", phrase)
+    if _BODY_NAME.fullmatch(phrase) and phrase.split()[-1] in lexicon.OUTLET_WORDS and not named:
+        return Source("publication", phrase)  # "The Charlotte Observer found": an outlet, not observers
     if head_words & lexicon.PUBLIC_NOUNS or W.ELLIPTIC.match(lower):
         return Source("public", phrase)
     if named and named[-1].end < head_end - 2 and head.split()[-1] in lexicon.OFFICIAL_NOUNS:
