@@ -28,7 +28,7 @@ from reader.search.sync_plan import INHERITED_FDS, Job, Readers
 
 TOUCHED = "touched"  # the file's times changed (st_ctime), its content did not
 CHUNK = 100  # paths handed to a worker at a time
-POOL_MB = 384  # postings a worker holds in memory before writing them out as a segment
+POOL_MB = 128  # postings a worker holds in memory before writing them out as a segment
 
 
 @dataclass
