@@ -35,6 +35,8 @@ Officials said the plan would be delayed. The official said it was not final.
 The New York businessman said he would win the state.
 
 The Charlotte Observer found that arrests had doubled.
+
+Former first lady Hillary Clinton toured a plant. The former first lady and U.S. senator said jobs would return.
 """
 
 
@@ -56,6 +58,7 @@ def claims() -> dict[str, tuple[str, str | None]]:
         ("The official said it was", "anonymous", None),
         ("The New York businessman", "named", None),  # one person, identified, never named
         ("The Charlotte Observer f", "publication", None),  # an outlet, not observers
+        ("The former first lady an", "named", "Hillary Clinton"),  # one description, joined by "and"
     ],
 )
 def test_source_kinds_by_the_contract(claims, opening: str, source: str, person: str | None) -> None:

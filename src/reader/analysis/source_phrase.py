@@ -63,8 +63,14 @@ def phrase_source(sources: Sources, start: int, end: int) -> Source:
     if W.IN_THE_KNOW.match(lower):
         return Source("anonymous", phrase)  # "people familiar with the talks", "a person briefed on"
     if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
-        if not _TITLE_REP.search(phrase):  # "Rep. Elijah Cummings": a congressman's title, not a rep
+        # "Rep. Elijah Cummings" (or the "Rep" a title's dot left of it): a congressman, not a rep
+        title = _TITLE_REP.search(sources.text, start, end + 4)
+        if title is None:
             return Source("anonymous", phrase)
+        after = bisect_left(sources.starts, title.end() - 1)
+        if after < len(sources.mentions) and sources.mentions[after].start < title.end() + 2:
+            return Source("named", sources.mentions[after].text)  # the congressman named after it
+        return Source("named", phrase)
     if (
         (W.OUTLET_RE.search(phrase) and not W.PEOPLE_WHO.match(phrase))
         or head_words & lexicon.PUBLICATION_NOUNS
@@ -179,6 +185,7 @@ _PARTY_GROUP = re.compile(
     r"conservative|tory|liberal|green|progressive)\s+(?:party\s+)?(?:leaders|lawmakers|legislators|senators|"
     r"politicians|candidates|congressmen|mps|members)"
 )
+_CONJOINED = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){1,6}and\s+\Z")
 _TITLE_REP = re.compile(r"\bRep\.\s+[A-Z]")
 # "the" and a name in capitals: a body on record ("the White House", "the I.R.S.", "The BPI").
 _BODY_NAME = re.compile(r"[Tt]he(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for))+")
@@ -204,6 +211,8 @@ def one_described(sources: Sources, start: int, phrase: str, lower: str, head: s
         return None
     last = head_words[-1].strip(".,'’")
     definite = head_words[0] == "the" or bool(re.match(r"[a-z.]+['’]s\b", head_words[0]))
+    # "The former first lady and U.S. senator said": the speaker found is the part after "and"
+    definite = definite or bool(_CONJOINED.search(sources.text, max(0, start - 60), start))
     if not definite or last in _UNNAMED_OFFICES or last in W.KIN_NOUNS:
         return None
     role = last in lexicon.OFFICIAL_NOUNS or last in ROLE_NOUNS or last in _PERSON_NOUNS
