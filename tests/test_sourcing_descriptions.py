@@ -37,6 +37,12 @@ The New York businessman said he would win the state.
 The Charlotte Observer found that arrests had doubled.
 
 Former first lady Hillary Clinton toured a plant. The former first lady and U.S. senator said jobs would return.
+
+President Barack Obama spoke on Monday. One of Mr. Obama's climate advisers pointed out that the rules were final.
+
+Advisers to Mr. Obama say he is angry about the vote.
+
+Governor Terry McAuliffe is popular. Those close to him say he wants a cabinet post.
 """
 
 
@@ -59,6 +65,9 @@ def claims() -> dict[str, tuple[str, str | None]]:
         ("The New York businessman", "named", None),  # one person, identified, never named
         ("The Charlotte Observer f", "publication", None),  # an outlet, not observers
         ("The former first lady an", "named", "Hillary Clinton"),  # one description, joined by "and"
+        ("One of Mr. Obama's clima", "anonymous", None),  # an unnamed circle around someone named
+        ("Advisers to Mr. Obama sa", "anonymous", None),
+        ("Those close to him say h", "anonymous", None),
     ],
 )
 def test_source_kinds_by_the_contract(claims, opening: str, source: str, person: str | None) -> None:

@@ -60,8 +60,11 @@ def phrase_source(sources: Sources, start: int, end: int) -> Source:
         return Source("named", named[-1].text)  # "Royal commentator Gillian Shaw"
     if (W.QUANTITY.search(head) or W.QUANTIFIED.match(lower)) and not any(m.start < head_end for m in named):
         return Source("public", phrase)  # "Seventy-four percent of Democratic voters", "52% of Trump backers"
-    if W.IN_THE_KNOW.match(lower):
-        return Source("anonymous", phrase)  # "people familiar with the talks", "a person briefed on"
+    circle = any(map(_UNNAMED_CIRCLE.fullmatch, (head.strip(), lower)))
+    if W.IN_THE_KNOW.match(lower) or _CLOSE_TO.match(lower) or circle:
+        # "people familiar with the talks", "those close to him", "one of Mr. Obama's climate
+        # advisers", "advisers to Mr. Obama": unnamed, whoever they work for
+        return Source("anonymous", phrase)
     if head_words & lexicon.ANONYMOUS_NOUNS and not (named and head_words <= {"one", "person"}):
         # "Rep. Elijah Cummings" (or the "Rep" a title's dot left of it): a congressman, not a rep
         title = _TITLE_REP.search(sources.text, start, end + 4)
@@ -184,6 +187,14 @@ _PARTY_GROUP = re.compile(
     r"(?:(?:some|many|most|other|several|top|senior|fellow|the)\s+)*(?:democratic|republican|gop|labour|labor|"
     r"conservative|tory|liberal|green|progressive)\s+(?:party\s+)?(?:leaders|lawmakers|legislators|senators|"
     r"politicians|candidates|congressmen|mps|members)"
+)
+_CLOSE_TO = re.compile(r"(?:those|people|someone|somebody|friends|sources|insiders)\s+(?:close|closest)\s+to\b")
+# An unnamed circle around someone: partitive and possessive before, adjectives between, the
+# head last; the words after "to", "of", "for" (split off into the phrase's tail) name the boss.
+_UNNAMED_CIRCLE = re.compile(
+    r"(?:(?:one|some|two|three|four|several|many|most|a few|a couple) of\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:[a-z.]+\s+){0,3}?(?:[a-z.\-]+['’]s?\s+)?(?:[a-z\-]+\s+){0,2}"
+    r"(?:advisers|advisors|aides|allies|operatives|staffers|confidants|loyalists|surrogates|insiders)"
 )
 _CONJOINED = re.compile(r"\b[Tt]he\s+(?:[\w.'’-]+\s+){1,6}and\s+\Z")
 _TITLE_REP = re.compile(r"\bRep\.\s+[A-Z]")
