@@ -87,3 +87,14 @@ def test_a_word_that_starts_one_name_and_ends_another_stands_for_neither() -> No
 )
 def test_gender_from_how_common_a_first_name_is_for_each_sex(name: str, expected: str) -> None:
     assert gender(name) == expected
+
+
+def test_a_quoted_nickname_is_the_same_person() -> None:
+    text = (
+        'Scott Story\n\nFor 40 years, Rep. Robert C. "Bobby" Scott threw open his family home. '
+        '"We won," Scott said. Later Bobby Scott told reporters he was pleased.\n'
+    )
+    article = parse_article(text, article_id="s", path=Path("s.txt"), content_hash="-", problems=[])
+    analysis = analyze(article)
+    assert {m.person for m in analysis.names} == {"Robert C Scott"}
+    assert [c.person for c in analysis.claims] == ["Robert C Scott", "Robert C Scott"]

@@ -32,6 +32,7 @@ def resolve(text: str, mentions: list[Mention]) -> None:
             and re.fullmatch(r"\s+(?:and|&)\s+", text[this.end : following.start])
         ):
             this.tokens = (this.tokens[0], following.tokens[-1])
+    aliases = _nicknames(text, mentions)
     full = {" ".join(m.tokens): m.tokens for m in mentions if len(m.tokens) >= 2}
     # A shorter full name inside a longer one ("Alec Baldwin" in "Alexander Alec Baldwin").
     by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = {}
@@ -42,6 +43,9 @@ def resolve(text: str, mentions: list[Mention]) -> None:
         longer: list[tuple[str, ...]] = [w for w in by_ends[(words[0], words[-1])] if len(w) > len(words)]
         longest = max(longer, key=len) if longer else words
         canonical[name] = " ".join(longest)
+    for alias, words in aliases.items():  # "Bobby Scott" is the "Robert C. Scott" it nicknames
+        if alias in canonical:
+            canonical[alias] = canonical.get(" ".join(words), " ".join(words))
     firsts: dict[str, set[str]] = {}
     lasts: dict[str, list[str]] = {}
     for name, words in full.items():
@@ -68,6 +72,22 @@ def resolve(text: str, mentions: list[Mention]) -> None:
         word = mention.tokens[0]
         later = lasts.get(word, [])
         mention.person = later[0] if later else word
+
+
+_NICKNAME = re.compile(r"\s*[\"“‘']([A-Z][a-z]+)[\"”’']\s+")
+
+
+def _nicknames(text: str, mentions: list[Mention]) -> dict[str, tuple[str, ...]]:
+    """A nickname in quotation marks between a first name and a surname ('Robert C. "Bobby"
+    Scott'): the first mention takes the surname (one person, "Robert C Scott"), and the
+    nickname with the surname ("Bobby Scott", written later) is returned as an alias of it."""
+    aliases: dict[str, tuple[str, ...]] = {}
+    for this, following in zip(mentions, mentions[1:], strict=False):
+        nick = _NICKNAME.fullmatch(text, this.end, following.start)
+        if nick and 1 <= len(this.tokens) <= 2 and this.tokens[0] in lexicon.first_names():
+            this.tokens = (*this.tokens, following.tokens[-1])
+            aliases[f"{nick.group(1)} {following.tokens[-1]}"] = this.tokens
+    return aliases
 
 
 def gender(person: str) -> str:
