@@ -98,3 +98,13 @@ def test_a_quoted_nickname_is_the_same_person() -> None:
     analysis = analyze(article)
     assert {m.person for m in analysis.names} == {"Robert C Scott"}
     assert [c.person for c in analysis.claims] == ["Robert C Scott", "Robert C Scott"]
+
+
+def test_mrs_before_a_surname_is_the_woman_of_that_name() -> None:
+    text = (
+        "Clinton Story\n\nHillary Clinton and Bill Clinton arrived together. "
+        "Mrs. Clinton said the plan would pass. Mr. Clinton said nothing.\n"
+    )
+    article = parse_article(text, article_id="c", path=Path("c.txt"), content_hash="-", problems=[])
+    people = [m.person for m in analyze(article).names if m.text in ("Clinton",)]
+    assert people[-2:] == ["Hillary Clinton", "Bill Clinton"]  # "Mrs. Clinton", "Mr. Clinton"

@@ -52,16 +52,22 @@ def resolve(text: str, mentions: list[Mention]) -> None:
         firsts.setdefault(words[0], set()).add(canonical[name])
         lasts.setdefault(words[-1], []).append(canonical[name])
     last_by_surname: dict[str, str] = {}
+    last_by_surname_of: dict[tuple[str, str], str] = {}  # (surname, gender) -> the last one named
     pending: list[Mention] = []
     for mention in mentions:
         if len(mention.tokens) >= 2:
             mention.person = canonical[" ".join(mention.tokens)]
             last_by_surname[mention.tokens[-1]] = mention.person
+            last_by_surname_of[(mention.tokens[-1], gender(mention.person))] = mention.person
             continue
         word = mention.tokens[0]
         by_first = sorted(firsts.get(word, ()))
-        if len(by_first) == 1:
-            mention.person = by_first[0]
+        honorific = _HONORIFIC.search(text, max(0, mention.start - 6), mention.start)
+        wanted = None if honorific is None else ("m" if honorific.group(1) == "Mr" else "f")
+        if wanted is not None and (word, wanted) in last_by_surname_of:
+            mention.person = last_by_surname_of[(word, wanted)]  # "Mrs. Clinton" is not Bill Clinton
+        elif len(by_first) == 1 and not (word in last_by_surname and lasts.get(word) != by_first):
+            mention.person = by_first[0]  # "Obama" is Barack Obama, not "Obama Speech", when both are named
         elif word in last_by_surname:
             mention.person = last_by_surname[word]
         elif by_first:
@@ -74,6 +80,7 @@ def resolve(text: str, mentions: list[Mention]) -> None:
         mention.person = later[0] if later else word
 
 
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+\Z")
 _NICKNAME = re.compile(r"\s*[\"“‘']([A-Z][a-z]+)[\"”’']\s+")
 
 
