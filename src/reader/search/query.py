@@ -24,7 +24,7 @@ MAX_QUERY = 500  # characters
 MAX_WORDS = 40
 MAX_WORD = 60  # characters in one word
 MAX_DEPTH = 8  # levels of brackets
-MAX_RANGE_TERMS = 2000  # words of the dictionary a range of words reads, at most
+MAX_RANGE_TERMS = 300  # words of the dictionary a range of words reads, at most
 _FIELD = re.compile(r"(?<![\w\"])([A-Za-z_]+):")
 
 
