@@ -17,6 +17,10 @@ from reader.search.schema import writer_codec
 from reader.search.sync_plan import Job, Readers, SyncPlan
 
 PARALLEL_MIN = 500  # a sync indexing at least this many articles uses worker processes
+# The parent's own writer: the articles of a small sync, and the merges of small segments (the
+# people pass makes two a batch). Past this it spills to disk: memory stays bounded (256 MB made
+# the parent of a 20,000-article people pass 230 MB, beside its workers).
+WRITER_MB = 64
 
 
 def apply_plan(
@@ -43,7 +47,7 @@ def apply_plan(
     else:
         prepared = ((job, build.prepare(job, readers)) for job in todo)
     # No writer (and no new generation of the index) when nothing changed.
-    writer: Any = ix.writer(timeout=30.0, limitmb=256, codec=writer_codec()) if todo or removed else None
+    writer: Any = ix.writer(timeout=30.0, limitmb=WRITER_MB, codec=writer_codec()) if todo or removed else None
     batch: list[Row] = []
     touched = []
     # Content already indexed, for telling duplicates: not that of files being read again,
