@@ -108,3 +108,14 @@ def test_mrs_before_a_surname_is_the_woman_of_that_name() -> None:
     article = parse_article(text, article_id="c", path=Path("c.txt"), content_hash="-", problems=[])
     people = [m.person for m in analyze(article).names if m.text in ("Clinton",)]
     assert people[-2:] == ["Hillary Clinton", "Bill Clinton"]  # "Mrs. Clinton", "Mr. Clinton"
+
+
+def test_a_judge_described_first_is_the_justice_named_after() -> None:
+    text = (
+        "Court Story\n\nA New York judge has rejected a request to unseal the file, saying courts "
+        "should not decide what voters need.\n\nManhattan Supreme Court Justice Frank Nervo "
+        "rejected that argument in a ruling released Thursday.\n"
+    )
+    article = parse_article(text, article_id="j", path=Path("j.txt"), content_hash="-", problems=[])
+    first = analyze(article).claims[0]
+    assert (first.source, first.person) == ("named", "Frank Nervo")

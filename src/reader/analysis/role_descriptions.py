@@ -31,6 +31,7 @@ _TITLES = {
         "professor": "professor|prof",
         "doctor": "doctor|dr",
         "officer": "officer|ofc",
+        "judge": "judge|justice",
     }.items()
 }
 
@@ -42,6 +43,19 @@ def titled_person(sources: Sources, at: int, role: str) -> str | None:
     stop = bisect_left(sources.starts, at)
     for mention in reversed(sources.mentions[max(0, stop - W.LOOK_BACK) : stop]):
         if mention.end <= at and title.search(sources.text, max(0, mention.start - 24), mention.start):
+            return mention.person
+    return None
+
+
+def titled_after(sources: Sources, at: int, role: str, reach: int = 800) -> str | None:
+    """The first person named in the next `reach` characters with `role` as a title before the
+    name ("A New York judge has rejected …. Judge Frank Nervo wrote"): whom a description
+    that comes first means, when the article names that person right after."""
+    title = _TITLES.get(role, re.compile(r"\b" + re.escape(role) + r"\.?\s+\Z", re.IGNORECASE))
+    for mention in sources.mentions[bisect_left(sources.starts, at) :]:
+        if mention.start > at + reach:
+            break
+        if title.search(sources.text, max(0, mention.start - 24), mention.start):
             return mention.person
     return None
 

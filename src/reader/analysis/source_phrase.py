@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis.name_cues import ROLE_NOUNS
-from reader.analysis.role_descriptions import described_person
+from reader.analysis.role_descriptions import described_person, titled_after
 
 if TYPE_CHECKING:
     from reader.analysis.claim_sources import Sources
@@ -224,13 +224,18 @@ def one_described(sources: Sources, start: int, phrase: str, lower: str, head: s
     definite = head_words[0] == "the" or bool(re.match(r"[a-z.]+['’]s\b", head_words[0]))
     # "The former first lady and U.S. senator said": the speaker found is the part after "and"
     definite = definite or bool(_CONJOINED.search(sources.text, max(0, start - 60), start))
-    if not definite or last in _UNNAMED_OFFICES or last in W.KIN_NOUNS:
+    if last in _UNNAMED_OFFICES or last in W.KIN_NOUNS:
         return None
     role = last in lexicon.OFFICIAL_NOUNS or last in ROLE_NOUNS or last in _PERSON_NOUNS
     if not role or last.endswith("s") and last[:-1] in (lexicon.OFFICIAL_NOUNS | ROLE_NOUNS | _PERSON_NOUNS):
         return None
+    if not definite:
+        # "A New York judge has rejected …" with "Judge Frank Nervo" in the lines after: his
+        later = titled_after(sources, start, last) if head_words[0] in ("a", "an") else None
+        return Source("named", phrase, later) if later else None
     qualifiers = [w.strip(".,'’") for w in phrase.split()[1:] if w[:1].isupper()]
-    return Source("named", phrase, described_person(sources, start, last, qualifiers))
+    person = described_person(sources, start, last, qualifiers) or titled_after(sources, start, last)
+    return Source("named", phrase, person)
 
 
 # Words for one person by what they do or are, beyond the offices and roles of the lists.
