@@ -85,8 +85,8 @@ def main() -> None:
     print(out.strip().splitlines()[0])
     print(
         f"index of {args.articles:,} articles{' with people' if args.people else ''}: {seconds:.1f} s; "
-        f"peak across its processes (at most {most}): RSS {peak_rss / 2**20:.0f} MiB, "
-        f"PSS {peak_pss / 2**20:.0f} MiB (target: 500 MB)"
+        f"peak across its processes (at most {most}): RSS {peak_rss / 2**20:.0f} MiB ({peak_rss / 1e6:.0f} MB), "
+        f"PSS {peak_pss / 2**20:.0f} MiB ({peak_pss / 1e6:.0f} MB) (target: 500 MB)"
     )
 
 
