@@ -83,7 +83,6 @@ def test_a_stop_is_heeded_in_the_passes_over_names_not_only_between_segments() -
 
     text = "A Long Story\n\n" + "Ana said that Ben met Cole. " * 20_000 + "\n"
     article = parse_article(text, article_id="names", path=Path("names.txt"), content_hash="-", problems=[])
-    whole = best_time(article)
     walked = 2 * len(segments(article))  # stop() is asked per segment in two walks, then in the name passes
     asked = []
 
@@ -91,10 +90,9 @@ def test_a_stop_is_heeded_in_the_passes_over_names_not_only_between_segments() -
         asked.append(1)
         return len(asked) > walked
 
-    started = time.perf_counter()
     with pytest.raises(AnalysisCancelled):
         analyze(article, stop)
-    assert time.perf_counter() - started < 0.5 * whole  # before: ~0.8 of it
+    assert len(asked) == walked + 1  # ended at the first stop() that came true, nothing after it
 
 
 def names_paragraph(sentences: int):

@@ -61,7 +61,7 @@ def test_a_thread_waiting_for_another_s_analysis_can_be_stopped() -> None:
     started = time.perf_counter()
     with pytest.raises(AnalysisCancelled):
         cache.get(article(text), stop=lambda: time.perf_counter() - started > 0.1)
-    assert time.perf_counter() - started < 1.0  # the first analysis takes seconds more
+    assert first.is_alive()  # stopped while the first analysis, seconds long, was still running
     first.join()
 
 

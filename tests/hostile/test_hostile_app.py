@@ -5,7 +5,6 @@ huge one-line article never blocks the screen, and `q` quits at once."""
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 import pytest
@@ -97,11 +96,13 @@ async def test_huge_one_line_article_keeps_the_screen_responsive_and_q_quits(tmp
             await pilot.pause()
             assert reader.cursor == target
             assert len(reader.query("BlockView")) < 100
-        started = time.perf_counter()
-        await pilot.press("q")  # while the analysis worker is still busy with 800,000 words
-        await asyncio.wait_for(_exited(app), timeout=5)
-    # Before: ~150 s (the worker ran to its end). The margin is for a loaded CI machine.
-    assert time.perf_counter() - started < 3.0
+        analysis = main_screen(app).analysis
+        assert "huge" not in analysis.analyses  # the analysis worker is still busy with 800,000 words
+        await pilot.press("q")
+        # A hang bound, not a speed target (bench/ measures those): before, the app waited ~150 s
+        # for the worker to run to its end.
+        await asyncio.wait_for(_exited(app), timeout=60)
+    assert "huge" not in analysis.analyses  # quitting stopped the analysis; it did not run to its end
 
 
 async def _exited(app: ReaderApp) -> None:

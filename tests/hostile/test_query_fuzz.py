@@ -4,7 +4,7 @@ seed, made of the query language's own pieces, each answered (hits or a message)
 from __future__ import annotations
 
 import random
-import time
+import threading
 
 import pytest
 
@@ -79,6 +79,26 @@ def index(tmp_path_factory: pytest.TempPathFactory):
     ix.close()
 
 
+BAD_QUERIES = [
+    "<>",
+    "<+",
+    "NOT NOT NOT",
+    "/( -",
+    "- ( +",
+    "(" * 5000,
+    ")" * 5000,
+    "(a " * 2000,
+    "x" * 10000,
+    "x" * 10000 + "~",
+    "a" * 10000 + "*",
+    '"' + "word " * 3000 + '"',
+    "title:" * 500,
+    "date:[2025 TO",
+    "date:notadate",
+    "\x00\x1b[2J",
+]
+
+
 def random_queries(count: int, seed: int = 9):
     rng = random.Random(seed)
     for _ in range(count):
@@ -86,43 +106,39 @@ def random_queries(count: int, seed: int = 9):
         yield "".join(p if rng.random() < 0.6 else p + " " for p in pieces)
 
 
+def bounded_search(index, query: str, seconds: float = 60.0):
+    """index.search in a thread of its own: a query that hangs fails the test after `seconds`
+    (a margin any machine meets) instead of hanging the run. How fast queries answer is
+    measured by bench/query_fuzz.py, not asserted here."""
+    answers: list = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            answers.append(index.search(query, limit=10))
+        except BaseException as exc:  # noqa: BLE001 - re-raised below, in the test's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"query did not answer within {seconds:.0f} s: {query[:60]!r}"
+    if errors:
+        raise errors[0]
+    return answers[0]
+
+
 @pytest.mark.slow
-def test_random_queries_never_raise_and_answer_within_a_second(index) -> None:
-    slowest = 0.0
+def test_random_queries_never_raise_nor_hang(index) -> None:
     for query in random_queries(3000):
-        start = time.perf_counter()
-        result = index.search(query, limit=10)  # must not raise
-        slowest = max(slowest, time.perf_counter() - start)
+        result = bounded_search(index, query)  # must not raise
         assert isinstance(result.total, int) and result.total >= 0
         assert all(isinstance(m, str) for m in result.messages)
-    assert slowest < 1.0, f"slowest query took {slowest:.2f} s"
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "<>",
-        "<+",
-        "NOT NOT NOT",
-        "/( -",
-        "- ( +",
-        "(" * 5000,
-        ")" * 5000,
-        "(a " * 2000,
-        "x" * 10000,
-        "x" * 10000 + "~",
-        "a" * 10000 + "*",
-        '"' + "word " * 3000 + '"',
-        "title:" * 500,
-        "date:[2025 TO",
-        "date:notadate",
-        "\x00\x1b[2J",
-    ],
-)
-def test_known_bad_queries_answer_quickly(index, query: str) -> None:
-    start = time.perf_counter()
-    result = index.search(query, limit=10)
-    assert time.perf_counter() - start < 1.0
+@pytest.mark.parametrize("query", BAD_QUERIES)
+def test_known_bad_queries_answer(index, query: str) -> None:
+    result = bounded_search(index, query)
     assert isinstance(result.total, int)
 
 
