@@ -131,7 +131,7 @@ def phrase_source(sources: Sources, start: int, end: int) -> Source:
         and w.strip(".,") not in lexicon.MONTHS_DAYS  # "During their phone call Tuesday": no one
     ]
     head_proper = [w for w in sources.text[start:end].split()[: len(head.split())] if w[:1].isupper()][1:]
-    one = one_described(sources, start, phrase, lower, head)
+    one = one_described(sources, start, phrase, head)
     if one is not None:
         return one
     if _PARTY_GROUP.fullmatch(head.strip()):
@@ -211,12 +211,13 @@ _UNNAMED_OFFICES = frozenset(
 )
 
 
-def one_described(sources: Sources, start: int, phrase: str, lower: str, head: str) -> Source | None:
+def one_described(sources: Sources, start: int, phrase: str, head: str) -> Source | None:
     """One person described, not named, by the article's own words: "the judge", "The Democratic
     nominee", "the New York businessman", "Obama's former campaign strategist". By the contract
     a description that points to one person is that person's word (`named`, with the person
-    when the article makes it plain, else none); an indefinite one ("a judge") or a plural
-    ("judges") is not, nor an office held by people left unnamed ("the official")."""
+    when the article makes it plain, else none); an indefinite one ("a judge") only when the
+    lines after name that person with the role as a title; never a plural ("judges") nor an
+    office held by people left unnamed ("the official")."""
     head_words = head.split()
     if not head_words or len(head_words) > 6:
         return None
@@ -226,9 +227,8 @@ def one_described(sources: Sources, start: int, phrase: str, lower: str, head: s
     definite = definite or bool(_CONJOINED.search(sources.text, max(0, start - 60), start))
     if last in _UNNAMED_OFFICES or last in W.KIN_NOUNS:
         return None
-    role = last in lexicon.OFFICIAL_NOUNS or last in ROLE_NOUNS or last in _PERSON_NOUNS
-    if not role or last.endswith("s") and last[:-1] in (lexicon.OFFICIAL_NOUNS | ROLE_NOUNS | _PERSON_NOUNS):
-        return None
+    if last not in _ONE_PERSON or (last.endswith("s") and last[:-1] in _ONE_PERSON):
+        return None  # not a word for one person, or its plural ("senators" is in the lists too)
     if not definite:
         # "A New York judge has rejected …" with "Judge Frank Nervo" in the lines after: his
         later = titled_after(sources, start, last) if head_words[0] in ("a", "an") else None
@@ -246,3 +246,4 @@ _PERSON_NOUNS = frozenset(
     columnist commentator pundit founder owner boss manager coach player striker defender
     midfielder goalkeeper captain veteran ex-president ex-wife ex-husband pilot driver""".split()
 )
+_ONE_PERSON = lexicon.OFFICIAL_NOUNS | ROLE_NOUNS | _PERSON_NOUNS

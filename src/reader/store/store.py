@@ -76,11 +76,6 @@ class Store:
     def read_only(self) -> bool:
         return self.read_only_reason is not None or self.unwritable is not None
 
-    @property
-    def why_read_only(self) -> str | None:
-        """Why nothing can be saved now, for the reader (None: it can)."""
-        return self.read_only_reason or self.unwritable
-
     def load(self) -> Store:
         """Read the file. Raises `StoreCorrupt` (and turns read-only) if it cannot be used. A
         file in a folder that cannot be written (read-only, missing and not creatable) is read
