@@ -22,6 +22,7 @@ from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
 from reader.entries import SORTS
 from reader.opening import Listed, Loaded, Synced, problem_summary
+from reader.textsafe import visible
 from reader.ui import messages as M
 from reader.ui.controllers.across import AcrossController
 from reader.ui.controllers.analysis import AnalysisController
@@ -288,7 +289,7 @@ class MainScreen(Screen[None]):
         self.sidebar.hide_progress("indexing")
 
     def on_search_notice(self, message: M.SearchNotice) -> None:
-        self.sidebar.info(Text(message.text, style="italic"))
+        self.sidebar.info(Text(visible(message.text), style="italic"))  # may carry a path (an error's)
 
     def on_search_answered(self, message: M.SearchAnswered) -> None:
         self.sidebar.show_results(message.result, self.analysis.palette.search)
