@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis import speaker_shapes as shapes
-from reader.analysis.names import Mention, gender
+from reader.analysis.names import Mention
+from reader.analysis.pronouns import antecedent, article_genders
 from reader.analysis.source_phrase import Source, phrase_source
 from reader.analysis.text import Token, after_abbreviation
 from reader.analysis.text import tokens as _tokens
@@ -50,6 +51,7 @@ class Sources:
         self.last_group_phrase: tuple[int, int, str, str] | None = None
         self.last_body: tuple[int, Source] | None = None  # the last organisation or outlet named: "it"
         self._people = {m.text for m in mentions} | {m.person for m in mentions}
+        self.genders = article_genders(text, self.mentions)
         self._first_subject: dict[tuple[int, int], int | None] = {}  # by a sentence's (start, end)
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
@@ -345,23 +347,23 @@ class Sources:
         return i >= 0 and offset < self._quoted[i][1]
 
     def last_person(self, at: int, want: str = "u") -> str | None:
-        # Mentions ending before `at`; a pronoun looks back at most W.LOOK_BACK of them. Outside a
-        # quotation, people named inside one are passed over first: in '"… in labor with
-        # Rafa …" she captioned', "she" is not Rafa.
+        """Whom a pronoun of gender `want` at `at` means (see `pronouns.antecedent`): of the
+        last W.LOOK_BACK people named before it; outside a quotation, people named inside one
+        are passed over first (in '"… in labor with Rafa …" she captioned', "she" is not Rafa);
+        with none of its gender among them, the last one of its gender named earlier."""
         stop = bisect_left(self.starts, at)
         before = [m for m in self.mentions[max(0, stop - W.LOOK_BACK) : stop] if m.end <= at]
         if self._quoted and not self._in_quotation(at):
             outside = [m for m in before if not self._in_quotation(m.start)]
-            for mention in reversed(outside):
-                if want == "u" or gender(mention.person) in (want, "u"):
-                    return mention.person
-        for mention in reversed(before):
-            g = gender(mention.person)
-            if want == "u" or g in (want, "u"):
-                return mention.person
-        if want != "u":  # "she" with only men named just before: the last woman named earlier
+            found = antecedent(self.text, outside, want, self.genders)
+            if found is not None:
+                return found
+        found = antecedent(self.text, before, want, self.genders)
+        if found is not None:
+            return found
+        if want != "u":
             for mention in reversed(self.mentions[:stop]):
-                if mention.end <= at and gender(mention.person) == want:
+                if mention.end <= at and self.genders.get(mention.person) == want:
                     return mention.person
         return before[-1].person if before else None
 

@@ -229,6 +229,15 @@ def _strip(text: str, group: Group) -> Group:
     ):
         toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter", "Zaha Hadid DBE RA"
     if (
+        len(toks) == 2
+        and _plain_word(norm(toks[1].text))
+        and norm(toks[0].text) not in lexicon.first_names()
+        and norm(toks[1].text) not in lexicon.NON_PERSON_HEADS  # "Clinton Foundation" is no person
+        and not _plain_word(norm(toks[0].text))
+        and not sentence_case(text, group.segment)  # not "the L'Enfant Plan", "The Good Wife" in prose
+    ):
+        toks = toks[:-1]  # "President Obama Speech at …": a caption's capitals, not a surname "Speech"
+    if (
         len(toks) > 1
         and all(t.text.isupper() for t in toks)
         and norm(toks[0].text) not in lexicon.first_names()

@@ -170,6 +170,9 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
     return found if found is not None and found.source in takers else None  # "Critics, including X, pointed to"
 
 
+_OPENING_ENDS = W.IRREGULAR_PAST | {"says", "said"}
+
+
 def opening_phrase(
     sources: Sources, toks: list[Token], kinds: tuple[str, ...] = ("anonymous", "public", "publication")
 ) -> Source | None:
@@ -181,7 +184,9 @@ def opening_phrase(
         if gap and not (gap == "." and after_abbreviation(sources.text, toks[v - 1].start, toks[v - 1].end)):
             return None  # "In what he acknowledged as a rant, Obama …": a lead, not a subject ("Sen. X" is one)
         word = toks[v].text
-        if word.islower() and (word in W.VERB_STOPS or (word.endswith("ed") and len(word) > 3)):  # "sued"
+        if word.islower() and (
+            word in W.VERB_STOPS or (word.endswith("ed") and len(word) > 3) or word in _OPENING_ENDS
+        ):  # "sued", "said": "Ruiz’s campaign manager Ana Park said …, arguing": hers, not Ruiz's
             if toks[v - 1].text.lower() in W.SUBJECT_PRONOUNS:
                 return None  # a pronoun: the scan below resolves it
             last = v - 1
