@@ -184,7 +184,8 @@ def test_a_lone_answer_label_credits_no_one() -> None:
 @pytest.mark.parametrize(
     "body, source, speaker",
     [
-        ("White House and Pentagon spokesmen said the ban was a mistake.", "anonymous", "Pentagon spokesmen"),
+        # spokespeople of bodies named speak on record for them (docs/analysis.md, "organisation")
+        ("White House and Pentagon spokesmen said the ban was a mistake.", "named", "Pentagon spokesmen"),
         (
             "Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied.",
             "public",

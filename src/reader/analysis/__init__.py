@@ -46,6 +46,7 @@ class Analysis:
                     "source": c.source,
                     "speaker": c.speaker,
                     "person": c.person,
+                    "organisation": c.organisation,
                     "hedges": list(c.hedges),
                 }
                 for c in self.claims
@@ -67,6 +68,7 @@ class Analysis:
                 c["speaker"],
                 list(c["hedges"]),
                 c.get("person"),
+                c.get("organisation"),
             )
             for c in data["claims"]
         ]
@@ -115,7 +117,7 @@ def attach_people(claims: list[Claim], mentions: list[Mention]) -> None:
         starts.append(mention.start)
     for claim in claims:
         if claim.source != "named" or not claim.speaker:
-            claim.person = None
+            claim.person = claim.organisation = None
             continue
         if claim.person is not None:
             continue  # a description's person, found when its source was ("the senator said")

@@ -13,6 +13,7 @@ from reader.analysis import speaker_shapes as shapes
 from reader.analysis.names import Mention
 from reader.analysis.pronouns import antecedent, article_genders
 from reader.analysis.source_phrase import Source, phrase_source
+from reader.analysis.source_types import SourceKind
 from reader.analysis.text import Token, after_abbreviation
 from reader.analysis.text import tokens as _tokens
 
@@ -48,7 +49,7 @@ class Sources:
         self.by_start = {m.start: m for m in reversed(self.mentions)}
         self.last_claim: Claim | None = None
         # (its sentence's start and end, phrase, source)
-        self.last_group_phrase: tuple[int, int, str, str] | None = None
+        self.last_group_phrase: tuple[int, int, str, SourceKind] | None = None
         self.last_body: tuple[int, Source] | None = None  # the last organisation or outlet named: "it"
         self._people = {m.text for m in mentions} | {m.person for m in mentions}
         self.genders = article_genders(text, self.mentions)
@@ -121,7 +122,11 @@ class Sources:
             return None  # "sources cited by the paper", "a plan backed by Cruz": done to them
         j = verb - 1
         passive = False
-        while j >= 0 and (W.adverb(toks[j].text.lower()) or toks[j].text.lower() in W.AUXILIARIES):
+        while (
+            j >= 0
+            and (W.adverb(toks[j].text.lower()) or toks[j].text.lower() in W.AUXILIARIES)
+            and not self.named_at(toks[j])
+        ):
             passive = passive or toks[j].text.lower() in W.BE
             j -= 1
         if passive and toks[verb].text.lower().endswith("ed"):
@@ -158,7 +163,7 @@ class Sources:
         j = verb - 1
         verb_start = toks[verb].start if verb < len(toks) else toks[-1].end
         while j >= 0 and (
-            W.adverb(toks[j].text.lower())
+            (W.adverb(toks[j].text.lower()) and not self.named_at(toks[j]))
             or (j and toks[j].text.lower() in ("both", "all", "each") and toks[j - 1].text.lower() in W.AUXILIARIES)
             or (j and toks[j].text.lower() in ("particular", "turn") and toks[j - 1].text.lower() == "in")
         ):  # "Trump and Sanders have both argued": past the floating "both"; "France in particular feared"
@@ -219,6 +224,8 @@ class Sources:
                 return self.classify(toks[0].start, toks[name_end].end)  # "Ana Ruiz, a lawyer, says that"
             return None
         k = self._phrase_start(toks, end_tok)
+        if any(t.text.lower() == "who" for t in toks[end_tok + 1 : verb]):
+            k = _after_infinitive(toks, k, end_tok)  # "is likely to placate nervous Democrats, who": them
         relative = k >= 1 and toks[k - 1].text.lower() in ("who", "that", "which")  # asked of the outer subject below
         clause_verb = None if relative else shapes.finite_verb_in(self, toks, k, end_tok)
         if clause_verb is not None:
@@ -306,6 +313,11 @@ class Sources:
             if (words and words[-1] == "by") or not W.AWAY.intersection(words):
                 return self.classify(lo, min(end, named[-1].end))
         return self.classify(lo, toks[min(k, start + 6)].end)
+
+    def named_at(self, tok: Token) -> bool:
+        """Whether the token is part of a person's name ("May" of "Theresa May": no modal verb)."""
+        i = bisect_right(self.starts, tok.start) - 1
+        return i >= 0 and self.mentions[i].end > tok.start and tok.text[:1].isupper()
 
     def mention_ending(self, end: int) -> Source | None:
         """The person whose mention ends at `end`, as a named source."""
@@ -398,3 +410,13 @@ class Sources:
                     k -= 1
                 return self.classify(toks[k].start, tok.end)
         return None
+
+
+def _after_infinitive(toks: list[Token], k: int, end: int) -> int:
+    """Where the noun phrase in toks[k : end + 1] starts when an infinitive's verb comes first
+    ("likely to placate nervous Democrats"): after the verb; else k."""
+    for m in range(end - 2, k - 1, -1):
+        following = toks[m + 1].text
+        if toks[m].text.lower() == "to" and following.islower() and following not in W.NOT_A_VERB_AFTER_TO:
+            return m + 2
+    return k

@@ -121,6 +121,8 @@ ROLE_GENDER = {
     "girlfriend": "f",
     "spokesman": "m",
     "spokeswoman": "f",
+    **{n + "man": "m" for n in ("irish", "french", "english", "scots", "welsh", "dutch")},
+    **{n + "woman": "f" for n in ("irish", "french", "english", "scots", "welsh", "dutch")},
 }
 # Roles that relate someone to another: "his wife said" is not the man named before.
 KIN_NOUNS = frozenset(
@@ -290,6 +292,8 @@ TRAILING_TIME = re.compile(
     r"|week|month|year|night|morning|afternoon|evening)$",
     re.IGNORECASE,
 )
+# Words after "to" that open a noun phrase, not an infinitive ("close to the campaign").
+NOT_A_VERB_AFTER_TO = frozenset("the a an his her their its him them me us my our your this that these those".split())
 LOOK_BACK = 200  # mentions a pronoun or a description may reach back to
 _ADJECTIVE_CONTEXT = ADJECTIVE_BEFORE | QUANTIFIERS
 

@@ -23,6 +23,7 @@ from reader.analysis.names import Mention
 from reader.analysis.quotes import Quote
 from reader.analysis.sentence_map import SentenceMap
 from reader.analysis.source_phrase import Source as _Source
+from reader.analysis.source_types import ClaimKind, SourceKind
 from reader.analysis.text import Segment, Token, overlapping_from, sentences
 from reader.analysis.text import tokens as _tokens
 from reader.corpus.parse import trim_span
@@ -33,15 +34,17 @@ class Claim:
     start: int
     end: int
     text: str
-    kind: str
-    source: str
+    kind: ClaimKind
+    source: SourceKind
     speaker: str | None
     hedges: list[str] = field(default_factory=list)
     person: str | None = None  # the resolved person when the source is named
+    organisation: str | None = None  # the body a named source speaks for, as written ("Treasury")
 
 
-def _claim(text: str, start: int, end: int, kind: str, source: _Source, hedges: list[str]) -> Claim:
-    return Claim(start, end, text[start:end], kind, source.source, source.speaker, hedges, source.person)
+def _claim(text: str, start: int, end: int, kind: ClaimKind, source: _Source, hedges: list[str]) -> Claim:
+    organisation = source.organisation if source.source == "named" else None
+    return Claim(start, end, text[start:end], kind, source.source, source.speaker, hedges, source.person, organisation)
 
 
 def find_claims(

@@ -222,7 +222,8 @@ poll polls polling survey surveys study studies results data figures analysis re
 estimate estimates statistics numbers ruling rulings records filing filings statement statements
 memo memos transcript transcripts indictment lawsuit complaint audit review investigation
 average averages tally count counts declaration documents inquiry inquiries probe assessment evaluation
-document tracker
+document tracker brief briefs submission submissions motion video videos footage recording recordings
+literature
 """.split()
 )
 EVIDENCE_VERBS = frozenset(
@@ -377,3 +378,13 @@ seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninet
 )
 
 PRONOUNS_SUBJECT = {"he": "m", "she": "f", "they": "u", "him": "m", "her": "f", "them": "u"}
+
+
+# Words for one person by what they do or are, beyond the offices and roles of the lists.
+PERSON_NOUNS = frozenset(
+    """businessman businesswoman billionaire tycoon mogul magnate entrepreneur developer nominee
+    candidate challenger incumbent frontrunner front-runner contender campaigner activist lady
+    star actor actress singer rapper comedian host anchor presenter writer author novelist
+    columnist commentator pundit founder owner boss manager coach player striker defender
+    midfielder goalkeeper captain veteran ex-president ex-wife ex-husband pilot driver""".split()
+)

@@ -20,7 +20,7 @@ from typing import Any
 from reader.analysis import known_names, lexicon
 from reader.analysis import name_evidence as evidence
 from reader.analysis.cancel import Interruptible, check
-from reader.analysis.name_cues import context_cue
+from reader.analysis.name_cues import ROLE_NOUNS, context_cue
 from reader.analysis.name_endings import with_endings
 from reader.analysis.name_lines import bylines, read_as_text
 from reader.analysis.name_resolution import Mention, gender, resolve
@@ -80,6 +80,7 @@ def find_people(
         }
         known_words = {w for w in known_words if len(w) > 1 and w.lower() not in lexicon.FUNCTION_WORDS}
         full_names = {p.name for p in people}
+        surnames = {p.words[-1] for p in people if len(p.words) > 1}
         named_firsts = {g.toks[0].text for g in body if g.decision and len(g.toks) == 1} | {p.words[0] for p in people}
         short_forms = {name[:k] for name in named_firsts for k in range(4, len(name))}
         for group in body:
@@ -91,6 +92,8 @@ def find_people(
                 and not _blocked(text, group, known=True)
             ):
                 group.decision = True
+            elif not group.decision and _surname_as_word(text, group, surnames):
+                group.decision = True  # "Mr. King added", "Dean, a former chairman," after "Charlie King"
         _coordinated(text, body, doc)
         named_words = {w for g in body if g.decision for w in words_of(g)}
         head_groups = bylines(text, segs, heads)
@@ -109,6 +112,33 @@ def find_people(
         let_go(groups, body, heads)  # a huge article's candidates: freed in the background
 
 
+def _employer_of_next(text: str, group: Group) -> bool:
+    """The group qualifies a role that a name follows: "Man Utd boss Jose Mourinho", "Ajax
+    striker Ana Ruiz"."""
+    found = _ROLE_THEN_NAME.match(text, group.toks[-1].end)
+    return found is not None and found.group(1) in ROLE_NOUNS | lexicon.OFFICIAL_NOUNS | lexicon.PERSON_NOUNS
+
+
+_ROLE_THEN_NAME = re.compile(r"\s+([a-z]+)\s+[A-Z][a-z]")
+
+
+def _surname_as_word(text: str, group: Group, surnames: set[str]) -> bool:
+    """A surname that is also a title or a role ("King", "Dean", "Judge") standing alone, of a
+    person the article names in full, where it can only be that person: after a form of address
+    ("Mr. King") or set off by an apposition or a speech verb ("Dean, a former chairman,", "King
+    said")."""
+    words = words_of(group)
+    if len(words) != 1 or words[0] not in surnames or _quoted_title(text, group):
+        return False
+    before = text[max(0, group.toks[0].start - 20) : group.toks[0].start]
+    if evidence.determiner_before(before) or evidence.word_before(before) == "the":
+        return False  # "The King said": the office
+    addressed = _ADDRESSED.search(text, max(0, group.toks[0].start - 6), group.toks[0].start)
+    return addressed is not None or bool(_SET_OFF.match(text, group.toks[-1].end))
+
+
+_ADDRESSED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+\Z")
+_SET_OFF = re.compile(r"(?:,\s+(?:a|an|the|who)\s|\s+(?:said|says|told|added|wrote)\b)")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?\Z", re.IGNORECASE)
 
@@ -297,6 +327,8 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
         and not (cue == "title" and len(words) <= 3 and words[-1] in lexicon.surnames())  # "Judge Shanlyn Park"
     ):
         return False  # "Norwood Bank", but "Nathan Law", "Anna Hall"
+    if lower[0] in common and cue not in ("human", "age", "title") and _employer_of_next(text, group):
+        return False  # "Man Utd boss Jose Mourinho": the club the person named next works for
     if any(w in lexicon.OUTLETS and not evidence.name_part(words, i) for i, w in enumerate(words)):
         return False  # "Fox News", but "Max Marriner", "Michael J. Fox"
     if _team_in_table(text, group) and cue not in ("human", "age", "title"):
@@ -331,6 +363,16 @@ def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
         and lower[1] not in common
     ):
         return True  # "June Carter", "April Ross"; not "May Day"
+    if (
+        len(words) == 2
+        and words[0] in first_names
+        and words[0] not in lexicon.MONTHS_DAYS
+        and lower[0] not in common
+        and words[1] in lexicon.MONTHS_DAYS
+        and words[1] in lexicon.surnames()
+        and not _DAY_NUMBER.match(text, group.toks[-1].end)
+    ):
+        return True  # "Theresa May", "Brian May"; not "Tuesday May 5"
     if any(w in lexicon.FUNCTION_WORDS for w in lower) or any(w in lexicon.MONTHS_DAYS for w in words):
         return cue in ("age", "title", "speech", "human") and len(words) == 1 and words[0] in first_names
     if any(w in lexicon.PLACES for w in words[1:]) and cue not in ("human", "age", "title", "role"):

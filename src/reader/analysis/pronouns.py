@@ -14,9 +14,7 @@ from reader.analysis.names import gender
 
 Gender = Literal["m", "f", "u"]
 
-_ADDRESSED = re.compile(
-    r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess|Duke|Duchess)\.?\s+\Z"
-)
+_ADDRESSED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess|Duke|Duchess)\.?\s+\Z")
 _MALE_FORMS = frozenset("Mr Sir Lord King Prince Duke".split())
 _OWNER = re.compile(r"['’]s?\s+[a-z0-9]")  # "Diamond's 2005 best seller", "Sanders’ attacks"
 

@@ -170,7 +170,7 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
     return found if found is not None and found.source in takers else None  # "Critics, including X, pointed to"
 
 
-_OPENING_ENDS = W.IRREGULAR_PAST | {"says", "said"}
+_OPENING_ENDS = W.IRREGULAR_PAST | {"says", "said", "reports", "writes", "notes", "adds", "claims"}
 
 
 def opening_phrase(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from reader.analysis.cache import rules_hash
 from reader.safefile import read_regular
 from reader.search.integrity import read_meta
 
@@ -218,7 +219,25 @@ class CatalogDB:
         self.db.execute("CREATE TABLE IF NOT EXISTS measures (path TEXT PRIMARY KEY, id TEXT, data TEXT)")
         if not had_measures:
             self.db.execute("INSERT OR IGNORE INTO people_pending SELECT path FROM files")
+        # The analysis rules the measures and people were read with: after a changed rule
+        # (analysis.cache.rules_hash) the people pass reads every file again, so that no list
+        # sign, sort or profile rests on the measures of an older rule.
         self.db.commit()
+        self._mark_stale_measures()
+
+    def _mark_stale_measures(self) -> None:
+        """After a change to the analysis rules, every file is left to the people pass. Kept
+        apart: a full disk or a read-only catalog leaves the check to the next opening."""
+        try:
+            self.db.execute("CREATE TABLE IF NOT EXISTS rules (hash TEXT)")
+            stored = self.db.execute("SELECT hash FROM rules").fetchone()
+            if stored is None or stored[0] != rules_hash():
+                self.db.execute("INSERT OR IGNORE INTO people_pending SELECT path FROM files")
+                self.db.execute("DELETE FROM rules")
+                self.db.execute("INSERT INTO rules VALUES (?)", (rules_hash(),))
+            self.db.commit()
+        except sqlite3.OperationalError:
+            self.db.rollback()
 
     def mark_people_pending(self, paths: list[str]) -> None:
         self.db.executemany("INSERT OR IGNORE INTO people_pending VALUES (?)", _keys(paths))
