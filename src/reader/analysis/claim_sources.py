@@ -11,9 +11,10 @@ from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis import speaker_shapes as shapes
 from reader.analysis.names import Mention
-from reader.analysis.pronouns import antecedent, article_genders
+from reader.analysis.pronouns import Antecedents
 from reader.analysis.source_phrase import Source, phrase_source
 from reader.analysis.source_types import SourceKind
+from reader.analysis.subject_reader import Subjects
 from reader.analysis.text import Token, after_abbreviation
 from reader.analysis.text import tokens as _tokens
 
@@ -40,7 +41,6 @@ class Sources:
         """`quoted`: the quotations' spans, in text order."""
         self.text = text
         self._quoted = quoted or []
-        self._quoted_starts = [lo for lo, _ in self._quoted]
         self.token_cache = token_cache
         # Mentions in text order, found by bisection: a scan of all of them per sentence made
         # the analysis quadratic in the article's length.
@@ -52,7 +52,8 @@ class Sources:
         self.last_group_phrase: tuple[int, int, str, SourceKind] | None = None
         self.last_body: tuple[int, Source] | None = None  # the last organisation or outlet named: "it"
         self._people = {m.text for m in mentions} | {m.person for m in mentions}
-        self.genders = article_genders(text, self.mentions)
+        self.antecedents = Antecedents(text, self.mentions, self._quoted)
+        self.subjects = Subjects(self)
         self._first_subject: dict[tuple[int, int], int | None] = {}  # by a sentence's (start, end)
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
@@ -118,6 +119,21 @@ class Sources:
         """The person named, or meant by a pronoun, right before toks[verb], auxiliaries and
         adverbs between passed over ("Cruz has long endorsed", "she also thinks"); with
         `groups`, else an unnamed group ("some officials think", "researchers hope")."""
+        j = self._doer_word(toks, verb)
+        if j is None:
+            return None
+        word = toks[j].text.lower()
+        if word == "who" and j >= 1:  # "Lindsey Graham, who has called for", "voters who support": theirs
+            return self._who_before(toks, verb)
+        found = self.pronoun(word, toks[j].start) if word in ("he", "she") else self.mention_ending(toks[j].end)
+        if found is None and groups and W.group_doer(word, toks[verb].text.lower()):
+            group = self.subject(toks, j + 1, toks[0].start)  # "some Democratic officials think"
+            found = group if group is not None and group.source in ("anonymous", "public") else None
+        return found if found is not None and found.source != "none" else None
+
+    def _doer_word(self, toks: list[Token], verb: int) -> int | None:
+        """The word that does toks[verb], past auxiliaries and adverbs; None where the verb is
+        done to someone ("a plan backed by Cruz", "is widely expected") or is a noun there."""
         if verb + 1 < len(toks) and toks[verb + 1].text.lower() == "by":
             return None  # "sources cited by the paper", "a plan backed by Cruz": done to them
         j = verb - 1
@@ -133,163 +149,25 @@ class Sources:
             return None  # "The measure is widely expected to pass": done to it
         if j < 0 or self.text[toks[j].end : toks[j + 1].start].strip() or toks[j].text.endswith(("'", "’", "'s", "’s")):
             return None  # a comma between, or "Sanders’ attacks": the word is a noun there
-        word = toks[j].text.lower()
-        found: Source | None
         if toks[verb - 1].text.lower() in W.ADJECTIVE_BEFORE and toks[verb].text.lower().endswith("ing"):
             return None  # "some convincing was needed", "the meaning": a noun there
-        if word == "who" and j >= 1:  # "Lindsey Graham, who has called for", "voters who support": theirs
-            found = self.subject(toks, verb, toks[0].start)
-            if found is None or found.source == "none":
-                return None
-            lead = (found.speaker or "").split()
-            if found.source != "named" and (
-                len(lead) > 4 or not lead or lead[0].endswith(("ing", "ed")) or W.adverb(lead[0].lower())
-            ):
-                return None  # not "revered among Democratic activists": a group's phrase ran back into a verb
-            return found
-        if word in ("he", "she"):
-            found = self.pronoun(word, toks[j].start)
-        else:
-            found = self.mention_ending(toks[j].end)
-        if found is None and groups and W.group_doer(word, toks[verb].text.lower()):
-            group = self.subject(toks, j + 1, toks[0].start)  # "some Democratic officials think"
-            found = group if group is not None and group.source in ("anonymous", "public") else None
-        return found if found is not None and found.source != "none" else None
+        return j
 
-    def subject(self, toks: list[Token], verb: int, lo: int, nested: bool = False) -> Source | None:
-        """The noun phrase right before toks[verb] (adverbs between are skipped). `nested`: asked
-        again for a verb further back ("decided to back", "who relayed … said"), once only, so that
-        a chain of such verbs costs no more than one ("to wanted to wanted …")."""
-        j = verb - 1
-        verb_start = toks[verb].start if verb < len(toks) else toks[-1].end
-        while j >= 0 and (
-            (W.adverb(toks[j].text.lower()) and not self.named_at(toks[j]))
-            or (j and toks[j].text.lower() in ("both", "all", "each") and toks[j - 1].text.lower() in W.AUXILIARIES)
-            or (j and toks[j].text.lower() in ("particular", "turn") and toks[j - 1].text.lower() == "in")
-        ):  # "Trump and Sanders have both argued": past the floating "both"; "France in particular feared"
-            after = toks[j + 1].start if j + 1 < len(toks) else verb_start
-            if self.text[toks[j].end : after].strip():
-                break  # not past a comma: "which Ruiz won easily, showed"
-            j -= 2 if toks[j].text.lower() in ("particular", "turn") else 1
-        if j > 0 and toks[j].text.lower() == "to":  # "causing her to reply", "asked Ruiz to explain"
-            before = toks[j - 1].text.lower()
-            if before in ("him", "her", "them"):
-                return self.pronoun({"him": "he", "her": "she", "them": "they"}[before], toks[j - 1].start)
-            found = self.mention_ending(toks[j - 1].end)
-            if (
-                found is None
-                and not nested
-                and (before in W.TO_VERBS or before.endswith("ed"))
-                and not toks[j - 1].capitalised
-            ):
-                return self.subject(toks, j - 1, lo, nested=True)  # "Sanders decided to back Obama": who decided
-            return found
-        if j < 0 or toks[j].text.lower() in W.NO_SUBJECT_BEFORE:
-            return None  # "and said", "before saying": the subject is the clause's
-        if toks[j].text.lower() in W.PREPOSITIONS:
-            return None  # "declined to comment on reports that": a noun there, no subject before it
-        end_tok = j
-        # up to the first word passed over: "Ted Cruz, who won Texas, is calling for" has the aside's
-        # comma there, not ", is"
-        limit = toks[j + 1].start if j + 1 < min(verb, len(toks)) else (toks[verb].start if verb < len(toks) else None)
-        gap_after = self.text[toks[end_tok].end : limit] if limit is not None else ""
-        if toks[j].text.lower() in ("who", "which") and j >= 1 and not gap_after.strip():
-            # "independent voters who said", "Trump, who said": the one the clause is about
-            end_tok = j - 1
-            gap_after = "" if self.text[toks[j - 1].end : toks[j].start].strip() in ("", ",") else ","
-        elif gap_after.strip() in (",", "—", "–", "-", "--", ")") and verb < len(toks):
-            aside_end = shapes.before_aside(self.text, toks, j)
-            if aside_end is not None:  # "The official, who spoke on the condition …, said"
-                end_tok, gap_after = aside_end, ""
-                while end_tok > 0 and (
-                    toks[end_tok].text.lower() in W.AUXILIARIES or W.adverb(toks[end_tok].text.lower())
-                ):
-                    end_tok -= 1  # "U.S. officials have, in fact, praised": "U.S. officials"
-            else:
-                named = shapes.named_apposition(self, toks, j)
-                if named is not None:
-                    return named  # "One pastor supporting Cruz, Darran Whiting of …, said"
-        if (
-            gap_after.strip() == ","
-            and end_tok >= 1
-            and toks[end_tok].text.lower() in W.ASIDES
-            and self.text[toks[end_tok - 1].end : toks[end_tok].start].strip() == ","
-        ):
-            end_tok, gap_after = end_tok - 1, ""  # "Proponents of the bill, however, say"
-            while end_tok > 0 and toks[end_tok].text.lower() in W.AUXILIARIES:
-                end_tok -= 1  # "A YouGov poll of American voters has, however, revealed"
-        if any(c in W.HARD_PUNCT for c in gap_after.replace("'", "").replace("’", "")):
-            if verb < len(toks) and toks[0].start >= lo and shapes.apposition_before(self.text, toks, verb):
-                name_end = next(i for i in range(verb) if "," in self.text[toks[i].end : toks[i + 1].start])
-                return self.classify(toks[0].start, toks[name_end].end)  # "Ana Ruiz, a lawyer, says that"
+    def _who_before(self, toks: list[Token], verb: int) -> Source | None:
+        """Whom a "who" before toks[verb] is about: the phrase before it."""
+        found = self.subject(toks, verb, toks[0].start)
+        if found is None or found.source == "none":
             return None
-        k = self._phrase_start(toks, end_tok)
-        if any(t.text.lower() == "who" for t in toks[end_tok + 1 : verb]):
-            k = _after_infinitive(toks, k, end_tok)  # "is likely to placate nervous Democrats, who": them
-        relative = k >= 1 and toks[k - 1].text.lower() in ("who", "that", "which")  # asked of the outer subject below
-        clause_verb = None if relative else shapes.finite_verb_in(self, toks, k, end_tok)
-        if clause_verb is not None:
-            if clause_verb == k:
-                return None  # "he has chopped Clinton's lead in delegates, claiming": the clause's
-            end_tok = clause_verb - 1  # "His campaign sued the DNC on Friday, seeking": "His campaign"
-            while end_tok > k and W.adverb(toks[end_tok].text.lower()):
-                end_tok -= 1  # "The Post recently ran a piece that noted": "The Post"
-            k = self._phrase_start(toks, end_tok)
-        if k < end_tok and toks[end_tok].text.lower() in ("he", "she", "they"):
-            found = self.pronoun(toks[end_tok].text.lower(), toks[end_tok].start)  # "… decided they want"
-            if found.source == "none" and toks[end_tok].text.lower() == "they" and toks[0].start >= lo:
-                # "Wyoming Republicans have once again decided they want": the sentence's subject
-                found = shapes.opening_phrase(self, toks[:end_tok], _ANY_SOURCE) or found
-            return found
-        if (
-            k >= 1
-            and toks[k].text.islower()
-            and toks[k].text.endswith("ing")
-            and "," in self.text[toks[k - 1].end : toks[k].start]
-        ):  # "Collins joined the group, publishing an op-ed hammering …": the clause's subject's
-            return self.clause_subject(toks, k) if not nested else None
-        cut = next((m for m in range(k + 1, end_tok + 1) if toks[m].text.lower() in W.REDUCED_RELATIVES), None)
-        if cut is not None:
-            end_tok = cut - 1  # "A new poll released this week found": "A new poll"
-        if end_tok > k and toks[end_tok].text.lower() in ("that", "which"):
-            end_tok -= 1  # "a 2014 paper that found": "a 2014 paper"
-        if end_tok > k and W.verb_phrase(toks[k].text, toks[k + 1].text):
-            if toks[k + 1].text.lower() == "by" and end_tok > k + 1:
-                k += 2  # "echoed by former Gov. Martin O'Malley, who noted": the one by whom
-            else:
-                return None  # "Cruz is making a pitch to New York voters saying": not "making a pitch …"
-        found = self.classify(toks[k].start, toks[end_tok].end)
-        if found.source == "none" and k >= 2 and toks[k - 1].text.lower() in ("and", "or"):
-            # "officials in the FBI and at the Justice Department have said": the phrase goes on
-            wider = self._phrase_start(toks, k - 2)
-            if wider < k - 1 and not self.text[toks[k - 2].end : toks[k - 1].start].strip():
-                found = self.classify(toks[wider].start, toks[end_tok].end)
-        if k >= 2 and not nested and toks[k - 1].text.lower() in ("who", "that"):
-            outer = self.subject(toks, k - 1, lo, nested=True)  # "One official who relayed the exchange said"
-            if outer is not None and outer.source != "none":
-                return outer
-        if found.source == "none" and toks[k].start > lo and shapes.names_someone(toks[k : end_tok + 1], known=False):
-            return Source("named", self.text[toks[k].start : toks[end_tok].end])  # mid-sentence "Trump said"
+        lead = (found.speaker or "").split()
+        if found.source != "named" and (
+            len(lead) > 4 or not lead or lead[0].endswith(("ing", "ed")) or W.adverb(lead[0].lower())
+        ):
+            return None  # not "revered among Democratic activists": a group's phrase ran back into a verb
         return found
 
-    def _phrase_start(self, toks: list[Token], end_tok: int) -> int:
-        """Where the noun phrase ending at toks[end_tok] starts: at most 8 words back, not past
-        punctuation, a verb or a word that opens a clause."""
-        k = end_tok
-        while k > 0 and end_tok - k < 8:
-            gap = self.text[toks[k - 1].end : toks[k].start]
-            if any(c in W.HARD_PUNCT for c in gap):
-                break
-            if toks[k - 1].text.lower() in W.VERB_STOPS:
-                break  # "Among them were independent voters who said", "have once again decided they"
-            if toks[k - 1].text.lower() in W.STOP_BACK:
-                known = k >= 2 and toks[k - 2].text.lower() in W.WITH_HEADS
-                if not (toks[k - 1].text.lower() == "with" and known):
-                    break  # but "people with knowledge of", "officials with the campaign"
-            k -= 1
-        while k < end_tok and toks[k].text.lower() in W.LEADING_NOISE:
-            k += 1
-        return k
+    def subject(self, toks: list[Token], verb: int, lo: int, nested: bool = False) -> Source | None:
+        """The noun phrase right before toks[verb] as a source (subject_reader.Subjects)."""
+        return self.subjects.subject(toks, verb, lo, nested)
 
     def object_after(self, toks: list[Token], verb: int, hi: int) -> Source | None:
         """The phrase right after toks[verb] up to punctuation ('said Hilaria', 'according to X')."""
@@ -354,30 +232,9 @@ class Sources:
         person = self.last_person(at, want)
         return Source("named", person) if person else Source("none", None)
 
-    def _in_quotation(self, offset: int) -> bool:
-        i = bisect_right(self._quoted_starts, offset) - 1
-        return i >= 0 and offset < self._quoted[i][1]
-
     def last_person(self, at: int, want: str = "u") -> str | None:
-        """Whom a pronoun of gender `want` at `at` means (see `pronouns.antecedent`): of the
-        last W.LOOK_BACK people named before it; outside a quotation, people named inside one
-        are passed over first (in '"… in labor with Rafa …" she captioned', "she" is not Rafa);
-        with none of its gender among them, the last one of its gender named earlier."""
-        stop = bisect_left(self.starts, at)
-        before = [m for m in self.mentions[max(0, stop - W.LOOK_BACK) : stop] if m.end <= at]
-        if self._quoted and not self._in_quotation(at):
-            outside = [m for m in before if not self._in_quotation(m.start)]
-            found = antecedent(self.text, outside, want, self.genders)
-            if found is not None:
-                return found
-        found = antecedent(self.text, before, want, self.genders)
-        if found is not None:
-            return found
-        if want != "u":
-            for mention in reversed(self.mentions[:stop]):
-                if mention.end <= at and self.genders.get(mention.person) == want:
-                    return mention.person
-        return before[-1].person if before else None
+        """Whom a pronoun of gender `want` at `at` means (pronouns.Antecedents)."""
+        return self.antecedents.last_person(at, want)
 
     def remember_group_phrase(self, start: int, end: int) -> None:
         """The last unnamed source mentioned ('a long-time family friend'), for a later 'they'."""
@@ -410,13 +267,3 @@ class Sources:
                     k -= 1
                 return self.classify(toks[k].start, tok.end)
         return None
-
-
-def _after_infinitive(toks: list[Token], k: int, end: int) -> int:
-    """Where the noun phrase in toks[k : end + 1] starts when an infinitive's verb comes first
-    ("likely to placate nervous Democrats"): after the verb; else k."""
-    for m in range(end - 2, k - 1, -1):
-        following = toks[m + 1].text
-        if toks[m].text.lower() == "to" and following.islower() and following not in W.NOT_A_VERB_AFTER_TO:
-            return m + 2
-    return k

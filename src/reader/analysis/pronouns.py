@@ -7,10 +7,12 @@ the article addresses them ("Mr. Obama", "Mrs. Clinton", "Queen Elizabeth")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Literal, Protocol
 
-from reader.analysis.names import gender
+from reader.analysis import claim_words as W
+from reader.analysis.names import Mention, gender
 
 Gender = Literal["m", "f", "u"]
 
@@ -68,3 +70,41 @@ def antecedent(text: str, before: Sequence[Named], want: str, genders: dict[str,
         if unknown is not None and len(passed) > PASS_OVER:
             break
     return unknown or owner
+
+
+class Antecedents:
+    """The people an article names, in text order, for its pronouns: `last_person`."""
+
+    def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> None:
+        """`mentions` in text order; `quoted`: the quotations' spans, in text order."""
+        self.text = text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.genders = article_genders(text, mentions)
+        self._quoted = quoted
+        self._quoted_starts = [lo for lo, _ in quoted]
+
+    def _in_quotation(self, offset: int) -> bool:
+        i = bisect_right(self._quoted_starts, offset) - 1
+        return i >= 0 and offset < self._quoted[i][1]
+
+    def last_person(self, at: int, want: str = "u") -> str | None:
+        """Whom a pronoun of gender `want` at `at` means (see `antecedent`): of the last
+        W.LOOK_BACK people named before it; outside a quotation, people named inside one are
+        passed over first (in '"… in labor with Rafa …" she captioned', "she" is not Rafa);
+        with none of its gender among them, the last one of its gender named earlier."""
+        stop = bisect_left(self.starts, at)
+        before = [m for m in self.mentions[max(0, stop - W.LOOK_BACK) : stop] if m.end <= at]
+        if self._quoted and not self._in_quotation(at):
+            outside = [m for m in before if not self._in_quotation(m.start)]
+            found = antecedent(self.text, outside, want, self.genders)
+            if found is not None:
+                return found
+        found = antecedent(self.text, before, want, self.genders)
+        if found is not None:
+            return found
+        if want != "u":
+            for mention in reversed(self.mentions[:stop]):
+                if mention.end <= at and self.genders.get(mention.person) == want:
+                    return mention.person
+        return before[-1].person if before else None
