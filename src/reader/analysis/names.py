@@ -20,8 +20,9 @@ from typing import Any
 from reader.analysis import known_names, lexicon
 from reader.analysis import name_evidence as evidence
 from reader.analysis.cancel import Interruptible, check
-from reader.analysis.name_cues import ROLE_NOUNS, context_cue
+from reader.analysis.name_cues import context_cue
 from reader.analysis.name_endings import with_endings
+from reader.analysis.name_judge import blocked, judge, placed, quoted_title
 from reader.analysis.name_lines import bylines, read_as_text
 from reader.analysis.name_resolution import Mention, gender, resolve
 from reader.analysis.name_spans import (
@@ -30,25 +31,12 @@ from reader.analysis.name_spans import (
     groups_in,
     name_like,
     norm,
-    phrase_of,
     words_of,
 )
 from reader.analysis.release import let_go
 from reader.analysis.text import Segment, sentences, tokens
 
 __all__ = ["Mention", "find_people", "gender", "norm"]
-
-_NOT_PERSON_BEFORE = re.compile(
-    r"\b(?:in|near|across|throughout|outside|inside|around|into|"
-    r"visited|visiting|via)\s+\Z",
-    re.IGNORECASE,
-)
-
-
-_PLACE_HEADS = frozenset(
-    "Park Street Avenue Road Lane Square Place Court Bridge House Island Bay Hotel Center "
-    "Centre Hall Station Tower Beach".split()
-)
 
 
 def find_people(
@@ -72,7 +60,7 @@ def find_people(
         for group in heads:
             doc.observe_business(words_of(group))
         for group in body:
-            group.decision = _judge(text, group, doc)
+            group.decision = judge(text, group, doc)
         people = known_names.people(body)
         known_words = {w for p in people for w in (p.words[0], p.words[-1])}
         known_words |= {
@@ -87,9 +75,9 @@ def find_people(
             if (
                 not group.decision
                 and (known_names.known(group, known_words, full_names) or known_names.short_form(group, short_forms))
-                and not _placed(text, group, None)
+                and not placed(text, group, None)
                 and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
-                and not _blocked(text, group, known=True)
+                and not blocked(text, group, known=True)
             ):
                 group.decision = True
             elif not group.decision and _surname_as_word(text, group, surnames):
@@ -112,23 +100,13 @@ def find_people(
         let_go(groups, body, heads)  # a huge article's candidates: freed in the background
 
 
-def _employer_of_next(text: str, group: Group) -> bool:
-    """The group qualifies a role that a name follows: "Man Utd boss Jose Mourinho", "Ajax
-    striker Ana Ruiz"."""
-    found = _ROLE_THEN_NAME.match(text, group.toks[-1].end)
-    return found is not None and found.group(1) in ROLE_NOUNS | lexicon.OFFICIAL_NOUNS | lexicon.PERSON_NOUNS
-
-
-_ROLE_THEN_NAME = re.compile(r"\s+([a-z]+)\s+[A-Z][a-z]")
-
-
 def _surname_as_word(text: str, group: Group, surnames: set[str]) -> bool:
     """A surname that is also a title or a role ("King", "Dean", "Judge") standing alone, of a
     person the article names in full, where it can only be that person: after a form of address
     ("Mr. King") or set off by an apposition or a speech verb ("Dean, a former chairman,", "King
     said")."""
     words = words_of(group)
-    if len(words) != 1 or words[0] not in surnames or _quoted_title(text, group):
+    if len(words) != 1 or words[0] not in surnames or quoted_title(text, group):
         return False
     before = text[max(0, group.toks[0].start - 20) : group.toks[0].start]
     if evidence.determiner_before(before) or evidence.word_before(before) == "the":
@@ -157,9 +135,9 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
             and not (words[0] not in lexicon.first_names() and any(w in lexicon.PLACES for w in words[1:]))
             and not doc.a_business(words)
             and words[-1] not in lexicon.NON_PERSON_HEADS  # "Liliana Semerdjieva, Sofia Newsroom"
-            and not _placed(text, group, None)
+            and not placed(text, group, None)
             and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
-            and not _blocked(text, group, known=True)
+            and not blocked(text, group, known=True)
             and not (group.sentence_start and words[0].lower() in lexicon.common_words())
             and " ".join(words) not in lexicon.OUTLETS
         )
@@ -176,17 +154,10 @@ def _coordinated(text: str, body: list[Group], doc: evidence.DocumentEvidence) -
                 a.decision = True
 
 
-_NAME_PARTICLES = frozenset("van von bin ibn de da di der den".split())  # not "Costa del Sol"
 _INITIAL_END = re.compile(r"[A-Z](?:\.[A-Z])*")  # "Jerzy L.", "Dhiraj K.C."
 _PARTICLE_BEFORE = re.compile(
     r"(?<![\w.])((?:van der|van den|van|von|de la|de|der|den|del|della|di|da|du|dal|al|el|bin)) \Z"
 )
-_SAINT_END = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s*\Z")
-_SAINT_STRIP = re.compile(r"(?:St\.?|Saint)\s*\Z")
-_CAPITALISED_END = re.compile(r"[A-Z][\w'’-]+\s+\Z")
-_BRACKET_NEXT = re.compile(r"\s*\(")
-_A_DIGIT = re.compile(r"\d")
-_CLAUSE_END_NEXT = re.compile(r"\s*(?:[.,;:)]|\Z)")
 
 
 def _observe(text: str, body: list[Group]) -> evidence.DocumentEvidence:
@@ -197,226 +168,8 @@ def _observe(text: str, body: list[Group]) -> evidence.DocumentEvidence:
         doc.observe_business(words_of(group))
         if len(group.toks) == 1:
             weight = 1.0 if group.cue in ("human", "title", "age", "role") else 0.5 if group.cue == "speech" else 0.0
-            doc.observe(norm(group.toks[0].text), _placed(text, group, None), weight)
+            doc.observe(norm(group.toks[0].text), placed(text, group, None), weight)
     return doc
-
-
-def _placed(text: str, group: Group, doc: evidence.DocumentEvidence | None) -> bool:
-    """The phrase stands where a place does ("in X", "X, Texas"), or, for one word, the
-    document shows it only as a place."""
-    key = ("placed", group.toks[0].start, group.toks[-1].end, group.saint, group.segment.start, group.segment.end)
-    here = group.memo.get(key, _UNSEEN)
-    if here is _UNSEEN:
-        here = group.memo[key] = _placed_by_context(text, group)
-    if here is not None:
-        return bool(here)
-    return doc is not None and len(group.toks) == 1 and doc.only_a_place(norm(group.toks[0].text))
-
-
-_UNSEEN = object()
-
-
-def _placed_by_context(text: str, group: Group) -> bool | None:
-    """What the words around the phrase say of it (None: nothing either way)."""
-    seg = group.segment
-    before = text[max(seg.start, group.toks[0].start - 30) : group.toks[0].start]
-    after = text[group.toks[-1].end : min(seg.end, group.toks[-1].end + 40)]
-    saint = _SAINT_END.search(before)
-    if group.saint or saint:  # "in St. Louis", "Clyst St. Mary"
-        before = before[: saint.start()] if saint else _SAINT_STRIP.sub("", before)
-        if _CAPITALISED_END.search(before) or evidence.locative_before(before):
-            return True
-    if after[:1] in ("'", "’") or _BRACKET_NEXT.match(after) or POSSESSIVE.search(group.toks[-1].text):
-        return False  # "In Byron's memoirs", "Hill (right)": said of people
-    if evidence.a_party_to_a_case(text, group.toks[-1].end, seg.end, before):
-        return False  # "in Wade v. Jacobs", "in Kennedy versus Washington": a case, not a place
-    if evidence.locative_before(before, phrase_of(group)) or evidence.place_after(after):
-        return True
-    if evidence.place_before(before, len(group.toks) == 1 and bool(_CLAUSE_END_NEXT.match(after))):
-        return True  # "Exeter, Devon.", "Earl of Clare"
-    return None
-
-
-_COMPOUND_ADJECTIVE_ENDS = frozenset("style based backed led born owned made run funded controlled plus minus".split())
-_FIRST_PERSON = frozenset("i i'm i'll i've i'd".split())
-
-
-def _not_a_name(group: Group) -> bool:
-    """A role, a nationality or an acronym on its own, a phrase led by a nationality, or one with
-    figures ("US-169 South", "I-44 West", "B52 Bomber": no name has them)."""
-    words = words_of(group)
-    raw = group.toks[0].text
-    if any(_A_DIGIT.search(tok.text) for tok in group.toks):
-        return True
-    if len(words) == 1:
-        return (
-            raw.lower().replace("’", "'") in _FIRST_PERSON  # "and I'm arguing for …"
-            or raw.rpartition("-")[2] in _COMPOUND_ADJECTIVE_ENDS  # "American-style", "Swiss-based"
-            or evidence.is_role(words[0])
-            or words[0].lower() in lexicon.TITLES
-            or len(words[0]) == 1
-            or words[0] in evidence.DIRECTIONS
-            or (raw.isupper() and len(raw) > 1 and group.cue != "title")
-            or (evidence.is_demonym(words[0]) and group.cue != "title")
-        )
-    return any(evidence.is_demonym(w) for w in words[1:]) or (
-        evidence.is_demonym(words[0]) and words[0] not in lexicon.first_names()
-    )
-
-
-def _blocked(text: str, group: Group, known: bool = False) -> bool:
-    """What rules a phrase out: a quoted title, a role or nationality alone, "a X", "#X", and,
-    unless the article names that person elsewhere ("the Tom Cruise video"), "the X"."""
-    before = text[max(group.segment.start, group.toks[0].start - 20) : group.toks[0].start]
-    if _quoted_title(text, group) or _not_a_name(group) or before.rstrip().endswith(("#", "@")):
-        return True
-    previous = evidence.word_before(before)
-    if len(group.toks) == 1 and (
-        norm(group.toks[0].text) in lexicon.DAYS  # "Trump said Sunday that": a weekday alone is a day
-        or (group.toks[0].text in lexicon.MONTHS_DAYS and _a_date(text, group, previous))
-    ):
-        return True  # "the period ending June 30": a date, not April or June
-    if len(group.toks) == 1 and evidence.opening_hours(text, group.toks[0].text, group.toks[0].end):
-        return True  # "Sat 08:30 am - 06:30 pm, Sun 9 am"
-    if previous in _BODY_BEFORE:
-        return True  # "news agency Petra", "the daily Koha Jone", "the firm Amoco"
-    if evidence.firm_after(text, group.toks[-1].end):
-        return True  # "Robert W. Baird & Co.", "Arthur Yates and Co ltd": a firm named for its founders
-    words = words_of(group)
-    if len(words) >= 2 and words[0] in lexicon.first_names() and words[-1] in lexicon.surnames():
-        return False  # "the Tom Cruise video", "a Britney Spears story"
-    if not known and before.rstrip().lower().endswith("the"):
-        return True  # "the Baldwins", "The Departed"
-    return group.cue != "title" and evidence.determiner_before(before)  # "a Christian family"
-
-
-_BODY_BEFORE = frozenset(
-    "agency newspaper daily weekly magazine militia militias group firm company companies bank party club".split()
-)
-_DATE_LEADS = frozenset("on last next this ending since until till by from in of early late mid before after".split())
-_DAY_NUMBER = re.compile(r"\s+\d{1,2}\b")
-
-
-def _a_date(text: str, group: Group, previous: str) -> bool:
-    """A month or day read as a date: a day's number after it, or "on", "last", "ending" … before."""
-    return previous in _DATE_LEADS or bool(_DAY_NUMBER.match(text, group.toks[-1].end))
-
-
-def _judge(text: str, group: Group, doc: evidence.DocumentEvidence) -> bool:
-    words = words_of(group)
-    phrase = " ".join(words)
-    lower = [w.lower() if len(w) > 1 or len(words) == 1 or w == "I" else "" for w in words]  # initial A. is not "a"
-    first_names, common = lexicon.first_names(), lexicon.common_words()
-    cue = group.cue
-    before = text[max(group.segment.start, group.toks[0].start - 20) : group.toks[0].start]
-    if _blocked(text, group):
-        return False
-    if phrase in lexicon.OUTLETS or words[0] in evidence.PLACE_LEADS:
-        return False
-    if doc.a_business(words) and cue not in ("human", "age", "title"):
-        return False  # "Faulding said", where the article also names "Faulding Ltd"
-    if (
-        words[-1] in lexicon.NON_PERSON_HEADS
-        and not (
-            len(words) == 2
-            and words[0] in first_names
-            and words[-1] in lexicon.surnames()
-            and words[-1] not in _PLACE_HEADS
-            and not (words[-1] in lexicon.OUTLET_WORDS and evidence.is_place(words[0]))  # "China Daily"
-        )
-        and not (cue == "title" and len(words) <= 3 and words[-1] in lexicon.surnames())  # "Judge Shanlyn Park"
-    ):
-        return False  # "Norwood Bank", but "Nathan Law", "Anna Hall"
-    if lower[0] in common and cue not in ("human", "age", "title") and _employer_of_next(text, group):
-        return False  # "Man Utd boss Jose Mourinho": the club the person named next works for
-    if any(w in lexicon.OUTLETS and not evidence.name_part(words, i) for i, w in enumerate(words)):
-        return False  # "Fox News", but "Max Marriner", "Michael J. Fox"
-    if _team_in_table(text, group) and cue not in ("human", "age", "title"):
-        return False
-    if (group.saint or _SAINT_END.search(before)) and evidence.saint_place(phrase):
-        return False  # "in St Louis", "St Helens 22 20 0 2", "a district of St. Louis"
-    if len(words) >= 2 and words[-1].endswith("an") and evidence.a_demonym(phrase):
-        return False  # "Costa Rican authorities", "a Puerto Rican girl"
-    if phrase in lexicon.PLACES:
-        # A country or a great city "said" is its government or people ("India said"): only what
-        # only a person does, or a title, makes one of these a person's name.
-        named = phrase in first_names or phrase in lexicon.surnames()
-        return len(words) == 1 and (  # a role word is no sign here: "China's rival Taiwan"
-            cue in ("age", "title") or (named and cue == "human" and not _placed(text, group, doc))
-        )
-    if evidence.is_place(phrase) and cue not in ("age", "title", "role"):
-        named = (
-            phrase in first_names or phrase in lexicon.surnames()
-            if len(words) == 1
-            else words[0] in first_names and words[-1] in lexicon.surnames()
-        )
-        if not named or _placed(text, group, doc):
-            return False
-    if words[0] in lexicon.PLACES and words[0] not in first_names:
-        if len(words) == 1 or words[-1] not in lexicon.surnames() or lower[-1] in common:
-            return False
-    if (
-        len(words) == 2
-        and words[0] in lexicon.MONTHS_DAYS
-        and words[0] in first_names
-        and words[1] in lexicon.surnames()
-        and lower[1] not in common
-    ):
-        return True  # "June Carter", "April Ross"; not "May Day"
-    if (
-        len(words) == 2
-        and words[0] in first_names
-        and words[0] not in lexicon.MONTHS_DAYS
-        and lower[0] not in common
-        and words[1] in lexicon.MONTHS_DAYS
-        and words[1] in lexicon.surnames()
-        and not _DAY_NUMBER.match(text, group.toks[-1].end)
-    ):
-        return True  # "Theresa May", "Brian May"; not "Tuesday May 5"
-    if any(w in lexicon.FUNCTION_WORDS for w in lower) or any(w in lexicon.MONTHS_DAYS for w in words):
-        return cue in ("age", "title", "speech", "human") and len(words) == 1 and words[0] in first_names
-    if any(w in lexicon.PLACES for w in words[1:]) and cue not in ("human", "age", "title", "role"):
-        return False
-    if cue not in ("human", "age", "title") and evidence.place_noun_of(before):
-        return False  # "the rebel-held village of Novye Atagi"
-    if cue not in ("human", "age", "title") and evidence.employer_before(before):
-        return False  # "an analyst at Goldman Sachs", "William O'Neill of Merrill Lynch"
-    if len(words) >= 2:
-        if words[0] in first_names or cue:
-            return True
-        if words[-1] in lexicon.surnames() and lower[0] not in common:
-            return True
-        if len(words) <= 4 and lower[0] not in common and any(w in _NAME_PARTICLES for w in words[1:-1]):
-            return True  # "Ludwig van Beethoven", "Osama bin Laden": a particle between names
-        return len(words) <= 4 and not any(w in common for w in lower)
-    word = words[0]
-    if cue in ("age", "title", "role"):
-        return True
-    if _placed(text, group, doc):
-        return False
-    if word in first_names:
-        if group.sentence_start and lower[0] in common:
-            return cue in ("speech", "human")
-        return not _NOT_PERSON_BEFORE.search(before)
-    if cue == "human":
-        return lower[0] not in common or not group.sentence_start
-    return cue == "speech" and lower[0] not in common and not group.sentence_start
-
-
-def _team_in_table(text: str, group: Group) -> bool:
-    seg = group.segment
-    return evidence.a_team_in_a_table(text, seg.start, seg.end, group.toks[0].start, group.toks[-1].end)
-
-
-def _quoted_title(text: str, group: Group) -> bool:
-    """The whole phrase is the content of a quotation: the title of a work ("Rust")."""
-    before = text[group.toks[0].start - 1 : group.toks[0].start] if group.toks[0].start else ""
-    after = text[group.toks[-1].end : group.toks[-1].end + 2]
-    return (
-        before in ('"', "“", "'", "‘")
-        and after[:1] in ('"', "”", "'", "’", ",", ".")
-        and (after[:1] in ('"', "”", "'", "’") or after[1:2] in ('"', "”", "'", "’"))
-    )
 
 
 def _mention(text: str, group: Group) -> Mention:
