@@ -62,26 +62,7 @@ def find_people(
         for group in body:
             group.decision = judge(text, group, doc)
         people = known_names.people(body)
-        known_words = {w for p in people for w in (p.words[0], p.words[-1])}
-        known_words |= {
-            g.toks[0].text for g in body if g.decision and len(g.toks) == 1 and g.cue in ("human", "speech", "title")
-        }
-        known_words = {w for w in known_words if len(w) > 1 and w.lower() not in lexicon.FUNCTION_WORDS}
-        full_names = {p.name for p in people}
-        surnames = {p.words[-1] for p in people if len(p.words) > 1}
-        named_firsts = {g.toks[0].text for g in body if g.decision and len(g.toks) == 1} | {p.words[0] for p in people}
-        short_forms = {name[:k] for name in named_firsts for k in range(4, len(name))}
-        for group in body:
-            if (
-                not group.decision
-                and (known_names.known(group, known_words, full_names) or known_names.short_form(group, short_forms))
-                and not placed(text, group, None)
-                and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
-                and not blocked(text, group, known=True)
-            ):
-                group.decision = True
-            elif not group.decision and _surname_as_word(text, group, surnames):
-                group.decision = True  # "Mr. King added", "Dean, a former chairman," after "Charlie King"
+        _known_again(text, body, people, doc)
         _coordinated(text, body, doc)
         named_words = {w for g in body if g.decision for w in words_of(g)}
         head_groups = bylines(text, segs, heads)
@@ -98,6 +79,41 @@ def find_people(
         return mentions
     finally:
         let_go(groups, body, heads)  # a huge article's candidates: freed in the background
+
+
+def _known_again(
+    text: str, body: list[Group], people: list[known_names.Person], doc: evidence.DocumentEvidence
+) -> None:
+    """The second pass: a phrase not judged a name on its own is one when the article names that
+    person elsewhere (a known first name, surname or full name, or a short form of a first
+    name), or when it is a known surname that is also a title ("Mr. King")."""
+    known_words, full_names, surnames, short_forms = _known_forms(body, people)
+    for group in body:
+        if group.decision:
+            continue
+        if (
+            (known_names.known(group, known_words, full_names) or known_names.short_form(group, short_forms))
+            and not placed(text, group, None)
+            and not (len(group.toks) == 1 and doc.never_a_person(norm(group.toks[0].text)))
+            and not blocked(text, group, known=True)
+        ):
+            group.decision = True
+        elif _surname_as_word(text, group, surnames):
+            group.decision = True  # "Mr. King added", "Dean, a former chairman," after "Charlie King"
+
+
+def _known_forms(body: list[Group], people: list[known_names.Person]) -> tuple[set[str], set[str], set[str], set[str]]:
+    """The words and names the first pass found: first names and surnames (and one-word names
+    with a cue), full names, surnames of full names, and short forms of first names ("Alex")."""
+    known_words = {w for p in people for w in (p.words[0], p.words[-1])}
+    known_words |= {
+        g.toks[0].text for g in body if g.decision and len(g.toks) == 1 and g.cue in ("human", "speech", "title")
+    }
+    known_words = {w for w in known_words if len(w) > 1 and w.lower() not in lexicon.FUNCTION_WORDS}
+    surnames = {p.words[-1] for p in people if len(p.words) > 1}
+    named_firsts = {g.toks[0].text for g in body if g.decision and len(g.toks) == 1} | {p.words[0] for p in people}
+    short_forms = {name[:k] for name in named_firsts for k in range(4, len(name))}
+    return known_words, {p.name for p in people}, surnames, short_forms
 
 
 def _surname_as_word(text: str, group: Group, surnames: set[str]) -> bool:
