@@ -17,6 +17,7 @@ from reader.analysis.source_types import SourceKind
 from reader.analysis.subject_reader import Subjects
 from reader.analysis.text import Token, after_abbreviation
 from reader.analysis.text import tokens as _tokens
+from reader.analysis.verb_reader import Verbs
 
 if TYPE_CHECKING:
     from reader.analysis.claims import Claim
@@ -54,6 +55,7 @@ class Sources:
         self._people = {m.text for m in mentions} | {m.person for m in mentions}
         self.antecedents = Antecedents(text, self.mentions, self._quoted)
         self.subjects = Subjects(self)
+        self.verbs = Verbs(self)
         self._first_subject: dict[tuple[int, int], int | None] = {}  # by a sentence's (start, end)
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis import claim_words as W
-from reader.analysis import clause_split, lexicon, quote_speakers, tail_speakers, transcript
+from reader.analysis import clause_split, quote_speakers, tail_speakers, transcript
 from reader.analysis import speaker_shapes as shapes
 from reader.analysis.claim_sources import Sources
 from reader.analysis.names import Mention
@@ -77,10 +77,6 @@ def find_claims(
     return claims
 
 
-_SAY = frozenset("say says said tell tells told".split())
-_OVER = frozenset("over in at for from into during since under after before".split())
-
-
 class _Reader:
     def __init__(
         self, text: str, quotes: list[Quote], mentions: list[Mention], cache: dict[Any, Any] | None, segs: list[Segment]
@@ -123,7 +119,7 @@ class _Reader:
         claim, verb_at = self._one_claim(start, end, speech, scare)
         if verb_at is not None:  # attributed: two clauses may credit two sources
             parts = clause_split.by_clause(
-                self.text, start, end, verb_at, lambda lo, hi: self._verb_source(lo, hi, bool(scare))
+                self.text, start, end, verb_at, lambda lo, hi: self.sources.verbs.verb_source(lo, hi, bool(scare))
             )
             if parts:
                 claims = [
@@ -190,7 +186,7 @@ class _Reader:
             source = self._quote_source(self._answer(speech, start), start, end)
             claim = _claim(text, start, end, "quote", source, hedges)
         else:
-            verb_source = self._verb_source(start, end, credited_scare=bool(scare))
+            verb_source = self.sources.verbs.verb_source(start, end, credited_scare=bool(scare))
             hedge_at = min((m.start() for m in found), default=None)
             if verb_source is not None and (
                 hedge_at is None or verb_source[0] <= hedge_at or not W.is_suggest(text, hedge_at)
@@ -271,100 +267,6 @@ class _Reader:
                 return found
         return None
 
-    # --- verbs without a quotation --------------------------------------------------------
-
-    def _verb_source(self, start: int, end: int, credited_scare: bool) -> tuple[int, _Source] | None:
-        """The first speech or belief verb with a source as its subject; else a relay such as
-        'according to X', 'per X', 'X can reveal'; else, for credited scare quotes, the group
-        that said them ('fans called her "rude"')."""
-        toks = self.tokens(self.text, start, end)
-        # No verb to read (most sentences; the words are those listed for the hedges): straight
-        # to the relays. Nor when its verbs were capitalised names ("the United States").
-        words = W.words_in(self.text, start, end, self.token_cache)
-        verbs = [] if _VERBS.isdisjoint(words) else shapes.verb_words(toks, self.text)
-        if _VERBS.isdisjoint(verbs):
-            verbs = []
-        tail = tail_speakers.tail_attribution(self.sources, toks, verbs) if verbs else None
-        if tail is not None:  # "…, the Sun-Times reported.": the source of the whole sentence
-            return tail
-        asked = verbs and toks[0].text.lower() in ("asked", "questioned", "pressed", "quizzed")
-        lead = (
-            next((k for k in range(len(toks) - 1) if "," in self.text[toks[k].end : toks[k + 1].start]), -1)
-            if asked
-            else -1
-        )
-        for i, (tok, word) in enumerate(zip(toks, verbs, strict=False)):  # no verbs: no loop
-            if asked and i <= lead:
-                continue  # "Asked whether he would counsel Clinton to ask …, Reid said": the answer's
-            if shapes.in_relay(self.text, toks, i):
-                continue  # "…, according to state records": a noun there, the relay's source
-            if W.not_a_verb_of_saying(word, toks, i):
-                continue  # "thanks to a big win", "flew back to Washington", "maintained his lead"
-            evidence = word in lexicon.EVIDENCE_VERBS
-            reports_that = (
-                (word in lexicon.SPEECH_VERBS or evidence) and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
-            )  # "Ana said that …"; "He found that …", a finding credited to whoever found it
-            if not (
-                word in lexicon.STRONG_ATTRIBUTION
-                or reports_that
-                or evidence
-                or (credited_scare and word in lexicon.SPEECH_VERBS)
-            ):
-                continue
-            previous = toks[i - 1].text.lower() if i else ""
-            if word in (lexicon.STANCE_VERBS | lexicon.INTENT_VERBS) - lexicon.REPORTING_VERBS and not reports_that:
-                # Only the one named or meant right before; a group too, unless the verb is a
-                # hedge ("some viewers have suggested": hedged, as CLAIMS.md has it).
-                doer = self.sources.doer_before(toks, i, groups=word not in W.HEDGE_LEADS)
-                participle = i > 0 and "," in self.text[toks[i - 1].end : tok.start]  # "voted no, calling for"
-                if doer is None:
-                    doer = self.sources.leading_participle_subject(toks, i)  # "Citing the attack, she …"
-                if doer is None and (previous not in W.NOUN_CONTEXT or participle):
-                    doer = shapes.stance_subject(self.sources, toks, i, start)
-                    if doer is not None and word in W.HEDGE_LEADS and doer.source != "named":
-                        doer = None  # "Hillary Clinton, in her campaigning, suggested": hers; a group's stays a hedge
-                if doer is not None:
-                    return tok.start, doer
-                continue
-            possessed = i > 0 and toks[i - 1].text.endswith(("'s", "’s", "s'", "s’"))  # "Lazar's claims": a noun
-            if (
-                previous in W.NOUN_CONTEXT
-                or previous in W.BE
-                or (previous in W.QUANTIFIERS and word.endswith("s"))
-                or (possessed and word.endswith("s"))
-            ):
-                continue  # "amid claims", "the reports"; "is said to" (a hedge, not a speaker)
-            if i + 2 < len(toks) and toks[i + 1].text.lower() == "by" and previous != "as":  # "criticized by Miller"
-                source = self.sources.object_after(toks, i + 1, end)
-            else:
-                source = self.sources.subject(toks, i, start)
-            if evidence and not reports_that:  # "a new poll shows …": only polls, studies, records
-                if (
-                    source is not None
-                    and set(re.findall(r"[a-z]+", (source.speaker or "").lower()))
-                    & (lexicon.EVIDENCE_NOUNS | lexicon.PUBLICATION_NOUNS)  # "a new poll shows", "reports show"
-                ):
-                    return tok.start, _Source("publication", source.speaker)
-                continue
-            if source is None or source.source == "none":
-                source = (
-                    self.sources.clause_subject(toks, i) or self.sources.leading_participle_subject(toks, i) or source
-                )
-            if word in _SAY and (
-                source is None or source.source == "none" or (source.speaker or "").split(" ", 1)[0] in _OVER
-            ):  # "Majorities of … say"; "people I have spoken with over the last weeks said": not "over …"
-                source = shapes.long_opening_subject(self.sources, toks, i) or source
-            if source is not None and source.source != "none":
-                return tok.start, source
-        found = shapes.relay_source(self.sources, start, end, relays_only=True)
-        if found is not None:
-            return found
-        if credited_scare:
-            group = self.sources.group_noun(start, end)
-            if group is not None:
-                return start, group
-        return None
-
     # --- phrases ---------------------------------------------------------------------------
 
     def _answer(self, speech: list[Quote], start: int) -> Quote:
@@ -377,8 +279,3 @@ class _Reader:
                 return quote
             previous_end = quote.end
         return speech[0]
-
-
-_VERBS = (
-    lexicon.STRONG_ATTRIBUTION | lexicon.SPEECH_VERBS | lexicon.EVIDENCE_VERBS | frozenset(lexicon.PARTICLE_VERBS)
-)  # all _verb_source reads
