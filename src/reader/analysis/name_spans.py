@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis import lexicon
 from reader.analysis import name_evidence as evidence
+from reader.analysis.name_roles import name_like, plain_word, role_cut
 from reader.analysis.text import Segment, Token
 
 PARTICLES = frozenset("de da di del della der den van von la le du dos das bin ibn al el st".split())
@@ -155,9 +157,6 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     return [_strip(text, g) for g in out if g.toks]
 
 
-_ROLE_ADJECTIVES = frozenset("former late interim acting shadow".split())  # "Former England" is no title
-
-
 def _an_initial(text: str, tok: Token) -> bool:
     return len(tok.text) == 1 and text.startswith(".", tok.end)
 
@@ -168,13 +167,21 @@ def _regnal(run: list[Token]) -> bool:
 
 
 def _strip(text: str, group: Group) -> Group:
+    """The group with what is not the name cut off its ends, each step in turn (`_STRIPS`)."""
     toks = group.toks
-    while (
-        len(toks) > 1
-        and norm(toks[0].text).lower() in lexicon.FUNCTION_WORDS
-        and not _an_initial(text, toks[0])  # the "A." of "A. Wells"
-    ):
-        toks = toks[1:]  # "[6] In Byron's later memoirs"
+    for step in _STRIPS:
+        toks = step(text, group, toks)
+    group.toks = toks
+    return group
+
+
+def _leading_function_words(text: str, group: Group, toks: list[Token]) -> list[Token]:
+    while len(toks) > 1 and norm(toks[0].text).lower() in lexicon.FUNCTION_WORDS and not _an_initial(text, toks[0]):
+        toks = toks[1:]  # "[6] In Byron's later memoirs"; not the "A." of "A. Wells"
+    return toks
+
+
+def _leading_titles(text: str, group: Group, toks: list[Token]) -> list[Token]:
     while len(toks) > 1 and (
         (norm(toks[0].text).lower().rstrip(".") in lexicon.TITLES and name_like(norm(toks[1].text)))
         or toks[0].text.lower() in _SHORT_TITLES  # "Mr. Chief Justice" is read as "Chief Justice"
@@ -183,20 +190,33 @@ def _strip(text: str, group: Group) -> Group:
         group.saint = norm(toks[0].text).lower().rstrip(".") in ("st", "saint")
         toks = toks[1:]
         group.sentence_start = False
+    return toks
+
+
+def _office_of(text: str, group: Group, toks: list[Token]) -> list[Token]:
+    """ "Minister of Trade and Industry Tungky Ariwibowo", "Minister for Finance Ousmane Kaba"."""
     lo = max(group.segment.start, toks[0].start - 60)
-    if text.endswith(_OFFICE_ENDS, lo, toks[0].start) and _OFFICE_OF.search(text, lo, toks[0].start):
-        # "Minister of Trade and Industry Tungky Ariwibowo", "Minister for Finance Ousmane Kaba"
-        k = 0
-        while len(toks) - k > 2 and (_plain_word(norm(toks[k].text)) or norm(toks[k].text) in _DEPARTMENTS):
-            k += 1
-        last = norm(toks[-1].text)
-        if k and name_like(last) and not _plain_word(last) and not evidence.is_role(norm(toks[k].text)):
-            toks, group.has_title, group.sentence_start = toks[k:], True, False  # "of State Strobe Talbott"
-    cut = _role_cut(tuple([norm(t.text) for t in toks]))
+    if not (text.endswith(_OFFICE_ENDS, lo, toks[0].start) and _OFFICE_OF.search(text, lo, toks[0].start)):
+        return toks
+    k = 0
+    while len(toks) - k > 2 and (plain_word(norm(toks[k].text)) or norm(toks[k].text) in _DEPARTMENTS):
+        k += 1
+    last = norm(toks[-1].text)
+    if k and name_like(last) and not plain_word(last) and not evidence.is_role(norm(toks[k].text)):
+        toks, group.has_title, group.sentence_start = toks[k:], True, False  # "of State Strobe Talbott"
+    return toks
+
+
+def _roles_before(text: str, group: Group, toks: list[Token]) -> list[Token]:
+    cut = role_cut(tuple([norm(t.text) for t in toks]))
     if cut:
         group.has_title = group.has_title or cut[1]
         toks = toks[cut[0] :]
         group.sentence_start = False
+    return toks
+
+
+def _days_and_verbs(text: str, group: Group, toks: list[Token]) -> list[Token]:
     while len(toks) > 1 and toks[-1].text in lexicon.DAYS:
         toks = toks[:-1]  # "Bob Dole Wednesday accused …"
     if (
@@ -210,19 +230,28 @@ def _strip(text: str, group: Group) -> Group:
     while len(toks) > 1 and toks[0].text in lexicon.DAYS:
         toks = toks[1:]  # "On Wednesday Norman described …"
         group.sentence_start = False
-    if group.sentence_start and len(toks) > 1 and not _an_initial(text, toks[0]):
-        first = norm(toks[0].text)
-        parts = first.lower().split("-")
-        if (
-            all(p in lexicon.common_words() for p in parts)
-            and first not in lexicon.first_names()
-            and first not in evidence.PLACE_LEADS  # "Fort Lee's school"
-        ):
-            toks = toks[1:]
-            group.sentence_start = False
+    return toks
+
+
+def _sentence_opening_word(text: str, group: Group, toks: list[Token]) -> list[Token]:
+    """An ordinary word capitalised because it opens the sentence ("Scientist Ana Ruiz")."""
+    if not group.sentence_start or len(toks) < 2 or _an_initial(text, toks[0]):
+        return toks
+    first = norm(toks[0].text)
+    if (
+        all(p in lexicon.common_words() for p in first.lower().split("-"))
+        and first not in lexicon.first_names()
+        and first not in evidence.PLACE_LEADS  # "Fort Lee's school"
+    ):
+        toks = toks[1:]
+        group.sentence_start = False
+    return toks
+
+
+def _trailing_words(text: str, group: Group, toks: list[Token]) -> list[Token]:
     while (
         len(toks) > 2
-        and (_plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text))
+        and (plain_word(norm(toks[-1].text)) or _POST_NOMINAL.fullmatch(toks[-1].text))
         and not ROMAN.fullmatch(toks[-1].text)  # "Pope John Paul II": a regnal number stays
         and norm(toks[-1].text) not in lexicon.NON_PERSON_HEADS  # "OM Gruppen AB" names a business
         and toks[-2].text not in PARTICLES  # "Nikolaus van der Pas": a particle's surname stays
@@ -230,13 +259,17 @@ def _strip(text: str, group: Group) -> Group:
         toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter", "Zaha Hadid DBE RA"
     if (
         len(toks) == 2
-        and _plain_word(norm(toks[1].text))
+        and plain_word(norm(toks[1].text))
         and norm(toks[0].text) not in lexicon.first_names()
         and norm(toks[1].text) not in lexicon.NON_PERSON_HEADS  # "Clinton Foundation" is no person
-        and not _plain_word(norm(toks[0].text))
+        and not plain_word(norm(toks[0].text))
         and not sentence_case(text, group.segment)  # not "the L'Enfant Plan", "The Good Wife" in prose
     ):
         toks = toks[:-1]  # "President Obama Speech at …": a caption's capitals, not a surname "Speech"
+    return toks
+
+
+def _label_in_capitals(text: str, group: Group, toks: list[Token]) -> list[Token]:
     if (
         len(toks) > 1
         and all(t.text.isupper() for t in toks)
@@ -244,12 +277,19 @@ def _strip(text: str, group: Group) -> Group:
         and not in_capitals(text, group.segment)  # a headline's words are all looked up
     ):
         toks = toks[1:]  # "EXCLUSIVE ALEC ..." style labels
-    group.toks = toks
-    return group
+    return toks
 
 
-def name_like(word: str) -> bool:
-    return word in lexicon.first_names() or word in lexicon.surnames() or word.lower() not in lexicon.common_words()
+_STRIPS: tuple[Callable[[str, Group, list[Token]], list[Token]], ...] = (
+    _leading_function_words,
+    _leading_titles,
+    _office_of,
+    _roles_before,
+    _days_and_verbs,
+    _sentence_opening_word,
+    _trailing_words,
+    _label_in_capitals,
+)
 
 
 _DEPARTMENTS = frozenset(
@@ -261,57 +301,6 @@ _OFFICE_OF = re.compile(
     r"(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+)?\Z"
 )
 _OFFICE_ENDS = ("of ", "for ", "and ", "& ")  # how text before such a name ends: the regex is run only then
-
-
-def _plain_word(word: str) -> bool:
-    """An ordinary capitalised word that names nobody ("Image", "Education")."""
-    return (
-        word.lower() in lexicon.common_words()
-        and word not in lexicon.first_names()
-        and word not in lexicon.surnames()
-        and not word.isupper()
-    )
-
-
-@functools.lru_cache(maxsize=1 << 14)  # the same names come again and again
-def _role_cut(words: tuple[str, ...]) -> tuple[int, bool] | None:
-    """Where the name starts after the roles, nationalities and offices written before it:
-    "US President Barack Obama", "Home Secretary Suella Braverman", "Chinese Bernhard Karlgren".
-    The second value says a role (not only a nationality) came before."""
-    firsts = lexicon.first_names()
-    if evidence.is_place(" ".join(words)):  # (the gazetteer holds lexicon.PLACES too)
-        return None  # "Saudi Arabia", "South Africa": a place, not a nationality and a name
-    for i in range(len(words) - 2, -1, -1):
-        if i and words[i] in firsts and words[i - 1] in firsts and not evidence.is_role(words[i - 1]):
-            continue  # a middle name that is also a role: "Jimmy Dean Watkins"
-        if (
-            evidence.is_role(words[i])
-            or evidence.is_demonym(words[i])
-            or (i == 0 and evidence.made_from_a_place(words[0]))
-        ):
-            if i == 0 and len(words) == 2 and words[0] in firsts:
-                return None  # "Dean Martin", "Earl Scruggs", "Christian Bale"
-            rest = words[i + 1]
-            if _plain_word(rest) and any(w in firsts for w in words[i + 2 : -1]):
-                break  # "Chief Accountant Natalya Sypron": the first name below says where
-            after_role = words[i + 1 :]
-            two_words = len(after_role) >= 2 and name_like(after_role[-1]) and not evidence.is_role(after_role[0])
-            if rest in firsts or (name_like(rest) and not evidence.is_role(rest)) or two_words:
-                # (two words after the role, the last a name: "Foreign Minister Mate Granic")
-                return i + 1, any(evidence.is_role(w) and w.lower() not in _ROLE_ADJECTIVES for w in words[: i + 1])
-            return None
-    first = next((i for i, w in enumerate(words) if i and w in firsts), 0)
-    if (
-        first
-        and words[0] not in evidence.PLACE_LEADS  # "Fort Lee", "Port Elizabeth"
-        and len(words) - first >= 2
-        and all(_plain_word(w) or evidence.is_demonym(w) or w in lexicon.NON_PERSON_HEADS for w in words[:first])
-    ):
-        return first, False  # "Education Stefania Giannini", "Refugee Council Enver Solomon"
-    head = max((i for i, w in enumerate(words[:-2]) if w in lexicon.NON_PERSON_HEADS), default=-1)
-    if head >= 0 and all(name_like(w) and w not in lexicon.NON_PERSON_HEADS for w in words[head + 1 :]):
-        return head + 1, False  # "Washington State University Simon Ličen"
-    return None
 
 
 def words_of(group: Group) -> list[str]:

@@ -25,11 +25,11 @@ from reader.analysis.name_endings import with_endings
 from reader.analysis.name_judge import blocked, judge, placed, quoted_title
 from reader.analysis.name_lines import bylines, read_as_text
 from reader.analysis.name_resolution import Mention, gender, resolve
+from reader.analysis.name_roles import name_like
 from reader.analysis.name_spans import (
     POSSESSIVE,
     Group,
     groups_in,
-    name_like,
     norm,
     words_of,
 )
