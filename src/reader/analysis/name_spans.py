@@ -114,30 +114,13 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
     # Only capitalised words and particles can open or extend a run; any other word closes it.
     # So the loop visits those alone and closes the run where others were skipped (most words
     # of a sentence are not capitalised).
-    wanted = [
-        i
-        for i, (_, _, word) in enumerate(toks)
-        if word[0].isupper()
-        or word in PARTICLES
-        or ((word[1:2] in _APOSTROPHES or "-" in word[2:5]) and _ELIDED.match(word))  # "d'Ettorre", "al-Qidra"
-    ]
     last = -2
-    for i in wanted:
+    for i in _name_words(toks):
         tok = toks[i]
         if i != last + 1:
             close()
         last = i
-        gap = text[run[-1].end : tok.start] if run else ""
-        joinable = (  # "J. Smith", "Dr. Guruswamy", "Mr. Rubio"
-            not run
-            or gap.strip() == ""
-            or (
-                gap.strip() == "."
-                and (
-                    len(run[-1].text) == 1 or _INITIALS.fullmatch(run[-1].text) or run[-1].text.lower() in _SHORT_TITLES
-                )
-            )
-        )
+        joinable = _joinable(text, run, tok)
         if tok.text == "I" and run and _PRONOUN_I.match(text, tok.end) and not _regnal(run):
             close()  # "Mr. Collins I know …": the pronoun is no part of the name ("Charles I was" keeps it)
         elif tok.text[:1].isupper():  # (a digit is never upper case)
@@ -155,6 +138,30 @@ def groups_in(text: str, seg: Segment, toks: list[Token]) -> list[Group]:
             close()
     close()
     return [_strip(text, g) for g in out if g.toks]
+
+
+def _name_words(toks: list[Token]) -> list[int]:
+    """Where the words that can be part of a name are: capitalised words, particles and elided
+    surnames ("d'Ettorre", "al-Qidra")."""
+    return [
+        i
+        for i, (_, _, word) in enumerate(toks)
+        if word[0].isupper()
+        or word in PARTICLES
+        or ((word[1:2] in _APOSTROPHES or "-" in word[2:5]) and _ELIDED.match(word))
+    ]
+
+
+def _joinable(text: str, run: list[Token], tok: Token) -> bool:
+    """Whether `tok` can go on the run: nothing but spaces between, or the dot of an initial
+    or a short title ("J. Smith", "Dr. Guruswamy", "Mr. Rubio")."""
+    if not run:
+        return True
+    gap = text[run[-1].end : tok.start].strip()
+    last = run[-1].text
+    return gap == "" or (
+        gap == "." and (len(last) == 1 or bool(_INITIALS.fullmatch(last)) or last.lower() in _SHORT_TITLES)
+    )
 
 
 def _an_initial(text: str, tok: Token) -> bool:

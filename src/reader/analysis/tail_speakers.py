@@ -42,30 +42,13 @@ def tail_attribution(sources: Sources, toks: list[Token], verbs: list[str]) -> t
 
 
 def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int) -> tuple[int, Source] | None:
+    """The source of a sentence ending in an attribution after the comma at toks[comma]
+    ("…, the Sun-Times reported.", "…, said one aide"), or None when what follows is a clause."""
     for i in range(comma, min(len(toks), comma + 6)):
         if verbs[i] not in _TAIL_VERBS:
             continue
-        after = [t for t in toks[i + 1 :] if "," not in sources.text[toks[i].end : t.start]]
-        relative = next((n for n, t in enumerate(after) if n and t.text.lower() in ("who", "whose")), None)
-        after = after[:relative]  # "…, said one aide who asked not to be named": "one aide"
-        long_speaker = bool(after) and (
-            _a_long_name(after) or (len(after) <= 9 and after[0].text.lower() in _SPEAKER_OPENERS)
-        )
-        if (len(after) > 5 and not long_speaker) or (after and after[0].text.lower() == "that"):
-            return None  # a clause of its own follows, not the end of an attribution
-        if any(t.text.lower() in _CLAUSE_WORDS or _a_finite_verb(after, n) for n, t in enumerate(after)):
-            return None  # "…, said he would welcome Cruz": what was said, not who said it
-        first = after[0].text if after else ""
-        if i == comma and (first.lower() in _ASIDE_LEADS or (first.islower() and first.endswith("ing"))):
-            return None  # "…, say taxing consumption encourages savings": what they say
-        if i > comma and toks[comma].text.lower() in _ASIDE_LEADS:
-            return None  # "economists, like their counterparts, say …": an aside, no speaker
-        if not _ASIDE_CHARS.isdisjoint(sources.text[toks[comma].start : toks[i].start]):
-            return None  # "…, Jews — said": the end of an aside, not an attribution
-        if any(t.text.lower() in ("that", "which", "who", "whom") for t in toks[comma:i]):
-            return None  # "…, an event that Carson says led him to Christ": a relative clause
-        if toks[comma].text.lower() in ("according", "per"):
-            return None  # "…, according to its FEC reports.": a relay, read as one
+        if not _an_attribution_after(sources.text, toks, i, comma) or not _a_plain_lead(sources.text, toks, i, comma):
+            return None
         if i == comma:
             if apposition_before(sources.text, toks, i):
                 return None  # "Roffman, a securities analyst for …, recalled numerous calls": his
@@ -75,6 +58,37 @@ def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int
             source = sources.classify(lead[0].start, lead[-1].end)
         return (toks[i].start, source) if source is not None and source.source != "none" else None
     return None
+
+
+def _an_attribution_after(text: str, toks: list[Token], i: int, comma: int) -> bool:
+    """What follows the verb toks[i] ends an attribution (a speaker, or nothing), not a clause
+    of its own ("…, said he would welcome Cruz": what was said, not who said it)."""
+    after = [t for t in toks[i + 1 :] if "," not in text[toks[i].end : t.start]]
+    relative = next((n for n, t in enumerate(after) if n and t.text.lower() in ("who", "whose")), None)
+    after = after[:relative]  # "…, said one aide who asked not to be named": "one aide"
+    long_speaker = bool(after) and (
+        _a_long_name(after) or (len(after) <= 9 and after[0].text.lower() in _SPEAKER_OPENERS)
+    )
+    if (len(after) > 5 and not long_speaker) or (after and after[0].text.lower() == "that"):
+        return False  # a clause of its own follows, not the end of an attribution
+    if any(t.text.lower() in _CLAUSE_WORDS or _a_finite_verb(after, n) for n, t in enumerate(after)):
+        return False
+    first = after[0].text if after else ""
+    return not (i == comma and (first.lower() in _ASIDE_LEADS or (first.islower() and first.endswith("ing"))))
+    # (not "…, say taxing consumption encourages savings": what they say)
+
+
+def _a_plain_lead(text: str, toks: list[Token], i: int, comma: int) -> bool:
+    """The words between the comma and the verb toks[i] can name its source: not an aside
+    ("economists, like their counterparts, say"), the end of a dash's aside, a relative clause
+    ("…, an event that Carson says led him"), or a relay ("…, according to its FEC reports")."""
+    if i > comma and toks[comma].text.lower() in _ASIDE_LEADS:
+        return False
+    if not _ASIDE_CHARS.isdisjoint(text[toks[comma].start : toks[i].start]):
+        return False  # "…, Jews — said": the end of an aside, not an attribution
+    if any(t.text.lower() in ("that", "which", "who", "whom") for t in toks[comma:i]):
+        return False
+    return toks[comma].text.lower() not in ("according", "per")
 
 
 _SPEAKER_OPENERS = frozenset("a an one two three several some many".split())  # "…, said an official involved in …"
