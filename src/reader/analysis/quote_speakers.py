@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
-from reader.analysis import lexicon
+from reader.analysis import lexicon, tail_speakers
 from reader.analysis import speaker_shapes as shapes
 from reader.analysis.source_phrase import Source
 
@@ -70,7 +70,7 @@ def attribution_after(sources: Sources, lo: int, hi: int) -> Source | None:
             phrase_toks = toks[:i]
             phrase_toks = [t for t in phrase_toks if t.text.lower() not in W.SKIP_ADVERBS] or phrase_toks
             return shapes.after_quote(sources, phrase_toks)
-    short = shapes.short_tail(sources, toks, lo, hi)
+    short = tail_speakers.short_tail(sources, toks, lo, hi)
     if short is not None:  # '"…," Trump shot back.': any verb, so short an ending
         return short
     found = shapes.relay_source(sources, lo, hi)

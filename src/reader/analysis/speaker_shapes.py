@@ -91,46 +91,6 @@ def before_aside(text: str, toks: list[Token], last: int) -> int | None:
     return found
 
 
-_TENSED = re.compile(r"[a-z]+(?:ed|s)|[a-z]+ought|shot|spoke|wrote|said|told|sang|cried")
-_TEXT_VERBS = frozenset("read reads".split())
-_NO_SPEAKER_FIRST = W.STOP_BACK | W.NO_SUBJECT_BEFORE
-_PARTICLES = frozenset("back in on up out again later too".split())
-
-
-def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source | None:
-    """A quotation's speaker in a short ending of its sentence whatever the verb: '"…," Trump
-    shot back.', '"…," she countered.', '"…," exhorted actress Jamie Lee Curtis.' (a speaker
-    and a verb in the past or present tense, a particle or two after; or the verb first)."""
-    text = sources.text
-    if not toks or len(toks) > 10 or text[lo : toks[0].start].strip(" ,"):
-        return None
-    if text[toks[-1].end : hi].strip() not in ("", ".", "!"):
-        return None
-    verb = len(toks) - 1  # the last word before any particles: "an angry Hollande retaliated"
-    while verb > 0 and (toks[verb].text.lower() in _PARTICLES or toks[verb].text in lexicon.DAYS):
-        verb -= 1
-    if toks[0].text.lower() in _TEXT_VERBS or (not toks[0].capitalised and _TENSED.fullmatch(toks[0].text)):
-        verb = 0  # the verb first: '"…," exhorted actress Jamie Lee Curtis.'
-    word = toks[verb].text.lower()
-    if toks[verb].capitalised or word in W.AUXILIARIES or not _TENSED.fullmatch(word):
-        return None
-    rest = toks[verb + 1 :]
-    if verb == 0:
-        return sources.object_after(toks, 0, hi) if rest and rest[0].text.lower() not in W.STOP_BACK else None
-    if len(rest) > 2 or any(t.text.lower() not in _PARTICLES and t.text not in lexicon.DAYS for t in rest):
-        return None
-    subject = toks[:verb]
-    if subject[0].text.lower() in _NO_SPEAKER_FIRST:
-        return None  # '"…" and the crowd cheered': no speaker's ending
-    if len(subject) == 1 and subject[0].text.lower() in W.SUBJECT_PRONOUNS:
-        found = sources.pronoun(subject[0].text.lower(), subject[0].start)
-        return found if found.source != "none" else None
-    found = sources.classify(subject[0].start, subject[-1].end)
-    if found.source == "none" and names_someone(subject, known=False):
-        return Source("named", text[subject[0].start : subject[-1].end])
-    return found if found.source != "none" else None
-
-
 _POSSESSIVES = frozenset("his her their its my our your".split())
 _VERB_BEFORE = W.AUXILIARIES | W.SKIP_ADVERBS | W.SUBJECT_PRONOUNS | {"to", "who"}  # a verb follows these
 _SPECULATIVE = frozenset("may might could would should must".split())
@@ -141,26 +101,12 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
     """The subject of a stance or intention verb toks[i] when it is more than a name right
     before it: "The senator who made enemies now wants", "Sanders, who had not endorsed, backed"."""
     word, after = toks[i].text.lower(), toks[i + 1].text.lower() if i + 1 < len(toks) else ""
-    before = toks[i - 1].text.lower() if i else ""
     if i and word.split()[0].endswith("ing") and "," in sources.text[toks[i - 1].end : toks[i].start]:
         # "she had canceled the rally, citing the attack": the clause's subject takes the stance
         found = sources.clause_subject(toks, i)
         return found if found is not None and found.source in ("named", "anonymous", "publication") else None
-    verb_like = (
-        word.endswith("ed")
-        or word in _PAST_STANCES
-        or after in ("to", "that")
-        or before in _VERB_BEFORE
-        or (word.endswith("s") and i > 0 and "," in sources.text[toks[i - 1].end : toks[i].start])
-    )  # not "Sanders' attacks", "California's plan", "bipartisan support": nouns there; "X, the head of Y, thinks"
-    k = i - 1
-    while k >= 0 and (toks[k].text.lower() in W.AUXILIARIES or W.adverb(toks[k].text.lower())):
-        if toks[k].text.lower() in _SPECULATIVE:
-            return None  # "The pair may not agree": the writer's guess, no one's stance
-        if toks[k].text.lower() in W.BE and word.endswith("ed"):
-            return None  # "though the case was dismissed": done to the subject
-        k -= 1
-    if after == "by" or not verb_like:
+    k = _past_auxiliaries(toks, i, word)
+    if k is None or after == "by" or not _verb_like(sources.text, toks, i):
         return None
     aside = k >= 0 and bool(sources.text[toks[k].end : toks[k + 1].start].strip())  # ", in her campaigning,"
     if not aside and any(t.text.lower() in _POSSESSIVES for t in toks[max(0, k - 2) : k]):
@@ -168,6 +114,33 @@ def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> S
     found = sources.subject(toks, i, start)
     takers = ("named", "anonymous", "publication") + (("public",) if aside and word not in W.HEDGE_LEADS else ())
     return found if found is not None and found.source in takers else None  # "Critics, including X, pointed to"
+
+
+def _verb_like(text: str, toks: list[Token], i: int) -> bool:
+    """The stance word toks[i] is a verb there: not "Sanders' attacks", "California's plan",
+    "bipartisan support" (nouns); but "X, the head of Y, thinks"."""
+    word, after = toks[i].text.lower(), toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+    before = toks[i - 1].text.lower() if i else ""
+    return (
+        word.endswith("ed")
+        or word in _PAST_STANCES
+        or after in ("to", "that")
+        or before in _VERB_BEFORE
+        or (word.endswith("s") and i > 0 and "," in text[toks[i - 1].end : toks[i].start])
+    )
+
+
+def _past_auxiliaries(toks: list[Token], i: int, word: str) -> int | None:
+    """The word before the auxiliaries and adverbs before toks[i]; None when they make it no
+    one's stance: a guess ("The pair may not agree") or a passive ("the case was dismissed")."""
+    k = i - 1
+    while k >= 0 and (toks[k].text.lower() in W.AUXILIARIES or W.adverb(toks[k].text.lower())):
+        if toks[k].text.lower() in _SPECULATIVE:
+            return None
+        if toks[k].text.lower() in W.BE and word.endswith("ed"):
+            return None
+        k -= 1
+    return k
 
 
 _OPENING_ENDS = W.IRREGULAR_PAST | {"says", "said", "reports", "writes", "notes", "adds", "claims"}

@@ -1,14 +1,18 @@
 """An attribution that ends a sentence after a comma ("…, the Sun-Times reported.", "…, said
 Ana Ruiz, a lawyer.", "…, Smith told reporters Tuesday."): it credits all that comes before
-(`tail_attribution`), when what follows the verb names a speaker and is no clause of its own."""
+(`tail_attribution`), when what follows the verb names a speaker and is no clause of its own;
+and a quotation's speaker in a short ending whatever the verb ('"…," Trump shot back.':
+`short_tail`)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
+from reader.analysis import lexicon
 from reader.analysis.source_phrase import Source
-from reader.analysis.speaker_shapes import apposition_before
+from reader.analysis.speaker_shapes import apposition_before, names_someone
 from reader.analysis.text import Token
 
 if TYPE_CHECKING:
@@ -122,3 +126,55 @@ def _a_long_name(toks: list[Token]) -> bool:
 
 
 _NOT_IN_TITLES = frozenset("that which who whom when while because if says said told".split())
+
+
+_TENSED = re.compile(r"[a-z]+(?:ed|s)|[a-z]+ought|shot|spoke|wrote|said|told|sang|cried")
+_TEXT_VERBS = frozenset("read reads".split())
+_NO_SPEAKER_FIRST = W.STOP_BACK | W.NO_SUBJECT_BEFORE
+_PARTICLES = frozenset("back in on up out again later too".split())
+
+
+def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source | None:
+    """A quotation's speaker in a short ending of its sentence whatever the verb: '"…," Trump
+    shot back.', '"…," she countered.', '"…," exhorted actress Jamie Lee Curtis.' (a speaker
+    and a verb in the past or present tense, a particle or two after; or the verb first)."""
+    text = sources.text
+    if not toks or len(toks) > 10 or text[lo : toks[0].start].strip(" ,"):
+        return None
+    if text[toks[-1].end : hi].strip() not in ("", ".", "!"):
+        return None
+    verb = _short_tail_verb(toks)
+    if verb is None:
+        return None
+    rest = toks[verb + 1 :]
+    if verb == 0:
+        return sources.object_after(toks, 0, hi) if rest and rest[0].text.lower() not in W.STOP_BACK else None
+    if len(rest) > 2 or any(t.text.lower() not in _PARTICLES and t.text not in lexicon.DAYS for t in rest):
+        return None
+    return _short_tail_speaker(sources, toks[:verb])
+
+
+def _short_tail_verb(toks: list[Token]) -> int | None:
+    """Where the verb of a short ending is: the last word before particles and days ("an angry
+    Hollande retaliated"), or the first ('exhorted actress Jamie Lee Curtis'); None if none is."""
+    verb = len(toks) - 1
+    while verb > 0 and (toks[verb].text.lower() in _PARTICLES or toks[verb].text in lexicon.DAYS):
+        verb -= 1
+    if toks[0].text.lower() in _TEXT_VERBS or (not toks[0].capitalised and _TENSED.fullmatch(toks[0].text)):
+        verb = 0  # the verb first: '"…," exhorted actress Jamie Lee Curtis.'
+    word = toks[verb].text.lower()
+    if toks[verb].capitalised or word in W.AUXILIARIES or not _TENSED.fullmatch(word):
+        return None
+    return verb
+
+
+def _short_tail_speaker(sources: Sources, subject: list[Token]) -> Source | None:
+    if subject[0].text.lower() in _NO_SPEAKER_FIRST:
+        return None  # '"…" and the crowd cheered': no speaker's ending
+    if len(subject) == 1 and subject[0].text.lower() in W.SUBJECT_PRONOUNS:
+        found = sources.pronoun(subject[0].text.lower(), subject[0].start)
+        return found if found.source != "none" else None
+    found = sources.classify(subject[0].start, subject[-1].end)
+    if found.source == "none" and names_someone(subject, known=False):
+        return Source("named", sources.text[subject[0].start : subject[-1].end])
+    return found if found.source != "none" else None
