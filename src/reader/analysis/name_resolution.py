@@ -34,7 +34,21 @@ def resolve(text: str, mentions: list[Mention]) -> None:
             this.tokens = (this.tokens[0], following.tokens[-1])
     aliases = _nicknames(text, mentions)
     full = {" ".join(m.tokens): m.tokens for m in mentions if len(m.tokens) >= 2}
-    # A shorter full name inside a longer one ("Alec Baldwin" in "Alexander Alec Baldwin").
+    canonical = _canonical_names(full, aliases)
+    firsts: dict[str, set[str]] = {}
+    lasts: dict[str, list[str]] = {}
+    for name, words in full.items():
+        firsts.setdefault(words[0], set()).add(canonical[name])
+        lasts.setdefault(words[-1], []).append(canonical[name])
+    pending = _Surnames(text, canonical, firsts, lasts).assign(mentions)
+    for mention in pending:
+        later = lasts.get(mention.tokens[0], [])
+        mention.person = later[0] if later else mention.tokens[0]
+
+
+def _canonical_names(full: dict[str, tuple[str, ...]], aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Each full name's person: the longest full name with the same first and last words
+    ("Alec Baldwin" in "Alexander Alec Baldwin"); a nickname's, the name it nicknames."""
     by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = {}
     for words in full.values():
         by_ends.setdefault((words[0], words[-1]), []).append(words)
@@ -46,38 +60,48 @@ def resolve(text: str, mentions: list[Mention]) -> None:
     for alias, words in aliases.items():  # "Bobby Scott" is the "Robert C. Scott" it nicknames
         if alias in canonical:
             canonical[alias] = canonical.get(" ".join(words), " ".join(words))
-    firsts: dict[str, set[str]] = {}
-    lasts: dict[str, list[str]] = {}
-    for name, words in full.items():
-        firsts.setdefault(words[0], set()).add(canonical[name])
-        lasts.setdefault(words[-1], []).append(canonical[name])
-    last_by_surname: dict[str, str] = {}
-    last_by_surname_of: dict[tuple[str, str], str] = {}  # (surname, gender) -> the last one named
-    pending: list[Mention] = []
-    for mention in mentions:
-        if len(mention.tokens) >= 2:
-            mention.person = canonical[" ".join(mention.tokens)]
-            last_by_surname[mention.tokens[-1]] = mention.person
-            last_by_surname_of[(mention.tokens[-1], gender(mention.person))] = mention.person
-            continue
+    return canonical
+
+
+class _Surnames:
+    """One pass in text order: a one-word mention is the person last named with that surname
+    (of the gender "Mr."/"Mrs." before it gives), or the one full name it starts."""
+
+    def __init__(
+        self, text: str, canonical: dict[str, str], firsts: dict[str, set[str]], lasts: dict[str, list[str]]
+    ) -> None:
+        self.text, self.canonical, self.firsts, self.lasts = text, canonical, firsts, lasts
+        self.last_by_surname: dict[str, str] = {}
+        self.last_by_surname_of: dict[tuple[str, str], str] = {}  # (surname, gender) -> the last one named
+
+    def assign(self, mentions: list[Mention]) -> list[Mention]:
+        """Sets each mention's person; returns the one-word mentions left for a later name."""
+        pending: list[Mention] = []
+        for mention in mentions:
+            if len(mention.tokens) >= 2:
+                mention.person = self.canonical[" ".join(mention.tokens)]
+                self.last_by_surname[mention.tokens[-1]] = mention.person
+                self.last_by_surname_of[(mention.tokens[-1], gender(mention.person))] = mention.person
+                continue
+            person = self._one_word(mention)
+            if person is None:
+                pending.append(mention)
+            else:
+                mention.person = person
+        return pending
+
+    def _one_word(self, mention: Mention) -> str | None:
         word = mention.tokens[0]
-        by_first = sorted(firsts.get(word, ()))
-        honorific = _HONORIFIC.search(text, max(0, mention.start - 6), mention.start)
+        by_first = sorted(self.firsts.get(word, ()))
+        honorific = _HONORIFIC.search(self.text, max(0, mention.start - 6), mention.start)
         wanted = None if honorific is None else ("m" if honorific.group(1) == "Mr" else "f")
-        if wanted is not None and (word, wanted) in last_by_surname_of:
-            mention.person = last_by_surname_of[(word, wanted)]  # "Mrs. Clinton" is not Bill Clinton
-        elif len(by_first) == 1 and not (word in last_by_surname and lasts.get(word) != by_first):
-            mention.person = by_first[0]  # "Obama" is Barack Obama, not "Obama Speech", when both are named
-        elif word in last_by_surname:
-            mention.person = last_by_surname[word]
-        elif by_first:
-            mention.person = by_first[0]
-        else:
-            pending.append(mention)
-    for mention in pending:
-        word = mention.tokens[0]
-        later = lasts.get(word, [])
-        mention.person = later[0] if later else word
+        if wanted is not None and (word, wanted) in self.last_by_surname_of:
+            return self.last_by_surname_of[(word, wanted)]  # "Mrs. Clinton" is not Bill Clinton
+        if len(by_first) == 1 and not (word in self.last_by_surname and self.lasts.get(word) != by_first):
+            return by_first[0]  # "Obama" is Barack Obama, not "Obama Speech", when both are named
+        if word in self.last_by_surname:
+            return self.last_by_surname[word]
+        return by_first[0] if by_first else None
 
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+\Z")

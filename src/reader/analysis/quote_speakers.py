@@ -12,6 +12,7 @@ from reader.analysis import claim_words as W
 from reader.analysis import lexicon, tail_speakers
 from reader.analysis import speaker_shapes as shapes
 from reader.analysis.source_phrase import Source
+from reader.analysis.text import Token
 
 if TYPE_CHECKING:
     from reader.analysis.claim_sources import Sources
@@ -32,18 +33,25 @@ def attribution_before(sources: Sources, lo: int, hi: int, loose: bool = False) 
             continue  # "As the Rainmakers sang back in the 1980s, '…'"
         found_that = word in lexicon.EVIDENCE_VERBS and i + 1 < len(toks) and toks[i + 1].text.lower() == "that"
         if word in lexicon.SPEECH_VERBS or (loose and word in lexicon.STRONG_ATTRIBUTION) or found_that:
-            source = sources.subject(toks, i, lo)
-            if source is None or source.source == "none":
-                source = sources.clause_subject(toks, i) or source
-            inverted = i == 0 or bool(sources.text[toks[i - 1].end : toks[i].start].strip())  # ', said Ana'
-            if (source is None or source.source == "none") and not word.endswith("ing") and inverted:
-                source = sources.object_after(toks, i, hi) or source  # not "saying Ana's …"
-            if source is not None and source.source != "none":
+            source = _speaker_of(sources, toks, i, word, lo, hi)
+            if source is not None:
                 return source
         if not loose and len(toks) - i > 12:
             break
     found = shapes.relay_source(sources, lo, hi)
     return found[1] if found is not None else None
+
+
+def _speaker_of(sources: Sources, toks: list[Token], i: int, word: str, lo: int, hi: int) -> Source | None:
+    """Who speaks by the verb toks[i]: its subject, the clause's, or the one after it when the
+    verb comes first (', said Ana')."""
+    source = sources.subject(toks, i, lo)
+    if source is None or source.source == "none":
+        source = sources.clause_subject(toks, i) or source
+    inverted = i == 0 or bool(sources.text[toks[i - 1].end : toks[i].start].strip())  # ', said Ana'
+    if (source is None or source.source == "none") and not word.endswith("ing") and inverted:
+        source = sources.object_after(toks, i, hi) or source  # not "saying Ana's …"
+    return source if source is not None and source.source != "none" else None
 
 
 _INVERTED = frozenset("said says added adds wrote writes explained noted argued".split())
