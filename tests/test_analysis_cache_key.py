@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from reader import rules_version
 from reader.analysis import cache as cache_module
 
 
@@ -12,8 +13,7 @@ def test_the_key_changes_with_the_code_and_the_word_lists(tmp_path, monkeypatch)
     package = Path(cache_module.__file__).parent
     copy = tmp_path / "analysis"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    fake_file = copy / "cache.py"
-    monkeypatch.setattr(cache_module, "__file__", str(fake_file))
+    monkeypatch.setattr(rules_version, "ANALYSIS_FOLDER", copy)
 
     def key() -> str:
         cache_module.rules_hash.cache_clear()
@@ -29,3 +29,24 @@ def test_the_key_changes_with_the_code_and_the_word_lists(tmp_path, monkeypatch)
     names.write_text(names.read_text() + "zzyzx\n")
     assert key() not in (original, changed_code)
     cache_module.rules_hash.cache_clear()
+
+
+def test_a_changed_rule_has_the_people_pass_read_every_article_again(seeds, isolated_home, monkeypatch) -> None:
+    """Issue 28: the list's sourcing signs, sorts and profile read the catalog's measures; after
+    an analysis rule changes, every article is left to the people pass, which reads them again,
+    so no measure of an older rule stays."""
+    from reader.cli_search import open_index
+    from reader.search import catalog_db
+
+    index = open_index(seeds, isolated_home)
+    index.sync()
+    assert index.people_pending() == 0
+    index.close()
+    monkeypatch.setattr(catalog_db, "rules_hash", lambda: "another-rule")
+    again = open_index(seeds, isolated_home)
+    again.sync()
+    assert again.people_pending() == len(list(seeds.iterdir()))
+    result = again.fill_people()
+    assert result is not None and again.people_pending() == 0
+    assert len(again.measures_by_id()) == len(list(seeds.iterdir()))
+    again.close()

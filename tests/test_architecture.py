@@ -1,4 +1,5 @@
-"""The core (corpus, catalog, analysis, search, store, export, config, state) never imports Textual."""
+"""The core (corpus, catalog, analysis, search, store, export, config, state) never imports Textual;
+no function of the analysis is over cyclomatic complexity 25."""
 
 from __future__ import annotations
 
@@ -105,3 +106,18 @@ def test_a_shell_search_does_not_import_the_analysis_when_nothing_changed(seeds,
     )
     out = subprocess.run([sys.executable, "-c", probe, str(seeds)], env=env, capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_no_function_of_the_analysis_is_over_complexity_25() -> None:
+    """The source reader stays changeable: radon's cyclomatic complexity of every function and
+    method in analysis/ is at most 25 (the same check .ci/run runs with tools/complexity.py)."""
+    import importlib.util
+
+    root = Path(__file__).parents[1]
+    spec = importlib.util.spec_from_file_location("complexity", root / "tools" / "complexity.py")
+    assert spec is not None and spec.loader is not None
+    complexity = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(complexity)
+    blocks = complexity.measured(root / "src" / "reader" / "analysis")
+    assert len(blocks) > 100  # it read the analysis
+    assert [b for b in blocks if b[3] > 25] == []

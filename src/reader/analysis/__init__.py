@@ -18,8 +18,7 @@ from reader.analysis.release import collector_paused, let_go
 from reader.analysis.text import Segment, segments
 from reader.corpus.model import Article
 from reader.naming import across_name, by_first_and_last
-
-ANALYSIS_VERSION = 2  # change with any rule: cached analyses of another version are not used
+from reader.rules_version import ANALYSIS_VERSION as ANALYSIS_VERSION  # where callers read it
 
 
 @dataclass

@@ -9,7 +9,6 @@ is dropped when it is opened.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import sqlite3
@@ -18,8 +17,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.analysis import ANALYSIS_VERSION, Analysis, AnalysisCancelled, analyze
+from reader.analysis import Analysis, AnalysisCancelled, analyze
 from reader.corpus.model import Article
+from reader.rules_version import rules_hash
 
 CACHE_NAME = "analysis.sqlite"
 KEEP_DAYS = 60  # an analysis not used for this long is dropped when the cache is next opened
@@ -29,18 +29,6 @@ MAX_ENTRIES = 250_000  # and never more than this many (2.5 times a 100,000-arti
 def _today() -> int:
     """Days since the epoch: when an analysis was last used, to the day."""
     return int(time.time() // 86400)
-
-
-@functools.lru_cache(maxsize=1)
-def rules_hash() -> str:
-    """A hash of everything the analysis depends on: its code and its word lists. A changed
-    rule or list makes a new key, so a cached analysis can never be out of date."""
-    digest = hashlib.sha256(str(ANALYSIS_VERSION).encode())
-    folder = Path(__file__).parent
-    for path in sorted([*folder.glob("*.py"), *(folder / "data").glob("*")]):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
 
 
 def text_key(text: str) -> str:

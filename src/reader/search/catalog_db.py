@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from reader.analysis.cache import rules_hash
+from reader.rules_version import rules_hash
 from reader.safefile import read_regular
 from reader.search.integrity import read_meta
 
@@ -220,7 +220,7 @@ class CatalogDB:
         if not had_measures:
             self.db.execute("INSERT OR IGNORE INTO people_pending SELECT path FROM files")
         # The analysis rules the measures and people were read with: after a changed rule
-        # (analysis.cache.rules_hash) the people pass reads every file again, so that no list
+        # (rules_version.rules_hash) the people pass reads every file again, so that no list
         # sign, sort or profile rests on the measures of an older rule.
         self.db.commit()
         self._mark_stale_measures()

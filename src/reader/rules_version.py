@@ -1,0 +1,24 @@
+"""Which analysis rules are in force (`rules_hash`): a hash of the analysis's code and word
+lists with ANALYSIS_VERSION, read from the files alone, so that the search catalog can tell a
+changed rule without importing the analysis."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+
+ANALYSIS_VERSION = 2  # change with any rule: cached analyses of another version are not used
+ANALYSIS_FOLDER = Path(__file__).parent / "analysis"  # the code and word lists hashed
+
+
+@functools.lru_cache(maxsize=1)
+def rules_hash() -> str:
+    """A hash of everything the analysis depends on: its code and its word lists. A changed
+    rule or list makes a new key, so a cached analysis can never be out of date."""
+    digest = hashlib.sha256(str(ANALYSIS_VERSION).encode())
+    folder = ANALYSIS_FOLDER
+    for path in sorted([*folder.glob("*.py"), *(folder / "data").glob("*")]):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
