@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.analysis.name_spans import Group, norm, words_of
+from reader.analysis.name_spans import PARTICLES, Group, norm, words_of
 
 
 @dataclass
@@ -53,7 +53,7 @@ def known_within(group: Group, people: list[Person], named_words: set[str]) -> l
         if match:
             out.append(Group(group.toks[i : i + match], group.segment, False, decision=True))
             i += match
-        elif words[i] in singles:
+        elif words[i] in singles and words[i] not in PARTICLES:  # not the "de" of "Conservatoire de Paris"
             out.append(Group(group.toks[i : i + 1], group.segment, False, decision=True))
             i += 1
         else:

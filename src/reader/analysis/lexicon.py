@@ -223,7 +223,7 @@ estimate estimates statistics numbers ruling rulings records filing filings stat
 memo memos transcript transcripts indictment lawsuit complaint audit review investigation
 average averages tally count counts declaration documents inquiry inquiries probe assessment evaluation
 document tracker brief briefs submission submissions motion video videos footage recording recordings
-literature
+literature story stories photo photos picture pictures image images
 """.split()
 )
 EVIDENCE_VERBS = frozenset(

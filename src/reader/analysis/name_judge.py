@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from reader.analysis import lexicon
 from reader.analysis import name_evidence as evidence
 from reader.analysis.name_cues import ROLE_NOUNS
-from reader.analysis.name_spans import POSSESSIVE, Group, norm, phrase_of, words_of
+from reader.analysis.name_spans import COMPOUND_ADJECTIVE_ENDS, PARTICLES, POSSESSIVE, Group, norm, phrase_of, words_of
 
 _NOT_PERSON_BEFORE = re.compile(
     r"\b(?:in|near|across|throughout|outside|inside|around|into|"
@@ -72,7 +72,6 @@ def _placed_by_context(text: str, group: Group) -> bool | None:
     return None
 
 
-_COMPOUND_ADJECTIVE_ENDS = frozenset("style based backed led born owned made run funded controlled plus minus".split())
 _FIRST_PERSON = frozenset("i i'm i'll i've i'd".split())
 
 
@@ -86,7 +85,8 @@ def _not_a_name(group: Group) -> bool:
     if len(words) == 1:
         return (
             raw.lower().replace("’", "'") in _FIRST_PERSON  # "and I'm arguing for …"
-            or raw.rpartition("-")[2] in _COMPOUND_ADJECTIVE_ENDS  # "American-style", "Swiss-based"
+            or raw in PARTICLES  # "Conservatoire de Paris": a particle alone names no one
+            or raw.rpartition("-")[2] in COMPOUND_ADJECTIVE_ENDS  # "American-style", "Swiss-based"
             or evidence.is_role(words[0])
             or words[0].lower() in lexicon.TITLES
             or len(words[0]) == 1
@@ -94,16 +94,23 @@ def _not_a_name(group: Group) -> bool:
             or (raw.isupper() and len(raw) > 1 and group.cue != "title")
             or (evidence.is_demonym(words[0]) and group.cue != "title")
         )
-    return any(evidence.is_demonym(w) for w in words[1:]) or (
-        evidence.is_demonym(words[0]) and words[0] not in lexicon.first_names()
-    )
+    firsts = lexicon.first_names()
+    given = [0 < i < len(words) - 1 and w in firsts and words[i - 1] in firsts for i, w in enumerate(words)]
+    return any(evidence.is_demonym(w) and not given[i] for i, w in enumerate(words) if i) or (
+        evidence.is_demonym(words[0]) and words[0] not in firsts
+    )  # a second given name may be a nationality's word: "Hans Christian Andersen"
 
 
 def blocked(text: str, group: Group, known: bool = False) -> bool:
     """What rules a phrase out: a quoted title, a role or nationality alone, "a X", "#X", and,
     unless the article names that person elsewhere ("the Tom Cruise video"), "the X"."""
     before = text[max(group.segment.start, group.toks[0].start - 20) : group.toks[0].start]
-    if quoted_title(text, group) or _not_a_name(group) or before.rstrip().endswith(("#", "@")):
+    if (
+        quoted_title(text, group)
+        or _not_a_name(group)
+        or a_work_or_award(text, group, before)
+        or before.rstrip().endswith(("#", "@"))
+    ):
         return True
     previous = evidence.word_before(before)
     if len(group.toks) == 1 and (
@@ -165,6 +172,41 @@ def _ruled_out(c: Candidate) -> bool | None:
     if c.doc.a_business(c.words) and not c.strong:
         return False  # "Faulding said", where the article also names "Faulding Ltd"
     return None
+
+
+def a_work_or_award(text: str, group: Group, before: str) -> bool:
+    """The title of a work or an award: after "film", "novel", "album" ("the film Vera Drake"),
+    opened by a capitalised "A" or "The" mid-sentence ("A Very Long Engagement"), followed by
+    ", which" ("Vera Drake, which has 11 nominations"), one word after "best …" ("the best film
+    Oscar"), listed with its year like the works beside it ("Stoker (2013), Belle (2013)"), or
+    an ordinary word owned by a name ("Schindler's List")."""
+    if group.cue == "title":
+        return False
+    after = text[group.toks[-1].end : group.toks[-1].end + 12]
+    if evidence.word_before(before) in _WORK_NOUNS or group.work_title or _WHICH_NEXT.match(after):
+        return True
+    listed = _YEAR_LIST_BEFORE.search(before) or _YEAR_LIST_NEXT.match(text, group.toks[-1].end)
+    if listed and _YEAR_NEXT.match(after):
+        return True  # "Stoker (2013), Belle (2013)": works listed with their years
+    words = words_of(group)
+    if len(words) != 1 or words[0] in lexicon.MONTHS_DAYS:
+        return False
+    if _BEST_BEFORE.search(before):
+        return True
+    owned = _OWNER_BEFORE.search(before)
+    return bool(owned) and words[0].lower() in lexicon.common_words() and words[0] not in lexicon.first_names()
+
+
+_WORK_NOUNS = frozenset(
+    """film films movie movies novel novels book books album albums song songs single play plays
+    musical series show sitcom documentary opera poem painting drama biopic memoir franchise""".split()
+)
+_WHICH_NEXT = re.compile(r"\s*,\s*which\b")
+_YEAR_NEXT = re.compile(r"\s*\((?:1[89]|20)\d\d\)")
+_YEAR_LIST_BEFORE = re.compile(r"\((?:1[89]|20)\d\d\),\s*(?:and\s+)?\Z")
+_YEAR_LIST_NEXT = re.compile(r"\s*\((?:1[89]|20)\d\d\),\s*(?:and\s+)?[A-Z]")
+_BEST_BEFORE = re.compile(r"\bbest(?:\s+[a-z]+){1,2}\s+\Z")
+_OWNER_BEFORE = re.compile(r"\b[A-Z][\w-]*['’]s\s+\Z")
 
 
 def _non_person_head(c: Candidate) -> bool | None:

@@ -16,6 +16,7 @@ from reader.analysis import name_evidence as evidence
 from reader.analysis.name_roles import name_like, plain_word, role_cut
 from reader.analysis.text import Segment, Token
 
+COMPOUND_ADJECTIVE_ENDS = frozenset("style based backed led born owned made run funded controlled plus minus".split())
 PARTICLES = frozenset("de da di del della der den van von la le du dos das bin ibn al el st".split())
 POSSESSIVE = re.compile(r"['’]s$")
 _BRACKETED_TAG = re.compile(r"\[/?[a-z]+(?: [a-z]+)*\]")
@@ -32,6 +33,7 @@ class Group:
     sentence_start: bool
     has_title: bool = False
     saint: bool = False
+    work_title: bool = False  # a capitalised "A", "An" or "The" opened it mid-sentence: a work's title
     cue: str | None = None
     decision: bool | None = None
     memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # keyed by offsets
@@ -184,7 +186,16 @@ def _strip(text: str, group: Group) -> Group:
 
 def _leading_function_words(text: str, group: Group, toks: list[Token]) -> list[Token]:
     while len(toks) > 1 and norm(toks[0].text).lower() in lexicon.FUNCTION_WORDS and not _an_initial(text, toks[0]):
+        if toks[0].text in ("A", "An", "The") and not group.sentence_start:
+            group.work_title = True  # "went to A Very Long Engagement", "starred in The Departed"
         toks = toks[1:]  # "[6] In Byron's later memoirs"; not the "A." of "A. Wells"
+    return toks
+
+
+def _leading_compound(text: str, group: Group, toks: list[Token]) -> list[Token]:
+    if len(toks) > 1 and toks[0].text.rpartition("-")[2] in COMPOUND_ADJECTIVE_ENDS:
+        toks = toks[1:]  # "London-based Levy": Levy
+        group.sentence_start = False
     return toks
 
 
@@ -289,6 +300,7 @@ def _label_in_capitals(text: str, group: Group, toks: list[Token]) -> list[Token
 
 _STRIPS: tuple[Callable[[str, Group, list[Token]], list[Token]], ...] = (
     _leading_function_words,
+    _leading_compound,
     _leading_titles,
     _office_of,
     _roles_before,

@@ -79,9 +79,9 @@ def titled_after(sources: Sources, at: int, role: str, reach: int = 800) -> str 
 def described_person(sources: Sources, at: int, role: str, qualifiers: list[str] | None = None) -> str | None:
     """Whom "the senator" or "the actress" means, when the article makes it plain: of the last
     four people named before (of the role's gender, not under another title such as "Pope"),
-    the one once named with that title ("Sen. X"), or the only one, or the one named far more
-    often than the others (at least twice as often, and more than once); else no one, as a
-    wrong name would mislead more than none."""
+    the one once named with that title ("Sen. X"), or the only one, or the only one named in
+    the paragraph before it, or the one named far more often than the others (at least twice
+    as often, and more than once); else no one, as a wrong name would mislead more than none."""
     want = W.ROLE_GENDER.get(role, "u")
     stop = bisect_left(sources.starts, at)
     counts: dict[str, int] = {}
@@ -108,10 +108,20 @@ def described_person(sources: Sources, at: int, role: str, qualifiers: list[str]
     titled_one = titled_person(sources, at, role)
     if titled_one in recent or len(recent) == 1:
         return titled_one if titled_one in recent else recent[0]
+    in_paragraph = _named_in_paragraph(sources, at)
+    if len(in_paragraph) == 1 and in_paragraph[0] in recent:
+        return in_paragraph[0]  # "Liam Neeson was honoured. The actor, whose films include …": his
     ranked = sorted(recent, key=lambda person: -counts[person])
     if counts[ranked[0]] >= 2 and counts[ranked[0]] >= 2 * counts[ranked[1]]:
         return ranked[0]
     return None
+
+
+def _named_in_paragraph(sources: Sources, at: int) -> list[str]:
+    """The people named in the paragraph before `at`, each once."""
+    start = sources.text.rfind("\n", 0, at) + 1
+    lo, hi = bisect_left(sources.starts, start), bisect_left(sources.starts, at)
+    return list(dict.fromkeys(m.person for m in sources.mentions[lo:hi] if m.end <= at))
 
 
 def _qualified(qualifiers: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -445,6 +445,10 @@ _NATIONALS = frozenset(
     welshman welshwoman dutchman dutchwoman""".split()
 )
 _AGES = re.compile(r"\b\d+-year-old\b")
-# Heads that name a thing, not someone: "The change in approach from Clinton is likely …"
-_ABSTRACT = frozenset("change approach move idea plan shift decision issue question way thing".split())
+# Heads that name a thing, not someone: "The change in approach from Clinton is likely …", "The
+# film drew criticism from reviewers"
+_ABSTRACT = frozenset(
+    """change approach move idea plan shift decision issue question way thing film movie book album song
+    show series play novel episode event ceremony season match deal bill law""".split()
+)
 _ABSTRACT_END = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism)$")
