@@ -153,11 +153,11 @@ def test_quotations_regroup_when_their_word_pairs_become_common_or_rare_again(
     views = CorpusViews()
     views.update((x, analyze(x)) for x in corpus.values())
     assert sizes() == [2]
-    for step, name in enumerate("cd", 3):  # the same opening words, then other words
-        corpus[name] = article(name, said.format(m=step, q=f"we never wanted the cameras in {name} house"))
+    for step, (name, room) in enumerate([("c", "house"), ("d", "flat")], 3):  # one word changed
+        corpus[name] = article(name, said.format(m=step, q=f"we never wanted the cameras in our {room} at all"))
         views.update([(corpus[name], analyze(corpus[name]))])
-    # three quotations share the opening's pairs: rare, c went with a and b; with d they are
-    # four, common, and c and d link to nobody
+    # three quotations share the pairs around the changed word: rare, c went with a and b; with
+    # d they are four, common, and c and d link to nobody (a and b still share "our kitchen")
     assert sizes() == [2]
     views.update(removed=["d"])
     del corpus["d"]

@@ -1,9 +1,11 @@
 """Quotes that travel: the same quotation found in several articles, grouped. No UI here.
 
-Quotations are compared as words (case, quote marks, apostrophes and punctuation ignored) through
-their word pairs (shingles): two quotations go together when most shingles of the shorter one are
-in the longer one, so a quotation cut differently ("Oh my God. When I'm talking…") or reworded a
-little still joins its group. Only quotations long enough to be somebody's words count (at least
+Quotations are compared as words (case, quote marks, apostrophes and punctuation ignored): two
+quotations that share two rare word pairs (shingles, found through an index) go together when
+they are near-identical over the whole of the shorter one (`near_identical`: 80% of its words in
+the longer one, in order, from its start to its end), so a quotation cut differently ("Oh my God.
+When I'm talking…") or with a word or two changed still joins its group, and two quotations that
+only share an opening do not. Only quotations long enough to be somebody's words count (at least
 MIN_WORDS words and MIN_CHARS letters): short stock phrases ("I don't know") are said by
 everyone and prove nothing. A group holds quotations from at least two articles, ordered by
 article date (undated last); the earliest is marked and each other's wording changes from it
@@ -27,7 +29,8 @@ from reader.corpus.model import Article
 MIN_WORDS = 5
 MIN_CHARS = 28  # letters and spaces of the normalised quotation
 SHINGLE = 2  # word pairs: two words changed in a dozen still leave most pairs shared
-SAME_QUOTE = 0.6  # share of the shorter quotation's shingles found in the other
+SAME_QUOTE = 0.8  # share of the shorter quotation's words found, in order, in the other
+SPAN = 0.2  # and those words run from its first fifth to its last: not only an opening shared
 COMMON_SHINGLE = 50  # a pair in more quotations than this links none (bounded work); the same
 # words in any number of articles are grouped without it
 
@@ -108,6 +111,29 @@ def article_quotes(article: Article, analysis: Analysis | None) -> list[Occurren
     return found
 
 
+def near_identical(first: list[str], second: list[str]) -> bool:
+    """Whether two quotations are the same words over the whole of the shorter one: at least
+    SAME_QUOTE of its words found in the longer one in order (a word or two changed, a
+    quotation cut differently at either end), running from within its first SPAN to within its
+    last; where its first or last words differ from the other's, the other does not go on past
+    them. "This is a big change in our policy" and "This is a big messy argument" share only an
+    opening: not the same quotation."""
+    short, long = (first, second) if len(first) <= len(second) else (second, first)
+    if not short:
+        return False
+    blocks = [b for b in difflib.SequenceMatcher(a=short, b=long, autojunk=False).get_matching_blocks() if b.size]
+    if sum(b.size for b in blocks) < SAME_QUOTE * len(short):
+        return False
+    head_short, head_long = blocks[0].a, blocks[0].b
+    tail_short = len(short) - blocks[-1].a - blocks[-1].size
+    tail_long = len(long) - blocks[-1].b - blocks[-1].size
+    if head_short > SPAN * len(short) or tail_short > SPAN * len(short):
+        return False
+    # Where the shorter one's first or last words differ, the longer one must not go on past
+    # them: "She has been a wonderful friend" is not cut from "… a wonderful mother to our kids".
+    return (not head_short or head_long <= head_short + 1) and (not tail_short or tail_long <= tail_short + 1)
+
+
 def _shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
 
@@ -116,10 +142,10 @@ class QuoteIndex:
     """Quotations grouped as articles come, change and go.
 
     Two quotations of different articles are linked when they have the same words, or when they
-    share two pairs of words that few quotations have (at most COMMON_SHINGLE each) and most
-    pairs of the shorter one are in the other (SAME_QUOTE); a group is a set of linked
-    quotations (linked directly or through others). Links are symmetric and depend only on the two quotations and
-    on which pairs are common, so replacing one article's quotations regroups only the groups
+    share two pairs of words that few quotations have (at most COMMON_SHINGLE each) and are
+    near-identical over the shorter one's whole length (`near_identical`); a group is a set of
+    linked quotations (linked directly or through others). Links are symmetric and depend only
+    on the two quotations and on which pairs are common, so replacing one article's quotations regroups only the groups
     they were or become part of (and those of quotations holding a pair that became common or
     rare): the rest of the corpus is not looked at.
     """
@@ -242,10 +268,7 @@ class QuoteIndex:
         for other, shared in hits.items():
             if shared < 2 or other == item:
                 continue
-            theirs = self._shingles[other]
-            if self._items[other].article != quote.article and len(mine & theirs) >= SAME_QUOTE * min(
-                len(mine), len(theirs)
-            ):
+            if self._items[other].article != quote.article and near_identical(quote.words, self._items[other].words):
                 linked.append(other)
         return linked
 
