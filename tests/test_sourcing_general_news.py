@@ -136,3 +136,20 @@ def test_titles_of_works_and_awards_are_no_people() -> None:
     analysis = _analysis(body)
     assert set(analysis.people()) == {"Mike Leigh", "Andrea Levy", "Hans Christian Andersen"}
     assert [(m.text, m.person) for m in analysis.names if m.text == "Levy"] == [("Levy", "Andrea Levy")]
+
+
+def test_a_quotation_over_paragraphs_is_closed_where_it_closes() -> None:
+    """A quotation continued over paragraphs (each opening with a quotation mark) is the
+    speaker's where it closes; the narration after it, and a paragraph after a quotation left
+    open that does not open with a mark, are no quotation."""
+    body = (
+        "“This is a long quote that goes on and on about the budget.\n\n"
+        "“It runs into a second paragraph and closes here,” the mayor said. Then the council voted.\n\n"
+        "Nobody spoke after that. The meeting ended at nine.\n\n"
+        "The treasurer spoke. “We will cut the budget by a tenth, and nobody will lose a job.\n\n"
+        "The council then voted on the budget. Nobody objected to the plan."
+    )
+    claims = _analysis(body).claims
+    quoted = [(c.kind, c.speaker) for c in claims if c.kind == "quote"]
+    assert quoted[:2] == [("quote", "the mayor"), ("quote", "the mayor")]
+    assert not any("Nobody" in c.text or "council then voted" in c.text for c in claims if c.kind == "quote")
