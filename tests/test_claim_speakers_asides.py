@@ -206,7 +206,7 @@ pytestmark = pytest.mark.unit
         (
             "Yet Democratic economists, like their Republican counterparts, say taxing consumption helps savings.",
             "attributed",
-            "anonymous",
+            "public",  # unnamed experts as a group (docs/analysis.md)
             "Democratic economists",
         ),
         ("The race is open, said former Gov. Dana Holt.", "attributed", "named", "Dana Holt"),

@@ -58,7 +58,7 @@ def test_nouns_and_unnamed_labels_are_not_claims(body: str) -> None:
     "body, source, speaker",
     [
         ("Privately, some Democratic officials think the senator is at risk.", "public", "some Democratic officials"),
-        ("Researchers hope to test the drug on patients next year.", "anonymous", "Researchers"),
+        ("Researchers hope to test the drug on patients next year.", "public", "Researchers"),  # experts as a group
         ("Fans believe the whole romance was staged for the cameras.", "public", "Fans"),
         ("Many Republicans want a different nominee by the summer.", "public", "Many Republicans"),
     ],

@@ -210,7 +210,8 @@ PUBLIC_NOUNS = frozenset(
 fans fan commenters commenter critics critic reviewers reviewer viewers viewer followers follower
 analysts analyst experts expert commentators commentator observers observer pundits pundit
 users user social-media audiences audience netizens readers reader people many some others
-trolls troll fact-checkers fact-checker factcheckers
+trolls troll fact-checkers fact-checker factcheckers researchers scientists economists historians
+scholars academics poster posters
 """.split()
 )
 
@@ -223,7 +224,8 @@ estimate estimates statistics numbers ruling rulings records filing filings stat
 memo memos transcript transcripts indictment lawsuit complaint audit review investigation
 average averages tally count counts declaration documents inquiry inquiries probe assessment evaluation
 document tracker brief briefs submission submissions motion video videos footage recording recordings
-literature story stories photo photos picture pictures image images
+literature story stories photo photos picture pictures image images post posts tweet tweets message messages
+email emails letter letters
 """.split()
 )
 EVIDENCE_VERBS = frozenset(

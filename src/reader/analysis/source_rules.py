@@ -65,13 +65,13 @@ def read_phrase(sources: Sources, start: int, end: int) -> Phrase:
         lower,
         re.findall(r"[a-z](?:[a-z\-']|\.(?=[a-z]))*", lower),  # "u.s" one word
         head,
-        set(re.findall(r"[a-z][a-z\-']*", head)),
+        {re.sub(r"['’]s?$", "", w) for w in re.findall(r"[a-z][a-z\-'’]*", head)},  # "the government's"
         named,
         start + len(head.rstrip()),
     )
 
 
-_HEAD_END = re.compile(r"\b(?:close to|of|for|with|at|from|in|on|near|familiar with|cited by|to)\b")
+_HEAD_END = re.compile(r"\b(?:close to|of|for|with|at|from|in|on|near|familiar with|cited by|by|to)\b")
 Rule = Callable[[Phrase], "Source | None"]
 
 
@@ -176,6 +176,18 @@ def anonymous_word(p: Phrase) -> Source | None:
     if after < len(mentions) and mentions[after].start < title.end() + 2:
         return Source("named", mentions[after].text)  # the congressman named after it
     return Source("named", p.text)
+
+
+def own_words(p: Phrase) -> Source | None:
+    """Someone's own post, tweet or letter is that person's word ("her post said", "Ruiz's
+    tweet"); without an owner it is a document ("the post said": `outlet_or_document`)."""
+    if p.last not in _OWN_WORDS:
+        return None
+    if p.words[0] in ("his", "her", "their") and len(p.words) <= 3:
+        return p.sources.pronoun({"his": "he", "her": "she", "their": "they"}[p.words[0]], p.start)
+    if p.owner_named() and p.named[-1].end >= p.head_end - len(p.last) - 4:
+        return Source("named", p.named[-1].text)
+    return None
 
 
 def outlet_or_document(p: Phrase) -> Source | None:
@@ -339,8 +351,8 @@ def plural_people(p: Phrase) -> Source | None:
 
 
 def someone_described(p: Phrase) -> Source | None:
-    """Someone described, not named: "The billionaire businessman says", "A major civil rights
-    group says"; groups and bodies are named as such, people stay unnamed."""
+    """Someone described, not named: "A major civil rights group says" (a body, named as such),
+    "a local shopkeeper says" (a member of the public), "the landlord says" (unnamed)."""
     words = p.words
     if not (
         words[0] in ("the", "a", "an", "another", "one")
@@ -357,6 +369,8 @@ def someone_described(p: Phrase) -> Source | None:
         return Source("public", p.text)  # "one ticket holder", "one protest organizer"
     if p.last in _ABSTRACT or _ABSTRACT_END.search(p.last):
         return Source("none", None)  # "The change in approach": no one
+    if words[0] in ("a", "an", "another"):
+        return Source("public", p.text)  # "a local shopkeeper", "a teacher": a member of the public
     return Source("anonymous", p.text)
 
 
@@ -373,6 +387,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("titled name", titled_name),
     ("spokesperson of a body", spokesperson_of_body),
     ("anonymous word", anonymous_word),
+    ("own words", own_words),
     ("outlet or document", outlet_or_document),
     ("public group", public_group),
     ("official of someone named", official_of_named),
@@ -437,8 +452,10 @@ _LISTING = frozenset("including like such especially notably namely among".split
 # Bodies that speak on record as themselves, beyond lexicon.INSTITUTION_NOUNS ("the insurer said").
 _BODY_NOUNS = frozenset(
     """insurer bank lender retailer supermarket carrier operator manufacturer carmaker chain
-    watchdog trust society academy institute exchange bureau service charity""".split()
+    watchdog trust society academy institute exchange bureau service charity project programme program
+    initiative panel district""".split()
 )
+_OWN_WORDS = frozenset("post posts tweet tweets message messages email emails letter letters".split())
 _ALL_BODIES = lexicon.INSTITUTION_NOUNS | _BODY_NOUNS | W.GROUP_BODIES
 _NATIONALS = frozenset(
     """irishman irishwoman frenchman frenchwoman englishman englishwoman scotsman scotswoman
