@@ -153,3 +153,21 @@ def test_a_quotation_over_paragraphs_is_closed_where_it_closes() -> None:
     quoted = [(c.kind, c.speaker) for c in claims if c.kind == "quote"]
     assert quoted[:2] == [("quote", "the mayor"), ("quote", "the mayor")]
     assert not any("Nobody" in c.text or "council then voted" in c.text for c in claims if c.kind == "quote")
+
+
+def test_a_pronoun_is_the_subject_of_the_sentence_before_not_its_object() -> None:
+    """The pronoun that opens a sentence means the one the sentence before was about (its first
+    person), not a person named later in it as an object."""
+    body = (
+        "Writing in a blog post, Matthew Ingram of The Globe and Mail dubbed the conflict involving "
+        'Tom Cruise a war. He characterized the conflict as "a long game".'
+    )
+    assert _last_claim(body)[:2] == ("named", "Matthew Ingram")
+
+
+def test_a_pronoun_goes_on_with_the_speaker_of_the_claim_before() -> None:
+    body = (
+        "At the hearing, Maria Lopez listened as Ana Ruiz said the plan had failed. "
+        "She added that the council would vote."
+    )
+    assert _last_claim(body)[:2] == ("named", "Ana Ruiz")

@@ -231,8 +231,29 @@ class Sources:
         if pronoun in ("i", "we"):
             return Source("none", None)
         want = lexicon.PRONOUNS_SUBJECT.get(pronoun, "u")
-        person = self.last_person(at, want)
+        person = self._last_speaker(at, want) or self.last_person(at, want)
         return Source("named", person) if person else Source("none", None)
+
+    def _last_speaker(self, at: int, want: str) -> str | None:
+        """The speaker of the claim just before in the same paragraph, when of the pronoun's
+        gender: whoever was speaking goes on ("Ruiz said the plan failed, citing Tom Baines.
+        She added …" is Ruiz's even if a woman was named between)."""
+        last = self.last_claim
+        if last is None or last.source != "named" or not last.speaker or want == "u":
+            return None
+        if self.text.find("\n", last.start, at) != -1 or at - last.end > 300:
+            return None
+        person = last.person or self._person_named(last.speaker, last.start, last.end)
+        return person if person and self.antecedents.genders.get(person) == want else None
+
+    def _person_named(self, words: str, start: int, end: int) -> str | None:
+        """The person whose mention in text[start:end] reads `words` (or who `words` already is)."""
+        if words in self.antecedents.genders:
+            return words
+        for mention in self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]:
+            if mention.text == words:
+                return mention.person
+        return None
 
     def last_person(self, at: int, want: str = "u") -> str | None:
         """Whom a pronoun of gender `want` at `at` means (pronouns.Antecedents)."""

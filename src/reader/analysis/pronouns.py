@@ -20,6 +20,7 @@ _ADDRESSED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|King|Queen|Prince
 _MALE_FORMS = frozenset("Mr Sir Lord King Prince Duke".split())
 _OWNER = re.compile(r"['’]s?\s+[a-z0-9]")  # "Diamond's 2005 best seller", "Sanders’ attacks"
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
 # How many other people, of unknown gender, a pronoun passes over to reach one of its gender
 # ("Clinton … said 9/11 plotter Osama bin Laden … she denied": Clinton, not bin Laden).
 PASS_OVER = 3
@@ -84,6 +85,27 @@ class Antecedents:
         self._quoted = quoted
         self._quoted_starts = [lo for lo, _ in quoted]
 
+    def _last_subject(self, at: int, want: str) -> str | None:
+        """The subject of the sentence before, when the pronoun's own sentence names no one of
+        its gender before it: the first person that sentence names, if of the pronoun's gender
+        ("Ana Ruiz dubbed the feud involving Tom Baines a war. She called it …": Ruiz, not the
+        object named last)."""
+        if want not in ("m", "f"):
+            return None
+        paragraph = self.text.rfind("\n", 0, at) + 1
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, paragraph, at + 1)]
+        if not ends:
+            return None
+        own_start = ends[-1]
+        previous_start = ends[-2] if len(ends) > 1 else paragraph
+        own = self.mentions[bisect_left(self.starts, own_start) : bisect_left(self.starts, at)]
+        if any(self.genders.get(m.person) == want for m in own):
+            return None
+        previous = self.mentions[bisect_left(self.starts, previous_start) : bisect_left(self.starts, own_start)]
+        if previous and not self._in_quotation(previous[0].start) and self.genders.get(previous[0].person) == want:
+            return previous[0].person
+        return None
+
     def _in_quotation(self, offset: int) -> bool:
         i = bisect_right(self._quoted_starts, offset) - 1
         return i >= 0 and offset < self._quoted[i][1]
@@ -95,6 +117,9 @@ class Antecedents:
         with none of its gender among them, the last one of its gender named earlier."""
         stop = bisect_left(self.starts, at)
         before = [m for m in self.mentions[max(0, stop - W.LOOK_BACK) : stop] if m.end <= at]
+        subject = self._last_subject(at, want)
+        if subject is not None:
+            return subject
         if self._quoted and not self._in_quotation(at):
             outside = [m for m in before if not self._in_quotation(m.start)]
             found = antecedent(self.text, outside, want, self.genders)
