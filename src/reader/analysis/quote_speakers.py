@@ -6,21 +6,19 @@ other ways of finding a quotation's speaker."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon, tail_speakers
 from reader.analysis import speaker_shapes as shapes
 from reader.analysis.source_phrase import Source
+from reader.analysis.source_reader import SourceReader
 from reader.analysis.text import Token
 
-if TYPE_CHECKING:
-    from reader.analysis.claim_sources import Sources
 _TEXT_READS = frozenset({"read", "reads"})  # after a quotation: '"…," the email read.'
 _SAID_FIRST = frozenset("Said Says Added Wrote".split())  # not "Asked by ExtraTV if …": the question
 
 
-def attribution_before(sources: Sources, lo: int, hi: int, loose: bool = False) -> Source | None:
+def attribution_before(sources: SourceReader, lo: int, hi: int, loose: bool = False) -> Source | None:
     """The speaker a quotation's lead gives: the subject or object of the speech verb before it
     (with `loose`, of any attribution verb), or a relay ("according to X")."""
     toks = sources.tokens(sources.text, lo, hi)
@@ -42,7 +40,7 @@ def attribution_before(sources: Sources, lo: int, hi: int, loose: bool = False) 
     return found[1] if found is not None else None
 
 
-def _speaker_of(sources: Sources, toks: list[Token], i: int, word: str, lo: int, hi: int) -> Source | None:
+def _speaker_of(sources: SourceReader, toks: list[Token], i: int, word: str, lo: int, hi: int) -> Source | None:
     """Who speaks by the verb toks[i]: its subject, the clause's, or the one after it when the
     verb comes first (', said Ana')."""
     source = sources.subject(toks, i, lo)
@@ -57,7 +55,7 @@ def _speaker_of(sources: Sources, toks: list[Token], i: int, word: str, lo: int,
 _INVERTED = frozenset("said says added adds wrote writes explained noted argued".split())
 
 
-def attribution_after(sources: Sources, lo: int, hi: int) -> Source | None:
+def attribution_after(sources: SourceReader, lo: int, hi: int) -> Source | None:
     """The speaker named by the words after a quotation: around the speech verb that follows it,
     a short ending with any verb, or a relay."""
     toks = sources.tokens(sources.text, lo, hi)[:20]
@@ -94,7 +92,7 @@ _WHOSE_WORDS = re.compile(
 )
 
 
-def whose_words(sources: Sources, lo: int, hi: int) -> Source | None:
+def whose_words(sources: SourceReader, lo: int, hi: int) -> Source | None:
     """'Clinton's response was: "…"', "The senator's answer was that '…'": the words are the
     possessor's."""
     match = _WHOSE_WORDS.fullmatch(sources.text, lo, hi)

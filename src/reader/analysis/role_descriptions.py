@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis.name_cues import ROLE_NOUNS
 from reader.analysis.names import gender
+from reader.analysis.source_reader import SourceReader
 from reader.analysis.source_types import Source
-
-if TYPE_CHECKING:
-    from reader.analysis.claim_sources import Sources
-
 
 _OTHER_TITLE = re.compile(
     r"\b(Pope|Justice|Judge|Mayor|Gov\.?|Governor|Sen\.?|Senator|Rep\.?|President|Secretary|King|Queen|Prince|"
@@ -52,7 +48,7 @@ _TITLES = {
 }
 
 
-def titled_person(sources: Sources, at: int, role: str) -> str | None:
+def titled_person(sources: SourceReader, at: int, role: str) -> str | None:
     """The person last named with `role` as a title before the name ("Governor Dana Fallon",
     "Gov. Fallon", "actress Ana Ruiz"), for "the governor said" later on."""
     title = _TITLES.get(role, re.compile(r"\b" + re.escape(role) + r"\.?\s+\Z", re.IGNORECASE))
@@ -63,7 +59,7 @@ def titled_person(sources: Sources, at: int, role: str) -> str | None:
     return None
 
 
-def titled_after(sources: Sources, at: int, role: str, reach: int = 800) -> str | None:
+def titled_after(sources: SourceReader, at: int, role: str, reach: int = 800) -> str | None:
     """The first person named in the next `reach` characters with `role` as a title before the
     name ("A New York judge has rejected …. Judge Frank Nervo wrote"): whom a description
     that comes first means, when the article names that person right after."""
@@ -76,7 +72,7 @@ def titled_after(sources: Sources, at: int, role: str, reach: int = 800) -> str 
     return None
 
 
-def described_person(sources: Sources, at: int, role: str, qualifiers: list[str] | None = None) -> str | None:
+def described_person(sources: SourceReader, at: int, role: str, qualifiers: list[str] | None = None) -> str | None:
     """Whom "the senator" or "the actress" means, when the article makes it plain: of the last
     four people named before (of the role's gender, not under another title such as "Pope"),
     the one once named with that title ("Sen. X"), or the only one, or the only one named in
@@ -117,7 +113,7 @@ def described_person(sources: Sources, at: int, role: str, qualifiers: list[str]
     return None
 
 
-def _named_in_paragraph(sources: Sources, at: int) -> list[str]:
+def _named_in_paragraph(sources: SourceReader, at: int) -> list[str]:
     """The people named in the paragraph before `at`, each once."""
     start = sources.text.rfind("\n", 0, at) + 1
     lo, hi = bisect_left(sources.starts, start), bisect_left(sources.starts, at)
@@ -135,7 +131,7 @@ def _qualified(qualifiers: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]
     return lead, tail
 
 
-def _named_near(sources: Sources, at: int, person: str, lead: re.Pattern[str], tail: re.Pattern[str]) -> bool:
+def _named_near(sources: SourceReader, at: int, person: str, lead: re.Pattern[str], tail: re.Pattern[str]) -> bool:
     """Whether `person` was named before `at` with a qualifier just before or after the name."""
     stop = bisect_left(sources.starts, at)
     for mention in sources.mentions[max(0, stop - W.LOOK_BACK) : stop]:
@@ -157,7 +153,7 @@ _UNNAMED_OFFICES = frozenset(
 )
 
 
-def one_described(sources: Sources, start: int, phrase: str, head: str) -> Source | None:
+def one_described(sources: SourceReader, start: int, phrase: str, head: str) -> Source | None:
     """One person described, not named, by the article's own words: "the judge", "The Democratic
     nominee", "the New York businessman", "Obama's former campaign strategist". By the contract
     a description that points to one person is that person's word (`named`, with the person

@@ -14,10 +14,10 @@ from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis.name_cues import ROLE_NOUNS
 from reader.analysis.role_descriptions import described_person, one_described
+from reader.analysis.source_reader import SourceReader
 from reader.analysis.source_types import Source
 
 if TYPE_CHECKING:
-    from reader.analysis.claim_sources import Sources
     from reader.analysis.names import Mention
 
 
@@ -26,7 +26,7 @@ class Phrase:
     """A phrase naming a source, read once for every rule: its words, its head (the words before
     "of", "for", "to" …) and the people named in it."""
 
-    sources: Sources
+    sources: SourceReader
     start: int
     end: int
     text: str  # the phrase, without a leading "by"/"from", quotes or a trailing time
@@ -47,7 +47,7 @@ class Phrase:
         return bool(self.named) and self.sources.text[self.named[-1].end : self.named[-1].end + 1] in ("'", "’")
 
 
-def read_phrase(sources: Sources, start: int, end: int) -> Phrase:
+def read_phrase(sources: SourceReader, start: int, end: int) -> Phrase:
     text = re.sub(r"^(?:by|from)\s+", "", sources.text[start:end].strip(" ,:;\"'“”‘’"), flags=re.IGNORECASE)
     text = W.TRAILING_TIME.sub("", text)  # "The mayor on Tuesday": the mayor
     lower = text.lower()

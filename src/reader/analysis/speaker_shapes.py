@@ -2,20 +2,17 @@
 description set off by commas ('"…," Ana Ruiz, a lawyer, said'), before a colon ('Bush: "…"'),
 as the subject of the sentence that holds a quotation ("Eric Trump knocked a statement …
 '…'"), or in an attribution that ends the sentence ("…, the Sun-Times reported."). Each
-function reads the text through a `Sources` and returns what it classifies."""
+function reads the text through a `SourceReader` and returns what it classifies."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis.source_phrase import Source
+from reader.analysis.source_reader import SourceReader
 from reader.analysis.text import Token, after_abbreviation
-
-if TYPE_CHECKING:
-    from reader.analysis.claim_sources import Sources
 
 _NOT_RELAYS = frozenset(("went on", "goes on", "go on", "chimed in", "weighed in", "opened up", "spoke out"))
 _STOPS = set(',;:.!?"“”()')
@@ -23,7 +20,7 @@ _OBJECT_RELAYS = frozenset(("according to", "as reported by", "per", "cited by")
 _COLON_LEAD = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\s*:\s*")
 
 
-def after_quote(sources: Sources, toks: list[Token]) -> Source:
+def after_quote(sources: SourceReader, toks: list[Token]) -> Source:
     """Who a quotation is credited to by the words between it and the speech verb after it:
     '"…," Ban recalled', '"…," Ana Ruiz, a lawyer for the city, said'. After a quotation a
     capitalised phrase before the verb is its speaker even when it is no known name."""
@@ -97,7 +94,7 @@ _SPECULATIVE = frozenset("may might could would should must".split())
 _PAST_STANCES = frozenset("thought knew felt sought".split())
 
 
-def stance_subject(sources: Sources, toks: list[Token], i: int, start: int) -> Source | None:
+def stance_subject(sources: SourceReader, toks: list[Token], i: int, start: int) -> Source | None:
     """The subject of a stance or intention verb toks[i] when it is more than a name right
     before it: "The senator who made enemies now wants", "Sanders, who had not endorsed, backed"."""
     word, after = toks[i].text.lower(), toks[i + 1].text.lower() if i + 1 < len(toks) else ""
@@ -147,7 +144,7 @@ _OPENING_ENDS = W.IRREGULAR_PAST | {"says", "said", "reports", "writes", "notes"
 
 
 def opening_phrase(
-    sources: Sources, toks: list[Token], kinds: tuple[str, ...] = ("anonymous", "public", "publication")
+    sources: SourceReader, toks: list[Token], kinds: tuple[str, ...] = ("anonymous", "public", "publication")
 ) -> Source | None:
     """The source named by the words a sentence opens with, up to its first verb in the past
     tense or auxiliary, when no comma comes first, and when it is one of `kinds`."""
@@ -172,7 +169,7 @@ def opening_phrase(
     return None
 
 
-def named_apposition(sources: Sources, toks: list[Token], last: int) -> Source | None:
+def named_apposition(sources: SourceReader, toks: list[Token], last: int) -> Source | None:
     """The person named first in the stretch between the comma before toks[last] and the
     one after it, when that stretch opens with a mention: a description, then the name."""
     for k in range(last, max(0, last - 12), -1):
@@ -192,7 +189,7 @@ def in_relay(text: str, toks: list[Token], i: int) -> bool:
     return False
 
 
-def colon_speaker(sources: Sources, lo: int, hi: int) -> Source | None:
+def colon_speaker(sources: SourceReader, lo: int, hi: int) -> Source | None:
     """'Bush: "The mission is to destroy ISIS."': the name before a colon that opens a
     quotation's sentence."""
     match = _COLON_LEAD.fullmatch(sources.text, lo, hi)
@@ -205,7 +202,7 @@ def colon_speaker(sources: Sources, lo: int, hi: int) -> Source | None:
     return source if source.source != "none" else None
 
 
-def sentence_subject(sources: Sources, toks: list[Token]) -> Source | None:
+def sentence_subject(sources: SourceReader, toks: list[Token]) -> Source | None:
     """The person a sentence opens with, doing something before a quotation it holds ("Eric
     Trump knocked a statement by …", "Former Gov. Mike Huckabee is labeling it '…'", "She
     turned and quipped, '…'"): the quotation's speaker when nothing else names one."""
@@ -269,7 +266,7 @@ def verb_words(toks: list[Token], text: str) -> list[str]:
     return words
 
 
-def relay_source(sources: Sources, lo: int, hi: int, relays_only: bool = False) -> tuple[int, Source] | None:
+def relay_source(sources: SourceReader, lo: int, hi: int, relays_only: bool = False) -> tuple[int, Source] | None:
     """The source a phrase of several words gives in text[lo:hi] ("according to X", "per X",
     "X can reveal", "X declined to comment"), with where the phrase starts; `relays_only` passes
     over those that only go with a quotation ("went on", "chimed in")."""
@@ -300,7 +297,7 @@ def relay_source(sources: Sources, lo: int, hi: int, relays_only: bool = False) 
     return None
 
 
-def finite_verb_in(sources: Sources, toks: list[Token], k: int, end_tok: int) -> int | None:
+def finite_verb_in(sources: SourceReader, toks: list[Token], k: int, end_tok: int) -> int | None:
     """The first word in toks[k..end_tok] that is a verb in the past tense with its object after
     it, so that the phrase is a clause, not a subject ("His campaign sued the DNC on Friday",
     "The Vermont senator emailed supporters"); not a participle or an adjective in the phrase
@@ -326,7 +323,7 @@ _HEAD_ENDS = frozenset(
 )
 
 
-def long_opening_subject(sources: Sources, toks: list[Token], verb: int) -> Source | None:
+def long_opening_subject(sources: SourceReader, toks: list[Token], verb: int) -> Source | None:
     """The subject of a "say" that opens its sentence with a long phrase, by the phrase's head:
     "Majorities of Democrats in five states going to the polls Tuesday say", "Several people I
     have spoken with said", "The last man to mount a third-party race says". Only when nothing
@@ -356,7 +353,7 @@ def long_opening_subject(sources: Sources, toks: list[Token], verb: int) -> Sour
     return found if found.source in ("anonymous", "public", "publication") else None
 
 
-def hedge_source(sources: Sources, start: int, hedge_at: int) -> Source:
+def hedge_source(sources: SourceReader, start: int, hedge_at: int) -> Source:
     """The source of a hedged claim: the subject of a verb that only guesses ("Some viewers have
     suggested"), or the public of "some say", "many believe"; else none."""
     toks = sources.tokens(sources.text, start, hedge_at)

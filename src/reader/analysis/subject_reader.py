@@ -1,25 +1,23 @@
 """The noun phrase before a verb, read as a source (`Subjects.subject`): past adverbs, asides
-and relative clauses, cut before a clause's own verb, for the `Sources` reading an article."""
+and relative clauses, cut before a clause's own verb, for the `SourceReader` reading an article."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from reader.analysis import claim_words as W
 from reader.analysis import speaker_shapes as shapes
+from reader.analysis.source_reader import SourceReader
 from reader.analysis.source_types import Source
 from reader.analysis.text import Token
-
-if TYPE_CHECKING:
-    from reader.analysis.claim_sources import Sources
 
 ANY_SOURCE = ("named", "anonymous", "public", "publication")
 
 
 class Subjects:
-    """The subject reader of one article's `Sources`."""
+    """The subject reader of one article's `SourceReader`."""
 
-    def __init__(self, sources: Sources) -> None:
+    def __init__(self, sources: SourceReader) -> None:
         self.sources = sources
 
     def subject(self, toks: list[Token], verb: int, lo: int, nested: bool = False) -> Source | None:

@@ -7,16 +7,13 @@ and a quotation's speaker in a short ending whatever the verb ('"…," Trump sho
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis.source_phrase import Source
+from reader.analysis.source_reader import SourceReader
 from reader.analysis.speaker_shapes import apposition_before, names_someone
 from reader.analysis.text import Token
-
-if TYPE_CHECKING:
-    from reader.analysis.claim_sources import Sources
 
 _TAIL_VERBS = frozenset(
     "said says say told reported reports wrote writes added adds noted notes explained argued insisted "
@@ -30,7 +27,7 @@ _ASIDE_CHARS = frozenset("—–()")
 _CLAUSE_WORDS = W.AUXILIARIES | W.VERB_STOPS  # after a tail's verb, they make what follows a clause
 
 
-def tail_attribution(sources: Sources, toks: list[Token], verbs: list[str]) -> tuple[int, Source] | None:
+def tail_attribution(sources: SourceReader, toks: list[Token], verbs: list[str]) -> tuple[int, Source] | None:
     """The attribution that ends a sentence after one of its last two commas ("…, the
     Sun-Times reported.", "…, said Ana Ruiz, a lawyer.", "…, Smith told reporters Tuesday."): it
     credits all that comes before, whatever verbs that holds ("organizers added 160")."""
@@ -45,7 +42,7 @@ def tail_attribution(sources: Sources, toks: list[Token], verbs: list[str]) -> t
     return None
 
 
-def _tail_from(sources: Sources, toks: list[Token], verbs: list[str], comma: int) -> tuple[int, Source] | None:
+def _tail_from(sources: SourceReader, toks: list[Token], verbs: list[str], comma: int) -> tuple[int, Source] | None:
     """The source of a sentence ending in an attribution after the comma at toks[comma]
     ("…, the Sun-Times reported.", "…, said one aide"), or None when what follows is a clause."""
     for i in range(comma, min(len(toks), comma + 6)):
@@ -134,7 +131,7 @@ _NO_SPEAKER_FIRST = W.STOP_BACK | W.NO_SUBJECT_BEFORE
 _PARTICLES = frozenset("back in on up out again later too".split())
 
 
-def short_tail(sources: Sources, toks: list[Token], lo: int, hi: int) -> Source | None:
+def short_tail(sources: SourceReader, toks: list[Token], lo: int, hi: int) -> Source | None:
     """A quotation's speaker in a short ending of its sentence whatever the verb: '"…," Trump
     shot back.', '"…," she countered.', '"…," exhorted actress Jamie Lee Curtis.' (a speaker
     and a verb in the past or present tense, a particle or two after; or the verb first)."""
@@ -168,7 +165,7 @@ def _short_tail_verb(toks: list[Token]) -> int | None:
     return verb
 
 
-def _short_tail_speaker(sources: Sources, subject: list[Token]) -> Source | None:
+def _short_tail_speaker(sources: SourceReader, subject: list[Token]) -> Source | None:
     if subject[0].text.lower() in _NO_SPEAKER_FIRST:
         return None  # '"…" and the crowd cheered': no speaker's ending
     if len(subject) == 1 and subject[0].text.lower() in W.SUBJECT_PRONOUNS:

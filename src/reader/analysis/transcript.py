@@ -12,17 +12,14 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
 from reader.analysis.name_resolution import Mention
 from reader.analysis.source_phrase import Source
+from reader.analysis.source_reader import SourceReader
 from reader.analysis.text import Segment
 from reader.corpus.parse import SPEAKER_LABEL
-
-if TYPE_CHECKING:
-    from reader.analysis.claim_sources import Sources
 
 _LABEL = re.compile("(" + SPEAKER_LABEL + r"):[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset(
@@ -107,7 +104,7 @@ def _labelled_turns(text: str, segs: list[Segment], mentions: list[Mention]) -> 
     return found
 
 
-def labelled_speaker(sources: Sources, start: int, end: int, label_only: bool = False) -> Source | None:
+def labelled_speaker(sources: SourceReader, start: int, end: int, label_only: bool = False) -> Source | None:
     """A headline or sub-heading that gives a speaker and their words ("John McCain: Anger
     Appeals to 'Bad Angels'"): a claim when the speaker is a person the article names, a
     publication, or an unnamed official; a label ("EXCLUSIVE: …") is not. With `label_only`

@@ -1,20 +1,17 @@
 """The source of a sentence without a quotation (`Verbs.verb_source`): the first speech or
 belief verb with a source as its subject or object, else a relay ("according to X"), else for
-credited scare quotes the group that said them; for the `Sources` reading an article."""
+credited scare quotes the group that said them; for the `SourceReader` reading an article."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon, tail_speakers
 from reader.analysis import speaker_shapes as shapes
+from reader.analysis.source_reader import SourceReader
 from reader.analysis.source_types import Source
 from reader.analysis.text import Token
-
-if TYPE_CHECKING:
-    from reader.analysis.claim_sources import Sources
 
 _SAY = frozenset("say says said tell tells told".split())
 _OVER = frozenset("over in at for from into during since under after before".split())
@@ -25,9 +22,9 @@ _VERBS = (
 
 
 class Verbs:
-    """The verb reader of one article's `Sources`."""
+    """The verb reader of one article's `SourceReader`."""
 
-    def __init__(self, sources: Sources) -> None:
+    def __init__(self, sources: SourceReader) -> None:
         self.sources = sources
         self.text = sources.text
 
