@@ -97,3 +97,12 @@ def test_index_no_people_leaves_the_people_pass_for_later(corpus_dir, isolated_h
     assert index.people_pending() == 3  # the new file was read with its people (under the limit)
     assert "people read for 3 articles; 0 left" in run("index", "--corpus", str(corpus_dir)).stdout
     index.close()
+
+
+def test_a_british_politician_is_found_by_person(corpus_dir, isolated_home) -> None:
+    """Issue 28: "Theresa May said" was read as "Theresa" and the month May; now she is a person,
+    and `person:"Theresa May"` finds the article that names her."""
+    write(corpus_dir, "brexit.txt", "Brexit talks\n\nTheresa May said the deal was the best available.\n")
+    write(corpus_dir, "other.txt", "Budget day\n\nThe chancellor said the figures were sound in May.\n")
+    hits = run("search", "--json", 'person:"Theresa May"', "--corpus", str(corpus_dir))
+    assert [json.loads(line)["id"] for line in hits.stdout.splitlines()] == ["brexit"]

@@ -113,6 +113,7 @@ def test_the_right_person(body: str, person: str) -> None:
         ("Theresa May said the deal was the best available.", "Theresa May"),
         ("Theresa May spoke first. Mrs May told MPs there would be no second vote.", "Theresa May"),
         ("Dr Liam Fox said exports had grown. Dr Fox added that talks would start soon.", "Liam Fox"),
+        ("Ana Smith chairs the board. Ms Smith said the vote was close.", "Ana Smith"),
         ('"It is good," said Charlie King. "It is about enthusiasm," Mr. King added.', "Charlie King"),
         ("Howard Dean spoke first. Dean, a former chairman, said the vote was close.", "Howard Dean"),
     ],
@@ -130,7 +131,8 @@ def test_titles_of_works_and_awards_are_no_people() -> None:
     body = (
         "Mike Leigh's film Vera Drake, which has 11 nominations, leads the field for the best film Oscar. "
         "The Golden Globe went to A Very Long Engagement.\n\nThe novel Harry Potter sold well. Author Andrea "
-        "Levy won. London-based Levy said she was stunned.\n\nThe prize is named after Hans Christian Andersen. "
+        "Levy won. London-based Levy said she was stunned. The Booker judges praised her.\n\n"
+        "The prize is named after Hans Christian Andersen. "
         "His films include Stoker (2013), Belle (2013) and others."
     )
     analysis = _analysis(body)
