@@ -241,7 +241,7 @@ class Sources:
         last = self.last_claim
         if last is None or last.source != "named" or not last.speaker or want == "u":
             return None
-        if self.text.find("\n", last.start, at) != -1 or at - last.end > 300:
+        if at - last.end > 300 or self.text.find("\n", last.end, at) != -1:
             return None
         person = last.person or self._person_named(last.speaker, last.start, last.end)
         return person if person and self.antecedents.genders.get(person) == want else None

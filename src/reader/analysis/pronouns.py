@@ -20,6 +20,7 @@ _ADDRESSED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|King|Queen|Prince
 _MALE_FORMS = frozenset("Mr Sir Lord King Prince Duke".split())
 _OWNER = re.compile(r"['’]s?\s+[a-z0-9]")  # "Diamond's 2005 best seller", "Sanders’ attacks"
 
+_REACH = 1500  # characters a pronoun looks back for the sentence before
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
 # How many other people, of unknown gender, a pronoun passes over to reach one of its gender
 # ("Clinton … said 9/11 plotter Osama bin Laden … she denied": Clinton, not bin Laden).
@@ -92,7 +93,8 @@ class Antecedents:
         object named last)."""
         if want not in ("m", "f"):
             return None
-        paragraph = self.text.rfind("\n", 0, at) + 1
+        reach = max(0, at - _REACH)  # two sentences back at most: never the whole of a huge paragraph
+        paragraph = self.text.rfind("\n", reach, at) + 1 or reach
         ends = [m.end() for m in _SENTENCE_END.finditer(self.text, paragraph, at + 1)]
         if not ends:
             return None

@@ -115,7 +115,8 @@ def described_person(sources: SourceReader, at: int, role: str, qualifiers: list
 
 def _named_in_paragraph(sources: SourceReader, at: int) -> list[str]:
     """The people named in the paragraph before `at`, each once."""
-    start = sources.text.rfind("\n", 0, at) + 1
+    reach = max(0, at - 1500)  # not the whole of a huge paragraph
+    start = sources.text.rfind("\n", reach, at) + 1 or reach
     lo, hi = bisect_left(sources.starts, start), bisect_left(sources.starts, at)
     return list(dict.fromkeys(m.person for m in sources.mentions[lo:hi] if m.end <= at))
 
