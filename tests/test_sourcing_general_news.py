@@ -96,6 +96,7 @@ def test_a_spokesman_of_no_one_named_stays_anonymous() -> None:
             "She denied that she had mishandled classified information.",
             "Hillary Clinton",
         ),
+        ("Another critic, Laurence H. Tribe, likened the rules to burning the Constitution.", "Laurence H Tribe"),
         (
             "Clinton’s campaign manager Robby Mook said as much in an interview, arguing that Trump "
             "“lashed out at our generals.”",
@@ -104,6 +105,7 @@ def test_a_spokesman_of_no_one_named_stays_anonymous() -> None:
     ],
 )
 def test_the_right_person(body: str, person: str) -> None:
+    """(A surname after an initial stays the name's, even an ordinary word: "Laurence H. Tribe".)"""
     assert _last_claim(body)[:2] == ("named", person)
 
 

@@ -273,6 +273,7 @@ def _trailing_words(text: str, group: Group, toks: list[Token]) -> list[Token]:
         and not ROMAN.fullmatch(toks[-1].text)  # "Pope John Paul II": a regnal number stays
         and norm(toks[-1].text) not in lexicon.NON_PERSON_HEADS  # "OM Gruppen AB" names a business
         and toks[-2].text not in PARTICLES  # "Nikolaus van der Pas": a particle's surname stays
+        and not _an_initial(text, toks[-2])  # "Laurence H. Tribe": a surname after an initial stays
     ):
         toks = toks[:-1]  # "Ahmed Mohamed Image: Twitter", "Zaha Hadid DBE RA"
     if (
