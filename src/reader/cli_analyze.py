@@ -75,6 +75,9 @@ def run(args: argparse.Namespace, corpus_path: Path, home: Path) -> int:
                 "id": item.id,
                 "title": item.title,
                 "date": item.date,
+                "outlet": item.outlet,
+                "author": item.author,
+                "url": item.url,
                 "text": item.text,
                 **analysis.to_json(),
             }

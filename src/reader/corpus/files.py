@@ -14,7 +14,8 @@ from reader.textsafe import readable_name
 
 _P = TypeVar("_P", str, Path)
 
-ARTICLE_SUFFIXES = {".txt", ".md"}
+# Plain text, Markdown (with or without YAML front matter) and saved web pages.
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -44,6 +45,24 @@ def find_article_paths(root: Path) -> list[str]:
             dot = name.rfind(".")
             if not name.startswith(".") and dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES:
                 found.append(join(folder, name))
+    return found
+
+
+def other_files(root: Path) -> list[Skipped]:
+    """The files under `root` that are not articles by their name, each with why (hidden
+    entries aside): a reader is told of every file not read, never left to wonder."""
+    if root.is_file():
+        return []
+    kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
+    found: list[Skipped] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            dot = name.rfind(".")
+            if name.startswith(".") or (dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES):
+                continue
+            what = f"a {name[dot:].lower()} file" if dot > 0 else "a file without a suffix"
+            found.append(Skipped(Path(folder, name), f"{what} is not read as an article (articles are {kinds})"))
     return found
 
 

@@ -18,10 +18,15 @@ from reader.corpus.files import (
     article_ids,
     find_article_files,
     find_article_paths,
+    other_files,
 )
+from reader.corpus.front_matter import Provenance, split_front_matter
 from reader.corpus.model import Article
+from reader.corpus.pages import PAGE_SUFFIXES, NoArticle, read_page
 from reader.corpus.parse import parse_article
 from reader.safefile import FileTooLarge, NotRegularFile, read_regular
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -74,13 +79,40 @@ def load_file(path: Path, article_id: str | None = None) -> Article | Skipped:
     decoded = decode_article_bytes(raw)
     if decoded.text is None:
         return Skipped(path, decoded.skip_reason or "not an article")
-    return parse_article(
-        decoded.text,
+    suffix = path.suffix.lower()
+    text, provenance = decoded.text, Provenance()
+    if suffix in PAGE_SUFFIXES:
+        try:
+            page = read_page(raw)
+        except NoArticle as exc:
+            return Skipped(path, str(exc))
+        text, provenance = headed(page.provenance, page.body), page.provenance
+    elif suffix in MARKDOWN_SUFFIXES:
+        provenance, body = split_front_matter(decoded.text)
+        if provenance.title or provenance.date:
+            text = headed(provenance, body)
+    article = parse_article(
+        text,
         article_id=article_id or path.stem,
         path=path,
         content_hash=hashlib.sha256(raw).hexdigest(),
-        problems=decoded.problems,
+        problems=decoded.problems + provenance.problems,
     )
+    article.outlet, article.author, article.url = provenance.outlet, provenance.author, provenance.url
+    return article
+
+
+def headed(provenance: Provenance, body: str) -> str:
+    """An article's text with its date and title first, as a plain article writes them ("date
+    YYYY-MM-DD", then the title line), when its page or front matter gives them; a body that
+    opens with the title already does not get it twice."""
+    lines = []
+    if provenance.date:
+        lines.append(f"date {provenance.date}")
+    first = body.lstrip().partition("\n")[0].lstrip("# ").strip()
+    if provenance.title and first != provenance.title:
+        lines += [provenance.title, ""]
+    return "\n".join(lines) + ("\n" if lines else "") + body.lstrip("\n")
 
 
 def load_corpus(
@@ -96,11 +128,11 @@ def load_corpus(
     if not root.exists():
         raise CorpusError(f"corpus not found: {root}")
     if root.is_file() and root.suffix.lower() not in ARTICLE_SUFFIXES:
-        raise CorpusError(f"not a folder or an article file (.txt, .md): {root}")
+        raise CorpusError(f"not a folder or an article file ({', '.join(sorted(ARTICLE_SUFFIXES))}): {root}")
     if files is None:
         files = find_article_files(root)
     ids = article_ids(root, files)
-    corpus = Corpus(root=root)
+    corpus = Corpus(root=root, skipped=other_files(root))
     seen: dict[str, Path] = {}
     for i, path in enumerate(files):
         if stop is not None and stop():

@@ -36,6 +36,9 @@ class Article:
     content_hash: str
     problems: list[str] = field(default_factory=list)
     title_span: tuple[int, int] | None = None
+    outlet: str | None = None  # where it was published, as its page or front matter says
+    author: str | None = None
+    url: str | None = None  # the address it came from
 
     @property
     def reading_minutes(self) -> int:

@@ -369,6 +369,9 @@ def _header_text(article: Article, marker: str = "") -> Text:
         text.append("  (title derived from the text)", style="dim italic")
     meta = [article.date or "undated", f"{article.word_count} words", f"{article.reading_minutes} min read", article.id]
     text.append("\n" + one_line(" · ".join(meta)), style="dim")
+    source = [part for part in (article.outlet, f"by {article.author}" if article.author else None) if part]
+    if source or article.url:
+        text.append("\n" + one_line(" · ".join(source + ([article.url] if article.url else []))), style="dim")
     if article.boilerplate_words:
         text.append(f"\nSite boilerplate collapsed ({article.boilerplate_words} words).", style="dim italic")
     for problem in article.problems:

@@ -1,0 +1,135 @@
+"""Issue 29 (first part): articles read from what users have. Saved web pages (the article
+taken out of the page, its metadata kept), Markdown with a web clipper's front matter, and every
+other file listed with the reason it was not read. Pages and files written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import write
+from test_cli import run
+
+from reader.analysis import analyze
+from reader.corpus import load_corpus
+from reader.corpus.load import load_file
+
+pytestmark = pytest.mark.unit
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Storm hits coast | Daily Ledger</title>
+<meta property="og:site_name" content="Daily Ledger"><meta name="author" content="Jane Roe">
+<meta property="article:published_time" content="2024-03-05T10:00:00Z">
+<link rel="canonical" href="https://example.org/news/storm"></head>
+<body><nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
+<div class="ad">Async AdSlot 3 Krux Controltag</div>
+<article><h1>Storm hits coast</h1>
+<p>A storm hit the coast on Tuesday, officials said. Thousands of homes lost power as winds reached
+90 miles an hour.</p>
+<h2>Clean-up begins</h2>
+<p>"We will rebuild," Mayor Ana Ruiz said. Crews worked through the night to clear the roads, and
+the harbour reopened at dawn.</p>
+<p>A spokesman for the power company said supply would be back by Friday.</p>
+</article>
+<aside><h3>Related</h3><ul><li><a href="/a">Flood warnings issued across the region</a></li></ul></aside>
+<footer>We use cookies to improve your experience. Accept all cookies.</footer></body></html>
+"""
+
+
+def test_a_saved_page_is_its_article_with_its_metadata(tmp_path) -> None:
+    article = load_file(write(tmp_path, "storm.html", PAGE))
+    assert not isinstance(article, type(None)) and hasattr(article, "text")
+    assert (article.title, article.date) == ("Storm hits coast", "2024-03-05")
+    assert (article.outlet, article.author, article.url) == (
+        "Daily Ledger",
+        "Jane Roe",
+        "https://example.org/news/storm",
+    )
+    body = [b.text for b in article.blocks if b.kind in ("paragraph", "heading")]
+    assert body[0].startswith("A storm hit the coast on Tuesday")
+    assert "Clean-up begins" in body
+    assert body[-1] == "A spokesman for the power company said supply would be back by Friday."
+    for furniture in ("Async AdSlot", "Krux", "Home", "Related", "Flood warnings", "cookies"):
+        assert furniture not in article.text
+    people = analyze(article).people()
+    assert list(people) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("app.html", "<html><body><script>startApp()</script><div id='root'></div></body></html>", "no article text"),
+        ("stub.htm", "<html><body><p>Subscribe to read this article.</p></body></html>", "no article text"),
+        ("binary.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary file"),
+    ],
+)
+def test_a_page_without_an_article_is_skipped_with_the_reason(
+    tmp_path, name: str, data: str | bytes, reason: str
+) -> None:
+    skipped = load_file(write(tmp_path, name, data))
+    assert not hasattr(skipped, "text") and reason in skipped.reason
+
+
+def test_malformed_markup_still_gives_the_article(tmp_path) -> None:
+    broken = PAGE.replace("</p>", "").replace("</article>", "").replace("</body></html>", "<div><span>")
+    article = load_file(write(tmp_path, "broken.html", broken))
+    assert hasattr(article, "text") and "Crews worked through the night" in article.text
+
+
+CLIPPED = """---
+title: "Charlize Theron wins the award"
+date: 2025-01-12
+author: [Jane Roe, Tom Baines]
+source: https://example.org/theron
+site: Example News
+---
+
+Charlize Theron won the award on Sunday. "I am thrilled," she said after the ceremony.
+"""
+
+
+def test_markdown_front_matter_gives_title_date_author_outlet_and_address(tmp_path) -> None:
+    article = load_file(write(tmp_path, "theron.markdown", CLIPPED))
+    assert (article.title, article.date) == ("Charlize Theron wins the award", "2025-01-12")
+    assert (article.author, article.outlet, article.url) == (
+        "Jane Roe, Tom Baines",
+        "Example News",
+        "https://example.org/theron",
+    )
+    assert [b.text for b in article.paragraphs][0].startswith("Charlize Theron won the award on Sunday.")
+    assert "---" not in article.text and "author:" not in article.text and not article.problems
+
+
+def test_front_matter_that_is_not_yaml_is_read_as_text_and_flagged(tmp_path) -> None:
+    article = load_file(write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\n\nThe body of the note goes here.\n"))
+    assert article.problems and "front matter is not valid YAML" in article.problems[0]
+    assert "The body of the note goes here." in article.text
+
+
+def test_every_file_not_read_is_listed_with_why(corpus_dir, isolated_home) -> None:
+    write(corpus_dir, "storm.html", PAGE)
+    write(corpus_dir, "plain.text", "Budget Day\n\nThe council said the budget was sound.\n")
+    write(corpus_dir, "report.pdf", b"%PDF-1.4 binary")
+    write(corpus_dir, "data.json", "{}")
+    write(corpus_dir, "README", "notes about the folder")
+    write(corpus_dir, ".hidden.txt", "never shown")
+    corpus = load_corpus(corpus_dir)
+    assert sorted(a.id for a in corpus.articles) == ["plain", "storm"]
+    reasons = {s.path.name: s.reason for s in corpus.skipped}
+    assert set(reasons) == {"report.pdf", "data.json", "README"}
+    assert "a .pdf file is not read as an article" in reasons["report.pdf"]
+    assert "a file without a suffix" in reasons["README"]
+    listed = run("list", "--corpus", str(corpus_dir))
+    assert "skipped" in listed.stderr and "report.pdf" in listed.stderr and "README" in listed.stderr
+
+
+def test_list_and_analyze_json_carry_the_outlet_author_and_address(corpus_dir, isolated_home) -> None:
+    write(corpus_dir, "storm.html", PAGE)
+    row = json.loads(run("list", "--json", "--corpus", str(corpus_dir)).stdout.splitlines()[0])
+    assert (row["outlet"], row["author"], row["url"]) == ("Daily Ledger", "Jane Roe", "https://example.org/news/storm")
+    analysed = json.loads(run("analyze", "--json", "--corpus", str(corpus_dir)).stdout.splitlines()[0])
+    assert (analysed["outlet"], analysed["title"], analysed["date"]) == (
+        "Daily Ledger",
+        "Storm hits coast",
+        "2024-03-05",
+    )
