@@ -7,6 +7,7 @@ read in this process are not read again (by the hash of their bytes)."""
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from reader.corpus.front_matter import Provenance
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-MIN_WORDS = 20  # fewer words than this in what the extractor kept: no article in the page
+MIN_WORDS = 20  # fewer words than this in what the extractor kept: no article in the page …
+MIN_CHARS = 80  # … unless it has this many letters (Chinese and Japanese put no spaces between words)
 _MEMORY = 512  # pages remembered by hash
 
 
@@ -50,34 +52,30 @@ def read_page(raw: bytes) -> Page:
 
 def _extract(raw: bytes) -> Page | str:
     import trafilatura  # a second or so to import: only when a page is read
+    from trafilatura.core import determine_returnstring
+    from trafilatura.settings import Document, Extractor
 
+    options = Extractor(
+        output_format="markdown", formatting=True, comments=False, tables=False, with_metadata=True, fast=True
+    )
     try:
-        document = trafilatura.bare_extraction(
-            raw,
-            output_format="python",
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-        )
-        body = trafilatura.extract(
-            raw,
-            output_format="markdown",
-            include_formatting=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            include_links=False,
-        )
+        document = trafilatura.bare_extraction(raw, options=options)
+        options.with_metadata = False  # the body alone, as Markdown (one extraction for both)
+        body = determine_returnstring(document, options) if isinstance(document, Document) else None
     except Exception as exc:  # the extractor's own faults on malformed markup: the page is refused
         return f"the page could not be read ({type(exc).__name__})"
-    if document is None or not body or len(body.split()) < MIN_WORDS:
+    if (
+        not isinstance(document, Document)
+        or not body
+        or (len(body.split()) < MIN_WORDS and len("".join(body.split())) < MIN_CHARS)
+    ):
         return "no article text in the page (a script-only page, a paywall stub or an index?)"
-    meta = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    meta = document.as_dict()
+    title = headline(raw, _one_line(meta.get("title")))
     return Page(
-        _without_title(body, meta.get("title")),
+        _without_title(body, title),
         Provenance(
-            title=_one_line(meta.get("title")),
+            title=title,
             date=meta.get("date") or None,
             author=_one_line(meta.get("author")),
             outlet=_one_line(meta.get("sitename")),
@@ -99,3 +97,47 @@ def _without_title(body: str, title: object) -> str:
     if title and first.lstrip("# ").strip() == " ".join(str(title).split()):
         return rest.lstrip("\n")
     return body
+
+
+_SITE_PART = re.compile(r"\s+[|\-–—»·:]\s+|\s*_\s*|\s+\[")  # "Headline | Site", "Headline_Site"
+
+
+def headline(raw: bytes, found: str | None) -> str | None:
+    """The page's headline: the extractor's title when the page's own <title> holds it, else
+    the page's Open Graph title, else the <title>'s first part before a site's name ("A
+    headline | Daily Ledger"); the extractor sometimes takes a promotion or a section's name."""
+    own, social = _head_titles(raw)
+    first_part = _SITE_PART.split(own)[0].strip() if own else None
+    if found and (not own or _held(_words(found), _words(own), len(_words(first_part or own)))):
+        return found
+    return social or first_part or found
+
+
+def _head_titles(raw: bytes) -> tuple[str | None, str | None]:
+    """The page's <title> and og:title, read from its head alone."""
+    from lxml import html as lxml_html  # type: ignore[import-untyped]
+
+    head = raw[: raw.lower().find(b"</head>") + 7] if b"</head>" in raw[:200_000].lower() else raw[:200_000]
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        text = head.decode("cp1252", errors="replace")
+    try:
+        tree = lxml_html.fromstring(text)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return None, None
+    own = _one_line(" ".join(tree.xpath("//title//text()")))
+    social = tree.xpath("//meta[@property='og:title']/@content")
+    return own, _one_line(social[0]) if social else None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _held(words: list[str], within: list[str], headline_length: int) -> bool:
+    """`words` run together in `within`, and make at least half a headline of that length."""
+    n = len(words)
+    if not n or 2 * n < headline_length:
+        return False
+    return any(within[i : i + n] == words for i in range(len(within) - n + 1))

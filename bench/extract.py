@@ -1,0 +1,143 @@
+"""How well saved web pages are read (issue 29): the article text baldreader takes out of each
+page against the expected text, by the measure of the public article-extraction benchmark
+(precision and recall of the expected text's 4-word shingles, averaged over pages), the title
+and date against the expected metadata (a title is right when it is the same headline, with a
+site's name after " | ", " - " or "_" on either side or not), and pages read per second.
+
+Pages in the layout of readability's test fixtures, fetched into a git-ignored folder
+(DIR/<page>/source.html, expected.html, expected-metadata.json):
+
+    python bench/extract.py data-external/readability/test/test-pages [--skip PREFIX ...] [--worst 5]
+
+Pages whose name starts with a --skip prefix are left out (default: "bbc", as the BBC's pages
+are reserved for held-out measurement).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+from reader.corpus.load import Skipped, load_file
+from reader.corpus.pages import _read
+
+_WORD = re.compile(r"\w+")
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "blockquote", "pre", "section", "article"}
+
+
+class _Text(HTMLParser):
+    """The text of an expected.html, blocks apart."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return "".join(parser.parts)
+
+
+def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    return {tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
+
+
+def body_of(article_text: str, title: str, date: str | None) -> str:
+    """The article's text without the date and title lines put first."""
+    lines = article_text.split("\n")
+    if date and lines and lines[0].strip().lower().startswith("date "):
+        lines = lines[1:]
+    if lines and lines[0].strip() == title:
+        lines = lines[1:]
+    return "\n".join(lines)
+
+
+def norm_title(text: str | None) -> str:
+    return " ".join(_WORD.findall((text or "").casefold()))
+
+
+_SITE_PART = re.compile(r"\s+[|\-–—:»·]\s+|_")  # "Headline | Site", "Headline - Site", "标题_网站"
+
+
+def same_title(expected: str, found: str) -> bool:
+    """The same headline, a site's name added to or left off either ("Samantha and The Great Big
+    Lie - John C. Welch - Medium" is "Samantha and The Great Big Lie")."""
+    if norm_title(expected) == norm_title(found):
+        return True
+    ours, theirs = _SITE_PART.split(found)[0], _SITE_PART.split(expected)[0]
+    return bool(norm_title(ours)) and norm_title(ours) in (norm_title(theirs), norm_title(expected))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--skip", nargs="*", default=["bbc"])
+    parser.add_argument("--worst", type=int, default=5)
+    args = parser.parse_args()
+    pages = sorted(
+        d for d in args.folder.iterdir() if (d / "source.html").is_file() and not d.name.startswith(tuple(args.skip))
+    )
+    scores, titles, dates, refused = [], [0, 0], [0, 0], []
+    started = time.perf_counter()
+    results = []
+    for page in pages:
+        results.append((page, load_file(page / "source.html")))
+    elapsed = time.perf_counter() - started
+    for page, article in results:
+        expected = shingles(html_text((page / "expected.html").read_text(encoding="utf-8")))
+        meta = json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
+        if isinstance(article, Skipped):
+            refused.append((page.name, article.reason))
+            scores.append((0.0, 0.0, 0.0, page.name) if expected else (1.0, 1.0, 1.0, page.name))
+            continue
+        found = shingles(body_of(article.text, article.title, article.date))
+        shared = len(found & expected)
+        precision = shared / len(found) if found else (1.0 if not expected else 0.0)
+        recall = shared / len(expected) if expected else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        scores.append((precision, recall, f1, page.name))
+        if meta.get("title"):
+            titles[1] += 1
+            titles[0] += same_title(meta["title"], article.title)
+        if meta.get("publishedTime"):
+            dates[1] += 1
+            dates[0] += str(meta["publishedTime"])[:10] == (article.date or "")
+    n = len(scores)
+    mean = [sum(s[i] for s in scores) / n for i in range(3)]
+    print(f"{n} pages in {args.folder} (left out: names starting {', '.join(args.skip) or 'none'})")
+    print(f"body: precision {mean[0]:.3f}  recall {mean[1]:.3f}  F1 {mean[2]:.3f} (4-word shingles, mean over pages)")
+    print(f"title right on {titles[0]} of {titles[1]} pages that carry one ({titles[0] / max(1, titles[1]):.3f})")
+    print(f"date right on {dates[0]} of {dates[1]} pages that carry one ({dates[0] / max(1, dates[1]):.3f})")
+    print(f"read {n} pages in {elapsed:.2f} s: {n / elapsed:.1f} pages/s (first read, one process)")
+    if refused:
+        print(f"refused {len(refused)}: " + "; ".join(f"{name} ({reason})" for name, reason in refused[:8]))
+    for precision, recall, f1, name in sorted(scores, key=lambda s: s[2])[: args.worst]:
+        print(f"  worst: {name}: precision {precision:.2f} recall {recall:.2f} F1 {f1:.2f}")
+    _read.clear()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
