@@ -14,7 +14,7 @@ from reader.analysis import analyze
 from reader.corpus import load_corpus
 from reader.corpus.load import load_file
 
-pytestmark = pytest.mark.unit
+pytestmark = [pytest.mark.unit, pytest.mark.usefixtures("isolated_home")]
 
 PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>Storm hits coast | Daily Ledger</title>

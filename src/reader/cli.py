@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from reader import __version__
-from reader.paths import CORPUS_ENV, HOME_ENV, default_corpus, user_home
+from reader.paths import CORPUS_ENV, HOME_ENV, default_corpus, own_corpus, user_home
 from reader.shellout import guard_terminal_streams
 from reader.textsafe import json_line, one_line, visible
 
@@ -84,8 +84,9 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     themes = sub.add_parser("themes", help="list the available themes and any broken theme files")
     _common(themes)
 
-    from reader import cli_across, cli_analyze, cli_search, cli_store_args
+    from reader import cli_across, cli_add, cli_analyze, cli_search, cli_store_args
 
+    cli_add.add_parser(sub, _common)
     cli_analyze.add_parser(sub, _common)
     cli_across.add_parsers(sub, _common)
     cli_search.add_parsers(sub, _common)
@@ -121,9 +122,13 @@ def _quiet_exit() -> None:
 def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(commands=not opens_the_reader(argv)).parse_args(argv)
-    corpus = default_corpus(getattr(args, "corpus", None)).resolve()
     home = user_home(getattr(args, "home", None))
     command = getattr(args, "command", None) or "read"
+    if command == "add":
+        from reader import cli_add
+
+        return cli_add.run(args, own_corpus(getattr(args, "corpus", None), home).resolve())
+    corpus = default_corpus(getattr(args, "corpus", None), home).resolve()
     if command != "read":
         guard_terminal_streams()
     if command == "read":

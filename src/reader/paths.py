@@ -109,11 +109,28 @@ def bundled_themes() -> Path:
     return _bundled("themes")
 
 
-def default_corpus(override: str | os.PathLike[str] | None = None) -> Path:
-    """The corpus folder: the flag, else `BALDREADER_CORPUS`, else the bundled seeds."""
+def default_corpus(override: str | os.PathLike[str] | None = None, home: Path | None = None) -> Path:
+    """The corpus folder: the flag, else `BALDREADER_CORPUS`, else the user's own corpus
+    (`own_corpus`) once it holds an article, else the bundled seeds."""
     if override:
         return Path(override).expanduser()
     env = os.environ.get(CORPUS_ENV)
     if env:
         return Path(env).expanduser()
+    if home is not None:
+        own = home / OWN_CORPUS
+        if own.is_dir() and any(p.is_file() and not p.name.startswith(".") for p in own.iterdir()):
+            return own
     return bundled_seeds()
+
+
+OWN_CORPUS = "corpus"  # in the user data folder: where `baldreader add` writes by default
+
+
+def own_corpus(override: str | os.PathLike[str] | None, home: Path) -> Path:
+    """Where `baldreader add` writes: the flag, else `BALDREADER_CORPUS`, else the folder
+    `corpus` in the user data folder (never the bundled seeds)."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(CORPUS_ENV)
+    return Path(env).expanduser() if env else home / OWN_CORPUS

@@ -1,0 +1,162 @@
+"""Issue 29 (second part): `baldreader add` against a local server on 127.0.0.1 the tests start
+themselves (no test needs the internet): a page written as one Markdown file with front matter,
+an article already there not added twice, and every bad answer refused in one line with nothing
+written: 4xx and 5xx, a redirect loop, a script-only page, binary content sent as HTML, a page
+over the size cap, a decompression bomb, a server that sends a byte at a time for ever,
+addresses with credentials or another scheme, and the bundled seeds as the target."""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from test_cli import run
+from test_corpus_pages import PAGE
+
+from reader.corpus.front_matter import split_front_matter
+from reader.paths import bundled_seeds
+
+pytestmark = [pytest.mark.unit, pytest.mark.usefixtures("isolated_home")]
+
+
+class _Pages(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # quiet
+        pass
+
+    def _send(self, status: int, body: bytes, kind: str = "text/html; charset=utf-8", **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        page = PAGE.encode("utf-8")
+        routes = {
+            "/storm": lambda: self._send(200, page),
+            "/moved": lambda: self._send(302, b"", Location="/storm"),
+            "/loop": lambda: self._send(302, b"", Location="/loop"),
+            "/gone": lambda: self._send(404, b"not here"),
+            "/broken": lambda: self._send(500, b"oops"),
+            "/app": lambda: self._send(200, b"<html><body><script>start()</script></body></html>"),
+            "/binary": lambda: self._send(200, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40),
+            "/big": lambda: self._send(
+                200, b"<html><body><p>" + b"word " * (21 * 1024 * 1024 // 5) + b"</p></body></html>"
+            ),
+            "/bomb": lambda: self._send(
+                200, gzip.compress(b"<p>" + b"a" * (40 * 1024 * 1024)), Content_Encoding="gzip"
+            ),
+            "/drip": self._drip,
+        }
+        routes.get(self.path, lambda: self._send(404, b"no such page"))()
+
+    def _drip(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        try:
+            for _ in range(300):  # a byte every 0.1 s, for 30 s at most
+                self.wfile.write(b"<")
+                self.wfile.flush()
+                time.sleep(0.1)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def _articles(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_a_page_is_added_as_markdown_with_its_provenance(server, tmp_path, isolated_home) -> None:
+    corpus = tmp_path / "mine"
+    added = run("add", f"{server}/moved", "--corpus", str(corpus))
+    assert added.returncode == 0 and "added storm-hits-coast-" in added.stdout
+    (path,) = _articles(corpus)
+    provenance, body = split_front_matter(path.read_text(encoding="utf-8"))
+    assert (provenance.title, provenance.date, provenance.author, provenance.outlet) == (
+        "Storm hits coast",
+        "2024-03-05",
+        "Jane Roe",
+        "Daily Ledger",
+    )
+    assert provenance.url == "https://example.org/news/storm"  # the page's canonical address
+    front = path.read_text(encoding="utf-8").split("---")[1]
+    assert f"requested_url: {server}/moved" in front and f"final_url: {server}/storm" in front
+    assert "fetched: '" in front and "fetched_sha256: " in front
+    assert body.lstrip().startswith("A storm hit the coast on Tuesday") and "cookies" not in body
+    again = run("add", f"{server}/storm", "--corpus", str(corpus))
+    assert "already in the corpus" in again.stdout and len(_articles(corpus)) == 1
+    listed = run("list", "--json", "--corpus", str(corpus))
+    assert '"outlet": "Daily Ledger"' in listed.stdout
+
+
+@pytest.mark.parametrize(
+    "route, reason",
+    [
+        ("/gone", "the server answered 404"),
+        ("/broken", "the server answered 500"),
+        ("/loop", "redirects (a redirect loop?)"),
+        ("/app", "no article text in the page"),
+        ("/binary", "no article text in the page"),
+        ("/big", "larger than 20 MiB"),
+        ("/bomb", "larger than 20 MiB"),
+    ],
+)
+def test_a_bad_answer_is_refused_in_one_line_and_nothing_is_written(server, tmp_path, route, reason) -> None:
+    corpus = tmp_path / "mine"
+    result = run("add", f"{server}{route}", "--corpus", str(corpus))
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"failed {server}{route}: ") and reason in line
+    assert _articles(corpus) == []
+
+
+def test_a_server_that_drips_is_given_up_on(server, tmp_path) -> None:
+    corpus = tmp_path / "mine"
+    result = run("add", f"{server}/drip", "--corpus", str(corpus), "--timeout", "0.5")
+    assert result.returncode == 1 and "took longer than 2 s" in result.stderr
+    assert _articles(corpus) == []
+
+
+@pytest.mark.parametrize(
+    "address, reason",
+    [
+        ("ftp://127.0.0.1/page.html", "only http and https addresses are fetched"),
+        ("file:///etc/passwd", "only http and https addresses are fetched"),
+        ("http://user:secret@127.0.0.1/page", "a user name or password"),
+    ],
+)
+def test_addresses_with_credentials_or_other_schemes_are_refused(tmp_path, address, reason) -> None:
+    result = run("add", address, "--corpus", str(tmp_path / "mine"))
+    assert result.returncode == 1 and reason in result.stderr
+
+
+def test_the_bundled_seeds_are_never_written_to(server) -> None:
+    before = sorted(p.name for p in bundled_seeds().iterdir())
+    result = run("add", f"{server}/storm", "--corpus", str(bundled_seeds()))
+    assert result.returncode == 1 and "never written to" in result.stderr
+    assert sorted(p.name for p in bundled_seeds().iterdir()) == before
+
+
+def test_the_own_corpus_is_opened_once_it_holds_an_article(server, isolated_home) -> None:
+    assert len(run("list").stdout.splitlines()) == 5  # the seeds, until then
+    assert run("add", f"{server}/storm").returncode == 0  # into the user data folder's corpus
+    listed = run("list").stdout.splitlines()
+    assert len(listed) == 1 and "Storm hits coast" in listed[0]
