@@ -151,7 +151,7 @@ def test_addresses_with_credentials_or_other_schemes_are_refused(tmp_path, addre
 def test_the_bundled_seeds_are_never_written_to(server) -> None:
     before = sorted(p.name for p in bundled_seeds().iterdir())
     result = run("add", f"{server}/storm", "--corpus", str(bundled_seeds()))
-    assert result.returncode == 1 and "never written to" in result.stderr
+    assert result.returncode == 2 and "never written to" in result.stderr
     assert sorted(p.name for p in bundled_seeds().iterdir()) == before
 
 

@@ -1,16 +1,21 @@
-"""Bringing an article into the user's corpus (`add_article`): a web address fetched (fetching.py)
-or a saved page read, its article taken out (corpus/pages.py) and written as one Markdown file
-with front matter: the title, date, author, outlet, the address as given and after redirects,
-when it was fetched, and hashes of what was fetched and of the text. An article already there
+"""Bringing articles into the user's corpus (`Adder`): a web address fetched (fetching.py) or a
+saved page read, its article taken out (corpus/pages.py) and written as one Markdown file with
+front matter: the title, date, author, outlet, the address as given and after redirects, when it
+was fetched, and hashes of what was fetched and of the text. A feed (RSS, Atom) adds each entry:
+its content when the feed carries the whole article, else its page. An article already there
 (the same address, or the same text) is not written twice. Writes are atomic; the bundled seeds
 are never written to."""
 
 from __future__ import annotations
 
 import hashlib
+import html
 import re
-from dataclasses import dataclass
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,7 +23,8 @@ from reader.atomic import write_atomic
 from reader.corpus.files import MAX_FILE_BYTES
 from reader.corpus.front_matter import split_front_matter
 from reader.corpus.pages import NoArticle, read_page
-from reader.fetching import FetchFailed, fetch
+from reader.feeds import Entry, NotAFeed, looks_like_a_feed, read_feed
+from reader.fetching import Fetched, FetchFailed, client, fetch
 from reader.paths import bundled_seeds
 from reader.safefile import FileTooLarge, NotRegularFile, read_regular
 
@@ -34,74 +40,193 @@ class Added:
     already: bool  # it was in the corpus: nothing written
 
 
+@dataclass
+class FromFeed:
+    """What a feed gave: each entry added (or already there), and each that failed, with why."""
+
+    title: str | None
+    added: list[Added] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    left_out: int = 0
+
+
 _ADDRESS = re.compile(r"\A[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
-def add_article(source: str, corpus: Path, timeout: float | None = None) -> Added:
-    """Add the page at `source` (a web address or a saved page's file) to the corpus folder."""
-    if corpus.resolve() == bundled_seeds().resolve():
-        raise AddFailed("the bundled seeds are never written to; choose a corpus with --corpus")
-    meta: dict[str, str | None] = {}
-    if _ADDRESS.match(source):
+def is_address(source: str) -> bool:
+    return bool(_ADDRESS.match(source))
+
+
+class Adder:
+    """Adds to one corpus folder; knows the addresses and texts already in it (read once)."""
+
+    def __init__(self, corpus: Path, timeout: float | None = None) -> None:
+        if corpus.resolve() == bundled_seeds().resolve():
+            raise AddFailed("the bundled seeds are never written to; choose a corpus with --corpus")
+        self.corpus = corpus
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self._client: Any = None
+        self._addresses: dict[str, Path] = {}
+        self._texts: dict[str, Path] = {}
+        for path in sorted(corpus.glob("*.md")) if corpus.is_dir() else []:
+            self._remember(path)
+
+    def fetch(self, url: str) -> Fetched:
+        with self._lock:
+            if self._client is None:
+                self._client = client()  # one for every fetch, from any thread
         try:
-            fetched = fetch(source) if timeout is None else fetch(source, timeout=timeout, deadline=4 * timeout)
+            if self.timeout is None:
+                return fetch(url, using=self._client)
+            return fetch(url, timeout=self.timeout, deadline=4 * self.timeout, using=self._client)
         except FetchFailed as exc:
-            raise AddFailed(str(exc)) from None
-        raw = fetched.body
-        meta.update(url=source, final_url=fetched.final_url, fetched=fetched.fetched_at)
-    else:
+            raise AddFailed(str(exc)) from exc
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def add(self, source: str) -> Added | FromFeed:
+        """A page (web address or saved file) added, or a feed's entries."""
+        meta: dict[str, str | None] = {}
+        if is_address(source):
+            known = self.known(source)
+            if known is not None:
+                return known
+            fetched = self.fetch(source)
+            raw, kind = fetched.body, fetched.content_type
+            meta.update(url=source, final_url=fetched.final_url, fetched=fetched.fetched_at)
+        else:
+            raw, kind = _read_file(Path(source)), ""
+        if looks_like_a_feed(raw, kind):
+            return self.add_feed(raw)
+        return self.add_page(raw, meta)
+
+    def known(self, address: str) -> Added | None:
+        """The article already added from this address, if any."""
+        with self._lock:
+            path = self._addresses.get(address)
+        return Added(path, path.stem, already=True) if path is not None else None
+
+    def add_feed(self, raw: bytes) -> FromFeed:
         try:
-            raw = read_regular(Path(source), MAX_FILE_BYTES)
-        except (NotRegularFile, FileTooLarge) as exc:
-            raise AddFailed(str(exc.strerror)) from None
+            feed = read_feed(raw)
+        except NotAFeed as exc:
+            raise AddFailed(str(exc)) from None
+        result = FromFeed(feed.title, left_out=feed.left_out)
+        for entry in feed.entries:
+            try:
+                result.added.append(self.add_entry(entry, feed.title))
+            except AddFailed as exc:
+                result.failed.append((entry.link or entry.title or "an entry", str(exc)))
+        return result
+
+    def add_entry(self, entry: Entry, outlet: str | None) -> Added:
+        """A feed's entry: its content when the feed carries the whole article, else its page."""
+        if entry.link:
+            known = self.known(entry.link)
+            if known is not None:
+                return known
+        if entry.content:
+            page = _entry_page(entry, outlet)
+            return self.add_page(page, {"url": entry.link, "final_url": entry.link})
+        if not entry.link:
+            raise AddFailed("the entry has neither content nor an address")
+        fetched = self.fetch(entry.link)
+        meta = {"url": entry.link, "final_url": fetched.final_url, "fetched": fetched.fetched_at}
+        return self.add_page(fetched.body, meta)
+
+    def add_page(self, raw: bytes, meta: Mapping[str, str | None]) -> Added:
+        try:
+            page = read_page(raw)
+        except NoArticle as exc:
+            raise AddFailed(str(exc)) from None
+        found = page.provenance
+        text_hash = hashlib.sha256(" ".join(page.body.split()).encode("utf-8")).hexdigest()
+        canonical = found.url or meta.get("final_url") or meta.get("url")
+        title = found.title or page.body.split("\n", 1)[0].lstrip("# ").strip()[:120] or "Untitled"
+        addresses = [a for a in (canonical, meta.get("url"), meta.get("final_url")) if a]
+        with self._lock:
+            there = self._texts.get(text_hash) or next(
+                (self._addresses[a] for a in addresses if a in self._addresses), None
+            )
+            if there is not None:
+                return Added(there, title, already=True)
+            front = {
+                "title": title,
+                "date": found.date,
+                "author": found.author,
+                "site": found.outlet,
+                "url": canonical,
+                "requested_url": meta.get("url"),
+                "final_url": meta.get("final_url"),
+                "fetched": meta.get("fetched"),
+                "fetched_sha256": hashlib.sha256(raw).hexdigest(),
+                "text_sha256": text_hash,
+            }
+            path = self.corpus / f"{_slug(title)}-{text_hash[:8]}.md"
+            self._texts[text_hash] = path  # taken now; written below, outside the lock
+            for address in addresses:
+                self._addresses[address] = path
+        front = {k: v for k, v in front.items() if v is not None}
+        text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+        try:
+            self.corpus.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, text + page.body.rstrip("\n") + "\n")
         except OSError as exc:
-            raise AddFailed(f"not a web address nor a file that can be read ({exc.strerror or exc})") from None
-    try:
-        page = read_page(raw)
-    except NoArticle as exc:
-        raise AddFailed(str(exc)) from None
-    found = page.provenance
-    text_hash = hashlib.sha256(" ".join(page.body.split()).encode("utf-8")).hexdigest()
-    canonical = found.url or meta.get("final_url") or meta.get("url")
-    title = found.title or page.body.split("\n", 1)[0].lstrip("# ").strip()[:120] or "Untitled"
-    there = _already_there(corpus, {a for a in (canonical, meta.get("url"), meta.get("final_url")) if a}, text_hash)
-    if there is not None:
-        return Added(there, title, already=True)
-    front = {
-        "title": title,
-        "date": found.date,
-        "author": found.author,
-        "site": found.outlet,
-        "url": canonical,
-        "requested_url": meta.get("url"),
-        "final_url": meta.get("final_url"),
-        "fetched": meta.get("fetched"),
-        "fetched_sha256": hashlib.sha256(raw).hexdigest(),
-        "text_sha256": text_hash,
-    }
-    front = {k: v for k, v in front.items() if v is not None}
-    document = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + page.body
-    corpus.mkdir(parents=True, exist_ok=True)
-    path = corpus / f"{_slug(title)}-{text_hash[:8]}.md"
-    write_atomic(path, document.rstrip("\n") + "\n")
-    return Added(path, title, already=False)
+            with self._lock:
+                self._texts.pop(text_hash, None)
+                for address in addresses:
+                    self._addresses.pop(address, None)
+            raise AddFailed(f"the article could not be written ({exc.strerror or exc})") from None
+        return Added(path, title, already=False)
 
-
-def _already_there(corpus: Path, addresses: set[str], text_hash: str) -> Path | None:
-    """An article file in the corpus with one of these addresses or this text, if any."""
-    if not corpus.is_dir():
-        return None
-    for path in sorted(corpus.glob("*.md")):
+    def _remember(self, path: Path) -> None:
         try:
             head = path.read_text(encoding="utf-8", errors="replace")[:70_000]
         except OSError:
-            continue
-        if text_hash in head:
-            return path
+            return
         provenance, _ = split_front_matter(head)
-        if provenance.url and provenance.url in addresses:
-            return path
-    return None
+        found = re.search(r"^text_sha256:\s*(\S+)", head, re.MULTILINE)
+        if found:
+            self._texts[found.group(1).strip("'\"")] = path
+        for key in ("url", "requested_url", "final_url"):
+            value = re.search(rf"^{key}:\s*(\S+)", head, re.MULTILINE)
+            if value:
+                self._addresses[value.group(1).strip("'\"")] = path
+        if provenance.url:
+            self._addresses[provenance.url] = path
+
+
+def add_article(source: str, corpus: Path, timeout: float | None = None) -> Added | FromFeed:
+    """Add one source (page, saved page or feed) to the corpus folder."""
+    return Adder(corpus, timeout).add(source)
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return read_regular(path, MAX_FILE_BYTES)
+    except (NotRegularFile, FileTooLarge) as exc:
+        raise AddFailed(str(exc.strerror)) from None
+    except OSError as exc:
+        raise AddFailed(f"not a web address nor a file that can be read ({exc.strerror or exc})") from None
+
+
+def _entry_page(entry: Entry, outlet: str | None) -> bytes:
+    """A feed entry's whole article as a page, its metadata in the head."""
+    head = [f"<title>{html.escape(entry.title or '')}</title>"]
+    for name, value in (("og:site_name", outlet), ("article:published_time", entry.date)):
+        if value:
+            head.append(f'<meta property="{name}" content="{html.escape(value)}">')
+    if entry.author:
+        head.append(f'<meta name="author" content="{html.escape(entry.author)}">')
+    if entry.link:
+        head.append(f'<link rel="canonical" href="{html.escape(entry.link)}">')
+    title = f"<h1>{html.escape(entry.title)}</h1>" if entry.title else ""
+    body = f"<html><head>{''.join(head)}</head><body><article>{title}{entry.content}</article></body></html>"
+    return body.encode("utf-8")
 
 
 def _slug(title: str) -> str:

@@ -86,7 +86,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
     from reader import cli_across, cli_add, cli_analyze, cli_search, cli_store_args
 
-    cli_add.add_parser(sub, _common)
+    cli_add.add_parsers(sub, _common)
     cli_analyze.add_parser(sub, _common)
     cli_across.add_parsers(sub, _common)
     cli_search.add_parsers(sub, _common)
@@ -124,10 +124,10 @@ def _main(argv: list[str] | None) -> int:
     args = build_parser(commands=not opens_the_reader(argv)).parse_args(argv)
     home = user_home(getattr(args, "home", None))
     command = getattr(args, "command", None) or "read"
-    if command == "add":
+    if command in ("add", "follow", "update"):
         from reader import cli_add
 
-        return cli_add.run(args, own_corpus(getattr(args, "corpus", None), home).resolve())
+        return cli_add.run(args, own_corpus(getattr(args, "corpus", None), home).resolve(), home)
     corpus = default_corpus(getattr(args, "corpus", None), home).resolve()
     if command != "read":
         guard_terminal_streams()

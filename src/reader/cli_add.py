@@ -1,5 +1,5 @@
-"""`baldreader add SOURCE …` from the shell: each web address or saved page added to the
-corpus (the user's own by default), one line each, a summary, status 1 if any failed."""
+"""`baldreader add SOURCE …`, `follow FEED …` and `update` from the shell: pages and feeds added
+to the corpus (the user's own by default), one line each, a summary; status 1 if any failed."""
 
 from __future__ import annotations
 
@@ -12,29 +12,114 @@ from typing import Any
 from reader.textsafe import one_line
 
 
-def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
-    adding = sub.add_parser("add", help="add web pages (addresses or saved files) to your corpus")
+def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    adding = sub.add_parser("add", help="add web pages or feeds (addresses or saved files) to your corpus")
     common(adding)
-    adding.add_argument("sources", nargs="+", metavar="SOURCE", help="a web address (http, https) or a saved page")
+    adding.add_argument(
+        "sources", nargs="+", metavar="SOURCE", help="a web address (http, https), a saved page or feed"
+    )
     adding.add_argument("--timeout", type=float, default=None, help="seconds to wait on a server (default 15)")
+    follow = sub.add_parser("follow", help="follow feeds (RSS, Atom); with none, list the feeds followed")
+    common(follow)
+    follow.add_argument("feeds", nargs="*", metavar="FEED", help="a feed's web address")
+    updating = sub.add_parser("update", help="add what is new in every followed feed")
+    common(updating)
+    updating.add_argument("--timeout", type=float, default=None, help="seconds to wait on a server (default 15)")
 
 
-def run(args: argparse.Namespace, corpus: Path) -> int:
-    from reader.adding import AddFailed, add_article
+def run(args: argparse.Namespace, corpus: Path, home: Path) -> int:
+    from reader.adding import Adder, AddFailed
+
+    if args.command == "follow":
+        return _follow(args, home)
+    try:
+        adder = Adder(corpus, args.timeout)
+    except AddFailed as exc:
+        print(f"baldreader: {one_line(str(exc))}", file=sys.stderr)
+        return 2
+    try:
+        return _update(adder, home) if args.command == "update" else _add(adder, args.sources, corpus)
+    finally:
+        adder.close()
+
+
+def _add(adder: Any, sources: list[str], corpus: Path) -> int:
+    from reader.adding import Added, AddFailed
 
     added = already = failed = 0
-    for source in args.sources:
+    for source in sources:
         try:
-            result = add_article(source, corpus, timeout=args.timeout)
+            result = adder.add(source)
         except AddFailed as exc:
             failed += 1
             print(f"failed {one_line(source)}: {one_line(str(exc))}", file=sys.stderr)
             continue
-        if result.already:
-            already += 1
-            print(f"already in the corpus: {one_line(result.path.name)} ({one_line(result.title)})")
+        if isinstance(result, Added):
+            items, problems = [result], []
         else:
-            added += 1
-            print(f"added {one_line(result.path.name)}: {one_line(result.title)}")
+            items, problems = result.added, result.failed
+            print(f"feed {one_line(result.title or source)}: {len(items)} entries read" + _left_out(result.left_out))
+        for item in items:
+            if item.already:
+                already += 1
+                print(f"already in the corpus: {one_line(item.path.name)}")
+            else:
+                added += 1
+                print(f"added {one_line(item.path.name)}: {one_line(item.title)}")
+        for where, why in problems:
+            failed += 1
+            print(f"failed {one_line(where)}: {one_line(why)}", file=sys.stderr)
     print(f"{added} added, {already} already in the corpus, {failed} failed; corpus: {one_line(str(corpus))}")
     return 1 if failed else 0
+
+
+def _left_out(count: int) -> str:
+    return f" ({count} older entries past the first 1,000 left out)" if count else ""
+
+
+def _follow(args: argparse.Namespace, home: Path) -> int:
+    from reader.adding import is_address
+    from reader.feeds import Subscriptions
+
+    subscriptions = Subscriptions(home)
+    try:
+        if not args.feeds:
+            for url in subscriptions.feeds():
+                print(one_line(url))
+            return 0
+        bad = [f for f in args.feeds if not is_address(f)]
+        for feed in bad:
+            print(f"failed {one_line(feed)}: a feed is followed by its web address", file=sys.stderr)
+        new = subscriptions.follow([f for f in args.feeds if is_address(f)])
+    except ValueError as exc:
+        print(f"baldreader: {one_line(str(exc))}", file=sys.stderr)
+        return 2
+    for url in new:
+        print(f"following {one_line(url)}")
+    print(f"{len(new)} feeds added, {len(subscriptions.feeds())} followed; `baldreader update` adds their articles")
+    return 1 if bad else 0
+
+
+def _update(adder: Any, home: Path) -> int:
+    from reader.cli_search import progress_bar
+    from reader.feeds import Subscriptions
+    from reader.updating import update
+
+    try:
+        feeds = Subscriptions(home).feeds()
+    except ValueError as exc:
+        print(f"baldreader: {one_line(str(exc))}", file=sys.stderr)
+        return 2
+    if not feeds:
+        print("no feeds followed: `baldreader follow FEED` first", file=sys.stderr)
+        return 1
+    with progress_bar("updating") as bar:
+        task = bar.add_task("feeds", total=None)
+        report = update(adder, feeds, lambda done, total: bar.update(task, completed=done, total=total, refresh=True))
+    for where, why in report.failed:
+        print(f"failed {one_line(where)}: {one_line(why)}", file=sys.stderr)
+    print(
+        f"{report.feeds} feeds: {report.added} added, {report.already} already in the corpus, "
+        f"{len(report.failed)} failed" + _left_out(report.left_out)
+    )
+    return 1 if report.failed else 0

@@ -82,7 +82,7 @@ def open_index(corpus: Path, home: Path) -> SearchIndex:
     return SearchIndex(corpus, home, people=analysis.people, measures=analysis.measures)
 
 
-def _bar(label: str) -> Any:
+def progress_bar(label: str) -> Any:
     """A progress bar on stderr (a terminal only). No refresh thread (auto_refresh=False): a
     large sync forks worker processes, and forking while another thread holds a lock is unsafe
     (Python 3.12 warns of it)."""
@@ -130,7 +130,7 @@ def _run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         ix.close()
         return 0
     _say_elsewhere(ix)
-    with _bar("indexing") as bar:
+    with progress_bar("indexing") as bar:
         task = bar.add_task("index", total=None)
         report = _sync_when_free(
             ix,
@@ -203,7 +203,7 @@ def _people_pass(ix: SearchIndex) -> None:
     with a progress bar; Ctrl+C keeps the batches done."""
     if not ix.open_existing() or not ix.people_pending():
         return
-    with _bar("reading people") as bar:
+    with progress_bar("reading people") as bar:
         task = bar.add_task("people", total=None)
         result = ix.fill_people(lambda done, total: bar.update(task, completed=done, total=total, refresh=True))
     if result is None:
@@ -288,7 +288,7 @@ def _run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
             print(f"note: indexing {total:,} articles before searching…", file=sys.stderr)
         bar.update(task, completed=done, total=total, refresh=True)
 
-    with _bar("indexing") as bar:
+    with progress_bar("indexing") as bar:
         task = bar.add_task("index", total=None)
         report = ix.sync(progress=progress)  # never waits: another baldreader syncing leaves us what is indexed
     _say_repairs(ix)
