@@ -24,6 +24,7 @@ def add_parsers(sub: Any, common: Any) -> None:
     profile = sub.add_parser("profile", help="how each article's claims are sourced, and its headline check")
     profile.add_argument("article", nargs="?", metavar="ID", help="one article (default: every article)")
     profile.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines, see README)")
+    profile.add_argument("--by", choices=["article", "outlet"], default="article", help="one row per article or outlet")
     common(profile)
     conflicts = sub.add_parser("conflicts", help="facts stated differently in two articles (ages, marriages, dates)")
     conflicts.add_argument("--json", action="store_true", help="one JSON object per conflict (JSON Lines, see README)")
@@ -92,6 +93,8 @@ def _profile(args: argparse.Namespace, articles: list[Article], analyses: dict[s
             print(f"baldreader: no article with the id {one_line(args.article)!r}", file=sys.stderr)
             return 2
     out = sys.stdout
+    if args.by == "outlet":
+        return _by_outlet(args, articles, analyses)
     if not args.json:
         out.write("claims  named anon publ public none  anon%  hedges/1k  sources  headline  article\n")
     for article in articles:
@@ -108,6 +111,27 @@ def _profile(args: argparse.Namespace, articles: list[Article], analyses: dict[s
         )
         if found.headline.reason:
             out.write(f"        headline: {one_line(found.headline.reason)}\n")
+    return 0
+
+
+def _by_outlet(args: argparse.Namespace, articles: list[Article], analyses: dict[str, Analysis]) -> int:
+    from reader.across.outlets import bar, by_outlet
+    from reader.across.profile import profile
+
+    rows = by_outlet((a, profile(a, analyses[a.id])) for a in articles)
+    out = sys.stdout
+    if args.json:
+        for row in rows:
+            out.write(json_line(row.to_json()) + "\n")
+        return 0
+    worst_hedging = max((r.hedges_per_1000_words for r in rows), default=0.0) or 1.0
+    out.write("articles  claims  anonymous                   hedges/1k                   flagged  outlet\n")
+    for row in rows:
+        out.write(
+            f"{row.articles:8}  {row.claims:6}  {bar(row.anonymous_share)} {row.anonymous_share:4.0%}  "
+            f"{bar(row.hedges_per_1000_words / worst_hedging)} {row.hedges_per_1000_words:5.1f}  "
+            f"{row.flagged:7}  {one_line(row.outlet)}\n"
+        )
     return 0
 
 
