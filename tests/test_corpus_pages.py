@@ -133,3 +133,21 @@ def test_list_and_analyze_json_carry_the_outlet_author_and_address(corpus_dir, i
         "Storm hits coast",
         "2024-03-05",
     )
+
+
+def test_a_page_read_once_comes_from_the_page_cache_after(tmp_path, monkeypatch) -> None:
+    """A second start reads a page from the user data folder's page cache, not the page again."""
+    from reader.corpus import pages
+
+    monkeypatch.setattr(pages, "_disk", [])
+    pages.remember_in(tmp_path / "home")
+    raw = PAGE.replace("Tuesday", "Wednesday").encode("utf-8")  # bytes no other test read
+    first = pages.read_page(raw)
+    assert (tmp_path / "home" / "pages.sqlite").is_file()
+    pages._read.clear()  # a new process: nothing in memory
+
+    def no_extraction(raw: bytes) -> None:
+        raise AssertionError("the page was read again")
+
+    monkeypatch.setattr(pages, "_extract", no_extraction)
+    assert pages.read_page(raw) == first

@@ -124,6 +124,9 @@ def _main(argv: list[str] | None) -> int:
     args = build_parser(commands=not opens_the_reader(argv)).parse_args(argv)
     home = user_home(getattr(args, "home", None))
     command = getattr(args, "command", None) or "read"
+    from reader.corpus.pages import remember_in
+
+    remember_in(home)  # saved pages read once, kept in the user data folder
     if command in ("add", "follow", "update"):
         from reader import cli_add
 

@@ -2,7 +2,8 @@
 trafilatura (navigation, boilerplate, captions, related links and cookie notices left out;
 paragraphs and sub-headings kept as Markdown), and its title, date, author, outlet and address
 from the page's metadata. A page with no article text is refused with the reason. Pages already
-read in this process are not read again (by the hash of their bytes)."""
+read are not read again (by the hash of their bytes): in this process, and in the user data
+folder's page cache once `remember_in` names it."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 from reader.corpus.front_matter import Provenance
+from reader.corpus.page_cache import CACHE_NAME, PageCache
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MIN_WORDS = 20  # fewer words than this in what the extractor kept: no article in the page …
@@ -34,13 +37,25 @@ _read: OrderedDict[str, Page | str] = OrderedDict()
 _lock = threading.Lock()
 
 
+_disk: list[PageCache] = []  # the cache on disk, once `remember_in` names the user data folder
+
+
+def remember_in(home: Path) -> None:
+    """Keep what pages hold in `home`'s page cache (page_cache.py) from now on, in this process."""
+    _disk[:] = [PageCache(home / CACHE_NAME)]
+
+
 def read_page(raw: bytes) -> Page:
     """The article in a saved page's bytes (NoArticle when there is none)."""
     key = hashlib.sha256(raw).hexdigest()
     with _lock:
         known = _read.get(key)
+    if known is None and _disk:
+        known = _from_json(_disk[0].get(key))
     if known is None:
         known = _extract(raw)
+        if _disk:
+            _disk[0].put(key, _to_json(known))
         with _lock:
             _read[key] = known
             while len(_read) > _MEMORY:
@@ -141,3 +156,21 @@ def _held(words: list[str], within: list[str], headline_length: int) -> bool:
     if not n or 2 * n < headline_length:
         return False
     return any(within[i : i + n] == words for i in range(len(within) - n + 1))
+
+
+def _to_json(found: Page | str) -> dict[str, object]:
+    if isinstance(found, str):
+        return {"refused": found}
+    p = found.provenance
+    return {"body": found.body, "title": p.title, "date": p.date, "author": p.author, "outlet": p.outlet, "url": p.url}
+
+
+def _from_json(data: dict[str, object] | None) -> Page | str | None:
+    if data is None:
+        return None
+    if isinstance(data.get("refused"), str):
+        return str(data["refused"])
+    fields = {k: data.get(k) for k in ("title", "date", "author", "outlet", "url")}
+    if not isinstance(data.get("body"), str) or not all(v is None or isinstance(v, str) for v in fields.values()):
+        return None
+    return Page(str(data["body"]), Provenance(**fields))  # type: ignore[arg-type]
