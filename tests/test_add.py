@@ -8,13 +8,12 @@ addresses with credentials or another scheme, and the bundled seeds as the targe
 from __future__ import annotations
 
 import gzip
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from local_server import Handler, serving
 from test_cli import run
 from test_corpus_pages import PAGE
 
@@ -24,38 +23,24 @@ from reader.paths import bundled_seeds
 pytestmark = [pytest.mark.unit, pytest.mark.usefixtures("isolated_home")]
 
 
-class _Pages(BaseHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:  # quiet
-        pass
-
-    def _send(self, status: int, body: bytes, kind: str = "text/html; charset=utf-8", **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
-
+class _Pages(Handler):
     def do_GET(self) -> None:
         page = PAGE.encode("utf-8")
         routes = {
-            "/storm": lambda: self._send(200, page),
-            "/moved": lambda: self._send(302, b"", Location="/storm"),
-            "/loop": lambda: self._send(302, b"", Location="/loop"),
-            "/gone": lambda: self._send(404, b"not here"),
-            "/broken": lambda: self._send(500, b"oops"),
-            "/app": lambda: self._send(200, b"<html><body><script>start()</script></body></html>"),
-            "/binary": lambda: self._send(200, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40),
-            "/big": lambda: self._send(
+            "/storm": lambda: self.send(200, page),
+            "/moved": lambda: self.send(302, b"", Location="/storm"),
+            "/loop": lambda: self.send(302, b"", Location="/loop"),
+            "/gone": lambda: self.send(404, b"not here"),
+            "/broken": lambda: self.send(500, b"oops"),
+            "/app": lambda: self.send(200, b"<html><body><script>start()</script></body></html>"),
+            "/binary": lambda: self.send(200, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40),
+            "/big": lambda: self.send(
                 200, b"<html><body><p>" + b"word " * (21 * 1024 * 1024 // 5) + b"</p></body></html>"
             ),
-            "/bomb": lambda: self._send(
-                200, gzip.compress(b"<p>" + b"a" * (40 * 1024 * 1024)), Content_Encoding="gzip"
-            ),
+            "/bomb": lambda: self.send(200, gzip.compress(b"<p>" + b"a" * (40 * 1024 * 1024)), Content_Encoding="gzip"),
             "/drip": self._drip,
         }
-        routes.get(self.path, lambda: self._send(404, b"no such page"))()
+        routes.get(self.path, lambda: self.send(404, b"no such page"))()
 
     def _drip(self) -> None:
         self.send_response(200)
@@ -72,12 +57,8 @@ class _Pages(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(_Pages) as address:
+        yield address
 
 
 def _articles(folder: Path) -> list[Path]:

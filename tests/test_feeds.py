@@ -10,12 +10,11 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from local_server import Handler, serving
 from test_cli import run
 from test_corpus_pages import PAGE
 
@@ -41,67 +40,52 @@ def _item(title: str, link: str, content: str | None = None) -> str:
     return f"<item><title>{title}</title><link>{link}</link>{date}{encoded}</item>"
 
 
-class _Site(BaseHTTPRequestHandler):
+class _Site(Handler):
     busy: dict[str, int] = {}
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _send(self, status: int, body: bytes, kind: str = "text/html; charset=utf-8", **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
 
     def do_GET(self) -> None:
         base = f"http://{self.headers['Host']}"
         path = self.path
         if path == "/rss":
             items = [_item("Budget day", f"{base}/full/1", LONG), _item("Storm hits coast", f"{base}/page/storm")]
-            self._send(200, _rss(base, items), "application/rss+xml")
+            self.send(200, _rss(base, items), "application/rss+xml")
         elif path == "/atom":
             atom = (
                 '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour News</title>'
                 f'<entry><title>Harbour reopens</title><link href="{base}/page/harbour"/>'
                 "<updated>2024-03-06T08:00:00Z</updated></entry></feed>"
             )
-            self._send(200, atom.encode(), "application/atom+xml")
+            self.send(200, atom.encode(), "application/atom+xml")
         elif path == "/broken":
-            self._send(200, b"<?xml version='1.0'?><rss><channel><item><title>oops", "application/rss+xml")
+            self.send(200, b"<?xml version='1.0'?><rss><channel><item><title>oops", "application/rss+xml")
         elif path == "/huge":
             items = [_item(f"Entry {n}", f"{base}/none/{n}", LONG) for n in range(10_000)]
-            self._send(200, _rss(base, items), "application/rss+xml")
+            self.send(200, _rss(base, items), "application/rss+xml")
         elif path == "/busy":
             seen = _Site.busy.get(path, 0)
             _Site.busy[path] = seen + 1
             if seen < 2:
-                self._send(503, b"busy", Retry_After="0")
+                self.send(503, b"busy", Retry_After="0")
             else:
                 items = [_item("Busy day", f"{base}/page/busy")]
-                self._send(200, _rss(base, items), "application/rss+xml")
+                self.send(200, _rss(base, items), "application/rss+xml")
         elif path == "/slow":
             items = [_item(f"Slow {n}", f"{base}/page/slow{n}") for n in range(5)]
-            self._send(200, _rss(base, items), "application/rss+xml")
+            self.send(200, _rss(base, items), "application/rss+xml")
         elif path.startswith("/page/"):
             name = path.rsplit("/", 1)[1]
             if name.startswith("slow"):
                 time.sleep(0.6)
             html = PAGE.replace("Storm hits coast", f"Storm hits coast {name}").replace("storm", name)
-            self._send(200, html.encode("utf-8"))
+            self.send(200, html.encode("utf-8"))
         else:
-            self._send(404, b"no such page")
+            self.send(404, b"no such page")
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(_Site) as address:
+        yield address
 
 
 def test_adding_a_feed_adds_each_entry(server, tmp_path) -> None:
