@@ -53,3 +53,23 @@ def test_profile_by_outlet_draws_the_shares_as_bars(corpus_dir) -> None:
 
 def test_a_bar_is_a_share_of_its_width_in_eighths() -> None:
     assert bar(0.0, 4) == "    " and bar(1.0, 4) == "████" and bar(0.5, 4) == "██  " and bar(0.5625, 4) == "██▎ "
+
+
+def test_search_by_site_and_author(corpus_dir) -> None:
+    """`site:` and `author:` find the articles of an outlet or an author, by the whole name or a
+    word of it."""
+    _corpus(corpus_dir)
+    write(
+        corpus_dir,
+        "signed.md",
+        f"---\ntitle: Signed\nsite: Harbour News\nauthor: [Jane Roe, Tom Baines]\n---\n\n{ON_RECORD}",
+    )
+
+    def ids(query: str) -> list[str]:
+        found = run("search", "--json", query, "--corpus", str(corpus_dir))
+        return sorted(json.loads(line)["id"] for line in found.stdout.splitlines())
+
+    assert ids('site:"Valley Gazette"') == ["a0", "a1", "a2"]
+    assert ids("site:harbour") == ["b0", "b1", "signed"]
+    assert ids("author:baines") == ["signed"]
+    assert ids('author:"jane roe" budget') == ["signed"]

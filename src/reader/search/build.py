@@ -62,6 +62,8 @@ def prepare(job: Job, readers: Readers | None) -> Outcome:
         body_seq=sequence_bytes(body),
         body=body,
         person=fold_accents(",".join(sorted(set(names)))),
+        site=fold_accents(article.outlet or ""),
+        author=fold_accents(",".join(a.strip() for a in (article.author or "").split(",") if a.strip())),
         words=article.word_count,
     )
     row = Row(

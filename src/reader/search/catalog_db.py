@@ -18,7 +18,7 @@ from reader.rules_version import rules_hash
 from reader.safefile import read_regular
 from reader.search.integrity import read_meta
 
-SCHEMA_VERSION = 7  # of the index's fields (schema.py) and files: another version is rebuilt
+SCHEMA_VERSION = 8  # of the index's fields (schema.py) and files: another version is rebuilt
 LISTING = "listing.marshal"  # the catalog in list order, as of the last sync that changed it
 MAX_LISTING = 2 * 1024 * 1024 * 1024  # far above a million articles' rows
 

@@ -15,7 +15,8 @@ from reader.naming import across_name, by_first_and_last
 from reader.search.phrases import use_typed_phrases
 from reader.search.schema import fold_accents, highlight_analyzer
 
-FIELDS = {"title", "body", "date", "person"}
+FIELDS = {"title", "body", "date", "person", "site", "author"}
+_GLUED = ("body", "date", "person", "title")  # "insiderdate:": a word and a field, the space lost
 _DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _HIGHLIGHT = highlight_analyzer()
 MIN_PREFIX = 2
@@ -75,12 +76,12 @@ def repair(text: str) -> tuple[str, list[str]]:
         name = match.group(1)
         if name.lower() in FIELDS:
             return f"{name.lower()}:"
-        glued = next((f for f in sorted(FIELDS) if name.lower().endswith(f) and len(name) > len(f)), None)
+        glued = next((f for f in _GLUED if name.lower().endswith(f) and len(name) > len(f)), None)
         if glued is not None:  # "insiderdate:{2019 to}": a word and a field, the space lost
             word = name[: -len(glued)]
             messages.append(f"'{name}:' read as '{word} {glued}:'")
             return f"{word} {glued}:"
-        messages.append(f"unknown field '{name}:' ignored (fields: title, person, date)")
+        messages.append(f"unknown field '{name}:' ignored (fields: title, person, date, site, author)")
         return ""
 
     text = _FIELD.sub(field, text)
@@ -172,6 +173,8 @@ def expand(q: Any, reader: Any, messages: list[str], stop: Callable[[], bool] = 
         return Q.Prefix("date", str(q.text))
     if isinstance(q, Q.Term) and q.fieldname == "person":
         return _person(reader, fold_accents(str(q.text)).lower())
+    if isinstance(q, Q.Term) and q.fieldname in ("site", "author"):
+        return _named(reader, q.fieldname, fold_accents(str(q.text)).lower())
     if isinstance(q, Q.TermRange) and q.fieldname == "date":
         start, end = q.start, q.end
         if end and len(end) < 10:
@@ -210,6 +213,17 @@ def _person(reader: Any, wanted: str) -> Any:
     else:
         found = {wanted} | by_first.get(wanted, set()) | by_last.get(wanted, set())
     return _terms("person", sorted(found & names)) if found & names else Q.Term("person", wanted)
+
+
+def _named(reader: Any, field: str, wanted: str) -> Any:
+    """`site:` and `author:`: the outlets or authors with that name, or with that word or words in
+    their name ("site:ledger" finds "Daily Ledger")."""
+    names = {t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(field)}
+    words = wanted.split()
+    found = {
+        n for n in names if n == wanted or any(n.split()[i : i + len(words)] == words for i in range(len(n.split())))
+    }
+    return _terms(field, sorted(found)) if found else Q.Term(field, wanted)
 
 
 def _range_terms(reader: Any, q: Any, messages: list[str], stop: Callable[[], bool]) -> list[bytes]:

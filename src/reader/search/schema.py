@@ -163,5 +163,7 @@ def make_schema() -> Schema:
         body_seq=COLUMN(VarBytesColumn()),  # ... and of the body
         date=ID(stored=True),
         person=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
+        site=KEYWORD(commas=True, lowercase=True),  # the outlet, as its page or front matter says
+        author=KEYWORD(commas=True, lowercase=True),  # the authors, comma separated
         words=NUMERIC(stored=True),
     )
