@@ -73,3 +73,14 @@ def test_search_by_site_and_author(corpus_dir) -> None:
     assert ids("site:harbour") == ["b0", "b1", "signed"]
     assert ids("author:baines") == ["signed"]
     assert ids('author:"jane roe" budget') == ["signed"]
+
+
+def test_the_list_filters_and_sorts_by_outlet(tmp_path) -> None:
+    from reader.corpus import load_corpus
+    from reader.entries import Entry, filter_entries, sort_entries
+
+    _corpus(tmp_path)
+    entries = [Entry.of(a) for a in load_corpus(tmp_path).articles]
+    assert sorted(e.id for e in filter_entries(entries, "gazette")) == ["a0", "a1", "a2"]
+    ordered = [(e.outlet, e.id) for e in sort_entries(entries, "outlet")]
+    assert [o for o, _ in ordered] == ["Harbour News"] * 2 + ["Valley Gazette"] * 3 + [None]

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from reader.corpus.model import Article
 from reader.folding import fold
 
-SORTS = ("date", "title", "anonymous", "hedges")
+SORTS = ("date", "title", "anonymous", "hedges", "outlet")
 
 
 class Entry(NamedTuple):
@@ -22,11 +22,18 @@ class Entry(NamedTuple):
     words: int
     title_derived: bool = False
     flagged: bool = False
+    outlet: str | None = None  # as the page or front matter names it
 
     @classmethod
     def of(cls, article: Article) -> Entry:
         return cls(
-            article.id, article.title, article.date, article.word_count, article.title_derived, bool(article.problems)
+            article.id,
+            article.title,
+            article.date,
+            article.word_count,
+            article.title_derived,
+            bool(article.problems),
+            article.outlet,
         )
 
 
@@ -39,7 +46,7 @@ def _key(entry: Entry) -> str:
     if key is None:
         if len(_KEYS) > 500_000:
             _KEYS.clear()
-        key = _KEYS[entry] = fold(f"{entry.title} {entry.id} {entry.date or ''}")
+        key = _KEYS[entry] = fold(f"{entry.title} {entry.id} {entry.date or ''} {entry.outlet or ''}")
     return key
 
 
@@ -57,6 +64,7 @@ SORT_SHOWN = {
     "title": "by title ↓ A to Z",
     "anonymous": "by anonymous sourcing ↓ most first",
     "hedges": "by hedging ↓ most first",
+    "outlet": "by outlet ↓ A to Z",
 }
 # article id -> its sourcing measures (`reader.across.profile.measures`): "anon" (the share of
 # claims on anonymous sources, in %), "hedges" (per 1,000 words), "sources" (distinct), "claims",
@@ -69,9 +77,12 @@ _SORT_MEASURE = {"anonymous": "anon", "hedges": "hedges"}
 def sort_entries(entries: list[Entry], by: str, measures: Measures | None = None) -> list[Entry]:
     """By date (newest first, undated last, then title), by title (A to Z by its words), by the
     share of claims on anonymous sources or by hedges per 1,000 words (most first; articles not
-    analysed yet last)."""
+    analysed yet last), by outlet (A to Z, articles naming none last; newest first within)."""
     if by == "title":
         return sorted(entries, key=lambda e: (title_key(e.title), e.id))
+    if by == "outlet":  # outlets A to Z (none last), newest first within each
+        by_date = sort_entries(entries, "date")
+        return sorted(by_date, key=lambda e: (e.outlet is None, fold(e.outlet or "")))
     if by in _SORT_MEASURE:
         name, known = _SORT_MEASURE[by], measures or {}
         by_date = sort_entries(entries, "date")
@@ -99,7 +110,7 @@ def measure_terms(text: str) -> tuple[list[str], list[tuple[str, str, float]]]:
 
 
 def filter_entries(entries: list[Entry], text: str, measures: Measures | None = None) -> list[Entry]:
-    """Entries whose title, id or date contains every word of `text` (case and accents ignored);
+    """Entries whose title, id, date or outlet contains every word of `text` (case and accents ignored);
     a measure term keeps the articles whose measure is over (under) the value: `anon>50` (or
     `anonymous>50%`: the share of claims on anonymous sources, in %), `hedges>5` (per 1,000
     words), `sources<2` (distinct sources), `claims>10`, `named<1`, `publication>0`, `public>0`,

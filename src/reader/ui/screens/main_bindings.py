@@ -19,7 +19,7 @@ MAIN_BINDINGS = [
         "focus_filter",
         "Filter",
         id="main.filter",
-        tooltip="Type to filter the article list by title, id or date",
+        tooltip="Type to filter the article list by title, id, date or outlet",
     ),
     Binding(
         "s",
@@ -27,7 +27,7 @@ MAIN_BINDINGS = [
         "Sort",
         show=False,
         id="main.sort",
-        tooltip="Sort the list by date (newest first), by title, by anonymous sourcing or by hedging (most first)",
+        tooltip="Sort the list by date (newest first), title, anonymous sourcing, hedging (most first) or outlet",
     ),
     Binding(
         "escape",
