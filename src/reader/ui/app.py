@@ -211,6 +211,8 @@ def main_screen_commands(screen: MainScreen) -> Iterable[SystemCommand]:
         ("Note on the claim", "With a verdict, on the claim under the cursor (c)", screen.action_note_on_claim),
         ("Notes and bookmarks", "List, filter, jump to, edit or delete them (o)", screen.action_notes_panel),
         ("Export notes", "As Markdown, JSON or CSV (E)", screen.action_export_notes),
+        ("Add a web page or feed", "An address or a saved file, into your corpus (+)", screen.action_add_article),
+        ("Update feeds", "Add what is new in every feed you follow (U)", screen.action_update_feeds),
         ("People and claims panel", "Show or hide the side panel (i)", screen.action_toggle_panel),
         ("Across the corpus", "People, quotes that travel, conflicting facts (x)", screen.action_across),
         ("Layer: names", "Show or hide the people highlighted (1)", lambda: screen.action_toggle_layer("names")),

@@ -5,6 +5,7 @@ which owns the widgets, answers them. No part calls another's methods from a thr
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -41,6 +42,22 @@ class CorpusFailed(Message):
     def __init__(self, reason: str) -> None:
         super().__init__()
         self.reason = reason
+
+
+class ArticlesAdded(Message):
+    """Articles were written into `corpus`: read it again (and open it, if another was open)."""
+
+    def __init__(self, corpus: Path, count: int) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.count = count
+
+
+class AddingProgress(Message):
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
 
 
 # --- search -----------------------------------------------------------------------------------

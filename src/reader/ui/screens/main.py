@@ -25,11 +25,13 @@ from reader.opening import Listed, Loaded, Synced, problem_summary
 from reader.textsafe import visible
 from reader.ui import messages as M
 from reader.ui.controllers.across import AcrossController
+from reader.ui.controllers.adding import AddingController
 from reader.ui.controllers.analysis import AnalysisController
 from reader.ui.controllers.corpus import CorpusController
 from reader.ui.controllers.notes import NotesController, article_marker
 from reader.ui.controllers.panes import PanesController
 from reader.ui.controllers.search import SearchController
+from reader.ui.screens.add_dialog import AddDialog
 from reader.ui.screens.main_bindings import BINDINGS
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
@@ -90,6 +92,7 @@ class MainScreen(Screen[None]):
         yield SearchController()
         yield NotesController()
         yield AcrossController()
+        yield AddingController()
         yield PanesController()
 
     def on_mount(self) -> None:
@@ -389,6 +392,28 @@ class MainScreen(Screen[None]):
             self.notify("The views across the corpus need it read in full (up to 3,000 files).", severity="warning")
             return
         self.query_one(AcrossController).open(self.corpus.articles, self.analysis, self.notes)
+
+    def action_add_article(self) -> None:
+        """+: a page or feed into the corpus open (your own when the seeds are open)."""
+        adding = self.query_one(AddingController)
+        target = adding.target(self.corpus_path)
+
+        def chosen(source: str | None) -> None:
+            if source:
+                adding.add(source, target)
+
+        self.app.push_screen(AddDialog(str(target)), chosen)
+
+    def action_update_feeds(self) -> None:
+        self.query_one(AddingController).update(self.query_one(AddingController).target(self.corpus_path))
+
+    def on_adding_progress(self, message: M.AddingProgress) -> None:
+        self.sidebar.progress("adding", message.done, message.total)
+
+    def on_articles_added(self, message: M.ArticlesAdded) -> None:
+        """Read the corpus again (the one written to, opened in the seeds' place)."""
+        self.corpus_path = message.corpus
+        self.query_one(CorpusController).open(message.corpus)
 
     def action_note_on_claim(self) -> None:
         if (here := self._here()) is not None:

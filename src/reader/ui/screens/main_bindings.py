@@ -7,6 +7,22 @@ from textual.binding import Binding
 
 MAIN_BINDINGS = [
     Binding(
+        "plus",
+        "add_article",
+        "Add",
+        show=False,
+        id="main.add",
+        tooltip="Add a web page or a feed (an address or a saved file) to your corpus",
+    ),
+    Binding(
+        "U",
+        "update_feeds",
+        "Update feeds",
+        show=False,
+        id="main.update",
+        tooltip="Add what is new in every feed you follow",
+    ),
+    Binding(
         "tab",
         "cycle_pane",
         "Next pane",

@@ -1,0 +1,59 @@
+"""Issue 29: adding a page from the app. `+` asks for an address; the page is fetched from a local
+server on 127.0.0.1, written into the user's own corpus (the seeds are open), and the list shows
+it with its outlet, without a restart. The command palette offers the same."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from local_server import Handler, serving
+from test_corpus_pages import PAGE
+
+from reader.ui.app import ReaderApp, main_screen_commands
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.reading_pane import ReadingPane
+
+pytestmark = pytest.mark.app
+
+
+class _Page(Handler):
+    def do_GET(self) -> None:
+        self.send(200, PAGE.encode("utf-8")) if self.path == "/storm" else self.send(404, b"")
+
+
+async def _until(pilot, condition, seconds: float = 60.0) -> None:
+    """Wait for what the screen shows, with a hang bound (no fixed sleep)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not condition():
+        assert loop.time() < deadline, "the screen never showed it"
+        await pilot.pause(0.05)
+
+
+async def test_plus_adds_a_page_and_the_list_shows_it(seeds, isolated_home) -> None:
+    from conftest import wait_loaded
+
+    with serving(_Page) as server:
+        app = ReaderApp(corpus=seeds, home=isolated_home)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_loaded(pilot)
+            await pilot.press("plus")
+            await pilot.pause()
+            await pilot.press(*f"{server}/storm", "enter")
+            articles = app.screen.query_one(ArticleList)
+            await _until(pilot, lambda: [e.title for e in articles.entries] == ["Storm hits coast"])
+            reader = app.screen.query_one(ReadingPane)
+            await _until(pilot, lambda: reader.article is not None and reader.article.outlet == "Daily Ledger")
+    written = list((isolated_home / "corpus").glob("*.md"))
+    assert len(written) == 1 and written[0].name.startswith("storm-hits-coast-")
+
+
+async def test_the_palette_offers_adding_and_updating(seeds, isolated_home) -> None:
+    from conftest import wait_loaded
+
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        titles = [command.title for command in main_screen_commands(app.screen)]
+        assert "Add a web page or feed" in titles and "Update feeds" in titles
