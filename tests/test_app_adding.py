@@ -57,3 +57,15 @@ async def test_the_palette_offers_adding_and_updating(seeds, isolated_home) -> N
         await wait_loaded(pilot)
         titles = [command.title for command in main_screen_commands(app.screen)]
         assert "Add a web page or feed" in titles and "Update feeds" in titles
+
+
+async def test_the_app_says_when_it_opened_the_users_own_corpus(isolated_home) -> None:
+    from conftest import wait_loaded, write
+
+    own = isolated_home / "corpus"
+    write(own, "mine.md", "---\ntitle: Mine\nsite: Valley Gazette\n---\n\nThe mayor said the budget was sound.\n")
+    app = ReaderApp(corpus=own, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        shown = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Your own corpus: ") and str(own) in m for m in shown)

@@ -17,7 +17,7 @@ from textual.timer import Timer
 from reader.config import CONFIG_NAME, load_config
 from reader.crashlog import write_crash_log
 from reader.opening import OpeningAhead
-from reader.paths import bundled_themes, unwritable
+from reader.paths import OWN_CORPUS, bundled_themes, unwritable
 from reader.state import load_state, save_state
 from reader.store import Store
 from reader.store.store import STORE_NAME
@@ -141,6 +141,9 @@ class ReaderApp(App[None]):
 
         for problem in self.startup_problems + unknown_binding_ids(self.config.keymap):
             self.notify(problem, title="Settings", severity="warning", timeout=10)
+        if self.corpus_path.resolve() == (self.home / OWN_CORPUS).resolve():
+            # opened by default once it holds an article (paths.default_corpus): say so
+            self.notify(f"Your own corpus: {one_line(str(self.corpus_path))}", title="Corpus", timeout=6)
 
     def watch_theme(self, theme: str) -> None:
         if self.state.theme != theme:
