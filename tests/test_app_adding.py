@@ -69,3 +69,28 @@ async def test_the_app_says_when_it_opened_the_users_own_corpus(isolated_home) -
         await wait_loaded(pilot)
         shown = [str(n.message) for n in app._notifications]
         assert any(m.startswith("Your own corpus: ") and str(own) in m for m in shown)
+
+
+async def test_the_across_view_compares_outlets(corpus_dir, isolated_home) -> None:
+    """Issue 29: per outlet its articles, claims, anonymous share and hedges, drawn as bars."""
+    from conftest import wait_loaded, write
+
+    from reader.ui.widgets.across_lists import OutletsList
+
+    said = "One insider said the mayor would resign. Sources close to the council said the budget was late.\n"
+    for n in range(2):
+        write(corpus_dir, f"g{n}.md", f"---\ntitle: Story {n}\nsite: Valley Gazette\n---\n\n{said}")
+    write(
+        corpus_dir, "h.md", "---\ntitle: Report\nsite: Harbour News\n---\n\nMayor Ana Ruiz said the budget was sound.\n"
+    )
+    app = ReaderApp(corpus=corpus_dir, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("x")
+        await _until(pilot, lambda: len(app.screen.query(OutletsList)) == 1)
+        await pilot.press("right", "right", "right")
+        outlets = app.screen.query_one(OutletsList)
+        await _until(pilot, lambda: outlets.option_count == 2)
+        rows = [str(outlets.get_option_at_index(i).prompt) for i in range(2)]
+        assert rows[0].startswith("Valley Gazette") and "100%" in rows[0] and "█" in rows[0]
+        assert rows[1].startswith("Harbour News") and " 0%" in rows[1]

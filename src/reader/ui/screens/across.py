@@ -1,4 +1,4 @@
-"""Across the corpus: people, quotes that travel and conflicting facts, one tab each. The views
+"""Across the corpus: people, quotes that travel, conflicting facts and outlets, one tab each. The views
 are computed by the core (`reader.across`) in a thread worker that can be cancelled (escape
 closes the screen and stops it), with progress while articles not yet analysed are analysed.
 Dismisses with the place chosen (article id, offset in its text), a conflict to note (`n`), or
@@ -18,12 +18,13 @@ from textual.widgets import Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from reader.across.conflicts import Conflict
+from reader.across.outlets import NO_OUTLET, OutletProfile, by_outlet
 from reader.across.people import Person
 from reader.across.quotes import QuoteGroup
 from reader.across.views import CorpusViews
 from reader.analysis import Analysis
 from reader.corpus.model import Article
-from reader.ui.widgets.across_lists import SHOWN, AcrossList, ConflictsList, PeopleList, QuotesList
+from reader.ui.widgets.across_lists import SHOWN, AcrossList, ConflictsList, OutletsList, PeopleList, QuotesList
 from reader.wording import count
 
 
@@ -33,10 +34,10 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
         Binding("q", "app.quit", "Quit", id="across.quit", tooltip="Quit baldreader"),
         Binding("j", "move(1)", "Down", show=False, id="across.down", tooltip="The next row"),
         Binding("k", "move(-1)", "Up", show=False, id="across.up", tooltip="The previous row"),
-        Binding("right,l", "tab(1)", "Next tab", id="across.next_tab", tooltip="People, quotes, conflicts"),
+        Binding("right,l", "tab(1)", "Next tab", id="across.next_tab", tooltip="People, quotes, conflicts, outlets"),
         Binding("left,h", "tab(-1)", "Previous tab", show=False, id="across.previous_tab", tooltip="The tab before"),
     ]
-    TABS = ("people", "quotes", "conflicts")
+    TABS = ("people", "quotes", "conflicts", "outlets")
 
     class Computed(Message):
         def __init__(
@@ -45,9 +46,11 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
             places: list[tuple[str, int]],
             quotes: list[QuoteGroup],
             conflicts: list[Conflict],
+            outlets: tuple[list[OutletProfile], dict[str, str]],
         ) -> None:
             super().__init__()
             self.people, self.places, self.quotes, self.conflicts = people, places, quotes, conflicts
+            self.outlets = outlets
 
     class Progress(Message):
         def __init__(self, done: int, total: int) -> None:
@@ -80,6 +83,8 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
                     yield QuotesList(id="across-quotes")
                 with TabPane("Conflicts", id="conflicts"):
                     yield ConflictsList(id="across-conflicts")
+                with TabPane("Outlets", id="outlets"):
+                    yield OutletsList(id="across-outlets")
 
     def on_mount(self) -> None:
         self.compute()
@@ -123,10 +128,20 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
                 views.update([(a, by_id[a.id]) for a in pending], removed, stop)
                 people = views.people()
                 places = [person.first_place() for person in people[:SHOWN]]
-                found = self.Computed(people, places, views.quotes(), views.conflicts())
+                found = self.Computed(people, places, views.quotes(), views.conflicts(), self._outlets(stop))
             except AnalysisCancelled:
                 return
         self.post_message(found)
+
+    def _outlets(self, stop: Callable[[], bool]) -> tuple[list[OutletProfile], dict[str, str]]:
+        """Sourcing by outlet (the analyses come from the cache), and each outlet's first article."""
+        from reader.across.profile import profile
+
+        rows = by_outlet((a, profile(a, self.analysis_of(a, stop))) for a in self.articles)
+        firsts: dict[str, str] = {}
+        for article in self.articles:
+            firsts.setdefault(article.outlet or NO_OUTLET, article.id)
+        return rows, firsts
 
     def on_across_screen_progress(self, message: Progress) -> None:
         done = message.done == message.total  # the views are then put together, which takes a while
@@ -147,6 +162,7 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
         self.query_one(PeopleList).show(message.people, message.places)
         self.query_one(QuotesList).show(message.quotes)
         self.query_one(ConflictsList).show(message.conflicts)
+        self.query_one(OutletsList).show(*message.outlets)
 
     def on_across_list_go(self, message: AcrossList.Go) -> None:
         self.workers.cancel_group(self, "across")

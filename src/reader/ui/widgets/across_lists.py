@@ -1,4 +1,4 @@
-"""The lists of the across-the-corpus screen: people, quotes that travel, conflicting facts. Each
+"""The lists of the across-the-corpus screen: people, quotes that travel, conflicting facts, outlets. Each
 is an option list that owns its rows and posts `Go` with the place (article id, offset in its
 text) of the row chosen. Article text, names and quotations are shown as data, never markup."""
 
@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.across.conflicts import CONTRADICTION, Conflict
+from reader.across.outlets import OutletProfile, bar
 from reader.across.people import Person
 from reader.across.quotes import QuoteGroup
 from reader.textsafe import clipped, one_line
@@ -134,3 +135,27 @@ class ConflictsList(AcrossList):
                 self._add(row, (fact.article, fact.start))
             self._conflicts.update(dict.fromkeys(range(first_row, self.option_count), conflict))
         self._more(len(conflicts))
+
+
+class OutletsList(AcrossList):
+    """A row per outlet: its articles and claims, the share of its claims on anonymous sources
+    and its hedges per 1,000 words as bars and numbers, its headlines flagged; choosing one goes
+    to its first article."""
+
+    def show(self, outlets: list[OutletProfile], firsts: dict[str, str]) -> None:
+        """`firsts`: each outlet's first article's id."""
+        if not self._reset("No articles.", len(outlets)):
+            return
+        most_hedged = max((o.hedges_per_1000_words for o in outlets), default=0.0) or 1.0
+        for outlet in outlets[:SHOWN]:
+            label = Text(f"{one_line(outlet.outlet)[:16]:16}", style="bold")  # a row fits 80 columns
+            label.append(f"{outlet.articles:4} art{outlet.claims:5} cl  anon ")
+            label.append(bar(outlet.anonymous_share, 6), style="bold")
+            label.append(f"{outlet.anonymous_share:4.0%}  hedge ")
+            label.append(bar(outlet.hedges_per_1000_words / most_hedged, 6), style="bold")
+            label.append(f"{outlet.hedges_per_1000_words:5.1f}", style="")
+            if outlet.flagged:
+                label.append(f"  {count(outlet.flagged, 'headline')} flagged", style="dim")
+            first = firsts.get(outlet.outlet)
+            self._add(label, (first, 0) if first is not None else None)
+        self._more(len(outlets))
