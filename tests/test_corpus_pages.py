@@ -121,6 +121,10 @@ def test_every_file_not_read_is_listed_with_why(corpus_dir, isolated_home) -> No
     assert "a file without a suffix" in reasons["README"]
     listed = run("list", "--corpus", str(corpus_dir))
     assert "skipped" in listed.stderr and "report.pdf" in listed.stderr and "README" in listed.stderr
+    indexed = run("index", "--corpus", str(corpus_dir))
+    assert (
+        "report.pdf: a .pdf file is not read as an article" in indexed.stderr and "2 articles indexed" in indexed.stdout
+    )
 
 
 def test_list_and_analyze_json_carry_the_outlet_author_and_address(corpus_dir, isolated_home) -> None:

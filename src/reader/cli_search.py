@@ -149,8 +149,10 @@ def _run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     _say_repairs(ix)
     if report.rebuilt_because:
         print(f"built a new index: {one_line(report.rebuilt_because)}", file=sys.stderr)
+    from reader.corpus.files import other_files
+
     duplicates = [s for s in report.skipped if s.reason.startswith("identical to ")]
-    for skipped in report.skipped:
+    for skipped in report.skipped + other_files(corpus):  # every file not read, with why
         if skipped not in duplicates or args.verbose:
             print(f"skipped {one_line(str(skipped.path))}: {one_line(skipped.reason)}", file=sys.stderr)
     if duplicates and not args.verbose:
