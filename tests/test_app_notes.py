@@ -287,3 +287,26 @@ async def test_export_dialog_proposes_the_user_data_folder_not_the_current_one(
         assert isinstance(app.screen, ExportDialog)
         assert "does not exist" in str(app.screen.query_one("#export-warning").render())
         assert not missing.parent.exists()
+
+
+async def test_escape_asks_before_throwing_a_typed_note_away(seeds, isolated_home) -> None:
+    """Issue 30, papercut 1: one escape pressed by habit no longer loses what was typed."""
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", "a")
+        await pilot.pause()
+        await pilot.press(*"half a thought")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)  # still open, the text kept
+        assert "half a thought" in app.screen.query_one("#note-text").text
+        assert any("escape again to throw it away" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor) and app.store.notes() == []
+        await pilot.press("a")  # nothing typed: one escape closes
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteEditor)

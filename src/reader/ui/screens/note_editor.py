@@ -45,7 +45,13 @@ def _original(shown: str, original: str) -> str:
 class NoteEditor(ModalScreen[NoteDraft | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="editor.save", tooltip="Save the note"),
-        Binding("escape", "cancel", "Cancel", id="editor.cancel", tooltip="Close without saving"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="editor.cancel",
+            tooltip="Close without saving (twice, once a note is typed)",
+        ),
     ]
 
     def __init__(self, heading: str, draft: NoteDraft, *, quote_editable: bool = True) -> None:
@@ -53,6 +59,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         self.heading = heading
         self.draft = draft
         self.quote_editable = quote_editable
+        self._warned = False  # escape was pressed once with typed text
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor"):
@@ -111,4 +118,16 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         )
 
     def action_cancel(self) -> None:
+        """Close without saving; what was typed is thrown away only when asked twice (escape
+        again, or Cancel), never by one key pressed by habit."""
+        typed = self.query_one("#note-text", TextArea).text != visible(self.draft.text)
+        if typed and not self._warned:
+            self._warned = True
+            self.notify(
+                "The note you typed is not saved: escape again to throw it away, ctrl+s to save it.",
+                title="Note",
+                severity="warning",
+                timeout=6,
+            )
+            return
         self.dismiss(None)
