@@ -158,3 +158,14 @@ def test_markdown_export_keeps_line_breaks_and_lists_bookmarks(isolated_home: Pa
     assert "¶3" in bookmarks and "\\*key\\* paragraph" in bookmarks and "whole article" in bookmarks
     assert "> The incident, which instantly went viral" in bookmarks
     assert "## Bookmarks" not in run("export", "--tag", "x").stdout  # bookmarks have no tags
+
+
+def test_a_note_placed_on_another_paragraph_than_asked_says_so(isolated_home: Path) -> None:
+    """Issue 30, papercut 5: the passage was found in another paragraph than the one given."""
+    added = run(
+        "notes", "add", "002_14", "--paragraph", "2", "--quote", "When I'm talking, you're not talking.", "--text", "x"
+    )
+    assert added.returncode == 0
+    assert "note: the passage is not in ¶2 but in ¶" in added.stderr
+    listed = run("notes", "list").stdout
+    assert "¶2 " not in listed and "¶" in listed

@@ -69,6 +69,11 @@ def _notes(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
         note = store.add_note(
             Note(id="", anchor=anchor, text=args.text, target=target, tags=args.tag, status=args.status)
         )
+        if args.paragraph and anchor.paragraph != args.paragraph:  # the passage was found elsewhere
+            there = f"¶{anchor.paragraph}"
+            print(
+                f"note: the passage is not in ¶{args.paragraph} but in {there}; the note is on {there}", file=sys.stderr
+            )
         print(note.id)
     elif args.action == "list":
         articles = load_corpus(corpus_path).articles
