@@ -168,5 +168,5 @@ def test_a_crafted_listing_falls_back_to_the_catalog(pristine, tmp_path, rows) -
     corpus, home, folder = fresh_copy(pristine, tmp_path)
     (folder / "listing.marshal").write_bytes(marshal.dumps(rows))
     listing = stored_listing(folder, SCHEMA_VERSION)
-    assert len(listing) == 240 == len(listing.paths) and all(len(r) == 6 for r in listing.rows())
+    assert len(listing) == 240 == len(listing.paths) and all(len(r) == 7 for r in listing.rows())  # an Entry's fields
     assert not (folder / "listing.marshal").exists()  # written anew by the next sync

@@ -114,9 +114,11 @@ class Listing:
     def columns(self) -> tuple[list[Any], ...]:
         return (self.ids, self.titles, self.dates, self.words, self.derived, self.flagged, self.paths)
 
-    def rows(self) -> Iterator[tuple[str, str, str | None, int, bool, bool]]:
-        """The list's entries' fields, a tuple an article, in order."""
-        return zip(self.ids, self.titles, self.dates, self.words, self.derived, self.flagged, strict=True)
+    def rows(self) -> Iterator[tuple[str, str, str | None, int, bool, bool, None]]:
+        """The list's entries' fields, a tuple an article, in order (the catalog keeps no outlet:
+        None, the last of an `Entry`'s fields)."""
+        outlets = [None] * len(self.ids)
+        return zip(self.ids, self.titles, self.dates, self.words, self.derived, self.flagged, outlets, strict=True)
 
     def __len__(self) -> int:
         return len(self.ids)
