@@ -24,12 +24,18 @@ pytestmark = [pytest.mark.unit, pytest.mark.usefixtures("isolated_home")]
 
 
 class _Pages(Handler):
+    credentials_seen: list[str] = []  # Authorization headers received: a refused address sends none
+
     def do_GET(self) -> None:
+        if self.headers.get("Authorization"):
+            _Pages.credentials_seen.append(self.headers["Authorization"])
         page = PAGE.encode("utf-8")
         routes = {
             "/storm": lambda: self.send(200, page),
             "/moved": lambda: self.send(302, b"", Location="/storm"),
             "/loop": lambda: self.send(302, b"", Location="/loop"),
+            "/to-credentials": lambda: self.send(302, b"", Location=f"http://user:secret@{self.headers['Host']}/storm"),
+            "/to-ftp": lambda: self.send(302, b"", Location="ftp://127.0.0.1/storm"),
             "/gone": lambda: self.send(404, b"not here"),
             "/broken": lambda: self.send(500, b"oops"),
             "/app": lambda: self.send(200, b"<html><body><script>start()</script></body></html>"),
@@ -94,6 +100,8 @@ def test_a_page_is_added_as_markdown_with_its_provenance(server, tmp_path, isola
         ("/gone", "the server answered 404"),
         ("/broken", "the server answered 500"),
         ("/loop", "redirects (a redirect loop?)"),
+        ("/to-credentials", "an address with a user name or password in it is not fetched"),  # before it is sent
+        ("/to-ftp", "only http and https addresses are fetched"),
         ("/app", "no article text in the page"),
         ("/binary", "no article text in the page"),
         ("/big", "larger than 20 MiB"),
@@ -106,7 +114,7 @@ def test_a_bad_answer_is_refused_in_one_line_and_nothing_is_written(server, tmp_
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"failed {server}{route}: ") and reason in line
-    assert _articles(corpus) == []
+    assert _articles(corpus) == [] and _Pages.credentials_seen == []
 
 
 def test_a_server_that_drips_is_given_up_on(server, tmp_path) -> None:
@@ -141,3 +149,14 @@ def test_the_own_corpus_is_opened_once_it_holds_an_article(server, isolated_home
     assert run("add", f"{server}/storm").returncode == 0  # into the user data folder's corpus
     listed = run("list").stdout.splitlines()
     assert len(listed) == 1 and "Storm hits coast" in listed[0]
+
+
+def test_a_fifo_in_the_corpus_does_not_hold_adding_up(server, tmp_path) -> None:
+    """What is already in the corpus is read without waiting on a FIFO named like an article."""
+    import os
+
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    os.mkfifo(corpus / "pipe.md")
+    added = run("add", f"{server}/storm", "--corpus", str(corpus))  # run() gives up after 60 s
+    assert added.returncode == 0 and "added storm-hits-coast-" in added.stdout

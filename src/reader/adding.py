@@ -12,7 +12,7 @@ import hashlib
 import html
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,11 +60,13 @@ def is_address(source: str) -> bool:
 class Adder:
     """Adds to one corpus folder; knows the addresses and texts already in it (read once)."""
 
-    def __init__(self, corpus: Path, timeout: float | None = None) -> None:
+    def __init__(self, corpus: Path, timeout: float | None = None, stop: Callable[[], bool] | None = None) -> None:
+        """`stop()`: once true, a feed's remaining entries are left (a reader who quits is not kept)."""
         if corpus.resolve() == bundled_seeds().resolve():
             raise AddFailed("the bundled seeds are never written to; choose a corpus with --corpus")
         self.corpus = corpus
         self.timeout = timeout
+        self.stop = stop or (lambda: False)
         self._lock = threading.Lock()
         self._client: Any = None
         self._addresses: dict[str, Path] = {}
@@ -117,14 +119,17 @@ class Adder:
             raise AddFailed(str(exc)) from None
         result = FromFeed(feed.title, left_out=feed.left_out)
         for entry in feed.entries:
+            if self.stop():
+                break
             try:
                 result.added.append(self.add_entry(entry, feed.title))
             except AddFailed as exc:
                 result.failed.append((entry.link or entry.title or "an entry", str(exc)))
         return result
 
-    def add_entry(self, entry: Entry, outlet: str | None) -> Added:
-        """A feed's entry: its content when the feed carries the whole article, else its page."""
+    def add_entry(self, entry: Entry, outlet: str | None, fetch: Callable[[str], Fetched] | None = None) -> Added:
+        """A feed's entry: its content when the feed carries the whole article, else its page
+        (fetched by `fetch`, `self.fetch` by default)."""
         if entry.link:
             known = self.known(entry.link)
             if known is not None:
@@ -134,7 +139,7 @@ class Adder:
             return self.add_page(page, {"url": entry.link, "final_url": entry.link})
         if not entry.link:
             raise AddFailed("the entry has neither content nor an address")
-        fetched = self.fetch(entry.link)
+        fetched = (fetch or self.fetch)(entry.link)
         meta = {"url": entry.link, "final_url": fetched.final_url, "fetched": fetched.fetched_at}
         return self.add_page(fetched.body, meta)
 
@@ -184,15 +189,15 @@ class Adder:
         return Added(path, title, already=False)
 
     def _remember(self, path: Path) -> None:
-        try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:70_000]
+        try:  # never waits on a FIFO, never reads past the cap
+            head = read_regular(path, MAX_FILE_BYTES)[:70_000].decode("utf-8", errors="replace")
         except OSError:
             return
         provenance, _ = split_front_matter(head)
         found = re.search(r"^text_sha256:\s*(\S+)", head, re.MULTILINE)
         if found:
             self._texts[found.group(1).strip("'\"")] = path
-        for key in ("url", "requested_url", "final_url"):
+        for key in ("requested_url", "final_url"):  # written by `add_page`; `url` is the provenance's
             value = re.search(rf"^{key}:\s*(\S+)", head, re.MULTILINE)
             if value:
                 self._addresses[value.group(1).strip("'\"")] = path

@@ -7,9 +7,12 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.textsafe import one_line
+
+if TYPE_CHECKING:
+    from reader.adding import Adder
 
 
 def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -43,7 +46,7 @@ def run(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         adder.close()
 
 
-def _add(adder: Any, sources: list[str], corpus: Path) -> int:
+def _add(adder: Adder, sources: list[str], corpus: Path) -> int:
     from reader.adding import Added, AddFailed
 
     added = already = failed = 0
@@ -100,7 +103,7 @@ def _follow(args: argparse.Namespace, home: Path) -> int:
     return 1 if bad else 0
 
 
-def _update(adder: Any, home: Path) -> int:
+def _update(adder: Adder, home: Path) -> int:
     from reader.cli_search import progress_bar
     from reader.feeds import Subscriptions
     from reader.updating import update

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import yaml
 
+from reader import safeyaml
 from reader.atomic import write_atomic
+from reader.safefile import read_regular
 
 MAX_ENTRIES = 1_000  # a feed's newest entries read; the rest are left (said so)
 FULL_CONTENT_WORDS = 150  # an entry's content this long is the article; shorter is a summary
@@ -92,7 +94,7 @@ class Subscriptions:
         if not self.path.exists():
             return []
         try:
-            data = yaml.safe_load(self.path.read_text(encoding="utf-8")) or {}
+            data = safeyaml.load(read_regular(self.path, 1024 * 1024)) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise ValueError(f"{self.path} cannot be read ({type(exc).__name__}); it is left as it is") from None
         feeds = data.get("feeds", []) if isinstance(data, dict) else []

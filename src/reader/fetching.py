@@ -62,6 +62,7 @@ def client() -> Any:
     return httpx.Client(
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
+        event_hooks={"request": [lambda request: check_address(str(request.url))]},  # redirects too, before sent
         timeout=httpx.Timeout(TIMEOUT),
         headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.5"},
         trust_env=False,
@@ -85,9 +86,6 @@ def fetch(
     session = client() if own else using
     try:
         with session.stream("GET", url, timeout=httpx.Timeout(timeout)) as response:
-            for hop in response.history:
-                check_address(str(hop.url))
-            check_address(str(response.url))  # a redirect to ftp: or to a user:password@ address
             if response.status_code >= 400:
                 raise FetchFailed(
                     f"the server answered {response.status_code} {response.reason_phrase}",

@@ -82,7 +82,8 @@ def open_corpus(
     if early is not None:
         yield early  # before the folder is walked (a third of a second for 100,000 files)
     with collector_paused():
-        files = find_article_paths(root)
+        others: list[Skipped] = []  # the files that are no articles, found by the same walk
+        files = find_article_paths(root, others)
         late = None
         if early is None and not rows and len(files) > EARLY_LISTING:  # a first launch: the file names
             late = listed(root, named(root, files))
@@ -91,7 +92,7 @@ def open_corpus(
     if late is not None:
         yield late
     if len(rows) <= LAZY_THRESHOLD and len(files) <= LAZY_THRESHOLD:
-        corpus = load_corpus(root, progress, [Path(path) for path in files], stop)  # not walked twice
+        corpus = load_corpus(root, progress, [Path(path) for path in files], stop, others)  # not walked twice
         yield Loaded(corpus, [Entry.of(a) for a in corpus.articles])
         return
     yield from _open_large(root, home, rows, progress, stop)  # listed above when it could be

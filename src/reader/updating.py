@@ -7,6 +7,7 @@ resumes where it stopped."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from reader.adding import Adder, AddFailed, FromFeed
+from reader.adding import Adder, AddFailed
 from reader.feeds import Entry, NotAFeed, read_feed
 from reader.fetching import Fetched, FetchFailed
 
@@ -24,6 +25,10 @@ MAX_WAIT = 10.0  # seconds: the longest back-off, whatever a Retry-After asks
 
 _Job = TypeVar("_Job")
 Progress = Callable[[int, int], None]
+
+
+def _never() -> bool:
+    return False
 
 
 @dataclass
@@ -50,71 +55,81 @@ def fetch_retrying(adder: Adder, url: str, sleep: Callable[[float], None] = time
     raise AssertionError("unreachable")
 
 
-def by_host(jobs: list[tuple[str, _Job]], work: Callable[[_Job], None]) -> None:
-    """Each job done, one host's jobs one after another, up to HOSTS_AT_ONCE hosts at a time."""
+def by_host(jobs: list[tuple[str, _Job]], work: Callable[[_Job], None], stop: Callable[[], bool] = _never) -> None:
+    """Each job done, one host's jobs one after another, up to HOSTS_AT_ONCE hosts at a time;
+    once `stop()` is true, or the waiting is interrupted (Ctrl+C), no job starts (those under way
+    end within their timeouts)."""
     hosts: dict[str, list[_Job]] = {}
     for url, job in jobs:
         hosts.setdefault((urlsplit(url).hostname or "").lower(), []).append(job)
 
+    halt = threading.Event()  # Ctrl+C in the waiting thread: no job starts after it either
+
     def run_host(queue: list[_Job]) -> None:
         for job in queue:
+            if halt.is_set() or stop():
+                return
             work(job)
 
     with ThreadPoolExecutor(max_workers=HOSTS_AT_ONCE) as pool:
-        for future in [pool.submit(run_host, queue) for queue in hosts.values()]:
-            future.result()
+        futures = [pool.submit(run_host, queue) for queue in hosts.values()]
+        try:
+            for future in futures:
+                future.result()
+        except BaseException:
+            halt.set()
+            raise
 
 
-def update(adder: Adder, feeds: list[str], progress: Progress | None = None) -> UpdateReport:
-    """Fetch every feed, then every new entry's page; add what is new."""
+def update(
+    adder: Adder, feeds: list[str], progress: Progress | None = None, stop: Callable[[], bool] = _never
+) -> UpdateReport:
+    """Fetch every feed, then every new entry's page; add what is new. The jobs run in several
+    threads: the report and the count done change under one lock."""
     report = UpdateReport(feeds=len(feeds))
     entries: list[tuple[str, tuple[Entry, str | None]]] = []
-    done = [0]
-    total = [len(feeds)]
+    lock = threading.Lock()
+    done, total = 0, len(feeds)
 
     def tick() -> None:
-        done[0] += 1
+        nonlocal done
+        with lock:
+            done += 1
+            now = done
         if progress is not None:
-            progress(done[0], total[0])
+            progress(now, total)
 
     def read_one_feed(url: str) -> None:
         try:
             feed = read_feed(fetch_retrying(adder, url).body)
         except (AddFailed, NotAFeed) as exc:
-            report.failed.append((url, str(exc)))
+            with lock:
+                report.failed.append((url, str(exc)))
         else:
-            report.left_out += feed.left_out
-            entries.extend((e.link or url, (e, feed.title)) for e in feed.entries)
+            with lock:
+                report.left_out += feed.left_out
+                entries.extend((e.link or url, (e, feed.title)) for e in feed.entries)
         tick()
 
-    by_host([(url, url) for url in feeds], read_one_feed)
+    by_host([(url, url) for url in feeds], read_one_feed, stop)
     fresh = [(link, item) for link, item in entries if item[0].content or adder.known(link) is None]
     report.already += len(entries) - len(fresh)
-    total[0] += len(fresh)
+    total += len(fresh)
 
     def add_one_entry(item: tuple[Entry, str | None]) -> None:
         entry, outlet = item
         try:
-            if entry.content or not entry.link:
-                added = adder.add_entry(entry, outlet)
-            else:
-                fetched = fetch_retrying(adder, entry.link)
-                meta = {"url": entry.link, "final_url": fetched.final_url, "fetched": fetched.fetched_at}
-                added = adder.add_page(fetched.body, meta)
+            added = adder.add_entry(entry, outlet, fetch=lambda url: fetch_retrying(adder, url))
         except AddFailed as exc:
-            report.failed.append((entry.link or entry.title or "an entry", str(exc)))
+            with lock:
+                report.failed.append((entry.link or entry.title or "an entry", str(exc)))
         else:
-            if added.already:
-                report.already += 1
-            else:
-                report.added += 1
+            with lock:
+                if added.already:
+                    report.already += 1
+                else:
+                    report.added += 1
         tick()
 
-    by_host(fresh, add_one_entry)
+    by_host(fresh, add_one_entry, stop)
     return report
-
-
-def added_from(result: FromFeed) -> tuple[int, int]:
-    """(added, already there) of a feed added at once."""
-    fresh = sum(1 for a in result.added if not a.already)
-    return fresh, len(result.added) - fresh

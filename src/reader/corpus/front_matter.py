@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from reader import safeyaml
+
 _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ISO_DAY = re.compile(r"\A\s*(\d{4}-\d{2}-\d{2})")
 MAX_FRONT_MATTER = 64 * 1024  # characters: a block longer than this is no front matter
@@ -44,7 +46,7 @@ def split_front_matter(text: str) -> tuple[Provenance, str]:
     if found is None:
         return Provenance(), text
     try:
-        data = yaml.safe_load(found.group(1) or "")
+        data = safeyaml.load(found.group(1) or "")  # no aliases: a few lines cannot stand for millions
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""

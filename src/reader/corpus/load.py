@@ -18,7 +18,6 @@ from reader.corpus.files import (
     article_ids,
     find_article_files,
     find_article_paths,
-    other_files,
 )
 from reader.corpus.front_matter import Provenance, split_front_matter
 from reader.corpus.model import Article
@@ -120,19 +119,22 @@ def load_corpus(
     progress: Callable[[int, int], None] | None = None,
     files: list[Path] | None = None,
     stop: Callable[[], bool] | None = None,
+    others: list[Skipped] | None = None,
 ) -> Corpus:
-    """Load every article under `root` (`files`: its article files, when the caller has already
-    found them). Bad files are skipped with a reason, never raised. `stop()`, asked before each
-    file, abandons the reading once true (LoadStopped): a reader who quits is not kept waiting."""
+    """Load every article under `root` (`files`: its article files, and `others` the files that
+    are no articles, when the caller has already walked the folder). Bad files are skipped with a
+    reason, never raised. `stop()`, asked before each file, abandons the reading once true
+    (LoadStopped): a reader who quits is not kept waiting."""
     root = Path(root)
     if not root.exists():
         raise CorpusError(f"corpus not found: {root}")
     if root.is_file() and root.suffix.lower() not in ARTICLE_SUFFIXES:
         raise CorpusError(f"not a folder or an article file ({', '.join(sorted(ARTICLE_SUFFIXES))}): {root}")
     if files is None:
-        files = find_article_files(root)
+        others = []
+        files = [Path(path) for path in find_article_paths(root, others)]  # one walk for both
     ids = article_ids(root, files)
-    corpus = Corpus(root=root, skipped=other_files(root))
+    corpus = Corpus(root=root, skipped=list(others or []))
     seen: dict[str, Path] = {}
     for i, path in enumerate(files):
         if stop is not None and stop():

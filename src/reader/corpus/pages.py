@@ -7,6 +7,7 @@ folder's page cache once `remember_in` names it."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import threading
@@ -132,9 +133,11 @@ def _head_titles(raw: bytes) -> tuple[str | None, str | None]:
     """The page's <title> and og:title, read from its head alone."""
     from lxml import html as lxml_html  # type: ignore[import-untyped]
 
-    head = raw[: raw.lower().find(b"</head>") + 7] if b"</head>" in raw[:200_000].lower() else raw[:200_000]
-    try:
-        text = head.decode("utf-8")
+    start = raw[:200_000]  # the head is near the top: never the whole of a large page lowered
+    end = start.lower().find(b"</head>")
+    head = start[: end + 7] if end >= 0 else start
+    try:  # UTF-8, a character cut at the end of the part read left out
+        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
         text = head.decode("cp1252", errors="replace")
     try:

@@ -29,9 +29,10 @@ class AddingController(Controller):
     def add(self, source: str, corpus: Path) -> None:
         from reader.adding import Added, Adder, AddFailed
 
+        worker = get_current_worker()
         self._say(f"Adding {one_line(source)} …", timeout=3)
         try:
-            adder = Adder(corpus)
+            adder = Adder(corpus, stop=lambda: worker.is_cancelled)
             try:
                 result = adder.add(source)
             finally:
@@ -72,12 +73,12 @@ class AddingController(Controller):
                 self.post_message(M.AddingProgress(done, total))
 
         try:
-            adder = Adder(corpus)
+            adder = Adder(corpus, stop=lambda: worker.is_cancelled)
         except AddFailed as exc:
             self._say(one_line(str(exc)), severity="error", timeout=8)
             return
         try:
-            report = update(adder, feeds, progress)
+            report = update(adder, feeds, progress, adder.stop)
         finally:
             adder.close()
         for where, why in report.failed[:5]:
@@ -88,4 +89,6 @@ class AddingController(Controller):
             self.post_message(M.ArticlesAdded(corpus, report.added))
 
     def _say(self, text: str, severity: str = "information", timeout: float = 4) -> None:
+        if get_current_worker().is_cancelled:
+            return  # the reader left (or quit): nothing to tell
         self.app.call_from_thread(self.notify, text, title="Add", severity=severity, timeout=timeout)

@@ -6,7 +6,7 @@ None."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 from reader.across.conflicts import Conflict
 from reader.across.outlets import NO_OUTLET, OutletProfile, by_outlet
 from reader.across.people import Person
+from reader.across.profile import Profile
 from reader.across.quotes import QuoteGroup
 from reader.across.views import CorpusViews
 from reader.analysis import Analysis
@@ -136,8 +137,14 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
     def _outlets(self, stop: Callable[[], bool]) -> tuple[list[OutletProfile], dict[str, str]]:
         """Sourcing by outlet (the analyses come from the cache), and each outlet's first article."""
         from reader.across.profile import profile
+        from reader.analysis.cancel import check
 
-        rows = by_outlet((a, profile(a, self.analysis_of(a, stop))) for a in self.articles)
+        def profiles() -> Iterator[tuple[Article, Profile]]:
+            for article in self.articles:
+                check(stop)  # the analyses come from the cache: asked here too, not only by them
+                yield article, profile(article, self.analysis_of(article, stop))
+
+        rows = by_outlet(profiles())
         firsts: dict[str, str] = {}
         for article in self.articles:
             firsts.setdefault(article.outlet or NO_OUTLET, article.id)
