@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reader.analysis.source_phrase_reading import read_phrase
 from reader.analysis.source_reader import SourceReader
-from reader.analysis.source_rules import RULES, read_phrase
+from reader.analysis.source_rules import RULES
 from reader.analysis.source_types import Source
 
 __all__ = ["Source", "phrase_source"]

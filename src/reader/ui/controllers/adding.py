@@ -1,7 +1,8 @@
-"""Adding pages and feeds from the app (the core's `Adder`, run in a thread worker) and updating
-the followed feeds: into the corpus open, or into the user's own corpus when the bundled seeds
-are open. Progress and each failure are notified; when articles were added, `ArticlesAdded` asks
-the screen to read the corpus again, so they appear in the list and the index."""
+"""Adding pages and feeds from the app (the `+` dialog asking for an address, then the core's
+`Adder` in a thread worker) and updating the followed feeds: into the corpus open, or into the
+user's own corpus when the bundled seeds are open. Progress and each failure are notified; when
+articles were added, `ArticlesAdded` asks the screen to read the corpus again, so they appear in
+the list and the index."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from reader.paths import bundled_seeds, own_corpus
 from reader.textsafe import one_line
 from reader.ui import messages as M
 from reader.ui.controllers import Controller
+from reader.ui.screens.add_dialog import AddDialog
 
 
 class AddingController(Controller):
@@ -24,6 +26,19 @@ class AddingController(Controller):
         """Where articles go: the corpus open, unless it is the bundled seeds."""
         seeds = open_corpus.resolve() == bundled_seeds().resolve()
         return own_corpus(None, self.reader_app.home) if seeds else open_corpus
+
+    def ask(self, open_corpus: Path) -> None:
+        """The dialog asking for a page or feed address, then the adding, into `target`."""
+        target = self.target(open_corpus)
+
+        def chosen(source: str | None) -> None:
+            if source:
+                self.add(source, target)
+
+        self.app.push_screen(AddDialog(str(target)), chosen)
+
+    def update_feeds(self, open_corpus: Path) -> None:
+        self.update(self.target(open_corpus))
 
     @work(thread=True, exclusive=True, group="adding")
     def add(self, source: str, corpus: Path) -> None:

@@ -31,7 +31,6 @@ from reader.ui.controllers.corpus import CorpusController
 from reader.ui.controllers.notes import NotesController, article_marker
 from reader.ui.controllers.panes import PanesController
 from reader.ui.controllers.search import SearchController
-from reader.ui.screens.add_dialog import AddDialog
 from reader.ui.screens.main_bindings import BINDINGS
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
@@ -395,17 +394,10 @@ class MainScreen(Screen[None]):
 
     def action_add_article(self) -> None:
         """+: a page or feed into the corpus open (your own when the seeds are open)."""
-        adding = self.query_one(AddingController)
-        target = adding.target(self.corpus_path)
-
-        def chosen(source: str | None) -> None:
-            if source:
-                adding.add(source, target)
-
-        self.app.push_screen(AddDialog(str(target)), chosen)
+        self.query_one(AddingController).ask(self.corpus_path)
 
     def action_update_feeds(self) -> None:
-        self.query_one(AddingController).update(self.query_one(AddingController).target(self.corpus_path))
+        self.query_one(AddingController).update_feeds(self.corpus_path)
 
     def on_adding_progress(self, message: M.AddingProgress) -> None:
         self.sidebar.progress("adding", message.done, message.total)
