@@ -3,10 +3,14 @@ on a small corpus by lowering the threshold."""
 
 from __future__ import annotations
 
+import fcntl
+import os
+
 import pytest
 from conftest import wait_until, write
 
 from reader import opening
+from reader.search.catalog_db import index_folder
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -83,6 +87,27 @@ async def test_a_mid_size_corpus_is_listed_from_the_catalog_then_read_in_full(
                 assert (reader.article.id, reader.cursor) == opened
     # The first launch listed the 5 file names at once, the second its 5 articles from the catalog.
     assert seen == [5, 5]
+
+
+def test_a_large_corpus_another_baldreader_is_indexing_keeps_its_file_names_listed(
+    large, isolated_home, monkeypatch
+) -> None:
+    """Found by hand: a second baldreader opening a large corpus while the first one's index child
+    was still building its catalog replaced the list of 5,003 file names with the half-built
+    catalog's listing: "No articles in this corpus", 0 of 0."""
+    monkeypatch.setattr(opening, "EARLY_LISTING", 2)
+    folder = index_folder(large, isolated_home)
+    folder.mkdir(parents=True)
+    lock = os.open(folder / "sync.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other baldreader, indexing
+        steps = list(opening.open_corpus(large, isolated_home))
+    finally:
+        os.close(lock)
+    first, last = steps[0], steps[-1]
+    assert isinstance(first, opening.Listed) and len(first.entries) == 7
+    assert isinstance(last, opening.Synced) and last.report.busy
+    assert last.listing is None  # the file names stay listed
 
 
 def test_a_first_launch_lists_the_file_names_before_reading_anything(corpus_dir, isolated_home, monkeypatch) -> None:

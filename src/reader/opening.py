@@ -189,8 +189,10 @@ def _open_large(
     index = SearchIndex(root, home)
     index.open_existing()
     unchanged = bool(rows) and not (report.added or report.changed or report.removed or report.touched)
+    # busy: another baldreader is writing the catalog, half of it may be there; what is listed
+    # (its earlier listing or the file names) stays
     with collector_paused():
-        listing = None if unchanged else listed(root, Listing.of(index.listing()))
+        listing = None if unchanged or report.busy else listed(root, Listing.of(index.listing()))
     yield Synced(index, report, listing, report.skipped)
 
 
