@@ -49,6 +49,23 @@ async def test_plus_adds_a_page_and_the_list_shows_it(seeds, isolated_home) -> N
     assert len(written) == 1 and written[0].name.startswith("storm-hits-coast-")
 
 
+async def test_the_add_dialog_shows_a_hostile_corpus_path_as_text(seeds, tmp_path, monkeypatch) -> None:
+    """The folder the dialog names is a path: an escape in it is shown (␛), never sent to the
+    terminal, and a [bold] in it is text."""
+    from conftest import wait_loaded
+    from textual.widgets import Static
+
+    home = tmp_path / "home\x1b[31m[bold]"
+    monkeypatch.setenv("BALDREADER_HOME", str(home))
+    app = ReaderApp(corpus=seeds, home=home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("plus")
+        await pilot.pause()
+        where = str(app.screen.query_one("#add-where", Static).render())
+        assert "home␛[31m[bold]" in where and "\x1b" not in where
+
+
 async def test_the_palette_offers_adding_and_updating(seeds, isolated_home) -> None:
     from conftest import wait_loaded
 

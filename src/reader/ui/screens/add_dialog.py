@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from reader.textsafe import one_line
+
 
 class AddDialog(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="add.cancel", tooltip="Close without adding")]
@@ -19,7 +21,7 @@ class AddDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="add-dialog"):
             yield Static("Add a web page or a feed", id="add-title")
-            yield Static(f"into {self.corpus}", id="add-where", markup=False)
+            yield Static(f"into {one_line(self.corpus)}", id="add-where", markup=False)
             yield Input(placeholder="https://… (a page or an RSS/Atom feed), or a saved page's file", id="add-source")
             with Horizontal(id="add-buttons"):
                 yield Button("Add", variant="primary", id="add-go")
