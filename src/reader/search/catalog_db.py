@@ -9,7 +9,8 @@ import json
 import marshal
 import os
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -199,10 +200,49 @@ def _by_path(found: dict[Any, _Value]) -> dict[str, _Value]:
     return {_path(k): v for k, v in found.items()}
 
 
+class _GuardedConnection:
+    """One SQLite connection used from several threads (the app's workers read the measures
+    while the screen may close the index): each statement runs whole, its rows fetched, under
+    one lock, and a statement after close() raises sqlite3.ProgrammingError. Closing a
+    connection while another thread stepped through its cursor crashed the process
+    (a segmentation fault in SQLite, seen when the app quit during a read of the measures)."""
+
+    def __init__(self, path: Path) -> None:
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = sqlite3.connect(path, timeout=30, check_same_thread=False)
+
+    def _open(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+        return self._db
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            return self._open().execute(sql, params).fetchall()
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self._lock:
+            self._open().executemany(sql, rows)
+
+    def commit(self) -> None:
+        with self._lock:
+            self._open().commit()
+
+    def rollback(self) -> None:
+        with self._lock:
+            self._open().rollback()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
 class CatalogDB:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        self.db = _GuardedConnection(path)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("""CREATE TABLE IF NOT EXISTS files (
@@ -217,7 +257,7 @@ class CatalogDB:
         self.db.execute("CREATE TABLE IF NOT EXISTS people_pending (path TEXT PRIMARY KEY)")
         # Each article's sourcing measures (entries.Measures) as JSON, read with its people. A
         # catalog from before them has every file read again by the people pass.
-        had_measures = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'measures'").fetchone()
+        had_measures = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'measures'")
         self.db.execute("CREATE TABLE IF NOT EXISTS measures (path TEXT PRIMARY KEY, id TEXT, data TEXT)")
         if not had_measures:
             self.db.execute("INSERT OR IGNORE INTO people_pending SELECT path FROM files")
@@ -232,8 +272,8 @@ class CatalogDB:
         apart: a full disk or a read-only catalog leaves the check to the next opening."""
         try:
             self.db.execute("CREATE TABLE IF NOT EXISTS rules (hash TEXT)")
-            stored = self.db.execute("SELECT hash FROM rules").fetchone()
-            if stored is None or stored[0] != rules_hash():
+            stored = self.db.execute("SELECT hash FROM rules")
+            if not stored or stored[0][0] != rules_hash():
                 self.db.execute("INSERT OR IGNORE INTO people_pending SELECT path FROM files")
                 self.db.execute("DELETE FROM rules")
                 self.db.execute("INSERT INTO rules VALUES (?)", (rules_hash(),))
@@ -251,7 +291,7 @@ class CatalogDB:
         return [_path(r[0]) for r in self.db.execute("SELECT path FROM people_pending ORDER BY path LIMIT ?", (limit,))]
 
     def people_pending_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM people_pending").fetchone()[0])
+        return int(self.db.execute("SELECT count(*) FROM people_pending")[0][0])
 
     def rows_for(self, paths: list[str]) -> dict[str, Row]:
         """The catalog rows of these paths (those it has), read 500 at a time."""

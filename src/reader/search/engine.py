@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -221,12 +222,19 @@ class SearchIndex:
             return fill(self._ix, catalog, self.folder, readers, self._stamp, progress, stop, size)
 
     def measures_by_id(self) -> dict[str, dict[str, float]]:
-        """The sourcing measures the syncs and the people pass read, by article id."""
-        return self._catalog.measures() if self._catalog is not None else {}
+        """The sourcing measures the syncs and the people pass read, by article id (none once
+        the index is closed: an app quitting while its worker reads them)."""
+        try:
+            return self._catalog.measures() if self._catalog is not None else {}
+        except sqlite3.ProgrammingError:
+            return {}
 
     def people_pending(self) -> int:
-        """Articles indexed without their people so far (0 when the index is not open)."""
-        return self._catalog.people_pending_count() if self._catalog is not None else 0
+        """Articles indexed without their people so far (0 when the index is not open or closed)."""
+        try:
+            return self._catalog.people_pending_count() if self._catalog is not None else 0
+        except sqlite3.ProgrammingError:
+            return 0
 
     def _sync(self, report: SyncReport, progress: Progress | None) -> None:
         assert self._catalog is not None
