@@ -6,10 +6,30 @@ and look at the new SVGs before committing them.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 from conftest import background_home, settled, wait_loaded
 
 from reader.ui.app import ReaderApp
+
+
+@pytest.fixture
+def isolated_home(monkeypatch: pytest.MonkeyPatch):
+    """A user data folder whose path has the same length in every run: the help screen's note
+    names config.yaml's path, and pytest's own folders are longer under pytest-xdist
+    (`popen-gw0/`) and as their number grows, which changed where the note wraps and so the
+    help's scrollbar (the snapshot passed alone and failed in the parallel run)."""
+    folder = Path(tempfile.mkdtemp(prefix="bsnap-", dir="/tmp"))  # /tmp/bsnap-XXXXXXXX
+    home = folder / "home"
+    monkeypatch.setenv("BALDREADER_HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "xdg-config"))
+    monkeypatch.delenv("BALDREADER_CORPUS", raising=False)
+    yield home
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.mark.parametrize("theme", ["baldreader-dark", "baldreader-light"])

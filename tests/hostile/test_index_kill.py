@@ -96,7 +96,11 @@ def test_killing_the_index_parent_ends_its_workers_and_frees_the_lock(big, isola
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
 def test_ctrl_c_exits_quietly_with_130(big, isolated_home) -> None:
-    child, workers = start_index(big, isolated_home, start_new_session=True)
+    # Ctrl+C at its default (a terminal's shell starts programs so): a test runner's worker may
+    # ignore SIGINT, and an ignored SIGINT is inherited, which would make this test meaningless.
+    child, workers = start_index(
+        big, isolated_home, start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)
+    )
     os.killpg(child.pid, signal.SIGINT)  # what the terminal sends the whole foreground group
     _, err = child.communicate(timeout=20)
     assert child.returncode == 130
