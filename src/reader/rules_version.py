@@ -1,6 +1,7 @@
 """Which analysis rules are in force (`rules_hash`): a hash of the analysis's code and word
-lists with ANALYSIS_VERSION, read from the files alone, so that the search catalog can tell a
-changed rule without importing the analysis."""
+lists, read from the files alone, so that the analysis cache and the search catalog can tell a
+changed rule without importing the analysis. (No version number to remember to raise: any
+change to a rule is a change to these files.)"""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import functools
 import hashlib
 from pathlib import Path
 
-ANALYSIS_VERSION = 2  # change with any rule: cached analyses of another version are not used
 ANALYSIS_FOLDER = Path(__file__).parent / "analysis"  # the code and word lists hashed
 
 
@@ -16,7 +16,7 @@ ANALYSIS_FOLDER = Path(__file__).parent / "analysis"  # the code and word lists 
 def rules_hash() -> str:
     """A hash of everything the analysis depends on: its code and its word lists. A changed
     rule or list makes a new key, so a cached analysis can never be out of date."""
-    digest = hashlib.sha256(str(ANALYSIS_VERSION).encode())
+    digest = hashlib.sha256()
     folder = ANALYSIS_FOLDER
     for path in sorted([*folder.glob("*.py"), *(folder / "data").glob("*")]):
         if path.is_file():

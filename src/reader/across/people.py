@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.across import Stop, check
 from reader.analysis import Analysis
-from reader.analysis.claims import Claim
+from reader.analysis.source_types import Claim
 from reader.corpus.model import Article
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis import Analysis, lexicon
 from reader.analysis.claim_words import hedges_in
-from reader.analysis.claims import Claim
+from reader.analysis.source_types import Claim
 from reader.analysis.text import sentences
 from reader.corpus.model import Article
 

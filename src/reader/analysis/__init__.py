@@ -1,4 +1,4 @@
-"""Names and claims (see CLAIMS.md): who is named in an article, and what it reports on whose
+"""Names and claims (see docs/analysis.md): who is named in an article, and what it reports on whose
 word. Pure Python, no UI; `analyze(article)` for one article, `analyze_corpus` to also resolve
 people across articles ("Hilaria" in one article is "Hilaria Baldwin" named in another)."""
 
@@ -11,14 +11,14 @@ from typing import Any, TypeVar
 
 from reader.analysis.cancel import AnalysisCancelled as AnalysisCancelled  # where callers catch it
 from reader.analysis.cancel import Interruptible, check
-from reader.analysis.claims import Claim, find_claims
+from reader.analysis.claims import find_claims
 from reader.analysis.names import Mention, find_people
 from reader.analysis.quotes import find_quotes
 from reader.analysis.release import collector_paused, let_go
+from reader.analysis.source_types import Claim
 from reader.analysis.text import Segment, segments
 from reader.corpus.model import Article
 from reader.naming import across_name, by_first_and_last
-from reader.rules_version import ANALYSIS_VERSION as ANALYSIS_VERSION  # where callers read it
 
 
 @dataclass

@@ -5,7 +5,7 @@ last mentioned), an anonymous source, a publication, the public, or none (`Sourc
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.analysis import claim_words as W
 from reader.analysis import lexicon
@@ -13,14 +13,11 @@ from reader.analysis import speaker_shapes as shapes
 from reader.analysis.names import Mention
 from reader.analysis.pronouns import Antecedents
 from reader.analysis.source_phrase import Source, phrase_source
-from reader.analysis.source_types import SourceKind
+from reader.analysis.source_types import Claim, SourceKind
 from reader.analysis.subject_reader import Subjects
 from reader.analysis.text import Token, after_abbreviation
 from reader.analysis.text import tokens as _tokens
 from reader.analysis.verb_reader import Verbs
-
-if TYPE_CHECKING:
-    from reader.analysis.claims import Claim
 
 _NOT_A_STANCE_NEXT = frozenset("with over about against through into in on at".split())
 _ANY_SOURCE = ("named", "anonymous", "public", "publication")
@@ -207,7 +204,7 @@ class Sources:
         return None
 
     def classify(self, start: int, end: int) -> Source:
-        """Who the phrase text[start:end] names, as a source (see CLAIMS.md's kinds)."""
+        """Who the phrase text[start:end] names, as a source (see docs/analysis.md, "Source kinds")."""
         words = self.text[start:end].lower().split()
         if words and all(w.strip(".,;:") in W.NO_ONE for w in words):
             return Source("none", None)  # "In", "So", "This": no one ("So" and "In" are surnames too)

@@ -1,4 +1,4 @@
-"""Claims: sentences that report something on someone's word (see CLAIMS.md).
+"""Claims: sentences that report something on someone's word (see docs/analysis.md).
 
 Each paragraph sentence is read once, in order: a direct quotation makes it a `quote`; a speech
 or belief verb with a source makes it `attributed`; a hedging construction makes it `hedged`.
@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis import claim_words as W
@@ -23,23 +22,10 @@ from reader.analysis.names import Mention
 from reader.analysis.quotes import Quote
 from reader.analysis.sentence_map import SentenceMap
 from reader.analysis.source_phrase import Source as _Source
-from reader.analysis.source_types import ClaimKind, SourceKind
+from reader.analysis.source_types import Claim, ClaimKind
 from reader.analysis.text import Segment, Token, overlapping_from, sentences
 from reader.analysis.text import tokens as _tokens
 from reader.corpus.parse import trim_span
-
-
-@dataclass
-class Claim:
-    start: int
-    end: int
-    text: str
-    kind: ClaimKind
-    source: SourceKind
-    speaker: str | None
-    hedges: list[str] = field(default_factory=list)
-    person: str | None = None  # the resolved person when the source is named
-    organisation: str | None = None  # the body a named source speaks for, as written ("Treasury")
 
 
 def _claim(text: str, start: int, end: int, kind: ClaimKind, source: _Source, hedges: list[str]) -> Claim:

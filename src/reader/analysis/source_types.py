@@ -3,7 +3,7 @@ that a misspelt kind is a type error (docs/analysis.md, "Source")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 SourceKind = Literal["named", "anonymous", "publication", "public", "none"]
@@ -18,3 +18,18 @@ class Source:
     person: str | None = None  # whom a description ("the senator") refers to; `speaker` keeps its words
     organisation: str | None = None  # the body a named source speaks for ("A Treasury spokesperson": Treasury)
     rule: str = ""  # the rule of source_rules.RULES that decided it, when a phrase was read
+
+
+@dataclass
+class Claim:
+    """A sentence (or quotation) reported on someone's word: what `analyze --json` lists."""
+
+    start: int
+    end: int
+    text: str
+    kind: ClaimKind
+    source: SourceKind
+    speaker: str | None
+    hedges: list[str] = field(default_factory=list)
+    person: str | None = None  # the resolved person when the source is named
+    organisation: str | None = None  # the body a named source speaks for, as written ("Treasury")

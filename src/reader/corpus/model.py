@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def count_words(text: str) -> int:
+    """Words as the list and the reading time count them."""
+    return len(_WORD.findall(text))
+
 
 BlockKind = Literal["paragraph", "heading", "boilerplate"]
 
@@ -51,6 +60,4 @@ class Article:
 
     @property
     def boilerplate_words(self) -> int:
-        from reader.corpus.parse import count_words
-
         return sum(count_words(b.text) for b in self.blocks if b.kind == "boilerplate")

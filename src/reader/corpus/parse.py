@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reader.corpus.model import Article, Block
+from reader.corpus.model import Article, Block, count_words
 
 _DATE_MARKER = re.compile(r"\A[ \t\n]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_][\w'’-]*")
+_WORD = re.compile(r"[^\W_][\w'’-]*")  # as model.count_words counts them
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -90,10 +90,6 @@ MAX_HEADING_WORDS = 14
 # block, one screen or one cursor move never grows with the article.
 MAX_BLOCK_CHARS = 5_000
 _SPACE = re.compile(r"\s+")
-
-
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 def parse_article(
