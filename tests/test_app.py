@@ -109,7 +109,7 @@ async def test_help_lists_every_binding_and_closes(seeds, isolated_home) -> None
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        from reader.ui.keys import binding_rows
+        from reader.ui.app import binding_rows
 
         rows = binding_rows({})
         ids = {r.id for r in rows}

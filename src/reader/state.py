@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 import yaml
 
@@ -36,6 +37,42 @@ class State:
 
     def remember(self, corpus: Path, article: str, block: int) -> None:
         self.positions[str(corpus)] = {"article": article, "block": block}
+
+
+class StateChanges(TypedDict, total=False):
+    """What a part of the app may change in the saved state, in one typed message
+    (ui.messages.StateChanged); the app applies it and saves once."""
+
+    theme: str
+    sort: str
+    search_history: list[str]
+    layer: tuple[str, bool]  # one highlighting layer shown or hidden
+    panel: bool
+    focus: str
+    position: tuple[Path, str, int]  # corpus, article id, paragraph
+
+
+def apply_changes(state: State, changes: StateChanges) -> bool:
+    """Apply `changes` to `state`; True when anything differs (and so is worth saving)."""
+    before = (state.theme, state.sort, list(state.search_history), dict(state.layers), state.panel, state.focus)
+    positions_before = dict(state.positions)
+    if "theme" in changes:
+        state.theme = changes["theme"]
+    if "sort" in changes and changes["sort"] in SORTS:
+        state.sort = changes["sort"]
+    if "search_history" in changes:
+        state.search_history = list(changes["search_history"])[-50:]
+    if "layer" in changes:
+        name, shown = changes["layer"]
+        state.layers[name] = shown
+    if "panel" in changes:
+        state.panel = changes["panel"]
+    if "focus" in changes and changes["focus"] in ("list", "reader"):
+        state.focus = changes["focus"]
+    if "position" in changes:
+        state.remember(*changes["position"])
+    after = (state.theme, state.sort, state.search_history, state.layers, state.panel, state.focus)
+    return after != before or state.positions != positions_before
 
 
 def load_state(home: Path) -> State:

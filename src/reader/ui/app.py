@@ -18,14 +18,40 @@ from reader.config import CONFIG_NAME, load_config
 from reader.crashlog import write_crash_log
 from reader.opening import OpeningAhead
 from reader.paths import OWN_CORPUS, bundled_themes, unwritable
-from reader.state import load_state, save_state
+from reader.state import StateChanges, apply_changes, load_state, save_state
 from reader.store import Store
 from reader.store.store import STORE_NAME
 from reader.textsafe import one_line, visible
 from reader.ui.ending import TerminalGuard, repaint_on_resume
+from reader.ui.keys import BindingRow, rows_of, unknown_binding_ids
+from reader.ui.messages import StateChanged
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_theme_files
+
+
+def binding_rows(keymap: dict[str, str]) -> list[BindingRow]:
+    """Every key binding of the app, by where it works, with the user's remapping applied: for
+    help, for checking config.yaml's ids, and for docs/keys.md (tools/keys_doc.py)."""
+    from reader.ui.screens.export_dialog import ExportDialog
+    from reader.ui.screens.note_editor import NoteEditor
+    from reader.ui.screens.notes_panel import NotesPanel
+    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.reading_pane import ReadingPane
+    from reader.ui.widgets.search_input import SearchInput
+
+    owners: list[tuple[str, type]] = [
+        ("Everywhere", ReaderApp),
+        ("Main screen", MainScreen),
+        ("Article list", ArticleList),
+        ("Reading pane", ReadingPane),
+        ("Search bar", SearchInput),
+        ("Notes panel", NotesPanel),
+        ("Note editor", NoteEditor),
+        ("Export dialog", ExportDialog),
+        ("Help", HelpScreen),
+    ]
+    return rows_of(owners, keymap)
 
 
 class ReaderApp(App[None]):
@@ -134,26 +160,25 @@ class ReaderApp(App[None]):
         return MainScreen(self.corpus_path)
 
     def on_mount(self) -> None:
-        from reader.ui.keys import unknown_binding_ids
-
         self.terminal_guard.install(self)  # SIGTERM, SIGHUP: the terminal restored, children ended
         repaint_on_resume(self)
 
-        for problem in self.startup_problems + unknown_binding_ids(self.config.keymap):
+        for problem in self.startup_problems + unknown_binding_ids(self.config.keymap, binding_rows({})):
             self.notify(problem, title="Settings", severity="warning", timeout=10)
         if self.corpus_path.resolve() == (self.home / OWN_CORPUS).resolve():
             # opened by default once it holds an article (paths.default_corpus): say so
             self.notify(f"Your own corpus: {one_line(str(self.corpus_path))}", title="Corpus", timeout=6)
 
     def watch_theme(self, theme: str) -> None:
-        if self.state.theme != theme:
-            self.state.theme = theme
-            if self.is_running:
-                self.save_state_soon()
+        self._change_state({"theme": theme})
 
-    def remember_position(self, corpus: Path, article: str, block: int) -> None:
-        self.state.remember(corpus, article, block)
-        self.save_state_soon()
+    def on_state_changed(self, message: StateChanged) -> None:
+        """The one place the saved state changes: what a part posted, applied and saved."""
+        self._change_state(message.changes)
+
+    def _change_state(self, changes: StateChanges) -> None:
+        if apply_changes(self.state, changes) and self.is_running:
+            self.save_state_soon()
 
     def save_state_soon(self) -> None:
         if self._save_timer is not None:
@@ -178,7 +203,7 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.config.keymap, str(self.home / CONFIG_NAME)))
+            self.push_screen(HelpScreen(binding_rows(self.config.keymap), str(self.home / CONFIG_NAME)))
 
     def action_next_theme(self) -> None:
         names = self.reader_themes or [self.theme]

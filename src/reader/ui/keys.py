@@ -1,12 +1,13 @@
-"""Every key binding of the app in one listing, with the user's remapping applied, for help."""
+"""Key bindings as rows for help and the keys reference (`rows_of`), with the user's remapping
+applied, and the ids in a key map that no binding has. Which classes own bindings is the app's
+to say (ui.app.BINDING_OWNERS): this module imports no screen or widget."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from textual import events
 from textual.binding import Binding
-from textual.widget import Widget
 
 
 @dataclass(frozen=True)
@@ -18,30 +19,11 @@ class BindingRow:
     tooltip: str
 
 
-def binding_rows(keymap: dict[str, str]) -> list[BindingRow]:
-    from reader.ui.app import ReaderApp
-    from reader.ui.screens.export_dialog import ExportDialog
-    from reader.ui.screens.help import HelpScreen
-    from reader.ui.screens.main import MainScreen
-    from reader.ui.screens.note_editor import NoteEditor
-    from reader.ui.screens.notes_panel import NotesPanel
-    from reader.ui.widgets.article_list import ArticleList
-    from reader.ui.widgets.reading_pane import ReadingPane
-    from reader.ui.widgets.search_input import SearchInput
-
+def rows_of(owners: Iterable[tuple[str, type]], keymap: dict[str, str]) -> list[BindingRow]:
+    """One row per Binding of each (context, class) in `owners`, keys as remapped by `keymap`."""
     rows = []
-    for context, owner in (
-        ("Everywhere", ReaderApp),
-        ("Main screen", MainScreen),
-        ("Article list", ArticleList),
-        ("Reading pane", ReadingPane),
-        ("Search bar", SearchInput),
-        ("Notes panel", NotesPanel),
-        ("Note editor", NoteEditor),
-        ("Export dialog", ExportDialog),
-        ("Help", HelpScreen),
-    ):
-        for binding in owner.BINDINGS:
+    for context, owner in owners:
+        for binding in getattr(owner, "BINDINGS", []):
             if not isinstance(binding, Binding):
                 continue
             keys = keymap.get(binding.id or "", binding.key)
@@ -50,18 +32,18 @@ def binding_rows(keymap: dict[str, str]) -> list[BindingRow]:
 
 
 def display_keys(keys: str) -> str:
-    names = {"question_mark": "?", "slash": "/", "space": "space", "escape": "esc"}
+    names = {"question_mark": "?", "slash": "/", "space": "space", "escape": "esc", "plus": "+"}
     return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
-def unknown_binding_ids(keymap: dict[str, str]) -> list[str]:
+def unknown_binding_ids(keymap: dict[str, str], rows: list[BindingRow]) -> list[str]:
     """A line for each id in the user's key map that no binding has, with the known ids closest
     to it (a misspelled id would otherwise be ignored without a word)."""
-    if not keymap:  # nothing to check: the screens that list the bindings are not imported
+    if not keymap:
         return []
     import difflib
 
-    known = sorted({row.id for row in binding_rows({}) if row.id})
+    known = sorted({row.id for row in rows if row.id})
     lines = []
     for wanted in keymap:
         if wanted not in known:
@@ -69,16 +51,3 @@ def unknown_binding_ids(keymap: dict[str, str]) -> list[str]:
             hint = f"; did you mean {', '.join(close)}?" if close else "; ? lists every binding and its id"
             lines.append(f"no key binding has the id {wanted!r}{hint}")
     return lines
-
-
-def refocused(widget: Widget, event: events.Key) -> bool:
-    """Keys typed in a burst were all queued to the widget focused when they arrived; once a key
-    moves the focus (enter opens an article, / the search bar), the ones after it belong to the
-    newly focused widget. Forward such a key there, in order, and say so (True)."""
-    focused = widget.screen.focused if widget.is_attached else None
-    if focused is None or focused is widget or not widget.is_attached:
-        return False
-    event.stop()
-    event.prevent_default()
-    focused.post_message(events.Key(event.key, event.character))
-    return True

@@ -12,11 +12,26 @@ from textual.message import Message
 
 from reader.corpus.model import Article
 from reader.opening import Opened
+from reader.state import StateChanges
 
 if TYPE_CHECKING:  # the analysis is loaded by the workers, after the first frame
     from reader.across.profile import Profile
     from reader.analysis import Analysis
     from reader.search import SearchIndex, SearchResult, SyncReport
+
+
+# --- the saved state -----------------------------------------------------------------------------
+
+
+class StateChanged(Message):
+    """A part changed what the app remembers between runs (the sort, a layer, the side panel,
+    the focused pane, the search history, the reading position, the theme): posted to the app
+    itself (`self.app.post_message`: bubbling stops at a screen that is itself the sender), which
+    alone applies it to its state and saves it (state.apply_changes, then one debounced write)."""
+
+    def __init__(self, changes: StateChanges) -> None:
+        super().__init__()
+        self.changes = changes
 
 
 # --- the corpus ---------------------------------------------------------------------------------

@@ -4,18 +4,15 @@ the screen through the typed messages of `reader.ui.messages`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.widget import Widget
 
-if TYPE_CHECKING:
-    from reader.ui.app import ReaderApp
+from reader.ui.services import ReaderServices, services
 
 
 class Controller(Widget):
     DEFAULT_CSS = "Controller { display: none; }"
 
     @property
-    def reader_app(self) -> ReaderApp:
-        """The app, typed: its store, state, home folder and settings."""
-        return cast("ReaderApp", self.app)
+    def reader_app(self) -> ReaderServices:
+        """The app, as its parts may use it: its store, state (to read), home folder, corpus."""
+        return services(self.app)

@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 from reader.corpus.model import Article
 from reader.ui.controllers import Controller
 from reader.ui.highlight import Layers, Palette
-from reader.ui.messages import AnalysisProgress, ArticleAnalysed, CorpusAnalysed, HighlightsChanged
+from reader.ui.messages import AnalysisProgress, ArticleAnalysed, CorpusAnalysed, HighlightsChanged, StateChanged
 
 if TYPE_CHECKING:  # the analysis is imported by the workers, off the first paint's path
     from reader.across.profile import Profile
@@ -57,8 +57,7 @@ class AnalysisController(Controller):
     def toggle_layer(self, layer: str) -> None:
         shown = not getattr(self.highlight_layers, layer)
         setattr(self.highlight_layers, layer, shown)
-        self.reader_app.state.layers[layer] = shown
-        self.reader_app.save_state_soon()
+        self.app.post_message(StateChanged({"layer": (layer, shown)}))
         self.post_message(HighlightsChanged())
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.widget import Widget
 
 from reader.ui.controllers import Controller
+from reader.ui.messages import StateChanged
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -56,8 +57,7 @@ class PanesController(Controller):
         if panel.display and screen.focused is not None and panel in screen.focused.ancestors:
             screen.set_focus(screen.query_one(ReadingPane))
         panel.display = not panel.display
-        self.reader_app.state.panel = bool(panel.display)
-        self.reader_app.save_state_soon()
+        self.app.post_message(StateChanged({"panel": bool(panel.display)}))
         self.fit()
 
     def remember_focus(self) -> None:
@@ -65,5 +65,4 @@ class PanesController(Controller):
         focused = self.screen.focused
         where = "reader" if isinstance(focused, ReadingPane) else "list" if isinstance(focused, ArticleList) else None
         if where is not None and where != self.reader_app.state.focus:
-            self.reader_app.state.focus = where
-            self.reader_app.save_state_soon()
+            self.app.post_message(StateChanged({"focus": where}))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -32,6 +32,7 @@ from reader.ui.controllers.notes import NotesController, article_marker
 from reader.ui.controllers.panes import PanesController
 from reader.ui.controllers.search import SearchController
 from reader.ui.screens.main_bindings import BINDINGS
+from reader.ui.services import ReaderServices, services
 from reader.ui.widgets.analysis_panel import AnalysisPanel
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.footer import ReaderFooter
@@ -42,7 +43,6 @@ from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from reader.analysis import Analysis
-    from reader.ui.app import ReaderApp
 
 
 class MainScreen(Screen[None]):
@@ -57,8 +57,8 @@ class MainScreen(Screen[None]):
         self._restore_focus = "list"
 
     @property
-    def reader_app(self) -> ReaderApp:
-        return cast("ReaderApp", self.app)
+    def reader_app(self) -> ReaderServices:
+        return services(self.app)
 
     @property
     def sidebar(self) -> Sidebar:
@@ -214,7 +214,7 @@ class MainScreen(Screen[None]):
 
     @on(ReadingPane.CursorMoved)
     def _remember(self, message: ReadingPane.CursorMoved) -> None:
-        self.reader_app.remember_position(self.corpus_path, message.article_id, message.index)
+        self.app.post_message(M.StateChanged({"position": (self.corpus_path, message.article_id, message.index)}))
         self._describe_cursor()
 
     def _current_analysis(self) -> Analysis | None:
@@ -333,10 +333,10 @@ class MainScreen(Screen[None]):
         self.set_focus(self.query_one("#search", SearchInput))
 
     def action_toggle_sort(self) -> None:
-        state = self.reader_app.state
-        state.sort = SORTS[(SORTS.index(state.sort) + 1) % len(SORTS)] if state.sort in SORTS else "date"
-        self.reader_app.save_state_soon()
-        self.sidebar.set_sort(state.sort)
+        current = self.sidebar.sort
+        sort = SORTS[(SORTS.index(current) + 1) % len(SORTS)] if current in SORTS else "date"
+        self.app.post_message(M.StateChanged({"sort": sort}))
+        self.sidebar.set_sort(sort)
 
     def action_back(self) -> None:
         """escape: backs out of the search bar, the filter or the reading pane to the list."""

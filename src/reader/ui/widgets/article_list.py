@@ -16,7 +16,7 @@ from textual.strip import Strip
 
 from reader.entries import Entry
 from reader.textsafe import fitted
-from reader.ui.keys import refocused
+from reader.ui.refocus import refocused
 
 
 class ArticleList(ScrollView, can_focus=True):

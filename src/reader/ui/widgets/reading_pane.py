@@ -21,7 +21,7 @@ from textual.widgets import Static
 from reader.corpus.model import Article, Block
 from reader.textsafe import one_line, visible
 from reader.ui.highlight import MARK_ORDER
-from reader.ui.keys import refocused
+from reader.ui.refocus import refocused
 
 WINDOW_CHARS = 60_000  # text mounted at once, about 30 screens of a wide terminal
 WINDOW_BLOCKS = 400

@@ -5,7 +5,7 @@ orders, the filter, and the current search results in place of the list.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -16,12 +16,12 @@ from textual.widgets import Input, ProgressBar, Static
 
 from reader.entries import SORT_SHOWN, Entry, Measures, filter_entries, measure_terms, sort_entries
 from reader.textsafe import one_line, visible
+from reader.ui.messages import StateChanged
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.search_input import SearchInput
 
 if TYPE_CHECKING:
     from reader.search import SearchResult
-    from reader.ui.app import ReaderApp
 
 
 class Sidebar(Vertical):
@@ -63,9 +63,7 @@ class Sidebar(Vertical):
         event.stop()
         bar = self.query_one("#search", SearchInput)
         bar.remember(event.value)
-        app = cast("ReaderApp", self.app)
-        app.state.search_history = list(bar.history)
-        app.save_state_soon()
+        self.app.post_message(StateChanged({"search_history": list(bar.history)}))
         articles = self.query_one(ArticleList)
         if articles.current is not None:
             self.screen.set_focus(articles)
