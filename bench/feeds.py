@@ -16,8 +16,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from reader.adding import Adder
-from reader.updating import update
+from reader.web.adding import Adder
+from reader.web.updating import update
 
 PAGE = (
     "<html><head><title>{title}</title><meta property='og:site_name' content='Host {host}'></head><body>"

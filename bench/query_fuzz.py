@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "hostile"))
 from test_query_fuzz import BAD_QUERIES, random_queries  # noqa: E402
 
-from reader.paths import bundled_seeds  # noqa: E402
+from reader.helpers.paths import bundled_seeds  # noqa: E402
 from reader.search import SearchIndex  # noqa: E402
 
 

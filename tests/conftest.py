@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from reader.paths import bundled_seeds
+from reader.helpers.paths import bundled_seeds
 
 
 @pytest.fixture(autouse=True)

@@ -18,7 +18,7 @@ from test_cli import run
 from test_corpus_pages import PAGE
 
 from reader.corpus.front_matter import split_front_matter
-from reader.paths import bundled_seeds
+from reader.helpers.paths import bundled_seeds
 
 pytestmark = [pytest.mark.unit, pytest.mark.usefixtures("isolated_home")]
 

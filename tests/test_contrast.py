@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_cli import run
 
-from reader.paths import bundled_themes
+from reader.helpers.paths import bundled_themes
 from reader.ui.contrast import AA, contrast_ratio, drawn_pairs
 from reader.ui.themes import load_theme_files
 

@@ -10,7 +10,7 @@ import pytest
 from reader.analysis import analyze
 from reader.analysis.text import sentences
 from reader.corpus.parse import parse_article
-from reader.paths import bundled_seeds
+from reader.helpers.paths import bundled_seeds
 
 
 def article(body: str):

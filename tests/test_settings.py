@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import write
 
 from reader.config import load_config
-from reader.paths import bundled_themes
+from reader.helpers.paths import bundled_themes
 from reader.state import State, load_state, save_state
 from reader.ui.themes import load_theme_files
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from conftest import wait_loaded
 
 from reader.analysis import Analysis
-from reader.analysis.claims import Claim
+from reader.analysis.source_types import Claim
 from reader.analysis.sourcing import sourcing_badge
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_list import ArticleList

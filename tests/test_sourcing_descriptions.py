@@ -14,7 +14,7 @@ import pytest
 from reader.analysis import analyze
 from reader.analysis.name_resolution import gender
 from reader.corpus.parse import parse_article
-from reader.naming import across_name, by_first_and_last
+from reader.helpers.naming import across_name, by_first_and_last
 
 pytestmark = pytest.mark.unit
 

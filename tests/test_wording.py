@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.wording import count
+from reader.helpers.wording import count
 
 
 def test_counts_take_the_singular_for_one_and_separate_thousands() -> None:

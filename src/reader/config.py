@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from reader import safeyaml
-from reader.safefile import read_regular
-from reader.textsafe import one_line
+from reader.helpers import safeyaml
+from reader.helpers.safefile import read_regular
+from reader.helpers.textsafe import one_line
 
 CONFIG_NAME = "config.yaml"
 

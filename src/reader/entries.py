@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from reader.corpus.model import Article
-from reader.folding import fold
+from reader.helpers.folding import fold
 
 SORTS = ("date", "title", "anonymous", "hedges", "outlet")
 

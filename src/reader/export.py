@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.corpus.model import Article
+from reader.helpers.textsafe import json_document
 from reader.store.anchor import locate
 from reader.store.model import Bookmark, Note, now_iso
-from reader.textsafe import json_document
 
 FORMATS = ("md", "json", "csv")
 EXPORT_VERSION = 1

@@ -22,8 +22,8 @@ from reader.corpus.files import Skipped, article_ids, find_article_paths
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.load import LoadStopped
 from reader.entries import Entry
+from reader.helpers.textsafe import readable_name
 from reader.search.catalog_db import SCHEMA_VERSION, Listing, index_folder, stored_listing
-from reader.textsafe import readable_name
 
 if TYPE_CHECKING:  # Whoosh is imported only when a large corpus is synced
     from reader.search import SearchIndex, SyncReport

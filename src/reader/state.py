@@ -10,10 +10,10 @@ from typing import TypedDict
 
 import yaml
 
-from reader import safeyaml
-from reader.atomic import write_atomic
 from reader.entries import SORTS
-from reader.safefile import read_regular
+from reader.helpers import safeyaml
+from reader.helpers.atomic import write_atomic
+from reader.helpers.safefile import read_regular
 
 STATE_NAME = "state.yaml"
 STATE_VERSION = 1

@@ -71,7 +71,7 @@ PIECES = [
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory):
-    from reader.paths import bundled_seeds
+    from reader.helpers.paths import bundled_seeds
 
     ix = SearchIndex(bundled_seeds(), tmp_path_factory.mktemp("fuzz-home"))
     ix.sync()

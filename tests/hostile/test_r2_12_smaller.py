@@ -22,7 +22,7 @@ from reader.analysis import cache as cache_module
 from reader.analysis.cache import AnalysisCache
 from reader.corpus import load_file
 from reader.corpus.model import Article
-from reader.textsafe import fitted
+from reader.helpers.textsafe import fitted
 
 SEED = "000_6942a464acb45268"
 TEXT = "Title Of The Story\n\nThe body of the story, told in full.\n"

@@ -23,7 +23,7 @@ from reader.across.profile import Profile, profile
 from reader.across.quotes import Occurrence, QuoteGroup, QuoteIndex, article_quotes
 from reader.analysis import Analysis, renamed
 from reader.corpus.model import Article
-from reader.naming import across_name
+from reader.helpers.naming import across_name
 
 
 class CorpusViews:

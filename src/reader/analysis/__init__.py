@@ -18,7 +18,7 @@ from reader.analysis.release import collector_paused, let_go
 from reader.analysis.source_types import Claim
 from reader.analysis.text import Segment, segments
 from reader.corpus.model import Article
-from reader.naming import across_name, by_first_and_last
+from reader.helpers.naming import across_name, by_first_and_last
 
 
 @dataclass

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reader.analysis import Analysis, AnalysisCancelled, analyze
 from reader.corpus.model import Article
-from reader.rules_version import rules_hash
+from reader.helpers.rules_version import rules_hash
 
 CACHE_NAME = "analysis.sqlite"
 KEEP_DAYS = 60  # an analysis not used for this long is dropped when the cache is next opened

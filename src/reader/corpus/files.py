@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from reader.textsafe import readable_name
+from reader.helpers.textsafe import readable_name
 
 _P = TypeVar("_P", str, Path)
 

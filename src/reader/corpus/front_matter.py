@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from reader import safeyaml
+from reader.helpers import safeyaml
 
 _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ISO_DAY = re.compile(r"\A\s*(\d{4}-\d{2}-\d{2})")

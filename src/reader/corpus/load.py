@@ -23,7 +23,7 @@ from reader.corpus.front_matter import Provenance, split_front_matter
 from reader.corpus.model import Article
 from reader.corpus.pages import PAGE_SUFFIXES, NoArticle, read_page
 from reader.corpus.parse import parse_article
-from reader.safefile import FileTooLarge, NotRegularFile, read_regular
+from reader.helpers.safefile import FileTooLarge, NotRegularFile, read_regular
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from reader.rules_version import rules_hash
-from reader.safefile import read_regular
+from reader.helpers.rules_version import rules_hash
+from reader.helpers.safefile import read_regular
 from reader.search.integrity import read_meta
 
 SCHEMA_VERSION = 8  # of the index's fields (schema.py) and files: another version is rebuilt

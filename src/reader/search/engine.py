@@ -25,7 +25,7 @@ from whoosh import index
 
 from reader.corpus.files import article_ids, find_article_paths
 from reader.corpus.model import Article
-from reader.paths import scratch_home, unwritable
+from reader.helpers.paths import scratch_home, unwritable
 from reader.search import query as Qm
 from reader.search import ranking, whoosh_internals  # imported before any index opens: its patch
 from reader.search.build import WorkerDied

@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from reader.atomic import write_atomic
-from reader.safefile import read_regular
-from reader.textsafe import one_line
+from reader.helpers.atomic import write_atomic
+from reader.helpers.safefile import read_regular
+from reader.helpers.textsafe import one_line
 
 META = "meta.json"
 MAX_META = 64 * 1024 * 1024  # the stamps of a few hundred segment files take a few KB

@@ -17,7 +17,7 @@ from whoosh import query as Q
 from whoosh.qparser import PhrasePlugin
 
 from reader.corpus.files import MAX_FILE_BYTES
-from reader.safefile import read_regular
+from reader.helpers.safefile import read_regular
 from reader.search.schema import WORD_RE, fold_accents
 
 TEXT_FIELDS = ("title", "body")  # the fields analysed into stems without stop words

@@ -11,7 +11,7 @@ from typing import Any
 from whoosh import query as Q
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
 
-from reader.naming import across_name, by_first_and_last
+from reader.helpers.naming import across_name, by_first_and_last
 from reader.search.phrases import use_typed_phrases
 from reader.search.schema import fold_accents, highlight_analyzer
 
@@ -202,7 +202,7 @@ def expand(q: Any, reader: Any, messages: list[str], stop: Callable[[], bool] = 
 
 
 def _person(reader: Any, wanted: str) -> Any:
-    """`person:` as the whole corpus names people (`reader.naming`): a full name also finds the
+    """`person:` as the whole corpus names people (`reader.helpers.naming`): a full name also finds the
     articles that name the person by one word standing for them across the corpus ("Hilaria"
     when "Hilaria Baldwin" is the only Hilaria); one word also finds every full name it starts
     or ends ("person:basinger": "Kim Basinger")."""

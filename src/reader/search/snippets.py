@@ -11,7 +11,7 @@ from pathlib import Path
 from whoosh.support.charset import accent_map
 
 from reader.corpus.files import MAX_FILE_BYTES
-from reader.safefile import read_regular
+from reader.helpers.safefile import read_regular
 from reader.search.schema import fold_accents, word_sequence
 
 

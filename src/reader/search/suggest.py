@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.corpus.files import MAX_FILE_BYTES
-from reader.safefile import read_regular
+from reader.helpers.safefile import read_regular
 from reader.search.snippets import surface_form
 
 

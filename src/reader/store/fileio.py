@@ -11,13 +11,13 @@ from typing import Any
 
 import yaml
 
-from reader import safeyaml
-from reader.atomic import write_atomic
-from reader.safefile import read_regular
+from reader.helpers import safeyaml
+from reader.helpers.atomic import write_atomic
+from reader.helpers.safefile import read_regular
 
 MAX_CACHE_BYTES = 512 * 1024 * 1024  # the cache of a store at its own cap, with room
 
-# The C-accelerated safe dumper when libyaml is present (loading: `reader.safeyaml`).
+# The C-accelerated safe dumper when libyaml is present (loading: `reader.helpers.safeyaml`).
 _BaseSafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 

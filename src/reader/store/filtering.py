@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from reader.folding import fold
+from reader.helpers.folding import fold
 from reader.store.model import Bookmark, Note
 
 Marked = Note | Bookmark

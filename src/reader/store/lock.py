@@ -30,7 +30,7 @@ def held(lock_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         pass
     else:
         if not stat.S_ISREG(info.st_mode):
-            from reader.safefile import kind_of
+            from reader.helpers.safefile import kind_of
 
             what = "a symbolic link" if stat.S_ISLNK(info.st_mode) else kind_of(info.st_mode)
             raise OSError(errno.EEXIST, f"its lock {lock_path.name} is {what}, not a lock file", str(lock_path))

@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reader.atomic import UnsafeTarget, check_target, write_atomic
-from reader.safefile import read_regular
+from reader.helpers.atomic import UnsafeTarget, check_target, write_atomic
+from reader.helpers.safefile import read_regular
 from reader.store import lock
 from reader.store.document import empty_document, ids_of, normalised, validated
 from reader.store.fileio import (

@@ -16,12 +16,12 @@ from textual.timer import Timer
 
 from reader.config import CONFIG_NAME, load_config
 from reader.crashlog import write_crash_log
+from reader.helpers.paths import OWN_CORPUS, bundled_themes, unwritable
+from reader.helpers.textsafe import one_line, visible
 from reader.opening import OpeningAhead
-from reader.paths import OWN_CORPUS, bundled_themes, unwritable
 from reader.state import StateChanges, apply_changes, load_state, save_state
 from reader.store import Store
 from reader.store.store import STORE_NAME
-from reader.textsafe import one_line, visible
 from reader.ui.ending import TerminalGuard, repaint_on_resume
 from reader.ui.keys import BindingRow, rows_of, unknown_binding_ids
 from reader.ui.messages import StateChanged

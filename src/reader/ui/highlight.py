@@ -23,8 +23,8 @@ from reader.corpus.model import Block
 
 if TYPE_CHECKING:  # the analysis is loaded by the workers, after the first frame
     from reader.analysis import Analysis
-    from reader.analysis.claims import Claim
     from reader.analysis.names import Mention
+    from reader.analysis.source_types import Claim
 
 PERSON_COLOURS = 8
 TINT_BLEND = 0.8  # a claim tint is its colour this far towards the background: pale enough that any

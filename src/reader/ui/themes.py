@@ -17,9 +17,9 @@ from textual.color import Color, ColorParseError
 from textual.css.stylesheet import Stylesheet, StylesheetParseError
 from textual.theme import Theme
 
-from reader import safeyaml
-from reader.safefile import read_regular
-from reader.textsafe import one_line
+from reader.helpers import safeyaml
+from reader.helpers.safefile import read_regular
+from reader.helpers.textsafe import one_line
 
 DEFAULT_THEME = "baldreader-dark"
 THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")

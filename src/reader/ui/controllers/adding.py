@@ -11,8 +11,8 @@ from pathlib import Path
 from textual import work
 from textual.worker import get_current_worker
 
-from reader.paths import bundled_seeds, own_corpus
-from reader.textsafe import one_line
+from reader.helpers.paths import bundled_seeds, own_corpus
+from reader.helpers.textsafe import one_line
 from reader.ui import messages as M
 from reader.ui.controllers import Controller
 from reader.ui.screens.add_dialog import AddDialog
@@ -42,7 +42,7 @@ class AddingController(Controller):
 
     @work(thread=True, exclusive=True, group="adding")
     def add(self, source: str, corpus: Path) -> None:
-        from reader.adding import Added, Adder, AddFailed
+        from reader.web.adding import Added, Adder, AddFailed
 
         worker = get_current_worker()
         self._say(f"Adding {one_line(source)} …", timeout=3)
@@ -68,9 +68,9 @@ class AddingController(Controller):
 
     @work(thread=True, exclusive=True, group="adding")
     def update(self, corpus: Path) -> None:
-        from reader.adding import Adder, AddFailed
-        from reader.feeds import Subscriptions
-        from reader.updating import update
+        from reader.web.adding import Adder, AddFailed
+        from reader.web.feeds import Subscriptions
+        from reader.web.updating import update
 
         worker = get_current_worker()
         try:

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from reader.atomic import write_atomic
 from reader.corpus import Corpus
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
-from reader.paths import exports_folder
+from reader.helpers.atomic import write_atomic
+from reader.helpers.paths import exports_folder
 from reader.store import Bookmark, Note, Store, StoreCorrupt, StoreError
 from reader.store.anchor import AnchorError, locate, make_anchor
 from reader.store.marks import ArticleMarks, list_badges, marks_for, reattach_renamed

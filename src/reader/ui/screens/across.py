@@ -25,8 +25,8 @@ from reader.across.quotes import QuoteGroup
 from reader.across.views import CorpusViews
 from reader.analysis import Analysis
 from reader.corpus.model import Article
+from reader.helpers.wording import count
 from reader.ui.widgets.across_lists import SHOWN, AcrossList, ConflictsList, OutletsList, PeopleList, QuotesList
-from reader.wording import count
 
 
 class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):

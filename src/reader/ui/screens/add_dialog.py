@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from reader.textsafe import one_line
+from reader.helpers.textsafe import one_line
 
 
 class AddDialog(ModalScreen[str | None]):

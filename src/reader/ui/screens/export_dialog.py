@@ -11,9 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from reader.atomic import UnsafeTarget, check_target
 from reader.export import FORMATS
-from reader.textsafe import one_line
+from reader.helpers.atomic import UnsafeTarget, check_target
+from reader.helpers.textsafe import one_line
 
 
 @dataclass

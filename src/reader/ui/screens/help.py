@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.textsafe import one_line
+from reader.helpers.textsafe import one_line
 from reader.ui.keys import BindingRow
 
 NARROW = 100  # columns under which the ids go under the descriptions

@@ -21,8 +21,8 @@ from reader.corpus import Corpus
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
 from reader.entries import SORTS
+from reader.helpers.textsafe import visible
 from reader.opening import Listed, Loaded, Synced, problem_summary
-from reader.textsafe import visible
 from reader.ui import messages as M
 from reader.ui.controllers.across import AcrossController
 from reader.ui.controllers.adding import AddingController

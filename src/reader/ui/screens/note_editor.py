@@ -14,8 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from reader.helpers.textsafe import one_line, visible
 from reader.store import STATUSES
-from reader.textsafe import one_line, visible
 
 
 @dataclass

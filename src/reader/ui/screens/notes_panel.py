@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.helpers.textsafe import one_line, visible
 from reader.store import Bookmark, Note
 from reader.store.filtering import Marked, filter_entries
-from reader.textsafe import one_line, visible
 
 
 class NotesPanel(ModalScreen[tuple[str, str] | None]):

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from reader.textsafe import one_line, visible
+from reader.helpers.textsafe import one_line, visible
 
 
 class StoreProblemScreen(ModalScreen[str]):

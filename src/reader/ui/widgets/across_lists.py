@@ -14,8 +14,8 @@ from reader.across.conflicts import CONTRADICTION, Conflict
 from reader.across.outlets import OutletProfile, bar
 from reader.across.people import Person
 from reader.across.quotes import QuoteGroup
-from reader.textsafe import clipped, one_line
-from reader.wording import count
+from reader.helpers.textsafe import clipped, one_line
+from reader.helpers.wording import count
 
 SHOWN = 2000  # rows at most in a list (a huge corpus has hundreds of thousands of people)
 SNIPPET = 110  # characters of a quotation or passage shown on its row

@@ -14,9 +14,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.corpus.model import Article
-from reader.textsafe import visible
+from reader.helpers.textsafe import visible
+from reader.helpers.wording import count
 from reader.ui.highlight import Palette
-from reader.wording import count
 
 if TYPE_CHECKING:
     from reader.across.profile import Profile

@@ -15,7 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.entries import Entry
-from reader.textsafe import fitted
+from reader.helpers.textsafe import fitted
 from reader.ui.refocus import refocused
 
 

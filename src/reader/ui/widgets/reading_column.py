@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from reader.corpus.model import Article
-from reader.textsafe import one_line
+from reader.helpers.textsafe import one_line
 from reader.ui.highlight import Layers, Palette, block_styles, claim_mark, describe_claims, legend
 from reader.ui.widgets.reading_pane import BlockLook, ReadingPane
 

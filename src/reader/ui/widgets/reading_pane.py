@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from reader.corpus.model import Article, Block
-from reader.textsafe import one_line, visible
+from reader.helpers.textsafe import one_line, visible
 from reader.ui.highlight import MARK_ORDER
 from reader.ui.refocus import refocused
 

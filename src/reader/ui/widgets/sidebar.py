@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, ProgressBar, Static
 
 from reader.entries import SORT_SHOWN, Entry, Measures, filter_entries, measure_terms, sort_entries
-from reader.textsafe import one_line, visible
+from reader.helpers.textsafe import one_line, visible
 from reader.ui.messages import StateChanged
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.search_input import SearchInput

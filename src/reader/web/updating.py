@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from reader.adding import Adder, AddFailed
-from reader.feeds import Entry, NotAFeed, read_feed
-from reader.fetching import Fetched, FetchFailed
+from reader.web.adding import Adder, AddFailed
+from reader.web.feeds import Entry, NotAFeed, read_feed
+from reader.web.fetching import Fetched, FetchFailed
 
 HOSTS_AT_ONCE = 8
 ATTEMPTS = 3

@@ -19,14 +19,14 @@ from typing import Any
 
 import yaml
 
-from reader.atomic import write_atomic
 from reader.corpus.files import MAX_FILE_BYTES
 from reader.corpus.front_matter import split_front_matter
 from reader.corpus.pages import NoArticle, read_page
-from reader.feeds import Entry, NotAFeed, looks_like_a_feed, read_feed
-from reader.fetching import Fetched, FetchFailed, client, fetch
-from reader.paths import bundled_seeds
-from reader.safefile import FileTooLarge, NotRegularFile, read_regular
+from reader.helpers.atomic import write_atomic
+from reader.helpers.paths import bundled_seeds
+from reader.helpers.safefile import FileTooLarge, NotRegularFile, read_regular
+from reader.web.feeds import Entry, NotAFeed, looks_like_a_feed, read_feed
+from reader.web.fetching import Fetched, FetchFailed, client, fetch
 
 
 class AddFailed(Exception):

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.textsafe import one_line
+from reader.helpers.textsafe import one_line
 
 if TYPE_CHECKING:
-    from reader.adding import Adder
+    from reader.web.adding import Adder
 
 
 def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -31,7 +31,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
 
 
 def run(args: argparse.Namespace, corpus: Path, home: Path) -> int:
-    from reader.adding import Adder, AddFailed
+    from reader.web.adding import Adder, AddFailed
 
     if args.command == "follow":
         return _follow(args, home)
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, corpus: Path, home: Path) -> int:
 
 
 def _add(adder: Adder, sources: list[str], corpus: Path) -> int:
-    from reader.adding import Added, AddFailed
+    from reader.web.adding import Added, AddFailed
 
     added = already = failed = 0
     for source in sources:
@@ -81,8 +81,8 @@ def _left_out(count: int) -> str:
 
 
 def _follow(args: argparse.Namespace, home: Path) -> int:
-    from reader.adding import is_address
-    from reader.feeds import Subscriptions
+    from reader.web.adding import is_address
+    from reader.web.feeds import Subscriptions
 
     subscriptions = Subscriptions(home)
     try:
@@ -104,9 +104,9 @@ def _follow(args: argparse.Namespace, home: Path) -> int:
 
 
 def _update(adder: Adder, home: Path) -> int:
-    from reader.cli_search import progress_bar
-    from reader.feeds import Subscriptions
-    from reader.updating import update
+    from reader.cli.search import progress_bar
+    from reader.web.feeds import Subscriptions
+    from reader.web.updating import update
 
     try:
         feeds = Subscriptions(home).feeds()

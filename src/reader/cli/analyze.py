@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.textsafe import json_line, one_line
+from reader.helpers.textsafe import json_line, one_line
 
 if TYPE_CHECKING:  # the analysis is imported when the command runs: `baldreader search` starts faster
     from reader.analysis import Analysis

@@ -91,11 +91,11 @@ def exports_folder(home: Path) -> Path:
 
 
 def _bundled(name: str) -> Path:
-    installed = Path(__file__).resolve().parent / "_data" / name
+    installed = Path(__file__).resolve().parents[1] / "_data" / name  # reader/_data in a wheel
     if installed.is_dir():
         return installed
-    # Source checkout (editable install): src/reader/paths.py -> repository root.
-    checkout = Path(__file__).resolve().parents[2] / name
+    # Source checkout (editable install): src/reader/helpers/paths.py -> repository root.
+    checkout = Path(__file__).resolve().parents[3] / name
     return checkout
 
 

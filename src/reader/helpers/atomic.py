@@ -32,7 +32,7 @@ def check_target(path: Path) -> bool:
     if stat.S_ISDIR(info.st_mode):
         raise UnsafeTarget(errno.EISDIR, "is a folder: name a file", str(path))
     if not stat.S_ISREG(info.st_mode):
-        from reader.safefile import kind_of
+        from reader.helpers.safefile import kind_of
 
         raise UnsafeTarget(errno.EEXIST, f"is {kind_of(info.st_mode)}; refusing to replace it", str(path))
     return True

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from reader import safeyaml
-from reader.atomic import write_atomic
-from reader.safefile import read_regular
+from reader.helpers import safeyaml
+from reader.helpers.atomic import write_atomic
+from reader.helpers.safefile import read_regular
 
 MAX_ENTRIES = 1_000  # a feed's newest entries read; the rest are left (said so)
 FULL_CONTENT_WORDS = 150  # an entry's content this long is the article; shorter is a summary

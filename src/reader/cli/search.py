@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from reader.corpus.model import Article
+from reader.helpers.textsafe import json_line, one_line
 from reader.search.integrity import IndexDamaged
-from reader.textsafe import json_line, one_line
 
 SAY_INDEXING = 200  # a search that must first index this many articles says so
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from reader import __version__
-from reader.paths import CORPUS_ENV, HOME_ENV, default_corpus, own_corpus, user_home
-from reader.shellout import guard_terminal_streams
-from reader.textsafe import json_line, one_line, visible
+from reader.cli.shellout import guard_terminal_streams
+from reader.helpers.paths import CORPUS_ENV, HOME_ENV, default_corpus, own_corpus, user_home
+from reader.helpers.textsafe import json_line, one_line, visible
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +84,11 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     themes = sub.add_parser("themes", help="list the available themes and any broken theme files")
     _common(themes)
 
-    from reader import cli_across, cli_add, cli_analyze, cli_search, cli_store_args
+    from reader.cli import across as cli_across
+    from reader.cli import add as cli_add
+    from reader.cli import analyze as cli_analyze
+    from reader.cli import search as cli_search
+    from reader.cli import store_args as cli_store_args
 
     cli_add.add_parsers(sub, _common)
     cli_analyze.add_parser(sub, _common)
@@ -128,7 +132,7 @@ def _main(argv: list[str] | None) -> int:
 
     remember_in(home)  # saved pages read once, kept in the user data folder
     if command in ("add", "follow", "update"):
-        from reader import cli_add
+        from reader.cli import add as cli_add
 
         return cli_add.run(args, own_corpus(getattr(args, "corpus", None), home).resolve(), home)
     corpus = default_corpus(getattr(args, "corpus", None), home).resolve()
@@ -137,19 +141,19 @@ def _main(argv: list[str] | None) -> int:
     if command == "read":
         return _read(corpus, home, args.theme, getattr(args, "store", None))
     if command in ("search", "index"):
-        from reader import cli_search
+        from reader.cli import search as cli_search
 
         return (cli_search.run_search if command == "search" else cli_search.run_index)(args, corpus, home)
     if command == "analyze":
-        from reader import cli_analyze
+        from reader.cli import analyze as cli_analyze
 
         return cli_analyze.run(args, corpus, home)
     if command in ("people", "quotes", "profile", "conflicts"):
-        from reader import cli_across
+        from reader.cli import across as cli_across
 
         return cli_across.run(args, corpus, home)
     if command in ("notes", "bookmarks", "export"):
-        from reader import cli_store
+        from reader.cli import store as cli_store
 
         return cli_store.run(args, corpus, home)
     if command == "list":
@@ -233,7 +237,7 @@ def _list(corpus_path: Path, as_json: bool) -> int:
 
 
 def _themes(home: Path) -> int:
-    from reader.paths import bundled_themes
+    from reader.helpers.paths import bundled_themes
     from reader.ui.contrast import AA, weak_pairs
     from reader.ui.themes import load_theme_files
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.textsafe import clipped, json_line, one_line
+from reader.helpers.textsafe import clipped, json_line, one_line
 
 if TYPE_CHECKING:  # imported when a command runs
     from reader.analysis import Analysis

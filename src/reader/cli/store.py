@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.atomic import UnsafeTarget, check_target, write_atomic
 from reader.corpus import Article, CorpusError, load_corpus
 from reader.export import export, select_notes
+from reader.helpers.atomic import UnsafeTarget, check_target, write_atomic
+from reader.helpers.textsafe import json_line, one_line
 from reader.store import Bookmark, Note, Store, StoreError
 from reader.store.anchor import AnchorError, locate, make_anchor
 from reader.store.store import STORE_NAME
-from reader.textsafe import json_line, one_line
 
 
 class CommandError(Exception):

@@ -9,7 +9,7 @@ import functools
 import hashlib
 from pathlib import Path
 
-ANALYSIS_FOLDER = Path(__file__).parent / "analysis"  # the code and word lists hashed
+ANALYSIS_FOLDER = Path(__file__).parents[1] / "analysis"  # the code and word lists hashed
 
 
 @functools.lru_cache(maxsize=1)

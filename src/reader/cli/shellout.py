@@ -13,7 +13,7 @@ import io
 import sys
 from typing import TextIO
 
-from reader.textsafe import visible
+from reader.helpers.textsafe import visible
 
 
 class _VisibleWriter(io.TextIOBase):
