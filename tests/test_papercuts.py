@@ -53,3 +53,37 @@ def test_a_state_change_is_applied_in_one_place_and_says_whether_to_save() -> No
     assert not apply_changes(state, {"sort": "no such order", "focus": "nowhere"})  # refused
     assert apply_changes(state, {"position": (Path("/c"), "003", 4)})
     assert state.position(Path("/c")) == ("003", 4)
+
+
+def _ids(corpus: Path) -> dict[str, str]:
+    import json
+
+    from conftest import run_reader
+
+    listed = run_reader("list", "--corpus", str(corpus), "--json")
+    assert listed.returncode == 0, listed.stderr
+    return {Path(row["path"]).relative_to(corpus).as_posix(): row["id"] for row in map(json.loads, listed.stdout.splitlines())}
+
+
+def test_an_id_never_moves_under_a_readers_notes(tmp_path: Path, isolated_home: Path) -> None:
+    """A second `069.txt` in another folder turned `069` into `entertainment/069`: its notes no
+    longer showed for it, `export --article 069` exported none and `profile 069` failed."""
+    from conftest import run_reader, write
+
+    corpus = tmp_path / "corpus"
+    write(corpus / "entertainment", "069.txt", "Star Leaves Show\n\nThe star left the show, a source said.\n")
+    write(corpus, "070.txt", "Another Story Here\n\nNothing happened today at all.\n")
+    assert _ids(corpus) == {"entertainment/069.txt": "069", "070.txt": "070"}
+    noted = run_reader("notes", "add", "069", "--corpus", str(corpus), "--text", "check the source")
+    assert noted.returncode == 0, noted.stderr
+
+    write(corpus / "sport", "069.txt", "Team Wins Cup\n\nThe team won the cup on Sunday.\n")
+    assert _ids(corpus) == {"entertainment/069.txt": "069", "sport/069.txt": "sport/069", "070.txt": "070"}
+    exported = run_reader("export", "--corpus", str(corpus), "--article", "069", "--format", "json")
+    assert exported.returncode == 0 and "check the source" in exported.stdout, exported.stderr
+    assert run_reader("profile", "069", "--corpus", str(corpus)).returncode == 0
+
+    # The newcomer keeps its id too once given, and the search index uses the same ids.
+    assert _ids(corpus)["sport/069.txt"] == "sport/069"
+    found = run_reader("search", "--corpus", str(corpus), "--json", "cup")
+    assert '"id": "sport/069"' in found.stdout, found.stdout + found.stderr

@@ -17,7 +17,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.corpus import Corpus, CorpusError, load_corpus
+from reader.corpus import Corpus, CorpusError, kept_ids, load_corpus
 from reader.corpus.files import Skipped, article_ids, find_article_paths
 from reader.corpus.lazy import LazyCorpus
 from reader.corpus.load import LoadStopped
@@ -76,6 +76,7 @@ def open_corpus(
     sync in progress (the child finishes it on its own) or the reading (LoadStopped)."""
     if not root.exists():
         raise CorpusError(f"corpus not found: {root}")
+    kept_ids.remember_in(home)  # ids as the corpus gave them before (they never move under notes)
     with collector_paused():
         rows = stored_listing(index_folder(root, home), SCHEMA_VERSION)
         early = listed(root, rows) if len(rows) > EARLY_LISTING else None

@@ -128,9 +128,10 @@ def _main(argv: list[str] | None) -> int:
     args = build_parser(commands=not opens_the_reader(argv)).parse_args(argv)
     home = user_home(getattr(args, "home", None))
     command = getattr(args, "command", None) or "read"
-    from reader.corpus.pages import remember_in
+    from reader.corpus import kept_ids, pages
 
-    remember_in(home)  # saved pages read once, kept in the user data folder
+    pages.remember_in(home)  # saved pages read once, kept in the user data folder
+    kept_ids.remember_in(home)  # an id given to a file is kept: it never moves under notes
     if command in ("add", "follow", "update"):
         from reader.cli import add as cli_add
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from reader.corpus.kept_ids import keep
 from reader.helpers.textsafe import readable_name
 
 _P = TypeVar("_P", str, Path)
@@ -64,6 +65,13 @@ def other_files(root: Path) -> list[Skipped]:
 
 
 def article_ids(root: Path, files: Sequence[_P]) -> dict[_P, str]:
+    """Each file's id: the one it had before, kept in the user data folder (kept_ids.py), so an
+    id never moves under a reader's notes; a file new to the corpus gets the plain rule's id
+    (plain_ids), or its path when that id is another file's."""
+    return keep(Path(root), files, plain_ids(root, files))
+
+
+def plain_ids(root: Path, files: Sequence[_P]) -> dict[_P, str]:
     """The file stem, or the path below the root when two files share a stem (the whole path
     below the root, suffix kept, when that is shared too: `a.txt` and `a.md`). A name's bytes
     that are not UTF-8 are written `\\xNN` (textsafe.readable_name), so an id is always text

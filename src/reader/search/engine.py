@@ -23,6 +23,7 @@ from typing import Any
 
 from whoosh import index
 
+from reader.corpus import kept_ids
 from reader.corpus.files import article_ids, find_article_paths
 from reader.corpus.model import Article
 from reader.helpers.paths import scratch_home, unwritable
@@ -59,6 +60,7 @@ class SearchIndex:
         # A user data folder that cannot be written (read-only, HOME unset): the index is kept
         # in a private folder of the system's temporary folder instead, and `elsewhere` says so.
         self.elsewhere = unwritable(home)
+        kept_ids.remember_in(home)  # ids as the corpus gave them before (they never move)
         self.folder = index_folder(self.corpus, scratch_home() if self.elsewhere else home)
         self.people = people
         self.measures = measures
