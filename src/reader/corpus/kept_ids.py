@@ -75,7 +75,12 @@ def keep(root: Path, files: Sequence[_P], plain: dict[_P, str]) -> dict[_P, str]
         return plain
     with _lock:
         kept = _read(where)
-        relative = [_relative(root, path) for path in files]
+        prefix = os.fspath(root) + os.sep
+        cut = len(prefix)
+        relative = [t[cut:] if t.startswith(prefix) else _relative(root, t) for t in map(os.fspath, files)]
+        plain_given = list(map(plain.__getitem__, files))
+        if len(kept) == len(files) and list(map(kept.get, relative)) == plain_given:
+            return plain  # the usual case, checked at C speed: nothing moved, nothing to keep
         ids: dict[_P, str] = {}
         taken: set[str] = set()
         for path, rel in zip(files, relative, strict=True):
@@ -95,7 +100,7 @@ def keep(root: Path, files: Sequence[_P], plain: dict[_P, str]) -> dict[_P, str]
                         given, n = f"{readable_name(rel)}~{n}", n + 1
                 ids[path] = given
                 taken.add(given)
-        now = dict(zip(relative, (ids[path] for path in files), strict=True))
+        now = dict(zip(relative, map(ids.__getitem__, files), strict=True))
         if now != kept:
             _write(where, now)
         return ids
