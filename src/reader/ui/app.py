@@ -36,6 +36,7 @@ def binding_rows(keymap: dict[str, str]) -> list[BindingRow]:
     from reader.ui.screens.export_dialog import ExportDialog
     from reader.ui.screens.note_editor import NoteEditor
     from reader.ui.screens.notes_panel import NotesPanel
+    from reader.ui.widgets.analysis_panel import PanelList
     from reader.ui.widgets.article_list import ArticleList
     from reader.ui.widgets.reading_pane import ReadingPane
     from reader.ui.widgets.search_input import SearchInput
@@ -45,6 +46,7 @@ def binding_rows(keymap: dict[str, str]) -> list[BindingRow]:
         ("Main screen", MainScreen),
         ("Article list", ArticleList),
         ("Reading pane", ReadingPane),
+        ("Side panel", PanelList),
         ("Search bar", SearchInput),
         ("Notes panel", NotesPanel),
         ("Note editor", NoteEditor),

@@ -12,10 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from reader.helpers.textsafe import one_line, visible
-from reader.store import STATUSES
+from reader.ui.widgets.status_choice import StatusChoice
 
 
 @dataclass
@@ -68,11 +68,12 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             yield Input(one_line(self.draft.quote), id="note-quote", disabled=not self.quote_editable)
             yield Label("Note")
             yield TextArea(visible(self.draft.text), id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Input(
+                one_line(" ".join(self.draft.tags)), placeholder="tags, space or comma separated", id="note-tags"
+            )
             with Horizontal(id="note-meta"):
-                yield Input(
-                    one_line(" ".join(self.draft.tags)), placeholder="tags, space or comma separated", id="note-tags"
-                )
-                yield Select([(s, s) for s in STATUSES], value=self.draft.status, allow_blank=False, id="note-status")
+                yield Label("Status", id="note-status-label")
+                yield StatusChoice(self.draft.status, id="note-status")
             with Horizontal(id="note-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="note-save")
                 yield Button("Cancel (esc)", id="note-cancel")
@@ -89,8 +90,8 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
 
     def _fit(self) -> None:
         """The note box gives up lines on a short terminal so Save and Cancel stay on screen (the
-        rest of the editor takes about 21 rows)."""
-        self.query_one("#note-text", TextArea).styles.height = max(3, min(8, self.app.size.height - 21))
+        rest of the editor takes about 22 rows)."""
+        self.query_one("#note-text", TextArea).styles.height = max(3, min(8, self.app.size.height - 22))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "note-save":
@@ -107,7 +108,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             text = self.draft.text  # unchanged: keep it exactly
         tags_shown = self.query_one("#note-tags", Input).value
         tags = self.draft.tags if tags_shown == one_line(" ".join(self.draft.tags)) else parse_tags(tags_shown)
-        status = self.query_one("#note-status", Select).value
+        status = self.query_one("#note-status", StatusChoice).value
         self.dismiss(
             NoteDraft(
                 text=text.rstrip("\n"),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -40,6 +41,24 @@ def sourcing_text(found: Profile) -> Text:
     return text
 
 
+class PanelList(OptionList):
+    """One of the side panel's lists: `j`/`k` move like the arrows, and a row is highlighted from
+    the start, so the first `enter` chooses it (no row was highlighted until an arrow key was
+    pressed, and `enter` then did nothing)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="panel.down", tooltip="The next row of the side panel"),
+        Binding("k", "cursor_up", "Up", show=False, id="panel.up", tooltip="The previous row of the side panel"),
+    ]
+
+    def highlight_first(self) -> None:
+        """The first row that can be chosen, highlighted (none when every row is a remark)."""
+        for index in range(self.option_count):
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+
+
 class AnalysisPanel(Vertical):
     class Jump(Message):
         def __init__(self, offset: int) -> None:
@@ -56,15 +75,15 @@ class AnalysisPanel(Vertical):
         yield Static("Sourcing", classes="panel-title")
         yield Static("", id="panel-profile")
         yield Static("People", classes="panel-title", id="people-title")
-        yield OptionList(id="panel-people")
+        yield PanelList(id="panel-people")
         yield Static("Claims", classes="panel-title", id="claims-title")
-        yield OptionList(id="panel-claims")
+        yield PanelList(id="panel-claims")
 
     def show(
         self, article: Article | None, analysis: Analysis | None, profile: Profile | None, palette: Palette
     ) -> None:
-        people = self.query_one("#panel-people", OptionList)
-        claims = self.query_one("#panel-claims", OptionList)
+        people = self.query_one("#panel-people", PanelList)
+        claims = self.query_one("#panel-claims", PanelList)
         people.clear_options()
         claims.clear_options()
         self._people, self._claims, self._next = [], [], {}
@@ -117,6 +136,8 @@ class AnalysisPanel(Vertical):
             )
         if not self._claims:
             claims.add_option(Option(Text("no claims found", style="dim italic"), disabled=True))
+        people.highlight_first()
+        claims.highlight_first()
         summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         people_title, claims_title = self.query_one("#people-title", Static), self.query_one("#claims-title", Static)
         people_title.update(f"People ({len(ranked)})")

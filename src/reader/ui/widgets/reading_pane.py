@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from reader.corpus.model import Article, Block
 from reader.helpers.textsafe import one_line, visible
+from reader.helpers.wording import count
 from reader.ui.highlight import MARK_ORDER
 from reader.ui.refocus import refocused
 
@@ -230,8 +231,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.mount_all(self._views, before="#window-after")
         before, after = self.query_one("#window-before", Static), self.query_one("#window-after", Static)
         before.display, after.display = lo > 0, hi < len(self.article.blocks)
-        before.update(f"▲ {lo:,} earlier block(s) not shown: k, pgup or g goes there")
-        after.update(f"▼ {len(self.article.blocks) - hi:,} more block(s): j, space or G goes there")
+        before.update(f"▲ {count(lo, 'earlier block')} not shown: k, pgup or g goes there")
+        after.update(f"▼ {count(len(self.article.blocks) - hi, 'more block')}: j, space or G goes there")
 
     def _view(self, index: int) -> BlockView | None:
         position = index - self._first
@@ -343,10 +344,15 @@ class ReadingPane(VerticalScroll, can_focus=True):
             view.show_look(self._styles(view.index, view.index == self.cursor) if self._styles else BlockLook([]))
 
     def go_to_offset(self, offset: int) -> None:
-        """The cursor on the paragraph holding character `offset` of the article."""
+        """The cursor on the paragraph holding character `offset` of the article; an offset in
+        the headline (a person named in it) shows the top, the cursor on the first paragraph
+        (it did nothing: the first enter on a person named in the headline seemed lost)."""
         blocks = self.article.blocks if self.article is not None else []
         found = next((i for i, block in enumerate(blocks) if block.start <= offset < block.end), None)
-        if found is not None:
+        if found is None and blocks and offset < blocks[0].start:
+            self.cursor = 0
+            self.scroll_home(animate=False)
+        elif found is not None:
             self.cursor = found
 
     def set_markers(self, markers: dict[int, str]) -> None:
