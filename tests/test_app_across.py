@@ -32,6 +32,11 @@ async def test_the_views_list_the_seeds_people_quotes_and_conflicts(seeds, isola
         conflicts = screen.query_one(ConflictsList)
         rows = [str(conflicts.get_option_at_index(i).prompt) for i in range(conflicts.option_count)]
         assert any("CONTRADICTION  article date: 002" in row for row in rows)
+        # Each passage says which article it is from by its title, as the quotes tab does (it
+        # showed the id: "004_bd…" where the quotes tab said "Alec Baldwin's wife…").
+        passages = [row for row in rows if row.startswith("  ")]
+        titles = {a.title for a in screen.articles}
+        assert passages and all(any(row.strip().startswith(t[:20]) for t in titles) for row in passages)
 
 
 async def test_enter_on_a_conflict_passage_opens_its_paragraph(seeds, isolated_home) -> None:

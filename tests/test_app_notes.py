@@ -225,7 +225,7 @@ async def test_panel_moves_with_j_k_stays_open_after_a_delete_and_counts_what_it
         assert len(app.store.notes()) + len(app.store.bookmarks()) == 3
         panel.query_one("#notes-filter").value = "is:note"
         await pilot.pause()
-        assert "2 shown of 2 note(s), 1 bookmark(s)" in str(panel.query_one("#notes-title").render())
+        assert "2 shown of 2 notes, 1 bookmark" in str(panel.query_one("#notes-title").render())
         panel.query_one("#notes-filter").value = "nothing-like-this"
         await pilot.pause()
         assert "No note or bookmark matches" in str(options.get_option_at_index(0).prompt)

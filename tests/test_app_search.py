@@ -43,7 +43,7 @@ async def test_search_as_you_type_open_and_move_between_hits(seeds, isolated_hom
         await wait_for_search(pilot, screen)
         articles = screen.query_one(ArticleList)
         assert sorted(e.id[:3] for e in articles.entries) == ["000", "001", "003"]
-        assert "3 hit(s)" in str(screen.query_one("#list-status", Static).render())
+        assert "3 hits" in str(screen.query_one("#list-status", Static).render())
         assert "insider" in str(screen.query_one("#search-info", Static).render()).lower()
         await pilot.press("enter")  # to the results
         assert app.focused is articles

@@ -153,7 +153,7 @@ def test_markdown_export_keeps_line_breaks_and_lists_bookmarks(isolated_home: Pa
     run("bookmarks", "add", "002")
     text = run("export").stdout
     assert "first line\\\nsecond line" in text  # a hard line break, not "first line second line"
-    assert "1 bookmark" not in text and "2 bookmark(s)" in text
+    assert "1 bookmark" not in text and "2 bookmarks" in text
     bookmarks = text.split("## Bookmarks", 1)[1]
     assert "¶3" in bookmarks and "\\*key\\* paragraph" in bookmarks and "whole article" in bookmarks
     assert "> The incident, which instantly went viral" in bookmarks

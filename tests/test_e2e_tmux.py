@@ -131,14 +131,14 @@ def test_note_bookmark_relaunch_and_export_in_tmux(session, isolated_home, tmp_p
     shown = wait_for(session, "★ ✎1")
     assert "▸ ★Alec and Hilaria" in shown  # the list marks the article too
     keys(session, "o")
-    wait_for(session, "Notes and bookmarks: 1 note(s), 1 bookmark(s)")
+    wait_for(session, "Notes and bookmarks: 1 note, 1 bookmark")
     wait_for(session, "Who filmed this? Check the video.")  # the list fills after the title
     keys(session, "Escape")
     wait_gone(session, "Notes and bookmarks:")
     keys(session, "E")
-    wait_for(session, "Export 1 note(s)")
+    wait_for(session, "Export 1 note and 1 bookmark")
     keys(session, "Enter")
-    wait_for(session, "Exported 1 note(s) to")
+    wait_for(session, "Exported 1 note and 1 bookmark to")
     assert list(started_in.iterdir()) == []  # not into the folder it was started from
     exported = (isolated_home / "exports" / "baldreader-notes.md").read_text()
     assert "## Alec and Hilaria Baldwin 'Headed for Divorce'" in exported

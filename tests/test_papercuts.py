@@ -11,6 +11,14 @@ from reader.state import State, apply_changes
 from reader.ui.app import ReaderApp, binding_rows
 
 
+def _screen_text(app: ReaderApp) -> str:
+    """What the terminal shows, as text (the screenshot's SVG without its markup)."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+
+
 def _help_text(app: ReaderApp) -> str:
     """The help screen's whole table as the terminal shows it, scrolled or not."""
     from textual.widgets import Static
@@ -62,7 +70,10 @@ def _ids(corpus: Path) -> dict[str, str]:
 
     listed = run_reader("list", "--corpus", str(corpus), "--json")
     assert listed.returncode == 0, listed.stderr
-    return {Path(row["path"]).relative_to(corpus).as_posix(): row["id"] for row in map(json.loads, listed.stdout.splitlines())}
+    return {
+        Path(row["path"]).relative_to(corpus).as_posix(): row["id"]
+        for row in map(json.loads, listed.stdout.splitlines())
+    }
 
 
 def test_an_id_never_moves_under_a_readers_notes(tmp_path: Path, isolated_home: Path) -> None:
@@ -87,3 +98,88 @@ def test_an_id_never_moves_under_a_readers_notes(tmp_path: Path, isolated_home: 
     assert _ids(corpus)["sport/069.txt"] == "sport/069"
     found = run_reader("search", "--corpus", str(corpus), "--json", "cup")
     assert '"id": "sport/069"' in found.stdout, found.stdout + found.stderr
+
+
+async def test_the_side_panel_lists_move_with_j_and_k_and_the_first_enter_chooses(
+    seeds: Path, isolated_home: Path
+) -> None:
+    """The side panel's people and claims lists ignored j/k and highlighted no row until an arrow
+    key was pressed; the first enter on a person did nothing."""
+    from textual.widgets import OptionList
+
+    from reader.ui.widgets.reading_pane import ReadingPane
+
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("j", "enter", "G", "i")  # the cursor on the last paragraph
+        people = app.screen.query_one("#panel-people", OptionList)
+        await wait_until(pilot, lambda: people.option_count > 1, "the panel's people")
+        await pilot.press("tab")
+        assert app.focused is people
+        assert people.highlighted == 0  # a row from the start
+        reader = app.screen.query_one(ReadingPane)
+        reader_before = reader.cursor
+        await pilot.press("j")
+        assert people.highlighted == 1
+        await pilot.press("k", "enter")
+        await wait_until(pilot, lambda: reader.cursor < reader_before, "the jump to the person's first mention")
+        claims = app.screen.query_one("#panel-claims", OptionList)
+        assert claims.highlighted == 0
+
+
+async def test_every_note_status_is_in_sight_and_chosen_by_keys(seeds: Path, isolated_home: Path) -> None:
+    """The note editor's status list opened under the Save/Cancel buttons at 140 and 160
+    columns: only "supported" was visible."""
+    from reader.ui.screens.note_editor import NoteEditor
+
+    for size in ((160, 45), (140, 40), (80, 24)):
+        app = ReaderApp(corpus=seeds, home=isolated_home)
+        async with app.run_test(size=size) as pilot:
+            await wait_loaded(pilot)
+            await pilot.press("enter", "a")
+            await wait_until(pilot, lambda app=app: isinstance(app.screen, NoteEditor), "the note editor")
+            shown = _screen_text(app)
+            assert all(status in shown for status in ("unverified", "supported", "disputed", "false")), size
+            assert "Save (ctrl+s)" in shown
+            status = app.screen.query_one("#note-status")
+            status.focus()
+            await pilot.press("right", "right", "enter")
+            assert status.value == "disputed"
+            await pilot.press("escape", "escape")
+
+
+async def test_the_export_says_what_goes_and_which_button_replaces(
+    seeds: Path, isolated_home: Path, tmp_path: Path
+) -> None:
+    """The export dialog said "Export 2 note(s)" though bookmarks go too, and "Press Export
+    again" when the button read "Replace"; the toast wrapped the file name."""
+    from test_app_notes import add_note
+
+    from reader.ui.screens.export_dialog import ExportDialog, exported_message
+
+    target = tmp_path / "a-folder-with-a-long-name-for-the-export" / "my-findings.md"
+    target.parent.mkdir()
+    target.write_text("precious")
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter", "b")  # a bookmark on the paragraph
+        await add_note(pilot, "a note to export")
+        await pilot.press("E")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
+        assert "Export 1 note and 1 bookmark" in _screen_text(app)
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "exists" in _screen_text(app), "the warning")
+        shown = _screen_text(app)
+        assert "my-findings.md exists there. Press Replace to replace it." in shown and "again" not in shown
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ExportDialog), "the export")
+    assert "a note to export" in target.read_text()
+    told = exported_message(1, 1, target)
+    assert told.splitlines() == [
+        "Exported 1 note and 1 bookmark to",
+        "my-findings.md",
+        f"in {target.parent}",
+    ]  # the toast: the file's name on a line of its own, never wrapped mid-name

@@ -18,6 +18,7 @@ from typing import Any
 
 from reader.corpus.model import Article
 from reader.helpers.textsafe import json_document
+from reader.helpers.wording import count
 from reader.store.anchor import locate
 from reader.store.model import Bookmark, Note, now_iso
 
@@ -155,8 +156,8 @@ def _csv_cell(value: object) -> str:
 def _markdown(rows: list[ExportRow], bookmarks: list[Bookmark], corpus: list[Article] | None) -> str:
     lines = ["# baldreader notes", ""]
     articles = {r.note.anchor.article for r in rows}
-    summary = f"Exported {now_iso()} · {len(rows)} note(s) on {len(articles)} article(s)"
-    lines += [summary + (f" · {len(bookmarks)} bookmark(s)." if bookmarks else "."), ""]
+    summary = f"Exported {now_iso()} · {count(len(rows), 'note')} on {count(len(articles), 'article')}"
+    lines += [summary + (f" · {count(len(bookmarks), 'bookmark')}." if bookmarks else "."), ""]
     current = None
     for row in rows:
         note = row.note

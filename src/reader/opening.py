@@ -23,6 +23,7 @@ from reader.corpus.lazy import LazyCorpus
 from reader.corpus.load import LoadStopped
 from reader.entries import Entry
 from reader.helpers.textsafe import readable_name
+from reader.helpers.wording import count
 from reader.search.catalog_db import SCHEMA_VERSION, Listing, index_folder, stored_listing
 
 if TYPE_CHECKING:  # Whoosh is imported only when a large corpus is synced
@@ -228,7 +229,7 @@ def problem_summary(corpus: Corpus | LazyCorpus, shown: int = 6) -> tuple[str, s
     if not lines:
         return None
     more = f"\n… and {len(lines) - shown} more" if len(lines) > shown else ""
-    return f"{len(lines)} file problem(s)", "\n".join(lines[:shown]) + more
+    return count(len(lines), "file problem"), "\n".join(lines[:shown]) + more
 
 
 @contextmanager

@@ -50,7 +50,7 @@ def test_search_and_index_use_a_private_temporary_folder(tmp_path: Path) -> None
     home = str(_blocked_home(tmp_path))
     search = run(["--home", home, "search", "insider"], env)
     assert search.returncode == 0, search.stderr
-    assert "hit(s)" in search.stderr and "Traceback" not in search.stderr
+    assert " hits" in search.stderr and "Traceback" not in search.stderr
     assert "the user data folder cannot be written" in search.stderr
     assert str(tmp_path / "tmp") in search.stderr  # where the index went instead
     index = run(["--home", home, "index"], env)
@@ -81,7 +81,7 @@ def test_home_unset_and_no_user_entry(tmp_path: Path, monkeypatch, capsys) -> No
     monkeypatch.chdir(tmp_path)
     assert main(["search", "insider"]) == 0
     err = capsys.readouterr().err
-    assert "HOME is not set" in err and "3 hit(s)" in err
+    assert "HOME is not set" in err and "3 hits" in err
     assert not (tmp_path / "~").exists()
 
 

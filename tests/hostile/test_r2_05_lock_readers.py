@@ -44,7 +44,7 @@ def test_search_answers_from_what_is_indexed(seeds: Path, isolated_home: Path) -
     with lock_held_elsewhere(seeds, isolated_home):
         out = run(isolated_home, "search", "insider")
     assert out.returncode == 0, out.stderr
-    assert "searched what is indexed" in out.stderr and "3 hit(s)" in out.stderr
+    assert "searched what is indexed" in out.stderr and "3 hits" in out.stderr
 
 
 def test_search_with_no_index_yet_says_so(seeds: Path, isolated_home: Path) -> None:

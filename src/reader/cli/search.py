@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.corpus.model import Article
 from reader.helpers.textsafe import json_line, one_line
+from reader.helpers.wording import count
 from reader.search.integrity import IndexDamaged
 
 SAY_INDEXING = 200  # a search that must first index this many articles says so
@@ -156,7 +157,7 @@ def _run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
         if skipped not in duplicates or args.verbose:
             print(f"skipped {one_line(str(skipped.path))}: {one_line(skipped.reason)}", file=sys.stderr)
     if duplicates and not args.verbose:
-        print(f"{len(duplicates)} duplicate file(s) shown once (--verbose lists them)", file=sys.stderr)
+        print(f"{count(len(duplicates), 'duplicate file')} shown once (--verbose lists them)", file=sys.stderr)
     print(
         f"{ix.doc_count()} articles indexed: {report.added} added, {report.changed} changed, "
         f"{report.removed} removed, {report.touched} touched, {report.unchanged} unchanged "
@@ -336,5 +337,6 @@ def _run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
             print(f"{hit.score:7.2f}  {hit.date or 'undated':10}  {one_line(hit.id)}  {one_line(hit.title)}")
             print(f"         {one_line(hit.snippet)}")
     if not args.json:
-        print(f"{result.total if result.exact else f'about {result.total}'} hit(s)", file=sys.stderr)
+        hits = count(result.total, "hit")
+        print(hits if result.exact else f"about {hits}", file=sys.stderr)
     return 0

@@ -12,6 +12,7 @@ from reader.corpus import Article, CorpusError, load_corpus
 from reader.export import export, select_notes
 from reader.helpers.atomic import UnsafeTarget, check_target, write_atomic
 from reader.helpers.textsafe import json_line, one_line
+from reader.helpers.wording import count
 from reader.store import Bookmark, Note, Store, StoreError
 from reader.store.anchor import AnchorError, locate, make_anchor
 from reader.store.store import STORE_NAME
@@ -162,7 +163,7 @@ def _export(args: argparse.Namespace, store: Store, corpus_path: Path) -> int:
     text = export(notes, args.format or format_of(args.output), articles=articles, bookmarks=marks)
     write_export(text, args.output, args.force)
     if args.output != "-":
-        print(f"exported {len(notes)} note(s) to {args.output}", file=sys.stderr)
+        print(f"exported {count(len(notes), 'note')} to {args.output}", file=sys.stderr)
     return 0
 
 

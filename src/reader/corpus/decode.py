@@ -45,7 +45,9 @@ def decode_article_bytes(raw: bytes) -> Decoded:
     except UnicodeDecodeError:
         text = raw.decode("utf-8", errors="replace")
         bad = text.count("\ufffd")
-        return _finish(text, [f"invalid UTF-8: {bad} undecodable byte sequence(s) shown as \ufffd"])
+        return _finish(
+            text, [f"invalid UTF-8: {bad} undecodable byte {'sequence' if bad == 1 else 'sequences'} shown as \ufffd"]
+        )
 
 
 def _finish(text: str, problems: list[str]) -> Decoded:

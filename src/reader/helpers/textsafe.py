@@ -72,6 +72,19 @@ def clipped(text: str, width: int) -> str:
     return set_cell_size(text, max(0, width - 1)) + "…"
 
 
+def clipped_at_word(text: str, width: int) -> str:
+    """`clipped`, but cut after a whole word when there is one in the second half of the width
+    (a preview cut mid-word, "…the couple's fri…", reads as a typo)."""
+    shown = clipped(text, width)
+    if not shown.endswith("…") or cell_len(_cells_only(one_line(text))) <= width:
+        return shown
+    body = shown[:-1]
+    cut = body.rfind(" ")
+    if cut >= len(body) // 2:
+        body = body[:cut]
+    return body.rstrip(" ,;:–—-") + "…"
+
+
 def fitted(text: str, width: int) -> str:
     """`clipped(text, width)` padded with spaces to exactly `width` cells: a column of a list
     that stays a column whatever script or emoji a title holds."""

@@ -93,7 +93,9 @@ def theme_from_mapping(data: object, source: str) -> Theme:
     kwargs["variables"] = {str(k): _variable(v, f"variables.{k}") for k, v in variables.items()}
     unknown = set(data) - set(BASE_COLOURS) - {"name", "dark", "luminosity_spread", "variables"}
     if unknown:
-        raise ValueError(f"unknown field(s): {', '.join(sorted(map(str, unknown)))}")
+        raise ValueError(
+            f"unknown {'field' if len(unknown) == 1 else 'fields'}: {', '.join(sorted(map(str, unknown)))}"
+        )
     theme = Theme(**kwargs)  # type: ignore[arg-type]
     _check_as_textual_reads(theme)
     return theme

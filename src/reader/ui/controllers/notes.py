@@ -17,6 +17,7 @@ from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
 from reader.helpers.atomic import write_atomic
 from reader.helpers.paths import exports_folder
+from reader.helpers.wording import count
 from reader.store import Bookmark, Note, Store, StoreCorrupt, StoreError
 from reader.store.anchor import AnchorError, locate, make_anchor
 from reader.store.marks import ArticleMarks, list_badges, marks_for, reattach_renamed
@@ -142,7 +143,7 @@ class NotesController(Controller):
         if moved:
             self.notify(
                 "\n".join(moved[:5]),
-                title=f"{len(moved)} note(s)/bookmark(s) followed their renamed article",
+                title=f"{count(len(moved), 'note or bookmark', 'notes and bookmarks')} followed their renamed article",
                 timeout=10,
             )
             self.post_message(MarksChanged())
@@ -330,7 +331,7 @@ class NotesController(Controller):
 
     def export_dialog(self) -> None:
         from reader.export import export
-        from reader.ui.screens.export_dialog import ExportDialog
+        from reader.ui.screens.export_dialog import ExportDialog, exported_message
 
         store = self.store
 
@@ -344,9 +345,11 @@ class NotesController(Controller):
             except (OSError, ValueError) as exc:
                 self.notify(f"Export failed: {exc}", severity="error", timeout=10)
                 return
-            self.notify(f"Exported {len(store.notes())} note(s) to {choice.path}", title="Export", timeout=8)
+            told = exported_message(len(store.notes()), len(store.bookmarks()), choice.path)
+            self.notify(told, title="Export", timeout=8)
 
-        self.app.push_screen(ExportDialog(exports_folder(self.reader_app.home), len(store.notes())), chosen)
+        dialog = ExportDialog(exports_folder(self.reader_app.home), len(store.notes()), len(store.bookmarks()))
+        self.app.push_screen(dialog, chosen)
 
 
 def article_marker(marks: ArticleMarks | None) -> str:
@@ -357,7 +360,7 @@ def article_marker(marks: ArticleMarks | None) -> str:
     if marks.article_bookmark:
         parts.append("★ article bookmarked")
     if marks.article_notes:
-        parts.append(f"✎ {len(marks.article_notes)} note(s) on the whole article")
+        parts.append(f"✎ {count(len(marks.article_notes), 'note')} on the whole article")
     if marks.detached:
-        parts.append(f"⚠ {len(marks.detached)} detached note(s): their passage is gone (o lists them)")
+        parts.append(f"⚠ {count(len(marks.detached), 'detached note')}: their passage is gone (o lists them)")
     return " · ".join(parts)

@@ -168,7 +168,7 @@ class AcrossScreen(ModalScreen[tuple[str, int] | Conflict | None]):
         )
         self.query_one(PeopleList).show(message.people, message.places)
         self.query_one(QuotesList).show(message.quotes)
-        self.query_one(ConflictsList).show(message.conflicts)
+        self.query_one(ConflictsList).show(message.conflicts, {a.id: a.title for a in self.articles})
         self.query_one(OutletsList).show(*message.outlets)
 
     def on_across_list_go(self, message: AcrossList.Go) -> None:

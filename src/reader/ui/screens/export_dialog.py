@@ -14,6 +14,18 @@ from textual.widgets import Button, Input, Label, Select, Static
 from reader.export import FORMATS
 from reader.helpers.atomic import UnsafeTarget, check_target
 from reader.helpers.textsafe import one_line
+from reader.helpers.wording import count
+
+
+def what_is_exported(notes: int, bookmarks: int) -> str:
+    """ "2 notes and 1 bookmark": what an export writes (bookmarks go too)."""
+    return f"{count(notes, 'note')} and {count(bookmarks, 'bookmark')}"
+
+
+def exported_message(notes: int, bookmarks: int, path: Path) -> str:
+    """The toast after an export: the file's name on a line of its own, its folder on the next
+    (a long path wrapped mid-name in the toast)."""
+    return f"Exported {what_is_exported(notes, bookmarks)} to\n{path.name}\nin {path.parent}"
 
 
 @dataclass
@@ -25,15 +37,15 @@ class ExportChoice:
 class ExportDialog(ModalScreen[ExportChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without exporting")]
 
-    def __init__(self, default_folder: Path, count: int) -> None:
+    def __init__(self, default_folder: Path, notes: int, bookmarks: int) -> None:
         super().__init__()
         self.default_folder = default_folder
-        self.count = count
+        self.notes, self.bookmarks = notes, bookmarks
         self._confirm_for: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
-            yield Static(f"Export {self.count} note(s)", id="export-title")
+            yield Static(f"Export {what_is_exported(self.notes, self.bookmarks)}", id="export-title")
             yield Label("Format")
             yield Select(
                 [("Markdown", "md"), ("JSON", "json"), ("CSV", "csv")],
@@ -92,8 +104,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             return
         if exists and self._confirm_for != path:
             self._confirm_for = path
+            # the path is in the field above: the warning names the file, whole on a narrow screen
             self.query_one("#export-warning", Static).update(
-                one_line(f"{path} exists. Press Export again to replace it.")
+                one_line(f"{path.name} exists there. Press Replace to replace it.")
             )
             self.query_one("#export-go", Button).label = "Replace"
             return

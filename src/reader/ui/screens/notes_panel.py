@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.helpers.textsafe import one_line, visible
+from reader.helpers.textsafe import clipped_at_word, one_line, visible
+from reader.helpers.wording import count
 from reader.store import Bookmark, Note
 from reader.store.filtering import Marked, filter_entries
 
@@ -78,7 +79,7 @@ class NotesPanel(ModalScreen[tuple[str, str] | None]):
 
     def _title(self) -> str:
         extra = "  (read-only)" if self.read_only else ""
-        total = f"{len(self.notes)} note(s), {len(self.bookmarks)} bookmark(s)"
+        total = f"{count(len(self.notes), 'note')}, {count(len(self.bookmarks), 'bookmark')}"
         if self.query_text.strip():
             return f"Notes and bookmarks: {len(self._entries)} shown of {total}{extra}"
         return f"Notes and bookmarks: {total}{extra}"
@@ -166,13 +167,13 @@ def _describe(entry: Marked) -> Text:
         text.append(one_line(f"✎ {entry.status:<10} "), style="bold")
     else:
         text.append("★ bookmark   ", style="bold")
-    text.append(visible(entry.anchor.article_title or entry.anchor.article)[:60], style="italic")
+    text.append(clipped_at_word(visible(entry.anchor.article_title or entry.anchor.article), 60), style="italic")
     text.append(f"  {where}\n   ", style="dim")
     if isinstance(entry, Note):
         first = entry.text.splitlines()[0] if entry.text else ""
-        text.append(one_line(first)[:100])
+        text.append(clipped_at_word(first, 100))
         if entry.tags:
             text.append(one_line("  " + " ".join(f"#{t}" for t in entry.tags)), style="dim")
     else:
-        text.append(one_line(entry.label or entry.anchor.quote[:100]))
+        text.append(clipped_at_word(entry.label or entry.anchor.quote, 100))
     return text

@@ -14,7 +14,7 @@ from reader.across.conflicts import CONTRADICTION, Conflict
 from reader.across.outlets import OutletProfile, bar
 from reader.across.people import Person
 from reader.across.quotes import QuoteGroup
-from reader.helpers.textsafe import clipped, one_line
+from reader.helpers.textsafe import clipped, fitted, one_line
 from reader.helpers.wording import count
 
 SHOWN = 2000  # rows at most in a list (a huge corpus has hundreds of thousands of people)
@@ -118,7 +118,10 @@ class ConflictsList(AcrossList):
         if conflict is not None:
             self.post_message(self.NoteConflict(conflict))
 
-    def show(self, conflicts: list[Conflict]) -> None:
+    def show(self, conflicts: list[Conflict], titles: dict[str, str] | None = None) -> None:
+        """`titles`: article id -> title, so each passage says which article it is from as the
+        quotes tab does (it showed the id)."""
+        titles = titles or {}
         self._conflicts = {}
         if not self._reset("No conflicting facts found.", len(conflicts)):
             return
@@ -130,7 +133,7 @@ class ConflictsList(AcrossList):
             heading.append(one_line(conflict.reason), style="dim")
             self._add(heading, None)
             for fact in (conflict.first, conflict.second):
-                row = Text(f"  {one_line(fact.article)[:24]:24}  ", style="dim")
+                row = Text(f"  {fitted(titles.get(fact.article) or fact.article, 30)}  ", style="dim")
                 row.append(clipped(fact.text, SNIPPET))
                 self._add(row, (fact.article, fact.start))
             self._conflicts.update(dict.fromkeys(range(first_row, self.option_count), conflict))

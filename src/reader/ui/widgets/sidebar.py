@@ -16,6 +16,7 @@ from textual.widgets import Input, ProgressBar, Static
 
 from reader.entries import SORT_SHOWN, Entry, Measures, filter_entries, measure_terms, sort_entries
 from reader.helpers.textsafe import one_line, visible
+from reader.helpers.wording import count as count_of
 from reader.ui.messages import StateChanged
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.search_input import SearchInput
@@ -159,8 +160,10 @@ class Sidebar(Vertical):
         result = self.result
         if result is None:
             return
-        count = f"{result.total:,}" if result.exact else f"about {result.total:,}"
-        status = f"{count} hit(s)" + (f", first {len(result.hits)}" if result.total > len(result.hits) else "")
+        hits = count_of(result.total, "hit")  # "1 hit", "3 hits"
+        status = (hits if result.exact else f"about {hits}") + (
+            f", first {len(result.hits)}" if result.total > len(result.hits) else ""
+        )
         self.status(status + " · esc clears")
         info = Text()
         for line in result.messages:
