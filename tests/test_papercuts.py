@@ -183,3 +183,48 @@ async def test_the_export_says_what_goes_and_which_button_replaces(
         "my-findings.md",
         f"in {target.parent}",
     ]  # the toast: the file's name on a line of its own, never wrapped mid-name
+
+
+async def test_the_list_keeps_dates_and_room_for_titles_and_a_resize_keeps_the_places(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """Titles were cut to 16 characters at 80 columns, where the dates disappeared, and to 29 at
+    140; a long list had a one-row horizontal scrollbar; after a resize to 80x24 the selected
+    article and the cursor paragraph were out of view."""
+    from conftest import write
+
+    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.reading_pane import ReadingPane
+
+    corpus = tmp_path / "corpus"
+    body = "\n\n".join(f"Paragraph {n} says the council met again on the budget, a spokesman said." for n in range(40))
+    for n in range(60):
+        write(
+            corpus,
+            f"a{n:02}.txt",
+            f"date 2024-01-{n % 28 + 1:02}\nCouncil Budget Talks Go On Into Week {n}\n\n{body}\n",
+        )
+    app = ReaderApp(corpus=corpus, home=isolated_home)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_loaded(pilot, timeout=30)
+        articles = app.screen.query_one(ArticleList)
+        row = next(line for line in _screen_text(app).splitlines() if "▸" in line).split("▕")[0]  # the list's part
+        assert "Council Budget Talks Go On Into W" in row and "2024-01-" in row  # 33 characters and more, and the date
+        assert not articles.show_horizontal_scrollbar
+        await pilot.press("G", "enter", *["j"] * 30)  # the last article, its 31st paragraph
+        reader = app.screen.query_one(ReadingPane)
+        assert reader.cursor == 30
+        await pilot.resize_terminal(80, 24)
+        await wait_until(pilot, lambda: app.size.width == 80, "the resize")
+        await pilot.press("h")  # back to the list, the place in the article kept
+        await pilot.press("l")
+        row = next(line for line in _screen_text(app).splitlines() if "▸" in line).split("▕")[0]
+        assert "2024-01-" in row  # the date stays at 80 columns
+        top = articles.scroll_offset.y
+        assert top <= articles.cursor < top + articles.size.height  # the selected article in sight
+        await wait_until(
+            pilot,
+            lambda: "Paragraph 30 says" in _screen_text(app),
+            "the cursor paragraph in sight after the resize",
+            timeout=5,
+        )

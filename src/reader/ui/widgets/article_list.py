@@ -18,6 +18,9 @@ from reader.entries import Entry
 from reader.helpers.textsafe import fitted
 from reader.ui.refocus import refocused
 
+WITH_WORDS = 56  # columns of the list from which the word count shows
+WITH_DATE = 24  # ... and the date
+
 
 class ArticleList(ScrollView, can_focus=True):
     """One row an article: title, sourcing badge, date, words."""
@@ -53,7 +56,7 @@ class ArticleList(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {"article-list--cursor", "article-list--meta", "article-list--derived", "article-list--empty"}
     DEFAULT_CSS = """
-    ArticleList { background: $surface; }
+    ArticleList { background: $surface; overflow-x: hidden; }
     ArticleList > .article-list--cursor { background: $primary 30%; text-style: bold; }
     ArticleList:focus > .article-list--cursor { background: $primary 55%; }
     ArticleList > .article-list--meta { color: $foreground 60%; }
@@ -152,11 +155,13 @@ class ArticleList(ScrollView, can_focus=True):
         meta_style = style + self.get_component_rich_style("article-list--meta")
         sourcing = self._sourcing.get(entry.id, " ")
         words = f"{entry.words:>5}w" if entry.words >= 0 else "      "  # -1: not read yet
+        # The title gets the room; the date stays longest (what a reader of news sorts by): the
+        # word count goes first when narrow (at 80 columns the date went and titles had 16).
         meta = f" {sourcing} {entry.date or '   undated'} {words}"
-        if width < 40:
-            meta = f" {sourcing} {words}"
-        if width < 24:
-            meta = ""
+        if width < WITH_WORDS:
+            meta = f" {sourcing} {entry.date or '   undated'}"
+        if width < WITH_DATE:
+            meta = f" {sourcing}"
         mark = ("▸" if row == self.cursor else " ") + ("!" if entry.flagged else " ") + self._badges.get(entry.id, " ")
         title_width = max(1, width - len(meta) - len(mark))
         title = fitted(entry.title, title_width)  # by terminal cells: CJK, emoji, zero-width
@@ -172,6 +177,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self._entries))
+        # The selected article stays in sight after a resize (it scrolled out of view at 80x24).
+        self.call_after_refresh(lambda: self.scroll_to(y=self._scroll_target(self.cursor), animate=False))
 
     def on_click(self, event: events.Click) -> None:
         row = self.scroll_offset.y + event.y

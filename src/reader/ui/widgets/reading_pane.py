@@ -271,6 +271,20 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 self.call_after_refresh(self.scroll_to_widget, view, animate=False, top=False)
         self.post_message(self.CursorMoved(self.article.id, new))
 
+    def on_resize(self) -> None:
+        """The cursor paragraph stays in sight after a resize (at 80x24 it scrolled out of view);
+        a pane where it still shows is left as it is."""
+        self.call_after_refresh(self._keep_cursor_in_sight)
+
+    def _keep_cursor_in_sight(self) -> None:
+        view = self._view(self.cursor)
+        if view is None:
+            return
+        top, bottom = self.scroll_y, self.scroll_y + self.scrollable_content_region.height
+        region = view.virtual_region
+        if region.bottom <= top or region.y >= bottom:
+            self.scroll_to_widget(view, animate=False, top=False)
+
     def on_reading_pane_block_clicked(self, message: BlockClicked) -> None:
         message.stop()
         self.cursor = message.index
