@@ -15,6 +15,7 @@ from reader.opening import Opened
 from reader.state import StateChanges
 
 if TYPE_CHECKING:  # the analysis is loaded by the workers, after the first frame
+    from reader.across.conflicts import Conflict
     from reader.across.profile import Profile
     from reader.analysis import Analysis
     from reader.search import SearchIndex, SearchResult, SyncReport
@@ -163,6 +164,15 @@ class HighlightsChanged(Message):
 
 class MarksChanged(Message):
     """Notes or bookmarks changed (here, by hand, or in another baldreader)."""
+
+
+class NoteOnConflict(Message):
+    """Write a note on a conflict between two passages, anchored to the first (in paragraph
+    `paragraph` of `article`): chosen on the across screen's conflicts tab."""
+
+    def __init__(self, article: Article, paragraph: int, conflict: Conflict) -> None:
+        super().__init__()
+        self.article, self.paragraph, self.conflict = article, paragraph, conflict
 
 
 class JumpToPlace(Message):

@@ -1,7 +1,7 @@
 """The views across the corpus for the main screen: opens the across screen with the views kept
 from its last opening (`reader.across.views.CorpusViews`, brought up to date there), and turns
-what the reader chose in it into a place to go (`JumpToPlace`) or a note on a conflict (through
-the notes controller)."""
+what the reader chose in it into a place to go (`JumpToPlace`) or a note on a conflict
+(`NoteOnConflict`, which the screen hands to the notes controller)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 from reader.corpus.model import Article
 from reader.ui.controllers import Controller
-from reader.ui.messages import JumpToPlace
+from reader.ui.messages import JumpToPlace, NoteOnConflict
 
 if TYPE_CHECKING:
     from reader.across.conflicts import Conflict
     from reader.across.views import CorpusViews
-    from reader.ui.controllers.analysis import AnalysisController
-    from reader.ui.controllers.notes import NotesController
+    from reader.analysis import Analysis
+    from reader.analysis.cache import AnalysisCache
 
 
 class AcrossController(Controller):
@@ -23,21 +23,21 @@ class AcrossController(Controller):
         super().__init__(id="across-controller")
         self._views: CorpusViews | None = None
 
-    def open(self, articles: list[Article], analysis: AnalysisController, notes: NotesController) -> None:
+    def open(self, articles: list[Article], known: dict[str, Analysis], cache: AnalysisCache) -> None:
+        """The across screen over `articles`, from the analyses `known` so far, else `cache`."""
         from reader.across.views import CorpusViews
         from reader.ui.screens.across import AcrossScreen
 
         if self._views is None:
             self._views = CorpusViews(with_profiles=False)  # the analysis workers make those
         by_id = {a.id: a for a in articles}
-        known, cache = analysis.analyses, analysis.cache
 
         def chosen(result: tuple[str, int] | Conflict | None) -> None:
             if isinstance(result, tuple):
                 self._go_to(by_id.get(result[0]), result[1])
             elif result is not None and (article := by_id.get(result.first.article)) is not None:
                 self._go_to(article, result.first.start)
-                notes.note_on_conflict(article, _block_at(article, result.first.start), result)
+                self.post_message(NoteOnConflict(article, _block_at(article, result.first.start), result))
 
         screen = AcrossScreen(articles, lambda a, stop: known.get(a.id) or cache.get(a, stop=stop), self._views)
         self.app.push_screen(screen, chosen)

@@ -38,7 +38,6 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.reading_column import ReadingColumn
 from reader.ui.widgets.reading_pane import ReadingPane
-from reader.ui.widgets.search_input import SearchInput
 from reader.ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
@@ -63,6 +62,10 @@ class MainScreen(Screen[None]):
     @property
     def sidebar(self) -> Sidebar:
         return self.query_one(Sidebar)
+
+    @property
+    def column(self) -> ReadingColumn:
+        return self.query_one(ReadingColumn)
 
     @property
     def search(self) -> SearchController:
@@ -95,9 +98,9 @@ class MainScreen(Screen[None]):
         yield PanesController()
 
     def on_mount(self) -> None:
-        self.query_one(ArticleList).on_choose = self._chosen
+        self.sidebar.when_chosen(self._chosen)
         self._restore_focus = self.reader_app.state.focus  # read before the list takes the focus
-        self.set_focus(self.query_one(ArticleList))
+        self.sidebar.focus_list()
         self._restore = self.reader_app.state.position(self.corpus_path)
         self.panes.start()  # a panel left open on a wide terminal does not hide a narrow one's list
         ahead = self.reader_app.opening_ahead
@@ -137,20 +140,20 @@ class MainScreen(Screen[None]):
         corpus = self.corpus = opened.corpus
         self.notes.corpus = corpus
         self.sidebar.hide_progress("loading")
-        reader = self.query_one(ReadingPane)
-        if reader.article is not None:  # listed from the catalog first: keep the reader's place
-            self._restore = (reader.article.id, reader.cursor)
+        column = self.column
+        if column.article is not None:  # listed from the catalog first: keep the reader's place
+            self._restore = (column.article.id, column.cursor)
         last_id, block = self._restore
         self.sidebar.set_entries(opened.entries, in_date_order=False, keep=self.sidebar.current_id() or last_id)
-        articles = self.query_one(ArticleList)
         if last_id and corpus.by_id(last_id):
             self._open(last_id, block)
-            articles.select_id(last_id)
-            if self._restore_focus == "reader" and isinstance(self.focused, ArticleList):
-                self.set_focus(self.query_one(ReadingPane))
+            self.sidebar.select_id(last_id)
+            if self._restore_focus == "reader" and self.sidebar.list_has_focus:
+                column.focus_pane()
             self._restore_focus = "list"  # once: never taken back from where the reader went since
         elif opened.entries:
-            self._open(articles.current.id if articles.current else opened.entries[0].id, 0)
+            current = self.sidebar.current_entry
+            self._open(current.id if current else opened.entries[0].id, 0)
         self._report_problems(corpus)
         self.notes.reattach(corpus.articles)
         self._refresh_marks()
@@ -167,9 +170,8 @@ class MainScreen(Screen[None]):
         gc.freeze()
         last_id, block = self._restore
         self.sidebar.set_entries(listed.entries, in_date_order=True, keep=self.sidebar.current_id() or last_id)
-        articles = self.query_one(ArticleList)
         if first:
-            shown = articles.current
+            shown = self.sidebar.current_entry
             self._open(shown.id if shown else "", block if shown and shown.id == last_id else 0)
 
     def _report_problems(self, corpus: Corpus | LazyCorpus) -> None:
@@ -182,14 +184,14 @@ class MainScreen(Screen[None]):
         if self.corpus is None:
             return
         article = self.corpus.by_id(article_id)
-        reader = self.query_one(ReadingPane)
+        column = self.column
         if article is None:
             return
-        if reader.article is article:
+        if column.article is article:
             if force:
-                reader.cursor = block
+                column.move_cursor(block)
             return
-        reader.show(article, block)
+        column.show(article, block)
         self.sub_title = article.title
         self._refresh_marks()
         self.analysis.of(article)
@@ -206,11 +208,11 @@ class MainScreen(Screen[None]):
 
     def _chosen(self, article_id: str) -> None:
         self._open(article_id)
-        self.set_focus(self.query_one(ReadingPane))
+        self.column.focus_pane()
 
     @on(ReadingPane.BackToList)
     def _back_to_list(self) -> None:
-        self.set_focus(self.query_one(ArticleList))
+        self.sidebar.focus_list()
 
     @on(ReadingPane.CursorMoved)
     def _remember(self, message: ReadingPane.CursorMoved) -> None:
@@ -218,40 +220,40 @@ class MainScreen(Screen[None]):
         self._describe_cursor()
 
     def _current_analysis(self) -> Analysis | None:
-        article = self.query_one(ReadingPane).article
+        article = self.column.article
         return self.analysis.analyses.get(article.id) if article else None
 
     def _draw_highlights(self) -> None:
         """The open article's highlighting and the side panel."""
         analysis, palette = self._current_analysis(), self.analysis.palette
         search = self.search
-        self.query_one(ReadingColumn).draw(
+        self.column.draw(
             analysis, palette, self.analysis.highlight_layers, lambda a, i: search.hit_styles(a, i, palette.search)
         )
-        article = self.query_one(ReadingPane).article
+        article = self.column.article
         profile = self.analysis.profiles.get(article.id) if article else None
         self.query_one(AnalysisPanel).show(article, analysis, profile, palette)
 
     def _describe_cursor(self) -> None:
-        self.query_one(ReadingColumn).describe_cursor(self._current_analysis())
+        self.column.describe_cursor(self._current_analysis())
 
     def on_analysis_panel_jump(self, message: AnalysisPanel.Jump) -> None:
-        self.query_one(ReadingPane).go_to_offset(message.offset)
+        self.column.go_to_offset(message.offset)
 
     # --- what the parts report ---------------------------------------------------------------------
 
     def on_article_analysed(self, message: M.ArticleAnalysed) -> None:
         from reader.analysis.sourcing import sourcing_badge
 
-        self.query_one(ArticleList).set_sourcing({message.article.id: sourcing_badge(message.analysis)})
+        self.sidebar.set_sourcing({message.article.id: sourcing_badge(message.analysis)})
         self.sidebar.set_measures({message.article.id: message.profile.measures()})
-        if self.query_one(ReadingPane).article is message.article:
+        if self.column.article is message.article:
             self._draw_highlights()
 
     def on_corpus_analysed(self, message: M.CorpusAnalysed) -> None:
         from reader.analysis.sourcing import sourcing_badge
 
-        self.query_one(ArticleList).set_sourcing({i: sourcing_badge(a) for i, a in message.analyses.items()})
+        self.sidebar.set_sourcing({i: sourcing_badge(a) for i, a in message.analyses.items()})
         self.sidebar.set_measures({i: p.measures() for i, p in message.profiles.items()})
         self.sidebar.refresh_status()
         self._draw_highlights()
@@ -269,17 +271,18 @@ class MainScreen(Screen[None]):
         self._refresh_marks()
 
     def _refresh_marks(self) -> None:
-        reader = self.query_one(ReadingPane)
-        badges, marks = self.notes.marks_of(reader.article)
-        self.query_one(ArticleList).set_badges(badges)
+        badges, marks = self.notes.marks_of(self.column.article)
+        self.sidebar.set_badges(badges)
         if marks is not None:
-            reader.set_markers(marks.badges())
-            reader.set_article_marker(article_marker(marks))
+            self.column.set_marks(marks.badges(), article_marker(marks))
 
     def on_jump_to_place(self, message: M.JumpToPlace) -> None:
         self._open(message.article_id, message.paragraph, force=True)
-        self.query_one(ArticleList).select_id(message.article_id)
-        self.set_focus(self.query_one(ReadingPane))
+        self.sidebar.select_id(message.article_id)
+        self.column.focus_pane()
+
+    def on_note_on_conflict(self, message: M.NoteOnConflict) -> None:
+        self.notes.note_on_conflict(message.article, message.paragraph, message.conflict)
 
     def on_index_progress(self, message: M.IndexProgress) -> None:
         if message.done >= message.total:  # the sync's or the people pass's end
@@ -311,11 +314,11 @@ class MainScreen(Screen[None]):
     # so a key typed right after "/" or enter went to the widget focused before.
 
     def _here(self) -> tuple[Article, int] | None:
-        reader = self.query_one(ReadingPane)
-        if reader.article is None or not reader.article.blocks:
+        article = self.column.article
+        if article is None or not article.blocks:
             self.notify("Open an article first.", severity="warning")
             return None
-        return reader.article, reader.cursor
+        return article, self.column.cursor
 
     def action_cycle_pane(self) -> None:
         self.panes.cycle()
@@ -324,13 +327,13 @@ class MainScreen(Screen[None]):
         self.panes.fit()
 
     def action_focus_filter(self) -> None:
-        self.set_focus(self.query_one("#filter", Input))
+        self.sidebar.focus_filter()
 
     def action_focus_search(self) -> None:
         if isinstance(self.focused, Input):  # "/" typed in the search bar or the filter is text
             self.focused.insert_text_at_cursor("/")
             return
-        self.set_focus(self.query_one("#search", SearchInput))
+        self.sidebar.focus_search()
 
     def action_toggle_sort(self) -> None:
         current = self.sidebar.sort
@@ -340,19 +343,19 @@ class MainScreen(Screen[None]):
 
     def action_back(self) -> None:
         """escape: backs out of the search bar, the filter or the reading pane to the list."""
-        if self.sidebar.back(self.query_one(ReadingPane).has_focus):
-            self.set_focus(self.query_one(ArticleList))
+        if self.sidebar.back(self.column.pane_has_focus):
+            self.sidebar.focus_list()
 
     def action_next_hit(self, step: int) -> None:
-        reader = self.query_one(ReadingPane)
-        if reader.article is None or not self.search.hit_terms:
+        article = self.column.article
+        if article is None or not self.search.hit_terms:
             self.notify("No search hits here: / searches.", timeout=3)
             return
-        found = self.search.next_hit(reader.article, reader.cursor, step)
+        found = self.search.next_hit(article, self.column.cursor, step)
         if found is None:
             self.notify("No hits in this article.", timeout=3)
         else:
-            reader.cursor = found
+            self.column.move_cursor(found)
 
     def action_toggle_layer(self, layer: str) -> None:
         self.analysis.toggle_layer(layer)
@@ -390,7 +393,7 @@ class MainScreen(Screen[None]):
         if not isinstance(self.corpus, Corpus):
             self.notify("The views across the corpus need it read in full (up to 3,000 files).", severity="warning")
             return
-        self.query_one(AcrossController).open(self.corpus.articles, self.analysis, self.notes)
+        self.query_one(AcrossController).open(self.corpus.articles, self.analysis.analyses, self.analysis.cache)
 
     def action_add_article(self) -> None:
         """+: a page or feed into the corpus open (your own when the seeds are open)."""

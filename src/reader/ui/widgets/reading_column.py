@@ -58,3 +58,42 @@ class ReadingColumn(Vertical):
         block = article.blocks[reader.cursor]
         text = describe_claims(block, analysis) if analysis else "analysing…"
         info.update(one_line(f"¶{reader.cursor + 1}: {text or 'no claim in this paragraph'}"))
+
+    # --- the reading pane, for the screen (which speaks only to this column) -------------------
+
+    @property
+    def pane(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown."""
+        return self.pane.article
+
+    @property
+    def cursor(self) -> int:
+        """The paragraph under the cursor (0-based block)."""
+        return self.pane.cursor
+
+    def move_cursor(self, block: int) -> None:
+        self.pane.cursor = block
+
+    def show(self, article: Article, block: int = 0) -> None:
+        self.pane.show(article, block)
+
+    def go_to_offset(self, offset: int) -> None:
+        self.pane.go_to_offset(offset)
+
+    def set_marks(self, markers: dict[int, str], article_marker: str) -> None:
+        """The notes' and bookmarks' badges by paragraph, and the line about the whole article."""
+        self.pane.set_markers(markers)
+        self.pane.set_article_marker(article_marker)
+
+    def focus_pane(self) -> None:
+        """The focus on the reading pane, at once (set_focus, not focus(): a key typed right
+        after would otherwise go to the widget focused before)."""
+        self.screen.set_focus(self.pane)
+
+    @property
+    def pane_has_focus(self) -> bool:
+        return self.pane.has_focus

@@ -5,6 +5,7 @@ orders, the filter, and the current search results in place of the list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -186,6 +187,41 @@ class Sidebar(Vertical):
         info = self.query_one("#search-info", Static)
         info.display = bool(text.plain.strip())
         info.update(text)
+
+    # --- the article list, for the screen (which speaks only to this sidebar) ------------------
+
+    def when_chosen(self, chosen: Callable[[str], None]) -> None:
+        """Call `chosen(article_id)` when an article is chosen (enter, a double click)."""
+        self.query_one(ArticleList).on_choose = chosen
+
+    @property
+    def current_entry(self) -> Entry | None:
+        return self.query_one(ArticleList).current
+
+    def select_id(self, article_id: str) -> None:
+        self.query_one(ArticleList).select_id(article_id)
+
+    def set_sourcing(self, badges: dict[str, str]) -> None:
+        """Each article's sourcing sign, by id."""
+        self.query_one(ArticleList).set_sourcing(badges)
+
+    def set_badges(self, badges: dict[str, str]) -> None:
+        """Each article's notes and bookmarks badge, by id."""
+        self.query_one(ArticleList).set_badges(badges)
+
+    def focus_list(self) -> None:
+        """The focus on the article list, at once (set_focus: see ReadingColumn.focus_pane)."""
+        self.screen.set_focus(self.query_one(ArticleList))
+
+    @property
+    def list_has_focus(self) -> bool:
+        return self.query_one(ArticleList).has_focus
+
+    def focus_filter(self) -> None:
+        self.screen.set_focus(self.query_one("#filter", Input))
+
+    def focus_search(self) -> None:
+        self.screen.set_focus(self.query_one("#search", SearchInput))
 
 
 def _snippet_text(snippet: str, colour: str) -> Text:
