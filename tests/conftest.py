@@ -92,6 +92,23 @@ async def settled(pilot, checks: int = 3) -> None:
         last = now
 
 
+async def quiet(pilot, timeout: float = 20.0) -> None:
+    """Wait until the app has handled what it was sent, no worker is running, and the layout has
+    stopped moving (`settled`): what a fixed pause used to guess at, and on a busy machine
+    sometimes guessed too short."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    await pilot.pause()
+    while any(not worker.is_finished for worker in pilot.app.workers):
+        if loop.time() > deadline:
+            raise AssertionError("workers still running: " + ", ".join(w.name for w in pilot.app.workers))
+        await pilot.pause(0.02)  # polled: the loop ends as soon as the last worker does
+    await pilot.pause()
+    await settled(pilot)
+
+
 async def background_home(pilot) -> None:
     """Scroll every part of the screen shown to its top, then let it settle: a modal's snapshot
     shows the main screen behind it, whose reading pane ends where the cursor's last move left

@@ -3,7 +3,7 @@ worker, tabs by keys, enter goes to the passage, escape closes."""
 
 from __future__ import annotations
 
-from conftest import wait_loaded, wait_until
+from conftest import quiet, wait_loaded, wait_until
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.across import AcrossScreen
@@ -51,7 +51,7 @@ async def test_enter_on_a_conflict_passage_opens_its_paragraph(seeds, isolated_h
         carmen = next(i for i, row in enumerate(rows) if "first child, Carmen, in 2013" in row)
         conflicts.highlighted = carmen
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await quiet(pilot)
         assert not isinstance(app.screen, AcrossScreen)
         reader = app.screen.query_one(ReadingPane)
         assert reader.article.id.startswith("004")

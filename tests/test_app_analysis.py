@@ -3,7 +3,7 @@ the people and claims panel, and notes on a claim."""
 
 from __future__ import annotations
 
-from conftest import wait_loaded
+from conftest import quiet, wait_loaded
 from textual.widgets import OptionList, Static
 
 from reader.store import Store
@@ -66,7 +66,7 @@ async def test_same_person_same_colour_across_articles(seeds, isolated_home) -> 
         first = colour_of("Hilaria")
         assert first is not None and colour_of("Alec") != first
         await pilot.press("escape", "j", "enter")  # 002
-        await pilot.pause(0.2)
+        await quiet(pilot)
         assert reader.article.id.startswith("002")
         assert colour_of("Hilaria") == first
 

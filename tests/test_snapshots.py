@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import background_home, settled, wait_loaded
+from conftest import background_home, quiet, settled, wait_loaded
 
 from reader.ui.app import ReaderApp
 
@@ -39,7 +39,7 @@ def test_main_screen(snap_compare, seeds, isolated_home, theme) -> None:
     async def open_second_article(pilot) -> None:
         await wait_loaded(pilot)
         await pilot.press("j", "enter", "j", "j")
-        await pilot.pause(0.3)
+        await quiet(pilot)
         await settled(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_second_article)
@@ -51,7 +51,7 @@ def test_reading_pane_with_people_and_claims_panel(snap_compare, seeds, isolated
     async def open_quotes(pilot) -> None:
         await wait_loaded(pilot)
         await pilot.press("j", "enter", *["j"] * 11)
-        await pilot.pause(0.3)
+        await quiet(pilot)
         await settled(pilot)
 
     assert snap_compare(app, terminal_size=(160, 45), run_before=open_quotes)
@@ -63,7 +63,7 @@ def test_help_screen(snap_compare, seeds, isolated_home) -> None:
     async def open_help(pilot) -> None:
         await wait_loaded(pilot)
         await pilot.press("question_mark")
-        await pilot.pause(0.3)
+        await quiet(pilot)
         await settled(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_help)
@@ -95,7 +95,7 @@ def test_every_screen_at_80x24(snap_compare, seeds, isolated_home, keys) -> None
         if keys in (("question_mark",), ("o",)):  # a modal over the main screen
             await background_home(pilot)
         await pilot.press(*keys)
-        await pilot.pause(0.5)
+        await quiet(pilot)
         await pilot.wait_for_scheduled_animations()  # a loaded machine draws later: let it settle
         await settled(pilot)
 
@@ -117,11 +117,11 @@ def test_export_dialog_at_80x24(snap_compare, seeds, isolated_home) -> None:
         await wait_loaded(pilot)
         await background_home(pilot)
         await pilot.press("E")
-        await pilot.pause(0.3)
+        await quiet(pilot)
         field = app.screen.query_one("#export-path")
         field.cursor_blink = False
         field.value = "~/baldreader/exports/baldreader-notes.md"
-        await pilot.pause(0.3)
+        await quiet(pilot)
         await pilot.wait_for_scheduled_animations()  # a loaded machine draws later: let it settle
         await settled(pilot)
 
@@ -138,7 +138,7 @@ def test_reading_pane_calm_by_default_and_with_every_claim_tinted(snap_compare, 
     async def open_article(pilot) -> None:
         await wait_loaded(pilot)
         await pilot.press("j", "enter", "j", "j", *tints)
-        await pilot.pause(0.3)
+        await quiet(pilot)
         await settled(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_article)
@@ -152,10 +152,10 @@ def test_note_editor_at_80x24(snap_compare, seeds, isolated_home) -> None:
     async def open_editor(pilot) -> None:
         await wait_loaded(pilot)
         await pilot.press("j", "enter", "j", "a")
-        await pilot.pause(0.3)
+        await quiet(pilot)
         for field in app.screen.query("TextArea, Input"):
             field.cursor_blink = False
-        await pilot.pause(0.3)
+        await quiet(pilot)
         await settled(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_editor)
@@ -175,7 +175,7 @@ def test_across_the_corpus_views(snap_compare, seeds, isolated_home, size, tab_k
         status = app.screen.query_one("#across-status")
         await wait_until(pilot, lambda: "enter goes there" in str(status.render()), "the views")
         await pilot.press(*tab_keys)
-        await pilot.pause(0.3)
+        await quiet(pilot)
         await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_view)
@@ -191,7 +191,7 @@ def test_sourcing_profile_in_the_side_panel(snap_compare, seeds, isolated_home, 
         await pilot.press("j")  # 000: its headline is flagged
         if size[0] < 150:
             await pilot.press("i")  # the panel (at 80 columns, in the list's place)
-        await pilot.pause(0.5)
+        await quiet(pilot)
         await settled(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_panel)

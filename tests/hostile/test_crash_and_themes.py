@@ -4,7 +4,7 @@ user is told about; a theme whose numbers are not numbers is refused, not chosen
 from __future__ import annotations
 
 import pytest
-from conftest import wait_loaded
+from conftest import quiet, wait_loaded
 
 from reader.cli import finished
 from reader.ui.app import ReaderApp
@@ -21,7 +21,7 @@ async def test_an_unexpected_error_exits_1_with_a_log(seeds, isolated_home, caps
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_loaded(pilot)
             app.call_later(broken)
-            await pilot.pause(0.2)
+            await quiet(pilot)
     assert app.return_code == 1
     assert app.crash_log is not None and app.crash_log.parent == isolated_home / "logs"
     log = app.crash_log.read_text()

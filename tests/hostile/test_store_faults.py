@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import wait_loaded
+from conftest import quiet, wait_loaded
 
 from reader.export import export, md_text
 from reader.store import Store
@@ -107,15 +107,15 @@ async def test_the_app_keeps_the_typed_note_when_saving_fails(seeds, isolated_ho
         await pilot.press(*"Check the video")
         monkeypatch.setattr("reader.store.store.write_atomic", disk_full)
         await pilot.press("ctrl+s")
-        await pilot.pause(0.2)
+        await quiet(pilot)
         assert app.is_running
         editor = app.screen
         assert isinstance(editor, NoteEditor)  # open again, with what was typed
         assert editor.query_one("#note-text").text == "Check the video"
-        assert any("No space left" in n.message for n in app._notifications)
+        assert any("No space left" in n.message for n in app.notices)
         monkeypatch.undo()
         await pilot.press("ctrl+s")
-        await pilot.pause(0.2)
+        await quiet(pilot)
     assert [n.text for n in Store(isolated_home / "notes.yaml").load().notes()] == ["Check the video"]
 
 
