@@ -35,13 +35,18 @@ POLL_SECONDS = 2.0
 
 
 class NotesController(Controller):
-    def __init__(self) -> None:
+    def __init__(self, corpus_of: Callable[[], Corpus | LazyCorpus | None]) -> None:
+        """`corpus_of` answers with the corpus shown (held by the corpus controller)."""
         super().__init__(id="notes-controller")
+        self._corpus_of = corpus_of
         self.marks: ArticleMarks | None = None
         self._marks_of: str | None = None  # the id of the article `marks` are of
-        self.corpus: Corpus | LazyCorpus | None = None
         self._seen: tuple[int, int, int] | None = None  # the store file's (inode, size, mtime) last read
         self.loaded = False  # the store was read once (its marks then drawn), or found unreadable
+
+    @property
+    def corpus(self) -> Corpus | LazyCorpus | None:
+        return self._corpus_of()
 
     @property
     def store(self) -> Store:

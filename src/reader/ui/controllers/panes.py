@@ -1,5 +1,6 @@
-"""The main screen's panes: which of the list, the reading pane and the side panel show, where tab
-moves the focus among them, and what the reader left open or focused for the next launch.
+"""The main screen's panes: which of the list and the side panel show, the order tab moves the
+focus in, and what the reader left open or focused for the next launch. It decides; the screen
+lays its own children out as told (`Layout`).
 
 Under NARROW columns the open side panel takes the list's place, so that the reading pane keeps a
 readable width (at 80 columns it shrank to about 10).
@@ -7,62 +8,52 @@ readable width (at 80 columns it shrank to about 10).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from textual.widget import Widget
 
 from reader.ui.controllers import Controller
 from reader.ui.messages import StateChanged
-from reader.ui.widgets.analysis_panel import AnalysisPanel
-from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.reading_pane import ReadingPane
-from reader.ui.widgets.sidebar import Sidebar
 
 NARROW = 110  # columns under which the side panel replaces the list
 WIDE = 150  # columns from which the side panel is open at a first launch
 
 
+@dataclass(frozen=True)
+class Layout:
+    panel: bool  # the side panel shows
+    sidebar: bool  # the list (with its search bar and filter) shows
+
+
 class PanesController(Controller):
     def __init__(self) -> None:
         super().__init__(id="panes-controller")
+        self.panel_open = False
 
-    def start(self) -> None:
+    def start(self, width: int) -> Layout:
         """At the screen's start: the panel as the reader left it, unless the terminal is now narrow."""
-        left_open, width = self.reader_app.state.panel, self.app.size.width
-        panel = self.screen.query_one(AnalysisPanel)
-        panel.display = width >= WIDE if left_open is None else left_open and width >= NARROW
-        self.fit()
+        left_open = self.reader_app.state.panel
+        self.panel_open = width >= WIDE if left_open is None else left_open and width >= NARROW
+        return self.fit(width)
 
-    def fit(self) -> None:
-        """Hide the list while the open panel needs its room; the focus leaves the hidden list."""
-        screen = self.screen
-        narrow = self.app.size.width < NARROW and bool(screen.query_one(AnalysisPanel).display)
-        screen.query_one(Sidebar).display = not narrow
-        if narrow and isinstance(screen.focused, ArticleList):
-            screen.set_focus(screen.query_one(ReadingPane))
+    def fit(self, width: int) -> Layout:
+        """The list hidden while the open panel needs its room."""
+        return Layout(panel=self.panel_open, sidebar=not (width < NARROW and self.panel_open))
 
-    def cycle(self) -> None:
-        """tab: the list, the reading pane, then (when open) the panel's people and claims."""
-        screen = self.screen
-        panes: list[Widget] = [screen.query_one(ArticleList), screen.query_one(ReadingPane)]
-        panel = screen.query_one(AnalysisPanel)
-        if panel.display:
-            panes += [panel.query_one("#panel-people"), panel.query_one("#panel-claims")]
-        panes = [p for p in panes if p.display and p.parent is not None and p.parent.display]
-        index = panes.index(screen.focused) if screen.focused in panes else -1
-        screen.set_focus(panes[(index + 1) % len(panes)])
-
-    def toggle_panel(self) -> None:
+    def toggle_panel(self, width: int) -> Layout:
         """Open or close the side panel, remembered for the next launch."""
-        screen = self.screen
-        panel = screen.query_one(AnalysisPanel)
-        if panel.display and screen.focused is not None and panel in screen.focused.ancestors:
-            screen.set_focus(screen.query_one(ReadingPane))
-        panel.display = not panel.display
-        self.app.post_message(StateChanged({"panel": bool(panel.display)}))
-        self.fit()
+        self.panel_open = not self.panel_open
+        self.app.post_message(StateChanged({"panel": self.panel_open}))
+        return self.fit(width)
 
-    def remember_focus(self) -> None:
+    def remember_focus(self, where: str | None) -> None:
         """Which pane the reader is in, for the next launch."""
-        focused = self.screen.focused
-        where = "reader" if isinstance(focused, ReadingPane) else "list" if isinstance(focused, ArticleList) else None
         if where is not None and where != self.reader_app.state.focus:
             self.app.post_message(StateChanged({"focus": where}))
+
+
+def next_stop(stops: Sequence[Widget], focused: Widget | None) -> Widget:
+    """tab: the stop after the focused one (the first when the focus is elsewhere), round."""
+    index = list(stops).index(focused) if focused is not None and focused in stops else -1
+    return stops[(index + 1) % len(stops)]

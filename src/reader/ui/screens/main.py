@@ -8,6 +8,7 @@ and remembers the reading position.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ from reader.ui.controllers.adding import AddingController
 from reader.ui.controllers.analysis import AnalysisController
 from reader.ui.controllers.corpus import CorpusController
 from reader.ui.controllers.notes import NotesController, article_marker
-from reader.ui.controllers.panes import PanesController
+from reader.ui.controllers.panes import Layout, PanesController, next_stop
 from reader.ui.controllers.search import SearchController
 from reader.ui.screens.main_bindings import BINDINGS
 from reader.ui.services import ReaderServices, services
@@ -51,13 +52,17 @@ class MainScreen(Screen[None]):
     def __init__(self, corpus_path: Path) -> None:
         super().__init__()
         self.corpus_path = corpus_path
-        self.corpus: Corpus | LazyCorpus | None = None
         self._restore: tuple[str | None, int] = (None, 0)
         self._restore_focus = "list"
 
     @property
     def reader_app(self) -> ReaderServices:
         return services(self.app)
+
+    @property
+    def corpus(self) -> Corpus | LazyCorpus | None:
+        """The corpus shown, as its one holder (the corpus controller) has it."""
+        return self.query_one(CorpusController).corpus
 
     @property
     def sidebar(self) -> Sidebar:
@@ -89,10 +94,11 @@ class MainScreen(Screen[None]):
         yield ReadingColumn()
         yield AnalysisPanel(id="analysis-panel")
         yield ReaderFooter(show_command_palette=False)
-        yield CorpusController()
+        corpus = CorpusController()
+        yield corpus
         yield AnalysisController()
         yield SearchController()
-        yield NotesController()
+        yield NotesController(lambda: corpus.corpus)
         yield AcrossController()
         yield AddingController()
         yield PanesController()
@@ -102,9 +108,11 @@ class MainScreen(Screen[None]):
         self._restore_focus = self.reader_app.state.focus  # read before the list takes the focus
         self.sidebar.focus_list()
         self._restore = self.reader_app.state.position(self.corpus_path)
-        self.panes.start()  # a panel left open on a wide terminal does not hide a narrow one's list
+        # A panel left open on a wide terminal does not hide a narrow one's list.
+        self._lay_out(self.panes.start(self.app.size.width))
         ahead = self.reader_app.opening_ahead
         if ahead is not None and (first := ahead.ready(self.corpus_path)) is not None:
+            self.query_one(CorpusController).adopt(first)
             self.on_corpus_opened(M.CorpusOpened(first))  # read while Textual loaded: in the first frame
             # The rest (a listed corpus's files read, a large one's sync) once that frame is
             # drawn: read meanwhile, 2,000 files held the frame back by a quarter of a second.
@@ -130,15 +138,13 @@ class MainScreen(Screen[None]):
             if opened.listing is not None:
                 self._listed(opened.listing)
             self.sidebar.hide_progress("loading")
-            if self.corpus is not None:
-                self.corpus.skipped = opened.skipped
+            if self.corpus is not None:  # its files that could not be read, as the sync found them
                 self._report_problems(self.corpus)
             self._refresh_marks()
             self.search.adopt(opened.index, opened.report)
 
     def _loaded(self, opened: Loaded) -> None:
-        corpus = self.corpus = opened.corpus
-        self.notes.corpus = corpus
+        corpus = opened.corpus
         self.sidebar.hide_progress("loading")
         column = self.column
         if column.article is not None:  # listed from the catalog first: keep the reader's place
@@ -162,9 +168,7 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self.search.start)
 
     def _listed(self, listed: Listed) -> None:
-        first = self.corpus is None
-        self.corpus = listed.corpus
-        self.notes.corpus = listed.corpus
+        first = self.column.article is None
         # Hundreds of thousands of long-lived objects: keep them out of the collector's full
         # passes, which otherwise stall the screen for most of a second.
         gc.freeze()
@@ -243,18 +247,12 @@ class MainScreen(Screen[None]):
     # --- what the parts report ---------------------------------------------------------------------
 
     def on_article_analysed(self, message: M.ArticleAnalysed) -> None:
-        from reader.analysis.sourcing import sourcing_badge
-
-        self.sidebar.set_sourcing({message.article.id: sourcing_badge(message.analysis)})
-        self.sidebar.set_measures({message.article.id: message.profile.measures()})
+        self.sidebar.show_analyses({message.article.id: message.analysis}, {message.article.id: message.profile})
         if self.column.article is message.article:
             self._draw_highlights()
 
     def on_corpus_analysed(self, message: M.CorpusAnalysed) -> None:
-        from reader.analysis.sourcing import sourcing_badge
-
-        self.sidebar.set_sourcing({i: sourcing_badge(a) for i, a in message.analyses.items()})
-        self.sidebar.set_measures({i: p.measures() for i, p in message.profiles.items()})
+        self.sidebar.show_analyses(message.analyses, message.profiles)
         self.sidebar.refresh_status()
         self._draw_highlights()
 
@@ -313,18 +311,29 @@ class MainScreen(Screen[None]):
     # Focus moves with `set_focus`, at once: `Widget.focus()` waits its turn in the app's queue,
     # so a key typed right after "/" or enter went to the widget focused before.
 
-    def _here(self) -> tuple[Article, int] | None:
+    def _at_cursor(self, do: Callable[[Article, int], object]) -> None:
+        """Do something at the open article's cursor paragraph; without an article, say so."""
         article = self.column.article
         if article is None or not article.blocks:
             self.notify("Open an article first.", severity="warning")
-            return None
-        return article, self.column.cursor
+        else:
+            do(article, self.column.cursor)
 
     def action_cycle_pane(self) -> None:
-        self.panes.cycle()
+        """tab: the list, the reading pane, then (when open) the panel's people and claims."""
+        stops = [*self.sidebar.tab_stops(), *self.column.tab_stops(), *self.query_one(AnalysisPanel).tab_stops()]
+        self.set_focus(next_stop(stops, self.focused))
 
     def on_resize(self) -> None:
-        self.panes.fit()
+        self._lay_out(self.panes.fit(self.app.size.width))
+
+    def _lay_out(self, layout: Layout) -> None:
+        """Show and hide the list and the side panel; the focus leaves what is hidden."""
+        panel = self.query_one(AnalysisPanel)
+        leaving = (not layout.panel and panel.has_focus_within) or (not layout.sidebar and self.sidebar.list_has_focus)
+        panel.display, self.sidebar.display = layout.panel, layout.sidebar
+        if leaving:
+            self.column.focus_pane()
 
     def action_focus_filter(self) -> None:
         self.sidebar.focus_filter()
@@ -361,26 +370,23 @@ class MainScreen(Screen[None]):
         self.analysis.toggle_layer(layer)
 
     def action_toggle_panel(self) -> None:
-        self.panes.toggle_panel()
+        self._lay_out(self.panes.toggle_panel(self.app.size.width))
 
     def on_descendant_focus(self) -> None:
-        self.panes.remember_focus()
+        where = "reader" if self.column.pane_has_focus else "list" if self.sidebar.list_has_focus else None
+        self.panes.remember_focus(where)
 
     def action_toggle_bookmark(self) -> None:
-        if (here := self._here()) is not None:
-            self.notes.toggle_bookmark(*here, whole_article=False)
+        self._at_cursor(lambda article, at: self.notes.toggle_bookmark(article, at, whole_article=False))
 
     def action_toggle_article_bookmark(self) -> None:
-        if (here := self._here()) is not None:
-            self.notes.toggle_bookmark(*here, whole_article=True)
+        self._at_cursor(lambda article, at: self.notes.toggle_bookmark(article, at, whole_article=True))
 
     def action_new_note(self) -> None:
-        if (here := self._here()) is not None:
-            self.notes.new_note(*here, selected=(self.get_selected_text() or "").strip())
+        self._at_cursor(lambda article, at: self.notes.new_note(article, at, (self.get_selected_text() or "").strip()))
 
     def action_edit_note(self) -> None:
-        if (here := self._here()) is not None:
-            self.notes.edit_here(*here)
+        self._at_cursor(self.notes.edit_here)
 
     def action_notes_panel(self) -> None:
         self.notes.open_panel()
@@ -411,5 +417,6 @@ class MainScreen(Screen[None]):
         self.query_one(CorpusController).open(message.corpus)
 
     def action_note_on_claim(self) -> None:
-        if (here := self._here()) is not None:
-            self.notes.note_on_claim(*here, self.analysis.analyses.get(here[0].id))
+        self._at_cursor(
+            lambda article, at: self.notes.note_on_claim(article, at, self.analysis.analyses.get(article.id))
+        )

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -78,6 +79,10 @@ class AnalysisPanel(Vertical):
         yield PanelList(id="panel-people")
         yield Static("Claims", classes="panel-title", id="claims-title")
         yield PanelList(id="panel-claims")
+
+    def tab_stops(self) -> list[Widget]:
+        """What tab stops at here: the people and the claims lists, while the panel shows."""
+        return [self.query_one("#panel-people"), self.query_one("#panel-claims")] if self.display else []
 
     def show(
         self, article: Article | None, analysis: Analysis | None, profile: Profile | None, palette: Palette

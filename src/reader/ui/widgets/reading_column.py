@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.corpus.model import Article
@@ -88,6 +89,10 @@ class ReadingColumn(Vertical):
         """The notes' and bookmarks' badges by paragraph, and the line about the whole article."""
         self.pane.set_markers(markers)
         self.pane.set_article_marker(article_marker)
+
+    def tab_stops(self) -> list[Widget]:
+        """What tab stops at here: the reading pane."""
+        return [self.pane]
 
     def focus_pane(self) -> None:
         """The focus on the reading pane, at once (set_focus, not focus(): a key typed right

@@ -5,7 +5,7 @@ orders, the filter, and the current search results in place of the list.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Input, ProgressBar, Static
 
 from reader.entries import SORT_SHOWN, Entry, Measures, filter_entries, measure_terms, sort_entries
@@ -23,6 +24,8 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.search_input import SearchInput
 
 if TYPE_CHECKING:
+    from reader.across.profile import Profile
+    from reader.analysis import Analysis
     from reader.search import SearchResult
 
 
@@ -201,13 +204,21 @@ class Sidebar(Vertical):
     def select_id(self, article_id: str) -> None:
         self.query_one(ArticleList).select_id(article_id)
 
-    def set_sourcing(self, badges: dict[str, str]) -> None:
-        """Each article's sourcing sign, by id."""
-        self.query_one(ArticleList).set_sourcing(badges)
+    def show_analyses(self, analyses: Mapping[str, Analysis], profiles: Mapping[str, Profile]) -> None:
+        """Articles' sourcing signs and measures, by id, as their analyses come in."""
+        from reader.analysis.sourcing import sourcing_badge
+
+        self.query_one(ArticleList).set_sourcing({i: sourcing_badge(a) for i, a in analyses.items()})
+        self.set_measures({i: p.measures() for i, p in profiles.items()})
 
     def set_badges(self, badges: dict[str, str]) -> None:
         """Each article's notes and bookmarks badge, by id."""
         self.query_one(ArticleList).set_badges(badges)
+
+    def tab_stops(self) -> list[Widget]:
+        """What tab stops at here: the list, while it shows."""
+        found = self.query_one(ArticleList)
+        return [found] if self.display and found.display else []
 
     def focus_list(self) -> None:
         """The focus on the article list, at once (set_focus: see ReadingColumn.focus_pane)."""
