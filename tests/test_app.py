@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import wait_loaded, write
+from conftest import quiet, wait_loaded, write
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
@@ -94,7 +94,7 @@ async def test_filter_sort_and_escape(seeds, isolated_home) -> None:
         assert app.focused is articles
         await pilot.press("f", "escape")
         await pilot.pause()
-        assert len(articles.entries) == 5 and app.focused is articles
+        assert len(articles.entries) == 5 and app.focused is articles  # the five seeds
         await pilot.press("s")
         await pilot.pause()
         titles = [e.title for e in articles.entries]
@@ -126,9 +126,9 @@ async def run_from_palette(pilot, command: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*command)
-    await pilot.pause(0.5)
+    await quiet(pilot)
     await pilot.press("enter")
-    await pilot.pause(0.3)
+    await quiet(pilot)
 
 
 async def test_palette_has_app_commands_and_switches_theme(seeds, isolated_home) -> None:
@@ -202,7 +202,7 @@ async def test_focus_layers_and_side_panel_are_restored(seeds, isolated_home) ->
         await wait_loaded(pilot)
         assert not app.screen.query_one(AnalysisPanel).display  # narrower than 150: closed
         await pilot.press("enter", "j", "2", "i")
-        await pilot.pause(0.6)  # the state is saved shortly after a change
+        await quiet(pilot)  # the state is saved shortly after a change
     again = make_app(seeds, isolated_home)
     async with again.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
@@ -272,7 +272,7 @@ async def test_a_misspelled_binding_id_is_reported_with_the_closest_ids(seeds, i
     app = make_app(seeds, isolated_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.notices]
         assert any("'reader.next_paragrph'" in m and "reader.next_paragraph" in m for m in messages), messages
         assert any("'main.serch'" in m and "main.search" in m for m in messages), messages
 
@@ -301,7 +301,7 @@ async def test_bad_files_are_reported_not_fatal(corpus_dir, isolated_home) -> No
     app = make_app(corpus_dir, isolated_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.notices]
         assert any("bin.txt: binary" in m for m in messages)
         assert any("latin.txt: invalid UTF-8" in m for m in messages)
         assert app.screen.query_one(ReadingPane).article.id == "latin"
@@ -310,7 +310,7 @@ async def test_bad_files_are_reported_not_fatal(corpus_dir, isolated_home) -> No
 async def test_missing_corpus_shows_message(tmp_path, isolated_home) -> None:
     app = make_app(tmp_path / "missing", isolated_home)
     async with app.run_test(size=(80, 20)) as pilot:
-        await pilot.pause(0.5)
+        await quiet(pilot)
         assert "corpus not found" in app.screen.query_one(ArticleList).empty_text
 
 
@@ -320,7 +320,7 @@ async def test_broken_theme_falls_back_with_message(seeds, isolated_home) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
         assert app.theme == "baldreader-dark"
-        messages = " ".join(n.message for n in app._notifications)
+        messages = " ".join(n.message for n in app.notices)
         assert "broken.yaml" in messages and "'broken' not found" in messages
 
 
@@ -335,9 +335,7 @@ async def test_small_and_large_terminals(seeds, isolated_home, size) -> None:
 
         header = app.screen.query_one(Header)
         assert header.region.width == size[0] and header.region.height == 1
-        from textual.widgets._header import HeaderTitle
-
-        title = header.query_one(HeaderTitle)
+        title = header.query_one("HeaderTitle")  # by its name: Textual does not export the class
         assert str(title.render()).startswith("baldreader")
         assert title.region.right <= size[0]
         assert app.screen.query_one(ArticleList).region.width >= 20
@@ -350,10 +348,7 @@ async def _burst(pilot, *keys: str) -> None:
 
     for key in keys:
         pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
-    for _ in range(20):  # until every key has been handled
-        await pilot.pause(0.1)
-        if not pilot.app._message_queue.qsize():
-            break
+    await quiet(pilot)  # every key handled, and what they started finished
 
 
 async def test_keys_typed_in_a_burst_reach_the_widget_focused_after_the_previous_key(seeds, isolated_home) -> None:
@@ -370,7 +365,7 @@ async def test_keys_typed_in_a_burst_reach_the_widget_focused_after_the_previous
         await _burst(pilot, "escape", "slash", "a", "b", "c")
         assert app.screen.query_one("#search").value == "abc"
         assert type(app.screen).__name__ == "MainScreen"  # no note editor opened by the "a"
-        await pilot.pause(0.3)  # the search the letters started, before the app closes
+        await quiet(pilot)  # the search the letters started, before the app closes
 
 
 async def _open_longest(pilot, app):
@@ -408,7 +403,7 @@ async def test_ctrl_d_puts_the_cursor_on_a_paragraph_whose_first_line_is_in_view
         for _ in range(4):
             await pilot.press("ctrl+d")
             await pilot.pause()
-            view = reader._view(reader.cursor)
+            view = reader.query_one("BlockView.-cursor")  # the cursor paragraph
             height = reader.scrollable_content_region.height
             starts = [v.virtual_region.y for v in reader.query(BlockView)]
             in_view = [y for y in starts if reader.scroll_y <= y < reader.scroll_y + height]
@@ -419,15 +414,13 @@ async def test_ctrl_d_puts_the_cursor_on_a_paragraph_whose_first_line_is_in_view
 
 async def test_the_footer_fits_80_columns_in_the_list_and_the_reading_pane(seeds, isolated_home) -> None:
     """Issue 12, item 4: the footer was cut at 80 and at 140 columns (help and quit fell off)."""
-    from textual.widgets._footer import FooterKey
-
     app = make_app(seeds, isolated_home)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         for keys in ((), ("enter",)):
             await pilot.press(*keys)
             await pilot.pause()
-            shown = [k for k in app.screen.query(FooterKey) if k.display]
+            shown = [k for k in app.screen.query("FooterKey") if k.display]
             assert {k.description for k in shown} >= {"Search", "Bookmark", "Note", "Help", "Quit"}
             assert all(k.region.right <= 80 and k.region.width > 0 for k in shown)
 
@@ -438,10 +431,10 @@ async def test_a_corpus_read_ahead_is_in_the_first_frame_and_leaves_no_progress_
     from reader.opening import OpeningAhead
 
     ahead = OpeningAhead(seeds, isolated_home)
-    ahead._thread.join(timeout=10)
+    assert ahead.wait(10)
     app = make_app(seeds, isolated_home, opening_ahead=ahead)
     async with app.run_test(size=(120, 40)) as pilot:
         assert len(app.screen.query_one(ArticleList).entries) == 5  # no pause: there when mounted
         await wait_loaded(pilot)
-        await pilot.pause(0.5)
+        await quiet(pilot)
         assert not app.screen.query_one("#loading").display

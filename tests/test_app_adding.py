@@ -84,7 +84,7 @@ async def test_the_app_says_when_it_opened_the_users_own_corpus(isolated_home) -
     app = ReaderApp(corpus=own, home=isolated_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
-        shown = [str(n.message) for n in app._notifications]
+        shown = [str(n.message) for n in app.notices]
         assert any(m.startswith("Your own corpus: ") and str(own) in m for m in shown)
 
 

@@ -7,7 +7,7 @@ import fcntl
 import os
 
 import pytest
-from conftest import wait_until, write
+from conftest import quiet, wait_until, write
 
 from reader import opening
 from reader.search.catalog_db import index_folder
@@ -39,11 +39,11 @@ async def test_large_corpus_lists_from_the_catalog_and_reads_on_open(large, isol
             articles = screen.query_one(ArticleList)
             assert [e.id for e in articles.entries][:2] == ["story5", "story4"]  # newest first
             assert not screen.corpus.complete
-            assert any("empty.txt: empty file" in n.message for n in app._notifications)
+            assert any("empty.txt: empty file" in n.message for n in app.notices)
             if launch:  # reopened where the last launch left off: the search hit it previewed
                 assert articles.current.id == "story2"
             await pilot.press("g", "j", "enter")
-            await pilot.pause(0.2)
+            await quiet(pilot)
             reader = screen.query_one(ReadingPane)
             assert reader.article.id == "story4" and "walrus4" in reader.article.text
             await pilot.press("slash", *"walrus2")
@@ -77,12 +77,12 @@ async def test_a_mid_size_corpus_is_listed_from_the_catalog_then_read_in_full(
             screen = app.screen
             await wait_until(pilot, lambda screen=screen: screen.search.ready)
             await wait_until(pilot, lambda screen=screen: screen.corpus is not None and screen.corpus.complete)
-            assert len(screen.query_one(ArticleList).entries) == 5
+            assert len(screen.query_one(ArticleList).entries) == 5  # the five seeds
             reader = screen.query_one(ReadingPane)
             if launch == 0:
                 await pilot.press("j", "enter", "j", "j")
                 opened = (reader.article.id, reader.cursor)
-                await pilot.pause(0.6)
+                await quiet(pilot)
             else:
                 assert (reader.article.id, reader.cursor) == opened
     # The first launch listed the 5 file names at once, the second its 5 articles from the catalog.

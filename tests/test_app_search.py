@@ -3,7 +3,7 @@ highlighted, n/N between hits, escape backs out, history on up/down."""
 
 from __future__ import annotations
 
-from conftest import wait_loaded, wait_until
+from conftest import quiet, wait_loaded, wait_until
 from textual.widgets import Static
 
 from reader.ui.app import ReaderApp
@@ -49,7 +49,7 @@ async def test_search_as_you_type_open_and_move_between_hits(seeds, isolated_hom
         assert app.focused is articles
         first = articles.current.id
         await pilot.press("enter")  # open it
-        await pilot.pause(0.2)
+        await quiet(pilot)
         reader = screen.query_one(ReadingPane)
         assert app.focused is reader and reader.article.id == first
         assert "insider" in hit_words(reader)
@@ -62,10 +62,10 @@ async def test_search_as_you_type_open_and_move_between_hits(seeds, isolated_hom
         await pilot.press("N")
         assert reader.cursor == after_n
         await pilot.press("escape")  # reading pane -> results
-        assert app.focused is articles and len(articles.entries) == 3
+        assert app.focused is articles and len(articles.entries) == 3  # the seeds 000, 001, 003 say "insider"
         await pilot.press("escape")  # results -> the whole list again
         await pilot.pause()
-        assert len(articles.entries) == 5 and hit_words(reader) == []
+        assert len(articles.entries) == 5 and hit_words(reader) == []  # the five seeds
 
 
 async def test_typing_fast_shows_only_the_last_query(seeds, isolated_home) -> None:
@@ -76,7 +76,7 @@ async def test_typing_fast_shows_only_the_last_query(seeds, isolated_home) -> No
         await wait_for_index(pilot, screen)
         await pilot.press("slash", *"tiktok")
         await pilot.press(*["backspace"] * 6, *"enquirer")
-        await pilot.pause(0.6)
+        await quiet(pilot)
         await wait_for_search(pilot, screen)
         assert sorted(e.id[:3] for e in screen.query_one(ArticleList).entries) == ["003"]
 
@@ -89,12 +89,12 @@ async def test_malformed_query_and_did_you_mean_in_the_app(seeds, isolated_home)
         await wait_for_index(pilot, screen)
         await pilot.press("slash", *'"red carpet')
         await wait_for_search(pilot, screen)
-        await pilot.pause(0.4)
+        await quiet(pilot)
         info = str(screen.query_one("#search-info", Static).render())
         assert "unbalanced quote ignored" in info
         assert len(screen.query_one(ArticleList).entries) >= 3
         screen.query_one(SearchInput).value = "insidr"
-        await pilot.pause(0.6)
+        await quiet(pilot)
         assert "Did you mean: insider" in str(screen.query_one("#search-info", Static).render())
 
 

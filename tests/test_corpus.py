@@ -237,7 +237,7 @@ def test_opening_ahead_gives_what_open_corpus_gives_and_its_errors(tmp_path, see
     ahead = OpeningAhead(seeds, home)
     assert not ahead.take(tmp_path)  # another corpus: the screen opens that one itself
     assert ahead.take(seeds) and not ahead.take(seeds)  # taken once
-    ahead._thread.join(timeout=10)  # the corpus read before the screen comes to take it
+    assert ahead.wait(10)  # the corpus read before the screen comes to take it
     progress: list[tuple[int, int]] = []
     got = list(ahead.opened(lambda done, total: progress.append((done, total))))
     direct = list(open_corpus(seeds, home))
@@ -258,15 +258,15 @@ def test_what_was_read_ahead_is_handed_over_once_for_the_first_frame(tmp_path, s
 
     home = tmp_path / "home"
     ahead = OpeningAhead(seeds, home)
-    ahead._thread.join(timeout=10)
+    assert ahead.wait(10)
     assert ahead.ready(tmp_path) is None  # another corpus
     first = ahead.ready(seeds)
-    assert isinstance(first, Loaded) and len(first.entries) == 5
+    assert isinstance(first, Loaded) and len(first.entries) == 5  # the five seeds
     assert ahead.ready(seeds) is None  # handed over once
     assert ahead.take(seeds) and list(ahead.opened()) == []  # a small corpus: nothing follows
 
     missing = OpeningAhead(tmp_path / "nowhere", home)
-    missing._thread.join(timeout=10)
+    assert missing.wait(10)
     assert missing.ready(tmp_path / "nowhere") is None  # an error is the taker's to report
     with pytest.raises(CorpusError, match="corpus not found"):
         list(missing.opened())
@@ -303,9 +303,8 @@ def test_opening_ahead_stops_reading_when_its_taker_stops(tmp_path, monkeypatch)
     with pytest.raises(LoadStopped):  # as open_corpus raises it when stopped while reading
         got += ahead.opened(lambda done, total: seen.append(done), stop=stop)
     assert got == []
-    ahead._thread.join(timeout=10)
-    assert not ahead._thread.is_alive()
-    assert isinstance(ahead._error, LoadStopped)  # the thread stopped reading
+    assert ahead.wait(10)
+    assert isinstance(ahead.error, LoadStopped)  # the thread stopped reading
     assert seen and seen[-1] < 150
 
 
@@ -318,7 +317,7 @@ def test_opening_ahead_leaves_the_rest_of_a_large_corpus_to_its_taker(tmp_path) 
     for i in range(260):
         (tmp_path / f"a{i:03d}.txt").write_text(f"Title {i}\n\nBody {i}.\n")
     ahead = OpeningAhead(tmp_path, tmp_path / "home")
-    ahead._thread.join(timeout=10)
+    assert ahead.wait(10)
     opened = ahead.opened()
     first = next(opened)
     assert isinstance(first, Listed) and len(first.entries) == 260

@@ -51,7 +51,7 @@ def test_title_is_boosted_and_fields_work(seeds_index) -> None:
 
 def test_prefix_fuzzy_and_boolean(seeds_index) -> None:
     assert sorted(ids(seeds_index.search("insid*"))) == ["000", "001", "003"]
-    assert len(seeds_index.search("hilria~").hits) == 5
+    assert len(seeds_index.search("hilria~").hits) == 5  # every seed names Hilaria
     assert sorted(ids(seeds_index.search("insider AND -enquirer"))) == ["000", "001"]
     assert sorted(ids(seeds_index.search("enquirer OR tiktok"))) == ["002", "003"]
     assert sorted(ids(seeds_index.search("insider NOT enquirer"))) == ["000", "001"]

@@ -139,6 +139,17 @@ class OpeningAhead:
     def _stopped(self) -> bool:
         return self._stop_when is not None and self._stop_when()
 
+    def wait(self, timeout: float) -> bool:
+        """Wait up to `timeout` seconds for the thread to be done (its first item read, or its
+        reading stopped or failed); True when it is."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    @property
+    def error(self) -> BaseException | None:
+        """What ended the thread's reading, if anything (raised again in the taker's `opened()`)."""
+        return self._error
+
     def take(self, root: Path) -> bool:
         """True once, for the corpus this opening is for: its taker then calls `opened()`."""
         if self._taken or root != self.root:

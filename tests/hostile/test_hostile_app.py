@@ -8,7 +8,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from conftest import wait_until
+from conftest import quiet, wait_until
 from hostile_corpus import build, terminal_problems
 
 from reader.ui.app import ReaderApp
@@ -46,19 +46,42 @@ async def test_no_control_sequence_from_the_corpus_reaches_the_screen(hostile, i
         assert len(articles.entries) == 6
         seen_titles = []
         for _ in range(len(articles.entries)):
-            await pilot.pause(0.1)
+            await quiet(pilot)
             output = terminal_output(app)
             assert terminal_problems(output) == [], articles.current.id
             seen_titles.append(app.format_title(app.title, main_screen(app).sub_title).plain)
             await pilot.press("j")
         assert any("␛]52;c;aGFja2Vk␛\\" in t for t in seen_titles)  # shown as text in the header
         # The problems notification names the files as typed, markup and all, and did not crash.
-        texts = [n.message for n in app._notifications]
+        texts = [n.message for n in app.notices]
         assert any("[a=b=c].txt" in t and "[bold italic on red].txt" in t for t in texts)
         assert any("FIFO" in t for t in texts)
         assert app.is_running
         output = terminal_output(app)
         assert terminal_problems(output) == []
+
+
+async def test_the_messages_screen_shows_what_vanished_as_text(hostile, isolated_home) -> None:
+    """M: the notifications since the start, newest first; file names with markup stay text and no
+    control character from them reaches the terminal."""
+    from textual.widgets import Static
+
+    from reader.ui.screens.messages_log import MessagesScreen
+
+    app = ReaderApp(corpus=hostile, home=isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: loaded(app), "the hostile corpus to load")
+        await quiet(pilot)
+        app.notify("a later one")
+        await pilot.press("M")
+        await wait_until(pilot, lambda: isinstance(app.screen, MessagesScreen), "the messages screen")
+        await quiet(pilot)
+        shown = str(app.screen.query_one("#messages-list", Static).render())
+        assert "[a=b=c].txt" in shown and "[bold italic on red].txt" in shown
+        assert shown.index("a later one") < shown.index("[a=b=c].txt")  # newest first
+        assert terminal_problems(terminal_output(app)) == []
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), "the main screen again")
 
 
 async def test_a_theme_named_like_markup_is_refused_and_t_works(hostile, isolated_home) -> None:
@@ -71,7 +94,7 @@ async def test_a_theme_named_like_markup_is_refused_and_t_works(hostile, isolate
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: loaded(app), "the corpus to load")
         assert "[/]" not in app.reader_themes and "nan-theme" not in app.reader_themes
-        problems = " ".join(n.message for n in app._notifications)
+        problems = " ".join(n.message for n in app.notices)
         assert "bad.yaml" in problems and "nan.yaml" in problems and "evil.yaml" in problems
         for _ in range(4):
             await pilot.press("t")

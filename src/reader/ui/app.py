@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,7 @@ from reader.ui.keys import BindingRow, rows_of, unknown_binding_ids
 from reader.ui.messages import StateChanged
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
+from reader.ui.screens.messages_log import KEPT, MessagesScreen, Notice
 from reader.ui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, load_theme_files
 
 
@@ -52,6 +55,7 @@ def binding_rows(keymap: dict[str, str]) -> list[BindingRow]:
         ("Note editor", NoteEditor),
         ("Export dialog", ExportDialog),
         ("Help", HelpScreen),
+        ("Messages", MessagesScreen),
     ]
     return rows_of(owners, keymap)
 
@@ -74,6 +78,9 @@ class ReaderApp(App[None]):
             tooltip="Suspend baldreader to the shell (fg brings it back)",
         ),
         Binding(
+            "M", "messages", "Messages", show=False, id="app.messages", tooltip="Read again the notifications shown"
+        ),
+        Binding(
             "ctrl+p", "command_palette", "Commands", show=False, id="app.palette", tooltip="Open the command palette"
         ),
     ]
@@ -92,6 +99,7 @@ class ReaderApp(App[None]):
         self.home = home
         self.store = Store(store or home / STORE_NAME)
         self._save_timer: Timer | None = None
+        self.notices: deque[Notice] = deque(maxlen=KEPT)  # what notify() showed, for the messages screen
         self.crash_log: Path | None = None
         self.quitting = False
         self.terminal_guard = TerminalGuard()  # before run(): the terminal as it was
@@ -127,8 +135,11 @@ class ReaderApp(App[None]):
         markup: bool = True,
     ) -> None:
         """Every notification is plain text: messages carry file names, titles and notes, which
-        are data (a `[bold]` stays text, control characters are shown as symbols)."""
-        super().notify(visible(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
+        are data (a `[bold]` stays text, control characters are shown as symbols). Each is kept for
+        the messages screen, for one that vanished before it was read."""
+        message, title = visible(message), one_line(title)
+        self.notices.append(Notice(datetime.now(), title, message, severity))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's title and sub-title (an article's title) as plain, visible text."""
@@ -207,6 +218,10 @@ class ReaderApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(binding_rows(self.config.keymap), str(self.home / CONFIG_NAME)))
 
+    def action_messages(self) -> None:
+        if not isinstance(self.screen, MessagesScreen):
+            self.push_screen(MessagesScreen(self.notices))
+
     def action_next_theme(self) -> None:
         names = self.reader_themes or [self.theme]
         index = names.index(self.theme) if self.theme in names else -1
@@ -220,6 +235,7 @@ class ReaderApp(App[None]):
             if command.title != "Theme":
                 yield command
         yield SystemCommand("Help: key bindings", "Show every key binding and its id", self.action_help)
+        yield SystemCommand("Messages", "Read again the notifications shown since the start", self.action_messages)
         yield SystemCommand("Next theme", "Switch to the next baldreader theme", self.action_next_theme)
         for name in self.reader_themes:
             yield SystemCommand(
