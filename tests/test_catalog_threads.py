@@ -21,7 +21,9 @@ _RACE = textwrap.dedent(
 
     folder = Path(tempfile.mkdtemp())
     db = CatalogDB(folder / "catalog.sqlite")
-    db.put([Row(f"a{i}.txt", f"a{i}", 1, 1, "h", "t", False, None, 10, False, {"anon": 1.0}) for i in range(5000)])
+    measures = {"anon": 1.0}
+    rows = [Row(f"a{i}.txt", f"a{i}", 1, 1, "h", "t", False, None, 10, False, measures=measures) for i in range(5000)]
+    db.put(rows)
     db.commit()
     db.close()
     failures = []

@@ -97,7 +97,7 @@ def open_corpus(
         corpus = load_corpus(root, progress, [Path(path) for path in files], stop, others)  # not walked twice
         yield Loaded(corpus, [Entry.of(a) for a in corpus.articles])
         return
-    yield from _open_large(root, home, rows, progress, stop)  # listed above when it could be
+    yield from _open_large(root, home, rows, progress, stop, others)  # listed above when it could be
 
 
 class OpeningAhead:
@@ -190,8 +190,15 @@ class OpeningAhead:
 
 
 def _open_large(
-    root: Path, home: Path, rows: Listing, progress: Progress | None, stop: Callable[[], bool] | None
+    root: Path,
+    home: Path,
+    rows: Listing,
+    progress: Progress | None,
+    stop: Callable[[], bool] | None,
+    others: list[Skipped],
 ) -> Iterator[Opened]:
+    """A large corpus synced with its index in a child process; what could not be read is the
+    files the walk found to be no articles (`others`) and those the sync could not read."""
     from reader.search import SearchIndex
     from reader.search.background import SyncAbandoned, sync_in_child
 
@@ -206,7 +213,7 @@ def _open_large(
     # (its earlier listing or the file names) stays
     with collector_paused():
         listing = None if unchanged or report.busy else listed(root, Listing.of(index.listing()))
-    yield Synced(index, report, listing, report.skipped)
+    yield Synced(index, report, listing, [*others, *report.skipped])
 
 
 def named(root: Path, files: list[str]) -> Listing:
@@ -215,7 +222,9 @@ def named(root: Path, files: list[str]) -> Listing:
     ids = article_ids(root, files)
     n = len(files)
     names = [os.path.basename(path) for path in files]
-    return Listing([ids[path] for path in files], names, [None] * n, [-1] * n, [True] * n, [False] * n, files)
+    no_dates: list[str | None] = [None] * n
+    no_outlets: list[str | None] = [None] * n
+    return Listing([ids[path] for path in files], names, no_dates, [-1] * n, [True] * n, [False] * n, no_outlets, files)
 
 
 def listed(root: Path, listing: Listing) -> Listed:

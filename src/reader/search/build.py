@@ -77,6 +77,7 @@ def prepare(job: Job, readers: Readers | None) -> Outcome:
         article.date,
         article.word_count,
         bool(article.problems),
+        article.outlet,
         measures,
     )
     return Prepared(fields, row)

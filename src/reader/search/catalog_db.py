@@ -19,7 +19,7 @@ from reader.helpers.rules_version import rules_hash
 from reader.helpers.safefile import read_regular
 from reader.search.integrity import read_meta
 
-SCHEMA_VERSION = 8  # of the index's fields (schema.py) and files: another version is rebuilt
+SCHEMA_VERSION = 9  # of the index's fields (schema.py) and files: another version is rebuilt
 LISTING = "listing.marshal"  # the catalog in list order, as of the last sync that changed it
 MAX_LISTING = 2 * 1024 * 1024 * 1024  # far above a million articles' rows
 
@@ -59,8 +59,17 @@ def stored_listing(folder: Path, schema: int) -> Listing:
         catalog.close()
 
 
-LISTING_FORMAT = "listing-2"  # (format, ids, titles, dates, words, derived, flagged, paths)
-_COLUMN_TYPES: tuple[set[type], ...] = ({str}, {str}, {str, type(None)}, {int}, {bool}, {bool}, {str})
+LISTING_FORMAT = "listing-3"  # (format, ids, titles, dates, words, derived, flagged, outlets, paths)
+_COLUMN_TYPES: tuple[set[type], ...] = (
+    {str},
+    {str},
+    {str, type(None)},
+    {int},
+    {bool},
+    {bool},
+    {str, type(None)},
+    {str},
+)
 
 
 def _checked(data: object) -> Listing | None:
@@ -78,10 +87,10 @@ def _checked(data: object) -> Listing | None:
 
 class Listing:
     """Every article as the list shows it, in the list's default order, a column per field of
-    the list's entries (id, title, date, words, title_derived, flagged) and each article's file.
+    the list's entries (id, title, date, words, title_derived, flagged, outlet) and each article's file.
     Kept as columns in the listing file: read and checked without a Python call per article."""
 
-    __slots__ = ("dates", "derived", "flagged", "ids", "paths", "titles", "words")
+    __slots__ = ("dates", "derived", "flagged", "ids", "outlets", "paths", "titles", "words")
 
     def __init__(
         self,
@@ -91,14 +100,15 @@ class Listing:
         words: list[int],
         derived: list[bool],
         flagged: list[bool],
+        outlets: list[str | None],
         paths: list[str],
     ) -> None:
         self.ids, self.titles, self.dates, self.words = ids, titles, dates, words
-        self.derived, self.flagged, self.paths = derived, flagged, paths
+        self.derived, self.flagged, self.outlets, self.paths = derived, flagged, outlets, paths
 
     @classmethod
     def empty(cls) -> Listing:
-        return cls([], [], [], [], [], [], [])
+        return cls([], [], [], [], [], [], [], [])
 
     @classmethod
     def of(cls, rows: list[ListingRow]) -> Listing:
@@ -109,17 +119,16 @@ class Listing:
             [r.words for r in rows],
             [bool(r.title_derived) for r in rows],
             [bool(r.flagged) for r in rows],
+            [r.outlet or None for r in rows],
             [r.path for r in rows],
         )
 
     def columns(self) -> tuple[list[Any], ...]:
-        return (self.ids, self.titles, self.dates, self.words, self.derived, self.flagged, self.paths)
+        return (self.ids, self.titles, self.dates, self.words, self.derived, self.flagged, self.outlets, self.paths)
 
-    def rows(self) -> Iterator[tuple[str, str, str | None, int, bool, bool, None]]:
-        """The list's entries' fields, a tuple an article, in order (the catalog keeps no outlet:
-        None, the last of an `Entry`'s fields)."""
-        outlets = [None] * len(self.ids)
-        return zip(self.ids, self.titles, self.dates, self.words, self.derived, self.flagged, outlets, strict=True)
+    def rows(self) -> Iterator[tuple[str, str, str | None, int, bool, bool, str | None]]:
+        """The list's entries' fields, a tuple an article, in order."""
+        return zip(self.ids, self.titles, self.dates, self.words, self.derived, self.flagged, self.outlets, strict=True)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -143,6 +152,7 @@ class ListingRow(NamedTuple):
     words: int
     title_derived: bool
     flagged: bool
+    outlet: str | None
     path: str
 
 
@@ -158,14 +168,15 @@ class Row:
     date: str | None
     words: int
     flagged: bool
+    outlet: str | None = None  # as the page or front matter names it
     measures: dict[str, float] | None = None  # the sourcing measures, when the sync read them
 
 
-_ROW_SELECT = "SELECT path, id, size, ctime_ns, hash, title, title_derived, date, words, flagged FROM files"
+_ROW_SELECT = "SELECT path, id, size, ctime_ns, hash, title, title_derived, date, words, flagged, outlet FROM files"
 
 
 def _row(r: tuple[Any, ...]) -> Row:
-    return Row(_path(r[0]), r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9]))
+    return Row(_path(r[0]), r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bool(r[9]), r[10])
 
 
 def _key(path: str) -> str | bytes:
@@ -247,7 +258,7 @@ class CatalogDB:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("""CREATE TABLE IF NOT EXISTS files (
             path TEXT PRIMARY KEY, id TEXT, size INTEGER, ctime_ns INTEGER, hash TEXT, title TEXT,
-            title_derived INTEGER, date TEXT, words INTEGER, flagged INTEGER)""")
+            title_derived INTEGER, date TEXT, words INTEGER, flagged INTEGER, outlet TEXT)""")
         # Files identical to an indexed one (shown once): remembered so that an unchanged
         # duplicate is not read, hashed and parsed again at every sync.
         self.db.execute("""CREATE TABLE IF NOT EXISTS duplicates (
@@ -326,10 +337,10 @@ class CatalogDB:
         )
 
     def listing_by_date(self) -> list[ListingRow]:
-        """(id, title, date, words, title_derived, flagged, path) rows, newest first, undated
+        """(id, title, date, words, title_derived, flagged, outlet, path) rows, newest first, undated
         last, titles A to Z within a day: the list's default order, sorted by SQLite."""
         rows = self.db.execute(
-            "SELECT id, title, date, words, title_derived, flagged, path FROM files "
+            "SELECT id, title, date, words, title_derived, flagged, outlet, path FROM files "
             "ORDER BY (date IS NULL OR date = ''), date DESC, lower(title), id"
         )
         listing = list(map(ListingRow._make, rows))
@@ -340,7 +351,7 @@ class CatalogDB:
 
     def put(self, rows: list[Row]) -> None:
         self.db.executemany(
-            "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     _key(r.path),
@@ -353,6 +364,7 @@ class CatalogDB:
                     r.date,
                     r.words,
                     int(r.flagged),
+                    r.outlet,
                 )
                 for r in rows
             ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
@@ -20,10 +21,12 @@ from reader.ui.refocus import refocused
 
 WITH_WORDS = 56  # columns of the list from which the word count shows
 WITH_DATE = 24  # ... and the date
+OUTLET_WIDTH = 12  # at most, for the outlet's column (when the corpus names any outlet)
+OUTLET_TITLE = 22  # the outlet shows when the title keeps this much (the word count goes first)
 
 
 class ArticleList(ScrollView, can_focus=True):
-    """One row an article: title, sourcing badge, date, words."""
+    """One row an article: title, sourcing badge, outlet (when the corpus names any), date, words."""
 
     BINDINGS = [
         Binding(
@@ -82,6 +85,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._entries: list[Entry] = []
         self._badges: dict[str, str] = {}
         self._sourcing: dict[str, str] = {}
+        self._outlet_width = 0  # the outlet column's, 0 when no article names its outlet
         self.empty_text = "No articles."
 
     @property
@@ -97,6 +101,7 @@ class ArticleList(ScrollView, can_focus=True):
     def set_entries(self, entries: list[Entry], keep: str | None = None) -> None:
         """Show `entries`; the cursor stays on article `keep` when it is still listed."""
         self._entries = entries
+        self._outlet_width = min(OUTLET_WIDTH, max(map(len, filter(None, (e.outlet for e in entries))), default=0))
         self.virtual_size = Size(self.size.width, len(entries))
         index = next((i for i, e in enumerate(entries) if e.id == keep), 0) if keep else 0
         self.cursor = index
@@ -157,13 +162,21 @@ class ArticleList(ScrollView, can_focus=True):
         words = f"{entry.words:>5}w" if entry.words >= 0 else "      "  # -1: not read yet
         # The title gets the room; the date stays longest (what a reader of news sorts by): the
         # word count goes first when narrow (at 80 columns the date went and titles had 16).
-        meta = f" {sourcing} {entry.date or '   undated'} {words}"
+        date = entry.date or "   undated"
+        meta = f" {sourcing} {date} {words}"
         if width < WITH_WORDS:
-            meta = f" {sourcing} {entry.date or '   undated'}"
+            meta = f" {sourcing} {date}"
         if width < WITH_DATE:
             meta = f" {sourcing}"
         mark = ("▸" if row == self.cursor else " ") + ("!" if entry.flagged else " ") + self._badges.get(entry.id, " ")
-        title_width = max(1, width - len(meta) - len(mark))
+        if self._outlet_width and width >= WITH_DATE:
+            # Where the story ran, before the word count: what a media researcher compares first.
+            outlet = fitted(entry.outlet or "", self._outlet_width)
+            for with_outlet in (f" {sourcing} {outlet} {date} {words}", f" {sourcing} {outlet} {date}"):
+                if width - len(mark) - cell_len(with_outlet) >= OUTLET_TITLE:
+                    meta = with_outlet
+                    break
+        title_width = max(1, width - cell_len(meta) - len(mark))
         title = fitted(entry.title, title_width)  # by terminal cells: CJK, emoji, zero-width
         title_style = style
         if entry.title_derived:
