@@ -23,6 +23,7 @@ WITH_WORDS = 56  # columns of the list from which the word count shows
 WITH_DATE = 24  # ... and the date
 OUTLET_WIDTH = 12  # at most, for the outlet's column (when the corpus names any outlet)
 OUTLET_TITLE = 22  # the outlet shows when the title keeps this much (the word count goes first)
+WORDS_TITLE = 40  # ... and the word count beside it when the title still keeps this much
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -172,8 +173,12 @@ class ArticleList(ScrollView, can_focus=True):
         if self._outlet_width and width >= WITH_DATE:
             # Where the story ran, before the word count: what a media researcher compares first.
             outlet = fitted(entry.outlet or "", self._outlet_width)
-            for with_outlet in (f" {sourcing} {outlet} {date} {words}", f" {sourcing} {outlet} {date}"):
-                if width - len(mark) - cell_len(with_outlet) >= OUTLET_TITLE:
+            choices = (
+                (f" {sourcing} {outlet} {date} {words}", WORDS_TITLE),
+                (f" {sourcing} {outlet} {date}", OUTLET_TITLE),
+            )
+            for with_outlet, title_room in choices:
+                if width - len(mark) - cell_len(with_outlet) >= title_room:
                     meta = with_outlet
                     break
         title_width = max(1, width - cell_len(meta) - len(mark))
