@@ -96,6 +96,7 @@ def load_file(path: Path, article_id: str | None = None) -> Article | Skipped:
         path=path,
         content_hash=hashlib.sha256(raw).hexdigest(),
         problems=decoded.problems + provenance.problems,
+        title_given=bool(provenance.title),
     )
     article.outlet, article.author, article.url = provenance.outlet, provenance.author, provenance.url
     return article

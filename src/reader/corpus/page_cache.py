@@ -20,7 +20,7 @@ def _version() -> str:
     """The extractor's version and this package's page code: a change makes new keys."""
     import trafilatura
 
-    code = (Path(__file__).parent / "pages.py").read_bytes()
+    code = b"".join((Path(__file__).parent / name).read_bytes() for name in ("pages.py", "page_body.py"))
     return f"{trafilatura.__version__}:{hashlib.sha256(code).hexdigest()[:12]}"
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.corpus.front_matter import Provenance
+from reader.corpus.page_body import tidy_body, without_site
 from reader.corpus.page_cache import CACHE_NAME, PageCache
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -87,14 +88,16 @@ def _extract(raw: bytes) -> Page | str:
     ):
         return "no article text in the page (a script-only page, a paywall stub or an index?)"
     meta = document.as_dict()
+    outlet = _one_line(meta.get("sitename"))
     title = headline(raw, _one_line(meta.get("title")))
+    title = without_site(title, outlet) if title else title
     return Page(
-        _without_title(body, title),
+        tidy_body(body, title, outlet),
         Provenance(
             title=title,
             date=meta.get("date") or None,
             author=_one_line(meta.get("author")),
-            outlet=_one_line(meta.get("sitename")),
+            outlet=outlet,
             url=_one_line(meta.get("url")),
         ),
     )
@@ -105,14 +108,6 @@ def _one_line(value: object) -> str | None:
         return None
     text = " ".join(str(value).split())
     return text[:300] or None
-
-
-def _without_title(body: str, title: object) -> str:
-    """The body without a first heading that repeats the title (the title goes first anyway)."""
-    first, _, rest = body.partition("\n")
-    if title and first.lstrip("# ").strip() == " ".join(str(title).split()):
-        return rest.lstrip("\n")
-    return body
 
 
 _SITE_PART = re.compile(r"\s+[|\-–—»·:]\s+|\s*_\s*|\s+\[")  # "Headline | Site", "Headline_Site"

@@ -93,9 +93,16 @@ _SPACE = re.compile(r"\s+")
 
 
 def parse_article(
-    text: str, *, article_id: str, path: Path, content_hash: str, problems: list[str] | None = None
+    text: str,
+    *,
+    article_id: str,
+    path: Path,
+    content_hash: str,
+    problems: list[str] | None = None,
+    title_given: bool = False,
 ) -> Article:
-    """Parse normalised article text (LF newlines) into an `Article`."""
+    """Parse normalised article text (LF newlines) into an `Article`. `title_given`: the first
+    line is the title as a page's metadata or front matter gave it, however it reads."""
     problems = list(problems or [])
     date, body_start = _date_marker(text, problems)
     spans = _raw_blocks(text, body_start)
@@ -106,7 +113,7 @@ def parse_article(
         first_line_end = text.find("\n", first_start, first_end)
         line_end = first_end if first_line_end == -1 else first_line_end
         candidate = text[first_start:line_end].strip()
-        if _reads_as_headline(candidate):
+        if title_given or _reads_as_headline(candidate):
             title, title_span = _strip_md(candidate), (first_start, line_end)
             rest = trim_span(text, line_end, first_end)
             spans = ([rest] if rest else []) + spans[1:]

@@ -1,0 +1,74 @@
+"""What the extractor kept of a page, tidied before it becomes an article: a first heading that
+repeats the headline, the site's name after the headline, and the end matter a page puts under
+its article (a heading such as "Related stories", "Other opinion columns", "Comments", and all
+after it), topic and tag lines. Each rule is general page furniture, none is one site's. An
+encyclopedia's "See also" and references stay: they are the article's own."""
+
+from __future__ import annotations
+
+import re
+
+# A heading or short line that opens what follows an article, as a whole line (case ignored).
+_END_MATTER = re.compile(
+    r"(?:related(?: \w+){0,2}"
+    r"|more (?:from|stories|on|in|news|articles|coverage|to read)(?: [\w'’.&-]+){0,4}"
+    r"|other (?:stories|columns|news|articles|opinion(?: columns)?|opinions)(?: \w+){0,2}"
+    r"|recommended(?: \w+){0,3}|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
+    r"|read (?:more|next|also)|most (?:popular|read|viewed|shared)(?: \w+){0,2}|trending(?: now)?"
+    r"|latest (?:news|stories|articles|headlines)|comments?(?: \(\d+\))?|loading comments|join the conversation"
+    r"|recent (?:posts|stories|articles|slide ?shows)|editor'?s picks|what to read next"
+    r"|share this(?: story| article)?|sponsored(?: content| stories| links)?|advertisement)",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(r"[#*_\s>-]+|[\s*_:.…]+$")
+_TOPICS = re.compile(r"(?:topics|tags|filed under|categories|keywords)\s*:", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+END_SHARE = 0.5  # end matter is cut only where at least this share of the words came before it
+
+
+def tidy_body(body: str, title: str | None, outlet: str | None) -> str:
+    lines = _without_title(body.split("\n"), title)
+    lines = [line for line in lines if not _is_topics(line)]
+    return "\n".join(_without_end_matter(lines)).strip("\n")
+
+
+def without_site(title: str, outlet: str | None) -> str:
+    """The headline without the site's name after it ("A headline | Aktuálně.cz", "Headline
+    [LWN.net]"), when that name is the page's outlet."""
+    if not outlet:
+        return title
+    cut = list(re.finditer(r"\s+[|\-–—»·:]\s+|\s*_\s*|\s+\[", title))
+    if cut and _words(title[cut[-1].end() :]) == _words(outlet) and _words(title[: cut[-1].start()]):
+        return title[: cut[-1].start()].strip()
+    return title
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _without_title(lines: list[str], title: str | None) -> list[str]:
+    """Without a first heading (or line) that repeats the headline, in other quotation marks too."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and title and _words(lines[first].lstrip("# ")) == _words(title):
+        return lines[first + 1 :]
+    return lines
+
+
+def _is_topics(line: str) -> bool:
+    text = _FURNITURE.sub(" ", line).strip()
+    return bool(_TOPICS.match(text)) and len(_words(text)) <= 20
+
+
+def _without_end_matter(lines: list[str]) -> list[str]:
+    """Up to the first heading of end matter that comes after most of the article's words."""
+    total = sum(len(_words(line)) for line in lines)
+    seen = 0
+    for i, line in enumerate(lines):
+        heading = _FURNITURE.sub(" ", line).strip()
+        short = len(_words(heading)) <= 6 and (line.lstrip().startswith(("#", "**")) or len(lines[i].strip()) < 40)
+        if short and heading and _END_MATTER.fullmatch(heading) and seen >= END_SHARE * total:
+            return lines[:i]
+        seen += len(_words(line))
+    return lines

@@ -1,0 +1,71 @@
+"""Issue 29: what the extractor kept of a page, tidied (corpus/page_body.py): a heading that
+repeats the headline, the site's name after it, the end matter under an article, topic lines;
+and a headline that reads like two sentences kept whole. Pages and lines written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import write
+
+from reader.corpus.load import load_file
+from reader.corpus.page_body import tidy_body, without_site
+
+pytestmark = pytest.mark.unit
+
+ARTICLE = "\n\n".join(
+    f"Paragraph {n} of the report: the council met again on Monday and talked about the budget for a long while."
+    for n in range(1, 9)
+)
+
+
+def test_a_heading_repeating_the_headline_in_other_quotation_marks_goes() -> None:
+    body = '# Student Dies After Pills "Burned Her Up"\n\n' + ARTICLE
+    tidied = tidy_body(body, "Student Dies After Pills “Burned Her Up”", None)
+    assert tidied.startswith("Paragraph 1 of the report")
+
+
+def test_the_site_name_after_the_headline_goes_when_it_is_the_outlet() -> None:
+    assert without_site("West Ham hrozí gigantům | Aktuálně.cz", "Aktuálně.cz") == "West Ham hrozí gigantům"
+    assert without_site("Weekly Edition for March 26 [LWN.net]", "LWN.net") == "Weekly Edition for March 26"
+    # Not the outlet: a headline's own dash stays.
+    assert without_site("Storm hits coast - live updates", "Daily Ledger") == "Storm hits coast - live updates"
+
+
+def test_end_matter_after_the_article_is_cut_with_all_that_follows() -> None:
+    tail = "\n\n## Other Opinion Columns\n\n#### **Editorial**\n\nFraser's lasting legacy, a teaser of another column."
+    tidied = tidy_body(ARTICLE + tail, None, None)
+    assert tidied.endswith("for a long while.") and "Fraser" not in tidied
+    comments = tidy_body(ARTICLE + "\n\n### Comments\n\nLoading Comments...", None, None)
+    assert "Loading" not in comments
+
+
+def test_a_heading_like_end_matter_early_in_the_article_stays() -> None:
+    early = "## Related concerns\n\nThe mayor said the budget was late.\n\n" + ARTICLE
+    assert tidy_body(early, None, None).startswith("## Related concerns")
+    # A sentence that begins like end matter is no heading.
+    sentence = ARTICLE + "\n\nMore from the council is expected on Friday, when the budget is put to a vote at last."
+    assert tidy_body(sentence, None, None).endswith("put to a vote at last.")
+
+
+def test_topic_lines_go() -> None:
+    tidied = tidy_body("Topics: uber, libertarians, Sydney, Technology News\n\n" + ARTICLE, None, None)
+    assert tidied.startswith("Paragraph 1")
+
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné přehlédnout | Aktuálně.cz</title>
+<meta property="og:site_name" content="Aktuálně.cz"></head><body><article>
+<h1>West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné přehlédnout</h1>
+<p>Pět vítězných soutěžních duelů v řadě, během nich jediný inkasovaný gól. Čtvrté místo v lize, stejný
+bodový zisk jako loňský šampion a nadšené ohlasy z tábora těch nejrenomovanějších komentátorů.</p>
+<p>West Ham je opět v kurzu, nadšené ohlasy po nedělní jasné výhře nad Aston Villou se nesou celou zemí
+a trenér David Moyes sklízí chválu od fanoušků i od soupeřů.</p>
+</article></body></html>
+"""
+
+
+def test_a_headline_of_two_sentences_is_the_title_whole(tmp_path) -> None:
+    article = load_file(write(tmp_path, "page.html", PAGE))
+    assert article.title == "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné přehlédnout"
+    assert not article.title_derived
+    assert article.blocks[0].text.startswith("Pět vítězných")
