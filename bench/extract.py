@@ -147,7 +147,35 @@ def main() -> int:
     for precision, recall, f1, name in sorted(scores, key=lambda s: s[2])[: args.worst]:
         print(f"  worst: {name}: precision {precision:.2f} recall {recall:.2f} F1 {f1:.2f}")
     _read.clear()
+    corpus_figures(pages)
     return 0
+
+
+def corpus_figures(pages: list[Path]) -> None:
+    """The pages read into a corpus as baldreader reads one (load_corpus: new pages extracted
+    ahead in worker processes, one a core), first with nothing cached, then a second start."""
+    from reader.corpus import load_corpus
+    from reader.corpus.page_pool import worker_count
+
+    folder, home = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    for page in pages:
+        shutil.copyfile(page / "source.html", folder / f"{page.name}.html")
+    remember_in(home)
+    _read.clear()
+    started = time.perf_counter()
+    corpus = load_corpus(folder)
+    first = time.perf_counter() - started
+    _read.clear()
+    started = time.perf_counter()
+    load_corpus(folder)
+    again = time.perf_counter() - started
+    n = len(pages)
+    print(
+        f"read into a corpus ({worker_count() or 'no'} worker processes): {n / first:.1f} pages/s first "
+        f"({first:.2f} s, {len(corpus.articles)} articles), {n / again:.1f} pages/s on a second start"
+    )
+    shutil.rmtree(folder)
+    shutil.rmtree(home)
 
 
 if __name__ == "__main__":

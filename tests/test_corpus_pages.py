@@ -153,7 +153,7 @@ def test_a_page_read_once_comes_from_the_page_cache_after(tmp_path, monkeypatch)
     def no_extraction(raw: bytes) -> None:
         raise AssertionError("the page was read again")
 
-    monkeypatch.setattr(pages, "_extract", no_extraction)
+    monkeypatch.setattr(pages, "extract", no_extraction)
     assert pages.read_page(raw) == first
 
 

@@ -21,6 +21,7 @@ from reader.corpus.files import (
 )
 from reader.corpus.front_matter import Provenance, split_front_matter
 from reader.corpus.model import Article
+from reader.corpus.page_pool import CHUNK, WORTH_A_POOL, PagesAhead, Stopped, worker_count
 from reader.corpus.pages import PAGE_SUFFIXES, NoArticle, read_page
 from reader.corpus.parse import parse_article
 from reader.helpers.safefile import FileTooLarge, NotRegularFile, read_regular
@@ -137,17 +138,39 @@ def load_corpus(
     ids = article_ids(root, files)
     corpus = Corpus(root=root, skipped=list(others or []))
     seen: dict[str, Path] = {}
-    for i, path in enumerate(files):
-        if stop is not None and stop():
-            raise LoadStopped
-        result = load_file(path, ids[path])
-        if isinstance(result, Skipped):
-            corpus.skipped.append(result)
-        elif result.content_hash in seen:
-            corpus.skipped.append(Skipped(path, f"identical to {seen[result.content_hash].name}; shown once"))
-        else:
-            seen[result.content_hash] = path
-            corpus.articles.append(result)
-        if progress is not None:
-            progress(i + 1, len(files))
+    ahead = _pages_ahead(files)
+    try:
+        for i, path in enumerate(files):
+            if stop is not None and stop():
+                raise LoadStopped
+            if ahead is not None and i % CHUNK == 0:
+                try:
+                    ahead.prepare(files[i : i + CHUNK], stop)
+                except Stopped:
+                    raise LoadStopped from None
+            _add(corpus, seen, path, load_file(path, ids[path]))
+            if progress is not None:
+                progress(i + 1, len(files))
+    finally:
+        if ahead is not None:
+            ahead.close()
     return corpus
+
+
+def _pages_ahead(files: list[Path]) -> PagesAhead | None:
+    """Workers to extract pages ahead of the loop, when enough of the files are pages."""
+    if sum(1 for path in files if path.suffix.lower() in PAGE_SUFFIXES) < WORTH_A_POOL:
+        return None
+    workers = worker_count()
+    return PagesAhead(workers) if workers > 1 else None
+
+
+def _add(corpus: Corpus, seen: dict[str, Path], path: Path, result: Article | Skipped) -> None:
+    """One file's article into the corpus (a file identical to one read is shown once), or why not."""
+    if isinstance(result, Skipped):
+        corpus.skipped.append(result)
+    elif result.content_hash in seen:
+        corpus.skipped.append(Skipped(path, f"identical to {seen[result.content_hash].name}; shown once"))
+    else:
+        seen[result.content_hash] = path
+        corpus.articles.append(result)

@@ -69,6 +69,17 @@ class PageCache:
             return None
         return data if isinstance(data, dict) else None
 
+    def has(self, digest: str) -> bool:
+        """Whether the page with that hash is kept (read with this extractor and code)."""
+        with self._lock:
+            db = self._connection()
+            if db is None:
+                return False
+            try:
+                return db.execute("SELECT 1 FROM pages WHERE key = ?", (self.key(digest),)).fetchone() is not None
+            except sqlite3.Error:
+                return False
+
     def put(self, digest: str, data: dict[str, object]) -> None:
         with self._lock:
             db = self._connection()

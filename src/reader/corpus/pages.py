@@ -55,19 +55,35 @@ def read_page(raw: bytes) -> Page:
     if known is None and _disk:
         known = _from_json(_disk[0].get(key))
     if known is None:
-        known = _extract(raw)
-        if _disk:
-            _disk[0].put(key, _to_json(known))
-        with _lock:
-            _read[key] = known
-            while len(_read) > _MEMORY:
-                _read.popitem(last=False)
+        known = extract(raw)
+        remember(raw, known, key)
     if isinstance(known, str):
         raise NoArticle(known)
     return known
 
 
-def _extract(raw: bytes) -> Page | str:
+def is_known(raw: bytes) -> bool:
+    """Whether the page in these bytes was read already (in this process or the page cache)."""
+    key = hashlib.sha256(raw).hexdigest()
+    with _lock:
+        if key in _read:
+            return True
+    return bool(_disk) and _disk[0].has(key)
+
+
+def remember(raw: bytes, found: Page | str, key: str | None = None) -> None:
+    """Keep what a page holds (its article, or why it has none), as `read_page` does."""
+    key = key or hashlib.sha256(raw).hexdigest()
+    if _disk:
+        _disk[0].put(key, _to_json(found))
+    with _lock:
+        _read[key] = found
+        while len(_read) > _MEMORY:
+            _read.popitem(last=False)
+
+
+def extract(raw: bytes) -> Page | str:
+    """The article in a page's bytes, or why there is none (no cache: `read_page` keeps it)."""
     import trafilatura  # a second or so to import: only when a page is read
     from trafilatura.core import determine_returnstring
     from trafilatura.settings import Document, Extractor
