@@ -160,3 +160,22 @@ def test_a_fifo_in_the_corpus_does_not_hold_adding_up(server, tmp_path) -> None:
     os.mkfifo(corpus / "pipe.md")
     added = run("add", f"{server}/storm", "--corpus", str(corpus))  # run() gives up after 60 s
     assert added.returncode == 0 and "added storm-hits-coast-" in added.stdout
+
+
+def test_an_added_page_is_searchable_at_once_where_the_corpus_has_an_index(server, tmp_path, isolated_home) -> None:
+    """Issue 31, item 2: `add` indexes what it wrote on its own (no walk of the corpus, no sync):
+    the index opened as it is, without a sync, finds it and lists it."""
+    from reader.search import SearchIndex
+    from reader.search.catalog_db import SCHEMA_VERSION, stored_listing
+
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "older.txt").write_text("date 2024-01-02\nAn older story\n\nThe council met about the budget.\n")
+    assert run("index", "--corpus", str(corpus)).returncode == 0
+    assert run("add", f"{server}/storm", "--corpus", str(corpus)).returncode == 0
+    index = SearchIndex(corpus, isolated_home)
+    assert index.open_existing()  # as it is: no sync
+    hits = index.search("storm coast").hits
+    assert [hit.title for hit in hits] == ["Storm hits coast"]
+    assert stored_listing(index.folder, SCHEMA_VERSION).titles == ["Storm hits coast", "An older story"]
+    index.close()

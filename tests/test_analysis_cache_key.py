@@ -35,7 +35,7 @@ def test_a_changed_rule_has_the_people_pass_read_every_article_again(seeds, isol
     """Issue 28: the list's sourcing signs, sorts and profile read the catalog's measures; after
     an analysis rule changes, every article is left to the people pass, which reads them again,
     so no measure of an older rule stays."""
-    from reader.cli.search import open_index
+    from reader.indexed import open_index
     from reader.search import catalog_db
 
     index = open_index(seeds, isolated_home)

@@ -142,7 +142,7 @@ async def test_people_left_by_a_large_sync_are_read_in_the_background(corpus_dir
     person: then finds every article, with no message that some are still unread."""
     from conftest import write
 
-    from reader.cli.search import open_index
+    from reader.indexed import open_index
 
     for i in range(4):
         write(corpus_dir, f"a{i}.txt", f"Story {i}\n\nNora Vale said on day {i} that the gallery was open.\n")

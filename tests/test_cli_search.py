@@ -50,7 +50,7 @@ def test_index_counts_duplicates_in_one_line_and_lists_them_with_verbose(corpus_
 
 def _pending_index(corpus_dir, home, n: int):
     """An index synced with a people limit below `n`: its articles' people left pending."""
-    from reader.cli.search import open_index
+    from reader.indexed import open_index
 
     for i in range(n):
         write(corpus_dir, f"a{i}.txt", f"Story {i}\n\nNora Vale said on day {i} that the gallery was open.\n")

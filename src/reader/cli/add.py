@@ -40,13 +40,20 @@ def run(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     except AddFailed as exc:
         print(f"baldreader: {one_line(str(exc))}", file=sys.stderr)
         return 2
+    written: list[Path] = []
     try:
-        return _update(adder, home) if args.command == "update" else _add(adder, args.sources, corpus)
+        if args.command == "update":
+            return _update(adder, home, written)
+        return _add(adder, args.sources, corpus, written)
     finally:
         adder.close()
+        if written:  # searchable at once where the corpus has an index; else its next sync
+            from reader.indexed import index_new_files
+
+            index_new_files(corpus, home, written)
 
 
-def _add(adder: Adder, sources: list[str], corpus: Path) -> int:
+def _add(adder: Adder, sources: list[str], corpus: Path, written: list[Path]) -> int:
     from reader.web.adding import Added, AddFailed
 
     added = already = failed = 0
@@ -68,6 +75,7 @@ def _add(adder: Adder, sources: list[str], corpus: Path) -> int:
                 print(f"already in the corpus: {one_line(item.path.name)}")
             else:
                 added += 1
+                written.append(item.path)
                 print(f"added {one_line(item.path.name)}: {one_line(item.title)}")
         for where, why in problems:
             failed += 1
@@ -103,7 +111,7 @@ def _follow(args: argparse.Namespace, home: Path) -> int:
     return 1 if bad else 0
 
 
-def _update(adder: Adder, home: Path) -> int:
+def _update(adder: Adder, home: Path, written: list[Path]) -> int:
     from reader.cli.search import progress_bar
     from reader.web.feeds import Subscriptions
     from reader.web.updating import update
@@ -119,6 +127,7 @@ def _update(adder: Adder, home: Path) -> int:
     with progress_bar("updating") as bar:
         task = bar.add_task("feeds", total=None)
         report = update(adder, feeds, lambda done, total: bar.update(task, completed=done, total=total, refresh=True))
+    written += report.written
     for where, why in report.failed:
         print(f"failed {one_line(where)}: {one_line(why)}", file=sys.stderr)
     print(

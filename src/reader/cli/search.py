@@ -12,9 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.corpus.model import Article
 from reader.helpers.textsafe import json_line, one_line
 from reader.helpers.wording import count
+from reader.indexed import open_index
 from reader.search.integrity import IndexDamaged
 
 SAY_INDEXING = 200  # a search that must first index this many articles says so
@@ -49,38 +49,6 @@ def add_parsers(sub: Any, common: Any) -> None:
         "--no-people", action="store_true", help="sync only: leave the people pass for later (or to the app)"
     )
     common(indexer)
-
-
-class IndexedAnalysis:
-    """What the index keeps of each article's analysis (cached by content hash): its people,
-    for `person:`, and its sourcing measures, for the catalog. The analysis is imported and
-    its cache opened for the first article a sync reads, not before (in each worker process)."""
-
-    def __init__(self, home: Path) -> None:
-        self.home = home
-        self._cache: Any = None
-
-    def _analysis(self, article: Article) -> Any:
-        if self._cache is None:
-            from reader.analysis.cache import CACHE_NAME, AnalysisCache
-
-            self._cache = AnalysisCache(self.home / CACHE_NAME)
-        return self._cache.get(article)
-
-    def people(self, article: Article) -> list[str]:
-        return [m.person for m in self._analysis(article).names]
-
-    def measures(self, article: Article) -> dict[str, float]:
-        from reader.across.profile import profile
-
-        return profile(article, self._analysis(article)).measures()
-
-
-def open_index(corpus: Path, home: Path) -> SearchIndex:
-    from reader.search import SearchIndex
-
-    analysis = IndexedAnalysis(home)
-    return SearchIndex(corpus, home, people=analysis.people, measures=analysis.measures)
 
 
 def progress_bar(label: str) -> Any:

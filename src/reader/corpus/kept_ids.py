@@ -67,6 +67,22 @@ def _relative(root: Path, path: str | Path) -> str:
     return Path(path).relative_to(root).as_posix()
 
 
+def kept_ids_of(root: Path, files: Sequence[str]) -> dict[str, str]:
+    """The ids these files had before (those that had one), read without changing what is kept."""
+    where = kept_file(root)
+    if where is None or root.is_file():
+        return {}
+    prefix = os.fspath(root) + os.sep
+    with _lock:
+        kept = _read(where)
+    found = {}
+    for path in files:
+        known = kept.get(path[len(prefix) :] if path.startswith(prefix) else _relative(root, path))
+        if known is not None:
+            found[path] = known
+    return found
+
+
 def keep(root: Path, files: Sequence[_P], plain: dict[_P, str]) -> dict[_P, str]:
     """`plain` (the ids the plain rule gives) with every file that had an id before keeping it,
     and the newcomers given theirs around them; what is given is kept for the next time."""

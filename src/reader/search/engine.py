@@ -16,7 +16,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -205,6 +205,24 @@ class SearchIndex:
             self._stamp()
         report.seconds = time.perf_counter() - start
         return report
+
+    def index_files(self, paths: Sequence[Path]) -> SyncReport | None:
+        """Index these files, just written or changed, without walking the corpus or reading
+        the other files (file_adding.py): the report, or None when a sync must do it (no usable
+        index yet, another baldreader syncing, a file the sync would name otherwise)."""
+        from reader.search.file_adding import index_files
+
+        start = time.perf_counter()
+        with self._sync_lock() as (_lock, taken):
+            if not taken or not self.open_existing():
+                return None
+            assert self._catalog is not None
+            readers = Readers(self.people, self.measures) if self.people is not None else None
+            report = index_files(self._ix, self._catalog, self.corpus, self.folder, paths, readers)
+            if report is not None:
+                self._stamp()
+                report.seconds = time.perf_counter() - start
+            return report
 
     def fill_people(
         self, progress: Progress | None = None, stop: Callable[[], bool] | None = None, batch: int = 0

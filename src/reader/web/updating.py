@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -38,6 +39,7 @@ class UpdateReport:
     already: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (address, why)
     left_out: int = 0  # entries past a feed's first feeds.MAX_ENTRIES
+    written: list[Path] = field(default_factory=list)  # the articles' files, as added
 
 
 def fetch_retrying(adder: Adder, url: str, sleep: Callable[[float], None] = time.sleep) -> Fetched:
@@ -129,6 +131,7 @@ def update(
                     report.already += 1
                 else:
                     report.added += 1
+                    report.written.append(added.path)
         tick()
 
     by_host(fresh, add_one_entry, stop)

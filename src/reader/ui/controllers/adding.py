@@ -61,6 +61,7 @@ class AddingController(Controller):
         fresh = [item for item in items if not item.already]
         if fresh:
             titles = ", ".join(one_line(item.title) for item in fresh[:3])
+            self._index([item.path for item in fresh], corpus)
             self._say(f"Added {len(fresh)}: {titles}", timeout=6)
             self.post_message(M.ArticlesAdded(corpus, len(fresh)))
         elif items:
@@ -101,7 +102,15 @@ class AddingController(Controller):
         self._say(f"{report.added} added, {report.already} already there, {len(report.failed)} failed", timeout=6)
         self.post_message(M.AddingProgress(1, 1))
         if report.added:
+            self._index(report.written, corpus)
             self.post_message(M.ArticlesAdded(corpus, report.added))
+
+    def _index(self, paths: list[Path], corpus: Path) -> None:
+        """The articles written made searchable at once, where the corpus has an index (in this
+        worker: the list, read again next, then finds the index unchanged)."""
+        from reader.indexed import index_new_files
+
+        index_new_files(corpus, self.reader_app.home, paths)
 
     def _say(self, text: str, severity: str = "information", timeout: float = 4) -> None:
         if get_current_worker().is_cancelled:

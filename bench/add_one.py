@@ -1,0 +1,87 @@
+"""One article added to a large indexed corpus (issue 31, item 2): from the file written to the
+article searchable, by a whole sync (the walk, every file's stamp, the listing sorted again) and
+by `index_files` (that file alone), and `baldreader add FILE` end to end (a new process).
+
+    python bench/add_one.py CORPUS HOME [--times 5]
+
+CORPUS must already be indexed in HOME (`baldreader --corpus CORPUS --home HOME index`, e.g. on
+a corpus from bench/corpus.py). Each run writes a new article into CORPUS/added-by-bench/ and
+removes it afterwards (a sync puts the index back as it was)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from reader.indexed import open_index
+
+PAGE = (
+    "<html><head><title>Shell page {n}</title></head><body><article><h1>Shell page {n}</h1>"
+    "<p>The mayor said on Monday that zanzibarquokkap{n} was fine, and that the council would meet again "
+    "next week to talk about the budget and the new harbour wall.</p></article></body></html>"
+)
+ARTICLE = "date 2024-06-{day:02d}\nBench article number {n}\n\nThe mayor said that zanzibarquokka{n} would be built.\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("home", type=Path)
+    parser.add_argument("--times", type=int, default=5)
+    args = parser.parse_args()
+    corpus, home, folder = args.corpus.resolve(), args.home, args.corpus.resolve() / "added-by-bench"
+    index = open_index(corpus, home)
+    if not index.open_existing():
+        print("no index of this corpus in HOME: `baldreader --corpus CORPUS --home HOME index` first")
+        return 2
+    print(f"{index.doc_count():,} articles indexed; load average {os.getloadavg()[0]:.2f}")
+    folder.mkdir(exist_ok=True)
+    synced, alone, shell = [], [], []
+    written: list[Path] = []
+    try:
+        for n in range(args.times):
+            path = folder / f"sync-{n}.txt"
+            path.write_text(ARTICLE.format(day=n + 1, n=f"s{n}"))
+            started = time.perf_counter()
+            report = index.sync()
+            synced.append(time.perf_counter() - started)
+            assert report.added == 1 and index.search(f"zanzibarquokkas{n}").total == 1
+            path = folder / f"alone-{n}.txt"
+            path.write_text(ARTICLE.format(day=n + 1, n=f"a{n}"))
+            started = time.perf_counter()
+            report = index.index_files([path])
+            found = index.search(f"zanzibarquokkaa{n}").total
+            alone.append(time.perf_counter() - started)
+            assert report is not None and report.added == 1 and found == 1
+            page = Path(tempfile.mkdtemp()) / f"page-{n}.html"
+            page.write_text(PAGE.format(n=n))
+            command = [sys.executable, "-m", "reader", "--corpus", str(corpus), "--home", str(home), "add", str(page)]
+            started = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True)
+            shell.append(time.perf_counter() - started)
+            assert done.returncode == 0, done.stderr
+            written.append(corpus / done.stdout.split("added ", 1)[1].split(":", 1)[0])
+            shutil.rmtree(page.parent)
+            assert index.search(f"zanzibarquokkap{n}").total == 1  # searchable without a sync
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        for path in written:
+            path.unlink(missing_ok=True)
+        index.sync()  # the bench's articles out again
+        index.close()
+    for label, times in (("whole sync, one file added", synced), ("index_files, the file alone", alone)):
+        print(f"{label}: median {statistics.median(times):.3f} s, max {max(times):.3f} s ({len(times)} runs)")
+    print(f"`baldreader add FILE` end to end (a new process): median {statistics.median(shell):.3f} s")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

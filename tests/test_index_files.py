@@ -1,0 +1,91 @@
+"""Issue 31, item 2: a file just written or changed is indexed on its own (`index_files`), without
+walking the corpus or reading the others, and the index, its catalog and the list's listing end
+as a whole sync would leave them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import write
+
+from reader.search import SearchIndex
+from reader.search.catalog_db import SCHEMA_VERSION, CatalogDB, Listing, stored_listing
+
+pytestmark = pytest.mark.unit
+
+
+def _article(day: int, title: str, words: str) -> str:
+    return f"date 2024-05-{day:02d}\n{title}\n\nThe council said on Monday that {words} would be looked at again.\n"
+
+
+@pytest.fixture
+def indexed(corpus_dir: Path, isolated_home: Path) -> SearchIndex:
+    for n in range(1, 8):
+        write(corpus_dir, f"s{n}.txt", _article(n * 3, f"Story {n} about the budget", f"walrus{n} matters"))
+    index = SearchIndex(corpus_dir, isolated_home)
+    index.sync()
+    return index
+
+
+def _ids(index: SearchIndex, query: str) -> list[str]:
+    return sorted(hit.id for hit in index.search(query, limit=50).hits)
+
+
+def _listing_as_sqlite_sorts_it(index: SearchIndex) -> Listing:
+    catalog = CatalogDB(index.folder / "catalog.sqlite")
+    try:
+        return Listing.of(catalog.listing_by_date())
+    finally:
+        catalog.close()
+
+
+def test_a_new_file_is_searchable_and_listed_in_its_place_as_a_sync_would(indexed: SearchIndex, corpus_dir) -> None:
+    new = write(corpus_dir, "fresh/added.txt", _article(10, "Zebra crossing plan", "narwhal proposals"))
+    report = indexed.index_files([new])
+    assert report is not None and (report.added, report.changed) == (1, 0)
+    assert _ids(indexed, "narwhal") == ["added"]
+    listed = stored_listing(indexed.folder, SCHEMA_VERSION)
+    assert listed == _listing_as_sqlite_sorts_it(indexed)  # in place: 2024-05-10 between the 12th and the 9th
+    assert listed.ids.index("added") == listed.ids.index("s4") + 1
+    again = indexed.sync()
+    assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, 8)  # nothing left to do
+
+
+def test_a_changed_file_is_indexed_again_and_its_old_words_go(indexed: SearchIndex, corpus_dir) -> None:
+    path = corpus_dir / "s2.txt"
+    path.write_text(_article(6, "Story 2, rewritten", "otter schemes"))
+    report = indexed.index_files([path])
+    assert report is not None and report.changed == 1
+    assert _ids(indexed, "otter") == ["s2"] and _ids(indexed, "walrus2") == []
+    listed = stored_listing(indexed.folder, SCHEMA_VERSION)
+    assert listed == _listing_as_sqlite_sorts_it(indexed) and "Story 2, rewritten" in listed.titles
+    assert indexed.sync().unchanged == 7
+
+
+def test_a_copy_of_an_indexed_article_is_shown_once_as_a_sync_says(indexed: SearchIndex, corpus_dir) -> None:
+    copy = write(corpus_dir, "copy.txt", (corpus_dir / "s3.txt").read_text())
+    report = indexed.index_files([copy])
+    assert report is not None and report.added == 0
+    assert [s.reason for s in report.skipped] == ["identical to s3.txt; shown once"]
+    assert _ids(indexed, "walrus3") == ["s3"]
+    again = indexed.sync()
+    assert (again.added, again.changed, again.removed) == (0, 0, 0)
+
+
+def test_what_a_sync_would_name_otherwise_is_left_to_it(indexed: SearchIndex, corpus_dir, tmp_path) -> None:
+    same_stem = write(corpus_dir, "elsewhere/s1.txt", _article(20, "Another s1", "heron tales"))
+    assert indexed.index_files([same_stem]) is None  # s1 is another file's id: a sync names both by path
+    outside = write(tmp_path / "outside", "x.txt", _article(1, "Outside", "words"))
+    assert indexed.index_files([outside]) is None
+    assert indexed.index_files([write(corpus_dir, "notes.pdf", b"%PDF")]) is None
+    report = indexed.sync()
+    assert report.added == 1 and "heron" not in " ".join(_ids(indexed, "walrus1"))
+    assert len(_ids(indexed, "heron")) == 1
+
+
+def test_no_index_yet_is_left_to_a_sync(corpus_dir: Path, isolated_home: Path) -> None:
+    new = write(corpus_dir, "first.txt", _article(1, "First", "words"))
+    index = SearchIndex(corpus_dir, isolated_home)
+    assert index.index_files([new]) is None
+    assert index.sync().added == 1  # the sync that follows builds it
