@@ -11,6 +11,7 @@ there.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import sqlite3
@@ -24,13 +25,12 @@ from typing import Any
 from whoosh import index
 
 from reader.corpus import kept_ids
-from reader.corpus.files import article_ids, find_article_paths
 from reader.corpus.model import Article
 from reader.helpers.paths import scratch_home, unwritable
 from reader.search import query as Qm
 from reader.search import ranking, whoosh_internals  # imported before any index opens: its patch
 from reader.search.build import WorkerDied
-from reader.search.catalog_db import LISTING, CatalogDB, ListingRow, Row, index_folder
+from reader.search.catalog_db import LISTING, CatalogDB, ListingRow, index_folder
 from reader.search.integrity import META, IndexDamaged, read_meta, stamp_problem, stamps, write_meta
 from reader.search.postings import PostingsReader
 from reader.search.ranking import Ranked
@@ -39,7 +39,7 @@ from reader.search.results import Hit, IndexUnwritable, SearchResult, SyncReport
 from reader.search.schema import SCHEMA_VERSION, make_schema
 from reader.search.snippets import snippet
 from reader.search.suggest import did_you_mean
-from reader.search.sync_plan import INHERITED_FDS, Readers, plan_sync
+from reader.search.sync_plan import INHERITED_FDS, Readers
 
 Progress = Callable[[int, int], None]
 PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves their people to the people pass
@@ -180,11 +180,12 @@ class SearchIndex:
                 if attempt == 2:
                     raise IndexUnwritable(f"indexing failed twice: {exc}") from None
                 self.repairs.append(f"{exc}; indexing again")
-            except OSError as exc:
+            except (OSError, sqlite3.OperationalError) as exc:  # SQLite's own words for a full disk
                 self.close()
-                raise IndexUnwritable(
-                    f"cannot write the search index in {self.folder} ({exc.strerror or exc})"
-                ) from None
+                reason = exc.strerror if isinstance(exc, OSError) else None
+                if reason is None and "full" in str(exc):
+                    reason = os.strerror(errno.ENOSPC)
+                raise IndexUnwritable(f"cannot write the search index in {self.folder} ({reason or exc})") from None
         raise AssertionError("not reached")
 
     def _sync_locked(self, progress: Progress | None, rebuild: bool) -> SyncReport:
@@ -218,9 +219,14 @@ class SearchIndex:
                 return None
             assert self._catalog is not None
             readers = Readers(self.people, self.measures) if self.people is not None else None
-            report = index_files(self._ix, self._catalog, self.corpus, self.folder, paths, readers)
+            try:
+                report = index_files(self._ix, self._catalog, self.corpus, self.folder, paths, readers)
+                if report is not None:
+                    self._stamp()
+            except (OSError, sqlite3.Error, WorkerDied):
+                self.close()  # a full disk, say: the next sync finds what was left and mends it
+                return None
             if report is not None:
-                self._stamp()
                 report.seconds = time.perf_counter() - start
             return report
 
@@ -257,44 +263,11 @@ class SearchIndex:
             return 0
 
     def _sync(self, report: SyncReport, progress: Progress | None) -> None:
-        assert self._catalog is not None
-        files = find_article_paths(self.corpus)
-        ids = article_ids(self.corpus, files)
-        stamps = self._catalog.stamps()
-        if len(stamps) != self._ix.doc_count():  # a catalog lost or replaced: it would re-add all
-            raise RuntimeError(f"catalog ({len(stamps)} files) and index ({self._ix.doc_count()}) disagree")
-        remembered = self._catalog.duplicates()
-        plan = plan_sync(files, ids, stamps, remembered)
-        known = self._catalog.rows() if plan.todo else {}  # whole rows only for files to read
-        todo = [job._replace(old=known.get(str(job.path))) for job in plan.todo]
-        removed = plan.removed
-        report.unchanged = plan.unchanged
-        report.skipped.extend(plan.skipped)
-        total = len(todo)
-        batch: list[Row] = []
-        touched: list[tuple[int, int, str]] = []
-        if todo or removed:  # the writing side is imported only when there is something to write
-            from reader.search.indexing import apply_plan
+        from reader.search.syncing import sync_corpus
 
-            readers = Readers(self.people, self.measures) if self.people is not None else None
-            now = readers if total <= self.people_limit else None
-            batch, touched = apply_plan(self._ix, plan, todo, known, report, progress, now)
-            if readers is not None:  # left for the people pass, or read with the rest
-                indexed = [row.path for row in batch]
-                (self._catalog.people_indexed if now is not None else self._catalog.mark_people_pending)(indexed)
-        listing = self.folder / LISTING
-        if plan.duplicates != remembered:
-            self._catalog.set_duplicates(plan.duplicates)
-            self._catalog.commit()
-        if batch or touched or removed or not listing.exists():
-            listing.unlink(missing_ok=True)  # never a listing older than the catalog
-            self._catalog.put(batch)
-            self._catalog.touch(touched)
-            self._catalog.remove(sorted(set(removed)))
-            self._catalog.commit()
-            self._catalog.write_listing(listing)
-        if progress is not None:
-            progress(total, total)
+        assert self._catalog is not None
+        readers = Readers(self.people, self.measures) if self.people is not None else None
+        sync_corpus(self._ix, self._catalog, self.corpus, self.folder, readers, self.people_limit, report, progress)
 
     # --- reading --------------------------------------------------------------------------
 

@@ -47,13 +47,18 @@ def index_files(
     batch, touched = apply_plan(ix, plan, todo, {**twins, **known}, report, None, readers)
     if readers is not None:
         catalog.people_indexed([row.path for row in batch])
+    listing = _read_listing(folder / LISTING)
+    (folder / LISTING).unlink(missing_ok=True)  # never a listing older than the catalog
     catalog.add_duplicates(plan.duplicates)
     catalog.put(batch)
     catalog.touch(touched)
     removed = sorted({key for key in files if key in known} - {row.path for row in batch} - {t[2] for t in touched})
     catalog.remove(removed)
     catalog.commit()
-    _update_listing(catalog, folder / LISTING, batch, set(removed))
+    if listing is None:
+        catalog.write_listing(folder / LISTING)
+    else:
+        _write_listing(folder / LISTING, listing, batch, set(removed))
     return report
 
 
@@ -101,17 +106,17 @@ def _order(date: str | None, title: str, article_id: str) -> tuple[bool, _Later,
     return (not date, _Later(date or ""), title.translate(_ASCII_LOWER), article_id)
 
 
-def _update_listing(catalog: CatalogDB, where: Path, rows: list[Row], removed: set[str]) -> None:
-    """The listing file with these rows in their places (their old ones out): read, changed and
-    written again (atomically), with no sort of the whole catalog. A listing that cannot be read
-    as it is written is made anew from the catalog."""
+def _read_listing(where: Path) -> Listing | None:
+    """The listing file as the last sync wrote it, or None when it cannot be read as written."""
     try:
-        listing = checked_listing(marshal.loads(read_regular(where, MAX_LISTING)))
+        return checked_listing(marshal.loads(read_regular(where, MAX_LISTING)))
     except (OSError, ValueError, EOFError, TypeError):
-        listing = None
-    if listing is None:
-        catalog.write_listing(where)
-        return
+        return None
+
+
+def _write_listing(where: Path, listing: Listing, rows: list[Row], removed: set[str]) -> None:
+    """The listing with these rows in their places (their old ones out), written again
+    (atomically), with no sort of the whole catalog."""
     columns = list(listing.columns())
     gone = removed | {row.path for row in rows}
     if gone:

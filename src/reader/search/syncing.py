@@ -1,0 +1,64 @@
+"""A whole sync of a corpus with its index: the folder walked, each file's size and status-change
+time compared with the catalog, only the files that differ read, the removed ones deleted, and
+the catalog and its listing file written to match (never a listing older than the catalog)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reader.corpus.files import article_ids, find_article_paths
+from reader.search.catalog_db import LISTING, CatalogDB, Row
+from reader.search.results import SyncReport
+from reader.search.sync_plan import Readers, plan_sync
+
+
+def sync_corpus(
+    ix: Any,
+    catalog: CatalogDB,
+    corpus: Path,
+    folder: Path,
+    readers: Readers | None,
+    people_limit: int,
+    report: SyncReport,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Bring the index in step with the corpus's files; a sync indexing more than `people_limit`
+    articles leaves their people to the people pass."""
+    files = find_article_paths(corpus)
+    ids = article_ids(corpus, files)
+    stamps = catalog.stamps()
+    if len(stamps) != ix.doc_count():  # a catalog lost or replaced: it would re-add all
+        raise RuntimeError(f"catalog ({len(stamps)} files) and index ({ix.doc_count()}) disagree")
+    remembered = catalog.duplicates()
+    plan = plan_sync(files, ids, stamps, remembered)
+    known = catalog.rows() if plan.todo else {}  # whole rows only for files to read
+    todo = [job._replace(old=known.get(str(job.path))) for job in plan.todo]
+    removed = plan.removed
+    report.unchanged = plan.unchanged
+    report.skipped.extend(plan.skipped)
+    total = len(todo)
+    batch: list[Row] = []
+    touched: list[tuple[int, int, str]] = []
+    if todo or removed:  # the writing side is imported only when there is something to write
+        from reader.search.indexing import apply_plan
+
+        now = readers if total <= people_limit else None
+        batch, touched = apply_plan(ix, plan, todo, known, report, progress, now)
+        if readers is not None:  # left for the people pass, or read with the rest
+            indexed = [row.path for row in batch]
+            (catalog.people_indexed if now is not None else catalog.mark_people_pending)(indexed)
+    listing = folder / LISTING
+    if plan.duplicates != remembered:
+        catalog.set_duplicates(plan.duplicates)
+        catalog.commit()
+    if batch or touched or removed or not listing.exists():
+        listing.unlink(missing_ok=True)  # never a listing older than the catalog
+        catalog.put(batch)
+        catalog.touch(touched)
+        catalog.remove(sorted(set(removed)))
+        catalog.commit()
+        catalog.write_listing(listing)
+    if progress is not None:
+        progress(total, total)
