@@ -12,13 +12,26 @@ SMALL_SEGMENT = 1000  # segments smaller than this are merged together...
 MERGE_AT = 8  # ...once there are this many
 
 
-def commit(writer: Any, segments: list[Any]) -> None:
+def commit(writer: Any, segments: list[Any], few: bool = False) -> None:
     """Commit the writer, adding segments that worker processes wrote (as Whoosh's own
-    multi-process writer does, without merging them)."""
+    multi-process writer does, without merging them). `few`: a few files indexed on their own
+    (file_adding.py), whose commit merges only tiny segments (`merge_tiny`), so that one added
+    article never waits for a merge of thousands."""
+    policy = merge_tiny if few else merge_small
     if not segments:
-        writer.commit(mergetype=merge_small)
+        writer.commit(mergetype=policy)
         return
-    internals.commit_segments(writer, merge_small, segments)
+    internals.commit_segments(writer, policy, segments)
+
+
+TINY_SEGMENT = 50  # segments of articles added a few at a time...
+
+
+def merge_tiny(writer: Any, segments: list[Any]) -> list[Any]:
+    """Merge policy of a few files indexed on their own: the segments of fewer than TINY_SEGMENT
+    documents merged once there are MERGE_AT of them (a few hundred documents at most); the
+    rest is left to the next whole sync's `merge_small`."""
+    return _merged(writer, segments, TINY_SEGMENT)
 
 
 def merge_small(writer: Any, segments: list[Any]) -> list[Any]:
@@ -27,9 +40,13 @@ def merge_small(writer: Any, segments: list[Any]) -> list[Any]:
     policy (MERGE_SMALL) merges every segment once there are about twenty of similar size,
     which a build in worker processes makes: a one-file change then re-wrote all 100,000
     articles (minutes, under the lock)."""
+    return _merged(writer, segments, SMALL_SEGMENT)
+
+
+def _merged(writer: Any, segments: list[Any], below: int) -> list[Any]:
     from whoosh.reading import SegmentReader
 
-    small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
+    small = [s for s in segments if s.doc_count_all() < below]
     if len(small) < MERGE_AT:
         return segments
     for segment in small:

@@ -44,7 +44,7 @@ def index_files(
     plan.seen |= set(twins)  # content already indexed from other files: these are its duplicates
     todo = [job._replace(old=known.get(str(job.path))) for job in plan.todo]
     report = SyncReport(unchanged=plan.unchanged, skipped=list(plan.skipped))
-    batch, touched = apply_plan(ix, plan, todo, {**twins, **known}, report, None, readers)
+    batch, touched = apply_plan(ix, plan, todo, {**twins, **known}, report, None, readers, few=True)
     if readers is not None:
         catalog.people_indexed([row.path for row in batch])
     listing = _read_listing(folder / LISTING)

@@ -31,10 +31,12 @@ def apply_plan(
     report: Any,
     progress: Callable[[int, int], None] | None,
     readers: Readers | None,
+    few: bool = False,
 ) -> tuple[list[Row], list[tuple[int, int, str]]]:
     """Index `todo` and delete `plan.removed` (to which files found unreadable or duplicate are
     added); count what happened in `report`. Returns the catalog rows to write and the files
-    whose times alone changed (size, ctime_ns, path)."""
+    whose times alone changed (size, ctime_ns, path). `few`: files indexed on their own (see
+    commit.merge_tiny)."""
     removed, seen_paths = plan.removed, plan.seen
     total = len(todo)
     workers = build.workers_available() if total >= PARALLEL_MIN else 0
@@ -97,7 +99,7 @@ def apply_plan(
             for key in set(removed):
                 writer.delete_by_term("path", key)
             report.removed = len(set(removed))
-            commit(writer, [segment for written in segments for segment in written])
+            commit(writer, [segment for written in segments for segment in written], few)
             writer = None
     finally:
         if writer is not None:
