@@ -12,7 +12,8 @@ def test_search_json_on_seeds(isolated_home) -> None:
     result = run("search", "--json", "--limit", "2", "insider")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 2
-    assert set(rows[0]) == {"id", "path", "title", "date", "score", "snippet"}
+    assert set(rows[0]) == {"id", "path", "title", "date", "score", "snippet", "engine"}
+    assert rows[0]["engine"] == "baldreader"  # ranked by our own evaluator, not Whoosh's matchers
     assert rows[0]["score"] >= rows[1]["score"]
     assert "**insider**" in rows[0]["snippet"].lower()
 

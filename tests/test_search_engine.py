@@ -191,7 +191,7 @@ def test_unsupported_nodes_fall_back_to_whoosh(generated, isolated_home) -> None
     with pytest.raises(ranking.Unsupported):
         ranking.run(q, index._postings or ranking.PostingsReader(searcher), 10)
     ranked = index._rank(searcher, q, 10)
-    assert ranked.total > 0
+    assert ranked.total > 0 and ranked.engine == "whoosh"  # and `search --json` says so
     index.close()
 
 

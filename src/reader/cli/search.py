@@ -298,6 +298,7 @@ def _run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
                         "date": hit.date,
                         "score": hit.score,
                         "snippet": hit.snippet,
+                        "engine": result.engine,
                     }
                 )
             )

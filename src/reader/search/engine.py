@@ -353,7 +353,7 @@ class SearchIndex:
                 Hit(stored["id"], stored["path"], stored["title_text"], stored["date"] or None, round(score, 4), text)
             )
         suggestion = did_you_mean(searcher, cleaned) if not hits else None
-        return SearchResult(hits, ranked.total, messages + ranked.notes, suggestion, terms, ranked.exact)
+        return SearchResult(hits, ranked.total, messages + ranked.notes, suggestion, terms, ranked.exact, ranked.engine)
 
     def _drop_searcher(self) -> None:
         """Forget the open searcher (its files are damaged); the index object stays."""
@@ -380,12 +380,12 @@ class SearchIndex:
         try:
             results = searcher.search(q, limit=limit)
         except Exception as exc:  # noqa: BLE001 - Whoosh's word on a query it cannot run
-            return Ranked([], 0, True, [f"cannot run this query ({exc})"])
+            return Ranked([], 0, True, [f"cannot run this query ({exc})"], "whoosh")
         top = [(hit.docnum, hit.score) for hit in results]
         if results.has_exact_length() or results.scored_length() < limit:
             total = len(results) if results.has_exact_length() else results.scored_length()
-            return Ranked(top, total, True)
-        return Ranked(top, results.estimated_length(), False)  # an upper bound
+            return Ranked(top, total, True, engine="whoosh")
+        return Ranked(top, results.estimated_length(), False, engine="whoosh")  # an upper bound
 
     def _current_searcher(self) -> Any:
         """One searcher kept open (opening the segments costs tens of milliseconds), refreshed

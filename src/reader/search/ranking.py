@@ -44,6 +44,7 @@ class Ranked:
     total: int
     exact: bool = True  # False: total is an estimate (a sampled phrase, or Whoosh's upper bound)
     notes: list[str] = field(default_factory=list)
+    engine: str = "baldreader"  # "whoosh": the query took Whoosh's own matchers
 
 
 class Node:

@@ -48,3 +48,4 @@ class SearchResult:
     suggestion: str | None
     terms: set[str]
     exact: bool = True  # False: total is an estimate
+    engine: str = "baldreader"  # what ranked the hits: ours, or "whoosh" (its own matchers)
