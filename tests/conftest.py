@@ -13,14 +13,19 @@ import pytest
 from reader.helpers.paths import bundled_seeds
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
+def isolate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user data folder and the XDG folders in `folder`; no corpus from the environment."""
+    home = folder / "home"
     monkeypatch.setenv("BALDREADER_HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "xdg-config"))
     monkeypatch.delenv("BALDREADER_CORPUS", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return isolate(tmp_path, monkeypatch)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import background_home, quiet, settled, wait_loaded
+from conftest import background_home, isolate, quiet, settled, wait_loaded
 
 from reader.ui.app import ReaderApp
 
@@ -23,12 +23,7 @@ def isolated_home(monkeypatch: pytest.MonkeyPatch):
     (`popen-gw0/`) and as their number grows, which changed where the note wraps and so the
     help's scrollbar (the snapshot passed alone and failed in the parallel run)."""
     folder = Path(tempfile.mkdtemp(prefix="bsnap-", dir="/tmp"))  # /tmp/bsnap-XXXXXXXX
-    home = folder / "home"
-    monkeypatch.setenv("BALDREADER_HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "xdg-config"))
-    monkeypatch.delenv("BALDREADER_CORPUS", raising=False)
-    yield home
+    yield isolate(folder, monkeypatch)
     shutil.rmtree(folder, ignore_errors=True)
 
 

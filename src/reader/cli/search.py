@@ -87,11 +87,17 @@ def _unless_unwritable(command: Callable[[argparse.Namespace, Path, Path], int],
         return 1
 
 
-def _run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
+def _opened(corpus: Path, home: Path) -> SearchIndex | None:
+    """The corpus's index, or None (said) when there is no corpus there."""
     if not corpus.exists():
         print(f"baldreader: corpus not found: {one_line(str(corpus))}", file=sys.stderr)
+        return None
+    return open_index(corpus, home)
+
+
+def _run_index(args: argparse.Namespace, corpus: Path, home: Path) -> int:
+    if (ix := _opened(corpus, home)) is None:
         return 2
-    ix = open_index(corpus, home)
     if args.progress_json:
         return _people_json(ix) if args.people else _index_json(ix, args.rebuild)
     if args.people:
@@ -243,10 +249,8 @@ def _index_json(ix: SearchIndex, rebuild: bool) -> int:
 
 
 def _run_search(args: argparse.Namespace, corpus: Path, home: Path) -> int:
-    if not corpus.exists():
-        print(f"baldreader: corpus not found: {one_line(str(corpus))}", file=sys.stderr)
+    if (ix := _opened(corpus, home)) is None:
         return 2
-    ix = open_index(corpus, home)
     _say_elsewhere(ix)
     said = False
 
