@@ -8,6 +8,7 @@ Pages in the layout of readability's test fixtures, fetched into a git-ignored f
 (DIR/<page>/source.html, expected.html, expected-metadata.json):
 
     python bench/extract.py data-external/readability/test/test-pages [--skip PREFIX ...] [--worst 5]
+        [--news | --only NAME ...]
 
 Pages whose name starts with a --skip prefix are left out (default: "bbc", as the BBC's pages
 are reserved for held-out measurement).
@@ -29,6 +30,14 @@ from reader.corpus.load import Skipped, load_file
 from reader.corpus.pages import _read, remember_in
 
 _WORD = re.compile(r"\w+")
+# Readability's test pages that are real news and magazine articles (the rest are unit fixtures
+# written for one rule, encyclopedia and documentation pages, and nytimes-5, an index page).
+NEWS = (
+    "aclu aktualne ars-1 breitbart buzzfeed-1 citylab-1 cnet cnn engadget folha gmw guardian-1 heise "
+    "herald-sun-1 la-nacion lemonde-1 liberation-1 lwn-1 medicalnewstoday medium-1 medium-2 medium-3 msn "
+    "nytimes-1 nytimes-2 nytimes-3 nytimes-4 qq quanta-1 salon-1 seattletimes-1 telegraph theverge tmz-1 "
+    "wapo-1 wapo-2 yahoo-1 yahoo-2 yahoo-3 yahoo-4"
+).split()
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "blockquote", "pre", "section", "article"}
 
 
@@ -96,11 +105,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--skip", nargs="*", default=["bbc"])
+    parser.add_argument("--only", nargs="*", help="these pages alone (by folder name); --news: the news pages")
+    parser.add_argument("--news", action="store_true", help=f"the {len(NEWS)} news and magazine pages of NEWS")
     parser.add_argument("--worst", type=int, default=5)
     args = parser.parse_args()
     pages = sorted(
         d for d in args.folder.iterdir() if (d / "source.html").is_file() and not d.name.startswith(tuple(args.skip))
     )
+    only = set(args.only or []) | (set(NEWS) if args.news else set())
+    if only:
+        pages = [page for page in pages if page.name in only]
     scores, titles, dates, refused = [], [0, 0], [0, 0], []
     home = Path(tempfile.mkdtemp())
     remember_in(home)  # as baldreader does: pages kept in the user data folder's page cache
