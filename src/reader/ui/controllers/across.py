@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.corpus import Corpus
+from reader.corpus.lazy import LazyCorpus
 from reader.corpus.model import Article
 from reader.ui.controllers import Controller
 from reader.ui.messages import JumpToPlace, NoteOnConflict
@@ -23,10 +25,16 @@ class AcrossController(Controller):
         super().__init__(id="across-controller")
         self._views: CorpusViews | None = None
 
-    def open(self, articles: list[Article], known: dict[str, Analysis], cache: AnalysisCache) -> None:
-        """The across screen over `articles`, from the analyses `known` so far, else `cache`."""
+    def open(self, corpus: Corpus | LazyCorpus | None, known: dict[str, Analysis], cache: AnalysisCache) -> None:
+        """The across screen over the corpus's articles, from the analyses `known` so far, else
+        `cache`; a corpus not read in full (a large one) is said to need it."""
         from reader.across.views import CorpusViews
         from reader.ui.screens.across import AcrossScreen
+
+        if not isinstance(corpus, Corpus):
+            self.notify("The views across the corpus need it read in full (up to 3,000 files).", severity="warning")
+            return
+        articles = corpus.articles
 
         if self._views is None:
             self._views = CorpusViews(with_profiles=False)  # the analysis workers make those

@@ -230,11 +230,12 @@ class SearchController(Controller):
         style = Style(bgcolor=colour, color="black", bold=True)
         return [(s, e, style) for s, e in spans]
 
-    def next_hit(self, article: Article, cursor: int, step: int) -> int | None:
+    def next_hit(self, article: Article | None, cursor: int, step: int) -> int | None:
         """The next paragraph (step 1) or the previous (-1) with a hit, wrapping round; None
-        when there is none."""
+        when there is none (and the reader is told)."""
         terms = self.hit_terms
-        if not terms or not article.blocks:
+        if article is None or not terms:
+            self.notify("No search hits here: / searches.", timeout=3)
             return None
         from reader.search.snippets import word_pattern
 
@@ -248,4 +249,5 @@ class SearchController(Controller):
             block = article.blocks[index]
             if candidate(article.text, block.start, block.end) and self.hit_styles(article, index, "white"):
                 return index
+        self.notify("No hits in this article.", timeout=3)
         return None

@@ -62,46 +62,30 @@ class MainScreen(Screen[None]):
     @property
     def corpus(self) -> Corpus | LazyCorpus | None:
         """The corpus shown, as its one holder (the corpus controller) has it."""
-        return self.query_one(CorpusController).corpus
+        return self.opener.corpus
 
-    @property
-    def sidebar(self) -> Sidebar:
-        return self.query_one(Sidebar)
-
-    @property
-    def column(self) -> ReadingColumn:
-        return self.query_one(ReadingColumn)
-
-    @property
-    def search(self) -> SearchController:
-        return self.query_one(SearchController)
-
-    @property
-    def analysis(self) -> AnalysisController:
-        return self.query_one(AnalysisController)
-
-    @property
-    def panes(self) -> PanesController:
-        return self.query_one(PanesController)
-
-    @property
-    def notes(self) -> NotesController:
-        return self.query_one(NotesController)
+    # Its direct children, made in compose: the screen speaks to them and to nothing below them.
+    sidebar: Sidebar
+    column: ReadingColumn
+    panel: AnalysisPanel
+    opener: CorpusController
+    analysis: AnalysisController
+    search: SearchController
+    notes: NotesController
+    across: AcrossController
+    adding: AddingController
+    panes: PanesController
 
     def compose(self) -> ComposeResult:
+        state = self.reader_app.state
+        self.sidebar, self.column = Sidebar(list(state.search_history), state.sort), ReadingColumn()
+        self.panel, self.opener = AnalysisPanel(id="analysis-panel"), CorpusController()
+        self.analysis, self.search = AnalysisController(), SearchController()
+        self.notes, self.across = NotesController(lambda: self.opener.corpus), AcrossController()
+        self.adding, self.panes = AddingController(), PanesController()
         yield Header(show_clock=False)
-        yield Sidebar(list(self.reader_app.state.search_history), self.reader_app.state.sort)
-        yield ReadingColumn()
-        yield AnalysisPanel(id="analysis-panel")
-        yield ReaderFooter(show_command_palette=False)
-        corpus = CorpusController()
-        yield corpus
-        yield AnalysisController()
-        yield SearchController()
-        yield NotesController(lambda: corpus.corpus)
-        yield AcrossController()
-        yield AddingController()
-        yield PanesController()
+        yield from (self.sidebar, self.column, self.panel, ReaderFooter(show_command_palette=False), self.opener)
+        yield from (self.analysis, self.search, self.notes, self.across, self.adding, self.panes)
 
     def on_mount(self) -> None:
         self.sidebar.when_chosen(self._chosen)
@@ -112,13 +96,13 @@ class MainScreen(Screen[None]):
         self._lay_out(self.panes.start(self.app.size.width))
         ahead = self.reader_app.opening_ahead
         if ahead is not None and (first := ahead.ready(self.corpus_path)) is not None:
-            self.query_one(CorpusController).adopt(first)
+            self.opener.adopt(first)
             self.on_corpus_opened(M.CorpusOpened(first))  # read while Textual loaded: in the first frame
             # The rest (a listed corpus's files read, a large one's sync) once that frame is
             # drawn: read meanwhile, 2,000 files held the frame back by a quarter of a second.
-            self.call_after_refresh(self.query_one(CorpusController).open, self.corpus_path)
+            self.call_after_refresh(self.opener.open, self.corpus_path)
         else:
-            self.query_one(CorpusController).open(self.corpus_path)
+            self.opener.open(self.corpus_path)
 
     # --- opening the corpus --------------------------------------------------------------------
 
@@ -236,7 +220,7 @@ class MainScreen(Screen[None]):
         )
         article = self.column.article
         profile = self.analysis.profiles.get(article.id) if article else None
-        self.query_one(AnalysisPanel).show(article, analysis, profile, palette)
+        self.panel.show(article, analysis, profile, palette)
 
     def _describe_cursor(self) -> None:
         self.column.describe_cursor(self._current_analysis())
@@ -321,7 +305,7 @@ class MainScreen(Screen[None]):
 
     def action_cycle_pane(self) -> None:
         """tab: the list, the reading pane, then (when open) the panel's people and claims."""
-        stops = [*self.sidebar.tab_stops(), *self.column.tab_stops(), *self.query_one(AnalysisPanel).tab_stops()]
+        stops = [*self.sidebar.tab_stops(), *self.column.tab_stops(), *self.panel.tab_stops()]
         self.set_focus(next_stop(stops, self.focused))
 
     def on_resize(self) -> None:
@@ -329,7 +313,7 @@ class MainScreen(Screen[None]):
 
     def _lay_out(self, layout: Layout) -> None:
         """Show and hide the list and the side panel; the focus leaves what is hidden."""
-        panel = self.query_one(AnalysisPanel)
+        panel = self.panel
         leaving = (not layout.panel and panel.has_focus_within) or (not layout.sidebar and self.sidebar.list_has_focus)
         panel.display, self.sidebar.display = layout.panel, layout.sidebar
         if leaving:
@@ -356,14 +340,7 @@ class MainScreen(Screen[None]):
             self.sidebar.focus_list()
 
     def action_next_hit(self, step: int) -> None:
-        article = self.column.article
-        if article is None or not self.search.hit_terms:
-            self.notify("No search hits here: / searches.", timeout=3)
-            return
-        found = self.search.next_hit(article, self.column.cursor, step)
-        if found is None:
-            self.notify("No hits in this article.", timeout=3)
-        else:
+        if (found := self.search.next_hit(self.column.article, self.column.cursor, step)) is not None:
             self.column.move_cursor(found)
 
     def action_toggle_layer(self, layer: str) -> None:
@@ -396,17 +373,14 @@ class MainScreen(Screen[None]):
 
     def action_across(self) -> None:
         """x: people, travelling quotes and conflicts across the corpus (read in full)."""
-        if not isinstance(self.corpus, Corpus):
-            self.notify("The views across the corpus need it read in full (up to 3,000 files).", severity="warning")
-            return
-        self.query_one(AcrossController).open(self.corpus.articles, self.analysis.analyses, self.analysis.cache)
+        self.across.open(self.corpus, self.analysis.analyses, self.analysis.cache)
 
     def action_add_article(self) -> None:
         """+: a page or feed into the corpus open (your own when the seeds are open)."""
-        self.query_one(AddingController).ask(self.corpus_path)
+        self.adding.ask(self.corpus_path)
 
     def action_update_feeds(self) -> None:
-        self.query_one(AddingController).update_feeds(self.corpus_path)
+        self.adding.update_feeds(self.corpus_path)
 
     def on_adding_progress(self, message: M.AddingProgress) -> None:
         self.sidebar.progress("adding", message.done, message.total)
@@ -414,7 +388,7 @@ class MainScreen(Screen[None]):
     def on_articles_added(self, message: M.ArticlesAdded) -> None:
         """Read the corpus again (the one written to, opened in the seeds' place)."""
         self.corpus_path = message.corpus
-        self.query_one(CorpusController).open(message.corpus)
+        self.opener.open(message.corpus)
 
     def action_note_on_claim(self) -> None:
         self._at_cursor(
