@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -164,16 +165,30 @@ def index_in_workers(
 
 @contextmanager
 def _sigint_deferred() -> Iterator[None]:
-    """Ctrl+C held back while workers are forked: they are born with it blocked and ignore it
-    before unblocking; the parent gets a Ctrl+C typed meanwhile as soon as the forks are done."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
+    """Ctrl+C held back while workers are forked: a handler only notes it (the workers are born
+    with it and ignore Ctrl+C first thing); the parent acts on one typed meanwhile as soon as the
+    forks are done. Not by blocking the signal in this thread: the kernel then hands it to
+    another thread (a queue's feeder), and under load it was lost, the index built to the end
+    (rc 0). Off the main thread, where handlers cannot be set, the signal is blocked instead."""
+    if threading.current_thread() is not threading.main_thread():
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            if hasattr(signal, "pthread_sigmask"):
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    typed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: typed.append(number))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous)
+        if typed and callable(previous):
+            previous(signal.SIGINT, None)  # Python's own: KeyboardInterrupt
+        elif typed and previous == signal.SIG_DFL:
+            os.kill(os.getpid(), signal.SIGINT)
 
 
 def die_with_parent(parent: int) -> None:
