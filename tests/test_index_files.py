@@ -63,6 +63,16 @@ def test_a_changed_file_is_indexed_again_and_its_old_words_go(indexed: SearchInd
     assert indexed.sync().unchanged == 7
 
 
+def test_a_file_indexed_as_it_is_stays_indexed(indexed: SearchIndex, corpus_dir) -> None:
+    """Asked again for a file the index already holds as it is: nothing changes (its catalog row
+    was once dropped while its document stayed, and the next sync rebuilt the whole index)."""
+    report = indexed.index_files([corpus_dir / "s5.txt"])
+    assert report is not None and (report.added, report.changed, report.unchanged) == (0, 0, 1)
+    assert _ids(indexed, "walrus5") == ["s5"]
+    again = indexed.sync()
+    assert again.rebuilt_because is None and (again.added, again.changed, again.unchanged) == (0, 0, 7)
+
+
 def test_a_copy_of_an_indexed_article_is_shown_once_as_a_sync_says(indexed: SearchIndex, corpus_dir) -> None:
     copy = write(corpus_dir, "copy.txt", (corpus_dir / "s3.txt").read_text())
     report = indexed.index_files([copy])

@@ -47,12 +47,15 @@ def index_files(
     batch, touched = apply_plan(ix, plan, todo, {**twins, **known}, report, None, readers, few=True)
     if readers is not None:
         catalog.people_indexed([row.path for row in batch])
+    catalog.add_duplicates(plan.duplicates)
+    removed = sorted(set(plan.removed))  # what apply_plan took out of the index: unreadable, or now a copy
+    if not (batch or touched or removed):  # nothing new (the files as indexed already)
+        catalog.commit()
+        return report
     listing = _read_listing(folder / LISTING)
     (folder / LISTING).unlink(missing_ok=True)  # never a listing older than the catalog
-    catalog.add_duplicates(plan.duplicates)
     catalog.put(batch)
     catalog.touch(touched)
-    removed = sorted({key for key in files if key in known} - {row.path for row in batch} - {t[2] for t in touched})
     catalog.remove(removed)
     catalog.commit()
     if listing is None:
