@@ -367,3 +367,62 @@ def test_a_catalog_from_before_the_measures_has_its_files_read_again_by_the_peop
     assert again.sync().rebuilt_because is None and again.people_pending() == 3
     assert again.fill_people() == (3, 0) and sorted(again.measures_by_id()) == ["a0", "a1", "a2"]
     again.close()
+
+
+def test_an_article_added_during_the_people_pass_is_searchable_after_the_batch_in_hand(
+    corpus_dir, isolated_home
+) -> None:
+    """An article added (shell or app) while another baldreader runs the people pass waits
+    its turn and is indexed once the pass's batch in hand is committed, not left unindexed
+    until the whole pass ends (or until the next launch); the pass then goes on to the end."""
+    import fcntl
+    import os
+
+    from reader.search.sync_lock import TURN
+
+    for i in range(6):
+        write(corpus_dir, f"a{i}.txt", f"Story {i}\n\nNora Vale said on day {i} that the gallery was open.\n")
+    in_batch, go_on = threading.Event(), threading.Event()
+
+    def held_people(article):
+        if not in_batch.is_set():
+            in_batch.set()
+            assert go_on.wait(60)
+        return _people(article)
+
+    index = SearchIndex(corpus_dir, isolated_home, people=held_people)
+    index.people_limit = 3
+    index.sync()
+    passed: list[object] = []
+    people_pass = threading.Thread(target=lambda: passed.append(index.fill_people(batch=3)))
+    people_pass.start()
+    assert in_batch.wait(60)
+    write(corpus_dir, "fresh.txt", "Harbour reopens\n\nMira Holt said the harbour reopened on Monday.\n")
+    adder = SearchIndex(corpus_dir, isolated_home, people=_people)
+    added: list[object] = []
+    adding = threading.Thread(target=lambda: added.append(adder.index_files([corpus_dir / "fresh.txt"])))
+    adding.start()
+    turn = os.open(index.folder / TURN, os.O_RDWR | os.O_CREAT)
+    try:  # the adder is waiting once it holds the turn
+        while adding.is_alive():
+            try:
+                fcntl.flock(turn, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                break
+            fcntl.flock(turn, fcntl.LOCK_UN)
+            threading.Event().wait(0.01)
+    finally:
+        os.close(turn)
+    assert added == []  # the batch in hand holds the lock: the adder waits rather than giving up
+    go_on.set()
+    adding.join(60)
+    people_pass.join(60)
+    assert added and added[0] is not None and added[0].added == 1
+    assert [h.id for h in adder.search("harbour").hits] == ["fresh"]
+    assert [h.id for h in adder.search('person:"Mira Holt"').hits] == ["fresh"]
+    assert passed == [(6, 0)]
+    assert sorted(h.id for h in index.search('person:"Nora Vale"').hits) == [f"a{i}" for i in range(6)]
+    assert index.damaged() is None and adder.sync().added == 0
+    adder.close()
+    index.close()
+

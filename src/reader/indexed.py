@@ -4,7 +4,7 @@ just written into the corpus (`add`, `update`, the app's add) made searchable at
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,9 +48,12 @@ def open_index(corpus: Path, home: Path) -> SearchIndex:
     return SearchIndex(corpus, home, people=analysis.people, measures=analysis.measures)
 
 
-def index_new_files(corpus: Path, home: Path, paths: Sequence[Path]) -> SyncReport | None:
+def index_new_files(
+    corpus: Path, home: Path, paths: Sequence[Path], stop: Callable[[], bool] | None = None
+) -> SyncReport | None:
     """Articles just written into `corpus` indexed on their own, when it has an index (without
-    one, or when they cannot be indexed alone, the next sync does it: None). Never raises for
+    one, or when they cannot be indexed alone, the next sync does it: None). A people pass
+    running lets them in after its batch in hand; `stop()` gives up waiting. Never raises for
     the index: what was written is in the corpus either way."""
     from reader.search.results import IndexUnwritable
 
@@ -58,7 +61,7 @@ def index_new_files(corpus: Path, home: Path, paths: Sequence[Path]) -> SyncRepo
         return None
     index = open_index(corpus, home)
     try:
-        return index.index_files(paths)
+        return index.index_files(paths, stop=stop)
     except (IndexUnwritable, OSError):
         return None
     finally:

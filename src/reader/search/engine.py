@@ -12,7 +12,6 @@ there.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import sqlite3
 import threading
@@ -39,9 +38,11 @@ from reader.search.results import Hit, IndexUnwritable, SearchResult, SyncReport
 from reader.search.schema import SCHEMA_VERSION, make_schema
 from reader.search.snippets import snippet
 from reader.search.suggest import did_you_mean
-from reader.search.sync_plan import INHERITED_FDS, Readers
+from reader.search.sync_lock import give_way, sync_lock
+from reader.search.sync_plan import Readers
 
 Progress = Callable[[int, int], None]
+ADD_WAIT = 30.0  # seconds an added article waits for a sync or a people pass batch in hand
 PEOPLE_LIMIT = 5000  # a sync indexing more articles than this leaves their people to the people pass
 
 
@@ -149,23 +150,12 @@ class SearchIndex:
     # --- sync -----------------------------------------------------------------------------
 
     @contextmanager
-    def _sync_lock(self) -> Iterator[tuple[int, bool]]:
-        """The sync lock's descriptor, and whether it was taken without waiting (False: another
-        baldreader is syncing or running the people pass). Released on leaving."""
+    def _sync_lock(self, wait: float = 0.0, stop: Callable[[], bool] | None = None) -> Iterator[tuple[int, bool]]:
+        """The sync lock (sync_lock.py): its descriptor, and whether it was taken (False:
+        another baldreader is syncing or running the people pass). Released on leaving."""
         self.repairs.extend(folder_at(self.folder))
-        regular_or_absent(self.folder / "sync.lock")  # a folder or a link there is damage
-        lock = os.open(self.folder / "sync.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
-        INHERITED_FDS.add(lock)
-        try:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                yield lock, False
-            else:
-                yield lock, True
-        finally:
-            INHERITED_FDS.discard(lock)
-            os.close(lock)
+        with sync_lock(self.folder, wait, stop) as held:
+            yield held
 
     def sync(self, progress: Progress | None = None, rebuild: bool = False) -> SyncReport:
         """Bring the index in step with the files. Never raises for a damaged index: it is
@@ -207,14 +197,17 @@ class SearchIndex:
         report.seconds = time.perf_counter() - start
         return report
 
-    def index_files(self, paths: Sequence[Path]) -> SyncReport | None:
+    def index_files(
+        self, paths: Sequence[Path], wait: float = ADD_WAIT, stop: Callable[[], bool] | None = None
+    ) -> SyncReport | None:
         """Index these files, just written or changed, without walking the corpus or reading
         the other files (file_adding.py): the report, or None when a sync must do it (no usable
-        index yet, another baldreader syncing, a file the sync would name otherwise)."""
+        index yet, another baldreader syncing for longer than `wait` seconds, a file the sync
+        would name otherwise). A people pass running lets it go first after its batch in hand."""
         from reader.search.file_adding import index_files
 
         start = time.perf_counter()
-        with self._sync_lock() as (_lock, taken):
+        with self._sync_lock(wait, stop) as (_lock, taken):
             if not taken or not self.open_existing():
                 return None
             assert self._catalog is not None
@@ -233,19 +226,25 @@ class SearchIndex:
     def fill_people(
         self, progress: Progress | None = None, stop: Callable[[], bool] | None = None, batch: int = 0
     ) -> tuple[int, int] | None:
-        """Run the people pass (people_pass.py) under the sync lock: (files done, files still
-        pending), or None when another baldreader holds the lock or the index is not usable
-        as it is (a sync comes first)."""
+        """Run the people pass (people_pass.py) under the sync lock, letting a writer that waits
+        for it go first between batches: (files done, files still pending), or None when
+        another baldreader holds the lock or the index is not usable as it is (a sync comes
+        first)."""
         from reader.search.people_pass import PEOPLE_BATCH, fill
 
         if self.people is None:
             raise ValueError("the people pass needs the index's people function")
-        with self._sync_lock() as (_lock, taken):
+        with self._sync_lock() as (lock, taken):
             if not taken or not self.open_existing():
                 return None
             assert self._catalog is not None
             catalog, readers, size = self._catalog, Readers(self.people, self.measures), batch or PEOPLE_BATCH
-            return fill(self._ix, catalog, self.folder, readers, self._stamp, progress, stop, size)
+
+            def committed() -> bool:
+                self._stamp()
+                return give_way(self.folder, lock, stop)
+
+            return fill(self._ix, catalog, self.folder, readers, committed, progress, stop, size)
 
     def measures_by_id(self) -> dict[str, dict[str, float]]:
         """The sourcing measures the syncs and the people pass read, by article id (none once

@@ -3,7 +3,8 @@
 does not wait for every article's analysis; the catalog keeps those files as pending. This pass
 reads them again, a batch at a time, with the analysis, and replaces their documents, so
 `person:` ends up covering the whole corpus. Each batch is committed on its own: a pass that
-is stopped keeps what it did. The caller holds the sync lock (SearchIndex.fill_people)."""
+is stopped keeps what it did. The caller holds the sync lock (SearchIndex.fill_people) and
+may let it go between batches (`committed()`), to a writer waiting its turn."""
 
 from __future__ import annotations
 
@@ -23,14 +24,15 @@ def fill(
     catalog: CatalogDB,
     folder: Path,
     readers: Readers,
-    committed: Callable[[], None],
+    committed: Callable[[], bool],
     progress: Callable[[int, int], None] | None = None,
     stop: Callable[[], bool] | None = None,
     batch: int = PEOPLE_BATCH,
 ) -> tuple[int, int]:
     """Index the people of the pending files until none is left or `stop()` is true (asked
     between batches); returns (files done, files still pending). `committed()` is called after
-    each batch's commit. A pending file that changed or went since the sync is left to the
+    each batch's commit; it answers whether to go on (False: the sync lock was not
+    taken back). A pending file that changed or went since the sync is left to the
     next sync, which reads it again anyway."""
     from reader.search.indexing import apply_plan
     from reader.search.results import SyncReport
@@ -63,8 +65,9 @@ def fill(
         catalog.commit()
         if plan.removed:
             catalog.write_listing(folder / LISTING)
-        committed()
         done += len(paths)
         if progress is not None:
             progress(done, total)
+        if not committed():
+            break
     return done, catalog.people_pending_count()

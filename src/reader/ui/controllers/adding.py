@@ -61,8 +61,8 @@ class AddingController(Controller):
         fresh = [item for item in items if not item.already]
         if fresh:
             titles = ", ".join(one_line(item.title) for item in fresh[:3])
-            self._index([item.path for item in fresh], corpus)
             self._say(f"Added {len(fresh)}: {titles}", timeout=6)
+            self._index([item.path for item in fresh], corpus)  # may wait for a people pass's batch
             self.post_message(M.ArticlesAdded(corpus, len(fresh)))
         elif items:
             self._say("Already in the corpus", timeout=4)
@@ -110,7 +110,8 @@ class AddingController(Controller):
         worker: the list, read again next, then finds the index unchanged)."""
         from reader.indexed import index_new_files
 
-        index_new_files(corpus, self.reader_app.home, paths)
+        worker = get_current_worker()
+        index_new_files(corpus, self.reader_app.home, paths, stop=lambda: worker.is_cancelled)
 
     def _say(self, text: str, severity: str = "information", timeout: float = 4) -> None:
         if get_current_worker().is_cancelled:
