@@ -179,3 +179,42 @@ def test_an_added_page_is_searchable_at_once_where_the_corpus_has_an_index(serve
     assert [hit.title for hit in hits] == ["Storm hits coast"]
     assert stored_listing(index.folder, SCHEMA_VERSION).titles == ["Storm hits coast", "An older story"]
     index.close()
+
+
+def test_text_and_markdown_files_are_added_as_the_corpus_reads_them(tmp_path, seeds) -> None:
+    """`add FILE` with a plain-text article or clipped Markdown (not a saved page) adds it as
+    the corpus would read the file itself: the same title, date, words and claims, its front
+    matter's outlet kept (it was refused as "no article text in the page", and the seeds'
+    one-paragraph-a-line text came out as one paragraph)."""
+    import json
+
+    corpus = tmp_path / "mine"
+    clipped = tmp_path / "clipped.md"
+    clipped.write_text(
+        "---\ntitle: Harbour wall approved\ndate: 2024-05-02\nsite: Morning Star\nauthor: Ann Lee\n---\n\n"
+        "The council approved the harbour wall on Thursday, officials said.\n\n"
+        '"It will hold," the mayor, Nora Vale, told reporters.\n',
+        encoding="utf-8",
+    )
+    sources = [str(clipped), *map(str, sorted(seeds.glob("*.txt")))]
+    added = run("add", *sources, "--corpus", str(corpus))
+    assert added.returncode == 0 and "6 added" in added.stdout
+
+    def lines(*args: str) -> list[dict]:
+        return [json.loads(line) for line in run(*args, "--json").stdout.splitlines()]
+
+    mine, theirs = lines("list", "--corpus", str(corpus)), lines("list", "--corpus", str(seeds))
+    assert sorted((a["title"], a["date"], a["words"]) for a in theirs) == sorted(
+        (a["title"], a["date"], a["words"]) for a in mine if a["title"] != "Harbour wall approved"
+    )
+    (harbour,) = [a for a in mine if a["title"] == "Harbour wall approved"]
+    assert (harbour["date"], harbour["outlet"], harbour["author"]) == ("2024-05-02", "Morning Star", "Ann Lee")
+
+    def claims(folder: Path) -> list[int]:
+        return sorted(len(a["claims"]) for a in lines("analyze", "--corpus", str(folder)))
+
+    seeds_only = tmp_path / "seeds-only"
+    assert run("add", *sources[1:], "--corpus", str(seeds_only)).returncode == 0
+    assert claims(seeds_only) == claims(seeds)
+    again = run("add", str(clipped), "--corpus", str(corpus))
+    assert "already in the corpus" in again.stdout and len(_articles(corpus)) == 6

@@ -20,8 +20,9 @@ from typing import Any
 import yaml
 
 from reader.corpus.files import MAX_FILE_BYTES
-from reader.corpus.front_matter import split_front_matter
-from reader.corpus.pages import NoArticle, read_page
+from reader.corpus.front_matter import Provenance, split_front_matter
+from reader.corpus.load import MARKDOWN_SUFFIXES, Skipped, load_file
+from reader.corpus.pages import NoArticle, Page, read_page
 from reader.helpers.atomic import write_atomic
 from reader.helpers.paths import bundled_seeds
 from reader.helpers.safefile import FileTooLarge, NotRegularFile, read_regular
@@ -50,6 +51,9 @@ class FromFeed:
     left_out: int = 0
 
 
+TEXT_SUFFIXES = MARKDOWN_SUFFIXES | {".txt", ".text"}  # added as the corpus reads them, not as pages
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_DATE_LINE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}[ \t]*\n?")
 _ADDRESS = re.compile(r"\A[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
@@ -101,7 +105,11 @@ class Adder:
             raw, kind = fetched.body, fetched.content_type
             meta.update(url=source, final_url=fetched.final_url, fetched=fetched.fetched_at)
         else:
-            raw, kind = _read_file(Path(source)), ""
+            path = Path(source)
+            raw, kind = _read_file(path), ""
+            if path.suffix.lower() in TEXT_SUFFIXES:
+                page, named = _text_page(path)
+                return self.add_read(page, raw, {}, named)
         if looks_like_a_feed(raw, kind):
             return self.add_feed(raw)
         return self.add_page(raw, meta)
@@ -148,10 +156,16 @@ class Adder:
             page = read_page(raw)
         except NoArticle as exc:
             raise AddFailed(str(exc)) from None
+        return self.add_read(page, raw, meta)
+
+    def add_read(self, page: Page, raw: bytes, meta: Mapping[str, str | None], named: str | None = None) -> Added:
+        """An article read from `raw` (a page's, or a text or Markdown file's) written. `named`:
+        the title the corpus gives an article without one (its first sentence), which names the
+        file but is not written as a title (the article keeps reading as it did)."""
         found = page.provenance
         text_hash = hashlib.sha256(" ".join(page.body.split()).encode("utf-8")).hexdigest()
         canonical = found.url or meta.get("final_url") or meta.get("url")
-        title = found.title or page.body.split("\n", 1)[0].lstrip("# ").strip()[:120] or "Untitled"
+        title = found.title or named or page.body.split("\n", 1)[0].lstrip("# ").strip()[:120] or "Untitled"
         addresses = [a for a in (canonical, meta.get("url"), meta.get("final_url")) if a]
         with self._lock:
             there = self._texts.get(text_hash) or next(
@@ -160,7 +174,7 @@ class Adder:
             if there is not None:
                 return Added(there, title, already=True)
             front = {
-                "title": title,
+                "title": None if named and not found.title else title,
                 "date": found.date,
                 "author": found.author,
                 "site": found.outlet,
@@ -217,6 +231,27 @@ def _read_file(path: Path) -> bytes:
         raise AddFailed(str(exc.strerror)) from None
     except OSError as exc:
         raise AddFailed(f"not a web address nor a file that can be read ({exc.strerror or exc})") from None
+
+
+def _text_page(path: Path) -> tuple[Page, str | None]:
+    """A text or Markdown article file read as the corpus reads it: its title and date (a
+    first line `date YYYY-MM-DD`, or front matter), its outlet, author and address, and its
+    body after them; and the title the corpus derives for it when it has none."""
+    article = load_file(path)
+    if isinstance(article, Skipped):
+        raise AddFailed(f"not an article: {article.reason}")
+    body = article.text
+    if article.title_span is not None and not article.title_derived:
+        body = body[article.title_span[1] :]
+    elif article.date is not None:
+        body = _DATE_LINE.sub("", body, count=1)
+    if not body.strip():
+        raise AddFailed("not an article: no text after its title")
+    if not _BLANK_LINE.search(body.strip("\n")):  # a paragraph a line: blank lines keep them apart
+        body = "\n\n".join(line for line in body.splitlines() if line.strip())
+    title = None if article.title_derived else article.title
+    found = Provenance(title=title, date=article.date, author=article.author, outlet=article.outlet, url=article.url)
+    return Page(body.strip("\n") + "\n", found), article.title if article.title_derived else None
 
 
 def _entry_page(entry: Entry, outlet: str | None) -> bytes:
