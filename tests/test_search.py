@@ -426,3 +426,24 @@ def test_an_article_added_during_the_people_pass_is_searchable_after_the_batch_i
     adder.close()
     index.close()
 
+
+def test_snippets_of_saved_pages_and_clipped_markdown_show_their_article_not_markup(corpus_dir, isolated_home) -> None:
+    """A hit's snippet is the article's text as the reader shows it: not a saved page's markup
+    (`class="story-link" href=…`) nor a Markdown file's front matter (`text_sha256: …`)."""
+    from test_corpus_pages import PAGE
+
+    write(corpus_dir, "storm.html", PAGE.replace("Thousands of homes", "Thousands of homes in Krux county"))
+    write(
+        corpus_dir,
+        "clip.md",
+        "---\ntitle: Harbour wall approved\ndate: 2024-05-02\ntext_sha256: 0123abcd\n---\n\n"
+        "The council approved the harbour wall in Krux on Thursday, officials said.\n",
+    )
+    index = SearchIndex(corpus_dir, isolated_home)
+    index.sync()
+    snippets = {h.id: h.snippet for h in index.search("krux").hits}
+    assert sorted(snippets) == ["clip", "storm"]
+    assert "Thousands of homes in **Krux** county" in snippets["storm"]
+    assert "approved the harbour wall in **Krux**" in snippets["clip"]
+    assert not any(mark in text for text in snippets.values() for mark in ("<", "AdSlot", "text_sha256", "---"))
+    index.close()

@@ -79,18 +79,10 @@ def load_file(path: Path, article_id: str | None = None) -> Article | Skipped:
     decoded = decode_article_bytes(raw)
     if decoded.text is None:
         return Skipped(path, decoded.skip_reason or "not an article")
-    suffix = path.suffix.lower()
-    text, provenance = decoded.text, Provenance()
-    if suffix in PAGE_SUFFIXES:
-        try:
-            page = read_page(raw)
-        except NoArticle as exc:
-            return Skipped(path, str(exc))
-        text, provenance = headed(page.provenance, page.body), page.provenance
-    elif suffix in MARKDOWN_SUFFIXES:
-        provenance, body = split_front_matter(decoded.text)
-        if provenance.title or provenance.date:
-            text = headed(provenance, body)
+    read = _article_text(path, raw, decoded.text)
+    if isinstance(read, str):
+        return Skipped(path, read)
+    text, provenance = read
     article = parse_article(
         text,
         article_id=article_id or path.stem,
@@ -101,6 +93,35 @@ def load_file(path: Path, article_id: str | None = None) -> Article | Skipped:
     )
     article.outlet, article.author, article.url = provenance.outlet, provenance.author, provenance.url
     return article
+
+
+def _article_text(path: Path, raw: bytes, decoded: str) -> tuple[str, Provenance] | str:
+    """A file's article text as a plain article writes it (a saved page's article, a Markdown
+    file's body after its front matter, headed by their title and date) and where it comes
+    from; or why there is none."""
+    suffix = path.suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        try:
+            page = read_page(raw)
+        except NoArticle as exc:
+            return str(exc)
+        return headed(page.provenance, page.body), page.provenance
+    if suffix in MARKDOWN_SUFFIXES:
+        provenance, body = split_front_matter(decoded)
+        return (headed(provenance, body) if provenance.title or provenance.date else body), provenance
+    return decoded, Provenance()
+
+
+def article_text(path: Path) -> str:
+    """The text of an article file as the reader shows it, without parsing it into blocks:
+    no markup of a saved page, no front matter ("" when it cannot be read)."""
+    try:
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except OSError:
+        return ""
+    decoded = decode_article_bytes(raw).text
+    read = _article_text(path, raw, decoded) if decoded is not None else None
+    return read[0] if isinstance(read, tuple) else ""
 
 
 def headed(provenance: Provenance, body: str) -> str:

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from whoosh.support.charset import accent_map
 
-from reader.corpus.files import MAX_FILE_BYTES
-from reader.helpers.safefile import read_regular
+from reader.corpus.load import article_text
 from reader.search.schema import fold_accents, word_sequence
 
 
@@ -57,12 +56,9 @@ def surface_form(text: str, stem: str) -> str | None:
 
 def snippet(path: Path, terms: set[str], width: int = 220) -> str:
     """Up to two stretches of the article around words that start with a searched stem,
-    hits as **word**. Reads the file as text; no parsing, no second analysis."""
-    try:
-        text = read_regular(path, MAX_FILE_BYTES).decode("utf-8", errors="replace")
-    except OSError:
-        return ""
-    text = " ".join(text.split())
+    hits as **word**. Reads the article's text (a saved page's article, a Markdown file's body
+    after its front matter); no parsing into blocks, no second analysis."""
+    text = " ".join(article_text(path).split())
     if text.startswith("date "):
         text = text[16:]
     stems = sorted((t for t in terms if t), key=len, reverse=True)
