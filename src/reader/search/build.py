@@ -226,15 +226,13 @@ def _next_job(jobs: Any, parent: int) -> Any:
 
 
 def _work(ix: Any, worker: int, jobs: Any, results: Any, readers: Readers | None, parent: int) -> None:
-    from whoosh.writing import SegmentWriter
-
     die_with_parent(parent)
 
     def new_writer() -> tuple[Any, PairsWriter]:
-        return SegmentWriter(ix, _lk=False, limitmb=POOL_MB, codec=writer_codec()), PairsWriter()
+        return internals.pooled_writer(ix, POOL_MB, writer_codec()), PairsWriter()
 
     def finish(writer: Any, pairs: PairsWriter) -> None:
-        segment = internals.finish_segment(writer)
+        segment = internals.finish_pooled(writer)
         # Written after the segment is assembled, or it would be packed into the segment.
         pairs.write(Path(ix.storage.folder) / segment.make_filename(PAIRS_EXT), writer.docnum)
         segments.append(segment)
@@ -248,7 +246,7 @@ def _work(ix: Any, worker: int, jobs: Any, results: Any, readers: Readers | None
                 outcome = prepare(task, readers)
                 if isinstance(outcome, Prepared) and outcome.fields is not None:
                     fields = outcome.fields
-                    writer.add_document(**fields)
+                    internals.pooled_add(writer, fields)
                     pairs.add(writer.docnum - 1, {"body": fields["body_seq"], "title": fields["title_seq"]})
                     outcome = Prepared(None, outcome.row, (worker, len(segments), writer.docnum - 1))
                 out[str(task.path)] = outcome

@@ -62,7 +62,9 @@ def word_sequence(text: str) -> list[str]:
     last = _LAST
     if last[0] is text:
         return last[1]
-    words = [w.lower() for w in WORD_RE.findall(text)]
+    words = " ".join(WORD_RE.findall(text)).lower().split(" ")  # each word lowered, in one call
+    if words == [""]:
+        words = []
     stems = _stem_all(words)
     sequence = [s for s in map(stems.__getitem__, words) if s]
     _LAST = (text, sequence)
@@ -107,6 +109,11 @@ class CountedText(TEXT):  # type: ignore[misc]  # Whoosh has no type information
 
     def __init__(self, field_boost: float = 1.0) -> None:
         super().__init__(analyzer=text_analyzer(), phrase=False, field_boost=field_boost)
+
+    def counted_words(self, value: Any) -> Counter[str]:
+        """The words Whoosh's index() yields, with their frequencies (whoosh_internals.TermPool
+        takes them as they are)."""
+        return index_words(value)
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         boost = self.format.field_boost

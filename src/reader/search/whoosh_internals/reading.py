@@ -1,26 +1,6 @@
-"""Every use of Whoosh's private internals, in one place. whoosh-reloaded 2.7.5 is pinned; a
-different build could move any of these, so each fast path here has a public fallback, and
-`self_check` says which fast paths an open index would not take (the engine then tells the user,
-once, that search runs in compatibility mode) instead of everything silently running 10-100x
-slower.
-
-What it relies on:
-- `whoosh.filedb.compound.BufferFile`: replaced by `ViewBufferFile`, which reads a file inside
-  a memory-mapped compound segment without copying it (Whoosh wraps it in a BytesIO, a copy:
-  ~700 MB for a 100,000-article index). Applied on import.
-- `W3LeafMatcher._read_ids/_read_weights/_ids/_weights/_next_block`: a posting list read a
-  whole block at a time (`block_weights`).
-- `SegmentReader._perdoc._cached_reader` and a lengths column's `_dbfile/_basepos/_count`: all
-  field lengths of a segment in one read (`length_bytes`).
-- `SegmentReader._perdoc._storage` (an `OverlayStorage`'s `.a`), `_source`, `.range()`,
-  `_perdoc._segment`, and `VarBytesColumn.Reader._offsets/_lengths`: a stored column read
-  straight from the segment's memory map (`column_view`).
-- `SegmentReader._segment`: the segment a reader reads, to find its pairs file (`segment_of`).
-- `SegmentWriter._finalize_segment/_close_segment/_merge_segments/_added/_flush_segment/
-  _commit_toc/_finish`: worker processes write segments that one commit adds (`finish_segment`,
-  `close_segment`, `commit_segments`). These have no fallback: without them the index is built
-  by one process (`writer_internals_present` says so).
-"""
+"""Reading an index through Whoosh's private internals: compound segment files read from their
+memory map without a copy, posting lists read a block at a time, field lengths and stored
+columns read in one pass (see the package's docstring for every name relied on)."""
 
 from __future__ import annotations
 
@@ -37,7 +17,6 @@ from whoosh.filedb.structfile import BufferFile
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import length_to_byte
-from whoosh.writing import SegmentWriter
 
 # --- the compound-file patch --------------------------------------------------------------
 
@@ -225,73 +204,3 @@ class _Bytes:
 def segment_of(reader: Any) -> Any:
     """The segment a segment reader reads, or None."""
     return getattr(reader, "_segment", None)
-
-
-# --- writing -----------------------------------------------------------------------------------
-
-_WRITER_NAMES = ("_finalize_segment", "_close_segment", "_merge_segments", "_flush_segment", "_commit_toc", "_finish")
-
-
-def writer_internals_present() -> bool:
-    """Whether worker processes can write segments for one commit (else one process builds)."""
-    return all(hasattr(SegmentWriter, name) for name in _WRITER_NAMES)
-
-
-def finish_segment(writer: Any) -> Any:
-    """Close a worker's writer and return its finished segment, without committing."""
-    return writer._finalize_segment()
-
-
-def close_segment(writer: Any) -> None:
-    """Close a worker's writer that wrote nothing."""
-    writer._close_segment()
-
-
-def commit_segments(writer: Any, merge: Callable[[Any, list[Any]], list[Any]], segments: list[Any]) -> None:
-    """Commit the writer, adding the segments worker processes wrote beside its own (as Whoosh's
-    own multi-process writer does, without merging them)."""
-    final = writer._merge_segments(merge, None, None)
-    if writer._added:
-        writer._flush_segment()
-        final.append(writer.get_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final + segments)
-    writer._finish()
-
-
-# --- the self-check ----------------------------------------------------------------------------
-
-
-def self_check(searcher: Any) -> list[str]:
-    """The fast paths an open searcher would not take, by name (empty: all are taken). Looks at
-    the first segment with documents and a term of its body field."""
-    missing = []
-    if compound.BufferFile is not ViewBufferFile:
-        missing.append("compound files read without copying")
-    if not writer_internals_present():
-        missing.append("index built by worker processes")
-    leaves = [sub for sub, _ in searcher.leaf_searchers() if sub.reader().doc_count_all()]
-    if not leaves:
-        return missing
-    reader = leaves[0].reader()
-    term = next(iter(reader.lexicon("body")), None) if "body" in reader.schema else None
-    if term is not None:
-        matcher = reader.postings("body", term)
-        if isinstance(matcher, FilterMatcher):
-            matcher = matcher.child
-        if not _block_reader(matcher):
-            missing.append("posting lists read a block at a time")
-    if "body" in reader.schema and _lengths_column(reader, "body") is None:
-        missing.append("field lengths read in one pass")
-    for name in ("body_seq", "title_seq"):
-        if reader.has_column(name):
-            mapped = column_view(reader, name)
-            if mapped is None:
-                missing.append("word sequences read from the memory map")
-            else:
-                mapped[0].release()
-            break
-    if segment_of(reader) is None:
-        missing.append("pairs files found by segment")
-    return missing
