@@ -179,6 +179,8 @@ class MainScreen(Screen[None]):
             if force:
                 column.move_cursor(block)
             return
+        if column.article is not None and column.article.id == article_id and not force and block == 0:
+            block = column.cursor  # the same article read again (in full, after the list): its place kept
         column.show(article, block)
         self.sub_title = article.title
         self._refresh_marks()
