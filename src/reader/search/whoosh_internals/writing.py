@@ -84,13 +84,14 @@ class TermPool:
             if value:
                 postings[2].append(value)
             length += freq
-            size += 12 + len(value)
+            size += 12 + (len(value) if value else 0)
         self.currentsize += size
         return length
 
-    def add_counts(self, fieldname: str, docnum: int, counts: dict[str, int], boost: float) -> int:
+    def add_counts(self, fieldname: str, docnum: int, counts: dict[str, int], field_boost: float, boost: float) -> int:
         """add_field for a field that counts its words: word → frequency; the weight is the
-        frequency times `boost`, the value the frequency (a 4-byte unsigned int)."""
+        frequency times the field's boost times the document's (multiplied in Whoosh's order),
+        the value the frequency (a 4-byte unsigned int)."""
         self.counted.add(fieldname)
         field, size = self._field(fieldname), 0
         for word, freq in counts.items():
@@ -99,7 +100,7 @@ class TermPool:
                 postings = field[word] = (array("I"), array("f"), array("I"))
                 size += 200 + len(word)
             postings[0].append(docnum)
-            postings[1].append(freq * boost)
+            postings[1].append(freq * field_boost * boost)
             postings[2].append(freq)
         self.currentsize += size + 12 * len(counts)
         return sum(counts.values())
@@ -162,7 +163,7 @@ def pooled_add(writer: Any, fields: dict[str, Any]) -> None:
                 boost = writer._field_boost(fields, name, docboost)
                 counts = getattr(field, "counted_words", None)
                 if counts is not None:
-                    length = pool.add_counts(name, docnum, counts(value), field.format.field_boost * boost)
+                    length = pool.add_counts(name, docnum, counts(value), field.format.field_boost, boost)
                 else:
                     length = pool.add_field(name, docnum, field.index(value), boost)
                 if not field.scorable:
@@ -193,6 +194,8 @@ def _pool_writes_present(writer: Any) -> bool:
             )
             for name in names
         )
+        and fields._codec._inlinelimit <= 1  # no posting list inlined in its term's entry
+        and not fields._codec.length_stats  # no field lengths in the blocks
         and not any(field.separate_spelling() or field.vector for _, field in writer.schema.items())
     )
 
@@ -205,7 +208,6 @@ def _write_pooled(writer: Any) -> None:
     fields, pool = writer.fieldwriter, writer.pool
     codec = fields._codec
     size, level, postfile = codec._blocklimit, codec._compression, fields._postfile
-    assert codec._inlinelimit <= 1 and not codec.length_stats  # nothing inlined, no lengths
     for fieldname in sorted(name for name, terms in pool.terms.items() if terms):
         fieldobj = writer.schema[fieldname]
         fields.start_field(fieldname, fieldobj)
