@@ -1,4 +1,5 @@
-"""Asking which page or feed to add: a web address, a saved page's file or a feed's address."""
+"""Asking which page or feed to add: a web address, or the file of a saved page, a Markdown or
+text article, or a feed."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ class AddDialog(ModalScreen[str | None]):
         with Vertical(id="add-dialog"):
             yield Static("Add a web page or a feed", id="add-title")
             yield Static(f"into {one_line(self.corpus)}", id="add-where", markup=False)
-            yield Input(placeholder="https://… (a page or an RSS/Atom feed), or a saved page's file", id="add-source")
+            yield Input(placeholder="https://… (a page or a feed), or a saved page, .md or .txt file", id="add-source")
             with Horizontal(id="add-buttons"):
                 yield Button("Add", variant="primary", id="add-go")
                 yield Button("Cancel", id="add-cancel")
