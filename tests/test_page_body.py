@@ -69,3 +69,33 @@ def test_a_headline_of_two_sentences_is_the_title_whole(tmp_path) -> None:
     assert article.title == "West Ham hrozí gigantům, okouzlil i Linekera. Součka je snadné přehlédnout"
     assert not article.title_derived
     assert article.blocks[0].text.startswith("Pět vítězných")
+
+
+def test_a_saved_page_reads_without_markdown_marks_player_words_or_gallery_slides(tmp_path) -> None:
+    """The extractor writes Markdown: a reader saw `**An inquest …**`, `“\\[Eloise\\] never…`,
+    `1\\. Take any blankets` in the reading pane (and the analysis read them too); a video
+    player's own words and a 50-slide gallery came through as paragraphs."""
+    gallery = "".join(
+        f"<li><h2>{n}/12 Business picture {n}</h2><p>A caption about company number {n} and its shares.</p></li>"
+        for n in range(1, 13)
+    )
+    page = (
+        "<html><head><title>Hotel secrets</title></head><body><article><h1>Hotel secrets</h1>"
+        "<p><b>Most people go to hotels for the clean sheets and the fresh towels in the morning.</b></p>"
+        "<p>“[Eloise] never understood the risk,” said Fiona Parry, who runs a hotel in Leeds.</p>"
+        "<h2>1. Take any blankets off the bed</h2>"
+        "<p>Forrest Jones said that <i>anything</i> touching a guest’s skin should be washed between stays.</p>"
+        "<div class='vjs'><p>This is a modal window.</p><ul><li>Chapters</li><li>descriptions off, selected</li>"
+        "<li>captions settings, opens captions settings dialog</li></ul><p>End of dialog window.</p></div>"
+        "<h2>Business news in pictures</h2><ul>" + gallery + "</ul>"
+        "<p>Zeev Sharon said the rule of thumb is a dollar a night for every thousand invested.</p>"
+        + ARTICLE.replace("\n\n", "</p><p>").join(("<p>", "</p>"))
+        + "</article></body></html>"
+    )
+    article = load_file(write(tmp_path, "hotels.html", page))
+    text = article.text
+    assert "Most people go to hotels for the clean sheets" in text and "“[Eloise] never understood" in text
+    assert "1. Take any blankets off the bed" in text and "that anything touching" in text
+    for mark in ("**", "\\", "*anything*", "modal window", "Chapters", "selected", "dialog", "/12 Business"):
+        assert mark not in text, mark
+    assert "Zeev Sharon said" in text

@@ -1,8 +1,10 @@
 """What the extractor kept of a page, tidied before it becomes an article: a first heading that
 repeats the headline, the site's name after the headline, and the end matter a page puts under
 its article (a heading such as "Related stories", "Other opinion columns", "Comments", and all
-after it), topic and tag lines. Each rule is general page furniture, none is one site's. An
-encyclopedia's "See also" and references stay: they are the article's own."""
+after it), topic and tag lines, a media player's own words, a gallery's slides; and the
+extractor's Markdown emphasis and escapes, which a reader would see as stray `**` and `\\[`. Each
+rule is general page furniture, none is one site's. An encyclopedia's "See also" and references
+stay: they are the article's own."""
 
 from __future__ import annotations
 
@@ -23,6 +25,20 @@ _END_MATTER = re.compile(
 _FURNITURE = re.compile(r"[#*_\s>-]+|[\s*_:.…]+$")
 _TOPICS = re.compile(r"(?:topics|tags|filed under|categories|keywords)\s*:", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+# Markdown emphasis as the extractor writes it, not escaped, around text that starts and ends
+# with a non-space: **bold**, *italic*.
+_EMPHASIS = re.compile(
+    r"(?<![\\\w*])(\*\*)(?=\S)(.+?)(?<=[^\s\\])\*\*(?![\w*])"
+    r"|(?<![\\\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s\\*])\*(?![\w*])"
+)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~|\"'])")
+_PLAYER = re.compile(
+    r"This is a modal window\..*|Beginning of dialog window\..*|End of dialog window\.|Chapters|"
+    r"(?:descriptions|captions|subtitles|audio track) (?:off|settings), (?:selected|opens \w+ settings dialog)|"
+    r"(?:default|captions|subtitles), selected",
+    re.IGNORECASE,
+)
+_SLIDE = re.compile(r"- (?:#+ )?\d{1,3}/\d{1,3}\s")
 
 END_SHARE = 0.5  # end matter is cut only where at least this share of the words came before it
 
@@ -30,7 +46,22 @@ END_SHARE = 0.5  # end matter is cut only where at least this share of the words
 def tidy_body(body: str, title: str | None, outlet: str | None) -> str:
     lines = _without_title(body.split("\n"), title)
     lines = [line for line in lines if not _is_topics(line)]
-    return "\n".join(_without_end_matter(lines)).strip("\n")
+    lines = [line for line in _without_end_matter(lines) if not _is_player_or_slide(line)]
+    return as_text("\n".join(lines)).strip("\n")
+
+
+def as_text(body: str) -> str:
+    """The extractor's Markdown as the text a reader reads: no emphasis markers (`**bold**`,
+    `*italic*`) and no backslash escapes (`\\[Eloise\\]`, `1\\. Take`); headings (`## `) and
+    list items (`- `) stay, the article's structure."""
+    return _ESCAPE.sub(r"\1", _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), body))
+
+
+def _is_player_or_slide(line: str) -> bool:
+    """A media player's own words (video.js: "This is a modal window.", "Chapters", "captions
+    off, selected") or a slide of a gallery ("- ## 12/50 Caption …")."""
+    text = line.strip().removeprefix("- ").strip()
+    return bool(_PLAYER.fullmatch(text) or _SLIDE.match(line.strip()))
 
 
 def without_site(title: str, outlet: str | None) -> str:
