@@ -218,3 +218,43 @@ def test_text_and_markdown_files_are_added_as_the_corpus_reads_them(tmp_path, se
     assert claims(seeds_only) == claims(seeds)
     again = run("add", str(clipped), "--corpus", str(corpus))
     assert "already in the corpus" in again.stdout and len(_articles(corpus)) == 6
+
+
+def test_add_while_another_baldreader_indexes_says_it_waits_then_indexes(tmp_path, isolated_home) -> None:
+    """`add` while another baldreader holds the index (a people pass's batch, a sync) says it
+    waits, on stderr, rather than hanging silently, and indexes the article once let in."""
+    import fcntl
+    import os
+    import subprocess
+    import sys
+
+    from reader.search import SearchIndex
+
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "older.txt").write_text("date 2024-01-02\nAn older story\n\nThe council met about the budget.\n")
+    assert run("index", "--corpus", str(corpus)).returncode == 0
+    clip = tmp_path / "walrus.md"
+    clip.write_text(
+        "---\ntitle: Walrus seen in the harbour\n---\n\n"
+        "A walrus was seen in the harbour on Monday, the harbour master said.\n"
+    )
+    index = SearchIndex(corpus, isolated_home)
+    lock = os.open(index.folder / "sync.lock", os.O_RDWR)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # as another baldreader's batch in hand
+    adding = subprocess.Popen(
+        [sys.executable, "-m", "reader", "add", str(clip), "--corpus", str(corpus)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert adding.stderr is not None
+        said = adding.stderr.readline()
+        assert "waiting for another baldreader's indexing" in said and adding.poll() is None
+    finally:
+        os.close(lock)  # the batch done: the lock let go
+    out, _ = adding.communicate(timeout=60)
+    assert adding.returncode == 0 and "1 added" in out and "not searchable yet" not in out
+    assert index.open_existing() and [h.title for h in index.search("walrus").hits] == ["Walrus seen in the harbour"]
+    index.close()

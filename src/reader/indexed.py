@@ -49,11 +49,16 @@ def open_index(corpus: Path, home: Path) -> SearchIndex:
 
 
 def index_new_files(
-    corpus: Path, home: Path, paths: Sequence[Path], stop: Callable[[], bool] | None = None
+    corpus: Path,
+    home: Path,
+    paths: Sequence[Path],
+    stop: Callable[[], bool] | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> SyncReport | None:
     """Articles just written into `corpus` indexed on their own, when it has an index (without
     one, or when they cannot be indexed alone, the next sync does it: None). A people pass
-    running lets them in after its batch in hand; `stop()` gives up waiting. Never raises for
+    running lets them in after its batch in hand (`waiting()` is called once if they wait);
+    `stop()` gives up waiting. Never raises for
     the index: what was written is in the corpus either way."""
     from reader.search.results import IndexUnwritable
 
@@ -61,7 +66,7 @@ def index_new_files(
         return None
     index = open_index(corpus, home)
     try:
-        return index.index_files(paths, stop=stop)
+        return index.index_files(paths, stop=stop, waiting=waiting)
     except (IndexUnwritable, OSError):
         return None
     finally:

@@ -48,9 +48,19 @@ def run(args: argparse.Namespace, corpus: Path, home: Path) -> int:
     finally:
         adder.close()
         if written:  # searchable at once where the corpus has an index; else its next sync
-            from reader.indexed import index_new_files
+            _index(corpus, home, written)
 
-            index_new_files(corpus, home, written)
+
+def _index(corpus: Path, home: Path, written: list[Path]) -> None:
+    from reader.indexed import index_new_files
+    from reader.search.catalog_db import index_folder
+
+    def waiting() -> None:
+        print("waiting for another baldreader's indexing of this corpus (a batch at most) …", file=sys.stderr)
+
+    indexed = index_new_files(corpus, home, written, waiting=waiting)
+    if indexed is None and index_folder(corpus.resolve(), home).exists():
+        print("note: not searchable yet; the next `baldreader index` or launch of the app indexes it")
 
 
 def _add(adder: Adder, sources: list[str], corpus: Path, written: list[Path]) -> int:

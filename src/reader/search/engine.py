@@ -150,11 +150,13 @@ class SearchIndex:
     # --- sync -----------------------------------------------------------------------------
 
     @contextmanager
-    def _sync_lock(self, wait: float = 0.0, stop: Callable[[], bool] | None = None) -> Iterator[tuple[int, bool]]:
+    def _sync_lock(
+        self, wait: float = 0.0, stop: Callable[[], bool] | None = None, waiting: Callable[[], None] | None = None
+    ) -> Iterator[tuple[int, bool]]:
         """The sync lock (sync_lock.py): its descriptor, and whether it was taken (False:
         another baldreader is syncing or running the people pass). Released on leaving."""
         self.repairs.extend(folder_at(self.folder))
-        with sync_lock(self.folder, wait, stop) as held:
+        with sync_lock(self.folder, wait, stop, waiting) as held:
             yield held
 
     def sync(self, progress: Progress | None = None, rebuild: bool = False) -> SyncReport:
@@ -198,16 +200,21 @@ class SearchIndex:
         return report
 
     def index_files(
-        self, paths: Sequence[Path], wait: float = ADD_WAIT, stop: Callable[[], bool] | None = None
+        self,
+        paths: Sequence[Path],
+        wait: float = ADD_WAIT,
+        stop: Callable[[], bool] | None = None,
+        waiting: Callable[[], None] | None = None,
     ) -> SyncReport | None:
         """Index these files, just written or changed, without walking the corpus or reading
         the other files (file_adding.py): the report, or None when a sync must do it (no usable
         index yet, another baldreader syncing for longer than `wait` seconds, a file the sync
-        would name otherwise). A people pass running lets it go first after its batch in hand."""
+        would name otherwise). A people pass running lets it go first after its batch in hand
+        (`waiting()` is called once when it has to wait)."""
         from reader.search.file_adding import index_files
 
         start = time.perf_counter()
-        with self._sync_lock(wait, stop) as (_lock, taken):
+        with self._sync_lock(wait, stop, waiting) as (_lock, taken):
             if not taken or not self.open_existing():
                 return None
             assert self._catalog is not None

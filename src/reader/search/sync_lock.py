@@ -55,15 +55,22 @@ def _poll(fd: int, until: float, stop: Callable[[], bool] | None) -> bool:
 
 
 @contextmanager
-def sync_lock(folder: Path, wait: float = 0.0, stop: Callable[[], bool] | None = None) -> Iterator[tuple[int, bool]]:
+def sync_lock(
+    folder: Path,
+    wait: float = 0.0,
+    stop: Callable[[], bool] | None = None,
+    waiting: Callable[[], None] | None = None,
+) -> Iterator[tuple[int, bool]]:
     """The lock's descriptor, and whether it was taken (False: another baldreader is syncing or
     running the people pass). With `wait`, a writer takes its turn and waits up to that many
-    seconds (or until `stop()`), which a people pass notices between batches. The folder exists
-    (the caller made it). Released on leaving."""
+    seconds (or until `stop()`), which a people pass notices between batches; `waiting()` is
+    called once when it has to wait. The folder exists (the caller made it). Released on leaving."""
     lock = _open(folder / LOCK)
     try:
         taken = _try(lock)
         if not taken and wait > 0:
+            if waiting is not None:
+                waiting()
             taken = _wait_turn(folder, lock, time.monotonic() + wait, stop)
         yield lock, taken
     finally:
