@@ -4,10 +4,13 @@ columns read in one pass (see the package's docstring for every name relied on).
 
 from __future__ import annotations
 
+import io
+import pickle
 import sys
+import zlib
 from array import array
-from collections.abc import Callable
-from itertools import islice
+from collections.abc import Callable, Iterator
+from itertools import accumulate, islice, repeat
 from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
@@ -97,7 +100,14 @@ def read_term(reader: Any, field: str, text: Any, offset: int, weights: dict[int
         deleted = reader.deleted_docs_set
         matcher = matcher.child
     found = 0  # postings of this segment added
-    if _block_reader(matcher):
+    view = _mapped_postings(matcher)
+    if view is not None:
+        for ids, block_weights in _blocks(view, matcher._baseoffset):
+            if offset:
+                ids = [i + offset for i in ids]
+            weights.update(zip(ids, block_weights, strict=False))
+            found += len(ids)
+    elif _block_reader(matcher):
         while matcher.is_active():
             matcher._read_ids()
             matcher._read_weights()
@@ -123,6 +133,37 @@ def read_term(reader: Any, field: str, text: Any, offset: int, weights: dict[int
         # no other segment has these numbers).
         for key in [k for k in islice(reversed(weights), found) if k - offset in deleted]:
             del weights[key]
+
+
+def _mapped_postings(matcher: Any) -> memoryview | None:
+    """The memory map of a matcher's postings file, when it is Whoosh's own block matcher over a
+    compound segment read through ViewBufferFile (else None: the matcher's own reads)."""
+    if not _block_reader(matcher) or not hasattr(matcher, "_baseoffset"):
+        return None
+    source = getattr(getattr(matcher, "_postfile", None), "file", None)
+    return source._view if isinstance(source, _ViewIO) else None
+
+
+def _blocks(view: memoryview, position: int) -> Iterator[tuple[list[int], Any]]:
+    """A posting list's blocks as W3PostingsWriter wrote them (a signed big-endian length,
+    negative for the last block; a pickled info tuple; the pickled, maybe compressed, ids and
+    weights), read straight from the map: each block's ids and weights. The matcher's own
+    reads go through a Python file object, a call per pickle opcode (2.5x slower)."""
+    while True:
+        length = int.from_bytes(view[position : position + 4], "big", signed=True)
+        start = position + 4
+        block = io.BytesIO(view[start : start + abs(length)])
+        count, _maxid, _maxweight, compression, _minlength, _maxlength = pickle.load(block)
+        data = block.read()
+        ids, weights, _values = pickle.loads(zlib.decompress(data) if compression else data)
+        if weights is None:
+            weights = repeat(1.0, count)
+        elif isinstance(weights, float):
+            weights = repeat(weights, count)
+        yield list(accumulate(ids)), weights
+        if length < 0:
+            return
+        position = start + length
 
 
 def _block_reader(matcher: Any) -> bool:
