@@ -9,8 +9,9 @@ What it relies on:
   a memory-mapped compound segment without copying it (Whoosh wraps it in a BytesIO, a copy:
   ~700 MB for a 100,000-article index). Applied on import.
 - `W3LeafMatcher._read_ids/_read_weights/_ids/_weights/_next_block`: a posting list read a
-  whole block at a time (`block_weights`); with `_postfile` and `_baseoffset` over a compound
-  segment, its blocks are read straight from the memory map, in W3PostingsWriter's layout.
+  whole block at a time (`block_weights`). Over a compound segment, `SegmentReader._terms.
+  _postfile` and the term's `W3TermInfo.extent()`: its blocks read straight from the memory
+  map, in W3PostingsWriter's layout, without a matcher.
 - `SegmentReader._perdoc._cached_reader` and a lengths column's `_dbfile/_basepos/_count`: all
   field lengths of a segment in one read (`length_bytes`).
 - `SegmentReader._perdoc._storage` (an `OverlayStorage`'s `.a`), `_source`, `.range()`,
@@ -38,11 +39,11 @@ from typing import Any
 from whoosh.filedb import compound
 from whoosh.matching.wrappers import FilterMatcher
 
+from reader.search.whoosh_internals import reading
 from reader.search.whoosh_internals.reading import (
     ViewBufferFile,
     _block_reader,
     _lengths_column,
-    _mapped_postings,
     apply_patch,
     column_bounds,
     column_view,
@@ -103,7 +104,7 @@ def self_check(searcher: Any) -> list[str]:
             matcher = matcher.child
         if not _block_reader(matcher):
             missing.append("posting lists read a block at a time")
-        elif _mapped_postings(matcher) is None:
+        if reading._segment_postings(reader) is None:
             missing.append("posting lists read straight from the memory map")
     if "body" in reader.schema and _lengths_column(reader, "body") is None:
         missing.append("field lengths read in one pass")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from itertools import accumulate, islice, repeat
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, _lenfield
 from whoosh.columns import VarBytesColumn
 from whoosh.filedb import compound
 from whoosh.filedb.structfile import BufferFile
@@ -89,8 +89,21 @@ apply_patch()
 
 def read_term(reader: Any, field: str, text: Any, offset: int, weights: dict[int, float]) -> None:
     """Add every (document number + offset, weight) of a term's posting list in one segment to
-    `weights`, deleted documents left out: a block at a time when the matcher is Whoosh's own,
-    else posting by posting."""
+    `weights`, deleted documents left out: its blocks read straight from the segment's memory
+    map where they can be (no matcher made), else a block at a time through Whoosh's own
+    matcher, else posting by posting."""
+    view = _segment_postings(reader)
+    if view is not None:
+        try:
+            info = reader.term_info(field, text)
+        except TermNotFound:
+            return
+        begin = info.extent()[0] if not info.is_inlined() else None
+        if begin is not None and view[begin : begin + 4] == WHOOSH3_HEADER_MAGIC:
+            found = _add_blocks(_blocks(view, begin + 4), offset, weights)
+            if reader.has_deletions():
+                _without_deleted(weights, reader.deleted_docs_set, found, offset)
+            return
     try:
         matcher = reader.postings(field, text)
     except TermNotFound:
@@ -100,14 +113,7 @@ def read_term(reader: Any, field: str, text: Any, offset: int, weights: dict[int
         deleted = reader.deleted_docs_set
         matcher = matcher.child
     found = 0  # postings of this segment added
-    view = _mapped_postings(matcher)
-    if view is not None:
-        for ids, block_weights in _blocks(view, matcher._baseoffset):
-            if offset:
-                ids = [i + offset for i in ids]
-            weights.update(zip(ids, block_weights, strict=False))
-            found += len(ids)
-    elif _block_reader(matcher):
+    if _block_reader(matcher):
         while matcher.is_active():
             matcher._read_ids()
             matcher._read_weights()
@@ -120,8 +126,22 @@ def read_term(reader: Any, field: str, text: Any, offset: int, weights: dict[int
             weights[matcher.id() + offset] = matcher.weight()
             found += 1
             matcher.next()
-    if not deleted:
-        return
+    if deleted:
+        _without_deleted(weights, deleted, found, offset)
+
+
+def _add_blocks(blocks: Iterator[tuple[list[int], Any]], offset: int, weights: dict[int, float]) -> int:
+    found = 0
+    for ids, block_weights in blocks:
+        if offset:
+            ids = [i + offset for i in ids]
+        weights.update(zip(ids, block_weights, strict=False))
+        found += len(ids)
+    return found
+
+
+def _without_deleted(weights: dict[int, float], deleted: Any, found: int, offset: int) -> None:
+    """Take a segment's deleted documents out of the `found` postings it just added."""
     if len(deleted) <= found:
         for docnum in deleted:
             weights.pop(docnum + offset, None)
@@ -135,12 +155,10 @@ def read_term(reader: Any, field: str, text: Any, offset: int, weights: dict[int
             del weights[key]
 
 
-def _mapped_postings(matcher: Any) -> memoryview | None:
-    """The memory map of a matcher's postings file, when it is Whoosh's own block matcher over a
-    compound segment read through ViewBufferFile (else None: the matcher's own reads)."""
-    if not _block_reader(matcher) or not hasattr(matcher, "_baseoffset"):
-        return None
-    source = getattr(getattr(matcher, "_postfile", None), "file", None)
+def _segment_postings(reader: Any) -> memoryview | None:
+    """The memory map of a segment reader's postings file (`_terms._postfile`), when it is a
+    compound segment read through ViewBufferFile."""
+    source = getattr(getattr(getattr(reader, "_terms", None), "_postfile", None), "file", None)
     return source._view if isinstance(source, _ViewIO) else None
 
 
