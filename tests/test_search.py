@@ -454,3 +454,14 @@ def test_snippets_of_saved_pages_and_clipped_markdown_show_their_article_not_mar
     assert "approved the harbour wall in **Krux**" in snippets["clip"]
     assert not any(mark in text for text in snippets.values() for mark in ("<", "AdSlot", "text_sha256", "---"))
     index.close()
+
+
+def test_a_snippet_never_shows_the_same_words_twice(seeds_index) -> None:
+    """Found in tmux: a hit in the title and another just after it gave two stretches that
+    overlapped, so the snippet read "… with Hilaria Baldwin has piqued … relationship with
+    Hilaria Baldwin has piqued the interest …"; "…" now stands only where text is left out."""
+    for query in ("hilaria", "carpet", "insider", "alec", "baldwin"):
+        for hit in seeds_index.search(query, limit=10).hits:
+            words = hit.snippet.replace("**", "").replace(" … ", " ").split()
+            runs = [tuple(words[i : i + 6]) for i in range(len(words) - 5)]
+            assert len(runs) == len(set(runs)), (query, hit.id, hit.snippet)

@@ -80,19 +80,29 @@ def snippet(path: Path, terms: set[str], width: int = 220) -> str:
     matches = [m for m in pattern.finditer(source) if is_hit(m)]
     if not matches:
         return text[:width] + ("…" if len(text) > width else "")
-    fragments: list[str] = []
+    spans: list[list[int]] = []  # [lo, hi] of each stretch shown, at most two
     covered = -1
     for match in matches:
-        if match.start() < covered or len(fragments) == 2:
+        if match.start() < covered:
             continue
         lo = max(0, match.start() - width // 3)
         hi = min(len(text), lo + width // (1 if len(matches) == 1 else 2) + 40)
         lo = text.rfind(" ", 0, lo) + 1 if lo else 0
         hi_space = text.find(" ", hi)
         hi = len(text) if hi_space == -1 else hi_space
-        fragments.append(_marked(text, pattern.finditer(source, lo, hi), lo, hi, is_hit))
+        if spans and lo <= covered + 1 and hi - spans[-1][0] <= width + 40:
+            spans[-1][1] = hi  # overlapping the stretch before: one longer stretch, no words twice
+        elif len(spans) == 2:
+            break
+        else:
+            spans.append([max(lo, covered + 1), hi])  # never back over the stretch before
         covered = hi
-    return " … ".join(fragments)
+    out = ""
+    for n, (lo, hi) in enumerate(spans):
+        if n:
+            out += " " if lo <= spans[n - 1][1] + 1 else " … "  # "…" only where text is left out
+        out += _marked(text, pattern.finditer(source, lo, hi), lo, hi, is_hit)
+    return out
 
 
 def _marked(text: str, found: Iterable[re.Match[str]], lo: int, hi: int, is_hit: Any) -> str:
