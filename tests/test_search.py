@@ -196,7 +196,7 @@ def test_accented_articles_are_found_without_accents_and_shown_with_them(corpus_
     text = "Élodie Marchand said she had quitté la capitale."
     assert [text[s:e] for s, e in hit_spans(text, index.search("elodie").terms)] == ["Élodie"]
     assert "**Élodie** Marchand said" in hit.snippet
-    # A text where folding changes lengths ("ß" → "ss") is matched letter by letter instead.
+    # Letters the fold leaves alone (ß) beside folded ones: positions stay those of the text.
     write(corpus_dir, "de.txt", "Straßenfest\n\nÉlodie sah das Straßenfest in der naïve Stadt.\n")
     index.sync()
     snippets = {h.id: h.snippet for h in index.search("elodie").hits}

@@ -58,8 +58,8 @@ def index_new_files(
     """Articles just written into `corpus` indexed on their own, when it has an index (without
     one, or when they cannot be indexed alone, the next sync does it: None). A people pass
     running lets them in after its batch in hand (`waiting()` is called once if they wait);
-    `stop()` gives up waiting. Never raises for
-    the index: what was written is in the corpus either way."""
+    `stop()` gives up waiting. Never raises for the index: what was written is in the corpus
+    either way."""
     from reader.search.results import IndexUnwritable
 
     if not paths or not index_folder(Path(corpus).resolve(), home).exists():

@@ -76,6 +76,11 @@ def load_file(path: Path, article_id: str | None = None) -> Article | Skipped:
         return Skipped(path, str(exc.strerror))
     except OSError as exc:
         return Skipped(path, f"unreadable: {exc.strerror or exc}")
+    return article_from_bytes(path, raw, article_id)
+
+
+def article_from_bytes(path: Path, raw: bytes, article_id: str | None = None) -> Article | Skipped:
+    """The article in a file's bytes, read already (the file's name says what kind it is)."""
     decoded = decode_article_bytes(raw)
     if decoded.text is None:
         return Skipped(path, decoded.skip_reason or "not an article")

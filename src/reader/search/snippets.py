@@ -14,7 +14,7 @@ from whoosh.support.charset import accent_map
 from reader.corpus.load import article_text
 from reader.search.schema import fold_accents, word_sequence
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ONE_FOR_ONE = all(isinstance(to, str) and len(to) == 1 for to in accent_map.values())  # checked once
 
 
 @lru_cache(maxsize=1)
@@ -117,14 +117,9 @@ def _marked(text: str, found: Iterable[re.Match[str]], lo: int, hi: int, is_hit:
 
 
 def _folded_in_place(text: str) -> str | None:
-    """`text` with accents folded where every letter folds to one letter (positions kept), else
-    None ("ß" → "ss", a ligature, a combining mark: the accented pattern is used instead)."""
-    if text.isascii():
-        return text
-    for run in _NON_ASCII.findall(text):
-        if any(len(accent_map.get(ord(c), c)) != 1 for c in run):
-            return None
-    return fold_accents(text)
+    """`text` with accents folded, letter for letter (positions kept), when the fold map sends
+    every letter to one letter (Whoosh's does); else None: the accented pattern is used."""
+    return fold_accents(text) if _ONE_FOR_ONE else None
 
 
 @lru_cache(maxsize=64)

@@ -21,7 +21,7 @@ import yaml
 
 from reader.corpus.files import MAX_FILE_BYTES
 from reader.corpus.front_matter import Provenance, split_front_matter
-from reader.corpus.load import MARKDOWN_SUFFIXES, Skipped, load_file
+from reader.corpus.load import MARKDOWN_SUFFIXES, Skipped, article_from_bytes
 from reader.corpus.pages import NoArticle, Page, read_page
 from reader.helpers.atomic import write_atomic
 from reader.helpers.paths import bundled_seeds
@@ -53,7 +53,6 @@ class FromFeed:
 
 TEXT_SUFFIXES = MARKDOWN_SUFFIXES | {".txt", ".text"}  # added as the corpus reads them, not as pages
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_DATE_LINE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}[ \t]*\n?")
 _ADDRESS = re.compile(r"\A[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
@@ -108,7 +107,7 @@ class Adder:
             path = Path(source)
             raw, kind = _read_file(path), ""
             if path.suffix.lower() in TEXT_SUFFIXES:
-                page, named = _text_page(path)
+                page, named = _text_page(path, raw)
                 return self.add_read(page, raw, {}, named)
         if looks_like_a_feed(raw, kind):
             return self.add_feed(raw)
@@ -233,18 +232,14 @@ def _read_file(path: Path) -> bytes:
         raise AddFailed(f"not a web address nor a file that can be read ({exc.strerror or exc})") from None
 
 
-def _text_page(path: Path) -> tuple[Page, str | None]:
-    """A text or Markdown article file read as the corpus reads it: its title and date (a
-    first line `date YYYY-MM-DD`, or front matter), its outlet, author and address, and its
-    body after them; and the title the corpus derives for it when it has none."""
-    article = load_file(path)
+def _text_page(path: Path, raw: bytes) -> tuple[Page, str | None]:
+    """A text or Markdown article file's bytes read as the corpus reads them: the title and date
+    (a first line `date YYYY-MM-DD`, or front matter), the outlet, author and address, and the
+    body after them (from its first block); and the title the corpus derives when it has none."""
+    article = article_from_bytes(path, raw)
     if isinstance(article, Skipped):
         raise AddFailed(f"not an article: {article.reason}")
-    body = article.text
-    if article.title_span is not None and not article.title_derived:
-        body = body[article.title_span[1] :]
-    elif article.date is not None:
-        body = _DATE_LINE.sub("", body, count=1)
+    body = article.text[article.blocks[0].start :] if article.blocks else ""
     if not body.strip():
         raise AddFailed("not an article: no text after its title")
     if not _BLANK_LINE.search(body.strip("\n")):  # a paragraph a line: blank lines keep them apart

@@ -143,7 +143,7 @@ class MainScreen(Screen[None]):
             self._restore_focus = "list"  # once: never taken back from where the reader went since
         elif opened.entries:
             current = self.sidebar.current_entry
-            self._open(current.id if current else opened.entries[0].id, 0)
+            self._open(current.id if current else opened.entries[0].id)
         self._report_problems(corpus)
         self.notes.reattach(corpus.articles)
         self._refresh_marks()
@@ -168,19 +168,21 @@ class MainScreen(Screen[None]):
 
     # --- the reading pane ------------------------------------------------------------------------
 
-    def _open(self, article_id: str, block: int = 0, force: bool = False) -> None:
+    def _open(self, article_id: str, block: int | None = None, force: bool = False) -> None:
+        """Show an article at `block`; without one, at its first paragraph, or where the reader
+        is when it is the article shown (read again: in full after the list, or changed)."""
         if self.corpus is None:
             return
         article = self.corpus.by_id(article_id)
         column = self.column
         if article is None:
             return
+        if block is None:
+            block = column.cursor if column.article is not None and column.article.id == article_id else 0
         if column.article is article:
             if force:
                 column.move_cursor(block)
             return
-        if column.article is not None and column.article.id == article_id and not force and block == 0:
-            block = column.cursor  # the same article read again (in full, after the list): its place kept
         column.show(article, block)
         self.sub_title = article.title
         self._refresh_marks()
