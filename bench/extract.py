@@ -2,7 +2,8 @@
 page against the expected text, by the measure of the public article-extraction benchmark
 (precision and recall of the expected text's 4-word shingles, averaged over pages), the title
 and date against the expected metadata (a title is right when it is the same headline, with a
-site's name after " | ", " - " or "_" on either side or not), and pages read per second.
+site's name after " | ", " - ", "_" or in brackets on either side or not), and pages read per
+second.
 
 Pages in the layout of readability's test fixtures, fetched into a git-ignored folder
 (DIR/<page>/source.html, expected.html, expected-metadata.json):
@@ -89,7 +90,9 @@ def norm_title(text: str | None) -> str:
     return " ".join(_WORD.findall((text or "").casefold()))
 
 
-_SITE_PART = re.compile(r"\s+[|\-–—:»·]\s+|_")  # "Headline | Site", "Headline - Site", "标题_网站"
+_SITE_PART = re.compile(
+    r"\s+[|\-–—:»·]\s+|_|\s+\["
+)  # "Headline | Site", "Headline - Site", "标题_网站", "Headline [Site]"
 
 
 def same_title(expected: str, found: str) -> bool:

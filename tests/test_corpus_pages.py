@@ -70,6 +70,29 @@ def test_a_page_without_an_article_is_skipped_with_the_reason(
     assert not hasattr(skipped, "text") and reason in skipped.reason
 
 
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        # the <title> after </head> (an empty one before it), an SVG icon's own <title> first in the body
+        (
+            "<head><title></title><meta charset='utf-8'></head><title>Storm hits coast - Daily Ledger</title>",
+            "Storm hits coast",
+        ),
+        # a Dublin Core title among space-separated properties, preferred to Open Graph's
+        (
+            "<head><title>Home</title><meta property='x:title dc:title' content='Storm hits coast'>"
+            "<meta property='og:title twitter:title' content='Weather live'></head>",
+            "Storm hits coast",
+        ),
+    ],
+)
+def test_the_title_is_the_one_the_page_declares(tmp_path, head: str, expected: str) -> None:
+    body = PAGE[PAGE.index("<body>") :].replace("<h1>Storm hits coast</h1>", "")
+    body = body.replace("<nav>", "<nav><svg><title>Search icon</title></svg>")
+    article = load_file(write(tmp_path, "page.html", "<!DOCTYPE html><html>" + head + body))
+    assert hasattr(article, "title") and article.title == expected
+
+
 def test_malformed_markup_still_gives_the_article(tmp_path) -> None:
     broken = PAGE.replace("</p>", "").replace("</article>", "").replace("</body></html>", "<div><span>")
     article = load_file(write(tmp_path, "broken.html", broken))

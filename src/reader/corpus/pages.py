@@ -130,34 +130,58 @@ _SITE_PART = re.compile(r"\s+[|\-–—»·:]\s+|\s*_\s*|\s+\[")  # "Headline | 
 
 
 def headline(raw: bytes, found: str | None) -> str | None:
-    """The page's headline: the extractor's title when the page's own <title> holds it, else
-    the page's Open Graph title, else the <title>'s first part before a site's name ("A
+    """The page's headline: the title it declares in its metadata, else the extractor's title
+    when the page's own <title> holds it, else the <title>'s first part before a site's name ("A
     headline | Daily Ledger"); the extractor sometimes takes a promotion or a section's name."""
-    own, social = _head_titles(raw)
+    own, declared = _head_titles(raw)
+    if declared:
+        return declared
     first_part = _SITE_PART.split(own)[0].strip() if own else None
     if found and (not own or _held(_words(found), _words(own), len(_words(first_part or own)))):
         return found
-    return social or first_part or found
+    return first_part or found
+
+
+# Metadata naming a page's title, the first found wins (as Mozilla's Readability prefers them:
+# Dublin Core, then Open Graph, then the rest); `name="DC.title"` counts as `dc:title`.
+_DECLARED_TITLE = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "title", "twitter:title")
 
 
 def _head_titles(raw: bytes) -> tuple[str | None, str | None]:
-    """The page's <title> and og:title, read from its head alone."""
+    """The page's <title> (the first not empty, an SVG's own titles left out) and the title it
+    declares in its metadata, read from the first 200 KB (some pages' <title> comes after their
+    </head>)."""
     from lxml import html as lxml_html  # type: ignore[import-untyped]
 
-    start = raw[:200_000]  # the head is near the top: never the whole of a large page lowered
-    end = start.lower().find(b"</head>")
-    head = start[: end + 7] if end >= 0 else start
+    start = raw[:200_000]  # the head is near the top: never the whole of a large page parsed
     try:  # UTF-8, a character cut at the end of the part read left out
-        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        text = codecs.getincrementaldecoder("utf-8")().decode(start, final=False)
     except UnicodeDecodeError:
-        text = head.decode("cp1252", errors="replace")
+        text = start.decode("cp1252", errors="replace")
     try:
         tree = lxml_html.fromstring(text)
     except (ValueError, TypeError, lxml_html.etree.ParserError):
         return None, None
-    own = _one_line(" ".join(tree.xpath("//title//text()")))
-    social = tree.xpath("//meta[@property='og:title']/@content")
-    return own, _one_line(social[0]) if social else None
+    own = _first_title(tree)
+    declared: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        content = _one_line(meta.get("content"))
+        if not content:
+            continue
+        keys = f"{meta.get('property') or ''} {meta.get('name') or ''}".lower().replace(".", ":").split()
+        for key in keys:
+            declared[key] = content  # a later one wins, as in Readability
+    return own, next((declared[key] for key in _DECLARED_TITLE if key in declared), None)
+
+
+def _first_title(tree: object) -> str | None:
+    for element in tree.iter("title"):  # type: ignore[attr-defined]
+        if any(parent.tag == "svg" for parent in element.iterancestors()):
+            continue
+        text = _one_line(" ".join(element.xpath(".//text()")))
+        if text:
+            return text
+    return None
 
 
 def _words(text: str) -> list[str]:
