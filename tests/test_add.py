@@ -220,6 +220,16 @@ def test_text_and_markdown_files_are_added_as_the_corpus_reads_them(tmp_path, se
     assert "already in the corpus" in again.stdout and len(_articles(corpus)) == 6
 
 
+def test_adding_markdown_whose_front_matter_is_not_yaml_says_so(tmp_path) -> None:
+    """A clipped `.md` whose front matter is broken is added as the corpus reads it (as text),
+    and `add` says why, as `list` would: it was added without a word."""
+    broken = tmp_path / "broken.md"
+    broken.write_text("---\ntitle: [unclosed\n---\n\nThe council approved the wall on Thursday.\n", encoding="utf-8")
+    added = run("add", str(broken), "--corpus", str(tmp_path / "mine"))
+    assert added.returncode == 0 and "1 added" in added.stdout
+    assert "warning" in added.stderr and "front matter is not valid YAML" in added.stderr
+
+
 def test_add_while_another_baldreader_indexes_says_it_waits_then_indexes(tmp_path, isolated_home) -> None:
     """`add` while another baldreader holds the index (a people pass's batch, a sync) says it
     waits, on stderr, rather than hanging silently, and indexes the article once let in."""

@@ -111,3 +111,21 @@ async def test_the_across_view_compares_outlets(corpus_dir, isolated_home) -> No
         rows = [str(outlets.get_option_at_index(i).prompt) for i in range(2)]
         assert rows[0].startswith("Valley Gazette") and "100%" in rows[0] and "█" in rows[0]
         assert rows[1].startswith("Harbour News") and " 0%" in rows[1]
+
+
+async def test_adding_a_file_read_with_a_warning_says_the_warning(seeds, isolated_home, tmp_path) -> None:
+    """A clipped `.md` whose front matter is not YAML is added as text, and the app says why."""
+    from conftest import wait_loaded
+
+    broken = tmp_path / "broken.md"
+    broken.write_text("---\ntitle: [unclosed\n---\n\nThe council approved the wall on Thursday.\n", encoding="utf-8")
+    said: list[str] = []
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
+        await wait_loaded(pilot)
+        await pilot.press("plus")
+        await pilot.pause()
+        await pilot.press(*str(broken), "enter")
+        await _until(pilot, lambda: any("front matter is not valid YAML" in m for m in said))
+    assert any(m.startswith("Added 1:") for m in said)

@@ -87,6 +87,8 @@ def _add(adder: Adder, sources: list[str], corpus: Path, written: list[Path]) ->
                 added += 1
                 written.append(item.path)
                 print(f"added {one_line(item.path.name)}: {one_line(item.title)}")
+                for warning in item.warnings:
+                    print(f"warning {one_line(source)}: {one_line(warning)}", file=sys.stderr)
         for where, why in problems:
             failed += 1
             print(f"failed {one_line(where)}: {one_line(why)}", file=sys.stderr)

@@ -13,7 +13,7 @@ import html
 import re
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ class Added:
     path: Path
     title: str
     already: bool  # it was in the corpus: nothing written
+    warnings: tuple[str, ...] = ()  # what the corpus says of the file read (front matter not YAML, …)
 
 
 @dataclass
@@ -107,8 +108,9 @@ class Adder:
             path = Path(source)
             raw, kind = _read_file(path), ""
             if path.suffix.lower() in TEXT_SUFFIXES:
-                page, named = _text_page(path, raw)
-                return self.add_read(page, raw, {}, named)
+                page, named, problems = _text_page(path, raw)
+                added = self.add_read(page, raw, {}, named)
+                return added if added.already else replace(added, warnings=tuple(problems))
         if looks_like_a_feed(raw, kind):
             return self.add_feed(raw)
         return self.add_page(raw, meta)
@@ -232,10 +234,11 @@ def _read_file(path: Path) -> bytes:
         raise AddFailed(f"not a web address nor a file that can be read ({exc.strerror or exc})") from None
 
 
-def _text_page(path: Path, raw: bytes) -> tuple[Page, str | None]:
+def _text_page(path: Path, raw: bytes) -> tuple[Page, str | None, list[str]]:
     """A text or Markdown article file's bytes read as the corpus reads them: the title and date
     (a first line `date YYYY-MM-DD`, or front matter), the outlet, author and address, and the
-    body after them (from its first block); and the title the corpus derives when it has none."""
+    body after them (from its first block); the title the corpus derives when it has none; and
+    what the corpus says of the file (its problems)."""
     article = article_from_bytes(path, raw)
     if isinstance(article, Skipped):
         raise AddFailed(f"not an article: {article.reason}")
@@ -246,7 +249,8 @@ def _text_page(path: Path, raw: bytes) -> tuple[Page, str | None]:
         body = "\n\n".join(line for line in body.splitlines() if line.strip())
     title = None if article.title_derived else article.title
     found = Provenance(title=title, date=article.date, author=article.author, outlet=article.outlet, url=article.url)
-    return Page(body.strip("\n") + "\n", found), article.title if article.title_derived else None
+    named = article.title if article.title_derived else None
+    return Page(body.strip("\n") + "\n", found), named, list(article.problems)
 
 
 def _entry_page(entry: Entry, outlet: str | None) -> bytes:

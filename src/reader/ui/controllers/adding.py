@@ -62,6 +62,8 @@ class AddingController(Controller):
         if fresh:
             titles = ", ".join(one_line(item.title) for item in fresh[:3])
             self._say(f"Added {len(fresh)}: {titles}", timeout=6)
+            for warning in [w for item in fresh for w in item.warnings][:3]:
+                self._say(f"Read with a warning: {one_line(warning)}", severity="warning", timeout=8)
             self._index([item.path for item in fresh], corpus)  # may wait for a people pass's batch
             self.post_message(M.ArticlesAdded(corpus, len(fresh)))
         elif items:
