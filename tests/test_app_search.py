@@ -162,3 +162,33 @@ async def test_people_left_by_a_large_sync_are_read_in_the_background(corpus_dir
         await wait_for_search(pilot, screen)
         await wait_until(pilot, lambda: screen.search.result.total == 4, "four hits")
         assert not screen.search.result.messages
+
+
+async def test_the_index_pages_searches_read_are_let_go_once_typing_pauses(seeds, isolated_home, monkeypatch) -> None:
+    """The app's resident memory grew with every index page its searches read (300 MiB at
+    100,000 articles): once typing pauses, the search controller lets them go, and searching
+    again answers the same."""
+    from reader.search.engine import SearchIndex
+
+    released: list[int] = []
+    original = SearchIndex.release_pages
+
+    def counting(self: SearchIndex) -> None:
+        released.append(1)
+        original(self)
+
+    monkeypatch.setattr(SearchIndex, "release_pages", counting)
+    app = ReaderApp(corpus=seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        screen = app.screen
+        await wait_for_index(pilot, screen)
+        await pilot.press("slash", *"hilaria")
+        await wait_for_search(pilot, screen)
+        first = [h.id for h in screen.search.result.hits]
+        await wait_until(pilot, lambda: released, "the pages let go", timeout=30)
+        answered = screen.search.result
+        await pilot.press("backspace", "a")  # the same words again, from pages let go
+        await wait_until(pilot, lambda: screen.search.result is not answered, "a new answer")
+        again = [h.id for h in screen.search.result.hits]
+    assert first and again == first

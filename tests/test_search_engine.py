@@ -19,7 +19,7 @@ from reader.search import build as build_module
 from reader.search import commit as commit_module
 from reader.search import indexing as indexing_module
 from reader.search import query as Qm
-from reader.search.pairs import pair_buckets
+from reader.search.pairs import _HEADER, PairsFile, pair_buckets
 from reader.search.schema import fold_accents, index_words, text_analyzer, word_sequence
 
 VOCABULARY = (
@@ -317,4 +317,40 @@ def test_titles_count_double_once(generated, isolated_home) -> None:
     parsed = Qm.make_parser(schema).parse("insider")
     boosts = {leaf.fieldname: leaf.boost for leaf in parsed.leaves()}
     assert boosts == {"title": 1.0, "body": 1.0}
+    index.close()
+
+
+def _resident_kib(folder: Path, suffix: str = "") -> int:
+    """Kilobytes of this process's resident pages mapped from files in `folder` (Linux)."""
+    total, inside = 0, False
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        fields = line.split()
+        if fields and "-" in fields[0] and len(fields) >= 5 and ":" in fields[3]:
+            inside = len(fields) >= 6 and fields[5].startswith(str(folder)) and fields[5].endswith(suffix)
+        elif inside and fields[:1] == ["Rss:"]:
+            total += int(fields[1])
+    return total
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="reads Linux's /proc/self/smaps")
+def test_the_index_pages_a_search_read_are_let_go_and_searches_answer_the_same(
+    generated, isolated_home, in_workers
+) -> None:
+    """At 100,000 articles the app held every index page its searches had read (300 MiB of its
+    resident memory, the pairs files whole from their checksum); `release_pages` lets them go,
+    and the next searches answer as before."""
+    index = SearchIndex(generated, isolated_home)
+    index.sync()
+    queries = ['"red carpet"', "insider AND source", "baldwin", "hilaria OR spanish"]
+    before = [[(h.id, h.score) for h in index.search(q, limit=1000).hits] for q in queries]
+    segments = index.folder / "whoosh"  # the catalog's SQLite shared memory is not the index's
+    assert _resident_kib(segments) > 0
+    index.release_pages()
+    assert _resident_kib(segments) == 0
+    for path in segments.glob("*.pairs"):  # opened, a pairs file is not read through its map
+        opened = PairsFile(path, _HEADER.unpack_from(path.read_bytes())[2])
+        assert _resident_kib(segments, ".pairs") == 0
+        opened.close()
+    assert _resident_kib(segments) == 0
+    assert [[(h.id, h.score) for h in index.search(q, limit=1000).hits] for q in queries] == before
     index.close()

@@ -335,6 +335,15 @@ class SearchIndex:
                     raise IndexDamaged(problem) from exc
                 return SearchResult([], 0, messages + [f"cannot run this query ({Qm.reason(exc)})"], None, set())
 
+    def release_pages(self) -> None:
+        """Let go of the index pages searches have touched (they stay in the system's page
+        cache, and a search maps what it needs again): the app calls this once typing has paused,
+        so its resident memory does not grow with every page of the index it has read. Not after
+        each search: that costs a search about 3 ms (the call, and mapping the pages again)."""
+        with self._searcher_lock:
+            if self._postings is not None:
+                self._postings.release_pages()
+
     def _stopper(self, stop: Callable[[], bool] | None) -> Callable[[], bool]:
         return (lambda: self._closing) if stop is None else (lambda: self._closing or stop())
 

@@ -75,6 +75,13 @@ class PostingsReader:
             self._pairs[leaf] = open_pairs(reader, self.folder) if self.folder else None
         return self._pairs[leaf]
 
+    def release_pages(self) -> None:
+        """Let go of the index pages the last search touched (they stay in the system's page
+        cache; whoosh_internals.release_pages)."""
+        maps = [m for sub, _ in self.leaves for m in internals.segment_maps(sub.reader())]
+        maps += [found.map for found in self._pairs.values() if found is not None]
+        internals.release_pages(maps)
+
     def close(self) -> None:
         for sequences in self._sequences.values():
             sequences.close()

@@ -18,6 +18,9 @@ What it relies on:
   `_perdoc._segment`, and `VarBytesColumn.Reader._offsets/_lengths`: a stored column read
   straight from the segment's memory map (`column_view`).
 - `SegmentReader._segment`: the segment a reader reads, to find its pairs file (`segment_of`).
+- `SegmentReader._storage` (an `OverlayStorage`'s `.a`) and its `_source`: the segment's memory
+  map, whose pages a search touched are let go after it (`segment_maps`; without it the app's
+  memory holds every page of the index it has read).
 - `SegmentWriter._finalize_segment/_close_segment/_merge_segments/_added/_flush_segment/
   _commit_toc/_finish`: worker processes write segments that one commit adds (`finish_segment`,
   `close_segment`, `commit_segments`). These have no fallback: without them the index is built
@@ -49,6 +52,8 @@ from reader.search.whoosh_internals.reading import (
     column_view,
     length_bytes,
     read_term,
+    release_pages,
+    segment_maps,
     segment_of,
 )
 from reader.search.whoosh_internals.writing import (
@@ -76,6 +81,8 @@ __all__ = [
     "pooled_add",
     "pooled_writer",
     "read_term",
+    "release_pages",
+    "segment_maps",
     "segment_of",
     "self_check",
     "writer_internals_present",
@@ -118,4 +125,6 @@ def self_check(searcher: Any) -> list[str]:
             break
     if segment_of(reader) is None:
         missing.append("pairs files found by segment")
+    if not segment_maps(reader):
+        missing.append("index pages let go after a search")
     return missing

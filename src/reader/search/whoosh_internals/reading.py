@@ -5,6 +5,7 @@ columns read in one pass (see the package's docstring for every name relied on).
 from __future__ import annotations
 
 import io
+import mmap
 import pickle
 import sys
 import zlib
@@ -258,6 +259,30 @@ class _Bytes:
         if sys.byteorder == "little":
             out.byteswap()  # Whoosh writes arrays big-endian
         return out
+
+
+def segment_maps(reader: Any) -> list[mmap.mmap]:
+    """The memory maps of a segment reader's compound file (`_storage`, an `OverlayStorage`'s
+    `.a`, and its `_source`); empty when it has none."""
+    storage: Any = getattr(reader, "_storage", None)
+    if hasattr(storage, "a"):
+        storage = storage.a
+    source = getattr(storage, "_source", None)
+    return [source] if isinstance(source, mmap.mmap) else []
+
+
+def release_pages(maps: list[mmap.mmap]) -> None:
+    """Let the process's page tables forget the pages of read-only file maps that a search
+    touched (MADV_DONTNEED): the pages stay in the system's page cache, and the next search that
+    reads them maps them again from there (a minor fault, no disk read). Without it every page
+    of the index a search has read counts in the app's resident memory until it quits."""
+    if not hasattr(mmap, "MADV_DONTNEED"):
+        return
+    for found in maps:
+        try:
+            found.madvise(mmap.MADV_DONTNEED)
+        except (OSError, ValueError):  # closed meanwhile, or a platform without it
+            pass
 
 
 def segment_of(reader: Any) -> Any:

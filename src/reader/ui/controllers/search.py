@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # Whoosh is imported in the indexing worker, after the first 
     from reader.search import SearchIndex, SearchResult, SyncReport
 
 DEBOUNCE = 0.15
+RELEASE_AFTER = 2.0  # seconds after the last answer: the index pages searches touched are let go
 Span = tuple[int, int, Style]
 
 
@@ -41,6 +42,7 @@ class SearchController(Controller):
         self.ready = False
         self.query_typed = ""
         self._timer: Timer | None = None
+        self._release_timer: Timer | None = None  # set after each answer, fires once typing has paused
         self._people_child: subprocess.Popen[bytes] | None = None  # the people pass, while it runs
         self.unavailable: str | None = None  # why the index could not be made, if it could not
 
@@ -194,10 +196,24 @@ class SearchController(Controller):
             self.post_message(SearchAnswered(query, result))
 
     def on_search_answered(self, message: SearchAnswered) -> None:
+        if self._release_timer is not None:
+            self._release_timer.stop()
+        self._release_timer = self.set_timer(RELEASE_AFTER, self._on_typing_paused)
         if message.query != self.query_typed:
             message.stop()  # a stale answer: the user typed on
             return
         self.result = message.result
+
+    def _on_typing_paused(self) -> None:
+        self._release_timer = None
+        self._release_pages()
+
+    @work(thread=True, exclusive=True, group="release")
+    def _release_pages(self) -> None:
+        """The index pages the searches read are let go (SearchIndex.release_pages)."""
+        index = self.index
+        if index is not None:
+            index.release_pages()
 
     def on_search_index_damaged(self, message: SearchIndexDamaged) -> None:
         """The index files changed under us: rebuild in the child, then search again."""
