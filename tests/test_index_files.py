@@ -99,3 +99,45 @@ def test_no_index_yet_is_left_to_a_sync(corpus_dir: Path, isolated_home: Path) -
     index = SearchIndex(corpus_dir, isolated_home)
     assert index.index_files([new]) is None
     assert index.sync().added == 1  # the sync that follows builds it
+
+
+def test_adding_files_writes_the_listings_journal_not_the_listing(indexed: SearchIndex, corpus_dir, monkeypatch) -> None:
+    """Writing the listing again for each added article was most of adding one at 100,000
+    articles: the listing file stays as the sync wrote it, the changes go to its journal, the
+    list read at start-up is SQLite's order all along, and past the journal's limit the listing
+    is written whole again (the journal gone)."""
+    from reader.search import listing_journal
+    from reader.search.catalog_db import LISTING
+
+    listing = indexed.folder / LISTING
+    written = listing.stat().st_ino, listing.stat().st_mtime_ns
+    monkeypatch.setattr(listing_journal, "MAX_ROWS", 3)
+    monkeypatch.setattr("reader.search.file_adding.MAX_ROWS", 3)
+    (corpus_dir / "s5.txt").unlink()
+    for n, day in enumerate((10, 1, 27)):
+        path = write(corpus_dir, f"fresh/a{n}.txt", _article(day, f"Added {n}", f"narwhal{n} proposals"))
+        removed = [corpus_dir / "s5.txt"] if n == 1 else []
+        assert indexed.index_files([path, *removed]) is not None
+        assert (listing.stat().st_ino, listing.stat().st_mtime_ns) == written  # the listing not written
+        assert (indexed.folder / listing_journal.JOURNAL).exists()
+        assert stored_listing(indexed.folder, SCHEMA_VERSION) == _listing_as_sqlite_sorts_it(indexed)
+    path = write(corpus_dir, "fresh/a3.txt", _article(2, "Added 3", "narwhal3 proposals"))
+    indexed.index_files([path])  # four changes in the journal: the listing written whole
+    assert (listing.stat().st_ino, listing.stat().st_mtime_ns) != written
+    assert not (indexed.folder / listing_journal.JOURNAL).exists()
+    assert stored_listing(indexed.folder, SCHEMA_VERSION) == _listing_as_sqlite_sorts_it(indexed)
+    assert indexed.sync().unchanged == 10
+
+
+def test_a_damaged_journal_means_the_catalogs_order_and_a_listing_written_anew(indexed: SearchIndex, corpus_dir) -> None:
+    from reader.search import listing_journal
+    from reader.search.catalog_db import LISTING
+
+    path = write(corpus_dir, "fresh/a.txt", _article(10, "Added", "narwhal proposals"))
+    indexed.index_files([path])
+    (indexed.folder / listing_journal.JOURNAL).write_bytes(b"\x00garbled")
+    assert stored_listing(indexed.folder, SCHEMA_VERSION) == _listing_as_sqlite_sorts_it(indexed)
+    assert "Added" in _listing_as_sqlite_sorts_it(indexed).titles
+    assert not (indexed.folder / LISTING).exists()  # the sync that follows writes it anew
+    indexed.sync()
+    assert stored_listing(indexed.folder, SCHEMA_VERSION) == _listing_as_sqlite_sorts_it(indexed)

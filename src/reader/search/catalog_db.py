@@ -18,6 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 from reader.helpers.rules_version import rules_hash
 from reader.helpers.safefile import read_regular
 from reader.search.integrity import read_meta
+from reader.search.listing_journal import forget, read_journal
 
 SCHEMA_VERSION = 9  # of the index's fields (schema.py) and files: another version is rebuilt
 LISTING = "listing.marshal"  # the catalog in list order, as of the last sync that changed it
@@ -40,9 +41,11 @@ def stored_listing(folder: Path, schema: int) -> Listing:
         # The rows as last written by a sync: 50 ms for 100,000 articles, against 280 ms for
         # SQLite to sort them. Our own file in the user's folder; any damage means SQLite.
         listing = checked_listing(marshal.loads(read_regular(folder / LISTING, MAX_LISTING)))
-        if listing is not None:
-            return listing
+        journal = read_journal(folder, folder / LISTING)  # what `index_files` changed since
+        if listing is not None and journal is not None:
+            return Listing(*journal.applied(listing.columns())) if journal.rows or journal.removed else listing
         (folder / LISTING).unlink()  # the next sync writes it anew
+        forget(folder)
     except OSError:
         pass
     except (ValueError, EOFError, TypeError, RecursionError):
@@ -429,6 +432,7 @@ class CatalogDB:
         temp = path.with_name(path.name + ".tmp")
         temp.write_bytes(Listing.of(self.listing_by_date()).encoded())
         os.replace(temp, path)
+        forget(path.parent)  # the listing holds what its journal held
 
     def close(self) -> None:
         self.db.close()

@@ -31,6 +31,7 @@ from reader.search import ranking, whoosh_internals  # imported before any index
 from reader.search.build import WorkerDied
 from reader.search.catalog_db import LISTING, CatalogDB, ListingRow, index_folder
 from reader.search.integrity import META, IndexDamaged, read_meta, stamp_problem, stamps, write_meta
+from reader.search.listing_journal import JOURNAL
 from reader.search.postings import PostingsReader
 from reader.search.ranking import Ranked
 from reader.search.repair import folder_at, regular_or_absent, remove_entry
@@ -115,7 +116,7 @@ class SearchIndex:
     def _create(self) -> None:
         self.close()
         self.repairs.extend(folder_at(self.folder))
-        for name in ("whoosh", "catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm", LISTING):
+        for name in ("whoosh", "catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm", LISTING, JOURNAL):
             remove_entry(self.folder / name)  # whatever is there, a folder for a file included
         regular_or_absent(self.folder / META)  # rewritten below
         (self.folder / "whoosh").mkdir()

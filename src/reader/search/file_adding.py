@@ -1,7 +1,8 @@
 """Indexing a few files just written or changed (`baldreader add`, `update`, the app's add)
 without walking the corpus or reading the others: each file's stamp, content twin and id are
 looked up in the catalog by index, the sync's own plan and indexing applied to these files
-alone, and the article list's file (the listing) updated in place rather than sorted again.
+alone, and what changed in the article list written to the listing's journal
+(listing_journal.py) rather than the listing written again.
 
 It gives way to a whole sync (None) whenever it could disagree with one: a file outside the
 corpus or not an article by its name, or an id another indexed file already has (a sync names
@@ -9,7 +10,6 @@ both by their paths)."""
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import marshal
 import os
@@ -22,10 +22,9 @@ from reader.corpus.kept_ids import kept_ids_of
 from reader.helpers.safefile import read_regular
 from reader.search.catalog_db import LISTING, MAX_LISTING, CatalogDB, Listing, Row, checked_listing
 from reader.search.indexing import apply_plan
+from reader.search.listing_journal import MAX_ROWS, Journal, forget, read_journal, write_journal
 from reader.search.results import SyncReport
 from reader.search.sync_plan import Readers, plan_sync
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # SQLite's lower()
 
 
 def index_files(
@@ -52,17 +51,48 @@ def index_files(
     if not (batch or touched or removed):  # nothing new (the files as indexed already)
         catalog.commit()
         return report
-    listing = _read_listing(folder / LISTING)
-    (folder / LISTING).unlink(missing_ok=True)  # never a listing older than the catalog
+    where = folder / LISTING
+    if not (batch or removed):  # stamps changed alone: the list is as it was
+        catalog.touch(touched)
+        catalog.commit()
+        return report
+    journal = read_journal(folder, where) if where.exists() else None
+    if journal is not None:
+        journal = journal.with_changes(map(_listing_values, batch), removed)
+        try:
+            if len(journal.rows) + len(journal.removed) > MAX_ROWS:
+                raise OSError("the journal is long: the listing is written whole")
+            write_journal(folder, where, journal)  # before the commit: never older than the catalog
+        except OSError:
+            journal = None
+    if journal is None:
+        listing = _read_listing(where, folder)
+        where.unlink(missing_ok=True)  # never a listing older than the catalog
     catalog.put(batch)
     catalog.touch(touched)
     catalog.remove(removed)
     catalog.commit()
-    if listing is None:
-        catalog.write_listing(folder / LISTING)
-    else:
-        _write_listing(folder / LISTING, listing, batch, set(removed))
+    if journal is None:
+        if listing is None:
+            catalog.write_listing(where)
+        else:
+            _write_listing(where, listing, batch, set(removed))
+            forget(folder)  # (write_listing forgets it too)
     return report
+
+
+def _listing_values(row: Row) -> tuple[Any, ...]:
+    """A catalog row as the listing holds it (ListingRow's fields)."""
+    return (
+        row.id,
+        row.title,
+        row.date or None,
+        row.words,
+        bool(row.title_derived),
+        bool(row.flagged),
+        row.outlet or None,
+        row.path,
+    )
 
 
 def _corpus_keys(corpus: Path, paths: Sequence[Path]) -> list[str] | None:
@@ -89,60 +119,23 @@ def _hashes(files: list[str]) -> set[str]:
     return found
 
 
-class _Later:
-    """A date that sorts the later first (the list is newest first)."""
-
-    __slots__ = ("date",)
-
-    def __init__(self, date: str) -> None:
-        self.date = date
-
-    def __lt__(self, other: _Later) -> bool:
-        return self.date > other.date
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Later) and self.date == other.date
-
-
-def _order(date: str | None, title: str, article_id: str) -> tuple[bool, _Later, str, str]:
-    """The list's order as the catalog sorts it: dated first, newest first, titles A to Z."""
-    return (not date, _Later(date or ""), title.translate(_ASCII_LOWER), article_id)
-
-
-def _read_listing(where: Path) -> Listing | None:
-    """The listing file as the last sync wrote it, or None when it cannot be read as written."""
+def _read_listing(where: Path, folder: Path) -> Listing | None:
+    """The listing file as the last sync wrote it with its journal applied, or None when either
+    cannot be read as written."""
     try:
-        return checked_listing(marshal.loads(read_regular(where, MAX_LISTING)))
+        listing = checked_listing(marshal.loads(read_regular(where, MAX_LISTING)))
     except (OSError, ValueError, EOFError, TypeError):
         return None
+    journal = read_journal(folder, where)
+    if listing is None or journal is None:
+        return None
+    return Listing(*journal.applied(listing.columns()))
 
 
 def _write_listing(where: Path, listing: Listing, rows: list[Row], removed: set[str]) -> None:
     """The listing with these rows in their places (their old ones out), written again
     (atomically), with no sort of the whole catalog."""
-    columns = list(listing.columns())
-    gone = removed | {row.path for row in rows}
-    if gone:
-        keep = [i for i, path in enumerate(listing.paths) if path not in gone]
-        if len(keep) < len(listing.paths):
-            columns = [[column[i] for i in keep] for column in columns]
-    ids, titles, dates = columns[0], columns[1], columns[2]
-    for row in rows:
-        at = bisect.bisect_left(
-            range(len(ids)), _order(row.date, row.title, row.id), key=lambda i: _order(dates[i], titles[i], ids[i])
-        )
-        values = (
-            row.id,
-            row.title,
-            row.date or None,
-            row.words,
-            bool(row.title_derived),
-            bool(row.flagged),
-            row.outlet or None,
-            row.path,
-        )
-        for column, value in zip(columns, values, strict=True):
-            column.insert(at, value)
+    columns = Journal([_listing_values(row) for row in rows], sorted(removed)).applied(listing.columns())
     temp = where.with_name(where.name + ".tmp")
     temp.write_bytes(Listing(*columns).encoded())
     os.replace(temp, where)

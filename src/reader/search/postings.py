@@ -127,7 +127,7 @@ class PostingsReader:
             lengths = internals.length_bytes(sub.reader(), field)
             if len(norms) < offset:
                 norms.extend([table[0]] * (offset - len(norms)))
-            norms.extend(table[b] for b in lengths)
+            norms.extend(map(table.__getitem__, lengths))
         if len(norms) < self.doc_count:
             norms.extend([table[0]] * (self.doc_count - len(norms)))
         self._norms[field] = norms
