@@ -129,3 +129,86 @@ async def test_adding_a_file_read_with_a_warning_says_the_warning(seeds, isolate
         await pilot.press(*str(broken), "enter")
         await _until(pilot, lambda: any("front matter is not valid YAML" in m for m in said))
     assert any(m.startswith("Added 1:") for m in said)
+
+
+async def test_articles_saved_changed_or_removed_in_the_folder_show_without_a_restart(
+    seeds, tmp_path, isolated_home
+) -> None:
+    """The corpus folder is watched: an article saved into it is listed and found by search,
+    a changed one shows its new title, a removed one leaves the list, with no restart."""
+    import shutil
+
+    from conftest import wait_loaded, wait_until
+
+    corpus = tmp_path / "mine"
+    shutil.copytree(seeds, corpus)
+    app = ReaderApp(corpus=corpus, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        screen = app.screen
+        await wait_until(pilot, lambda: screen.search.ready, "the index")
+        articles = screen.query_one(ArticleList)
+
+        def titles() -> list[str]:
+            return [e.title for e in articles.entries]
+
+        (corpus / "quokka.txt").write_text(
+            "date 2025-01-02\nQuokka census finds more than expected\n\nRangers counted zanzibarquokka at dawn.\n",
+            encoding="utf-8",
+        )
+        await wait_until(pilot, lambda: "Quokka census finds more than expected" in titles(), "the new article")
+        found = screen.search.index.search("zanzibarquokka")
+        assert [h.title for h in found.hits] == ["Quokka census finds more than expected"]
+        (corpus / "quokka.txt").write_text(
+            "date 2025-01-02\nQuokka census revised\n\nRangers counted zanzibarquokka again.\n", encoding="utf-8"
+        )
+        await wait_until(pilot, lambda: "Quokka census revised" in titles(), "the changed title")
+        assert "Quokka census finds more than expected" not in titles()
+        (corpus / "quokka.txt").unlink()
+        await wait_until(pilot, lambda: len(titles()) == 5, "the article gone")
+        assert screen.search.index.search("zanzibarquokka").total == 0
+
+
+async def test_a_file_saved_while_the_first_index_is_built_is_indexed_after_it(
+    seeds, tmp_path, isolated_home, monkeypatch
+) -> None:
+    """Opening the corpus again while its first sync ran started a second sync at once, which
+    found the first's lock: "Another baldreader is indexing this corpus" (there was none). The
+    second now waits for the first, and the file saved meanwhile is found."""
+    import shutil
+    import threading
+
+    from conftest import wait_loaded, wait_until
+
+    from reader.search import background
+
+    corpus = tmp_path / "mine"
+    shutil.copytree(seeds, corpus)
+    written = threading.Event()
+    real = background.sync_in_child
+
+    def held(*args, **kwargs):
+        written.wait(30)  # the first sync starts once the file is saved
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(background, "sync_in_child", held)
+    said: list[str] = []
+    app = ReaderApp(corpus=corpus, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
+        screen = app.screen
+        articles = screen.query_one(ArticleList)
+        await wait_until(pilot, lambda: len(articles.entries) == 5, "the list")
+        (corpus / "quokka.txt").write_text(
+            "date 2025-01-02\nQuokka census\n\nRangers counted zanzibarquokka at dawn.\n", encoding="utf-8"
+        )
+        await wait_until(pilot, lambda: len(articles.entries) == 6, "the new article listed")
+        written.set()
+        await wait_loaded(pilot, timeout=60)
+        await wait_until(
+            pilot,
+            lambda: screen.search.index is not None and screen.search.index.search("zanzibarquokka").total == 1,
+            "the new article found",
+            timeout=60,
+        )
+    assert not [m for m in said if "Another baldreader" in m]

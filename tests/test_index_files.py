@@ -101,7 +101,9 @@ def test_no_index_yet_is_left_to_a_sync(corpus_dir: Path, isolated_home: Path) -
     assert index.sync().added == 1  # the sync that follows builds it
 
 
-def test_adding_files_writes_the_listings_journal_not_the_listing(indexed: SearchIndex, corpus_dir, monkeypatch) -> None:
+def test_adding_files_writes_the_listings_journal_not_the_listing(
+    indexed: SearchIndex, corpus_dir, monkeypatch
+) -> None:
     """Writing the listing again for each added article was most of adding one at 100,000
     articles: the listing file stays as the sync wrote it, the changes go to its journal, the
     list read at start-up is SQLite's order all along, and past the journal's limit the listing
@@ -111,8 +113,8 @@ def test_adding_files_writes_the_listings_journal_not_the_listing(indexed: Searc
 
     listing = indexed.folder / LISTING
     written = listing.stat().st_ino, listing.stat().st_mtime_ns
-    monkeypatch.setattr(listing_journal, "MAX_ROWS", 3)
-    monkeypatch.setattr("reader.search.file_adding.MAX_ROWS", 3)
+    monkeypatch.setattr(listing_journal, "MAX_ROWS", 4)
+    monkeypatch.setattr("reader.search.file_adding.MAX_ROWS", 4)
     (corpus_dir / "s5.txt").unlink()
     for n, day in enumerate((10, 1, 27)):
         path = write(corpus_dir, f"fresh/a{n}.txt", _article(day, f"Added {n}", f"narwhal{n} proposals"))
@@ -122,14 +124,33 @@ def test_adding_files_writes_the_listings_journal_not_the_listing(indexed: Searc
         assert (indexed.folder / listing_journal.JOURNAL).exists()
         assert stored_listing(indexed.folder, SCHEMA_VERSION) == _listing_as_sqlite_sorts_it(indexed)
     path = write(corpus_dir, "fresh/a3.txt", _article(2, "Added 3", "narwhal3 proposals"))
-    indexed.index_files([path])  # four changes in the journal: the listing written whole
+    indexed.index_files([path])  # five changes (four added, one removed): the listing written whole
     assert (listing.stat().st_ino, listing.stat().st_mtime_ns) != written
     assert not (indexed.folder / listing_journal.JOURNAL).exists()
     assert stored_listing(indexed.folder, SCHEMA_VERSION) == _listing_as_sqlite_sorts_it(indexed)
-    assert indexed.sync().unchanged == 10
+    assert "s5" not in stored_listing(indexed.folder, SCHEMA_VERSION).ids and _ids(indexed, "walrus5") == []
+    again = indexed.sync()
+    assert (again.unchanged, again.added, again.removed) == (10, 0, 0)  # nothing left for a sync
 
 
-def test_a_damaged_journal_means_the_catalogs_order_and_a_listing_written_anew(indexed: SearchIndex, corpus_dir) -> None:
+def test_a_removed_file_leaves_the_index_and_the_list_unless_a_copy_takes_its_place(
+    indexed: SearchIndex, corpus_dir
+) -> None:
+    (corpus_dir / "s3.txt").unlink()
+    report = indexed.index_files([corpus_dir / "s3.txt"])
+    assert report is not None and report.removed == 1
+    assert _ids(indexed, "walrus3") == [] and "s3" not in stored_listing(indexed.folder, SCHEMA_VERSION).ids
+    copy = write(corpus_dir, "copy-of-s4.txt", (corpus_dir / "s4.txt").read_text())
+    assert indexed.sync().added == 0  # shown once, under s4
+    (corpus_dir / "s4.txt").unlink()
+    assert indexed.index_files([corpus_dir / "s4.txt"]) is None  # the copy is indexed by a sync
+    indexed.sync()
+    assert _ids(indexed, "walrus4") == ["copy-of-s4"] and copy.exists()
+
+
+def test_a_damaged_journal_means_the_catalogs_order_and_a_listing_written_anew(
+    indexed: SearchIndex, corpus_dir
+) -> None:
     from reader.search import listing_journal
     from reader.search.catalog_db import LISTING
 

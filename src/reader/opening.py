@@ -36,10 +36,12 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class Loaded:
-    """A corpus read in full: every article in memory."""
+    """A corpus read in full: every article in memory. `indexed`: its index is known to be up
+    to date (opened again after files were indexed on their own): no sync is needed."""
 
     corpus: Corpus
     entries: list[Entry]
+    indexed: bool = False
 
 
 @dataclass
@@ -66,7 +68,11 @@ Opened = Loaded | Listed | Synced
 
 
 def open_corpus(
-    root: Path, home: Path, progress: Progress | None = None, stop: Callable[[], bool] | None = None
+    root: Path,
+    home: Path,
+    progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
+    indexed: bool = False,
 ) -> Iterator[Opened]:
     """What to show, in order: for a small corpus `Loaded`, preceded by `Listed` when a catalog
     from an earlier sync lists more than EARLY_LISTING articles (the list is painted at once,
@@ -74,7 +80,9 @@ def open_corpus(
     `Synced`. With no catalog yet and more than EARLY_LISTING files (a first launch), the first
     `Listed` holds the file names (`named`), so the first paint never waits for the reading.
     Raises CorpusError (or OSError) when the corpus cannot be opened. `stop()` true abandons a
-    sync in progress (the child finishes it on its own) or the reading (LoadStopped)."""
+    sync in progress (the child finishes it on its own) or the reading (LoadStopped). `indexed`: the
+    files changed since were indexed on their own (corpus/watching.py): a large corpus is listed
+    from its catalog, without a sync."""
     if not root.exists():
         raise CorpusError(f"corpus not found: {root}")
     kept_ids.remember_in(home)  # ids as the corpus gave them before (they never move under notes)
@@ -95,8 +103,10 @@ def open_corpus(
         yield late
     if len(rows) <= LAZY_THRESHOLD and len(files) <= LAZY_THRESHOLD:
         corpus = load_corpus(root, progress, [Path(path) for path in files], stop, others)  # not walked twice
-        yield Loaded(corpus, [Entry.of(a) for a in corpus.articles])
+        yield Loaded(corpus, [Entry.of(a) for a in corpus.articles], indexed)
         return
+    if indexed and (early is not None or late is not None):
+        return  # listed from the catalog, which the files indexed on their own are in
     yield from _open_large(root, home, rows, progress, stop, others)  # listed above when it could be
 
 

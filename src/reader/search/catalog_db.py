@@ -334,6 +334,12 @@ class CatalogDB:
             [(_key(p), size, ctime, _key(twin)) for p, (size, ctime, twin) in sorted(duplicates.items())],
         )
 
+    def copies_of(self, paths: list[str]) -> bool:
+        """Whether a duplicate (shown once) has one of these files as its indexed twin."""
+        marks = ",".join("?" * len(paths))
+        keys = [_key(p) for p in paths]
+        return bool(self.db.execute(f"SELECT 1 FROM duplicates WHERE twin IN ({marks}) LIMIT 1", keys))
+
     def duplicates(self) -> dict[str, tuple[int, int, str]]:
         """path -> (size, ctime_ns, the indexed file it is identical to)."""
         rows = self.db.execute("SELECT path, size, ctime_ns, twin FROM duplicates")

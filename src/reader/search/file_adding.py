@@ -4,9 +4,10 @@ looked up in the catalog by index, the sync's own plan and indexing applied to t
 alone, and what changed in the article list written to the listing's journal
 (listing_journal.py) rather than the listing written again.
 
-It gives way to a whole sync (None) whenever it could disagree with one: a file outside the
-corpus or not an article by its name, or an id another indexed file already has (a sync names
-both by their paths)."""
+A file that is no longer there is taken out of the index and the list. It gives way to a whole
+sync (None) whenever it could disagree with one: a file outside the corpus or not an article by
+its name, an id another indexed file already has (a sync names both by their paths), or a file
+removed whose copy was shown once in its name."""
 
 from __future__ import annotations
 
@@ -30,14 +31,18 @@ from reader.search.sync_plan import Readers, plan_sync
 def index_files(
     ix: Any, catalog: CatalogDB, corpus: Path, folder: Path, paths: Sequence[Path], readers: Readers | None
 ) -> SyncReport | None:
-    files = _corpus_keys(corpus, paths)
-    if files is None:
+    keys = _corpus_keys(corpus, paths)
+    if keys is None:
         return None
-    ids = {**plain_ids(corpus, files), **kept_ids_of(corpus, files)}
+    gone = [key for key in keys if not os.path.lexists(key)]  # removed: out of the index and the list
+    if gone and catalog.copies_of(gone):
+        return None  # a copy of a file removed is indexed by a sync, in its place
+    files = [key for key in keys if key not in set(gone)]
+    ids = {**plain_ids(corpus, files), **kept_ids_of(corpus, files)} if files else {}
     holders = catalog.with_values("id", sorted(set(ids.values())))
     if any(row.path != key and row.id == ids[key] for key in files for row in holders.values()):
         return None  # the id is another file's: a sync names them by their paths
-    known = catalog.rows_for(files)
+    known = catalog.rows_for(keys)
     twins = catalog.with_values("hash", sorted(_hashes(files)))
     plan = plan_sync(files, ids, {k: (r.size, r.ctime_ns, r.id) for k, r in known.items()}, {})
     plan.seen |= set(twins)  # content already indexed from other files: these are its duplicates

@@ -1,10 +1,15 @@
 """The corpus the screen shows, held here and nowhere else: opened by the core's `open_corpus` in
 a thread worker, what it yields posted as `CorpusOpened` (taken here first, then passed up to the
 screen), its progress as `CorpusProgress`, its failure as `CorpusFailed`. Cancelled with the app
-(a sync in progress is told to stop). Others read `corpus`; only `adopt` changes it."""
+(a sync in progress is told to stop). Others read `corpus`; only `adopt` changes it.
+
+The folder opened is watched (corpus/watching.py): article files written, changed or removed
+there are indexed on their own at once (searchable without a sync), then the corpus is opened
+again, so the list shows them."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual import work
@@ -22,6 +27,7 @@ class CorpusController(Controller):
     def __init__(self) -> None:
         super().__init__(id="corpus-controller")
         self._corpus: Corpus | LazyCorpus | None = None
+        self._watching: tuple[Path, threading.Event] | None = None  # the folder watched, and its stop
 
     @property
     def corpus(self) -> Corpus | LazyCorpus | None:
@@ -43,7 +49,8 @@ class CorpusController(Controller):
         self.adopt(message.opened)  # and the message goes on up to the screen
 
     @work(thread=True, exclusive=True, group="corpus")
-    def open(self, root: Path) -> None:
+    def open(self, root: Path, indexed: bool = False) -> None:
+        """Open `root` (again); `indexed`: the files changed since were indexed on their own."""
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
@@ -56,7 +63,7 @@ class CorpusController(Controller):
         if ahead is not None and ahead.take(root):  # the command line started it before the UI loaded
             source = ahead.opened(progress, stop)
         else:
-            source = open_corpus(root, app.home, progress, stop)
+            source = open_corpus(root, app.home, progress, stop, indexed)
         try:
             for opened in source:
                 if worker.is_cancelled:
@@ -66,3 +73,43 @@ class CorpusController(Controller):
             return  # the app is quitting
         except (CorpusError, OSError, RuntimeError) as exc:
             self.post_message(M.CorpusFailed(str(exc)))
+            return
+        self.app.call_from_thread(self._watch, root)
+
+    # --- watching the folder --------------------------------------------------------------------
+
+    def _watch(self, root: Path) -> None:
+        """Watch `root` (once opened), and no other folder."""
+        if self._watching is not None and self._watching[0] == root:
+            return
+        self.stop_watching()
+        stop = threading.Event()
+        self._watching = (root, stop)
+        self._watch_folder(root, stop)
+
+    def stop_watching(self) -> None:
+        if self._watching is not None:
+            self._watching[1].set()  # the watch ends within corpus.watching.QUIET_MS
+            self._watching = None
+
+    def on_unmount(self) -> None:
+        self.stop_watching()
+
+    @work(thread=True, group="watch")
+    def _watch_folder(self, root: Path, stop: threading.Event) -> None:
+        from reader.corpus.watching import article_changes
+        from reader.indexed import index_new_files
+
+        worker = get_current_worker()
+        try:
+            for paths in article_changes(root, stop):
+                if worker.is_cancelled or stop.is_set():
+                    return
+                # Searchable at once; None: they need a sync, which opening again runs.
+                report = index_new_files(root, self.reader_app.home, paths, stop=stop.is_set)
+                if not stop.is_set():
+                    self.app.call_from_thread(self.open, root, report is not None)
+        except OSError as exc:  # the folder cannot be watched: reading goes on, changes need a restart
+            self.app.call_from_thread(
+                self.notify, f"Changes to the corpus folder are not followed: {exc}", title="Corpus", timeout=6
+            )

@@ -43,6 +43,8 @@ class SearchController(Controller):
         self.query_typed = ""
         self._timer: Timer | None = None
         self._release_timer: Timer | None = None  # set after each answer, fires once typing has paused
+        self._syncing = False  # a sync worker runs
+        self._sync_again: str | None = None  # "sync" or "rebuild": asked for while one ran
         self._people_child: subprocess.Popen[bytes] | None = None  # the people pass, while it runs
         self.unavailable: str | None = None  # why the index could not be made, if it could not
 
@@ -52,9 +54,31 @@ class SearchController(Controller):
 
     # --- the index --------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="index")
     def start(self, rebuild: bool = False) -> None:
-        """Sync the index in a child process (the screen stays responsive), then open it here."""
+        """Sync the index in a child process (the screen stays responsive), then open it here.
+        Asked while a sync runs (the corpus opened again meanwhile), another follows it: a
+        second child at once would find the first's lock and say another baldreader indexes."""
+        if self._syncing:
+            self._sync_again = self._sync_again or ("rebuild" if rebuild else "sync")
+            return
+        self._syncing = True
+        self._sync(rebuild)
+
+    def _synced(self) -> None:
+        self._syncing = False
+        again, self._sync_again = self._sync_again, None
+        if again is not None:
+            self.start(rebuild=again == "rebuild")
+
+    @work(thread=True, exclusive=True, group="index")
+    def _sync(self, rebuild: bool) -> None:
+        try:
+            self._sync_and_open(rebuild)
+        finally:
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._synced)
+
+    def _sync_and_open(self, rebuild: bool) -> None:
         from reader.search import SearchIndex
         from reader.search.background import SyncAbandoned, sync_in_child
 

@@ -149,7 +149,8 @@ class MainScreen(Screen[None]):
         self._refresh_marks()
         # Background work starts once the list is on screen, so it does not delay the paint.
         self.call_after_refresh(self.analysis.analyse_corpus, corpus.articles)
-        self.call_after_refresh(self.search.start)
+        if not opened.indexed:  # (opened again after files were indexed on their own: no sync)
+            self.call_after_refresh(self.search.start)
 
     def _listed(self, listed: Listed) -> None:
         first = self.column.article is None
