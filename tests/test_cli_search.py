@@ -107,3 +107,26 @@ def test_a_british_politician_is_found_by_person(corpus_dir, isolated_home) -> N
     write(corpus_dir, "other.txt", "Budget day\n\nThe chancellor said the figures were sound in May.\n")
     hits = run("search", "--json", 'person:"Theresa May"', "--corpus", str(corpus_dir))
     assert [json.loads(line)["id"] for line in hits.stdout.splitlines()] == ["brexit"]
+
+
+def test_index_files_indexes_those_alone_and_takes_removed_ones_out(corpus_dir, isolated_home) -> None:
+    """`index FILE …` after editing a file: that file alone (a whole sync reads every stamp: 2.5 s
+    at 100,000 articles), found or gone at once."""
+    for n in range(3):
+        write(corpus_dir, f"s{n}.txt", f"Story {n}\n\nThe council met on day {n}.\n")
+    assert run("index", "--corpus", str(corpus_dir)).returncode == 0
+    new = write(corpus_dir, "fresh.txt", "Quokka census\n\nRangers counted zanzibarquokka at dawn.\n")
+    done = run("index", str(new), "--corpus", str(corpus_dir))
+    assert done.returncode == 0 and done.stdout.startswith("1 added, 0 changed, 0 removed"), done.stdout
+    found = run("search", "zanzibarquokka", "--json", "--corpus", str(corpus_dir))
+    assert [json.loads(line)["title"] for line in found.stdout.splitlines()] == ["Quokka census"]
+    new.unlink()
+    gone = run("index", str(new), "--corpus", str(corpus_dir))
+    assert gone.returncode == 0 and "1 removed" in gone.stdout
+    assert run("search", "zanzibarquokka", "--json", "--corpus", str(corpus_dir)).stdout == ""
+    outside = write(corpus_dir.parent, "elsewhere.txt", "Elsewhere\n\nNot in the corpus.\n")
+    refused = run("index", str(outside), "--corpus", str(corpus_dir))
+    assert refused.returncode == 2 and "not in the corpus" in refused.stderr
+    twin = write(corpus_dir, "twin.txt", (corpus_dir / "s1.txt").read_text())
+    synced = run("index", str(twin), "--corpus", str(corpus_dir))  # a copy: shown once, as a sync says
+    assert synced.returncode == 0 and "0 added" in synced.stdout and "identical to s1.txt" in synced.stderr
