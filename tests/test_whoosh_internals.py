@@ -134,3 +134,66 @@ def test_a_segment_written_through_the_term_pool_is_byte_for_byte_whooshs_own(tm
     theirs, ours = written(False), written(True)
     assert sorted(ours) == sorted(theirs) and any(name.endswith(".pst") for name in ours)
     assert [name for name in theirs if ours[name] != theirs[name]] == []
+
+
+def _merged_answers(tmp_path, home, monkeypatch, fast: bool) -> tuple[list, int, int]:
+    """A corpus indexed in small pieces (a sync, then nine `index_files` of ten articles, one
+    file changed between: a deleted document in a small segment), so that small segments are
+    merged; what a set of queries answers afterwards, with the merges taken fast or not."""
+    import shutil
+
+    from reader.indexed import open_index
+    from reader.search import commit
+
+    calls: list[int] = []
+    real = internals.merged_segment
+
+    def merging(writer, segments):
+        calls.append(len(segments))
+        return real(writer, segments) if fast else None
+
+    monkeypatch.setattr(commit.internals, "merged_segment", merging)
+    source = _corpus(tmp_path / f"all-{fast}", 130)
+    corpus = tmp_path / f"corpus-{fast}"
+    files = sorted(source.rglob("*.txt"))
+    for path in files[:40]:
+        (corpus / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, corpus / path.relative_to(source))
+    index = open_index(corpus, home / str(fast))
+    index.sync()
+    for start in range(40, 130, 10):
+        added = []
+        for path in files[start : start + 10]:
+            target = corpus / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+            added.append(target)
+        if start == 70:  # an article of an earlier small segment rewritten: its old document deleted
+            changed = corpus / files[45].relative_to(source)
+            changed.write_text(changed.read_text() + "\nA walrus was seen.\n")
+            added.append(changed)
+        assert index.index_files(added) is not None
+    queries = [
+        "insider",
+        "red carpet",
+        '"source close"',
+        "alec AND hilaria",
+        "walrus",
+        "title:baldwin",
+        "claims OR yoga",
+    ]
+    # Hits of equal score come in the order of the documents, which the two merges lay out differently.
+    answers = [sorted((h.id, h.score, h.title, h.date) for h in index.search(q, limit=200).hits) for q in queries]
+    segments = len(index._current_searcher().leaf_searchers())
+    count = index.doc_count()
+    index.close()
+    assert calls, "no merge happened"
+    return answers, segments, count
+
+
+def test_small_segments_merged_block_by_block_answer_as_whooshs_merge(tmp_path, isolated_home, monkeypatch) -> None:
+    fast = _merged_answers(tmp_path, isolated_home, monkeypatch, fast=True)
+    whoosh = _merged_answers(tmp_path, isolated_home, monkeypatch, fast=False)
+    # (Whoosh's merge adds the small segments to the writer's own; the fast one writes one beside it)
+    assert fast[2] == whoosh[2] == 130 and fast[1] <= whoosh[1] + 1
+    assert fast[0] == whoosh[0] and all(fast[0])

@@ -55,6 +55,9 @@ class AnalysisCache:
                     self._db.execute(f"ALTER TABLE analysis ADD COLUMN used INTEGER NOT NULL DEFAULT {_today()}")
                 if "source" not in columns:  # the file an analysis was last written for
                     self._db.execute("ALTER TABLE analysis ADD COLUMN source TEXT")
+                # Each write deletes the file's earlier analyses by `source`: without an index a
+                # scan of the whole cache (6.6 ms at 1,680 articles, growing with the cache).
+                self._db.execute("CREATE INDEX IF NOT EXISTS analysis_by_source ON analysis (source)")
                 self._evict()
                 self._db.commit()
             except (sqlite3.Error, OSError):  # a folder that cannot be written: analysed, not kept

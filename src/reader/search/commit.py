@@ -44,11 +44,16 @@ def merge_small(writer: Any, segments: list[Any]) -> list[Any]:
 
 
 def _merged(writer: Any, segments: list[Any], below: int) -> list[Any]:
+    """The small segments written again as one (whoosh_internals.merged_segment: their postings
+    a block at a time), else added to the writer's own the Whoosh way (a posting at a time)."""
     from whoosh.reading import SegmentReader
 
     small = [s for s in segments if s.doc_count_all() < below]
     if len(small) < MERGE_AT:
         return segments
+    merged = internals.merged_segment(writer, small)
+    if merged is not None:
+        return [s for s in segments if s not in small] + [merged]
     for segment in small:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)

@@ -32,7 +32,13 @@ What it relies on:
   W3PostingsWriter writes them, byte for byte (`pooled_writer`, `pooled_add`, `finish_pooled`);
   where any is missing the worker writes through Whoosh's own pool (`pooled_writer` checks).
 
-`reading.py` holds the reading side, `writing.py` the writing side; the self-check is here.
+- `SegmentWriter.write_per_doc/storage/indexname/codec`, `SegmentReader._terms.items()` and
+  `W3TermInfo.extent/is_inlined`: small segments merged by copying their documents and their
+  posting lists a block at a time into a TermPool (`merged_segment`); where any is missing they
+  are merged the Whoosh way.
+
+`reading.py` holds the reading side, `writing.py` the writing side, `merging.py` the merging of
+small segments; the self-check is here.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from whoosh.filedb import compound
 from whoosh.matching.wrappers import FilterMatcher
 
 from reader.search.whoosh_internals import reading
+from reader.search.whoosh_internals.merging import merged_segment
 from reader.search.whoosh_internals.reading import (
     ViewBufferFile,
     _block_reader,
@@ -78,6 +85,7 @@ __all__ = [
     "finish_pooled",
     "finish_segment",
     "length_bytes",
+    "merged_segment",
     "pooled_add",
     "pooled_writer",
     "read_term",

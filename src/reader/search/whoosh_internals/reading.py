@@ -168,18 +168,26 @@ def _blocks(view: memoryview, position: int) -> Iterator[tuple[list[int], Any]]:
     negative for the last block; a pickled info tuple; the pickled, maybe compressed, ids and
     weights), read straight from the map: each block's ids and weights. The matcher's own
     reads go through a Python file object, a call per pickle opcode (2.5x slower)."""
+    for ids, weights, _values, count in raw_blocks(view, position):
+        if weights is None:
+            weights = repeat(1.0, count)
+        elif isinstance(weights, float):
+            weights = repeat(weights, count)
+        yield ids, weights
+
+
+def raw_blocks(view: memoryview, position: int) -> Iterator[tuple[list[int], Any, Any, int]]:
+    """Each block of the posting list at `position` (after its header) as written: its ids (as
+    numbers in the segment), its weights as minified (None: all 1.0; a float: all that; else a
+    tuple), its values as minified (see W3PostingsWriter._mini_values), and its count."""
     while True:
         length = int.from_bytes(view[position : position + 4], "big", signed=True)
         start = position + 4
         block = io.BytesIO(view[start : start + abs(length)])
         count, _maxid, _maxweight, compression, _minlength, _maxlength = pickle.load(block)
         data = block.read()
-        ids, weights, _values = pickle.loads(zlib.decompress(data) if compression else data)
-        if weights is None:
-            weights = repeat(1.0, count)
-        elif isinstance(weights, float):
-            weights = repeat(weights, count)
-        yield list(accumulate(ids)), weights
+        ids, weights, values = pickle.loads(zlib.decompress(data) if compression else data)
+        yield list(accumulate(ids)), weights, values, count
         if length < 0:
             return
         position = start + length

@@ -105,6 +105,22 @@ class TermPool:
         self.currentsize += size + 12 * len(counts)
         return sum(counts.values())
 
+    def add_postings(
+        self, fieldname: str, term: Any, ids: list[int], weights: list[float], values: Any, counted: bool
+    ) -> None:
+        """A term's postings from another segment (merging.py), its documents numbered in this
+        one, after any this pool holds: a counted field's by word with frequencies as values."""
+        if counted:
+            self.counted.add(fieldname)
+        field = self._field(fieldname)
+        postings = field.get(term)
+        if postings is None:
+            postings = field[term] = (array("I"), array("f"), array("I") if counted else [])
+        postings[0].extend(ids)
+        postings[1].extend(weights)
+        postings[2].extend(values)
+        self.currentsize += 12 * len(ids)
+
     def add(self, item: tuple[str, bytes, int, float, bytes]) -> None:
         """Whoosh's own pool's call (`writer.add_document`), a posting at a time."""
         fieldname, text, docnum, weight, value = item
