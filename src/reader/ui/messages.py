@@ -61,12 +61,14 @@ class CorpusFailed(Message):
 
 
 class ArticlesAdded(Message):
-    """Articles were written into `corpus`: read it again (and open it, if another was open)."""
+    """Articles were written into `corpus`: read it again (and open it, if another was open).
+    `indexed`: they were indexed on their own, so the corpus open needs no sync for them."""
 
-    def __init__(self, corpus: Path, count: int) -> None:
+    def __init__(self, corpus: Path, count: int, indexed: bool = False) -> None:
         super().__init__()
         self.corpus = corpus
         self.count = count
+        self.indexed = indexed
 
 
 class AddingProgress(Message):

@@ -64,8 +64,8 @@ class AddingController(Controller):
             self._say(f"Added {len(fresh)}: {titles}", timeout=6)
             for warning in [w for item in fresh for w in item.warnings][:3]:
                 self._say(f"Read with a warning: {one_line(warning)}", severity="warning", timeout=8)
-            self._index([item.path for item in fresh], corpus)  # may wait for a people pass's batch
-            self.post_message(M.ArticlesAdded(corpus, len(fresh)))
+            indexed = self._index([item.path for item in fresh], corpus)  # may wait for a people pass's batch
+            self.post_message(M.ArticlesAdded(corpus, len(fresh), indexed))
         elif items:
             self._say("Already in the corpus", timeout=4)
 
@@ -104,16 +104,16 @@ class AddingController(Controller):
         self._say(f"{report.added} added, {report.already} already there, {len(report.failed)} failed", timeout=6)
         self.post_message(M.AddingProgress(1, 1))
         if report.added:
-            self._index(report.written, corpus)
-            self.post_message(M.ArticlesAdded(corpus, report.added))
+            indexed = self._index(report.written, corpus)
+            self.post_message(M.ArticlesAdded(corpus, report.added, indexed))
 
-    def _index(self, paths: list[Path], corpus: Path) -> None:
+    def _index(self, paths: list[Path], corpus: Path) -> bool:
         """The articles written made searchable at once, where the corpus has an index (in this
-        worker: the list, read again next, then finds the index unchanged)."""
+        worker); whether they were (else the corpus opened again syncs)."""
         from reader.indexed import index_new_files
 
         worker = get_current_worker()
-        index_new_files(corpus, self.reader_app.home, paths, stop=lambda: worker.is_cancelled)
+        return index_new_files(corpus, self.reader_app.home, paths, stop=lambda: worker.is_cancelled) is not None
 
     def _say(self, text: str, severity: str = "information", timeout: float = 4) -> None:
         if get_current_worker().is_cancelled:

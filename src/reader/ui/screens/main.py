@@ -391,9 +391,10 @@ class MainScreen(Screen[None]):
         self.sidebar.progress("adding", message.done, message.total)
 
     def on_articles_added(self, message: M.ArticlesAdded) -> None:
-        """Read the corpus again (the one written to, opened in the seeds' place)."""
+        """Read the corpus again (the one written to, opened in the seeds' place: then synced)."""
+        indexed = message.indexed and message.corpus == self.corpus_path
         self.corpus_path = message.corpus
-        self.opener.open(message.corpus)
+        self.opener.open(message.corpus, indexed)
 
     def action_note_on_claim(self) -> None:
         self._at_cursor(
