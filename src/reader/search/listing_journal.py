@@ -57,7 +57,7 @@ class Journal:
 
     def applied(self, columns: tuple[list[Any], ...]) -> tuple[list[Any], ...]:
         """The listing's columns (ids, titles, dates, …, paths) with the journal's changes in
-        their places (no sort of the whole listing)."""
+        their places (no sort of the whole listing); the lists given may be changed in place."""
         gone = set(self.removed) | {row[-1] for row in self.rows}
         if gone:
             keep = [i for i, path in enumerate(columns[-1]) if path not in gone]
@@ -102,9 +102,9 @@ def _stamp(listing: Path) -> tuple[int, int, int] | None:
 
 
 def read_journal(folder: Path, listing: Path) -> Journal | None:
-    """The journal of this listing file; None when there is none, or it is another listing's
-    (void), or it cannot be read as written (then the listing alone is older than the catalog:
-    the caller reads the catalog)."""
+    """The journal of this listing file: empty when there is none or it is another listing's
+    (void); None when it cannot be read as written (the listing alone is then older than the
+    catalog: the caller reads the catalog)."""
     try:
         data = marshal.loads(read_regular(folder / JOURNAL, _MAX_BYTES))
     except FileNotFoundError:
