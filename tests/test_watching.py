@@ -72,6 +72,9 @@ def test_articles_saved_changed_removed_and_in_new_folders_are_reported(corpus_d
         seen = watching.seen_until({later})
         assert later in seen
         assert not any(p.suffix == ".pdf" or ".hidden" in p.parts for p in watching.everything)
+        for n in range(15):  # each written just as the burst before was taken: none lost in between
+            quick = write(corpus_dir, f"old/quick-{n}.txt", "Q\n\nText.\n")
+            assert quick in watching.seen_until({quick}, timeout=10), n
     finally:
         watching.stop.set()
         watching.thread.join(timeout=5)

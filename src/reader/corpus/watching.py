@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 from reader.corpus.files import ARTICLE_SUFFIXES
 
 QUIET_MS = 50  # a burst of changes ends after this long without another
 LONGEST_MS = 1600  # ... or after this long in all (a copy of many files yields as it goes)
+CATCH_UP_MS = 500  # after a new folder, files written while the watch started again are found this soon
 
 
 def article_changes(root: Path, stop: threading.Event) -> Iterator[list[Path]]:
@@ -29,19 +31,23 @@ def article_changes(root: Path, stop: threading.Event) -> Iterator[list[Path]]:
     is set (seen within QUIET_MS). Raises OSError when the folder cannot be watched."""
     root = Path(os.path.abspath(root))
     folders = _folders(root)
+    since: float | None = None
     while not stop.is_set():
         folders = {folder for folder in folders if os.path.isdir(folder)} or {str(root)}  # removed ones out
-        found, new = _watch(root, folders, stop)
-        if new is None:
+        made = yield from _watch(root, folders, stop, since)
+        if made is None:
             return  # stopped
+        new, since = made
         folders |= new
-        if found:
-            yield sorted(found)
 
 
-def _watch(root: Path, folders: set[str], stop: threading.Event) -> tuple[set[Path], set[str] | None]:
-    """One watch of `folders` until a burst holds article files or a new folder: those files
-    (with the article files already in new folders) and the new folders; None once stopped."""
+def _watch(
+    root: Path, folders: set[str], stop: threading.Event, since: float | None
+) -> Generator[list[Path], None, tuple[set[str], float] | None]:
+    """One watch of `folders`, yielding each burst's article files, until a folder is made: its
+    article files are yielded, and the new folders returned with the time from which files
+    written meanwhile count (`since`: once the next watch is up, those files are yielded);
+    None once stopped."""
     from watchfiles import watch
 
     try:
@@ -51,20 +57,44 @@ def _watch(root: Path, folders: set[str], stop: threading.Event) -> tuple[set[Pa
             debounce=LONGEST_MS,
             step=QUIET_MS,
             stop_event=stop,
+            rust_timeout=CATCH_UP_MS,
+            yield_on_timeout=True,
             raise_interrupt=False,
             recursive=False,
         ):
+            if since is not None:  # the watch is up: what was written while it started again
+                caught = _written_since(folders, since)
+                since = None
+                if caught:
+                    yield caught
             paths = {path for _change, path in changes}
             new = {p for p in paths if p not in folders and _visible(root, p) and os.path.isdir(p)}
-            for folder in sorted(new):
-                new |= _folders(Path(folder))
             found = {Path(p) for p in paths if _is_article(root, p)}
-            found |= {Path(p) for folder in new for p in _articles_in(folder)}
-            if found or new:
-                return found, new
+            if new:
+                started_again = time.time() - 1.0  # a second's margin for the file system's clock
+                for folder in sorted(new):
+                    new |= _folders(Path(folder))
+                found |= {Path(p) for folder in new for p in _articles_in(folder)}
+            if found:
+                yield sorted(found)
+            if new:
+                return new, started_again
     except RuntimeError as exc:  # watchfiles' word for a folder it cannot watch (gone, no permission)
         raise OSError(str(exc)) from exc
-    return set(), None
+    return None
+
+
+def _written_since(folders: set[str], since: float) -> list[Path]:
+    """The article files in these folders changed at `since` or after (by their ctime)."""
+    found = []
+    for folder in folders:
+        for path in _articles_in(folder):
+            try:
+                if os.stat(path).st_ctime >= since:
+                    found.append(Path(path))
+            except OSError:
+                continue
+    return sorted(found)
 
 
 def _visible(root: Path, path: str) -> bool:
