@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 from reader.helpers.rules_version import rules_hash
 from reader.helpers.safefile import read_regular
 from reader.search.integrity import read_meta
-from reader.search.listing_journal import forget, read_journal
+from reader.search.listing_journal import ROW_TYPES, forget, read_journal
 
 SCHEMA_VERSION = 9  # of the index's fields (schema.py) and files: another version is rebuilt
 LISTING = "listing.marshal"  # the catalog in list order, as of the last sync that changed it
@@ -63,16 +63,7 @@ def stored_listing(folder: Path, schema: int) -> Listing:
 
 
 LISTING_FORMAT = "listing-3"  # (format, ids, titles, dates, words, derived, flagged, outlets, paths)
-_COLUMN_TYPES: tuple[set[type], ...] = (
-    {str},
-    {str},
-    {str, type(None)},
-    {int},
-    {bool},
-    {bool},
-    {str, type(None)},
-    {str},
-)
+_COLUMN_TYPES = ROW_TYPES
 
 
 def checked_listing(data: object) -> Listing | None:

@@ -29,7 +29,9 @@ FORMAT = "listing-journal-1"
 MAX_ROWS = 500  # then the listing is written whole again
 _MAX_BYTES = 64 * 1024 * 1024
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # SQLite's lower()
-_TYPES: tuple[set[type], ...] = (
+# The types of a listing row's fields (ListingRow: id, title, date, words, title_derived, flagged,
+# outlet, path): the listing file's columns are checked against them too (catalog_db).
+ROW_TYPES: tuple[set[type], ...] = (
     {str},
     {str},
     {str, type(None)},
@@ -119,9 +121,9 @@ def read_journal(folder: Path, listing: Path) -> Journal | None:
     if type(rows) is not list or type(removed) is not list or not all(type(p) is str for p in removed):
         return None
     for row in rows:
-        if type(row) is not tuple or len(row) != len(_TYPES):
+        if type(row) is not tuple or len(row) != len(ROW_TYPES):
             return None
-        if not all(type(value) in types for value, types in zip(row, _TYPES, strict=True)):
+        if not all(type(value) in types for value, types in zip(row, ROW_TYPES, strict=True)):
             return None
     return Journal(rows, removed)
 
