@@ -74,7 +74,8 @@ class CorpusController(Controller):
         except (CorpusError, OSError, RuntimeError) as exc:
             self.post_message(M.CorpusFailed(str(exc)))
             return
-        self.app.call_from_thread(self._watch, root)
+        if not worker.is_cancelled:  # (the app quitting: nothing to watch for)
+            self.app.call_from_thread(self._watch, root)
 
     # --- watching the folder --------------------------------------------------------------------
 
