@@ -249,3 +249,35 @@ async def test_adding_into_the_open_corpus_indexes_the_article_without_a_sync(
         assert app.screen.search.index.search("zanzibarquokka").total == 1
         await quiet(pilot)  # every worker done: a sync would have started by now
     assert before == 1 and len(syncs) == before
+
+
+async def test_adding_while_another_baldreader_indexes_says_it_waits(seeds, tmp_path, isolated_home) -> None:
+    """An add waiting for another baldreader's batch in hand (a people pass) said nothing: the
+    article appeared seconds later. The app says why it waits, then lists it."""
+    import fcntl
+    import os
+    import shutil
+
+    from conftest import wait_loaded
+
+    corpus = tmp_path / "mine"
+    shutil.copytree(seeds, corpus)
+    source = tmp_path / "quokka.txt"
+    source.write_text("date 2025-01-02\nQuokka census\n\nRangers counted zanzibarquokka at dawn.\n", encoding="utf-8")
+    said: list[str] = []
+    app = ReaderApp(corpus=corpus, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
+        await wait_loaded(pilot)
+        lock = os.open(app.screen.search.index.folder / "sync.lock", os.O_RDWR)
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as another baldreader's batch in hand
+        try:
+            await pilot.press("plus")
+            await pilot.pause()
+            await pilot.press(*str(source), "enter")
+            await _until(pilot, lambda: any("The index is busy" in m for m in said))
+        finally:
+            os.close(lock)
+        articles = app.screen.query_one(ArticleList)
+        await _until(pilot, lambda: "Quokka census" in [e.title for e in articles.entries])
+        assert app.screen.search.index.search("zanzibarquokka").total == 1

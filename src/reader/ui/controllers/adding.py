@@ -113,7 +113,14 @@ class AddingController(Controller):
         from reader.indexed import index_new_files
 
         worker = get_current_worker()
-        return index_new_files(corpus, self.reader_app.home, paths, stop=lambda: worker.is_cancelled) is not None
+
+        def waiting() -> None:
+            self._say("The index is busy (the people pass, or another baldreader): found after its batch", timeout=6)
+
+        indexed = index_new_files(
+            corpus, self.reader_app.home, paths, stop=lambda: worker.is_cancelled, waiting=waiting
+        )
+        return indexed is not None
 
     def _say(self, text: str, severity: str = "information", timeout: float = 4) -> None:
         if get_current_worker().is_cancelled:
