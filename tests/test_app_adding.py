@@ -5,6 +5,8 @@ it with its outlet, without a restart. The command palette offers the same."""
 from __future__ import annotations
 
 import asyncio
+import shutil
+from pathlib import Path
 
 import pytest
 from local_server import Handler, serving
@@ -20,6 +22,16 @@ pytestmark = pytest.mark.app
 class _Page(Handler):
     def do_GET(self) -> None:
         self.send(200, PAGE.encode("utf-8")) if self.path == "/storm" else self.send(404, b"")
+
+
+QUOKKA = "date 2025-01-02\nQuokka census\n\nRangers counted zanzibarquokka at dawn.\n"
+
+
+@pytest.fixture
+def own_seeds(seeds, tmp_path) -> Path:
+    """A copy of the seeds, as a corpus of the user's own that the test writes into."""
+
+    return Path(shutil.copytree(seeds, tmp_path / "mine"))
 
 
 async def _until(pilot, condition, seconds: float = 60.0) -> None:
@@ -132,16 +144,14 @@ async def test_adding_a_file_read_with_a_warning_says_the_warning(seeds, isolate
 
 
 async def test_articles_saved_changed_or_removed_in_the_folder_show_without_a_restart(
-    seeds, tmp_path, isolated_home
+    own_seeds, tmp_path, isolated_home
 ) -> None:
     """The corpus folder is watched: an article saved into it is listed and found by search,
     a changed one shows its new title, a removed one leaves the list, with no restart."""
-    import shutil
 
     from conftest import wait_loaded, wait_until
 
-    corpus = tmp_path / "mine"
-    shutil.copytree(seeds, corpus)
+    corpus = own_seeds
     app = ReaderApp(corpus=corpus, home=isolated_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
@@ -170,20 +180,18 @@ async def test_articles_saved_changed_or_removed_in_the_folder_show_without_a_re
 
 
 async def test_a_file_saved_while_the_first_index_is_built_is_indexed_after_it(
-    seeds, tmp_path, isolated_home, monkeypatch
+    own_seeds, tmp_path, isolated_home, monkeypatch
 ) -> None:
     """Opening the corpus again while its first sync ran started a second sync at once, which
     found the first's lock: "Another baldreader is indexing this corpus" (there was none). The
     second now waits for the first, and the file saved meanwhile is found."""
-    import shutil
     import threading
 
     from conftest import wait_loaded, wait_until
 
     from reader.search import background
 
-    corpus = tmp_path / "mine"
-    shutil.copytree(seeds, corpus)
+    corpus = own_seeds
     written = threading.Event()
     real = background.sync_in_child
 
@@ -199,9 +207,7 @@ async def test_a_file_saved_while_the_first_index_is_built_is_indexed_after_it(
         screen = app.screen
         articles = screen.query_one(ArticleList)
         await wait_until(pilot, lambda: len(articles.entries) == 5, "the list")
-        (corpus / "quokka.txt").write_text(
-            "date 2025-01-02\nQuokka census\n\nRangers counted zanzibarquokka at dawn.\n", encoding="utf-8"
-        )
+        (corpus / "quokka.txt").write_text(QUOKKA, encoding="utf-8")
         await wait_until(pilot, lambda: len(articles.entries) == 6, "the new article listed")
         written.set()
         await wait_loaded(pilot, timeout=60)
@@ -215,18 +221,16 @@ async def test_a_file_saved_while_the_first_index_is_built_is_indexed_after_it(
 
 
 async def test_adding_into_the_open_corpus_indexes_the_article_without_a_sync(
-    seeds, tmp_path, isolated_home, monkeypatch
+    own_seeds, tmp_path, isolated_home, monkeypatch
 ) -> None:
     """An article added into the corpus open is indexed on its own; opening the corpus again
     to list it ran a whole sync besides (2.5 s of a child's work at 100,000 articles)."""
-    import shutil
 
     from conftest import quiet, wait_loaded
 
     from reader.search import background
 
-    corpus = tmp_path / "mine"
-    shutil.copytree(seeds, corpus)
+    corpus = own_seeds
     syncs: list[int] = []
     real = background.sync_in_child
 
@@ -236,7 +240,7 @@ async def test_adding_into_the_open_corpus_indexes_the_article_without_a_sync(
 
     monkeypatch.setattr(background, "sync_in_child", counted)
     source = tmp_path / "quokka.txt"
-    source.write_text("date 2025-01-02\nQuokka census\n\nRangers counted zanzibarquokka at dawn.\n", encoding="utf-8")
+    source.write_text(QUOKKA, encoding="utf-8")
     app = ReaderApp(corpus=corpus, home=isolated_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
@@ -251,19 +255,17 @@ async def test_adding_into_the_open_corpus_indexes_the_article_without_a_sync(
     assert before == 1 and len(syncs) == before
 
 
-async def test_adding_while_another_baldreader_indexes_says_it_waits(seeds, tmp_path, isolated_home) -> None:
+async def test_adding_while_another_baldreader_indexes_says_it_waits(own_seeds, tmp_path, isolated_home) -> None:
     """An add waiting for another baldreader's batch in hand (a people pass) said nothing: the
     article appeared seconds later. The app says why it waits, then lists it."""
     import fcntl
     import os
-    import shutil
 
     from conftest import wait_loaded
 
-    corpus = tmp_path / "mine"
-    shutil.copytree(seeds, corpus)
+    corpus = own_seeds
     source = tmp_path / "quokka.txt"
-    source.write_text("date 2025-01-02\nQuokka census\n\nRangers counted zanzibarquokka at dawn.\n", encoding="utf-8")
+    source.write_text(QUOKKA, encoding="utf-8")
     said: list[str] = []
     app = ReaderApp(corpus=corpus, home=isolated_home)
     async with app.run_test(size=(120, 40)) as pilot:

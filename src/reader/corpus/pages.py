@@ -14,6 +14,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.corpus.front_matter import Provenance
 from reader.corpus.page_body import tidy_body, without_site
@@ -174,8 +175,8 @@ def _head_titles(raw: bytes) -> tuple[str | None, str | None]:
     return own, next((declared[key] for key in _DECLARED_TITLE if key in declared), None)
 
 
-def _first_title(tree: object) -> str | None:
-    for element in tree.iter("title"):  # type: ignore[attr-defined]
+def _first_title(tree: Any) -> str | None:
+    for element in tree.iter("title"):
         if any(parent.tag == "svg" for parent in element.iterancestors()):
             continue
         text = _one_line(" ".join(element.xpath(".//text()")))

@@ -64,6 +64,8 @@ def _copy(target: Any, reader: Any) -> bool:
         field = schema[fieldname]
         counted = getattr(field, "counted_words", None) is not None
         fixed = field.format.fixed_value_size()
+        if counted and fixed != 4:
+            return False  # a counted field's frequencies are 4-byte numbers in TermPool
         ids, weights, values = _postings(view, begin + 4, counted, fixed)
         if len(values) not in (0, len(ids)):
             return False  # values for some postings only: not what TermPool keeps
@@ -83,10 +85,12 @@ def _copy(target: Any, reader: Any) -> bool:
 
 def _postings(view: memoryview, position: int, counted: bool, fixed: int | None) -> tuple[list[int], list[float], Any]:
     """A term's posting list in one segment: ids, weights and values, as TermPool keeps them
-    (a counted field's values as frequencies; another's as bytes, none for a field without)."""
+    (a counted field's values as frequencies, 4-byte numbers; another's as bytes, none for a
+    field without)."""
     ids: list[int] = []
     weights: list[float] = []
     values: list[Any] = []
+    packed = bytearray()  # a counted field's frequencies, as written (big-endian)
     for block_ids, block_weights, block_values, count in raw_blocks(view, position):
         ids.extend(block_ids)
         if block_weights is None:
@@ -95,15 +99,15 @@ def _postings(view: memoryview, position: int, counted: bool, fixed: int | None)
             weights.extend([block_weights] * count)
         else:
             weights.extend(block_weights)
-        if fixed is None or fixed < 0:
+        if counted:
+            packed += block_values
+        elif fixed is None or fixed < 0:
             values.extend(v for v in block_values if v)
         elif fixed > 0:
             values.extend(block_values[at : at + fixed] for at in range(0, len(block_values), fixed))
     if counted:
-        if fixed != 4:
-            raise ValueError("a counted field's frequencies are 4-byte numbers")
-        freqs = array("I", b"".join(values))
+        freqs = array("I", bytes(packed))
         if sys.byteorder == "little":
-            freqs.byteswap()  # written big-endian
+            freqs.byteswap()
         return ids, weights, freqs
     return ids, weights, values
