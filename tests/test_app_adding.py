@@ -283,3 +283,29 @@ async def test_adding_while_another_baldreader_indexes_says_it_waits(own_seeds, 
         articles = app.screen.query_one(ArticleList)
         await _until(pilot, lambda: "Quokka census" in [e.title for e in articles.entries])
         assert app.screen.search.index.search("zanzibarquokka").total == 1
+
+
+async def test_a_file_saved_in_the_folder_does_not_say_the_corpus_problems_again(own_seeds, isolated_home) -> None:
+    """Each file saved into a folder that also holds an unreadable one said "1 file problem"
+    again (the corpus read again reported it each time): it is said once, and again only when
+    the problems change."""
+    from conftest import wait_loaded
+
+    (own_seeds / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    said: list[str] = []
+    app = ReaderApp(corpus=own_seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
+        await wait_loaded(pilot)
+        articles = app.screen.query_one(ArticleList)
+
+        def told() -> int:
+            return sum("binary.txt" in m for m in said)
+
+        await _until(pilot, lambda: told() == 1)
+        for n in range(2):
+            (own_seeds / f"quokka-{n}.txt").write_text(QUOKKA.replace("census", f"census {n}"), encoding="utf-8")
+            await _until(pilot, lambda n=n: f"Quokka census {n}" in [e.title for e in articles.entries])
+        (own_seeds / "empty.md").write_text("", encoding="utf-8")
+        await _until(pilot, lambda: any("empty.md" in m for m in said))
+    assert told() == 2  # once at the start, once more with the new problem beside it

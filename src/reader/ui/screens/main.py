@@ -54,6 +54,7 @@ class MainScreen(Screen[None]):
         self.corpus_path = corpus_path
         self._restore: tuple[str | None, int] = (None, 0)
         self._restore_focus = "list"
+        self._problems_told: tuple[str, str] | None = None  # said once, not at each opening again
 
     @property
     def reader_app(self) -> ReaderServices:
@@ -164,8 +165,12 @@ class MainScreen(Screen[None]):
             self._open(shown.id if shown else "", block if shown and shown.id == last_id else 0)
 
     def _report_problems(self, corpus: Corpus | LazyCorpus) -> None:
-        if (summary := problem_summary(corpus)) is not None:
+        """The files that could not be read, once: the corpus read again (a file saved in its
+        folder) says them again only when they changed."""
+        summary = problem_summary(corpus)
+        if summary is not None and summary != self._problems_told:
             self.notify(summary[1], title=summary[0], severity="warning", timeout=12)
+        self._problems_told = summary
 
     # --- the reading pane ------------------------------------------------------------------------
 
