@@ -294,8 +294,8 @@ async def test_a_file_saved_in_the_folder_does_not_say_the_corpus_problems_again
     (own_seeds / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
     said: list[str] = []
     app = ReaderApp(corpus=own_seeds, home=isolated_home)
+    app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]  # from the start
     async with app.run_test(size=(120, 40)) as pilot:
-        app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
         await wait_loaded(pilot)
         articles = app.screen.query_one(ArticleList)
 
