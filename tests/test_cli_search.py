@@ -122,7 +122,9 @@ def test_index_files_indexes_those_alone_and_takes_removed_ones_out(corpus_dir, 
     assert [json.loads(line)["title"] for line in found.stdout.splitlines()] == ["Quokka census"]
     new.unlink()
     gone = run("index", str(new), "--corpus", str(corpus_dir))
-    assert gone.returncode == 0 and "1 removed" in gone.stdout
+    assert gone.returncode == 0 and "1 removed" in gone.stdout and "no file" in gone.stderr
+    mistyped = run("index", str(corpus_dir / "fresh.text"), "--corpus", str(corpus_dir))
+    assert mistyped.returncode == 0 and "no file" in mistyped.stderr and "0 removed" in mistyped.stdout
     assert run("search", "zanzibarquokka", "--json", "--corpus", str(corpus_dir)).stdout == ""
     outside = write(corpus_dir.parent, "elsewhere.txt", "Elsewhere\n\nNot in the corpus.\n")
     refused = run("index", str(outside), "--corpus", str(corpus_dir))

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from reader.search import SearchIndex
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -245,6 +246,9 @@ def _index_files(ix: SearchIndex, files: list[Path], wait: float) -> int:
     if outside:
         ix.close()
         return 2
+    for path in files:
+        if not os.path.lexists(path):  # a removal, or a name mistyped: said, not silently nothing
+            print(f"note: no file {one_line(str(path))}: out of the index, if it was in it", file=sys.stderr)
     waiting = "waiting for another baldreader that is indexing this corpus…"
     report = ix.index_files(files, wait=wait, waiting=lambda: print(waiting, file=sys.stderr))
     if report is None:  # a copy, an id shared, not an article's name; or another still indexing
