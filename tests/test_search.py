@@ -330,6 +330,25 @@ def test_people_left_by_a_large_sync_are_indexed_by_the_people_pass(corpus_dir, 
     again.close()
 
 
+def test_segments_the_people_pass_emptied_leave_the_index(corpus_dir, isolated_home) -> None:
+    """The people pass writes every article of a large sync again: the sync's segments, all
+    their documents deleted, leave the index at the pass's commits (they were kept and read by
+    every search for nothing), and what a search finds is the same."""
+    for i in range(12):
+        write(corpus_dir, f"a{i}.txt", f"Story {i}\n\nNora Vale said on day {i} that the gallery was open.\n")
+    index = SearchIndex(corpus_dir, isolated_home, people=_people)
+    index.people_limit = 3
+    index.sync()
+    before = sorted(h.id for h in index.search("gallery", limit=20).hits)
+    assert index.fill_people(batch=4) == (12, 0)
+    searcher = index._current_searcher()
+    live = [sub.reader().doc_count() for sub, _ in searcher.leaf_searchers()]
+    assert live and all(live) and sum(live) == 12
+    assert sorted(h.id for h in index.search("gallery", limit=20).hits) == before
+    assert sorted(h.id for h in index.search('person:"Nora Vale"', limit=20).hits) == before
+    index.close()
+
+
 def test_sourcing_measures_are_kept_in_the_catalog_with_the_people(corpus_dir, isolated_home) -> None:
     """The catalog keeps each article's sourcing measures when the sync reads its people (up
     to the people limit) or when the people pass does; a removed file takes them along."""

@@ -45,9 +45,13 @@ def merge_small(writer: Any, segments: list[Any]) -> list[Any]:
 
 def _merged(writer: Any, segments: list[Any], below: int) -> list[Any]:
     """The small segments written again as one (whoosh_internals.merged_segment: their postings
-    a block at a time), else added to the writer's own the Whoosh way (a posting at a time)."""
+    a block at a time), else added to the writer's own the Whoosh way (a posting at a time).
+    Segments whose every document was deleted are dropped (the commit's cleanup removes their
+    files): the people pass writes every article of a large build again, which left the build's
+    segments in the index, read by every search for nothing."""
     from whoosh.reading import SegmentReader
 
+    segments = [s for s in segments if s.doc_count() > 0]
     small = [s for s in segments if s.doc_count_all() < below]
     if len(small) < MERGE_AT:
         return segments
