@@ -232,6 +232,23 @@ def test_a_phrase_shortened_by_stop_words_still_needs_its_words_side_by_side(cor
         index.close()
 
 
+def test_a_phrase_that_keeps_two_words_after_its_stop_words_still_needs_them_all(corpus_dir, isolated_home) -> None:
+    """`"the red carpet"` keeps two stems, `red carpet`: it found every article saying "red
+    carpet" ("a red carpet", "red carpets"), as Whoosh's normalising made a new phrase without
+    the words as typed."""
+    write(corpus_dir, "a.md", "# Gala\n\nShe walked the red carpet in Madrid.\n")
+    write(corpus_dir, "b.md", "# Premiere\n\nA red carpet was rolled out for him.\n")
+    write(corpus_dir, "c.md", "# Spat\n\nThe state of the union was discussed.\n")
+    index = _build(corpus_dir, isolated_home)
+    try:
+        assert [h.id for h in index.search('"the red carpet"').hits] == ["a"]
+        assert sorted(h.id for h in index.search('"red carpet"').hits) == ["a", "b"]
+        assert [h.id for h in index.search('"state of the union"').hits] == ["c"]
+        assert [h.id for h in index.search('"the union"').hits] == ["c"]
+    finally:
+        index.close()
+
+
 def test_a_shortened_phrase_with_many_candidates_is_counted_from_a_sample(
     corpus_dir, isolated_home, monkeypatch
 ) -> None:

@@ -64,7 +64,10 @@ class TypedPhrase(Q.Phrase):  # type: ignore[misc]  # Whoosh has no type informa
     def normalize(self) -> Any:
         if len(self.words) == 1 and self.lost_words():
             return self
-        return super().normalize()
+        found = super().normalize()  # Whoosh's makes a new phrase: the words as typed go with it
+        if isinstance(found, TypedPhrase):
+            found.typed = self.typed
+        return found
 
 
 class TypedPhrasePlugin(PhrasePlugin):  # type: ignore[misc]
