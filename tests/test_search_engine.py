@@ -6,6 +6,7 @@ process."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 from collections import Counter
@@ -135,6 +136,96 @@ def test_phrases_match_the_word_sequences_with_and_without_pair_buckets(generate
         result = plain.search('"' + " ".join(words) + '"', limit=1000, with_snippets=False)
         assert [h.id for h in result.hits] == with_pairs[tuple(words)]
     plain.close()
+
+
+def test_phrases_with_stop_words_read_only_the_articles_their_typed_pairs_allow(
+    generated, isolated_home, in_workers, monkeypatch
+) -> None:
+    """A phrase holding stop words is confirmed in each candidate article's text (~0.4 ms an
+    article read). The pairs of the words as typed, kept in the pairs files, leave only the
+    articles that may hold the phrase: the same hits, from far fewer articles read; an index
+    whose pairs files are of the format before (no typed pairs) finds the same, reading more.
+    (It ranks them apart: without typed pairs, an article holding the phrase in its body alone
+    also scores for a title holding the other words, as the whole file was checked.)"""
+    from reader.search.phrases import holds_words, typed_words, words_pattern
+
+    index = SearchIndex(generated, isolated_home)
+    assert index.sync().added == 240
+    read: list[str] = []
+    real = ranking.file_holds_words
+    monkeypatch.setattr(ranking, "file_holds_words", lambda path, pattern: read.append(path) or real(path, pattern))
+    phrases = ["said the", "the red", "of a source", "insider of the", "told the fans", "the red carpet"]
+    answers, reads = {}, {}
+    for phrase in phrases:
+        read.clear()
+        result = index.search(f'"{phrase}"', limit=1000, with_snippets=False)
+        pattern = words_pattern(typed_words(phrase))
+        truth = {p.stem for p in generated.rglob("*.txt") if holds_words(p.read_text(encoding="utf-8"), pattern)}
+        assert {h.id for h in result.hits} == truth, phrase
+        answers[phrase], reads[phrase] = [h.id for h in result.hits], len(read)
+    index.close()
+    for pairs in (index.folder / "whoosh").glob("*.pairs"):  # as written before typed pairs were kept
+        stat = pairs.stat()
+        with open(pairs, "r+b") as f:
+            f.write(b"BRPAIRS3")
+        os.utime(pairs, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the stamps the sync recorded
+    before = SearchIndex(generated, isolated_home)
+    assert before.open_existing()
+    for phrase in phrases:
+        read.clear()
+        result = before.search(f'"{phrase}"', limit=1000, with_snippets=False)
+        assert sorted(h.id for h in result.hits) == sorted(answers[phrase])  # ranked apart: see below
+        assert len(read) > 1.5 * reads[phrase], (phrase, len(read), reads[phrase])
+    before.close()
+
+
+def test_segments_merged_after_a_people_pass_keep_their_pair_buckets(
+    generated, isolated_home, in_workers, monkeypatch
+) -> None:
+    """The people pass writes a large corpus again in small segments, which are merged: the
+    merged ones had no pairs file, so after the pass every phrase was checked in every article
+    holding its words. Merged segments get their sources' buckets under the new document
+    numbers (a source with a deleted document included), and phrases find what they did."""
+    from reader.search.phrases import holds_words, typed_words, words_pattern
+
+    monkeypatch.setattr(indexing_module, "PARALLEL_MIN", 10)  # each batch of the pass in workers
+    index = SearchIndex(generated, isolated_home, people=lambda article: [])
+    index.people_limit = 10
+    assert index.sync().added == 240 and index.people_pending() == 240
+    done = 0
+
+    def enough() -> bool:
+        return done >= 60
+
+    def step(n: int, _total: int) -> None:
+        nonlocal done
+        done = n
+
+    index.fill_people(step, stop=enough, batch=20)
+    pending = set(index._catalog.people_pending(1000))
+    gone = next(p for p in sorted(generated.rglob("*.txt")) if str(p) not in pending)
+    gone.unlink()  # its document deleted in a segment the pass wrote, which is merged below
+    assert index.sync().removed == 1
+    assert index.fill_people(batch=20)[1] == 0
+    from reader.search.postings import PostingsReader
+
+    pr = PostingsReader(index._current_searcher(), index.folder / "whoosh")
+    readers = [sub.reader() for sub, _ in pr.leaves]
+    assert any(reader.doc_count_all() > 40 for reader in readers), [(r.doc_count_all(), r.doc_count()) for r in readers]
+    for leaf, reader in enumerate(readers):
+        pairs = pr.pairs(leaf)
+        assert pairs is not None and pairs.typed, (reader.segment().segment_id(), reader.doc_count_all())
+    pr.close()
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in generated.rglob("*.txt")}
+    for phrase in ["red carpet", "sources close", "said the", "the red", "told the fans"]:
+        found = {h.id for h in index.search(f'"{phrase}"', limit=1000, with_snippets=False).hits}
+        if any(w in ("the", "a", "of") for w in phrase.split()):
+            pattern = words_pattern(typed_words(phrase))
+            truth = {stem for stem, text in texts.items() if holds_words(text.split("\n", 1)[1], pattern)}
+        else:
+            truth = _truth(generated, word_sequence(phrase))
+        assert found == truth, phrase
+    index.close()
 
 
 def test_a_build_in_workers_answers_like_one_in_this_process(generated, tmp_path, in_workers, monkeypatch) -> None:

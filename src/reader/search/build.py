@@ -246,8 +246,12 @@ def _work(ix: Any, worker: int, jobs: Any, results: Any, readers: Readers | None
                 outcome = prepare(task, readers)
                 if isinstance(outcome, Prepared) and outcome.fields is not None:
                     fields = outcome.fields
+                    pairs.add(  # first: the body's words, read by prepare(), are at hand
+                        writer.docnum,
+                        {"body": fields["body_seq"], "title": fields["title_seq"]},
+                        {"body": fields["body"], "title": fields["title"]},
+                    )
                     internals.pooled_add(writer, fields)
-                    pairs.add(writer.docnum - 1, {"body": fields["body_seq"], "title": fields["title_seq"]})
                     outcome = Prepared(None, outcome.row, (worker, len(segments), writer.docnum - 1))
                 out[str(task.path)] = outcome
             results.put(("chunk", worker, out))

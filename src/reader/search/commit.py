@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from reader.search import whoosh_internals as internals
+from reader.search.pairs import Placed, merge_pairs
 
 SMALL_SEGMENT = 1000  # segments smaller than this are merged together...
 MERGE_AT = 8  # ...once there are this many
@@ -55,8 +56,11 @@ def _merged(writer: Any, segments: list[Any], below: int) -> list[Any]:
     small = [s for s in segments if s.doc_count_all() < below]
     if len(small) < MERGE_AT:
         return segments
-    merged = internals.merged_segment(writer, small)
+    placed: list[Placed] = []
+    merged = internals.merged_segment(writer, small, lambda *where: placed.append(where))
     if merged is not None:
+        # Written after the segment is assembled, or it would be packed into the segment.
+        merge_pairs(writer.storage.folder, merged, placed)
         return [s for s in segments if s not in small] + [merged]
     for segment in small:
         reader = SegmentReader(writer.storage, writer.schema, segment)

@@ -5,9 +5,15 @@ Baldwins) while checking every such article's word sequence costs ~1.7 µs each:
 100,000 articles. Every adjacent pair of words (in titles and bodies) is hashed into one of
 65,536 buckets; a segment's `.pairs` file lists, per bucket, the documents holding a pair in it.
 A phrase then needs checking only in the documents of its pairs' buckets (its own, plus ~1% of
-the rest). Written beside a segment by the build workers after the segment is assembled; named
-like the segment's files, so Whoosh deletes it with the segment. A segment without one (a small
-sync's) is searched from its postings.
+the rest). The pairs of the words as typed (stop words kept, not stemmed) go into the same
+buckets under salts of their own: a phrase with stop words ("primary will") is confirmed in the
+article's text (phrases.py), at ~0.4 ms an article, and those buckets narrow it down to the
+articles that may hold it as typed, rather than every article holding its other words.
+
+Written beside a segment by the build workers after the segment is assembled, and for a segment
+merged from such segments from theirs (`merge_pairs`); named like the segment's files, so
+Whoosh deletes it with the segment. A segment without one (a small sync's) is searched from its
+postings.
 """
 
 from __future__ import annotations
@@ -20,11 +26,15 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from reader.search.schema import typed_hashes
+
 BUCKETS = 1 << 16
 EXT = ".pairs"
-MAGIC = b"BRPAIRS3"  # the last digit changes with the format: other files are ignored
+MAGIC = b"BRPAIRS4"  # the last digit changes with the format: other files are ignored...
+UNTYPED_MAGIC = b"BRPAIRS3"  # ... but this one's, which holds no typed pairs
 _HEADER = struct.Struct("<8sIII")  # magic, bucket count, document count, CRC-32 of the rest
 SALT = {"body": 0, "title": 0xE995}
+TYPED_SALT = {"body": 0x7A31, "title": 0x1C4B}  # the pairs of the words as typed
 MAX_DOCS = 65535  # document numbers are stored in two bytes
 
 
@@ -54,15 +64,20 @@ class PairsWriter:
     def __init__(self) -> None:
         self.lists = [array("H") for _ in range(BUCKETS)]
 
-    def add(self, docnum: int, sequences: dict[str, bytes]) -> None:
+    def add(self, docnum: int, sequences: dict[str, bytes], typed: dict[str, str]) -> None:
+        """A document's pairs: of its fields' stem sequences (schema.sequence_bytes) and of
+        the same fields' words as typed (their text)."""
         found: set[int] = set()
         for field, sequence in sequences.items():
             found |= pair_buckets(hashes_of(sequence), SALT[field])
+        for field, text in typed.items():
+            found |= pair_buckets(typed_hashes(text), TYPED_SALT[field])
         lists = self.lists
         for bucket in found:
             lists[bucket].append(docnum)
 
-    def write(self, path: Path, doc_count: int) -> None:
+    def write(self, path: Path, doc_count: int, typed: bool = True) -> None:
+        """The file, `typed` saying whether every document's typed pairs are in it."""
         offsets = array("I", [0])
         for docs in self.lists:
             offsets.append(offsets[-1] + len(docs))
@@ -70,7 +85,7 @@ class PairsWriter:
         for docs in self.lists:
             crc = zlib.crc32(docs.tobytes(), crc)
         with open(path, "wb") as f:
-            f.write(_HEADER.pack(MAGIC, BUCKETS, doc_count, crc))
+            f.write(_HEADER.pack(MAGIC if typed else UNTYPED_MAGIC, BUCKETS, doc_count, crc))
             f.write(offsets.tobytes())
             for docs in self.lists:
                 f.write(docs.tobytes())
@@ -85,7 +100,7 @@ class PairsFile:
         # MiB a segment at 100,000 articles, when the checksum was taken over the map).
         with open(path, "rb") as f:
             magic, buckets, count, crc = _HEADER.unpack(f.read(_HEADER.size))
-            if magic != MAGIC or buckets != BUCKETS or count != doc_count:
+            if magic not in (MAGIC, UNTYPED_MAGIC) or buckets != BUCKETS or count != doc_count:
                 raise ValueError("not a pairs file for this segment")
             self._offsets = array("I")
             self._offsets.frombytes(f.read(4 * (BUCKETS + 1)))
@@ -95,6 +110,13 @@ class PairsFile:
             if os.fstat(f.fileno()).st_size != self._data + 2 * self._offsets[-1]:
                 raise ValueError("pairs file truncated")
             self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        self.typed = magic == MAGIC  # holds the pairs of the words as typed
+
+    def entries(self) -> tuple[array[int], array[int]]:
+        """Every bucket's documents one after the other, and where each bucket's begin."""
+        out = array("H")
+        out.frombytes(self._map[self._data : self._data + 2 * self._offsets[-1]])
+        return out, self._offsets
 
     def docs(self, bucket: int) -> array[int]:
         start, end = self._offsets[bucket], self._offsets[bucket + 1]
@@ -132,3 +154,45 @@ def open_pairs(reader: Any, folder: Path) -> PairsFile | None:
         return PairsFile(path, reader.doc_count_all())
     except (OSError, ValueError, struct.error):
         return None
+
+
+Placed = tuple[Any, int, "dict[int, int] | None"]  # a segment, its first document's new number, its map
+
+
+def merge_pairs(folder: Path, merged: Any, sources: list[Placed]) -> bool:
+    """Write the pairs file of `merged`, a segment written from `sources` (whoosh_internals.
+    merged_segment), from their pairs files: each document's buckets under its new number.
+    Merges made every segment of a corpus whose people pass had run: without pairs files,
+    phrases were checked in every article holding their words. False, and nothing written,
+    where a source has no pairs file (a small sync's) or too many documents would be held."""
+    if merged.doc_count_all() > MAX_DOCS:
+        return False
+    files = []
+    try:
+        for segment, _base, _docmap in sources:
+            files.append(PairsFile(Path(folder) / segment.make_filename(EXT), segment.doc_count_all()))
+    except (OSError, ValueError, struct.error):
+        for found in files:
+            found.close()
+        return False
+    writer = PairsWriter()
+    lists = writer.lists
+    try:
+        for found, (segment, base, docmap) in zip(files, sources, strict=True):
+            entries, offsets = found.entries()
+            if docmap is None:
+                mapped = [base + d for d in entries]
+            else:
+                table = [docmap.get(d, -1) for d in range(segment.doc_count_all())]
+                mapped = list(map(table.__getitem__, entries))
+            for bucket in range(BUCKETS):
+                start, end = offsets[bucket], offsets[bucket + 1]
+                if start == end:
+                    continue
+                part = mapped[start:end]
+                lists[bucket].extend(part if docmap is None else [d for d in part if d >= 0])
+        writer.write(Path(folder) / merged.make_filename(EXT), merged.doc_count_all(), all(f.typed for f in files))
+    finally:
+        for found in files:
+            found.close()
+    return True

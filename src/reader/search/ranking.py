@@ -13,13 +13,14 @@ from __future__ import annotations
 import heapq
 import random
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import query as Q
 
-from reader.search.pairs import SALT, pair_buckets
+from reader.search.pairs import SALT, TYPED_SALT, pair_buckets
 from reader.search.phrases import TypedPhrase, file_holds_words, words_pattern
 from reader.search.postings import K1, PostingsReader
 from reader.search.schema import phrase_bytes, word_hash
@@ -248,11 +249,12 @@ class TypedPhraseNode(Node):
 
     def __init__(self, pr: PostingsReader, field: str, inner: Node, typed: tuple[str, ...]) -> None:
         self.pr, self.field, self.inner, self.pattern = pr, field, inner, words_pattern(typed)
+        self.typed = typed
         self._docs: set[int] | None = None
 
     def docs(self) -> set[int]:
         if self._docs is None:
-            pool = self.inner.docs()
+            pool = self._may_hold(self.inner.docs())
             if len(pool) > LARGE:  # reading every candidate (~0.4 ms each) is too slow: as PhraseNode
                 sample = random.Random(len(pool)).sample(sorted(pool), SAMPLE)
                 self.estimate = round(sum(map(self._holds, sample)) / SAMPLE * len(pool))
@@ -261,6 +263,26 @@ class TypedPhraseNode(Node):
             if self.estimate is None and self.inner.estimate is not None:  # the inner phrase was sampled
                 self.estimate = round(self.inner.estimate * len(self._docs) / max(1, len(pool)))
         return self._docs
+
+    def _may_hold(self, pool: set[int]) -> set[int]:
+        """The documents of `pool` that may hold the words as typed: in a segment whose pairs
+        file holds the pairs of typed words, those in the buckets of every pair of the phrase
+        (pairs.py); in another, all of them."""
+        wanted = pair_buckets(array("I", map(word_hash, self.typed)), TYPED_SALT.get(self.field, 0))
+        if not wanted or not pool:
+            return pool
+        kept: set[int] = set()
+        starts, narrowed = [], []  # each segment's first document number; narrowed or not
+        for leaf, (_, offset) in enumerate(self.pr.leaves):
+            pairs = self.pr.pairs(leaf)
+            starts.append(offset)
+            narrowed.append(pairs is not None and pairs.typed)
+            if pairs is not None and pairs.typed:
+                lists = sorted((pairs.docs(b) for b in wanted), key=len)
+                kept.update(d + offset for d in set(lists[0]).intersection(*lists[1:]))
+        if all(narrowed):
+            return pool & kept
+        return {d for d in pool if d in kept or not narrowed[bisect_right(starts, d) - 1]}
 
     def _holds(self, doc: int) -> bool:
         return file_holds_words(self.pr.searcher.stored_fields(doc)["path"], self.pattern)

@@ -36,8 +36,9 @@ def fold_accents(text: str) -> str:
 WORD = r"\w+(?:\.?\w+)*"
 WORD_RE = re.compile(WORD)
 _STEMS: dict[str, str] = {}  # lower-case word -> stem, "" for a stop word
-_HASHES: dict[str, int] = {}  # stem -> crc32
-_LAST: tuple[str | None, list[str]] = (None, [])  # the last text analysed (body, then its sequence)
+_HASHES: dict[str, int] = {}  # stem (or word as typed) -> crc32
+# The last text analysed (a body, then its sequence of stems, then its words as typed)
+_LAST: tuple[str | None, list[str], list[str]] = (None, [], [])
 
 
 def text_analyzer() -> Any:
@@ -67,7 +68,7 @@ def word_sequence(text: str) -> list[str]:
         words = []
     stems = _stem_all(words)
     sequence = [s for s in map(stems.__getitem__, words) if s]
-    _LAST = (text, sequence)
+    _LAST = (text, sequence, words)
     return sequence
 
 
@@ -88,6 +89,25 @@ def sequence_bytes(text: str) -> bytes:
     for word in set(sequence).difference(hashes):
         hashes[word] = zlib.crc32(word.encode("utf-8"))
     return array("I", map(hashes.__getitem__, sequence)).tobytes()
+
+
+def typed_hashes(text: str) -> array[int]:
+    """The words of `text` as typed (lower case, not stemmed, stop words kept), in order, as
+    32-bit hashes: the pair buckets of phrases that hold stop words (pairs.py). The words of
+    the text word_sequence read last are not read again."""
+    last = _LAST
+    if last[0] is text:
+        words = last[2]
+    else:
+        words = " ".join(WORD_RE.findall(text)).lower().split(" ")
+        if words == [""]:
+            words = []
+    hashes = _HASHES
+    if len(hashes) > 400_000:
+        hashes.clear()
+    for word in set(words).difference(hashes):
+        hashes[word] = zlib.crc32(word.encode("utf-8"))
+    return array("I", map(hashes.__getitem__, words))
 
 
 def phrase_bytes(stems: list[str]) -> bytes:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from collections.abc import Callable
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
@@ -21,12 +22,15 @@ from whoosh.reading import SegmentReader
 from reader.search.whoosh_internals.reading import _segment_postings, raw_blocks
 from reader.search.whoosh_internals.writing import TermPool, close_segment, finish_pooled, pooled_writer
 
+Copied = Callable[[Any, int, "dict[int, int] | None"], None]
 MERGE_MB = 64  # the merged segment's pool: a few thousand small documents
 
 
-def merged_segment(writer: Any, segments: list[Any]) -> Any | None:
+def merged_segment(writer: Any, segments: list[Any], copied: Copied | None = None) -> Any | None:
     """One new segment (written, not yet committed) holding the live documents of `segments`
-    in their order; None when it cannot be written this way (nothing written then)."""
+    in their order; None when it cannot be written this way (nothing written then). `copied`
+    hears, for each segment, where its documents went: the number of the first in the new
+    segment and, where some were deleted, a map of old numbers to new (None: in order)."""
     target = pooled_writer(FileIndex(writer.storage, writer.schema, writer.indexname), MERGE_MB, writer.codec)
     if not isinstance(target.pool, TermPool):
         close_segment(target)
@@ -34,21 +38,25 @@ def merged_segment(writer: Any, segments: list[Any]) -> Any | None:
     for segment in segments:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         try:
-            copied = _copy(target, reader)
+            placed = _copy(target, reader)
         finally:
             reader.close()
-        if not copied:
+        if placed is None:
             close_segment(target)  # its files are left unreferenced: the commit's cleanup takes them
             return None
+        if copied is not None:
+            copied(segment, *placed)
     return finish_pooled(target)
 
 
-def _copy(target: Any, reader: Any) -> bool:
-    """One segment's live documents added to `target` (a writer from pooled_writer)."""
+def _copy(target: Any, reader: Any) -> tuple[int, dict[int, int] | None] | None:
+    """One segment's live documents added to `target` (a writer from pooled_writer): the new
+    number of its first document and the map of its numbers (None: in order), or None when
+    it cannot be copied this way."""
     view = _segment_postings(reader)
     terms: Any = getattr(reader, "_terms", None)
     if view is None or not hasattr(terms, "items"):
-        return False
+        return None
     schema, pool = target.schema, target.pool
     indexed = {name for name in reader.indexed_field_names() if name in schema}
     base = target.docnum
@@ -57,18 +65,18 @@ def _copy(target: Any, reader: Any) -> bool:
         if fieldname not in schema:
             continue
         if info.is_inlined():
-            return False
+            return None
         begin = info.extent()[0]
         if view[begin : begin + 4] != WHOOSH3_HEADER_MAGIC:
-            return False
+            return None
         field = schema[fieldname]
         counted = getattr(field, "counted_words", None) is not None
         fixed = field.format.fixed_value_size()
         if counted and fixed != 4:
-            return False  # a counted field's frequencies are 4-byte numbers in TermPool
+            return None  # a counted field's frequencies are 4-byte numbers in TermPool
         ids, weights, values = _postings(view, begin + 4, counted, fixed)
         if len(values) not in (0, len(ids)):
-            return False  # values for some postings only: not what TermPool keeps
+            return None  # values for some postings only: not what TermPool keeps
         if docmap is None:
             ids = [base + i for i in ids]
         else:
@@ -80,7 +88,7 @@ def _copy(target: Any, reader: Any) -> bool:
             values = [values[at] for at in kept] if values else values
         pool.add_postings(fieldname, text.decode("utf-8") if counted else text, ids, weights, values, counted)
     target._added = True
-    return True
+    return base, docmap
 
 
 def _postings(view: memoryview, position: int, counted: bool, fixed: int | None) -> tuple[list[int], list[float], Any]:
