@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import generate  # noqa: E402
+from whoosh.analysis import STOP_WORDS  # noqa: E402
 
 from reader.corpus import load_file  # noqa: E402
 from reader.search import SearchIndex  # noqa: E402
@@ -45,8 +46,9 @@ def folder_size(path: Path) -> int:
 def make_queries(corpus: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
     """Queries drawn from the corpus's own text. Words are drawn uniformly from the distinct
     words (of five letters or more) of 200 sampled articles, as a reader searches for
-    distinctive words; phrases are adjacent pairs of whole words of four letters or more; the "frequent term" kind uses
-    the 20 most frequent words, the worst case."""
+    distinctive words; phrases are adjacent pairs of whole words of four letters or more; phrases with stop words are
+    three adjacent words, one of them a stop word (which the index leaves out, so each candidate is confirmed as
+    typed); the "frequent term" kind uses the 20 most frequent words, the worst case."""
     rng = random.Random(seed)
     files = sorted(corpus.rglob("*.txt"))
     sample = [f.read_text(encoding="utf-8") for f in rng.sample(files, min(len(files), 200))]
@@ -65,11 +67,22 @@ def make_queries(corpus: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
             for a, b in zip(tokens, tokens[1:], strict=False)
             if min(len(a), len(b)) >= 4 and a not in common and b not in common
         ]
-    out = {"term": [], "and": [], "phrase": [], "prefix": [], "fuzzy": [], "frequent term": []}
+    stop = set(STOP_WORDS)
+    with_stop_words = []  # a stop word beside another word: checked as typed (phrases.py)
+    for text in sample:
+        tokens = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+        with_stop_words += [
+            f"{a} {b} {c}"
+            for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+            if (a in stop) + (b in stop) + (c in stop) == 1 and max(len(a), len(b), len(c)) >= 4
+        ]
+    kinds = ("term", "and", "phrase", "phrase, stop words", "prefix", "fuzzy", "frequent term")
+    out: dict[str, list[str]] = {kind: [] for kind in kinds}
     for _ in range(n):
         out["term"].append(rng.choice(typical))
         out["and"].append(f"{rng.choice(typical)} AND {rng.choice(typical)}")
         out["phrase"].append(f'"{rng.choice(pairs)}"')
+        out["phrase, stop words"].append(f'"{rng.choice(with_stop_words)}"')
         out["prefix"].append(rng.choice(typical)[:4] + "*")
         word = rng.choice(typical)
         i = rng.randrange(1, len(word))

@@ -148,9 +148,9 @@ def _merged_answers(tmp_path, home, monkeypatch, fast: bool) -> tuple[list, int,
     calls: list[int] = []
     real = internals.merged_segment
 
-    def merging(writer, segments, copied=None):
+    def merging(writer, segments, copied=None, finished=None):
         calls.append(len(segments))
-        return real(writer, segments, copied) if fast else None
+        return real(writer, segments, copied, finished) if fast else None
 
     monkeypatch.setattr(commit.internals, "merged_segment", merging)
     source = _corpus(tmp_path / f"all-{fast}", 130)

@@ -22,6 +22,7 @@ from typing import Any
 from reader.corpus.load import Skipped, load_file
 from reader.search import whoosh_internals as internals
 from reader.search.catalog_db import Row
+from reader.search.dense import write_dense_of
 from reader.search.pairs import EXT as PAIRS_EXT
 from reader.search.pairs import MAX_DOCS, PairsWriter
 from reader.search.schema import fold_accents, sequence_bytes, writer_codec
@@ -232,9 +233,12 @@ def _work(ix: Any, worker: int, jobs: Any, results: Any, readers: Readers | None
         return internals.pooled_writer(ix, POOL_MB, writer_codec()), PairsWriter()
 
     def finish(writer: Any, pairs: PairsWriter) -> None:
+        terms = internals.pooled_terms(writer)  # before finishing, which lets them go
         segment = internals.finish_pooled(writer)
-        # Written after the segment is assembled, or it would be packed into the segment.
-        pairs.write(Path(ix.storage.folder) / segment.make_filename(PAIRS_EXT), writer.docnum)
+        # Written after the segment is assembled, or they would be packed into the segment.
+        folder = Path(ix.storage.folder)
+        pairs.write(folder / segment.make_filename(PAIRS_EXT), writer.docnum)
+        write_dense_of(folder, segment, terms, writer.docnum)
         segments.append(segment)
 
     segments: list[Any] = []

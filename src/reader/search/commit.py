@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from reader.search import whoosh_internals as internals
+from reader.search.dense import write_dense_of
 from reader.search.pairs import Placed, merge_pairs
 
 SMALL_SEGMENT = 1000  # segments smaller than this are merged together...
@@ -57,10 +58,16 @@ def _merged(writer: Any, segments: list[Any], below: int) -> list[Any]:
     if len(small) < MERGE_AT:
         return segments
     placed: list[Placed] = []
-    merged = internals.merged_segment(writer, small, lambda *where: placed.append(where))
+    folder = writer.storage.folder
+    merged = internals.merged_segment(
+        writer,
+        small,
+        lambda *where: placed.append(where),
+        lambda segment, terms, count: write_dense_of(folder, segment, terms, count),
+    )
     if merged is not None:
         # Written after the segment is assembled, or it would be packed into the segment.
-        merge_pairs(writer.storage.folder, merged, placed)
+        merge_pairs(folder, merged, placed)
         return [s for s in segments if s not in small] + [merged]
     for segment in small:
         reader = SegmentReader(writer.storage, writer.schema, segment)

@@ -5,8 +5,9 @@ Baldwins) while checking every such article's word sequence costs ~1.7 µs each:
 100,000 articles. Every adjacent pair of words (in titles and bodies) is hashed into one of
 65,536 buckets; a segment's `.pairs` file lists, per bucket, the documents holding a pair in it.
 A phrase then needs checking only in the documents of its pairs' buckets (its own, plus ~1% of
-the rest). The pairs of the words as typed (stop words kept, not stemmed) go into the same
-buckets under salts of their own: a phrase with stop words ("primary will") is confirmed in the
+the rest). The pairs of the words as typed of which a word is a stop word (which the index
+drops; the pairs of the other words are those of their stems) go into the same buckets under
+salts of their own: a phrase with stop words ("primary will") is confirmed in the
 article's text (phrases.py), at ~0.4 ms an article, and those buckets narrow it down to the
 articles that may hold it as typed, rather than every article holding its other words.
 
@@ -23,6 +24,7 @@ import os
 import struct
 import zlib
 from array import array
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -42,16 +44,32 @@ def pair_buckets(hashes: Any, salt: int = 0) -> set[int]:
     """The buckets of every adjacent pair in a sequence of 32-bit word hashes: the low half of
     a word's hash XOR the high half of the next one's, XOR a salt per field. Computed for all
     pairs at once on big integers (C speed; a Python loop over pairs cost 4x more)."""
+    found = set(_pairs(hashes))
+    return {b ^ salt for b in found} if salt else found
+
+
+def dropped_pair_buckets(hashes: Any, dropped: bytes, salt: int) -> set[int]:
+    """The buckets of the adjacent pairs of which a word is one the index drops (`dropped`: a
+    byte a word, schema.typed_hashes): the pairs of words it keeps are those of their stems,
+    already in the buckets."""
     if len(hashes) < 2:
         return set()
+    left, right = int.from_bytes(dropped[:-1], "big"), int.from_bytes(dropped[1:], "big")
+    either = (left | right).to_bytes(len(hashes) - 1, "big")
+    return {b ^ salt for b in compress(_pairs(hashes), either)}
+
+
+def _pairs(hashes: Any) -> array[int]:
+    """The bucket of each adjacent pair, in order (see pair_buckets)."""
+    if len(hashes) < 2:
+        return array("H")
     halves = array("H")
     halves.frombytes(array("I", hashes).tobytes())
     lows, highs = halves[0:-2:2], halves[3::2]
     mixed = int.from_bytes(lows.tobytes(), "little") ^ int.from_bytes(highs.tobytes(), "little")
     out = array("H")
     out.frombytes(mixed.to_bytes(2 * len(lows), "little"))
-    found = set(out)
-    return {b ^ salt for b in found} if salt else found
+    return out
 
 
 def hashes_of(sequence: bytes) -> array[int]:
@@ -71,7 +89,7 @@ class PairsWriter:
         for field, sequence in sequences.items():
             found |= pair_buckets(hashes_of(sequence), SALT[field])
         for field, text in typed.items():
-            found |= pair_buckets(typed_hashes(text), TYPED_SALT[field])
+            found |= dropped_pair_buckets(*typed_hashes(text), TYPED_SALT[field])
         lists = self.lists
         for bucket in found:
             lists[bucket].append(docnum)

@@ -19,9 +19,12 @@ from typing import Any
 from whoosh.util.numeric import byte_to_length
 
 from reader.search import whoosh_internals as internals
+from reader.search.dense import FIELDS as DENSE_FIELDS
+from reader.search.dense import DenseFile, DensePostings, open_dense
 from reader.search.pairs import PairsFile, open_pairs
 
 K1, B = 1.2, 0.75  # BM25 parameters, Whoosh's defaults
+Postings = dict[int, float] | DensePostings  # document number → weight
 CACHE_TERMS = 64  # posting lists kept between queries (search-as-you-type repeats words)
 CACHE_POSTINGS = 600_000  # ... and at most this many postings in all (~60 MB)
 
@@ -34,28 +37,38 @@ class PostingsReader:
         self.folder = folder  # the index's folder, where pairs files are
         self.leaves = searcher.leaf_searchers()
         self.doc_count = searcher.doc_count_all()
-        self._cache: OrderedDict[tuple[Any, ...], dict[int, float]] = OrderedDict()
+        self._cache: OrderedDict[tuple[Any, ...], Postings] = OrderedDict()
         self._cached = 0
         self._norms: dict[str, list[float]] = {}
         self._sequences: dict[str, Sequences] = {}
         self._pairs: dict[int, PairsFile | None] = {}
+        self._dense: dict[int, DenseFile | None] = {}
 
-    def postings(self, field: str, text: str | bytes, cache: bool = True) -> dict[int, float]:
-        """One term of one field over every segment: document number → weight."""
+    def postings(self, field: str, text: str | bytes, cache: bool = True) -> Postings:
+        """One term of one field over every segment: document number → weight. Where segments
+        lay the term out by document (dense.py) it is read there, in place (DensePostings)."""
         key = (field, text)
         found = self._cache.get(key) if cache else None
         if found is not None:
             self._cache.move_to_end(key)
             return found
         weights: dict[int, float] = {}
-        for leaf in self.leaves:
-            _read_leaf(leaf, field, text, weights)
+        parts = []
+        for leaf, (sub, offset) in enumerate(self.leaves):
+            dense = self.dense(leaf) if field in DENSE_FIELDS and isinstance(text, str) else None
+            row = dense.row(field, text) if dense is not None and isinstance(text, str) else None
+            if row is not None:
+                parts.append((offset, row[0], row[1], self.deleted(leaf)))
+            else:
+                _read_leaf((sub, offset), field, text, weights)
+        found = DensePostings(parts, weights) if parts else weights
         if cache:
-            self._cache[key] = weights
-            self._cached += len(weights)
+            self._cache[key] = found
+            self._cached += len(weights)  # what a DensePostings holds in memory: its dictionary
             while len(self._cache) > CACHE_TERMS or (self._cached > CACHE_POSTINGS and len(self._cache) > 1):
-                self._cached -= len(self._cache.popitem(last=False)[1])
-        return weights
+                evicted = self._cache.popitem(last=False)[1]
+                self._cached -= len(evicted.rest if isinstance(evicted, DensePostings) else evicted)
+        return found
 
     def leaf_docs(self, leaf: int, field: str, text: str) -> set[int]:
         """The documents (index-wide numbers) of one segment that hold a term."""
@@ -67,6 +80,13 @@ class PostingsReader:
         """Document numbers (in the segment) deleted from one segment."""
         reader = self.leaves[leaf][0].reader()
         return reader.deleted_docs_set if reader.has_deletions() else frozenset()
+
+    def dense(self, leaf: int) -> DenseFile | None:
+        """The dense file of a segment (dense.py), if it has one."""
+        if leaf not in self._dense:
+            reader = self.leaves[leaf][0].reader()
+            self._dense[leaf] = open_dense(reader, self.folder) if self.folder else None
+        return self._dense[leaf]
 
     def pairs(self, leaf: int) -> PairsFile | None:
         """The pair-bucket file of a segment (pairs.py), if it has one."""
@@ -80,9 +100,16 @@ class PostingsReader:
         cache; whoosh_internals.release_pages)."""
         maps = [m for sub, _ in self.leaves for m in internals.segment_maps(sub.reader())]
         maps += [found.map for found in self._pairs.values() if found is not None]
+        maps += [found.map for found in self._dense.values() if found is not None]
         internals.release_pages(maps)
 
     def close(self) -> None:
+        self._cache.clear()  # the views of dense files' maps first
+        self._cached = 0
+        for dense in self._dense.values():
+            if dense is not None:
+                dense.close()
+        self._dense.clear()
         for sequences in self._sequences.values():
             sequences.close()
         self._sequences.clear()

@@ -20,10 +20,11 @@ from typing import Any
 
 from whoosh import query as Q
 
-from reader.search.pairs import SALT, TYPED_SALT, pair_buckets
+from reader.search.dense import DensePostings
+from reader.search.pairs import SALT, TYPED_SALT, dropped_pair_buckets, pair_buckets
 from reader.search.phrases import TypedPhrase, file_holds_words, words_pattern
 from reader.search.postings import K1, PostingsReader
-from reader.search.schema import phrase_bytes, word_hash
+from reader.search.schema import phrase_bytes, typed_words_hashes, word_hash
 
 SCORED_FIELDS = {"title", "body", "person"}
 LARGE = 5000  # phrase candidates beyond which the count is sampled and the ranking narrowed
@@ -55,6 +56,14 @@ class Node:
         """The documents this part of the query matches."""
         raise NotImplementedError
 
+    def size(self) -> int:
+        """How many documents this part matches, or at most (for ordering an AND's parts)."""
+        return len(self.docs())
+
+    def within(self, found: set[int]) -> set[int]:
+        """The documents of `found` this part matches."""
+        return found & self.docs()
+
     def add_scores(self, cands: set[int], acc: dict[int, float]) -> None:
         """Add this part's score to acc[d] for the candidates d it matches."""
 
@@ -75,6 +84,15 @@ class TermNode(Node):
             self._docs = set(self.postings)
         return self._docs
 
+    def size(self) -> int:
+        return len(self.postings)
+
+    def within(self, found: set[int]) -> set[int]:
+        if self._docs is None and isinstance(self.postings, DensePostings) and 4 * len(found) < len(self.postings):
+            postings = self.postings  # laid out by document: a look-up per document found
+            return {d for d in found if d in postings}
+        return found & self.docs()
+
     def add_scores(self, cands: set[int], acc: dict[int, float]) -> None:
         if self.field not in SCORED_FIELDS:
             return
@@ -84,7 +102,10 @@ class TermNode(Node):
         idf = self.pr.idf(self.field, self.text) * self.boost
         norms = self.pr.norms(self.field)
         top = K1 + 1
-        if len(weights) < len(cands):
+        # Every posting read, or a look-up per candidate (a byte for a word laid out by document,
+        # dense.py, but through a search for its segment: for a fourth of its documents or fewer)
+        few = 4 * len(cands) < len(weights) if isinstance(weights, DensePostings) else len(cands) <= len(weights)
+        if not few:
             pairs = ((d, tf) for d, tf in weights.items() if d in cands)
         else:
             get = weights.get
@@ -216,6 +237,12 @@ class OrNode(Node):
     def docs(self) -> set[int]:
         return set().union(*(c.docs() for c in self.children))
 
+    def size(self) -> int:
+        return sum(c.size() for c in self.children)
+
+    def within(self, found: set[int]) -> set[int]:
+        return set().union(*(c.within(found) for c in self.children))
+
     def add_scores(self, cands: set[int], acc: dict[int, float]) -> None:
         for child in self.children:
             child.add_scores(cands, acc)
@@ -230,8 +257,12 @@ class AndNode(Node):
 
     def docs(self) -> set[int]:
         if self._docs is None:
-            sets = sorted((c.docs() for c in self.positive), key=len)
-            found = sets[0].intersection(*sets[1:])
+            # From the smallest part: each other part keeps what it matches of what is left
+            # (a frequent word laid out by document is looked up, not read whole).
+            first, *others = sorted(self.positive, key=lambda c: c.size())
+            found = first.docs()
+            for other in others:
+                found = other.within(found)
             for neg in self.negative:
                 found = found - neg.docs()
             self._docs = found
@@ -268,7 +299,7 @@ class TypedPhraseNode(Node):
         """The documents of `pool` that may hold the words as typed: in a segment whose pairs
         file holds the pairs of typed words, those in the buckets of every pair of the phrase
         (pairs.py); in another, all of them."""
-        wanted = pair_buckets(array("I", map(word_hash, self.typed)), TYPED_SALT.get(self.field, 0))
+        wanted = dropped_pair_buckets(*typed_words_hashes(self.typed), TYPED_SALT.get(self.field, 0))
         if not wanted or not pool:
             return pool
         kept: set[int] = set()

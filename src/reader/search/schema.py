@@ -8,6 +8,7 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterator
+from operator import not_
 from typing import Any
 
 from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
@@ -91,10 +92,11 @@ def sequence_bytes(text: str) -> bytes:
     return array("I", map(hashes.__getitem__, sequence)).tobytes()
 
 
-def typed_hashes(text: str) -> array[int]:
+def typed_hashes(text: str) -> tuple[array[int], bytes]:
     """The words of `text` as typed (lower case, not stemmed, stop words kept), in order, as
-    32-bit hashes: the pair buckets of phrases that hold stop words (pairs.py). The words of
-    the text word_sequence read last are not read again."""
+    32-bit hashes, and for each a byte saying whether the index drops it (1: a stop word or a
+    one-letter word): the pair buckets of phrases that hold such words (pairs.py). The words
+    of the text word_sequence read last are not read again."""
     last = _LAST
     if last[0] is text:
         words = last[2]
@@ -102,12 +104,18 @@ def typed_hashes(text: str) -> array[int]:
         words = " ".join(WORD_RE.findall(text)).lower().split(" ")
         if words == [""]:
             words = []
+    return typed_words_hashes(words)
+
+
+def typed_words_hashes(words: list[str] | tuple[str, ...]) -> tuple[array[int], bytes]:
+    """typed_hashes for words already split and lowered."""
     hashes = _HASHES
     if len(hashes) > 400_000:
         hashes.clear()
     for word in set(words).difference(hashes):
         hashes[word] = zlib.crc32(word.encode("utf-8"))
-    return array("I", map(hashes.__getitem__, words))
+    stems = _stem_all(list(words))
+    return array("I", map(hashes.__getitem__, words)), bytes(map(not_, map(stems.__getitem__, words)))
 
 
 def phrase_bytes(stems: list[str]) -> bytes:

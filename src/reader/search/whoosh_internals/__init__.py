@@ -70,6 +70,7 @@ from reader.search.whoosh_internals.writing import (
     finish_pooled,
     finish_segment,
     pooled_add,
+    pooled_terms,
     pooled_writer,
     writer_internals_present,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "length_bytes",
     "merged_segment",
     "pooled_add",
+    "pooled_terms",
     "pooled_writer",
     "read_term",
     "release_pages",

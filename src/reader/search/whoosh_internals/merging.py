@@ -20,17 +20,22 @@ from whoosh.index import FileIndex
 from whoosh.reading import SegmentReader
 
 from reader.search.whoosh_internals.reading import _segment_postings, raw_blocks
-from reader.search.whoosh_internals.writing import TermPool, close_segment, finish_pooled, pooled_writer
+from reader.search.whoosh_internals.writing import TermPool, close_segment, finish_pooled, pooled_terms, pooled_writer
 
 Copied = Callable[[Any, int, "dict[int, int] | None"], None]
+Finished = Callable[[Any, Any, int], None]
 MERGE_MB = 64  # the merged segment's pool: a few thousand small documents
 
 
-def merged_segment(writer: Any, segments: list[Any], copied: Copied | None = None) -> Any | None:
+def merged_segment(
+    writer: Any, segments: list[Any], copied: Copied | None = None, finished: Finished | None = None
+) -> Any | None:
     """One new segment (written, not yet committed) holding the live documents of `segments`
     in their order; None when it cannot be written this way (nothing written then). `copied`
     hears, for each segment, where its documents went: the number of the first in the new
-    segment and, where some were deleted, a map of old numbers to new (None: in order)."""
+    segment and, where some were deleted, a map of old numbers to new (None: in order);
+    `finished`, the new segment, its postings by field and term (TermPool.terms) and its
+    document count, once it is assembled."""
     target = pooled_writer(FileIndex(writer.storage, writer.schema, writer.indexname), MERGE_MB, writer.codec)
     if not isinstance(target.pool, TermPool):
         close_segment(target)
@@ -46,7 +51,11 @@ def merged_segment(writer: Any, segments: list[Any], copied: Copied | None = Non
             return None
         if copied is not None:
             copied(segment, *placed)
-    return finish_pooled(target)
+    terms = pooled_terms(target)  # before finishing, which lets them go
+    merged = finish_pooled(target)
+    if finished is not None:
+        finished(merged, terms, target.docnum)
+    return merged
 
 
 def _copy(target: Any, reader: Any) -> tuple[int, dict[int, int] | None] | None:

@@ -264,6 +264,13 @@ def _write_pooled(writer: Any) -> None:
     fields.close()
 
 
+def pooled_terms(writer: Any) -> dict[str, dict[Any, tuple[Any, Any, Any]]] | None:
+    """A writer's postings by field and term, (ids, weights, counts) a term, when its pool is
+    a TermPool (a counted field's terms are words, their counts the frequencies); else None."""
+    pool = getattr(writer, "pool", None)
+    return pool.terms if isinstance(pool, TermPool) else None
+
+
 def finish_pooled(writer: Any) -> Any:
     """`finish_segment` for a writer from pooled_writer."""
     if not isinstance(writer.pool, TermPool):
