@@ -10,6 +10,7 @@ accents folded, side by side in the article's words (punctuation between words i
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,22 +29,54 @@ def typed_words(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in WORD_RE.findall(fold_accents(text)))
 
 
-def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern for `words` side by side as whole words, anything but a word between them."""
-    # Lower-case words matched in lower-cased text: a case-sensitive pattern that starts with a
-    # literal lets the regex engine skip ahead to it (IGNORECASE made the check 3x slower).
-    return re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b")
+GAP = 200  # the most characters between two words of a phrase (spaces, punctuation) looked at
 
 
-def holds_words(text: str, pattern: re.Pattern[str]) -> bool:
+@dataclass(frozen=True)
+class WordsPattern:
+    """Words to find side by side, looked for from the places of the longest of them (the
+    anchor): a substring search, then the words before it matched back from there and the
+    words after it from there, rather than a pattern tried at every place its first word's
+    first letter is (20x slower over an article)."""
+
+    anchor: str
+    before: re.Pattern[str] | None  # the words before the anchor, ending where it begins
+    after: re.Pattern[str]  # the anchor and the words after it
+    reach: int  # how far back the words before the anchor may begin
+
+    def found_in(self, text: str) -> bool:
+        at = text.find(self.anchor)
+        while at >= 0:
+            if self.after.match(text, at) and (
+                self.before is None or self.before.search(text, max(0, at - self.reach), at)
+            ):
+                return True
+            at = text.find(self.anchor, at + 1)
+        return False
+
+
+def words_pattern(words: tuple[str, ...]) -> WordsPattern:
+    """A pattern for `words` side by side as whole words, anything but a word between them
+    (at most GAP characters of it)."""
+    # Lower-case words matched in lower-cased text: IGNORECASE made the check 3x slower.
+    if not words:
+        return WordsPattern("", None, re.compile(r"(?!)"), 0)
+    k = max(range(len(words)), key=lambda i: len(words[i]))
+    gap = rf"\W{{1,{GAP}}}"
+    before = re.compile(r"\b" + gap.join(map(re.escape, words[:k])) + gap + r"\Z") if k else None
+    after = re.compile(r"\b" + gap.join(map(re.escape, words[k:])) + r"\b")
+    return WordsPattern(words[k], before, after, sum(len(w) + GAP for w in words[:k]))
+
+
+def holds_words(text: str, pattern: WordsPattern) -> bool:
     """Whether the words of `pattern` (words_pattern) stand side by side in `text`."""
     lowered = text.lower()
-    if pattern.search(lowered):
+    if pattern.found_in(lowered):
         return True
-    return not text.isascii() and pattern.search(fold_accents(lowered)) is not None
+    return not text.isascii() and pattern.found_in(fold_accents(lowered))
 
 
-def file_holds_words(path: str, pattern: re.Pattern[str]) -> bool:
+def file_holds_words(path: str, pattern: WordsPattern) -> bool:
     """The same for an article file (title and body: a phrase is confirmed in either)."""
     try:
         text = read_regular(Path(path), MAX_FILE_BYTES).decode("utf-8", errors="replace")
