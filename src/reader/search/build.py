@@ -25,7 +25,7 @@ from reader.search.catalog_db import Row
 from reader.search.dense import write_dense_of
 from reader.search.pairs import EXT as PAIRS_EXT
 from reader.search.pairs import MAX_DOCS, PairsWriter
-from reader.search.schema import fold_accents, sequence_bytes, writer_codec
+from reader.search.schema import fold_accents, sequence_bytes, typed_bytes, writer_codec
 from reader.search.sync_plan import INHERITED_FDS, Job, Readers
 
 TOUCHED = "touched"  # the file's times changed (st_ctime), its content did not
@@ -62,6 +62,8 @@ def prepare(job: Job, readers: Readers | None) -> Outcome:
         date=article.date or "",
         title_seq=sequence_bytes(title),
         body_seq=sequence_bytes(body),
+        body_typed=typed_bytes(body),  # after body_seq: its words are at hand
+        title_typed=typed_bytes(title),
         body=body,
         person=fold_accents(",".join(sorted(set(names)))),
         site=fold_accents(article.outlet or ""),

@@ -20,7 +20,7 @@ from reader.helpers.safefile import read_regular
 from reader.search.integrity import read_meta
 from reader.search.listing_journal import ROW_TYPES, forget, read_journal
 
-SCHEMA_VERSION = 9  # of the index's fields (schema.py) and files: another version is rebuilt
+SCHEMA_VERSION = 10  # of the index's fields (schema.py) and files: another version is rebuilt
 LISTING = "listing.marshal"  # the catalog in list order, as of the last sync that changed it
 MAX_LISTING = 2 * 1024 * 1024 * 1024  # far above a million articles' rows
 

@@ -107,6 +107,24 @@ def typed_hashes(text: str) -> tuple[array[int], bytes]:
     return typed_words_hashes(words)
 
 
+def typed_bytes(text: str) -> bytes:
+    """The words of `text` as typed (typed_hashes), 2 bytes a word: a phrase with stop words is
+    there wherever its words' bytes are (at an even place). A 16-bit hash per word: two words
+    side by side that are not the phrase's look like it once in 4 billion places."""
+    hashes, _dropped = typed_hashes(text)
+    return array("H", map(_fold16, hashes)).tobytes()
+
+
+def typed_phrase_bytes(words: tuple[str, ...]) -> bytes:
+    """typed_bytes of a phrase's words as typed (phrases.typed_words)."""
+    hashes, _dropped = typed_words_hashes(words)
+    return array("H", map(_fold16, hashes)).tobytes()
+
+
+def _fold16(value: int) -> int:
+    return (value ^ (value >> 16)) & 0xFFFF
+
+
 def typed_words_hashes(words: list[str] | tuple[str, ...]) -> tuple[array[int], bytes]:
     """typed_hashes for words already split and lowered."""
     hashes = _HASHES
@@ -196,6 +214,8 @@ def make_schema() -> Schema:
         body=CountedText(),
         title_seq=COLUMN(VarBytesColumn()),  # sequence_bytes of the title, for phrases
         body_seq=COLUMN(VarBytesColumn()),  # ... and of the body
+        title_typed=COLUMN(VarBytesColumn()),  # typed_bytes of the title, for phrases with stop words
+        body_typed=COLUMN(VarBytesColumn()),  # ... and of the body
         date=ID(stored=True),
         person=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True),
         site=KEYWORD(commas=True, lowercase=True),  # the outlet, as its page or front matter says
