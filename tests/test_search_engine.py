@@ -151,6 +151,47 @@ def test_frequent_words_laid_out_by_document_rank_as_whoosh_does(generated, isol
     index.close()
 
 
+def test_side_files_are_checked_once_until_they_change(generated, isolated_home, in_workers, monkeypatch) -> None:
+    """Every commit makes a new searcher, which opened each segment's `.pairs` and `.dense`
+    files again and read them whole for their checksums before its first answer. A file this
+    process has checked is not read again while its stamp is the same; one rewritten since is."""
+    from reader.search import dense as dense_module
+    from reader.search import pairs as pairs_module
+
+    index = SearchIndex(generated, isolated_home)
+    assert index.sync().added == 240
+    index.close()
+    folder = index.folder / "whoosh"
+    dense_path, pairs_path = sorted(folder.glob("*.dense"))[0], sorted(folder.glob("*.pairs"))[0]
+    docs = {}
+    for path in (dense_path, pairs_path):
+        from whoosh.index import open_dir
+
+        with open_dir(str(folder)).reader() as reader:
+            for sub, _ in reader.leaf_readers():
+                if path.stem == sub.segment().segment_id():
+                    docs[path] = sub.doc_count_all()
+    sums: list[int] = []
+    real_crc = dense_module.zlib.crc32
+    monkeypatch.setattr(dense_module.zlib, "crc32", lambda *a: sums.append(1) or real_crc(*a))
+    real_rest = pairs_module._crc_of_rest
+    monkeypatch.setattr(pairs_module, "_crc_of_rest", lambda path: sums.append(1) or real_rest(path))
+    for path, kind in ((dense_path, dense_module.DenseFile), (pairs_path, pairs_module.PairsFile)):
+        first = kind(path, docs[path])
+        checked = len(sums)
+        second = kind(path, docs[path])
+        assert checked > 0 and len(sums) == checked, path.suffix
+        first.close()
+        second.close()
+        with open(path, "r+b") as f:  # a byte garbled: another stamp, checked again, refused
+            f.seek(-1, os.SEEK_END)
+            last = f.read(1)
+            f.seek(-1, os.SEEK_END)
+            f.write(bytes([last[0] ^ 0x5A]))
+        with pytest.raises(ValueError):
+            kind(path, docs[path])
+
+
 def _truth(corpus: Path, words: list[str]) -> set[str]:
     """Ids of the articles whose body's word sequence holds `words` side by side."""
     found = set()

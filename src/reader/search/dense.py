@@ -24,6 +24,8 @@ from itertools import chain, compress, filterfalse
 from pathlib import Path
 from typing import Any
 
+from reader.search.checked_files import mark_verified, stamp, verified
+
 EXT = ".dense"
 MAGIC = b"BRDENSE1"  # the last digit changes with the format: other files are ignored
 _HEADER = struct.Struct("<8sIII")  # magic, document count, directory length, CRC-32 of the rest
@@ -93,11 +95,14 @@ class DenseFile:
             start = _HEADER.size + length
             if os.fstat(f.fileno()).st_size != start + doc_count * len(entries):
                 raise ValueError("dense file truncated")
-            check = zlib.crc32(directory)
-            while chunk := f.read(1 << 20):
-                check = zlib.crc32(chunk, check)
-            if check != crc:
-                raise ValueError("dense file damaged (checksum)")  # wrong counts would rank wrongly
+            key = stamp(f)
+            if not verified(key):
+                check = zlib.crc32(directory)
+                while chunk := f.read(1 << 20):
+                    check = zlib.crc32(chunk, check)
+                if check != crc:
+                    raise ValueError("dense file damaged (checksum)")  # wrong counts would rank wrongly
+                mark_verified(key)
             self._rows = {
                 (field, word): (start + at * doc_count, float(unit)) for at, (field, word, unit) in enumerate(entries)
             }

@@ -28,6 +28,7 @@ from itertools import compress
 from pathlib import Path
 from typing import Any
 
+from reader.search.checked_files import mark_verified, stamp, verified
 from reader.search.schema import typed_hashes
 
 BUCKETS = 1 << 16
@@ -122,8 +123,10 @@ class PairsFile:
                 raise ValueError("not a pairs file for this segment")
             self._offsets = array("I")
             self._offsets.frombytes(f.read(4 * (BUCKETS + 1)))
-            if len(self._offsets) != BUCKETS + 1 or _crc_of_rest(path) != crc:
+            key = stamp(f)
+            if len(self._offsets) != BUCKETS + 1 or not (verified(key) or _crc_of_rest(path) == crc):
                 raise ValueError("pairs file damaged (checksum)")  # a garbled file would silently lose hits
+            mark_verified(key)
             self._data = _HEADER.size + 4 * (BUCKETS + 1)
             if os.fstat(f.fileno()).st_size != self._data + 2 * self._offsets[-1]:
                 raise ValueError("pairs file truncated")
