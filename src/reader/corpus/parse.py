@@ -276,8 +276,10 @@ _SPEAKER_TURN = re.compile(SPEAKER_LABEL + r": +[A-Z\"“]")
 
 def _reads_as_heading(line: str) -> bool:
     """A sub-heading: a short single line that does not end like a sentence or a quotation."""
+    if len(line) > 120:  # before the words are found: most lines are paragraphs
+        return False
     words = _WORD.findall(line)
-    if not (2 <= len(words) <= MAX_HEADING_WORDS) or len(line) > 120:
+    if not 2 <= len(words) <= MAX_HEADING_WORDS:
         return False
     if line.endswith(_TERMINAL) or line.endswith(("’", "…")):
         return False
