@@ -29,7 +29,7 @@ from reader.search.checked_files import mark_verified, stamp, verified
 EXT = ".dense"
 MAGIC = b"BRDENSE1"  # the last digit changes with the format: other files are ignored
 _HEADER = struct.Struct("<8sIII")  # magic, document count, directory length, CRC-32 of the rest
-SHARE = 8  # a word is laid out when at least 1/SHARE of the segment's documents hold it...
+SHARE = 16  # a word is laid out when at least 1/SHARE of the segment's documents hold it...
 MIN_DOCS = 64  # ... and at least this many
 FIELDS = ("title", "body")
 
