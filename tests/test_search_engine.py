@@ -192,6 +192,34 @@ def test_side_files_are_checked_once_until_they_change(generated, isolated_home,
             kind(path, docs[path])
 
 
+def test_side_files_can_be_checked_before_the_first_phrase_search(
+    generated, isolated_home, in_workers, monkeypatch
+) -> None:
+    """The app checks the side files in a worker once the index is ready: the first phrase
+    search then takes no checksum (it read every pairs file whole: ~0.5 s at 100,000)."""
+    from reader.search import checked_files
+    from reader.search import pairs as pairs_module
+
+    index = SearchIndex(generated, isolated_home)
+    assert index.sync().added == 240
+    index.close()
+    monkeypatch.setattr(checked_files, "_verified", set())  # as in a new process
+    sums: list[str] = []
+    real_rest = pairs_module._crc_of_rest
+    monkeypatch.setattr(pairs_module, "_crc_of_rest", lambda path: sums.append(path) or real_rest(path))
+    opened = SearchIndex(generated, isolated_home)
+    assert opened.open_existing()
+    files = len(list((opened.folder / "whoosh").glob("*.pairs"))) + len(
+        list((opened.folder / "whoosh").glob("*.dense"))
+    )
+    assert opened.check_side_files() == files > 0
+    checked = len(sums)
+    assert checked == len(list((opened.folder / "whoosh").glob("*.pairs")))
+    assert opened.search('"red carpet"').total > 0 and len(sums) == checked
+    opened.close()
+    assert opened.check_side_files() == 0  # closed: nothing opened again
+
+
 def _truth(corpus: Path, words: list[str]) -> set[str]:
     """Ids of the articles whose body's word sequence holds `words` side by side."""
     found = set()

@@ -37,6 +37,7 @@ from reader.search.ranking import Ranked
 from reader.search.repair import folder_at, regular_or_absent, remove_entry
 from reader.search.results import Hit, IndexUnwritable, SearchResult, SyncReport
 from reader.search.schema import SCHEMA_VERSION, make_schema
+from reader.search.side_files import check_side_files
 from reader.search.snippets import snippet
 from reader.search.suggest import did_you_mean
 from reader.search.sync_lock import give_way, sync_lock
@@ -335,6 +336,15 @@ class SearchIndex:
                     self._drop_searcher()
                     raise IndexDamaged(problem) from exc
                 return SearchResult([], 0, messages + [f"cannot run this query ({Qm.reason(exc)})"], None, set())
+
+    def check_side_files(self) -> int:
+        """Take the checksums of the segments' side files now (side_files.py): the app does
+        this in a worker once the index is ready, so the first phrase search need not."""
+        with self._searcher_lock:
+            if self._closing or self._ix is None:
+                return 0
+            readers = [sub.reader() for sub, _ in self._current_searcher().leaf_searchers()]
+        return check_side_files(self.folder / "whoosh", readers)
 
     def release_pages(self) -> None:
         """Let go of the index pages searches have touched (they stay in the system's page

@@ -124,6 +124,14 @@ class SearchController(Controller):
             self.schedule(self.query_typed)
         self.read_measures()
         self.read_people()
+        self.check_side_files()
+
+    @work(thread=True, exclusive=True, group="side-files")
+    def check_side_files(self) -> None:
+        """The index's side files checked now, not by the first phrase search."""
+        index = self.index
+        if index is not None:
+            index.check_side_files()
 
     @work(thread=True, exclusive=True, group="measures")
     def read_measures(self) -> None:
