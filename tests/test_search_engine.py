@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -212,12 +213,22 @@ def test_side_files_can_be_checked_before_the_first_phrase_search(
     files = len(list((opened.folder / "whoosh").glob("*.pairs"))) + len(
         list((opened.folder / "whoosh").glob("*.dense"))
     )
+    assert opened.check_side_files(stop=lambda: True) == 0 and sums == []  # stopped: nothing read
     assert opened.check_side_files() == files > 0
     checked = len(sums)
     assert checked == len(list((opened.folder / "whoosh").glob("*.pairs")))
     assert opened.search('"red carpet"').total > 0 and len(sums) == checked
     opened.close()
     assert opened.check_side_files() == 0  # closed: nothing opened again
+
+
+def _holds_typed(text: str, phrase: str) -> bool:
+    """The phrase's words as typed side by side in an article's body (after its first line),
+    anything but a word between them."""
+    from reader.search.phrases import typed_words
+
+    pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, typed_words(phrase))) + r"\b")
+    return pattern.search(fold_accents(text.split("\n", 1)[1]).lower()) is not None
 
 
 def _truth(corpus: Path, words: list[str]) -> set[str]:
@@ -274,15 +285,17 @@ def test_phrases_with_stop_words_check_only_the_articles_their_typed_pairs_allow
     typed, kept in the pairs files, leave only the articles that may hold the phrase: the same
     hits from far fewer checked; an index whose pairs files are of the format before (no typed
     pairs) finds the same, checking more."""
-    from reader.search.phrases import holds_words, typed_words, words_pattern
-
     index = SearchIndex(generated, isolated_home)
     assert index.sync().added == 240
-    read: list[str] = []
-    real_read = ranking.file_holds_words
-    monkeypatch.setattr(
-        ranking, "file_holds_words", lambda path, pattern: read.append(path) or real_read(path, pattern)
-    )
+    read: list[str] = []  # article files opened while searching
+    real_open = os.open
+
+    def spy_open(path, *args, **kwargs):
+        if str(path).startswith(str(generated)):
+            read.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", spy_open)
     checked: list[int] = []
     real_check = ranking.TypedPhraseNode._holding
 
@@ -297,15 +310,10 @@ def test_phrases_with_stop_words_check_only_the_articles_their_typed_pairs_allow
     for phrase in phrases:
         checked.clear()
         result = index.search(f'"{phrase}"', limit=1000, with_snippets=False)
-        pattern = words_pattern(typed_words(phrase))
-        truth = {
-            p.stem
-            for p in generated.rglob("*.txt")
-            if holds_words(p.read_text(encoding="utf-8").split("\n", 1)[1], pattern)
-        }
+        truth = {p.stem for p in generated.rglob("*.txt") if _holds_typed(p.read_text(encoding="utf-8"), phrase)}
         assert {h.id for h in result.hits} == truth, phrase
         answers[phrase], counts[phrase] = [h.id for h in result.hits], sum(checked)
-    assert read == []
+    assert read == []  # the search opened no article file
     index.close()
     for pairs in (index.folder / "whoosh").glob("*.pairs"):  # as written before typed pairs were kept
         stat = pairs.stat()
@@ -329,8 +337,6 @@ def test_segments_merged_after_a_people_pass_keep_their_pair_buckets(
     merged ones had no pairs file, so after the pass every phrase was checked in every article
     holding its words. Merged segments get their sources' buckets under the new document
     numbers (a source with a deleted document included), and phrases find what they did."""
-    from reader.search.phrases import holds_words, typed_words, words_pattern
-
     monkeypatch.setattr(indexing_module, "PARALLEL_MIN", 10)  # each batch of the pass in workers
     index = SearchIndex(generated, isolated_home, people=lambda article: [])
     index.people_limit = 10
@@ -366,8 +372,7 @@ def test_segments_merged_after_a_people_pass_keep_their_pair_buckets(
     for phrase in ["red carpet", "sources close", "said the", "the red", "told the fans"]:
         found = {h.id for h in index.search(f'"{phrase}"', limit=1000, with_snippets=False).hits}
         if any(w in ("the", "a", "of") for w in phrase.split()):
-            pattern = words_pattern(typed_words(phrase))
-            truth = {stem for stem, text in texts.items() if holds_words(text.split("\n", 1)[1], pattern)}
+            truth = {stem for stem, text in texts.items() if _holds_typed(text, phrase)}
         else:
             truth = _truth(generated, word_sequence(phrase))
         assert found == truth, phrase

@@ -337,14 +337,14 @@ class SearchIndex:
                     raise IndexDamaged(problem) from exc
                 return SearchResult([], 0, messages + [f"cannot run this query ({Qm.reason(exc)})"], None, set())
 
-    def check_side_files(self) -> int:
+    def check_side_files(self, stop: Callable[[], bool] | None = None) -> int:
         """Take the checksums of the segments' side files now (side_files.py): the app does
         this in a worker once the index is ready, so the first phrase search need not."""
         with self._searcher_lock:
             if self._closing or self._ix is None:
                 return 0
             readers = [sub.reader() for sub, _ in self._current_searcher().leaf_searchers()]
-        return check_side_files(self.folder / "whoosh", readers)
+        return check_side_files(self.folder / "whoosh", readers, self._stopper(stop))
 
     def release_pages(self) -> None:
         """Let go of the index pages searches have touched (they stay in the system's page

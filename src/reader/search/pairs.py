@@ -7,9 +7,9 @@ Baldwins) while checking every such article's word sequence costs ~1.7 µs each:
 A phrase then needs checking only in the documents of its pairs' buckets (its own, plus ~1% of
 the rest). The pairs of the words as typed of which a word is a stop word (which the index
 drops; the pairs of the other words are those of their stems) go into the same buckets under
-salts of their own: a phrase with stop words ("primary will") is confirmed in the
-article's text (phrases.py), at ~0.4 ms an article, and those buckets narrow it down to the
-articles that may hold it as typed, rather than every article holding its other words.
+salts of their own: a phrase with stop words ("primary will") is confirmed in the words as
+typed beside the index (schema.typed_bytes), and those buckets narrow it down to the articles
+that may hold it as typed, rather than every article holding its other words.
 
 Written beside a segment by the build workers after the segment is assembled, and for a segment
 merged from such segments from theirs (`merge_pairs`); named like the segment's files, so
@@ -123,13 +123,13 @@ class PairsFile:
                 raise ValueError("not a pairs file for this segment")
             self._offsets = array("I")
             self._offsets.frombytes(f.read(4 * (BUCKETS + 1)))
+            self._data = _HEADER.size + 4 * (BUCKETS + 1)
+            if len(self._offsets) != BUCKETS + 1 or os.fstat(f.fileno()).st_size != self._data + 2 * self._offsets[-1]:
+                raise ValueError("pairs file truncated")
             key = stamp(f)
-            if len(self._offsets) != BUCKETS + 1 or not (verified(key) or _crc_of_rest(path) == crc):
+            if not (verified(key) or _crc_of_rest(path) == crc):
                 raise ValueError("pairs file damaged (checksum)")  # a garbled file would silently lose hits
             mark_verified(key)
-            self._data = _HEADER.size + 4 * (BUCKETS + 1)
-            if os.fstat(f.fileno()).st_size != self._data + 2 * self._offsets[-1]:
-                raise ValueError("pairs file truncated")
             self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         self.typed = magic == MAGIC  # holds the pairs of the words as typed
 

@@ -54,9 +54,10 @@ class PostingsReader:
             return found
         weights: dict[int, float] = {}
         parts = []
+        laid_out = field in DENSE_FIELDS and isinstance(text, str)
         for leaf, (sub, offset) in enumerate(self.leaves):
-            dense = self.dense(leaf) if field in DENSE_FIELDS and isinstance(text, str) else None
-            row = dense.row(field, text) if dense is not None and isinstance(text, str) else None
+            dense = self.dense(leaf) if laid_out else None
+            row = dense.row(field, str(text)) if dense is not None else None
             if row is not None:
                 parts.append((offset, row[0], row[1], self.deleted(leaf)))
             else:

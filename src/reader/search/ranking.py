@@ -22,7 +22,7 @@ from whoosh import query as Q
 
 from reader.search.dense import DensePostings
 from reader.search.pairs import SALT, TYPED_SALT, dropped_pair_buckets, pair_buckets
-from reader.search.phrases import TypedPhrase, file_holds_words, words_pattern
+from reader.search.phrases import TypedPhrase
 from reader.search.postings import K1, PostingsReader
 from reader.search.schema import phrase_bytes, typed_phrase_bytes, typed_words_hashes, word_hash
 
@@ -276,12 +276,11 @@ class AndNode(Node):
 
 class TypedPhraseNode(Node):
     """A phrase the analyzer shortened (stop words dropped): the index's matches for what is
-    left, kept only where the field holds the words as typed, side by side (its words as typed
-    beside the index; phrases.py's check of the file where a segment lacks them)."""
+    left, kept only where the field holds the words as typed, side by side (the words as typed
+    kept beside the index, schema.typed_bytes)."""
 
     def __init__(self, pr: PostingsReader, field: str, inner: Node, typed: tuple[str, ...]) -> None:
-        self.pr, self.field, self.inner, self.pattern = pr, field, inner, words_pattern(typed)
-        self.typed = typed
+        self.pr, self.field, self.inner, self.typed = pr, field, inner, typed
         self._docs: set[int] | None = None
 
     def docs(self) -> set[int]:
@@ -317,16 +316,11 @@ class TypedPhraseNode(Node):
         return {d for d in pool if d in kept or not narrowed[bisect_right(starts, d) - 1]}
 
     def _holding(self, docs: Iterable[int]) -> set[int]:
-        """The documents among `docs` whose field holds the words as typed: from the field's
-        words as typed beside the index (schema.typed_bytes, ~2 µs a document; every segment
-        of an index with them has them), else from the article's file (~0.1 ms)."""
+        """The documents among `docs` whose field holds the words as typed (~2 µs a document)."""
         typed = self.pr.typed_sequences(self.field)
         if typed is None:
-            return {d for d in docs if self._holds(d)}
+            raise Unsupported("index without the words as typed")
         return set(typed.holding(docs, typed_phrase_bytes(self.typed), []))
-
-    def _holds(self, doc: int) -> bool:
-        return file_holds_words(self.pr.searcher.stored_fields(doc)["path"], self.pattern)
 
     def add_scores(self, cands: set[int], acc: dict[int, float]) -> None:
         self.inner.add_scores(cands & self.docs(), acc)

@@ -4,34 +4,25 @@ read of each whole file, which the first phrase search at 100,000 articles paid 
 
 from __future__ import annotations
 
-import struct
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reader.search.dense import EXT as DENSE_EXT
-from reader.search.dense import DenseFile
-from reader.search.pairs import EXT as PAIRS_EXT
-from reader.search.pairs import PairsFile
+from reader.search.dense import open_dense
+from reader.search.pairs import open_pairs
 
 
-def check_side_files(folder: Path, readers: list[Any]) -> int:
+def check_side_files(folder: Path, readers: list[Any], stop: Callable[[], bool] = lambda: False) -> int:
     """Open and close the side files of these segment readers' segments, so that a search
-    opening them later finds their checksums taken; how many were found sound."""
-    from reader.search.whoosh_internals import segment_of
-
+    opening them later finds their checksums taken; how many were found sound. `stop()` is
+    asked between files."""
     sound = 0
     for reader in readers:
-        segment = segment_of(reader)
-        if segment is None:
-            continue
-        for opener, ext in ((PairsFile, PAIRS_EXT), (DenseFile, DENSE_EXT)):
-            path = Path(folder) / segment.make_filename(ext)
-            if not path.exists():
-                continue
-            try:
-                opened = opener(path, reader.doc_count_all())
-            except (OSError, ValueError, struct.error, UnicodeDecodeError):
-                continue  # a search finds it unsound too, and reads the postings instead
-            opened.close()
-            sound += 1
+        for opener in (open_pairs, open_dense):
+            if stop():
+                return sound
+            opened = opener(reader, folder)  # None: absent or unsound (a search reads the postings)
+            if opened is not None:
+                opened.close()
+                sound += 1
     return sound

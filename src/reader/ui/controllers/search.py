@@ -129,9 +129,9 @@ class SearchController(Controller):
     @work(thread=True, exclusive=True, group="side-files")
     def check_side_files(self) -> None:
         """The index's side files checked now, not by the first phrase search."""
-        index = self.index
+        index, worker = self.index, get_current_worker()
         if index is not None:
-            index.check_side_files()
+            index.check_side_files(stop=lambda: worker.is_cancelled)
 
     @work(thread=True, exclusive=True, group="measures")
     def read_measures(self) -> None:
