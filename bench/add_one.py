@@ -1,6 +1,7 @@
 """One article added to a large indexed corpus (issue 31, item 2): from the file written to the
 article searchable, by a whole sync (the walk, every file's stamp, the listing sorted again) and
-by `index_files` (that file alone), and `baldreader add FILE` end to end (a new process).
+by `index_files` (that file alone), and end to end in a new process: `baldreader index FILE` (a
+text file written into the corpus) and `baldreader add FILE` (a saved web page, extracted).
 
     python bench/add_one.py CORPUS HOME [--times 5]
 
@@ -43,7 +44,7 @@ def main() -> int:
         return 2
     print(f"{index.doc_count():,} articles indexed; load average {os.getloadavg()[0]:.2f}")
     folder.mkdir(exist_ok=True)
-    synced, alone, shell = [], [], []
+    synced, alone, shell, shell_index = [], [], [], []
     written: list[Path] = []
     try:
         for n in range(args.times):
@@ -60,6 +61,14 @@ def main() -> int:
             found = index.search(f"zanzibarquokkaa{n}").total
             alone.append(time.perf_counter() - started)
             assert report is not None and report.added == 1 and found == 1
+            path = folder / f"cli-{n}.txt"
+            path.write_text(ARTICLE.format(day=n + 1, n=f"c{n}"))
+            command = [sys.executable, "-m", "reader", "--corpus", str(corpus), "--home", str(home), "index", str(path)]
+            started = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True)
+            shell_index.append(time.perf_counter() - started)
+            assert done.returncode == 0, done.stderr
+            assert index.search(f"zanzibarquokkac{n}").total == 1  # searchable without a sync
             page = Path(tempfile.mkdtemp()) / f"page-{n}.html"
             page.write_text(PAGE.format(n=n))
             command = [sys.executable, "-m", "reader", "--corpus", str(corpus), "--home", str(home), "add", str(page)]
@@ -78,7 +87,11 @@ def main() -> int:
         index.close()
     for label, times in (("whole sync, one file added", synced), ("index_files, the file alone", alone)):
         print(f"{label}: median {statistics.median(times):.3f} s, max {max(times):.3f} s ({len(times)} runs)")
-    print(f"`baldreader add FILE` end to end (a new process): median {statistics.median(shell):.3f} s")
+    for label, times in (
+        ("`baldreader index FILE` (a text file)", shell_index),
+        ("`baldreader add FILE` (a web page)", shell),
+    ):
+        print(f"{label} end to end, a new process: median {statistics.median(times):.3f} s, max {max(times):.3f} s")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
 
