@@ -9,10 +9,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
-from reader.helpers import safeyaml
-
 _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ISO_DAY = re.compile(r"\A\s*(\d{4}-\d{2}-\d{2})")
 MAX_FRONT_MATTER = 64 * 1024  # characters: a block longer than this is no front matter
@@ -45,6 +41,10 @@ def split_front_matter(text: str) -> tuple[Provenance, str]:
     found = _BLOCK.match(text[: MAX_FRONT_MATTER + 8])
     if found is None:
         return Provenance(), text
+    import yaml  # here: a corpus of plain text files never loads YAML (15 ms of a CLI start)
+
+    from reader.helpers import safeyaml
+
     try:
         data = safeyaml.load(found.group(1) or "")  # no aliases: a few lines cannot stand for millions
     except yaml.YAMLError as exc:
