@@ -338,6 +338,7 @@ def test_segments_merged_after_a_people_pass_keep_their_pair_buckets(
     holding its words. Merged segments get their sources' buckets under the new document
     numbers (a source with a deleted document included), and phrases find what they did."""
     monkeypatch.setattr(indexing_module, "PARALLEL_MIN", 10)  # each batch of the pass in workers
+    monkeypatch.setattr(indexing_module, "PARALLEL_MIN_ANALYSED", 10)
     index = SearchIndex(generated, isolated_home, people=lambda article: [])
     index.people_limit = 10
     assert index.sync().added == 240 and index.people_pending() == 240
@@ -596,3 +597,45 @@ def test_the_index_pages_a_search_read_are_let_go_and_searches_answer_the_same(
     assert _resident_kib(segments) == 0
     assert [[(h.id, h.score) for h in index.search(q, limit=1000).hits] for q in queries] == before
     index.close()
+
+
+def test_a_sync_reading_people_uses_the_workers_sooner_and_loads_the_analysis_once_before_them(
+    generated, isolated_home, monkeypatch
+) -> None:
+    """A sync that reads each article's people (the analysis, ~10 ms an article) forks its
+    workers from 40 articles, not 500 (the people pass's last batch and a sync of a few hundred
+    new articles ran on one core); what the analysis loads is loaded once in the parent before
+    the fork (`warm`), not in each worker; and the workers share the articles out in chunks
+    small enough that neither is left with the tail alone."""
+    from reader.search.build import chunk_size
+
+    if not build_module.workers_available():
+        monkeypatch.setattr(build_module, "workers_available", lambda: 2)
+    calls = isolated_home / "calls"
+
+    def people(article) -> list[str]:
+        with open(calls, "a") as f:
+            f.write(f"people {os.getpid()}\n")
+        return ["Ann Example"]
+
+    def warm() -> None:
+        with open(calls, "a") as f:
+            f.write(f"warm {os.getpid()}\n")
+
+    few = sorted(generated.rglob("*.txt"))[:60]
+    for path in sorted(generated.rglob("*.txt"))[60:]:
+        path.unlink()
+    index = SearchIndex(generated, isolated_home, people=people, warm=warm)
+    assert index.sync().added == len(few) == 60
+    lines = [line.split() for line in calls.read_text().splitlines()]
+    assert [pid for kind, pid in lines if kind == "warm"] == [str(os.getpid())]
+    readers = {pid for kind, pid in lines if kind == "people"}
+    assert str(os.getpid()) not in readers and len(readers) == 2, readers
+    assert index.search('person:"Ann Example"').total == 60
+    index.close()
+    assert chunk_size(500, 2) == 25 and chunk_size(100_000, 2) == 100 and chunk_size(60, 2) == 3
+    from reader.indexed import IndexedAnalysis
+
+    analysis = IndexedAnalysis(isolated_home)
+    analysis.warm()  # the analysis loaded, its cache not opened: an SQLite connection must not cross a fork
+    assert analysis._cache is None and not (isolated_home / "analysis.sqlite").exists()

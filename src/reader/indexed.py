@@ -16,6 +16,13 @@ if TYPE_CHECKING:
     from reader.search.results import SyncReport
 
 
+WARM_TEXT = (
+    "Council Approves Budget\n\nMayor Jane Porter said on Monday that the budget was fair. "
+    '"We listened," she said. Critics, who asked not to be named, said it might fall short, '
+    "according to a report by The Daily Ledger.\n"
+)
+
+
 class IndexedAnalysis:
     """What the index keeps of each article's analysis (cached by content hash): its people,
     for `person:`, and its sourcing measures, for the catalog. The analysis is imported and
@@ -32,6 +39,17 @@ class IndexedAnalysis:
             self._cache = AnalysisCache(self.home / CACHE_NAME)
         return self._cache.get(article)
 
+    def warm(self) -> None:
+        """The analysis's modules and word lists loaded in this process (before forking the
+        workers of a sync, which then share them), by analysing a short text; the cache is not
+        opened (an SQLite connection must not cross a fork)."""
+        from reader.across.profile import profile
+        from reader.analysis import analyze
+        from reader.corpus.parse import parse_article
+
+        article = parse_article(WARM_TEXT, article_id="warm", path=Path("warm.txt"), content_hash="")
+        profile(article, analyze(article))
+
     def people(self, article: Article) -> list[str]:
         return [m.person for m in self._analysis(article).names]
 
@@ -45,7 +63,7 @@ def open_index(corpus: Path, home: Path) -> SearchIndex:
     from reader.search import SearchIndex
 
     analysis = IndexedAnalysis(home)
-    return SearchIndex(corpus, home, people=analysis.people, measures=analysis.measures)
+    return SearchIndex(corpus, home, people=analysis.people, measures=analysis.measures, warm=analysis.warm)
 
 
 def index_new_files(

@@ -27,7 +27,8 @@ from reader.corpus import kept_ids
 from reader.corpus.model import Article
 from reader.helpers.paths import scratch_home, unwritable
 from reader.search import query as Qm
-from reader.search import ranking, whoosh_internals  # imported before any index opens: its patch
+from reader.search import whoosh_internals  # imported before any index opens: its patch
+from reader.search.answering import answer, rank
 from reader.search.build import WorkerDied
 from reader.search.catalog_db import LISTING, CatalogDB, ListingRow, index_folder
 from reader.search.integrity import META, IndexDamaged, read_meta, stamp_problem, stamps, write_meta
@@ -35,11 +36,9 @@ from reader.search.listing_journal import JOURNAL
 from reader.search.postings import PostingsReader
 from reader.search.ranking import Ranked
 from reader.search.repair import folder_at, regular_or_absent, remove_entry
-from reader.search.results import Hit, IndexUnwritable, SearchResult, SyncReport
+from reader.search.results import IndexUnwritable, SearchResult, SyncReport
 from reader.search.schema import SCHEMA_VERSION, make_schema
 from reader.search.side_files import check_side_files
-from reader.search.snippets import snippet
-from reader.search.suggest import did_you_mean
 from reader.search.sync_lock import give_way, sync_lock
 from reader.search.sync_plan import Readers
 
@@ -55,10 +54,11 @@ class SearchIndex:
         home: Path,
         people: Callable[[Article], list[str]] | None = None,
         measures: Callable[[Article], dict[str, float]] | None = None,
+        warm: Callable[[], None] | None = None,
     ) -> None:
         """`people`: each article's people, for `person:`; `measures`: its sourcing measures,
         kept in the catalog with them (both from the analysis; syncs without them index text
-        alone)."""
+        alone); `warm`: loads what they need, before worker processes are forked."""
         self.corpus = Path(corpus).resolve()
         # A user data folder that cannot be written (read-only, HOME unset): the index is kept
         # in a private folder of the system's temporary folder instead, and `elsewhere` says so.
@@ -66,7 +66,8 @@ class SearchIndex:
         kept_ids.remember_in(home)  # ids as the corpus gave them before (they never move)
         self.folder = index_folder(self.corpus, scratch_home() if self.elsewhere else home)
         self.people = people
-        self.measures = measures
+        # What a sync reads from each article besides its text (none without `people`).
+        self.readers = Readers(people, measures, warm) if people is not None else None
         self.people_limit = PEOPLE_LIMIT
         self.messages: list[str] = []
         self.repairs: list[str] = []  # what was in the way of the index's files, and what was done
@@ -220,9 +221,8 @@ class SearchIndex:
             if not taken or not self.open_existing():
                 return None
             assert self._catalog is not None
-            readers = Readers(self.people, self.measures) if self.people is not None else None
             try:
-                report = index_files(self._ix, self._catalog, self.corpus, self.folder, paths, readers)
+                report = index_files(self._ix, self._catalog, self.corpus, self.folder, paths, self.readers)
                 if report is not None:
                     self._stamp()
             except (OSError, sqlite3.Error, WorkerDied):
@@ -241,13 +241,13 @@ class SearchIndex:
         first)."""
         from reader.search.people_pass import PEOPLE_BATCH, fill
 
-        if self.people is None:
+        if (readers := self.readers) is None:
             raise ValueError("the people pass needs the index's people function")
         with self._sync_lock() as (lock, taken):
             if not taken or not self.open_existing():
                 return None
             assert self._catalog is not None
-            catalog, readers, size = self._catalog, Readers(self.people, self.measures), batch or PEOPLE_BATCH
+            catalog, size = self._catalog, batch or PEOPLE_BATCH
 
             def committed() -> bool:
                 self._stamp()
@@ -274,8 +274,9 @@ class SearchIndex:
         from reader.search.syncing import sync_corpus
 
         assert self._catalog is not None
-        readers = Readers(self.people, self.measures) if self.people is not None else None
-        sync_corpus(self._ix, self._catalog, self.corpus, self.folder, readers, self.people_limit, report, progress)
+        sync_corpus(
+            self._ix, self._catalog, self.corpus, self.folder, self.readers, self.people_limit, report, progress
+        )
 
     # --- reading --------------------------------------------------------------------------
 
@@ -366,20 +367,17 @@ class SearchIndex:
             self.slow_paths = whoosh_internals.self_check(searcher)
             if self.slow_paths:  # said once, with the first answer
                 messages = messages + [f"search runs in compatibility mode: slower ({'; '.join(self.slow_paths)})"]
-        q = Qm.expand(parsed, searcher.reader(), messages, stop)
-        terms = Qm.hit_terms(q)
-        ranked = self._rank(searcher, q, limit)
-        if stop():
-            raise Qm.Stopped
-        hits = []
-        for docnum, score in ranked.top:
-            stored = searcher.stored_fields(docnum)
-            text = snippet(Path(stored["path"]), terms) if with_snippets else ""
-            hits.append(
-                Hit(stored["id"], stored["path"], stored["title_text"], stored["date"] or None, round(score, 4), text)
-            )
-        suggestion = did_you_mean(searcher, cleaned) if not hits else None
-        return SearchResult(hits, ranked.total, messages + ranked.notes, suggestion, terms, ranked.exact, ranked.engine)
+        return answer(searcher, self._postings_of(searcher), parsed, cleaned, limit, with_snippets, messages, stop)
+
+    def _postings_of(self, searcher: Any) -> PostingsReader:
+        if self._postings is None or self._postings.searcher is not searcher:
+            if self._postings is not None:
+                self._postings.close()
+            self._postings = PostingsReader(searcher, self.folder / "whoosh")
+        return self._postings
+
+    def _rank(self, searcher: Any, q: Any, limit: int) -> Ranked:
+        return rank(searcher, self._postings_of(searcher), q, limit)
 
     def _drop_searcher(self) -> None:
         """Forget the open searcher (its files are damaged); the index object stays."""
@@ -392,26 +390,6 @@ class SearchIndex:
             except Exception:  # noqa: BLE001 - closing a damaged reader
                 pass
             self._searcher = None
-
-    def _rank(self, searcher: Any, q: Any, limit: int) -> Ranked:
-        """Whole posting lists when the evaluator handles the query; Whoosh's matchers otherwise."""
-        if self._postings is None or self._postings.searcher is not searcher:
-            if self._postings is not None:
-                self._postings.close()
-            self._postings = PostingsReader(searcher, self.folder / "whoosh")
-        try:
-            return ranking.run(q, self._postings, limit)
-        except ranking.Unsupported:
-            pass
-        try:
-            results = searcher.search(q, limit=limit)
-        except Exception as exc:  # noqa: BLE001 - Whoosh's word on a query it cannot run
-            return Ranked([], 0, True, [f"cannot run this query ({exc})"], "whoosh")
-        top = [(hit.docnum, hit.score) for hit in results]
-        if results.has_exact_length() or results.scored_length() < limit:
-            total = len(results) if results.has_exact_length() else results.scored_length()
-            return Ranked(top, total, True, engine="whoosh")
-        return Ranked(top, results.estimated_length(), False, engine="whoosh")  # an upper bound
 
     def _current_searcher(self) -> Any:
         """One searcher kept open (opening the segments costs tens of milliseconds), refreshed

@@ -17,6 +17,9 @@ from reader.search.schema import writer_codec
 from reader.search.sync_plan import Job, Readers, SyncPlan
 
 PARALLEL_MIN = 500  # a sync indexing at least this many articles uses worker processes
+# ...or this many when it reads their people too (the analysis, ~10 ms an article, is worth a
+# fork sooner: the people pass's last batch and a sync of a few hundred new articles).
+PARALLEL_MIN_ANALYSED = 40
 # The parent's own writer: the articles of a small sync, and the merges of small segments (the
 # people pass makes two a batch). Past this it spills to disk: memory stays bounded (256 MB made
 # the parent of a 20,000-article people pass 230 MB, beside its workers).
@@ -39,9 +42,12 @@ def apply_plan(
     commit.merge_tiny)."""
     removed, seen_paths = plan.removed, plan.seen
     total = len(todo)
-    workers = build.workers_available() if total >= PARALLEL_MIN else 0
+    least = PARALLEL_MIN if readers is None or few else PARALLEL_MIN_ANALYSED
+    workers = build.workers_available() if total >= least else 0
     segments: list[Any] = []
     if workers:
+        if readers is not None and readers.warm is not None:
+            readers.warm()
         outcomes, segments = build.index_in_workers(
             ix, todo, workers, readers, None if progress is None else lambda done: progress(done, total)
         )

@@ -31,6 +31,9 @@ class Readers(NamedTuple):
 
     people: Callable[[Article], list[str]]
     measures: Callable[[Article], dict[str, float]] | None = None
+    # Called before worker processes are forked: what every worker would load for itself
+    # (the analysis's modules and word lists) loaded once, and shared by the fork.
+    warm: Callable[[], None] | None = None
 
 
 class Job(NamedTuple):
