@@ -192,8 +192,9 @@ class PhraseNode(Node):
         found: set[int] = set()
         for leaf, (_, offset) in enumerate(self.pr.leaves):
             pairs = self.pr.pairs(leaf) if wanted else None
-            if pairs is not None:
-                lists = sorted((pairs.docs(b) for b in wanted), key=len)
+            buckets = pairs.docs_of(wanted) if pairs is not None else None
+            if buckets is not None:
+                lists = sorted(buckets, key=len)
                 local = set(lists[0]).intersection(*lists[1:])
                 local -= self.pr.deleted(leaf)  # old copies of changed files keep their pairs
                 found.update(d + offset for d in local)
@@ -306,10 +307,11 @@ class TypedPhraseNode(Node):
         starts, narrowed = [], []  # each segment's first document number; narrowed or not
         for leaf, (_, offset) in enumerate(self.pr.leaves):
             pairs = self.pr.pairs(leaf)
+            buckets = pairs.docs_of(wanted) if pairs is not None and pairs.typed else None
             starts.append(offset)
-            narrowed.append(pairs is not None and pairs.typed)
-            if pairs is not None and pairs.typed:
-                lists = sorted((pairs.docs(b) for b in wanted), key=len)
+            narrowed.append(buckets is not None)
+            if buckets is not None:
+                lists = sorted(buckets, key=len)
                 kept.update(d + offset for d in set(lists[0]).intersection(*lists[1:]))
         if all(narrowed):
             return pool & kept
