@@ -40,14 +40,18 @@ def find_article_paths(root: Path, others: list[Skipped] | None = None) -> list[
     if root.is_file():
         return [str(root)]
     found: list[str] = []
-    join = os.path.join
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+        prefix = os.path.join(folder, "")  # the folder and a separator: joined by + (os.path.join: 0.2 s a 100,000)
+        files.sort()
+        if others is None:
+            found += [prefix + n for n in files if n[0] != "." and n[n.rfind(".") :].lower() in ARTICLE_SUFFIXES]
+            continue
+        for name in files:
             dot = name.rfind(".")
             if not name.startswith(".") and dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES:
-                found.append(join(folder, name))
-            elif others is not None and not name.startswith("."):
+                found.append(prefix + name)
+            elif not name.startswith("."):
                 what = f"a {name[dot:].lower()} file" if dot > 0 else "a file without a suffix"
                 others.append(Skipped(Path(folder, name), f"{what} is not read as an article (articles are {_KINDS})"))
     return found
@@ -76,7 +80,12 @@ def plain_ids(root: Path, files: Sequence[_P]) -> dict[_P, str]:
     below the root, suffix kept, when that is shared too: `a.txt` and `a.md`). A name's bytes
     that are not UTF-8 are written `\\xNN` (textsafe.readable_name), so an id is always text
     that can be indexed, stored and shown, and the same file always gets the same id."""
-    names = [readable_name(os.path.splitext(os.path.basename(path))[0]) for path in files]  # 3x faster than Path.stem
+    # Each stem cut by the string's own methods (os.path's splitext and basename took 0.25 s a
+    # 100,000): the name after the last separator, up to its last dot unless only dots lead it.
+    names = [
+        readable_name(name[:dot] if (dot := name.rfind(".")) > 0 and name[:dot].strip(".") else name)
+        for name in (os.fspath(path).rpartition(os.sep)[2] for path in files)
+    ]
     stems = Counter(names)
     single = root.is_file()
     ids = {}

@@ -1,9 +1,10 @@
 """The index's side files of the formats with one checksum for the whole file (a segment's
 `.pairs` of format 4 or 3, `.dense` of format 1; the current formats are checked a piece at a
-time) whose checksum this process has already verified, known by the file's identity and stamp. A segment's files never change once
-written, but every commit makes a new searcher, which opened them all again and read each one
-whole for its checksum: tens of milliseconds before the first answer after an article was
-added to 100,000. A file replaced or rewritten since has another stamp and is checked again."""
+time) whose checksum this process has already verified, known by the file's identity and
+stamp. A segment's files never change once written, but every commit makes a new searcher,
+which opened them all again and read each one whole for its checksum: tens of milliseconds
+before the first answer after an article was added to 100,000. A file replaced or rewritten
+since has another stamp and is checked again."""
 
 from __future__ import annotations
 
