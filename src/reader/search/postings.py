@@ -154,13 +154,21 @@ class PostingsReader:
         """Whoosh's inverse document frequency, so scores match its BM25F."""
         return log(self.doc_count / (self.searcher.doc_frequency(field, text) + 1)) + 1
 
+    def norm_table(self, field: str) -> list[float]:
+        """The norm of each of the 256 lengths a field's length byte stands for."""
+        average = self.searcher.avg_field_length(field) or 1.0
+        return [K1 * ((1 - B) + B * byte_to_length(b) / average) for b in range(256)]
+
+    def lengths(self, field: str, leaf: int) -> bytes:
+        """The length bytes of a field for every document of one segment."""
+        return internals.length_bytes(self.leaves[leaf][0].reader(), field)
+
     def norms(self, field: str) -> list[float]:
         """For every document: K1 * ((1 - B) + B * length / average length) of the field."""
         found = self._norms.get(field)
         if found is not None:
             return found
-        average = self.searcher.avg_field_length(field) or 1.0
-        table = [K1 * ((1 - B) + B * byte_to_length(b) / average) for b in range(256)]
+        table = self.norm_table(field)
         norms: list[float] = []
         for sub, offset in self.leaves:
             lengths = internals.length_bytes(sub.reader(), field)

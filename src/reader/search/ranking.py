@@ -20,6 +20,7 @@ from typing import Any
 
 from whoosh import query as Q
 
+from reader.search import term_top
 from reader.search.dense import DensePostings
 from reader.search.pairs import SALT, TYPED_SALT, dropped_pair_buckets, pair_buckets
 from reader.search.phrases import TypedPhrase
@@ -372,10 +373,13 @@ def build(q: Any, pr: PostingsReader) -> Node:
 def run(q: Any, pr: PostingsReader, limit: int) -> Ranked:
     """The best `limit` documents for a query, and how many match. Raises Unsupported."""
     node = build(q, pr)
+    quick = term_top.best(node, pr, limit)  # one word held by much of the corpus
+    if quick is not None:
+        return Ranked(quick[0], quick[1], True)
     cands = node.docs()
     acc = dict.fromkeys(cands, 0.0)
     node.add_scores(cands, acc)
-    top = heapq.nsmallest(limit, acc.items(), key=_best_first)
+    top = heapq.nsmallest(limit, acc.items(), key=best_first)
     phrases = [n for n in _walk(node) if n.estimate is not None]
     if not phrases:
         return Ranked(top, len(cands), True)
@@ -391,5 +395,5 @@ def _walk(node: Node) -> Iterator[Node]:
             yield from _walk(child)
 
 
-def _best_first(item: tuple[int, float]) -> tuple[float, int]:
+def best_first(item: tuple[int, float]) -> tuple[float, int]:
     return (-item[1], item[0])
