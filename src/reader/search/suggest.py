@@ -35,12 +35,17 @@ def did_you_mean(searcher: Any, cleaned: str) -> str | None:
 
 
 def _surface(searcher: Any, stem: str) -> str:
-    """The word as articles write it, for a stem ("insider" for "insid")."""
-    from whoosh.query import Term
-
-    for hit in searcher.search(Term("body", stem), limit=3):
+    """The word as articles write it, for a stem ("insider" for "insid"): read in the first
+    three articles holding it (a ranked search for them scored every one with Whoosh's
+    matchers: ~0.2 s for a word in 53,000 of 100,000 articles, on every search with no hits)."""
+    postings = searcher.reader().postings("body", stem)
+    docs: list[int] = []
+    while postings.is_active() and len(docs) < 3:
+        docs.append(postings.id())
+        postings.next()
+    for docnum in docs:
         try:
-            raw = read_regular(Path(hit["path"]), MAX_FILE_BYTES)
+            raw = read_regular(Path(searcher.stored_fields(docnum)["path"]), MAX_FILE_BYTES)
             found = surface_form(raw.decode("utf-8", errors="replace"), stem)
         except OSError:
             continue
