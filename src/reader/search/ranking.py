@@ -26,6 +26,7 @@ from reader.search.pairs import SALT, TYPED_SALT, dropped_pair_buckets, pair_buc
 from reader.search.phrases import TypedPhrase
 from reader.search.postings import K1, PostingsReader
 from reader.search.schema import phrase_bytes, typed_phrase_bytes, typed_words_hashes, word_hash
+from reader.search.term_top import best_first
 
 SCORED_FIELDS = {"title", "body", "person"}
 LARGE = 5000  # phrase candidates beyond which the count is sampled and the ranking narrowed
@@ -373,7 +374,9 @@ def build(q: Any, pr: PostingsReader) -> Node:
 def run(q: Any, pr: PostingsReader, limit: int) -> Ranked:
     """The best `limit` documents for a query, and how many match. Raises Unsupported."""
     node = build(q, pr)
-    quick = term_top.best(node, pr, limit)  # one word held by much of the corpus
+    parts = [node] if isinstance(node, TermNode) else node.children if isinstance(node, OrNode) else []
+    terms = [part for part in parts if isinstance(part, TermNode)]
+    quick = term_top.best(node, terms, pr, limit) if len(terms) == len(parts) else None  # one frequent word
     if quick is not None:
         return Ranked(quick[0], quick[1], True)
     cands = node.docs()
@@ -393,7 +396,3 @@ def _walk(node: Node) -> Iterator[Node]:
     for attr in ("children", "positive", "negative", "optional"):
         for child in getattr(node, attr, ()):
             yield from _walk(child)
-
-
-def best_first(item: tuple[int, float]) -> tuple[float, int]:
-    return (-item[1], item[0])

@@ -27,15 +27,11 @@ LEAST = 5000  # a word held by fewer documents is scored in full (as fast, and s
 _LITTLE = sys.byteorder == "little"  # how two bytes read as one number
 
 
-def best(node: Any, pr: PostingsReader, limit: int) -> tuple[list[tuple[int, float]], int] | None:
+def best(node: Any, terms: list[Any], pr: PostingsReader, limit: int) -> tuple[list[tuple[int, float]], int] | None:
     """(the best `limit` (document, score), how many match) for a query that is one term or an
-    OR of terms of which one is laid out by document and far larger than the rest; None for
-    any other query (`ranking.run` answers it)."""
-    from reader.search.ranking import OrNode, TermNode, best_first
-
-    parts = [node] if isinstance(node, TermNode) else list(node.children) if isinstance(node, OrNode) else []
-    terms = [t for t in parts if isinstance(t, TermNode)]
-    if not terms or len(terms) < len(parts):
+    OR of terms (`terms`, ranking's TermNodes: the node's every part) of which one is laid out
+    by document and far larger than the rest; None for any other (`ranking.run` answers it)."""
+    if not terms:
         return None
     big = max(terms, key=lambda t: t.size())
     others = [t for t in terms if t is not big]
@@ -51,6 +47,11 @@ def best(node: Any, pr: PostingsReader, limit: int) -> tuple[list[tuple[int, flo
     top = heapq.nsmallest(limit, acc.items(), key=best_first)
     postings = big.postings
     return top, len(postings) + sum(1 for d in other_docs if d not in postings)
+
+
+def best_first(item: tuple[int, float]) -> tuple[float, int]:
+    """The order of hits: the best score first, then the lower document number."""
+    return (-item[1], item[0])
 
 
 def _best_of(term: Any, pr: PostingsReader, limit: int) -> list[int]:
