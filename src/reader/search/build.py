@@ -124,22 +124,22 @@ def index_in_workers(
     context = multiprocessing.get_context("fork")
     jobs = context.Queue()
     results = context.Queue()
-    size = chunk_size(len(todo), workers)
-    for start in range(0, len(todo), size):
-        jobs.put(todo[start : start + size])
-    for _ in range(workers):
-        jobs.put(None)
     parent = os.getpid()
     procs = [
         context.Process(target=_work, args=(ix, n, jobs, results, readers, parent), daemon=True) for n in range(workers)
     ]
-    with _sigint_deferred():
-        for proc in procs:
-            proc.start()
     outcomes: dict[str, Outcome] = {}
     segments: list[list[Any]] = [[] for _ in range(workers)]
     finished, done, completed = 0, 0, False
-    try:
+    try:  # from the first job queued: a Ctrl+C held back until the forks are done is raised in here
+        size = chunk_size(len(todo), workers)
+        for start in range(0, len(todo), size):
+            jobs.put(todo[start : start + size])
+        for _ in range(workers):
+            jobs.put(None)
+        with _sigint_deferred():
+            for proc in procs:
+                proc.start()
         while finished < workers:
             try:
                 kind, worker, payload = results.get(timeout=1.0)
@@ -161,9 +161,12 @@ def index_in_workers(
         completed = True
     finally:
         # On an error, jobs no worker took are still queued: without this, exiting would wait
-        # for ever to hand them over.
+        # for ever to hand them over (a Ctrl+C raised as the forks ended, outside this block,
+        # left `index` hanging at exit, its queue's thread writing to a pipe no one reads).
         jobs.cancel_join_thread()
         for proc in procs:
+            if proc.pid is None:  # never started
+                continue
             if not completed:  # an error or Ctrl+C: the workers' work is thrown away
                 proc.kill()
             proc.join(timeout=5)
