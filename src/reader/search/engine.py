@@ -65,7 +65,6 @@ class SearchIndex:
         self.elsewhere = unwritable(home)
         kept_ids.remember_in(home)  # ids as the corpus gave them before (they never move)
         self.folder = index_folder(self.corpus, scratch_home() if self.elsewhere else home)
-        self.people = people
         # What a sync reads from each article besides its text (none without `people`).
         self.readers = Readers(people, measures, warm) if people is not None else None
         self.people_limit = PEOPLE_LIMIT

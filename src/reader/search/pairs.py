@@ -24,7 +24,7 @@ import os
 import struct
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Collection
 from itertools import compress
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,7 @@ WHOLE_MAGIC = b"BRPAIRS4"  # ... but format 4's (one checksum of the whole file)
 UNTYPED_MAGIC = b"BRPAIRS3"  # ... and format 3's, which holds no typed pairs (one checksum too)
 _HEADER = struct.Struct("<8sIII")  # magic, bucket count, document count, CRC-32 (see PairsFile)
 GROUP = 256  # buckets under one checksum (format 5)
-GROUPS = 1 << 8  # BUCKETS // GROUP
+GROUPS = BUCKETS // GROUP
 SALT = {"body": 0, "title": 0xE995}
 TYPED_SALT = {"body": 0x7A31, "title": 0x1C4B}  # the pairs of the words as typed
 MAX_DOCS = 65535  # document numbers are stored in two bytes
@@ -178,7 +178,7 @@ class PairsFile:
         out.frombytes(self._map[self._data : self._data + 2 * self._offsets[-1]])
         return out, self._offsets
 
-    def docs_of(self, buckets: Iterable[int]) -> list[array[int]] | None:
+    def docs_of(self, buckets: Collection[int]) -> list[array[int]] | None:
         """The documents of each of these buckets; None when one of them is in a damaged group."""
         if self._groups and not all(self._sound(bucket // GROUP) for bucket in set(buckets)):
             return None
