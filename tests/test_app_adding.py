@@ -309,3 +309,31 @@ async def test_a_file_saved_in_the_folder_does_not_say_the_corpus_problems_again
         (own_seeds / "empty.md").write_text("", encoding="utf-8")
         await _until(pilot, lambda: any("empty.md" in m for m in said))
     assert told() == 2  # once at the start, once more with the new problem beside it
+
+
+async def test_the_folder_watch_ends_when_its_worker_is_cancelled(own_seeds, isolated_home, monkeypatch) -> None:
+    """The app cancels its workers as it quits; the folder's watch, blocked in watchfiles,
+    asked only its stop event and went on, and the app's exit waited for its thread for ever
+    (a CI run hung in a test's teardown so). It ends once its worker is cancelled."""
+    import threading
+
+    from conftest import wait_loaded
+
+    from reader.corpus import watching
+
+    ended = threading.Event()
+    real = watching.article_changes
+
+    def recorded(root, stop):
+        yield from real(root, stop)
+        ended.set()
+
+    monkeypatch.setattr(watching, "article_changes", recorded)
+    app = ReaderApp(corpus=own_seeds, home=isolated_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await _until(pilot, lambda: any(w.group == "watch" for w in app.workers))
+        watch = next(w for w in app.workers if w.group == "watch")
+        assert not ended.is_set()
+        watch.cancel()
+        await _until(pilot, ended.is_set, seconds=20)

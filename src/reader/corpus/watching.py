@@ -14,10 +14,10 @@ again with it, its article files counted as changed.
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from reader.corpus.files import ARTICLE_SUFFIXES
 
@@ -26,7 +26,13 @@ LONGEST_MS = 1600  # ... or after this long in all (a copy of many files yields 
 CATCH_UP_MS = 500  # after a new folder, files written while the watch started again are found this soon
 
 
-def article_changes(root: Path, stop: threading.Event) -> Iterator[list[Path]]:
+class Stop(Protocol):
+    """What ends a watch (a threading.Event, or anything that says whether it is set)."""
+
+    def is_set(self) -> bool: ...
+
+
+def article_changes(root: Path, stop: Stop) -> Iterator[list[Path]]:
     """Each burst of changes to article files under `root`, their paths sorted, until `stop`
     is set (seen within QUIET_MS). Raises OSError when the folder cannot be watched."""
     root = Path(os.path.abspath(root))
@@ -42,7 +48,7 @@ def article_changes(root: Path, stop: threading.Event) -> Iterator[list[Path]]:
 
 
 def _watch(
-    root: Path, folders: set[str], stop: threading.Event, since: float | None
+    root: Path, folders: set[str], stop: Stop, since: float | None
 ) -> Generator[list[Path], None, tuple[set[str], float] | None]:
     """One watch of `folders`, yielding each burst's article files, until a folder is made: its
     article files are yielded, and the new folders returned with the time from which files

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.worker import get_current_worker
@@ -28,6 +29,7 @@ class CorpusController(Controller):
         super().__init__(id="corpus-controller")
         self._corpus: Corpus | LazyCorpus | None = None
         self._watching: tuple[Path, threading.Event] | None = None  # the folder watched, and its stop
+        self._unmounted = False  # no watch starts after this (the app quitting)
 
     @property
     def corpus(self) -> Corpus | LazyCorpus | None:
@@ -80,8 +82,9 @@ class CorpusController(Controller):
     # --- watching the folder --------------------------------------------------------------------
 
     def _watch(self, root: Path) -> None:
-        """Watch `root` (once opened), and no other folder."""
-        if self._watching is not None and self._watching[0] == root:
+        """Watch `root` (once opened), and no other folder; nothing once unmounted (the app
+        quitting: a watch started then was never stopped, and held the app's exit)."""
+        if self._unmounted or (self._watching is not None and self._watching[0] == root):
             return
         self.stop_watching()
         stop = threading.Event()
@@ -94,6 +97,7 @@ class CorpusController(Controller):
             self._watching = None
 
     def on_unmount(self) -> None:
+        self._unmounted = True
         self.stop_watching()
 
     @work(thread=True, group="watch")
@@ -102,8 +106,9 @@ class CorpusController(Controller):
         from reader.indexed import index_new_files
 
         worker = get_current_worker()
+        ended = _Ended(stop, worker)  # stopped, or the worker cancelled (the app quitting)
         try:
-            for paths in article_changes(root, stop):
+            for paths in article_changes(root, ended):
                 if worker.is_cancelled or stop.is_set():
                     return
                 # Searchable at once; None: they need a sync, which opening again runs.
@@ -114,3 +119,15 @@ class CorpusController(Controller):
             self.app.call_from_thread(
                 self.notify, f"Changes to the corpus folder are not followed: {exc}", title="Corpus", timeout=6
             )
+
+
+class _Ended:
+    """A watch's end: its stop event set or its worker cancelled, asked by the watch itself
+    every corpus.watching.QUIET_MS (a cancelled worker whose watch went on kept the app from
+    exiting: its thread pool waited for it)."""
+
+    def __init__(self, stop: threading.Event, worker: Any) -> None:
+        self.stop, self.worker = stop, worker
+
+    def is_set(self) -> bool:
+        return self.stop.is_set() or self.worker.is_cancelled
