@@ -21,7 +21,21 @@ pytestmark = pytest.mark.e2e
 BALDREADER = Path(sys.executable).parent / "baldreader"
 
 
-SOCKET = f"baldreader-test-{os.getpid()}"  # a server per test (see `session`)
+SOCKET = f"baldreader-test-{os.getpid()}"  # replaced by each test's own server: `new_server`
+
+
+def new_server(kind: str) -> str:
+    """Point `tmux` at a server of this test's own and return a name for its session. Every
+    fixture starts one: a server shutting down after the previous test's kill-server (or its
+    last session's end) refused the next test's new-session ("server exited unexpectedly")."""
+    global SOCKET
+    name = f"baldreader-{kind}-{uuid.uuid4().hex[:8]}"
+    SOCKET = f"{name}-{os.getpid()}"
+    return name
+
+
+def end_server() -> None:
+    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
 
 
 def tmux(*args: str) -> str:
@@ -67,11 +81,7 @@ def session(isolated_home, request):
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
     assert BALDREADER.exists(), "the baldreader script is not installed in this environment"
-    global SOCKET
-    name = f"baldreader-test-{uuid.uuid4().hex[:8]}"
-    # A tmux server of its own for each test: a server still shutting down after the previous
-    # test's kill-server refused the next test's new-session.
-    SOCKET = f"{name}-{os.getpid()}"
+    name = new_server("test")
     env = f"-u COLUMNS -u LINES BALDREADER_HOME={isolated_home} TERM=xterm-256color"
     width, height = getattr(request, "param", (120, 40))
     tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), "sleep 600")
@@ -79,7 +89,7 @@ def session(isolated_home, request):
     tmux("resize-window", "-t", name, "-x", str(width), "-y", str(height))
     tmux("respawn-pane", "-k", "-t", name, f"env {env} {BALDREADER}; echo BALDREADER-EXITED; sleep 60")
     yield name
-    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+    end_server()
 
 
 def test_read_navigate_help_and_quit_in_tmux(session, isolated_home) -> None:

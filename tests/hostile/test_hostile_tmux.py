@@ -5,12 +5,10 @@ clipboard is on for this server) and a clear-screen would wipe the pane."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import uuid
 
 import pytest
 from hostile_corpus import build
-from test_e2e_tmux import BALDREADER, SOCKET, keys, screen, tmux, wait_for
+from test_e2e_tmux import BALDREADER, end_server, keys, new_server, screen, tmux, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +18,7 @@ def hostile_session(tmp_path, isolated_home):
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
     corpus = build(tmp_path / "corpus")
-    name = f"baldreader-hostile-{uuid.uuid4().hex[:8]}"
+    name = new_server("hostile")
     env = f"-u COLUMNS -u LINES BALDREADER_HOME={isolated_home} TERM=xterm-256color"
     tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", "sleep 600")
     tmux("set-option", "-g", "set-clipboard", "on")
@@ -34,7 +32,7 @@ def hostile_session(tmp_path, isolated_home):
         f"env {env} {BALDREADER} --corpus '{corpus}'; echo BALDREADER-EXITED $?; sleep 60",
     )
     yield name
-    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+    end_server()
 
 
 def test_hostile_corpus_in_tmux_nothing_reaches_the_terminal(hostile_session) -> None:

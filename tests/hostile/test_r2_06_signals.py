@@ -9,12 +9,10 @@ import shutil
 import signal
 import subprocess
 import time
-import uuid
 from pathlib import Path
 
 import pytest
-import test_e2e_tmux as e2e
-from test_e2e_tmux import BALDREADER, keys, tmux, wait_for
+from test_e2e_tmux import BALDREADER, end_server, keys, new_server, tmux, wait_for
 
 pytestmark = pytest.mark.e2e
 ARTICLES = 2000  # enough that the index child is still at work when the signal comes
@@ -52,12 +50,12 @@ def _wait(check, timeout: float = 30.0) -> bool:
 def shell(tmp_path, isolated_home):
     if shutil.which("tmux") is None or shutil.which("ps") is None:
         pytest.skip("needs tmux and ps")
-    name = f"baldreader-signal-{uuid.uuid4().hex[:8]}"
+    name = new_server("signal")
     tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", "env -u COLUMNS -u LINES bash --norc --noprofile")
     keys(name, "PS1='ready> '", "Enter")
     wait_for(name, "ready>")
     yield name
-    subprocess.run(["tmux", "-L", e2e.SOCKET, "kill-server"], capture_output=True)
+    end_server()
 
 
 def _start(name: str, home: Path, corpus: Path, then: str = "; echo EXITED-$?") -> int:

@@ -5,12 +5,9 @@ against screens being taken down (it crashed with NoMatches, rc 1)."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import uuid
 
 import pytest
-import test_e2e_tmux as e2e
-from test_e2e_tmux import BALDREADER, keys, tmux, wait_for
+from test_e2e_tmux import BALDREADER, end_server, keys, new_server, tmux, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -19,7 +16,7 @@ pytestmark = pytest.mark.e2e
 def test_q_and_a_key_in_one_burst_quits_cleanly(isolated_home, seeds, second) -> None:
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
-    name = f"baldreader-burst-{uuid.uuid4().hex[:8]}"
+    name = new_server("burst")
     command = (
         f"env -u COLUMNS -u LINES BALDREADER_HOME={isolated_home} TERM=xterm-256color "
         f"{BALDREADER} --corpus {seeds}; echo BALDREADER-EXITED $?; sleep 60"
@@ -31,4 +28,4 @@ def test_q_and_a_key_in_one_burst_quits_cleanly(isolated_home, seeds, second) ->
         shown = wait_for(name, "BALDREADER-EXITED", timeout=60)
         assert "BALDREADER-EXITED 0" in shown and "NoMatches" not in shown, shown
     finally:
-        subprocess.run(["tmux", "-L", e2e.SOCKET, "kill-session", "-t", name], capture_output=True)
+        end_server()
