@@ -18,9 +18,10 @@ import mmap
 import os
 import struct
 import zlib
-from bisect import bisect_right
-from collections.abc import Iterator
-from itertools import chain, compress, filterfalse
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from itertools import chain, compress, filterfalse, repeat
+from operator import sub
 from pathlib import Path
 from typing import Any
 
@@ -190,6 +191,34 @@ class DensePostings:
 
     def __contains__(self, docnum: object) -> bool:
         return isinstance(docnum, int) and self.get(docnum) != 0.0
+
+    def docs_among(self, docs: Iterable[int]) -> set[int]:
+        """The documents of `docs` this term is in (as `d in self` for each)."""
+        return {d for d, _ in self._among(docs, weighed=False)}
+
+    def weights_among(self, docs: Iterable[int]) -> list[tuple[int, float]]:
+        """(document, weight) for each of `docs` this term is in (as `get` for each), by document."""
+        return self._among(docs, weighed=True)
+
+    def _among(self, docs: Iterable[int], weighed: bool) -> list[tuple[int, float]]:
+        # The documents in order, cut where each segment's row begins and ends: a segment's
+        # counts are then read with C-speed maps, not a search for its segment per document.
+        ordered = sorted(docs)
+        rest = self.rest
+        out: list[tuple[int, float]] = []
+        at = 0
+        for start, row, unit, deleted in self.parts:
+            lo = bisect_left(ordered, start, at)
+            out += [(d, rest[d]) for d in ordered[at:lo] if rest.get(d)]
+            at = bisect_left(ordered, start + len(row), lo)
+            chunk = ordered[lo:at]
+            counts = list(map(row.__getitem__, map(sub, chunk, repeat(start))))
+            held: Iterable[tuple[int, int]] = compress(zip(chunk, counts, strict=True), counts)
+            if deleted:
+                held = (pair for pair in held if pair[0] - start not in deleted)
+            out += ((d, c * unit) for d, c in held) if weighed and unit != 1.0 else held
+        out += [(d, rest[d]) for d in ordered[at:] if rest.get(d)]
+        return out
 
     def __iter__(self) -> Iterator[int]:
         return chain.from_iterable([*map(self._docs, self.parts), self.rest])

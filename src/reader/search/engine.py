@@ -76,6 +76,7 @@ class SearchIndex:
         self._searcher_lock = threading.Lock()
         self._closing = False  # close() asks a search in another thread to stop
         self._postings: PostingsReader | None = None
+        self._parsers = Qm.Parsers()
         self.slow_paths: list[str] | None = None  # Whoosh fast paths not taken (None: not checked yet)
 
     # --- opening and recovery --------------------------------------------------------------
@@ -318,7 +319,7 @@ class SearchIndex:
             ]
         with self._searcher_lock:
             try:
-                parser = Qm.make_parser(self._ix.schema)  # reads the table of contents
+                parser = self._parsers.for_index(self._ix)  # may read the table of contents
             except Exception as exc:  # noqa: BLE001 - nothing a query did
                 self._drop_searcher()
                 raise IndexDamaged(self.damaged() or f"index unreadable ({Qm.reason(exc)})") from exc

@@ -91,8 +91,7 @@ class TermNode(Node):
 
     def within(self, found: set[int]) -> set[int]:
         if self._docs is None and isinstance(self.postings, DensePostings) and 4 * len(found) < len(self.postings):
-            postings = self.postings  # laid out by document: a look-up per document found
-            return {d for d in found if d in postings}
+            return self.postings.docs_among(found)  # laid out by document: a look-up per document found
         return found & self.docs()
 
     def add_scores(self, cands: set[int], acc: dict[int, float]) -> None:
@@ -107,8 +106,11 @@ class TermNode(Node):
         # Every posting read, or a look-up per candidate (a byte for a word laid out by document,
         # dense.py, but through a search for its segment: for a fourth of its documents or fewer)
         few = 4 * len(cands) < len(weights) if isinstance(weights, DensePostings) else len(cands) <= len(weights)
+        pairs: Iterable[tuple[int, float]]
         if not few:
             pairs = ((d, tf) for d, tf in weights.items() if d in cands)
+        elif isinstance(weights, DensePostings):
+            pairs = weights.weights_among(cands)
         else:
             get = weights.get
             pairs = ((d, get(d, 0.0)) for d in cands)

@@ -3,6 +3,7 @@ form in which articles write an indexed stem (for "did you mean")."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -77,16 +78,17 @@ def snippet(path: Path, terms: set[str], width: int = 220) -> str:
     def is_hit(match: re.Match[str]) -> bool:  # the pattern finds prefixes: "happ" finds "happen" too
         return any(s in wanted for s in word_sequence(fold_accents(text[match.start() : match.end()])))
 
-    matches = [m for m in pattern.finditer(source) if is_hit(m)]
-    if not matches:
+    hits = (m for m in pattern.finditer(source) if is_hit(m))  # read only as far as the stretches need
+    first, second = next(hits, None), next(hits, None)
+    if first is None:
         return text[:width] + ("…" if len(text) > width else "")
     spans: list[list[int]] = []  # [lo, hi] of each stretch shown, at most two
     covered = -1
-    for match in matches:
+    for match in itertools.chain((first,) if second is None else (first, second), hits):
         if match.start() < covered:
             continue
         lo = max(0, match.start() - width // 3)
-        hi = min(len(text), lo + width // (1 if len(matches) == 1 else 2) + 40)
+        hi = min(len(text), lo + width // (1 if second is None else 2) + 40)
         lo = text.rfind(" ", 0, lo) + 1 if lo else 0
         hi_space = text.find(" ", hi)
         hi = len(text) if hi_space == -1 else hi_space
