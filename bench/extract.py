@@ -5,25 +5,35 @@ and date against the expected metadata (a title is right when it is the same hea
 site's name after " | ", " - ", "_" or in brackets on either side or not), and pages read per
 second.
 
-Pages in the layout of readability's test fixtures, fetched into a git-ignored folder
-(DIR/<page>/source.html, expected.html, expected-metadata.json):
+Pages in either of two layouts, fetched into a git-ignored folder:
+
+- readability's test fixtures (DIR/<page>/source.html, expected.html, expected-metadata.json):
+  real articles, but also unit fixtures written for one rule, and expected text that keeps
+  image captions and author notes, which baldreader leaves out;
+- fundus's parser test data (DIR/<country>/<Publisher>_<date>.html.gz, <Publisher>.json with the
+  body each parser version takes out by hand-written rules, meta.info): news pages of ~200
+  publishers in ~40 countries, the body without captions (as issue 29 asks).
 
     python bench/extract.py data-external/readability/test/test-pages [--skip PREFIX ...] [--worst 5]
         [--news | --only NAME ...]
+    python bench/extract.py data-external/fundus/tests/resources/parser/test_data [--half odd|even]
 
 Pages whose name starts with a --skip prefix are left out (default: "bbc", as the BBC's pages
-are reserved for held-out measurement).
+are reserved for held-out measurement). --half takes every other fundus publisher, in name order
+(one half to look at while changing the extraction, the other to measure it on).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import shutil
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -104,6 +114,61 @@ def same_title(expected: str, found: str) -> bool:
     return bool(norm_title(ours)) and norm_title(ours) in (norm_title(theirs), norm_title(expected))
 
 
+@dataclass(frozen=True)
+class Case:
+    name: str
+    source: Path  # the saved page
+    expected: str  # the article's text
+    title: str | None
+    date: str | None  # YYYY-MM-DD
+
+
+def readability_cases(folder: Path, skip: list[str]) -> list[Case]:
+    cases = []
+    for page in sorted(d for d in folder.iterdir() if (d / "source.html").is_file()):
+        if page.name.startswith(tuple(skip)):
+            continue
+        meta = json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
+        expected = html_text((page / "expected.html").read_text(encoding="utf-8"))
+        date = str(meta["publishedTime"])[:10] if meta.get("publishedTime") else None
+        cases.append(Case(page.name, page / "source.html", expected, meta.get("title") or None, date))
+    return cases
+
+
+def fundus_cases(folder: Path, work: Path, half: str | None) -> list[Case]:
+    """Each publisher's pages, sorted by date, matched to its parser versions in order (fundus
+    gives each version one page, crawled while that version was current); a publisher whose
+    pages and versions do not pair up is left out."""
+    cases = []
+    publishers = sorted(
+        (json_file, json.loads(json_file.read_text(encoding="utf-8")))
+        for json_file in folder.glob("*/*.json")
+        if json_file.name != "meta.info"
+    )
+    if half:
+        publishers = publishers[half == "even" :: 2]
+    for json_file, versions in publishers:
+        pages = sorted(json_file.parent.glob(f"{json_file.stem}_*.html.gz"), key=lambda p: re.findall(r"\d+", p.name))
+        if len(pages) != len(versions):
+            continue
+        for page, (_version, expected) in zip(pages, sorted(versions.items(), key=_version_order), strict=True):
+            body = expected.get("body") or {}
+            parts = list(body.get("summary") or [])
+            for section in body.get("sections") or []:
+                parts += list(section.get("headline") or []) + list(section.get("paragraphs") or [])
+            if not parts:
+                continue
+            source = work / f"{json_file.parent.name}-{page.name.removesuffix('.gz')}"
+            source.write_bytes(gzip.decompress(page.read_bytes()))
+            date = str(expected["publishing_date"])[:10] if expected.get("publishing_date") else None
+            cases.append(Case(source.stem, source, "\n".join(parts), expected.get("title") or None, date))
+    return cases
+
+
+def _version_order(item: tuple[str, object]) -> list[int]:
+    return [int(n) for n in re.findall(r"\d+", item[0])]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
@@ -111,49 +176,59 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", help="these pages alone (by folder name); --news: the news pages")
     parser.add_argument("--news", action="store_true", help=f"the {len(NEWS)} news and magazine pages of NEWS")
     parser.add_argument("--worst", type=int, default=5)
+    parser.add_argument("--misses", action="store_true", help="print each title and date not read right")
+    parser.add_argument("--half", choices=["odd", "even"], help="every other fundus publisher")
     args = parser.parse_args()
-    pages = sorted(
-        d for d in args.folder.iterdir() if (d / "source.html").is_file() and not d.name.startswith(tuple(args.skip))
-    )
+    work = Path(tempfile.mkdtemp())
+    if any(args.folder.glob("*/meta.info")):
+        cases = fundus_cases(args.folder, work, args.half)
+    else:
+        cases = readability_cases(args.folder, args.skip)
     only = set(args.only or []) | (set(NEWS) if args.news else set())
     if only:
-        pages = [page for page in pages if page.name in only]
+        cases = [case for case in cases if case.name in only]
     scores, titles, dates, refused = [], [0, 0], [0, 0], []
     home = Path(tempfile.mkdtemp())
     remember_in(home)  # as baldreader does: pages kept in the user data folder's page cache
     started = time.perf_counter()
     results = []
-    for page in pages:
-        results.append((page, load_file(page / "source.html")))
+    for case in cases:
+        results.append((case, load_file(case.source)))
     elapsed = time.perf_counter() - started
     _read.clear()  # a second start: nothing in memory, the page cache on disk
     started = time.perf_counter()
-    for page in pages:
-        load_file(page / "source.html")
+    for case in cases:
+        load_file(case.source)
     again = time.perf_counter() - started
     shutil.rmtree(home)
-    for page, article in results:
-        expected = shingles(html_text((page / "expected.html").read_text(encoding="utf-8")))
-        meta = json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
+    for case, article in results:
+        expected = shingles(case.expected)
         if isinstance(article, Skipped):
-            refused.append((page.name, article.reason))
-            scores.append((0.0, 0.0, 0.0, page.name) if expected else (1.0, 1.0, 1.0, page.name))
+            refused.append((case.name, article.reason))
+            scores.append((0.0, 0.0, 0.0, case.name) if expected else (1.0, 1.0, 1.0, case.name))
             continue
         found = shingles(body_of(article.text, article.title, article.date))
         shared = len(found & expected)
         precision = shared / len(found) if found else (1.0 if not expected else 0.0)
         recall = shared / len(expected) if expected else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        scores.append((precision, recall, f1, page.name))
-        if meta.get("title"):
+        scores.append((precision, recall, f1, case.name))
+        if case.title:
             titles[1] += 1
-            titles[0] += same_title(meta["title"], article.title)
-        if meta.get("publishedTime"):
+            titles[0] += same_title(case.title, article.title)
+            if args.misses and not same_title(case.title, article.title):
+                print(f"  title {case.name}: expected {case.title!r}, read {article.title!r}")
+        if case.date:
             dates[1] += 1
-            dates[0] += str(meta["publishedTime"])[:10] == (article.date or "")
+            dates[0] += case.date == (article.date or "")
+            if args.misses and case.date != (article.date or ""):
+                print(f"  date {case.name}: expected {case.date}, read {article.date}")
     n = len(scores)
     mean = [sum(s[i] for s in scores) / n for i in range(3)]
-    print(f"{n} pages in {args.folder} (left out: names starting {', '.join(args.skip) or 'none'})")
+    left_out = (
+        f"names starting {', '.join(args.skip) or 'none'}" if not args.half else f"{args.half} half of the publishers"
+    )
+    print(f"{n} pages in {args.folder} (left out: {left_out})")
     print(f"body: precision {mean[0]:.3f}  recall {mean[1]:.3f}  F1 {mean[2]:.3f} (4-word shingles, mean over pages)")
     print(f"title right on {titles[0]} of {titles[1]} pages that carry one ({titles[0] / max(1, titles[1]):.3f})")
     print(f"date right on {dates[0]} of {dates[1]} pages that carry one ({dates[0] / max(1, dates[1]):.3f})")
@@ -164,7 +239,8 @@ def main() -> int:
     for precision, recall, f1, name in sorted(scores, key=lambda s: s[2])[: args.worst]:
         print(f"  worst: {name}: precision {precision:.2f} recall {recall:.2f} F1 {f1:.2f}")
     _read.clear()
-    corpus_figures(pages)
+    corpus_figures([case.source for case in cases])
+    shutil.rmtree(work)
     return 0
 
 
@@ -175,8 +251,8 @@ def corpus_figures(pages: list[Path]) -> None:
     from reader.corpus.page_pool import worker_count
 
     folder, home = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
-    for page in pages:
-        shutil.copyfile(page / "source.html", folder / f"{page.name}.html")
+    for n, page in enumerate(pages):
+        shutil.copyfile(page, folder / f"{n:04d}-{page.parent.name}.html")
     remember_in(home)
     _read.clear()
     started = time.perf_counter()
