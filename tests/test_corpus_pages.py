@@ -111,6 +111,32 @@ Charlize Theron won the award on Sunday. "I am thrilled," she said after the cer
 """
 
 
+def test_a_page_whose_quick_reading_is_a_menu_is_read_the_thorough_way(tmp_path, monkeypatch) -> None:
+    """The quick extraction takes a menu of links for the article on some real pages (its
+    sentences sit in a block it does not look for); when what it keeps has little prose, the
+    thorough extraction runs too and the article is the story. A page with its prose found
+    quickly is read once."""
+    from reader.corpus import pages
+
+    story = [f"The council said on Tuesday that the budget for item {i} would be reviewed soon." for i in range(30)]
+    menu = "".join(f"<p><a href='/s{i}'>Section number {i}</a></p>" for i in range(60))
+    page = f"<html><body><main><div class='content'>{menu}</div></main><div>{'<br>'.join(story)}</div></body></html>"
+    ways = []
+    real = pages._extracted
+    monkeypatch.setattr(pages, "_extracted", lambda raw, fast: ways.append(fast) or real(raw, fast))
+    article = load_file(write(tmp_path, "menu.html", page))
+    assert "budget for item 29 would be reviewed" in article.text and "Section number" not in article.text
+    assert ways == [True, False]
+    ways.clear()
+    short_page = PAGE.replace("<body>", "<body><!-- not read before -->")  # pages are remembered by hash
+    assert "Thousands of homes lost power" in load_file(write(tmp_path, "storm.html", short_page)).text
+    assert ways == [True, False]  # a short article: a few sentences of prose
+    ways.clear()
+    long_page = PAGE.replace("</article>", "".join(f"<p>{line}</p>" for line in story) + "</article>")
+    assert "budget for item 3 would" in load_file(write(tmp_path, "long.html", long_page)).text
+    assert ways == [True]
+
+
 def test_markdown_front_matter_gives_title_date_author_outlet_and_address(tmp_path) -> None:
     article = load_file(write(tmp_path, "theron.markdown", CLIPPED))
     assert (article.title, article.date) == ("Charlize Theron wins the award", "2025-01-12")

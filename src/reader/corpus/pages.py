@@ -23,6 +23,9 @@ from reader.corpus.page_cache import CACHE_NAME, PageCache
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MIN_WORDS = 20  # fewer words than this in what the extractor kept: no article in the page …
 MIN_CHARS = 80  # … unless it has this many letters (Chinese and Japanese put no spaces between words)
+# Fewer words of prose than this from the quick extraction: it may have taken the wrong part of
+# the page (a menu, a teaser box); the thorough extraction is tried as well.
+RECHECK_WORDS = 200
 _MEMORY = 512  # pages remembered by hash
 
 
@@ -85,17 +88,14 @@ def remember(raw: bytes, found: Page | str, key: str | None = None) -> None:
 
 def extract(raw: bytes) -> Page | str:
     """The article in a page's bytes, or why there is none (no cache: `read_page` keeps it)."""
-    import trafilatura  # a second or so to import: only when a page is read
-    from trafilatura.core import determine_returnstring
-    from trafilatura.settings import Document, Extractor
+    from trafilatura.settings import Document
 
-    options = Extractor(
-        output_format="markdown", formatting=True, comments=False, tables=False, with_metadata=True, fast=True
-    )
     try:
-        document = trafilatura.bare_extraction(raw, options=options)
-        options.with_metadata = False  # the body alone, as Markdown (one extraction for both)
-        body = determine_returnstring(document, options) if isinstance(document, Document) else None
+        document, body = _extracted(raw, fast=True)
+        if _prose_words(body) < RECHECK_WORDS:  # the thorough way too, the one with more prose kept
+            thorough, thorough_body = _extracted(raw, fast=False)
+            if _prose_words(thorough_body) > _prose_words(body):
+                document, body = thorough, thorough_body
     except Exception as exc:  # the extractor's own faults on malformed markup: the page is refused
         return f"the page could not be read ({type(exc).__name__})"
     if (
@@ -118,6 +118,29 @@ def extract(raw: bytes) -> Page | str:
             url=_one_line(meta.get("url")),
         ),
     )
+
+
+def _extracted(raw: bytes, fast: bool) -> tuple[Any, str | None]:
+    """trafilatura's document for the page (its metadata) and its body as Markdown. `fast`
+    takes the main extraction alone; without it, trafilatura also runs its ports of
+    Readability and jusText and keeps what it judges best (about half again slower)."""
+    import trafilatura  # a second or so to import: only when a page is read
+    from trafilatura.core import determine_returnstring
+    from trafilatura.settings import Document, Extractor
+
+    options = Extractor(
+        output_format="markdown", formatting=True, comments=False, tables=False, with_metadata=True, fast=fast
+    )
+    document = trafilatura.bare_extraction(raw, options=options)
+    options.with_metadata = False  # the body alone, as Markdown (one extraction for both)
+    body = determine_returnstring(document, options) if isinstance(document, Document) else None
+    return document, body
+
+
+def _prose_words(body: str | None) -> int:
+    """Words in lines of eight words or more: sentences, not a menu's or a link list's items."""
+    counts = (len(line.split()) for line in (body or "").split("\n"))
+    return sum(n for n in counts if n >= 8)
 
 
 def _one_line(value: object) -> str | None:
