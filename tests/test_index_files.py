@@ -162,3 +162,42 @@ def test_a_damaged_journal_means_the_catalogs_order_and_a_listing_written_anew(
     assert not (indexed.folder / LISTING).exists()  # the sync that follows writes it anew
     indexed.sync()
     assert stored_listing(indexed.folder, SCHEMA_VERSION) == _listing_as_sqlite_sorts_it(indexed)
+
+
+def test_a_sync_of_a_few_changes_reads_only_their_rows_and_writes_the_listings_journal(
+    indexed: SearchIndex, corpus_dir, monkeypatch
+) -> None:
+    """A whole sync that finds a few files changed (an edit, a copy of an indexed article, one
+    removed) looks up only their rows and their content's twins, and puts the list's changes in
+    the listing's journal, as adding files does: reading every row and sorting the catalog for
+    the listing were 0.8 of a 2-second sync at 100,000 articles. The list and the copies come
+    out as before; past FEW changes the listing is written whole."""
+    from reader.search import listing_journal, syncing
+    from reader.search.catalog_db import LISTING
+
+    listing = indexed.folder / LISTING
+    written = listing.stat().st_ino, listing.stat().st_mtime_ns
+
+    def refused(*args, **kwargs):
+        raise AssertionError("every row read for a few changes")
+
+    monkeypatch.setattr(CatalogDB, "rows", refused)
+    monkeypatch.setattr(CatalogDB, "listing_by_date", refused)
+    write(corpus_dir, "s2.txt", _article(20, "Story 2 rewritten", "walrus2 and a narwhal"))
+    write(corpus_dir, "copy-of-s4.txt", (corpus_dir / "s4.txt").read_text())
+    (corpus_dir / "s6.txt").unlink()
+    report = indexed.sync()
+    assert (report.changed, report.added, report.removed) == (1, 0, 1)  # the copy is a duplicate
+    assert (listing.stat().st_ino, listing.stat().st_mtime_ns) == written
+    assert (indexed.folder / listing_journal.JOURNAL).exists()
+    monkeypatch.undo()
+    listed = stored_listing(indexed.folder, SCHEMA_VERSION)
+    assert listed == _listing_as_sqlite_sorts_it(indexed)
+    assert "Story 2 rewritten" in listed.titles and "s6" not in listed.ids and "copy-of-s4" not in listed.ids
+    assert _ids(indexed, "narwhal") == ["s2"] and _ids(indexed, "walrus4") == ["s4"] and _ids(indexed, "walrus6") == []
+    monkeypatch.setattr(syncing, "FEW", 1)
+    write(corpus_dir, "s1.txt", _article(2, "Story 1 rewritten", "walrus1"))
+    write(corpus_dir, "s3.txt", _article(4, "Story 3 rewritten", "walrus3"))
+    assert indexed.sync().changed == 2
+    assert (listing.stat().st_ino, listing.stat().st_mtime_ns) != written  # written whole
+    assert stored_listing(indexed.folder, SCHEMA_VERSION) == _listing_as_sqlite_sorts_it(indexed)

@@ -43,7 +43,7 @@ def index_files(
     if any(row.path != key and row.id == ids[key] for key in files for row in holders.values()):
         return None  # the id is another file's: a sync names them by their paths
     known = catalog.rows_for(keys)
-    twins = catalog.with_values("hash", sorted(_hashes(files)))
+    twins = catalog.with_values("hash", sorted(hashes_of(files)))
     plan = plan_sync(files, ids, {k: (r.size, r.ctime_ns, r.id) for k, r in known.items()}, {})
     plan.seen |= set(twins)  # content already indexed from other files: these are its duplicates
     todo = [job._replace(old=known.get(str(job.path))) for job in plan.todo]
@@ -56,11 +56,21 @@ def index_files(
     if not (batch or touched or removed):  # nothing new (the files as indexed already)
         catalog.commit()
         return report
+    record_changes(catalog, folder, batch, touched, removed)
+    return report
+
+
+def record_changes(
+    catalog: CatalogDB, folder: Path, batch: list[Row], touched: list[tuple[int, int, str]], removed: list[str]
+) -> None:
+    """A few files' changes committed to the catalog, and to the article list by the listing's
+    journal (the listing is written whole only when its journal grows long or cannot be read):
+    no sort of the whole catalog, which costs a sync at 100,000 articles half a second."""
     where = folder / LISTING
     if not (batch or removed):  # stamps changed alone: the list is as it was
         catalog.touch(touched)
         catalog.commit()
-        return report
+        return
     journal = read_journal(folder, where) if where.exists() else None
     if journal is not None:
         journal = journal.with_changes(map(_listing_values, batch), removed)
@@ -83,7 +93,6 @@ def index_files(
         else:
             _write_listing(where, listing, batch, set(removed))
             forget(folder)  # (write_listing forgets it too)
-    return report
 
 
 def _listing_values(row: Row) -> tuple[Any, ...]:
@@ -114,7 +123,7 @@ def _corpus_keys(corpus: Path, paths: Sequence[Path]) -> list[str] | None:
     return sorted(set(keys))
 
 
-def _hashes(files: list[str]) -> set[str]:
+def hashes_of(files: list[str]) -> set[str]:
     found = set()
     for key in files:
         try:

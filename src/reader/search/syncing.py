@@ -1,6 +1,7 @@
 """A whole sync of a corpus with its index: the folder walked, each file's size and status-change
 time compared with the catalog, only the files that differ read, the removed ones deleted, and
-the catalog and its listing file written to match (never a listing older than the catalog)."""
+the catalog and its listing file written to match (never a listing older than the catalog;
+a few changes go to the listing's journal, as when files are added one by one)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ from reader.corpus.files import article_ids, find_article_paths
 from reader.search.catalog_db import LISTING, CatalogDB, Row
 from reader.search.results import SyncReport
 from reader.search.sync_plan import Readers, plan_sync
+
+# At most this many files read or removed: their rows and their content's twins are looked up
+# in the catalog, and the list's changes go to the listing's journal (file_adding.py), rather
+# than every row read and the listing sorted and written whole (0.3 + 0.5 s at 100,000 files).
+FEW = 100
 
 
 def sync_corpus(
@@ -33,7 +39,13 @@ def sync_corpus(
         raise RuntimeError(f"catalog ({len(stamps)} files) and index ({ix.doc_count()}) disagree")
     remembered = catalog.duplicates()
     plan = plan_sync(files, ids, stamps, remembered)
-    known = catalog.rows() if plan.todo else {}  # whole rows only for files to read
+    if plan.todo and len(plan.todo) + len(plan.removed) <= FEW:  # rows of these files and their twins
+        from reader.search.file_adding import hashes_of
+
+        reading = [str(job.path) for job in plan.todo]
+        known = {**catalog.with_values("hash", sorted(hashes_of(reading))), **catalog.rows_for(reading)}
+    else:
+        known = catalog.rows() if plan.todo else {}  # whole rows only for files to read
     todo = [job._replace(old=known.get(str(job.path))) for job in plan.todo]
     removed = plan.removed
     report.unchanged = plan.unchanged
@@ -53,7 +65,11 @@ def sync_corpus(
     if plan.duplicates != remembered:
         catalog.set_duplicates(plan.duplicates)
         catalog.commit()
-    if batch or touched or removed or not listing.exists():
+    if (batch or touched or removed) and len(batch) + len(removed) <= FEW and listing.exists():
+        from reader.search.file_adding import record_changes
+
+        record_changes(catalog, folder, batch, touched, sorted(set(removed)))
+    elif batch or touched or removed or not listing.exists():
         listing.unlink(missing_ok=True)  # never a listing older than the catalog
         catalog.put(batch)
         catalog.touch(touched)
