@@ -517,3 +517,27 @@ def test_a_snippet_never_shows_the_same_words_twice(seeds_index) -> None:
             words = hit.snippet.replace("**", "").replace(" … ", " ").split()
             runs = [tuple(words[i : i + 6]) for i in range(len(words) - 5)]
             assert len(runs) == len(set(runs)), (query, hit.id, hit.snippet)
+
+
+def test_snippets_mark_the_words_a_stem_starts_whole_in_any_case_and_accent(tmp_path) -> None:
+    """Hits are found by their stem's letters in the lower-cased, accent-folded text: the whole
+    word is marked, in the case and accents the article writes it, a dotted word whole, a word
+    the stem only appears inside of is not marked; where lower-casing changes the text's length
+    the pattern of the stems finds the same words."""
+    from reader.search.snippets import _plain_pattern, _words_starting, snippet
+
+    text = (
+        "Title\n\nThe envoy met officials in Hilária's office and in İstanbul; ComingSoon.net reported "
+        "that the HILARIA fan club and the unhilarious critics disagreed. Hilaria spoke last.\n"
+    )
+    path = write(tmp_path, "a.txt", text)
+    shown = snippet(path, {"hilaria", "istanbul", "comingsoon.net"})
+    assert "**Hilária**'s office" in shown and "**İstanbul**;" in shown and "**ComingSoon.net** reported" in shown
+    assert "the **HILARIA** fan" in shown and "unhilarious" in shown and "**unhilarious**" not in shown
+    assert "**Hilaria** spoke" in shown
+    odd = "Ankara İstanbul hilaria İzmir Hilaria's"  # "İ".lower() is two letters
+    assert (
+        list(_words_starting(odd, ("hilaria",)))
+        == [(m.start(), m.end()) for m in _plain_pattern(("hilaria",)).finditer(odd)]
+        == [(16, 23), (30, 37)]
+    )

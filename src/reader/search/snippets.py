@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from whoosh.support.charset import accent_map
 
@@ -72,22 +71,28 @@ def snippet(path: Path, terms: set[str], width: int = 220) -> str:
     # position (nearly always): a plain pattern compiles in microseconds, the accented one
     # (a class of variants per letter) took 4 ms, half of a search's time at 100,000 articles.
     folded = _folded_in_place(text)
-    pattern, source = (word_pattern(stems), text) if folded is None else (_plain_pattern(tuple(stems)), folded)
+    found: Iterator[tuple[int, int]]
+    if folded is None:
+        found = ((m.start(), m.end()) for m in word_pattern(stems).finditer(text))
+    else:
+        found = _words_starting(folded, tuple(stems))
     wanted = set(stems)
 
-    def is_hit(match: re.Match[str]) -> bool:  # the pattern finds prefixes: "happ" finds "happen" too
-        return any(s in wanted for s in word_sequence(fold_accents(text[match.start() : match.end()])))
+    def is_hit(span: tuple[int, int]) -> bool:  # a stem finds words it starts: "happ" finds "happen" too
+        return any(s in wanted for s in word_sequence(fold_accents(text[span[0] : span[1]])))
 
-    hits = (m for m in pattern.finditer(source) if is_hit(m))  # read only as far as the stretches need
+    hits = filter(is_hit, found)  # read only as far as the stretches need
     first, second = next(hits, None), next(hits, None)
     if first is None:
         return text[:width] + ("…" if len(text) > width else "")
+    shown: list[tuple[int, int]] = []  # the hits in the stretches, to mark
     spans: list[list[int]] = []  # [lo, hi] of each stretch shown, at most two
     covered = -1
-    for match in itertools.chain((first,) if second is None else (first, second), hits):
-        if match.start() < covered:
+    for at, end in itertools.chain((first,) if second is None else (first, second), hits):
+        if at < covered:
+            shown.append((at, end))
             continue
-        lo = max(0, match.start() - width // 3)
+        lo = max(0, at - width // 3)
         hi = min(len(text), lo + width // (1 if second is None else 2) + 40)
         lo = text.rfind(" ", 0, lo) + 1 if lo else 0
         hi_space = text.find(" ", hi)
@@ -98,24 +103,49 @@ def snippet(path: Path, terms: set[str], width: int = 220) -> str:
             break
         else:
             spans.append([max(lo, covered + 1), hi])  # never back over the stretch before
+        shown.append((at, end))
         covered = hi
     out = ""
     for n, (lo, hi) in enumerate(spans):
         if n:
             out += " " if lo <= spans[n - 1][1] + 1 else " … "  # "…" only where text is left out
-        out += _marked(text, pattern.finditer(source, lo, hi), lo, hi, is_hit)
+        out += _marked(text, [(a, b) for a, b in shown if lo <= a and b <= hi], lo, hi)
     return out
 
 
-def _marked(text: str, found: Iterable[re.Match[str]], lo: int, hi: int, is_hit: Any) -> str:
-    """text[lo:hi] with each hit among `found` as **word**."""
+def _marked(text: str, found: Iterable[tuple[int, int]], lo: int, hi: int) -> str:
+    """text[lo:hi] with each of the hits `found` (in order, within it) as **word**."""
     out, at = [], lo
-    for match in found:
-        if is_hit(match):
-            out += [text[at : match.start()], "**", text[match.start() : match.end()], "**"]
-            at = match.end()
+    for start, end in found:
+        out += [text[at:start], "**", text[start:end], "**"]
+        at = end
     out.append(text[at:hi])
     return "".join(out)
+
+
+_WORD_CHAR = re.compile(r"\w")
+_WORD_REST = re.compile(r"\w*")
+
+
+def _words_starting(folded: str, stems: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each word of `folded` that starts like one of the stems (stem_prefix),
+    case ignored, in order: each prefix found by str.find in the lower-cased text (C speed), a
+    word's start checked and its end found by a pattern only where one is; the pattern of all
+    the stems (_plain_pattern) when lower-casing changes the text's length."""
+    lowered = folded.lower()
+    if len(lowered) != len(folded):
+        yield from ((m.start(), m.end()) for m in _plain_pattern(stems).finditer(folded))
+        return
+    starts: dict[int, int] = {}  # a word's start -> the longest prefix found there ("u.s" over "u")
+    for prefix in {stem_prefix(stem).lower() for stem in stems}:
+        at = lowered.find(prefix) if prefix else -1
+        while at != -1:
+            if (not at or not _WORD_CHAR.match(folded, at - 1)) and len(prefix) > starts.get(at, 0):
+                starts[at] = len(prefix)
+            at = lowered.find(prefix, at + 1)
+    for at in sorted(starts):
+        match = _WORD_REST.match(folded, at + starts[at])
+        yield at, match.end() if match else at + starts[at]
 
 
 def _folded_in_place(text: str) -> str | None:
