@@ -8,6 +8,9 @@ What it relies on:
 - `whoosh.filedb.compound.BufferFile`: replaced by `ViewBufferFile`, which reads a file inside
   a memory-mapped compound segment without copying it (Whoosh wraps it in a BytesIO, a copy:
   ~700 MB for a 100,000-article index). Applied on import.
+- `VarBytesColumn.Reader._read_offsets_and_lengths` and its `_dbfile/_basepos/_length/
+  _doccount/_offsets/_lengths`: a stored column's offsets summed at C speed (Whoosh appends
+  them one by one when only lengths were written, as for stored fields). Applied on import.
 - `W3LeafMatcher._read_ids/_read_weights/_ids/_weights/_next_block`: a posting list read a
   whole block at a time (`block_weights`). Over a compound segment, `SegmentReader._terms.
   _postfile` and the term's `W3TermInfo.extent()`: its blocks read straight from the memory
@@ -108,6 +111,8 @@ def self_check(searcher: Any) -> list[str]:
     missing = []
     if compound.BufferFile is not ViewBufferFile:
         missing.append("compound files read without copying")
+    if not reading.offsets_patched():
+        missing.append("stored fields' offsets summed at C speed")
     if not writer_internals_present():
         missing.append("index built by worker processes")
     leaves = [sub for sub, _ in searcher.leaf_searchers() if sub.reader().doc_count_all()]

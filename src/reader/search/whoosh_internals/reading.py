@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import mmap
 import pickle
+import struct
 import sys
 import zlib
 from array import array
@@ -79,8 +80,32 @@ class ViewBufferFile(BufferFile):  # type: ignore[misc]  # Whoosh has no type in
         self.file = _ViewIO(buf)
 
 
+_WHOOSH_OFFSETS = VarBytesColumn.Reader._read_offsets_and_lengths
+
+
+def _offsets_and_lengths(self: Any) -> None:
+    """VarBytesColumn.Reader's own, the offsets of a column that stored only its lengths (the
+    stored fields) summed at C speed: Whoosh appends them one by one, 20 ms of the first search
+    at 100,000 articles."""
+    dbfile, doccount = self._dbfile, self._doccount
+    lastbyte = self._basepos + self._length - 1
+    lens_code = chr(dbfile.get_byte(lastbyte))
+    if lens_code == "X":  # the offsets stored too: Whoosh's way reads them
+        _WHOOSH_OFFSETS(self)
+        return
+    lengths = dbfile.get_array(lastbyte - struct.calcsize(lens_code) * doccount, lens_code, doccount)
+    offsets = array("L", accumulate(lengths, initial=0))
+    offsets.pop()  # where each value starts: one fewer than the running sums
+    self._offsets, self._lengths = offsets, lengths
+
+
 def apply_patch() -> None:
     compound.BufferFile = ViewBufferFile
+    VarBytesColumn.Reader._read_offsets_and_lengths = _offsets_and_lengths
+
+
+def offsets_patched() -> bool:
+    return VarBytesColumn.Reader._read_offsets_and_lengths is _offsets_and_lengths
 
 
 apply_patch()
