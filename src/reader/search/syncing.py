@@ -33,8 +33,11 @@ def sync_corpus(
     """Bring the index in step with the corpus's files; a sync indexing more than `people_limit`
     articles leaves their people to the people pass."""
     files = find_article_paths(corpus)
-    ids = article_ids(corpus, files)
     stamps = catalog.stamps()
+    if all(map(stamps.__contains__, files)):  # no file new to the catalog: the ids it gave them
+        ids = {key: stamp[2] for key, stamp in stamps.items()}
+    else:  # worked out from every name (a new one can share a stem), new ones kept
+        ids = article_ids(corpus, files)
     if len(stamps) != ix.doc_count():  # a catalog lost or replaced: it would re-add all
         raise RuntimeError(f"catalog ({len(stamps)} files) and index ({ix.doc_count()}) disagree")
     remembered = catalog.duplicates()
