@@ -873,3 +873,19 @@ def test_searches_make_their_query_parser_once_until_the_index_changes(generated
     index.search("insider")
     assert len(made) == 2
     index.close()
+
+
+def test_the_best_scored_are_those_a_heap_of_every_score_gives_ties_to_the_lower_numbers() -> None:
+    """The hits kept of a large candidate set are found from the bare scores first (the
+    `limit`-th best), then put in order: the same as a heap over every (score, document), with
+    many tied scores and at every limit."""
+    import heapq
+    import random
+
+    from reader.search.term_top import best_first, best_scored
+
+    rng = random.Random(11)
+    for size in (0, 3, 40, 3000):
+        acc = {rng.randrange(10**6): float(rng.choice([1, 2, 2.5, 3, 3, 3, 7.25])) for _ in range(size)}
+        for limit in (0, 1, 3, 10, 50, 5000):
+            assert best_scored(acc, limit) == heapq.nsmallest(limit, acc.items(), key=best_first), (size, limit)

@@ -194,31 +194,36 @@ class DensePostings:
 
     def docs_among(self, docs: Iterable[int]) -> set[int]:
         """The documents of `docs` this term is in (as `d in self` for each)."""
-        return {d for d, _ in self._among(docs, weighed=False)}
+        return {d for _unit, pairs in self.counts_among(docs) for d, _count in pairs}
 
     def weights_among(self, docs: Iterable[int]) -> list[tuple[int, float]]:
         """(document, weight) for each of `docs` this term is in (as `get` for each), by document."""
-        return self._among(docs, weighed=True)
+        return sorted((d, count * unit) for unit, pairs in self.counts_among(docs) for d, count in pairs)
 
-    def _among(self, docs: Iterable[int], weighed: bool) -> list[tuple[int, float]]:
+    def counts_among(self, docs: Iterable[int]) -> list[tuple[float, list[tuple[int, float]]]]:
+        """The documents of `docs` this term is in, with their counts, by segment: (the
+        segment's unit, [(document, count)]), count × unit being the weight `get` gives; the
+        documents of segments not laid out by document last, with their weights (unit 1)."""
         # The documents in order, cut where each segment's row begins and ends: a segment's
         # counts are then read with C-speed maps, not a search for its segment per document.
         ordered = sorted(docs)
         rest = self.rest
-        out: list[tuple[int, float]] = []
+        groups: list[tuple[float, list[tuple[int, float]]]] = []
+        loose: list[tuple[int, float]] = []
         at = 0
         for start, row, unit, deleted in self.parts:
             lo = bisect_left(ordered, start, at)
-            out += [(d, rest[d]) for d in ordered[at:lo] if rest.get(d)]
+            loose += [(d, rest[d]) for d in ordered[at:lo] if rest.get(d)]
             at = bisect_left(ordered, start + len(row), lo)
             chunk = ordered[lo:at]
             counts = list(map(row.__getitem__, map(sub, chunk, repeat(start))))
-            held: Iterable[tuple[int, int]] = compress(zip(chunk, counts, strict=True), counts)
+            held: list[tuple[int, float]] = list(compress(zip(chunk, counts, strict=True), counts))
             if deleted:
-                held = (pair for pair in held if pair[0] - start not in deleted)
-            out += ((d, c * unit) for d, c in held) if weighed and unit != 1.0 else held
-        out += [(d, rest[d]) for d in ordered[at:] if rest.get(d)]
-        return out
+                held = [pair for pair in held if pair[0] - start not in deleted]
+            groups.append((unit, held))
+        loose += [(d, rest[d]) for d in ordered[at:] if rest.get(d)]
+        groups.append((1.0, loose))
+        return groups
 
     def __iter__(self) -> Iterator[int]:
         return chain.from_iterable([*map(self._docs, self.parts), self.rest])

@@ -26,7 +26,7 @@ from reader.search.pairs import SALT, TYPED_SALT, dropped_pair_buckets, pair_buc
 from reader.search.phrases import TypedPhrase
 from reader.search.postings import K1, PostingsReader
 from reader.search.schema import phrase_bytes, typed_phrase_bytes, typed_words_hashes, word_hash
-from reader.search.term_top import best_first
+from reader.search.term_top import best_scored
 
 SCORED_FIELDS = {"title", "body", "person"}
 LARGE = 5000  # phrase candidates beyond which the count is sampled and the ranking narrowed
@@ -109,8 +109,12 @@ class TermNode(Node):
         pairs: Iterable[tuple[int, float]]
         if not few:
             pairs = ((d, tf) for d, tf in weights.items() if d in cands)
-        elif isinstance(weights, DensePostings):
-            pairs = weights.weights_among(cands)
+        elif isinstance(weights, DensePostings):  # counts read a segment at a time, weighed here
+            for unit, counts in weights.counts_among(cands):
+                for d, count in counts:
+                    tf = count * unit
+                    acc[d] += idf * tf * top / (tf + norms[d])
+            return
         else:
             get = weights.get
             pairs = ((d, get(d, 0.0)) for d in cands)
@@ -384,7 +388,7 @@ def run(q: Any, pr: PostingsReader, limit: int) -> Ranked:
     cands = node.docs()
     acc = dict.fromkeys(cands, 0.0)
     node.add_scores(cands, acc)
-    top = heapq.nsmallest(limit, acc.items(), key=best_first)
+    top = best_scored(acc, limit)
     phrases = [n for n in _walk(node) if n.estimate is not None]
     if not phrases:
         return Ranked(top, len(cands), True)

@@ -44,7 +44,7 @@ def best(node: Any, terms: list[Any], pr: PostingsReader, limit: int) -> tuple[l
     cands = set(_best_of(big, pr, limit)) | other_docs
     acc = dict.fromkeys(cands, 0.0)
     node.add_scores(cands, acc)
-    top = heapq.nsmallest(limit, acc.items(), key=best_first)
+    top = best_scored(acc, limit)
     postings = big.postings
     return top, len(postings) + sum(1 for d in other_docs if d not in postings)
 
@@ -52,6 +52,18 @@ def best(node: Any, terms: list[Any], pr: PostingsReader, limit: int) -> tuple[l
 def best_first(item: tuple[int, float]) -> tuple[float, int]:
     """The order of hits: the best score first, then the lower document number."""
     return (-item[1], item[0])
+
+
+def best_scored(acc: dict[int, float], limit: int) -> list[tuple[int, float]]:
+    """The best `limit` (document, score) of `acc` in the order of hits (`best_first`), as
+    heapq.nsmallest with that key gives them: the `limit`-th best score found among the bare
+    scores (C speed), then only the documents scoring that much or more put in order."""
+    if limit <= 0:
+        return []
+    if len(acc) <= 4 * limit:
+        return sorted(acc.items(), key=best_first)[:limit]
+    floor = heapq.nlargest(limit, acc.values())[-1]
+    return sorted(((d, score) for d, score in acc.items() if score >= floor), key=best_first)[:limit]
 
 
 def _best_of(term: Any, pr: PostingsReader, limit: int) -> list[int]:
