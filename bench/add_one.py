@@ -1,5 +1,5 @@
 """One article added to a large indexed corpus (issue 31, item 2): from the file written to the
-article searchable, by a whole sync (the walk, every file's stamp, the listing sorted again) and
+article searchable, by a whole sync (the walk, every file's stamp; the list's change to the listing's journal) and
 by `index_files` (that file alone), and end to end in a new process: `baldreader index FILE` (a
 text file written into the corpus) and `baldreader add FILE` (a saved web page, extracted).
 
