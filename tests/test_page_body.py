@@ -29,6 +29,13 @@ def test_the_site_name_after_the_headline_goes_when_it_is_the_outlet() -> None:
     assert without_site("Weekly Edition for March 26 [LWN.net]", "LWN.net") == "Weekly Edition for March 26"
     # Not the outlet: a headline's own dash stays.
     assert without_site("Storm hits coast - live updates", "Daily Ledger") == "Storm hits coast - live updates"
+    # Japanese and Chinese sites put theirs after a full-width colon or bar, without spaces;
+    # a headline's own full-width colon stays.
+    assert without_site("南海トラフ、一時調査 巨大地震、基準達せず：中日新聞Web", "中日新聞Web") == (
+        "南海トラフ、一時調査 巨大地震、基準達せず"
+    )
+    assert without_site("スポーツ界にも大激震｜日刊ゲンダイDIGITAL", "日刊ゲンダイDigital") == "スポーツ界にも大激震"
+    assert without_site("首相：改革を続ける", "中日新聞Web") == "首相：改革を続ける"
 
 
 def test_end_matter_after_the_article_is_cut_with_all_that_follows() -> None:

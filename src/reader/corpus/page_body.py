@@ -66,10 +66,10 @@ def _is_player_or_slide(line: str) -> bool:
 
 def without_site(title: str, outlet: str | None) -> str:
     """The headline without the site's name after it ("A headline | Aktuálně.cz", "Headline
-    [LWN.net]"), when that name is the page's outlet."""
+    [LWN.net]", "見出し：中日新聞Web"), when that name is the page's outlet."""
     if not outlet:
         return title
-    cut = list(re.finditer(r"\s+[|\-–—»·:]\s+|\s*_\s*|\s+\[", title))
+    cut = list(re.finditer(r"\s+[|\-–—»·:]\s+|\s*_\s*|\s+\[|\s*[：｜]\s*", title))  # ：｜ full width
     if cut and _words(title[cut[-1].end() :]) == _words(outlet) and _words(title[: cut[-1].start()]):
         return title[: cut[-1].start()].strip()
     return title
