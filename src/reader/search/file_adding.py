@@ -2,7 +2,8 @@
 without walking the corpus or reading the others: each file's stamp, content twin and id are
 looked up in the catalog by index, the sync's own plan and indexing applied to these files
 alone, and what changed in the article list written to the listing's journal
-(listing_journal.py) rather than the listing written again.
+(listing_journal.py) rather than the listing written again (`record_changes`, which a whole sync
+that finds a few changes uses too).
 
 A file that is no longer there is taken out of the index and the list. It gives way to a whole
 sync (None) whenever it could disagree with one: a file outside the corpus or not an article by
