@@ -225,10 +225,10 @@ def main() -> int:
                 print(f"  date {case.name}: expected {case.date}, read {article.date}")
     n = len(scores)
     mean = [sum(s[i] for s in scores) / n for i in range(3)]
-    left_out = (
-        f"names starting {', '.join(args.skip) or 'none'}" if not args.half else f"{args.half} half of the publishers"
+    chosen = (
+        f"the {args.half} half of the publishers" if args.half else f"left out: names starting {', '.join(args.skip)}"
     )
-    print(f"{n} pages in {args.folder} (left out: {left_out})")
+    print(f"{n} pages in {args.folder} ({chosen})")
     print(f"body: precision {mean[0]:.3f}  recall {mean[1]:.3f}  F1 {mean[2]:.3f} (4-word shingles, mean over pages)")
     print(f"title right on {titles[0]} of {titles[1]} pages that carry one ({titles[0] / max(1, titles[1]):.3f})")
     print(f"date right on {dates[0]} of {dates[1]} pages that carry one ({dates[0] / max(1, dates[1]):.3f})")
