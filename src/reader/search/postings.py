@@ -170,8 +170,8 @@ class PostingsReader:
             return found
         table = self.norm_table(field)
         norms: list[float] = []
-        for sub, offset in self.leaves:
-            lengths = internals.length_bytes(sub.reader(), field)
+        for leaf, (_sub, offset) in enumerate(self.leaves):
+            lengths = self.lengths(field, leaf)
             if len(norms) < offset:
                 norms.extend([table[0]] * (offset - len(norms)))
             norms.extend(map(table.__getitem__, lengths))

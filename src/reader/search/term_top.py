@@ -5,7 +5,8 @@ in 70,000 of 100,000 articles had every one of them scored in Python (~60 ms) to
 body score in a document depends only on the document's count of the word and the byte its
 length is stored in (BM25 with Whoosh's one-byte lengths), so where the word is laid out by
 document (dense.py) the documents fall into a few hundred classes of equal score, found at C
-speed (`set(zip(counts, lengths))`); the best classes are read first, and only as many
+speed (the set of each document's count and length byte read as one two-byte number); the best
+classes are read first, and only as many
 documents as can still reach the best `limit` are taken from each (the first by document
 number, as ties are ranked). The other terms of the OR (the word in titles: few documents)
 are scored in full, so the best `limit` of the whole OR are among those and the word's own

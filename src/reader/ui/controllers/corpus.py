@@ -109,11 +109,11 @@ class CorpusController(Controller):
         ended = _Ended(stop, worker)  # stopped, or the worker cancelled (the app quitting)
         try:
             for paths in article_changes(root, ended):
-                if worker.is_cancelled or stop.is_set():
+                if ended.is_set():
                     return
                 # Searchable at once; None: they need a sync, which opening again runs.
-                report = index_new_files(root, self.reader_app.home, paths, stop=stop.is_set)
-                if not stop.is_set():
+                report = index_new_files(root, self.reader_app.home, paths, stop=ended.is_set)
+                if not ended.is_set():
                     self.app.call_from_thread(self.open, root, report is not None)
         except OSError as exc:  # the folder cannot be watched: reading goes on, changes need a restart
             self.app.call_from_thread(
