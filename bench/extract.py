@@ -82,7 +82,9 @@ def html_text(html: str) -> str:
 
 
 def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
+    """The text's runs of n words; a soft hyphen (an invisible hint where a word may break,
+    which some pages put in every long word) joins what it splits."""
+    words = _WORD.findall(text.replace("\xad", "").casefold())
     return {tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
 
 
