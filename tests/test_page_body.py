@@ -106,3 +106,24 @@ def test_a_saved_page_reads_without_markdown_marks_player_words_or_gallery_slide
     for mark in ("**", "\\", "*anything*", "modal window", "Chapters", "selected", "dialog", "/12 Business"):
         assert mark not in text, mark
     assert "Zeev Sharon said" in text
+
+
+def test_a_sites_calls_to_action_go_and_sentences_like_them_stay() -> None:
+    calls = [
+        "Sign up for our emails",
+        "*Follow TechRadar on Google News* and add us as a preferred source to get our news in your feeds.",
+        "## Join our commenting forum",
+        "Got a story? Get in touch with our news team by emailing us.",
+        "CLICK HERE TO GET THE FOX NEWS APP",
+        "Subscribe Now!",
+        "- Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen News-App.",
+    ]
+    kept = [
+        "Follow the money, the auditor said, and the budget tells its own story.",
+        "Sign up for the army, the recruiter told him on Monday, and he did.",
+        "Click here for the second half of this story.",
+        "Subscribers to the paper, he said, are fewer each year.",
+    ]
+    tidied = tidy_body("\n\n".join([ARTICLE, *calls[:3], *kept, *calls[3:]]), None, None)
+    assert all(call not in tidied for call in calls)
+    assert all(line in tidied for line in kept) and tidied.startswith("Paragraph 1")

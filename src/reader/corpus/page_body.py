@@ -1,7 +1,8 @@
 """What the extractor kept of a page, tidied before it becomes an article: a first heading that
 repeats the headline, the site's name after the headline, and the end matter a page puts under
 its article (a heading such as "Related stories", "Other opinion columns", "Comments", and all
-after it), topic and tag lines, a media player's own words, a gallery's slides; and the
+after it), topic and tag lines, a media player's own words, a gallery's slides, a site's calls
+to action ("Sign up for our emails", "Follow X on Twitter", "Got a story?"); and the
 extractor's Markdown emphasis and escapes, which a reader would see as stray `**` and `\\[`. Each
 rule is general page furniture, none is one site's. An encyclopedia's "See also" and references
 stay: they are the article's own."""
@@ -39,6 +40,22 @@ _PLAYER = re.compile(
     re.IGNORECASE,
 )
 _SLIDE = re.compile(r"- (?:#+ )?\d{1,3}/\d{1,3}\s")
+# A site asking the reader to do something (sign up, follow, download, send a tip) as a line of
+# its own, at its start; English, and the German most common in the dev pages.
+_NETWORKS = r"(?:google news|twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok|youtube|whatsapp|telegram)"
+_CALL_TO_ACTION = re.compile(
+    r"sign up (?:for|to)\b.{0,80}\b(?:newsletters?|e-?mails?|alerts|updates|news|deals)\b"
+    r"|subscribe(?: now| today| here)?[.!]*$|subscribe to [\w.’' ]{1,40}[.!]?$"
+    r"|follow (?:us|[\w.’'-]+(?: [\w.’'-]+){0,3}) on " + _NETWORKS + r"\b"
+    r"|join our commenting forum"
+    r"|(?:got|have) a (?:story|news tip|tip)(?: for us)?\?"
+    r"|for more (?:stories|news|articles) like this"
+    r"|click here to (?:get|download|sign up|subscribe)\b"
+    r"|download (?:our|the) (?:free )?(?:[\w.-]+ )?app\b"
+    r"|aktuelle nachrichten aufs handy|\d+ wochen kostenlos testen",
+    re.IGNORECASE,
+)
+CALL_WORDS = 40  # a line longer than this is the article's, whatever it starts with
 
 END_SHARE = 0.5  # end matter is cut only where at least this share of the words came before it
 
@@ -47,6 +64,7 @@ def tidy_body(body: str, title: str | None, outlet: str | None) -> str:
     lines = _without_title(body.split("\n"), title)
     lines = [line for line in lines if not _is_topics(line)]
     lines = [line for line in _without_end_matter(lines) if not _is_player_or_slide(line)]
+    lines = [line for line in lines if not _is_call_to_action(line)]
     return as_text("\n".join(lines)).strip("\n")
 
 
@@ -55,6 +73,11 @@ def as_text(body: str) -> str:
     `*italic*`) and no backslash escapes (`\\[Eloise\\]`, `1\\. Take`); headings (`## `) and
     list items (`- `) stay, the article's structure."""
     return _ESCAPE.sub(r"\1", _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), body))
+
+
+def _is_call_to_action(line: str) -> bool:
+    text = _FURNITURE.sub(" ", line).strip()
+    return bool(_CALL_TO_ACTION.match(text)) and len(_words(text)) <= CALL_WORDS
 
 
 def _is_player_or_slide(line: str) -> bool:
