@@ -330,6 +330,34 @@ def test_side_files_of_the_format_before_can_be_checked_before_the_first_phrase_
     assert opened.check_side_files() == 0  # closed: nothing opened again
 
 
+def test_a_prepared_index_reads_nothing_more_for_its_first_search(
+    generated, isolated_home, in_workers, monkeypatch
+) -> None:
+    """The app prepares the index in a worker once it is ready (SearchIndex.prepare): the first
+    search then opens no segment's dense file and works out no norms, and answers as an index
+    not prepared does."""
+    from reader.search import postings as postings_module
+
+    assert SearchIndex(generated, isolated_home).sync().added == 240
+    unprepared = SearchIndex(generated, isolated_home)
+    expected = [(hit.id, hit.score) for hit in unprepared.search("carpet OR spanish", limit=20).hits]
+    unprepared.close()
+    index = SearchIndex(generated, isolated_home)
+    assert index.open_existing()
+    index.prepare()
+    reads: list[str] = []
+    real_open, real_table = postings_module.open_dense, postings_module.PostingsReader.norm_table
+    monkeypatch.setattr(postings_module, "open_dense", lambda *a: reads.append("dense") or real_open(*a))
+    monkeypatch.setattr(
+        postings_module.PostingsReader, "norm_table", lambda self, f: reads.append(f"norms {f}") or real_table(self, f)
+    )
+    found = index.search("carpet OR spanish", limit=20)
+    assert reads == [] and [(hit.id, hit.score) for hit in found.hits] == expected and len(expected) == 20
+    index.close()
+    index.prepare()  # closed: nothing opened again
+    assert index._searcher is None
+
+
 def _holds_typed(text: str, phrase: str) -> bool:
     """The phrase's words as typed side by side in an article's body (after its first line),
     anything but a word between them."""

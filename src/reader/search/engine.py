@@ -338,6 +338,15 @@ class SearchIndex:
                     raise IndexDamaged(problem) from exc
                 return SearchResult([], 0, messages + [f"cannot run this query ({Qm.reason(exc)})"], None, set())
 
+    def prepare(self) -> None:
+        """Open the searcher and read what a first search reads (its query parser, each
+        segment's dense file, norms and stored-field offsets) now: the app does this in a
+        worker once the index is ready, so the first search answers as fast as the next."""
+        with self._searcher_lock:
+            if not self._closing and self._ix is not None:
+                self._parsers.for_index(self._ix)
+                self._postings_of(self._current_searcher()).prepare()
+
     def check_side_files(self, stop: Callable[[], bool] | None = None) -> int:
         """Take the checksums of the segments' side files now (side_files.py): the app does
         this in a worker once the index is ready, so the first phrase search need not."""

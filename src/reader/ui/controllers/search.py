@@ -124,14 +124,17 @@ class SearchController(Controller):
             self.schedule(self.query_typed)
         self.read_measures()
         self.read_people()
-        self.check_side_files()
+        self.prepare_index()
 
     @work(thread=True, exclusive=True, group="side-files")
-    def check_side_files(self) -> None:
-        """The index's side files checked now, not by the first phrase search."""
+    def prepare_index(self) -> None:
+        """What the first search would read, read now (SearchIndex.prepare), and the index's
+        side files checked, not by the first phrase search."""
         index, worker = self.index, get_current_worker()
         if index is not None:
-            index.check_side_files(stop=lambda: worker.is_cancelled)
+            index.prepare()
+            if not worker.is_cancelled:
+                index.check_side_files(stop=lambda: worker.is_cancelled)
 
     @work(thread=True, exclusive=True, group="measures")
     def read_measures(self) -> None:
