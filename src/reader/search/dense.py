@@ -179,6 +179,14 @@ class DensePostings:
             self._length = total
         return self._length
 
+    def looked_up_sooner(self, docs: int) -> bool:
+        """Whether looking up this many documents (docs_among, counts_among: ~0.23 µs each)
+        costs less than reading the whole (its set or items: every document of the segments'
+        rows is stepped over, ~0.025 µs each, and each posting made, ~0.07 µs). Measured at
+        100,000 articles: a title word in 7,064 of them, its set 3.3 ms; 5,000 looked up 1.1 ms."""
+        span = sum(len(part[1]) for part in self.parts)
+        return 9 * docs < span + 3 * len(self)
+
     def get(self, docnum: int, default: float = 0.0) -> float:
         at = bisect_right(self._starts, docnum) - 1
         if at >= 0:

@@ -90,7 +90,11 @@ class TermNode(Node):
         return len(self.postings)
 
     def within(self, found: set[int]) -> set[int]:
-        if self._docs is None and isinstance(self.postings, DensePostings) and 4 * len(found) < len(self.postings):
+        if (
+            self._docs is None
+            and isinstance(self.postings, DensePostings)
+            and self.postings.looked_up_sooner(len(found))
+        ):
             return self.postings.docs_among(found)  # laid out by document: a look-up per document found
         return found & self.docs()
 
@@ -103,9 +107,9 @@ class TermNode(Node):
         idf = self.pr.idf(self.field, self.text) * self.boost
         norms = self.pr.norms(self.field)
         top = K1 + 1
-        # Every posting read, or a look-up per candidate (a byte for a word laid out by document,
-        # dense.py, but through a search for its segment: for a fourth of its documents or fewer)
-        few = 4 * len(cands) < len(weights) if isinstance(weights, DensePostings) else len(cands) <= len(weights)
+        # Every posting read, or a look-up per candidate (for a word laid out by document,
+        # dense.py, whichever costs less: reading it whole steps over every document of its rows)
+        few = weights.looked_up_sooner(len(cands)) if isinstance(weights, DensePostings) else len(cands) <= len(weights)
         pairs: Iterable[tuple[int, float]]
         if not few:
             pairs = ((d, tf) for d, tf in weights.items() if d in cands)
