@@ -33,6 +33,7 @@ import shutil
 import sys
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -82,9 +83,11 @@ def html_text(html: str) -> str:
 
 
 def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
-    """The text's runs of n words; a soft hyphen (an invisible hint where a word may break,
-    which some pages put in every long word) joins what it splits."""
-    words = _WORD.findall(text.replace("\xad", "").casefold())
+    """The text's runs of n words, in one Unicode form (NFC: "ä" as one character, as it is
+    written, not "a" and a combining mark, where a regular expression's word ends); a soft
+    hyphen (an invisible hint where a word may break, which some pages put in every long word)
+    joins what it splits."""
+    words = _WORD.findall(unicodedata.normalize("NFC", text.replace("\xad", "")).casefold())
     return {tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
 
 
