@@ -358,6 +358,24 @@ def test_a_prepared_index_reads_nothing_more_for_its_first_search(
     assert index._searcher is None
 
 
+def test_preparing_an_index_that_cannot_be_read_leaves_it_to_the_search(generated, isolated_home, monkeypatch) -> None:
+    """The app prepares in a worker, where an error would end the app: a segment that cannot be
+    read is left for the search that meets it, which opens the index again and answers."""
+    from reader.search import postings as postings_module
+
+    assert SearchIndex(generated, isolated_home).sync().added == 240
+    index = SearchIndex(generated, isolated_home)
+    assert index.open_existing()
+
+    def unreadable(self) -> None:
+        raise OSError("segment file truncated")
+
+    monkeypatch.setattr(postings_module.PostingsReader, "prepare", unreadable)
+    index.prepare()  # no error
+    assert index._searcher is None and index.search("carpet").total > 0
+    index.close()
+
+
 def _holds_typed(text: str, phrase: str) -> bool:
     """The phrase's words as typed side by side in an article's body (after its first line),
     anything but a word between them."""

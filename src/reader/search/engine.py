@@ -341,11 +341,15 @@ class SearchIndex:
     def prepare(self) -> None:
         """Open the searcher and read what a first search reads (its query parser, each
         segment's dense file, norms and stored-field offsets) now: the app does this in a
-        worker once the index is ready, so the first search answers as fast as the next."""
+        worker once the index is ready, so the first search answers as fast as the next. Never
+        raises: an index that cannot be read is left to the search that meets it (and says so)."""
         with self._searcher_lock:
             if not self._closing and self._ix is not None:
-                self._parsers.for_index(self._ix)
-                self._postings_of(self._current_searcher()).prepare()
+                try:
+                    self._parsers.for_index(self._ix)
+                    self._postings_of(self._current_searcher()).prepare()
+                except Exception:  # noqa: BLE001 - a damaged index: the next search opens it again
+                    self._drop_searcher()
 
     def check_side_files(self, stop: Callable[[], bool] | None = None) -> int:
         """Take the checksums of the segments' side files now (side_files.py): the app does
