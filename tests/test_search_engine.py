@@ -321,13 +321,13 @@ def test_side_files_of_the_format_before_can_be_checked_before_the_first_phrase_
     files = len(list((opened.folder / "whoosh").glob("*.pairs"))) + len(
         list((opened.folder / "whoosh").glob("*.dense"))
     )
-    assert opened.check_side_files(stop=lambda: True) == 0 and sums == []  # stopped: nothing read
-    assert opened.check_side_files() == files > 0
+    assert opened.prepare(stop=lambda: True) == 0 and sums == []  # stopped: nothing read
+    assert opened.prepare() == files > 0
     checked = len(sums)
     assert checked == len(list((opened.folder / "whoosh").glob("*.pairs")))
     assert opened.search('"red carpet"').total > 0 and len(sums) == checked
     opened.close()
-    assert opened.check_side_files() == 0  # closed: nothing opened again
+    assert opened.prepare() == 0  # closed: nothing opened again
 
 
 def test_a_prepared_index_reads_nothing_more_for_its_first_search(

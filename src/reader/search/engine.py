@@ -83,7 +83,7 @@ class SearchIndex:
 
     def _open(self, rebuild: bool = False) -> str | None:
         """Open the index, or make it anew; returns why it was made anew (None if opened)."""
-        reason = "rebuild requested" if rebuild else self._problem()
+        reason = "rebuild requested" if rebuild else self.damaged()
         if reason is None:
             try:
                 # Reads the table of contents only; segment files are opened by the first search.
@@ -96,7 +96,8 @@ class SearchIndex:
         self._create()
         return reason
 
-    def _problem(self) -> str | None:
+    def damaged(self) -> str | None:
+        """Why the index on disk is not as the last sync left it (None: it is)."""
         if not (self.folder / "whoosh").is_dir():
             return "no index yet"
         meta = read_meta(self.folder)
@@ -110,10 +111,6 @@ class SearchIndex:
         except Exception as exc:  # noqa: BLE001 - a damaged table of contents
             return f"index unreadable ({type(exc).__name__})"
         return stamp_problem(meta, self.folder / "whoosh")
-
-    def damaged(self) -> str | None:
-        """Why the index on disk is not as the last sync left it (None: it is)."""
-        return self._problem()
 
     def _create(self) -> None:
         self.close()
@@ -287,7 +284,7 @@ class SearchIndex:
     def open_existing(self) -> bool:
         """Open an index that is usable as it is, without syncing; whether there is one. Never
         rebuilds (it holds no lock: only sync() may replace an index another process uses)."""
-        if self._ix is None and self._problem() is None:
+        if self._ix is None and self.damaged() is None:
             try:
                 self._ix = index.open_dir(str(self.folder / "whoosh"))
                 self._catalog = CatalogDB(self.folder / "catalog.sqlite")
@@ -338,26 +335,23 @@ class SearchIndex:
                     raise IndexDamaged(problem) from exc
                 return SearchResult([], 0, messages + [f"cannot run this query ({Qm.reason(exc)})"], None, set())
 
-    def prepare(self) -> None:
-        """Open the searcher and read what a first search reads (its query parser, each
-        segment's dense file, norms and stored-field offsets) now: the app does this in a
-        worker once the index is ready, so the first search answers as fast as the next. Never
-        raises: an index that cannot be read is left to the search that meets it (and says so)."""
-        with self._searcher_lock:
-            if not self._closing and self._ix is not None:
-                try:
-                    self._parsers.for_index(self._ix)
-                    self._postings_of(self._current_searcher()).prepare()
-                except Exception:  # noqa: BLE001 - a damaged index: the next search opens it again
-                    self._drop_searcher()
-
-    def check_side_files(self, stop: Callable[[], bool] | None = None) -> int:
-        """Take the checksums of the segments' side files now (side_files.py): the app does
-        this in a worker once the index is ready, so the first phrase search need not."""
+    def prepare(self, stop: Callable[[], bool] | None = None) -> int:
+        """Read now what a first search would: the query parser, each segment's dense file,
+        norms and stored-field offsets, and the checksums of side files of the formats before
+        (side_files.py; how many were found sound). The app does this in a worker once the index
+        is ready, so the first search answers as fast as the next. Never raises: an index that
+        cannot be read is left to the search that meets it (and says so)."""
         with self._searcher_lock:
             if self._closing or self._ix is None:
                 return 0
-            readers = [sub.reader() for sub, _ in self._current_searcher().leaf_searchers()]
+            try:
+                self._parsers.for_index(self._ix)
+                searcher = self._current_searcher()
+                self._postings_of(searcher).prepare()
+            except Exception:  # noqa: BLE001 - a damaged index: the next search opens it again
+                self._drop_searcher()
+                return 0
+            readers = [sub.reader() for sub, _ in searcher.leaf_searchers()]
         return check_side_files(self.folder / "whoosh", readers, self._stopper(stop))
 
     def release_pages(self) -> None:

@@ -128,13 +128,11 @@ class SearchController(Controller):
 
     @work(thread=True, exclusive=True, group="side-files")
     def prepare_index(self) -> None:
-        """What the first search would read, read now (SearchIndex.prepare), and the index's
-        side files checked, not by the first phrase search."""
+        """What the first search would read, read now (SearchIndex.prepare): the index's side
+        files checked too, not by the first phrase search."""
         index, worker = self.index, get_current_worker()
         if index is not None:
-            index.prepare()
-            if not worker.is_cancelled:
-                index.check_side_files(stop=lambda: worker.is_cancelled)
+            index.prepare(stop=lambda: worker.is_cancelled)
 
     @work(thread=True, exclusive=True, group="measures")
     def read_measures(self) -> None:
