@@ -120,6 +120,7 @@ def test_a_sites_calls_to_action_go_and_sentences_like_them_stay() -> None:
     ]
     kept = [
         "Follow the money, the auditor said, and the budget tells its own story.",
+        "Follow him on Twitter, she told reporters, and you will see what he thinks of the council.",
         "Sign up for the army, the recruiter told him on Monday, and he did.",
         "Click here for the second half of this story.",
         "Subscribers to the paper, he said, are fewer each year.",

@@ -46,7 +46,7 @@ _NETWORKS = r"(?:google news|twitter|x|facebook|instagram|threads|bluesky|linked
 _CALL_TO_ACTION = re.compile(
     r"sign up (?:for|to)\b.{0,80}\b(?:newsletters?|e-?mails?|alerts|updates|news|deals)\b"
     r"|subscribe(?: now| today| here)?[.!]*$|subscribe to [\w.’' ]{1,40}[.!]?$"
-    r"|follow (?:us|[\w.’'-]+(?: [\w.’'-]+){0,3}) on " + _NETWORKS + r"\b"
+    r"|follow (?:us|(?!(?:him|her|them|me|it|you)\b)[\w.’'-]+(?: [\w.’'-]+){0,3}) on " + _NETWORKS + r"\b"
     r"|join our commenting forum"
     r"|(?:got|have) a (?:story|news tip|tip)(?: for us)?\?"
     r"|for more (?:stories|news|articles) like this"
