@@ -54,6 +54,24 @@ def test_a_heading_like_end_matter_early_in_the_article_stays() -> None:
     assert tidy_body(sentence, None, None).endswith("put to a vote at last.")
 
 
+def test_a_first_top_heading_wording_the_headline_otherwise_goes_one_saying_else_stays() -> None:
+    """A page's own headline (its top heading) first in the body, where the title is the
+    headline the site gives for sharing, worded a little otherwise: the reader would see two
+    headlines. A top heading saying something else is the article's."""
+    page_headline = "# Who is Man City star Phil Foden’s girlfriend Rebecca Cooke and how many children do couple have?"
+    tidied = tidy_body(
+        page_headline + "\n\n" + ARTICLE, "Who is Man City star Phil Foden's girlfriend Rebecca Cooke?", None
+    )
+    assert tidied.startswith("Paragraph 1")
+    other = "# Why CPU monitoring is important?\n\n" + ARTICLE
+    assert tidy_body(other, "Node.js and CPU profiling on production", None).startswith("# Why CPU")
+    # A second-level heading is a section of the article, even when it shares the headline's words.
+    section = "## Rebecca Cooke and Phil Foden\n\n" + ARTICLE
+    assert tidy_body(section, "Who is Man City star Phil Foden's girlfriend Rebecca Cooke?", None).startswith(
+        "## Rebecca"
+    )
+
+
 def test_topic_lines_go() -> None:
     tidied = tidy_body("Topics: uber, libertarians, Sydney, Technology News\n\n" + ARTICLE, None, None)
     assert tidied.startswith("Paragraph 1")
@@ -117,6 +135,9 @@ def test_a_sites_calls_to_action_go_and_sentences_like_them_stay() -> None:
         "CLICK HERE TO GET THE FOX NEWS APP",
         "Subscribe Now!",
         "- Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen News-App.",
+        "Get in touch with our news team by emailing us at news@example.com.",
+        "READ MORE: Europe's lesser-known theme park has terrifying rollercoasters",
+        "MORE: Map shows scale of the latest missile attacks",
     ]
     kept = [
         "Follow the money, the auditor said, and the budget tells its own story.",

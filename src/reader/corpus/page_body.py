@@ -2,7 +2,8 @@
 repeats the headline, the site's name after the headline, and the end matter a page puts under
 its article (a heading such as "Related stories", "Other opinion columns", "Comments", and all
 after it), topic and tag lines, a media player's own words, a gallery's slides, a site's calls
-to action ("Sign up for our emails", "Follow X on Twitter", "Got a story?"); and the
+to action ("Sign up for our emails", "Follow X on Twitter", "Got a story?") and teasers of its
+other articles ("READ MORE: …"); and the
 extractor's Markdown emphasis and escapes, which a reader would see as stray `**` and `\\[`. Each
 rule is general page furniture, none is one site's. An encyclopedia's "See also" and references
 stay: they are the article's own."""
@@ -52,6 +53,8 @@ _CALL_TO_ACTION = re.compile(
     r"|for more (?:stories|news|articles) like this"
     r"|click here to (?:get|download|sign up|subscribe)\b"
     r"|download (?:our|the) (?:free )?(?:[\w.-]+ )?app\b"
+    r"|get in touch with (?:us|our (?:news )?team)\b|get (?:the latest|our) .{0,60}\b(?:in|to) your inbox"
+    r"|(?:read more|more|also read|read also|see more) ?:"  # a teaser of another article
     r"|aktuelle nachrichten aufs handy|\d+ wochen kostenlos testen",
     re.IGNORECASE,
 )
@@ -103,10 +106,20 @@ def _words(text: str) -> list[str]:
 
 
 def _without_title(lines: list[str], title: str | None) -> list[str]:
-    """Without a first heading (or line) that repeats the headline, in other quotation marks too."""
+    """Without a first heading (or line) that repeats the headline, in other quotation marks
+    too; a first top-level heading (the page's own headline) also when it words the headline a
+    little otherwise (most of the shorter's words in the other: a site's social headline and its
+    page headline), not when it says something else."""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is not None and title and _words(lines[first].lstrip("# ")) == _words(title):
+    if first is None or not title:
+        return lines
+    words, headline = _words(lines[first].lstrip("# ")), _words(title)
+    if words == headline:
         return lines[first + 1 :]
+    if lines[first].startswith("# ") and words and headline:
+        shared = len(set(words) & set(headline))
+        if shared >= 2 and shared >= 0.6 * min(len(set(words)), len(set(headline))):
+            return lines[first + 1 :]
     return lines
 
 
