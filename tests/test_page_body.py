@@ -149,3 +149,24 @@ def test_a_sites_calls_to_action_go_and_sentences_like_them_stay() -> None:
     tidied = tidy_body("\n\n".join([ARTICLE, *calls[:3], *kept, *calls[3:]]), None, None)
     assert all(call not in tidied for call in calls)
     assert all(line in tidied for line in kept) and tidied.startswith("Paragraph 1")
+
+
+def test_the_extractors_inline_tags_read_as_text_and_pasted_embed_code_goes() -> None:
+    """trafilatura's Markdown keeps underlined, superscript and subscript text as HTML tags: a
+    reader saw `M<sup>me</sup>` and `<u>support</u>`. An embed's markup and script pasted into a
+    paragraph goes; code in a code block is the article's and stays as written."""
+    from reader.corpus.page_body import as_text
+
+    assert (
+        as_text("M<sup>me</sup> Binet, with <u>support</u> from H<sub>2</sub>O") == "Mme Binet, with support from H2O"
+    )
+    assert as_text("x<sup>2</sup>, 10<sup>-3</sup>, the 1<sup>st</sup>, a note<sup>[1]</sup>") == (
+        "x^2, 10^-3, the 1st, a note[1]"
+    )
+    pasted = (
+        'concern. <iframe title="chart" src="https://example.com/c"></iframe>'
+        "<script>!function(){a<b}();</script>The shift"
+    )
+    assert as_text(pasted) == "concern. The shift"
+    code = 'Add this line:\n\n```\n<script src="vendor/blanket.js"></script>\n```\n'
+    assert as_text(code) == code

@@ -73,9 +73,26 @@ def tidy_body(body: str, title: str | None, outlet: str | None) -> str:
 
 def as_text(body: str) -> str:
     """The extractor's Markdown as the text a reader reads: no emphasis markers (`**bold**`,
-    `*italic*`) and no backslash escapes (`\\[Eloise\\]`, `1\\. Take`); headings (`## `) and
-    list items (`- `) stay, the article's structure."""
+    `*italic*`) and no backslash escapes (`\\[Eloise\\]`, `1\\. Take`); the extractor's inline
+    tags as text (`<u>support</u>` "support", `M<sup>me</sup>` "Mme", `x<sup>2</sup>` "x^2",
+    `H<sub>2</sub>O` "H2O"); outside code blocks, no embed's markup and script pasted into a
+    paragraph (`<iframe …></iframe><script>…</script>`); headings (`## `) and list items (`- `)
+    stay, the article's structure."""
+    parts = _FENCE.split(body)  # odd parts: code blocks, as they are but for emphasis and escapes
+    parts[::2] = [_EMBED.sub("", part) for part in parts[::2]]
+    body = _INLINE_TAG.sub(_inline_tag, "".join(parts))
     return _ESCAPE.sub(r"\1", _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), body))
+
+
+_FENCE = re.compile(r"(^```.*?^```[^\n]*$)", re.MULTILINE | re.DOTALL)
+_EMBED = re.compile(r"<(script|iframe|style|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_INLINE_TAG = re.compile(r"<(sup|sub|u)>(.*?)</\1>", re.DOTALL)
+_EXPONENT = re.compile(r"[-+−]?(?:\d+|[a-zA-Z])")  # x², 10⁻³, Aᴴ; not an ordinal ("st") or a note ("[1]")
+
+
+def _inline_tag(match: re.Match[str]) -> str:
+    tag, inner = match.group(1), match.group(2)
+    return "^" + inner if tag == "sup" and _EXPONENT.fullmatch(inner) else inner
 
 
 def _is_call_to_action(line: str) -> bool:
