@@ -170,3 +170,14 @@ def test_the_extractors_inline_tags_read_as_text_and_pasted_embed_code_goes() ->
     assert as_text(pasted) == "concern. The shift"
     code = 'Add this line:\n\n```\n<script src="vendor/blanket.js"></script>\n```\n'
     assert as_text(code) == code
+
+
+def test_picture_credits_and_the_closing_copyright_line_go() -> None:
+    body = "\n\n".join(["Photo: AFP", ARTICLE, "Image: Jane Doe/Agency", "Copyright © 2023 The Daily Ledger, LLC."])
+    tidied = tidy_body(body, None, None)
+    assert tidied.startswith("Paragraph 1") and tidied.endswith("for a long while.")
+    # A sentence about copyright, and a copyright notice early in a document, are the text's own.
+    law = "Copyright © 2014 IETF Trust and the persons identified as the document authors.\n\n" + ARTICLE
+    assert tidy_body(law, None, None).startswith("Copyright ©")
+    said = ARTICLE + "\n\nCopyright law changed in 2019, the court said."
+    assert tidy_body(said, None, None).endswith("the court said.")

@@ -2,8 +2,8 @@
 repeats the headline, the site's name after the headline, and the end matter a page puts under
 its article (a heading such as "Related stories", "Other opinion columns", "Comments", and all
 after it), topic and tag lines, a media player's own words, a gallery's slides, a site's calls
-to action ("Sign up for our emails", "Follow X on Twitter", "Got a story?") and teasers of its
-other articles ("READ MORE: …"); and the
+to action ("Sign up for our emails", "Follow X on Twitter", "Got a story?"), teasers of its
+other articles ("READ MORE: …"), picture credits ("Photo: AFP") and its closing copyright line; and the
 extractor's Markdown emphasis and escapes, which a reader would see as stray `**` and `\\[`. Each
 rule is general page furniture, none is one site's. An encyclopedia's "See also" and references
 stay: they are the article's own."""
@@ -59,6 +59,12 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 CALL_WORDS = 40  # a line longer than this is the article's, whatever it starts with
+# A picture's credit on a line of its own ("Photo: AFP", "Image: Jane Doe/Agency").
+_CREDIT = re.compile(r"(?:photo|image|picture|photograph)s?(?: credit)? ?: ?\S(?:\S| (?=\S)){0,60}$", re.IGNORECASE)
+# The site's copyright line among an article's last lines ("Copyright © 2023 The Times, LLC.").
+_COPYRIGHT = re.compile(
+    r"[<(]?(?:copyright\b\W*(?:©|@|\(c\))?|©|ⓒ)\s*(?:\d{4}\b|[^\n]{0,80}all rights reserved)", re.IGNORECASE
+)
 
 END_SHARE = 0.5  # end matter is cut only where at least this share of the words came before it
 
@@ -67,8 +73,8 @@ def tidy_body(body: str, title: str | None, outlet: str | None) -> str:
     lines = _without_title(body.split("\n"), title)
     lines = [line for line in lines if not _is_topics(line)]
     lines = [line for line in _without_end_matter(lines) if not _is_player_or_slide(line)]
-    lines = [line for line in lines if not _is_call_to_action(line)]
-    return as_text("\n".join(lines)).strip("\n")
+    lines = [line for line in lines if not _is_call_to_action(line) and not _CREDIT.match(line.strip())]
+    return as_text("\n".join(_without_copyright(lines))).strip("\n")
 
 
 def as_text(body: str) -> str:
@@ -93,6 +99,16 @@ _EXPONENT = re.compile(r"[-+−]?(?:\d+|[a-zA-Z])")  # x², 10⁻³, Aᴴ; not a
 def _inline_tag(match: re.Match[str]) -> str:
     tag, inner = match.group(1), match.group(2)
     return "^" + inner if tag == "sup" and _EXPONENT.fullmatch(inner) else inner
+
+
+def _without_copyright(lines: list[str]) -> list[str]:
+    """Without a copyright line of 30 words or fewer among the last three lines with words."""
+    kept = [i for i, line in enumerate(lines) if line.strip()]
+    for i in kept[-3:]:
+        text = lines[i].strip()
+        if _COPYRIGHT.match(text) and len(_words(text)) <= 30:
+            return lines[:i] + lines[i + 1 :]
+    return lines
 
 
 def _is_call_to_action(line: str) -> bool:
