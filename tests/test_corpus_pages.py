@@ -216,3 +216,17 @@ def test_front_matter_with_aliases_is_refused_not_expanded(tmp_path) -> None:
     article = load_file(write(tmp_path, "bomb.md", f"---\n{front}---\n\nThe body of a clipped note goes here.\n"))
     assert article.problems and "front matter is not valid YAML" in article.problems[0]
     assert article.author is None and "The body of a clipped note goes here." in article.text
+
+
+def test_a_year_alone_is_no_date_a_first_of_january_the_page_names_is(tmp_path) -> None:
+    """The date finder turns a footer's copyright year into 1 January of that year: a reader
+    would take it for the day the article appeared. Such a page is undated, unless it names
+    that day."""
+    undated = PAGE.replace('<meta property="article:published_time" content="2024-03-05T10:00:00Z">', "").replace(
+        "<footer>", "<footer>Copyright © 2021 Daily Ledger. "
+    )
+    assert load_file(write(tmp_path, "footer.html", undated)).date is None
+    named = undated.replace(
+        "<article><h1>Storm hits coast</h1>", "<article><h1>Storm hits coast</h1><p>January 1, 2021</p>"
+    )
+    assert load_file(write(tmp_path, "named.html", named)).date == "2021-01-01"

@@ -112,12 +112,32 @@ def extract(raw: bytes) -> Page | str:
         tidy_body(body, title, outlet),
         Provenance(
             title=title,
-            date=meta.get("date") or None,
+            date=_told_day(meta.get("date") or None, raw),
             author=_one_line(meta.get("author")),
             outlet=outlet,
             url=_one_line(meta.get("url")),
         ),
     )
+
+
+_JANUARY = r"(?:jan(?:uary|\.)?|janvier|januar|enero|gennaio|janeiro|januari|stycznia|января)"
+
+
+def _told_day(date: str | None, raw: bytes) -> str | None:
+    """The page's date, unless it is a 1 January the page never names: the date finder's guess
+    from a year alone (a copyright line's "© 1998-2017", a footer's year), which a reader would
+    take for a day. Named: 2024-01-01, 2024/01/01, 01.01.2024, 1/1/2024, January 1, 2024,
+    1 January 2024, 1. Januar 2024, 1 de enero de 2024, 2024年1月1日, 2024년 1월 1일."""
+    if not date or not date.endswith("-01-01"):
+        return date
+    year = re.escape(date[:4])
+    named = re.compile(
+        rf"{year}\s*[-/.]\s*0?1\s*[-/.]\s*0?1(?!\d)|(?<!\d)0?1\s*[./-]\s*0?1\s*[./-]\s*{year}"
+        rf"|{_JANUARY}\W{{0,3}}0?1(?:st)?\b\W{{0,3}}{year}|(?<!\d)0?1(?:st|er|\.)?\s*(?:de\s+)?{_JANUARY}\W{{0,3}}(?:de\s+)?{year}"
+        rf"|{year}\s*[年년]\s*0?1\s*[月월]\s*0?1\s*[日일]",
+        re.IGNORECASE,
+    )
+    return date if named.search(raw.decode("utf-8", errors="replace")) else None
 
 
 def _extracted(raw: bytes, fast: bool) -> tuple[Any, str | None]:
