@@ -181,3 +181,26 @@ def test_picture_credits_and_the_closing_copyright_line_go() -> None:
     assert tidy_body(law, None, None).startswith("Copyright ©")
     said = ARTICLE + "\n\nCopyright law changed in 2019, the court said."
     assert tidy_body(said, None, None).endswith("the court said.")
+
+
+def test_many_embed_tags_never_closed_are_read_once(monkeypatch) -> None:
+    """Hostile text: thousands of `<script>` never closed. Each looked for its closing tag to
+    the end of the text (a regular expression's lazy match: 18 s for 16,000 of them); the text
+    is now searched once, and kept as it is."""
+    from reader.corpus import page_body
+
+    searched: list[str] = []
+
+    class Counting:
+        def __init__(self, pattern) -> None:
+            self.pattern = pattern
+
+        def search(self, text, start):
+            searched.append(self.pattern.pattern)
+            return self.pattern.search(text, start)
+
+    monkeypatch.setattr(page_body, "_EMBED_CLOSE", {k: Counting(v) for k, v in page_body._EMBED_CLOSE.items()})
+    text = '<script src="a.js">' * 5000 + " and the article goes on."
+    assert page_body.as_text(text) == text and len(searched) == 1
+    closed = "<iframe src='c'></iframe>Text<script>x()</script> stays."
+    assert page_body.as_text(closed) == "Text stays." and len(searched) == 3

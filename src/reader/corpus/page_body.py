@@ -85,14 +85,35 @@ def as_text(body: str) -> str:
     paragraph (`<iframe …></iframe><script>…</script>`); headings (`## `) and list items (`- `)
     stay, the article's structure."""
     parts = _FENCE.split(body)  # odd parts: code blocks, as they are but for emphasis and escapes
-    parts[::2] = [_EMBED.sub("", part) for part in parts[::2]]
+    parts[::2] = [_without_embeds(part) for part in parts[::2]]
     body = _INLINE_TAG.sub(_inline_tag, "".join(parts))
     return _ESCAPE.sub(r"\1", _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), body))
 
 
 _FENCE = re.compile(r"(^```.*?^```[^\n]*$)", re.MULTILINE | re.DOTALL)
-_EMBED = re.compile(r"<(script|iframe|style|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_INLINE_TAG = re.compile(r"<(sup|sub|u)>(.*?)</\1>", re.DOTALL)
+_EMBED_OPEN = re.compile(r"<(script|iframe|style|noscript)\b[^<>]{0,2000}>", re.IGNORECASE)
+_EMBED_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "iframe", "style", "noscript")}
+_INLINE_TAG = re.compile(r"<(sup|sub|u)>([^<\n]{0,200})</\1>")
+
+
+def _without_embeds(text: str) -> str:
+    """Without each `<script …>…</script>` (iframe, style, noscript) in the text, in one pass:
+    a text of many tags never closed is read once, not once a tag."""
+    kept, at, unclosed = [], 0, set()
+    for opening in _EMBED_OPEN.finditer(text):
+        name = opening.group(1).lower()
+        if opening.start() < at or name in unclosed:
+            continue
+        closing = _EMBED_CLOSE[name].search(text, opening.end())
+        if closing is None:
+            unclosed.add(name)  # none further on either
+            continue
+        kept.append(text[at : opening.start()])
+        at = closing.end()
+    kept.append(text[at:])
+    return "".join(kept)
+
+
 _EXPONENT = re.compile(r"[-+−]?(?:\d+|[a-zA-Z])")  # x², 10⁻³, Aᴴ; not an ordinal ("st") or a note ("[1]")
 
 
