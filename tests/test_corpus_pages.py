@@ -230,3 +230,28 @@ def test_a_year_alone_is_no_date_a_first_of_january_the_page_names_is(tmp_path) 
         "<article><h1>Storm hits coast</h1>", "<article><h1>Storm hits coast</h1><p>January 1, 2021</p>"
     )
     assert load_file(write(tmp_path, "named.html", named)).date == "2021-01-01"
+
+
+STANDFIRST = "Thousands of homes lost power as the worst storm in a decade hit the coast on Tuesday night."
+
+
+def _with_standfirst(shown: str, declared: str = STANDFIRST) -> str:
+    return PAGE.replace(
+        '<meta property="og:site_name" content="Daily Ledger">',
+        f'<meta property="og:site_name" content="Daily Ledger"><meta property="og:description" content="{declared}">',
+    ).replace("<article><h1>Storm hits coast</h1>", f"<header><h1>Storm hits coast</h1>{shown}</header><article>")
+
+
+def test_the_standfirst_a_page_shows_above_its_article_comes_first(tmp_path) -> None:
+    """A standfirst set apart above the article's paragraphs, which the extractor leaves out,
+    is put back first when the page declares it as its description and shows it."""
+    article = load_file(write(tmp_path, "shown.html", _with_standfirst(f'<p class="standfirst">{STANDFIRST}</p>')))
+    body = [b.text for b in article.blocks if b.kind == "paragraph"]
+    assert body[0] == STANDFIRST and body[1].startswith("A storm hit the coast on Tuesday")
+    # Declared but never shown (a summary for search engines, or a script's data): not added.
+    hidden = _with_standfirst(f"<script>window.data = {{'description': '{STANDFIRST}'}}</script>")
+    assert STANDFIRST not in load_file(write(tmp_path, "hidden.html", hidden)).text
+    # The article's own first sentence, cut short: not added twice.
+    cut = _with_standfirst("", declared="A storm hit the coast on Tuesday, officials said. Thousands of homes lost…")
+    text = load_file(write(tmp_path, "cut.html", cut)).text
+    assert text.count("A storm hit the coast on Tuesday") == 1

@@ -20,7 +20,8 @@ def _version() -> str:
     """The extractor's version and this package's page code: a change makes new keys."""
     import trafilatura
 
-    code = b"".join((Path(__file__).parent / name).read_bytes() for name in ("pages.py", "page_body.py"))
+    names = ("pages.py", "page_body.py", "page_standfirst.py")
+    code = b"".join((Path(__file__).parent / name).read_bytes() for name in names)
     return f"{trafilatura.__version__}:{hashlib.sha256(code).hexdigest()[:12]}"
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from reader.corpus.front_matter import Provenance
 from reader.corpus.page_body import tidy_body, without_site
 from reader.corpus.page_cache import CACHE_NAME, PageCache
+from reader.corpus.page_standfirst import with_standfirst
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MIN_WORDS = 20  # fewer words than this in what the extractor kept: no article in the page …
@@ -109,7 +110,7 @@ def extract(raw: bytes) -> Page | str:
     title = headline(raw, _one_line(meta.get("title")))
     title = without_site(title, outlet) if title else title
     return Page(
-        tidy_body(body, title, outlet),
+        with_standfirst(tidy_body(body, title, outlet), meta.get("description"), raw, title),
         Provenance(
             title=title,
             date=_told_day(meta.get("date") or None, raw),
