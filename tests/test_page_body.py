@@ -204,3 +204,23 @@ def test_many_embed_tags_never_closed_are_read_once(monkeypatch) -> None:
     assert page_body.as_text(text) == text and len(searched) == 1
     closed = "<iframe src='c'></iframe>Text<script>x()</script> stays."
     assert page_body.as_text(closed) == "Text stays." and len(searched) == 3
+
+
+def test_a_box_set_between_the_articles_paragraphs_goes_and_the_article_goes_on() -> None:
+    """A box's heading such as "Most read in Football", set between an article's paragraphs,
+    cut the article there (a third of The Sun's article was lost): it goes with its links, and
+    the paragraphs after it stay. At the end of an article, with only a line or two after it,
+    it still ends the article."""
+    rest = "\n\n".join(
+        f"Part {n}: speaking to the club at the time, he said he was there for the birth and that life changes."
+        for n in range(1, 4)
+    )
+    box = "## Most read in Football\n\n- Striker spends first month in prison\n\n- What this photo says about United"
+    tidied = tidy_body("\n\n".join([ARTICLE, box, rest]), None, None)
+    assert "Most read" not in tidied and "Striker" not in tidied
+    assert tidied.startswith("Paragraph 1") and tidied.endswith("that life changes.") and "Part 1:" in tidied
+    end = (
+        "### READ MORE:\n\n- Sars gets R4bn to hire debt collectors\n\n"
+        "Support independent journalism by subscribing to our digital news package for the first month."
+    )
+    assert tidy_body(ARTICLE + "\n\n" + end, None, None).endswith("for a long while.")

@@ -24,6 +24,14 @@ _END_MATTER = re.compile(
     r"|share this(?: story| article)?|sponsored(?: content| stories| links)?|advertisement)",
     re.IGNORECASE,
 )
+# Of those, the headings of boxes set between an article's paragraphs as often as under it.
+_BOX = re.compile(
+    r"(?:read (?:more|next|also)|most (?:popular|read|viewed|shared)(?: \w+){0,2}|trending(?: now)?"
+    r"|recommended(?: \w+){0,3}|editor'?s picks|sponsored(?: content| stories| links)?|advertisement)",
+    re.IGNORECASE,
+)
+PARAGRAPH_WORDS = 15  # a line of this many words after such a box's heading is the article again…
+RESUME_WORDS = 40  # … when such lines hold this many words in all
 _FURNITURE = re.compile(r"[#*_\s>-]+|[\s*_:.…]+$")
 _TOPICS = re.compile(r"(?:topics|tags|filed under|categories|keywords)\s*:", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -183,13 +191,26 @@ def _is_topics(line: str) -> bool:
 
 
 def _without_end_matter(lines: list[str]) -> list[str]:
-    """Up to the first heading of end matter that comes after most of the article's words."""
+    """Up to the first heading of end matter that comes after most of the article's words. A
+    box's heading that sites also set between an article's paragraphs ("Most read in Football",
+    "Read more") goes with the short lines under it (its links), and the article goes on."""
     total = sum(len(_words(line)) for line in lines)
-    seen = 0
-    for i, line in enumerate(lines):
+    seen, i, kept = 0, 0, list[str]()
+    while i < len(lines):
+        line = lines[i]
         heading = _FURNITURE.sub(" ", line).strip()
-        short = len(_words(heading)) <= 6 and (line.lstrip().startswith(("#", "**")) or len(lines[i].strip()) < 40)
+        short = len(_words(heading)) <= 6 and (line.lstrip().startswith(("#", "**")) or len(line.strip()) < 40)
         if short and heading and _END_MATTER.fullmatch(heading) and seen >= END_SHARE * total:
-            return lines[:i]
+            if not _BOX.fullmatch(heading):
+                return kept
+            i += 1
+            while i < len(lines) and len(_words(lines[i])) < PARAGRAPH_WORDS:
+                i += 1  # the box's links, up to the article's next paragraph
+            after = sum(n for n in (len(_words(line)) for line in lines[i:]) if n >= PARAGRAPH_WORDS)
+            if after < RESUME_WORDS:  # a line or two more: the page's own end (a plea to subscribe)
+                return kept
+            continue
+        kept.append(line)
         seen += len(_words(line))
-    return lines
+        i += 1
+    return kept
