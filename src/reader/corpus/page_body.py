@@ -11,6 +11,7 @@ stay: they are the article's own."""
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 # A heading or short line that opens what follows an article, as a whole line (case ignored).
 _END_MATTER = re.compile(
@@ -194,7 +195,10 @@ def _without_end_matter(lines: list[str]) -> list[str]:
     """Up to the first heading of end matter that comes after most of the article's words. A
     box's heading that sites also set between an article's paragraphs ("Most read in Football",
     "Read more") goes with the short lines under it (its links), and the article goes on."""
-    total = sum(len(_words(line)) for line in lines)
+    counts = [len(_words(line)) for line in lines]  # each line's words, counted once
+    # after[i]: the words in paragraph-long lines from line i on (once, not once a box)
+    after = list(accumulate((n if n >= PARAGRAPH_WORDS else 0 for n in reversed(counts)), initial=0))[::-1]
+    total = sum(counts)
     seen, i, kept = 0, 0, list[str]()
     while i < len(lines):
         line = lines[i]
@@ -204,13 +208,12 @@ def _without_end_matter(lines: list[str]) -> list[str]:
             if not _BOX.fullmatch(heading):
                 return kept
             i += 1
-            while i < len(lines) and len(_words(lines[i])) < PARAGRAPH_WORDS:
+            while i < len(lines) and counts[i] < PARAGRAPH_WORDS:
                 i += 1  # the box's links, up to the article's next paragraph
-            after = sum(n for n in (len(_words(line)) for line in lines[i:]) if n >= PARAGRAPH_WORDS)
-            if after < RESUME_WORDS:  # a line or two more: the page's own end (a plea to subscribe)
+            if after[i] < RESUME_WORDS:  # a line or two more: the page's own end (a plea to subscribe)
                 return kept
             continue
         kept.append(line)
-        seen += len(_words(line))
+        seen += counts[i]
         i += 1
     return kept
