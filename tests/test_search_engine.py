@@ -874,7 +874,7 @@ def test_one_word_held_by_most_articles_ranks_as_when_every_one_is_scored(
 
 def test_a_frequent_words_counts_for_many_documents_at_once_are_what_each_look_up_gives() -> None:
     """An AND of two frequent words reads the second word's counts for the first's documents a
-    segment at a time (docs_among, weights_among): the same documents and weights as a look-up
+    segment at a time (counts_among, docs_among): the same documents and weights as a look-up
     for each, across segments laid out by document, deleted documents, the segments not laid out
     (the dictionary beside) and documents past every row."""
     import random
@@ -891,10 +891,14 @@ def test_a_frequent_words_counts_for_many_documents_at_once_are_what_each_look_u
     postings = DensePostings(parts, rest)
     asked = set(rng.sample(range(1000), 600)) | {0, 4, 299, 451, 600, 650, 700, 900}
     expected = sorted((d, postings.get(d)) for d in asked if postings.get(d))
-    assert postings.weights_among(asked) == expected
+
+    def weights_among(docs: set[int]) -> list[tuple[int, float]]:
+        return sorted((d, count * unit) for unit, pairs in postings.counts_among(docs) for d, count in pairs)
+
+    assert weights_among(asked) == expected
     assert postings.docs_among(asked) == {d for d in asked if d in postings}
     assert {d for d, _ in expected} >= {700, 900} and 451 not in postings.docs_among(asked)
-    assert postings.weights_among(set()) == [] and postings.docs_among([]) == set()
+    assert weights_among(set()) == [] and postings.docs_among([]) == set()
 
 
 def test_a_word_laid_out_over_many_documents_is_looked_up_for_fewer_than_its_rows_hold() -> None:

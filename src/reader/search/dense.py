@@ -204,10 +204,6 @@ class DensePostings:
         """The documents of `docs` this term is in (as `d in self` for each)."""
         return {d for _unit, pairs in self.counts_among(docs) for d, _count in pairs}
 
-    def weights_among(self, docs: Iterable[int]) -> list[tuple[int, float]]:
-        """(document, weight) for each of `docs` this term is in (as `get` for each), by document."""
-        return sorted((d, count * unit) for unit, pairs in self.counts_among(docs) for d, count in pairs)
-
     def counts_among(self, docs: Iterable[int]) -> list[tuple[float, list[tuple[int, float]]]]:
         """The documents of `docs` this term is in, with their counts, by segment: (the
         segment's unit, [(document, count)]), count × unit being the weight `get` gives; the
