@@ -233,8 +233,8 @@ def test_many_boxes_between_paragraphs_are_read_once(monkeypatch) -> None:
     from reader.corpus import page_body
 
     counted: list[str] = []
-    real = page_body._words
-    monkeypatch.setattr(page_body, "_words", lambda text: counted.append(text) or real(text))
+    real = page_body.words
+    monkeypatch.setattr(page_body, "words", lambda text: counted.append(text) or real(text))
     paragraph = "The council met again on Monday and talked about the budget for a long while, the mayor said."
     lines = [ARTICLE, *["Read more", paragraph] * 2000]
     tidied = page_body.tidy_body("\n\n".join(lines), None, None)

@@ -136,14 +136,14 @@ def _without_copyright(lines: list[str]) -> list[str]:
     kept = [i for i, line in enumerate(lines) if line.strip()]
     for i in kept[-3:]:
         text = lines[i].strip()
-        if _COPYRIGHT.match(text) and len(_words(text)) <= 30:
+        if _COPYRIGHT.match(text) and len(words(text)) <= 30:
             return lines[:i] + lines[i + 1 :]
     return lines
 
 
 def _is_call_to_action(line: str) -> bool:
     text = _FURNITURE.sub(" ", line).strip()
-    return bool(_CALL_TO_ACTION.match(text)) and len(_words(text)) <= CALL_WORDS
+    return bool(_CALL_TO_ACTION.match(text)) and len(words(text)) <= CALL_WORDS
 
 
 def _is_player_or_slide(line: str) -> bool:
@@ -159,12 +159,13 @@ def without_site(title: str, outlet: str | None) -> str:
     if not outlet:
         return title
     cut = list(re.finditer(r"\s+[|\-–—»·:]\s+|\s*_\s*|\s+\[|\s*[：｜]\s*", title))  # ：｜ full width
-    if cut and _words(title[cut[-1].end() :]) == _words(outlet) and _words(title[: cut[-1].start()]):
+    if cut and words(title[cut[-1].end() :]) == words(outlet) and words(title[: cut[-1].start()]):
         return title[: cut[-1].start()].strip()
     return title
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
+    """The words of a text, case folded: how saved pages compare headlines, titles and lines."""
     return _WORD.findall(text.casefold())
 
 
@@ -176,26 +177,26 @@ def _without_title(lines: list[str], title: str | None) -> list[str]:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not title:
         return lines
-    words, headline = _words(lines[first].lstrip("# ")), _words(title)
-    if words == headline:
+    heading, headline = words(lines[first].lstrip("# ")), words(title)
+    if heading == headline:
         return lines[first + 1 :]
-    if lines[first].startswith("# ") and words and headline:
-        shared = len(set(words) & set(headline))
-        if shared >= 2 and shared >= 0.6 * min(len(set(words)), len(set(headline))):
+    if lines[first].startswith("# ") and heading and headline:
+        shared = len(set(heading) & set(headline))
+        if shared >= 2 and shared >= 0.6 * min(len(set(heading)), len(set(headline))):
             return lines[first + 1 :]
     return lines
 
 
 def _is_topics(line: str) -> bool:
     text = _FURNITURE.sub(" ", line).strip()
-    return bool(_TOPICS.match(text)) and len(_words(text)) <= 20
+    return bool(_TOPICS.match(text)) and len(words(text)) <= 20
 
 
 def _without_end_matter(lines: list[str]) -> list[str]:
     """Up to the first heading of end matter that comes after most of the article's words. A
     box's heading that sites also set between an article's paragraphs ("Most read in Football",
     "Read more") goes with the short lines under it (its links), and the article goes on."""
-    counts = [len(_words(line)) for line in lines]  # each line's words, counted once
+    counts = [len(words(line)) for line in lines]  # each line's words, counted once
     # after[i]: the words in paragraph-long lines from line i on (once, not once a box)
     after = list(accumulate((n if n >= PARAGRAPH_WORDS else 0 for n in reversed(counts)), initial=0))[::-1]
     total = sum(counts)
@@ -203,7 +204,7 @@ def _without_end_matter(lines: list[str]) -> list[str]:
     while i < len(lines):
         line = lines[i]
         heading = _FURNITURE.sub(" ", line).strip()
-        short = len(_words(heading)) <= 6 and (line.lstrip().startswith(("#", "**")) or len(line.strip()) < 40)
+        short = len(words(heading)) <= 6 and (line.lstrip().startswith(("#", "**")) or len(line.strip()) < 40)
         if short and heading and _END_MATTER.fullmatch(heading) and seen >= END_SHARE * total:
             if not _BOX.fullmatch(heading):
                 return kept

@@ -7,10 +7,9 @@ already (whole, or cut short with an ellipsis)."""
 
 from __future__ import annotations
 
-import re
+from reader.corpus.page_body import words
 
 MIN_WORDS = 8  # a shorter description is a slogan or a label, not a standfirst
-_WORD = re.compile(r"\w+")
 _HIDDEN = ("script", "style", "noscript", "template", "head", "title")
 
 
@@ -19,19 +18,15 @@ def with_standfirst(body: str, description: str | None, raw: bytes, title: str |
     the body lacks."""
     if not description or len(description.split()) < MIN_WORDS:
         return body
-    words = _words(description)
+    said = words(description)
     if description.rstrip().endswith(("…", "...")):
-        words = words[:-1]  # cut short: its last word may be cut too
-    wanted = " ".join(words)
-    if not wanted or wanted in " ".join(_words(body)) or words == _words(title or ""):
+        said = said[:-1]  # cut short: its last word may be cut too
+    wanted = " ".join(said)
+    if not wanted or wanted in " ".join(words(body)) or said == words(title or ""):
         return body
     if wanted not in _shown_text(raw):
         return body
     return " ".join(description.split()) + "\n\n" + body
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
 
 
 def _shown_text(raw: bytes) -> str:
@@ -48,4 +43,4 @@ def _shown_text(raw: bytes) -> str:
         return ""
     for element in list(tree.iter(*_HIDDEN)):
         element.drop_tree()
-    return " ".join(_words(tree.text_content()))
+    return " ".join(words(tree.text_content()))

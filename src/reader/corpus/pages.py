@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.corpus.front_matter import Provenance
-from reader.corpus.page_body import tidy_body, without_site
+from reader.corpus.page_body import tidy_body, without_site, words
 from reader.corpus.page_cache import CACHE_NAME, PageCache
 from reader.corpus.page_standfirst import with_standfirst
 
@@ -182,7 +182,7 @@ def headline(raw: bytes, found: str | None) -> str | None:
     if declared:
         return declared
     first_part = _SITE_PART.split(own)[0].strip() if own else None
-    if found and (not own or _held(_words(found), _words(own), len(_words(first_part or own)))):
+    if found and (not own or _held(words(found), words(own), len(words(first_part or own)))):
         return found
     return first_part or found
 
@@ -227,10 +227,6 @@ def _first_title(tree: Any) -> str | None:
         if text:
             return text
     return None
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
 
 
 def _held(words: list[str], within: list[str], headline_length: int) -> bool:
